@@ -141,7 +141,7 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
     name: "dates",
     title: "Dates",
     description: "Every date expression found in a document, normalised to ISO 8601 at the precision the text supports.",
-    primaryKey: ["doc_id", "role", "start"],
+    primaryKey: ["doc_id", "start", "role"],
     foreignKeys: [docRef],
     columns: [
       col("doc_id", "string", "The document", { required: true }),

@@ -1,0 +1,108 @@
+/**
+ * The commands: parse flags, run the program, render errors once. Progress goes to stderr, the summary to stdout.
+ */
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { Cause, Console, Effect, Option } from "effect"
+import { Argument, Command, Flag } from "effect/cli"
+import { build, type BuildSummary } from "./build.js"
+import { loadBuildContext, pipelineVersion } from "./context.js"
+import { listSources, readSourceBytes } from "./sources.js"
+import { ingestBytes } from "./stages/ingest.js"
+import { cleanText } from "./stages/clean.js"
+import type { PipelineError } from "./errors.js"
+import { schemaFiles } from "./release/frictionless.js"
+import { configJsonSchema } from "./config.js"
+
+const EXIT_CODES: Record<PipelineError["_tag"], number> = {
+  ConfigError: 2,
+  BadInputError: 3,
+  IoError: 4,
+  LockError: 5,
+  ReleaseError: 6
+}
+
+/** The one place errors become text: a tagged error says what to do; anything else is a bug, reported as such. */
+export const renderErrors = <A, R>(program: Effect.Effect<A, PipelineError, R>) =>
+  program.pipe(
+    Effect.catch((e: PipelineError) =>
+      Console.error(`error: ${e.userMessage}`).pipe(Effect.andThen(Effect.sync(() => void (process.exitCode = EXIT_CODES[e._tag]))))
+    ),
+    Effect.catchCause((cause) =>
+      Cause.hasInterruptsOnly(cause)
+        ? Effect.failCause(cause)
+        : Console.error(`internal error (please report it): ${Cause.pretty(cause)}`).pipe(Effect.andThen(Effect.sync(() => void (process.exitCode = 70))))
+    )
+  )
+
+const config = Flag.String("config").pipe(Flag.withAlias("c"), Flag.withDescription("Path to pipeline.yaml"), Flag.withDefault("pipeline.yaml"))
+const raw = Flag.String("raw").pipe(Flag.withDescription("Folder of raw .txt files (overrides pipeline.yaml)"), Flag.optional)
+const out = Flag.String("out").pipe(Flag.withDescription("Output folder (overrides pipeline.yaml)"), Flag.optional)
+const releaseVersion = Flag.String("release-version").pipe(
+  Flag.withDescription("Publish under this semantic version instead of the one the change rules pick"),
+  Flag.optional
+)
+
+const opt = (o: Option.Option<string>) => Option.getOrUndefined(o)
+const progress = (line: string) => process.stderr.write(`${line}\n`)
+
+const summaryLine = (s: BuildSummary): string => {
+  const refused = s.refused.length ? `; ${s.refused.length} raw file(s) left out: ${s.refused.map((r) => `${r.file} (${r.reason})`).join(", ")}` : ""
+  return s.status === "unchanged"
+    ? `unchanged: ${s.documents} document(s) give the same tables and metadata as release ${s.version}; nothing published${refused}`
+    : `published ${s.version}: ${s.documents} document(s), ${s.counts.mentions} mention(s), ${s.counts.dates} date(s) in ${s.folder}${refused}`
+}
+
+const buildCommand = Command.make("build", { config, raw, out, releaseVersion }, (f) =>
+  renderErrors(
+    build({ configPath: f.config, raw: opt(f.raw), out: opt(f.out), version: opt(f.releaseVersion), progress }).pipe(
+      Effect.scoped,
+      Effect.flatMap((s) => Console.log(summaryLine(s)))
+    )
+  )
+).pipe(Command.withDescription("Build a release from the raw texts into the output folder"))
+
+const validateCommand = Command.make("validate", { config, raw }, (f) =>
+  renderErrors(
+    Effect.gen(function* () {
+      const ctx = yield* loadBuildContext({ configPath: f.config, raw: opt(f.raw) })
+      const listing = yield* listSources(ctx.rawDir, ctx.config.ingest.max_file_bytes)
+      const problems = [...listing.problems]
+      for (const file of listing.files) {
+        const r = ingestBytes(yield* readSourceBytes(file))
+        if (!r.ok) problems.push({ file: file.source_path, reason: r.reason })
+      }
+      for (const p of problems) yield* Console.error(`  ${p.file}: ${p.reason}`)
+      yield* Console.log(`${f.config} is valid; ${listing.files.length} raw text(s), ${problems.length} refused`)
+      if (problems.length > 0) process.exitCode = 3
+    })
+  )
+).pipe(Command.withDescription("Check the configuration, its data files and the raw texts; writes nothing"))
+
+const cleanCommand = Command.make("clean", { config, file: Argument.String("file").pipe(Argument.withDescription("A raw .txt file")) }, (f) =>
+  renderErrors(
+    Effect.gen(function* () {
+      const ctx = yield* loadBuildContext({ configPath: f.config })
+      const bytes = yield* readSourceBytes({ doc_id: "", source_path: f.file, absolute: path.resolve(f.file), bytes: 0 })
+      const r = ingestBytes(bytes)
+      if (!r.ok) return yield* Console.error(`error: ${f.file}: ${r.reason}`).pipe(Effect.andThen(Effect.sync(() => void (process.exitCode = 3))))
+      yield* Console.log(JSON.stringify(cleanText(r.text, ctx.stages.rules), null, 2))
+    })
+  )
+).pipe(Command.withDescription("Print the cleaned result of one raw file as JSON (title, authors, kind, body, comments, removed lines)"))
+
+const schemasCommand = Command.make("schemas", { dir: Flag.String("dir").pipe(Flag.withDefault("schemas"), Flag.withDescription("Where to write the schema files")) }, (f) =>
+  Effect.sync(() => {
+    fs.mkdirSync(f.dir, { recursive: true })
+    const files = { ...schemaFiles(), "pipeline.schema.json": configJsonSchema() }
+    for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(f.dir, name), JSON.stringify(content, null, 2) + "\n")
+    return Object.keys(files).length
+  }).pipe(Effect.flatMap((n) => Console.log(`wrote ${n} schema file(s) to ${f.dir}`)))
+).pipe(Command.withDescription("Write the JSON schemas of every table and of pipeline.yaml (schemas/ in the repository)"))
+
+export const pipelineCommand = Command.make("pipeline").pipe(
+  Command.withDescription("Turn scraped news, blog and forum texts into a versioned open dataset"),
+  Command.withSubcommands([buildCommand, validateCommand, cleanCommand, schemasCommand])
+)
+
+export const runCli = Command.run(pipelineCommand, { version: pipelineVersion() })

@@ -1,0 +1,107 @@
+/**
+ * Everything a build needs before it touches a raw file: the decoded configuration, the data files it references
+ * (cleaning rules, gazetteer, named events), the compiled stages, and the clock (SOURCE_DATE_EPOCH when set).
+ */
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { execFileSync } from "node:child_process"
+import { DateTime, Effect } from "effect"
+import { decodeConfig, decodeDataFile, type PipelineConfig } from "./config.js"
+import type { StageContext } from "./document.js"
+import { ConfigError, IoError } from "./errors.js"
+import { CleanRules } from "./stages/rules.js"
+import { Gazetteer } from "./stages/gazetteer.js"
+import { makeEntityFinder } from "./stages/entities.js"
+import { sha256Hex } from "./stages/ingest.js"
+import { EventsFile } from "./stages/named-events.js"
+
+export interface BuildContext {
+  readonly config: PipelineConfig
+  readonly configDir: string
+  readonly rawDir: string
+  readonly outDir: string
+  readonly stages: StageContext
+  readonly configSha256: string
+  /** sha256 of the dataset description (the metadata a PATCH release may change) */
+  readonly metadataSha256: string
+  readonly dataFiles: ReadonlyArray<{ readonly path: string; readonly sha256: string }>
+  readonly pipelineVersion: string
+  readonly gitCommit: string | null
+  /** the build's clock as an ISO instant; SOURCE_DATE_EPOCH pins it for reproducible releases */
+  readonly now: Effect.Effect<string>
+}
+
+const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
+
+export const pipelineVersion = (): string => {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(projectRoot, "package.json"), "utf8")) as { version: string }).version
+  } catch {
+    return "0.0.0"
+  }
+}
+
+const gitCommit = (): string | null => {
+  try {
+    return execFileSync("git", ["rev-parse", "HEAD"], { cwd: projectRoot, stdio: ["ignore", "pipe", "ignore"] }).toString().trim() || null
+  } catch {
+    return null
+  }
+}
+
+export const readText = (file: string, what: string) =>
+  Effect.try({
+    try: () => fs.readFileSync(file, "utf8"),
+    catch: (cause) => ((cause as { code?: string }).code === "ENOENT"
+      ? new ConfigError({ file, message: `  ${what} not found` })
+      : new IoError({ path: file, action: "read", cause }))
+  })
+
+export const loadConfigFile = (configPath: string) =>
+  Effect.gen(function* () {
+    const text = yield* readText(configPath, "the configuration file was")
+    const config = yield* decodeConfig(configPath, text)
+    return { config, text }
+  })
+
+export const clockFromEnvironment = (env: NodeJS.ProcessEnv = process.env): Effect.Effect<string> => {
+  const epoch = env.SOURCE_DATE_EPOCH
+  if (epoch !== undefined && /^\d+$/.test(epoch)) {
+    const fixed = new Date(Number(epoch) * 1000).toISOString()
+    return Effect.succeed(fixed)
+  }
+  return Effect.map(DateTime.now, DateTime.formatIso)
+}
+
+export const loadBuildContext = (options: { configPath: string; raw?: string | undefined; out?: string | undefined }) =>
+  Effect.gen(function* () {
+    const { config, text } = yield* loadConfigFile(options.configPath)
+    const configDir = path.dirname(path.resolve(options.configPath))
+    const resolve = (p: string) => path.resolve(configDir, p)
+    const dataFiles: Array<{ path: string; sha256: string }> = []
+    const loadData = <S extends Parameters<typeof decodeDataFile>[0]>(schema: S, rel: string, what: string) =>
+      Effect.gen(function* () {
+        const file = resolve(rel)
+        const body = yield* readText(file, `${what} (${rel}, named in ${options.configPath}) was`)
+        dataFiles.push({ path: rel, sha256: sha256Hex(body) })
+        return yield* decodeDataFile(schema, file, body)
+      })
+    const rules = yield* loadData(CleanRules, config.clean.rules, "the cleaning rules file")
+    const gazetteer = yield* loadData(Gazetteer, config.entities.gazetteer, "the gazetteer")
+    const events = config.dates.events ? (yield* loadData(EventsFile, config.dates.events, "the named-events file")).events : []
+    const findEntities = makeEntityFinder(gazetteer as Gazetteer)
+    const stages: StageContext = { rules: rules as CleanRules, dates: { events }, findEntities }
+    return {
+      config,
+      configDir,
+      rawDir: options.raw ? path.resolve(options.raw) : resolve(config.raw),
+      outDir: options.out ? path.resolve(options.out) : resolve(config.out),
+      stages,
+      configSha256: sha256Hex(text),
+      metadataSha256: sha256Hex(JSON.stringify(config.dataset)),
+      dataFiles,
+      pipelineVersion: pipelineVersion(),
+      gitCommit: gitCommit(),
+      now: clockFromEnvironment()
+    } satisfies BuildContext
+  })

@@ -1,0 +1,121 @@
+/**
+ * dataset.jsonld: the release as a schema.org Dataset with its downloads, and every document as a NewsArticle,
+ * BlogPosting or DiscussionForumPosting that mentions its entities (sameAs Wikidata where known). The context is
+ * written into the file, so it expands offline.
+ */
+import type { DocKind, DocumentRow, EntityRow, MentionRow } from "../model.js"
+
+export const SCHEMA_ORG_CONTEXT = {
+  "@vocab": "https://schema.org/",
+  schema: "https://schema.org/",
+  xsd: "http://www.w3.org/2001/XMLSchema#",
+  sameAs: { "@id": "schema:sameAs", "@type": "@id" },
+  license: { "@id": "schema:license", "@type": "@id" },
+  url: { "@id": "schema:url", "@type": "@id" },
+  contentUrl: { "@id": "schema:contentUrl", "@type": "@id" },
+  mentions: { "@id": "schema:mentions", "@type": "@id" },
+  about: { "@id": "schema:about", "@type": "@id" },
+  isPartOf: { "@id": "schema:isPartOf", "@type": "@id" }
+} as const
+
+const SCHEMA_TYPE: Record<DocKind, string> = {
+  news_article: "NewsArticle",
+  blog_post: "BlogPosting",
+  forum_thread: "DiscussionForumPosting",
+  page: "Article"
+}
+const ENTITY_TYPE = { person: "Person", organization: "Organization", place: "Place" } as const
+
+export interface DistributionEntry {
+  readonly path: string
+  readonly encodingFormat: string
+  readonly bytes: number
+  readonly sha256: string
+}
+
+export interface DatasetDescription {
+  readonly name: string
+  readonly title: string
+  readonly description: string
+  readonly version: string
+  readonly license: string
+  readonly publisher: string
+  readonly keywords: ReadonlyArray<string>
+  readonly datePublished: string
+}
+
+/** IRIs minted for the release's things; a URN so they are absolute without claiming a web address. */
+export const iris = (datasetName: string) => ({
+  dataset: (version: string) => `urn:x-dataset:${datasetName}:${version}`,
+  document: (docId: string) => `urn:x-dataset:${datasetName}:document:${encodeURIComponent(docId)}`,
+  entity: (entityId: string) => `urn:x-dataset:${datasetName}:entity:${encodeURIComponent(entityId)}`,
+  file: (version: string, path: string) => `urn:x-dataset:${datasetName}:${version}:file:${path}`
+})
+
+export const licenseUrl = (spdx: string): string => `https://spdx.org/licenses/${spdx}.html`
+
+export const datasetJsonLd = (
+  ds: DatasetDescription,
+  distribution: ReadonlyArray<DistributionEntry>,
+  documents: ReadonlyArray<DocumentRow>,
+  entities: ReadonlyArray<EntityRow>,
+  mentions: ReadonlyArray<MentionRow>
+): object => {
+  const id = iris(ds.name)
+  const mentionedBy = new Map<string, Set<string>>()
+  for (const m of mentions) {
+    const set = mentionedBy.get(m.doc_id) ?? new Set<string>()
+    set.add(m.entity_id)
+    mentionedBy.set(m.doc_id, set)
+  }
+  return {
+    "@context": SCHEMA_ORG_CONTEXT,
+    "@graph": [
+      {
+        "@id": id.dataset(ds.version),
+        "@type": "Dataset",
+        name: ds.title,
+        alternateName: ds.name,
+        description: ds.description,
+        version: ds.version,
+        license: licenseUrl(ds.license),
+        datePublished: ds.datePublished,
+        creator: { "@type": "Organization", name: ds.publisher },
+        publisher: { "@type": "Organization", name: ds.publisher },
+        keywords: [...ds.keywords],
+        distribution: distribution.map((d) => ({
+          "@type": "DataDownload",
+          name: d.path,
+          contentUrl: d.path,
+          encodingFormat: d.encodingFormat,
+          contentSize: `${d.bytes} B`,
+          sha256: d.sha256
+        })),
+        hasPart: documents.map((d) => id.document(d.doc_id))
+      },
+      ...documents.map((d) => ({
+        "@id": id.document(d.doc_id),
+        "@type": SCHEMA_TYPE[d.kind],
+        identifier: d.doc_id,
+        ...(d.title ? { headline: d.title } : {}),
+        ...(d.authors.length ? { author: d.authors.map((name) => ({ "@type": "Person", name })) } : {}),
+        ...(d.published_date ? { datePublished: d.published_date } : {}),
+        ...(d.publisher ? { publisher: { "@type": "Organization", name: d.publisher } } : {}),
+        ...(d.url ? { url: d.url } : {}),
+        ...(d.language ? { inLanguage: d.language } : {}),
+        articleBody: d.body,
+        wordCount: d.word_count,
+        isPartOf: id.dataset(ds.version),
+        mentions: [...(mentionedBy.get(d.doc_id) ?? [])].sort().map((e) => id.entity(e))
+      })),
+      ...entities.map((e) => ({
+        "@id": id.entity(e.entity_id),
+        "@type": ENTITY_TYPE[e.type],
+        identifier: e.entity_id,
+        name: e.name,
+        ...(e.aliases.length ? { alternateName: [...e.aliases] } : {}),
+        ...(e.wikidata_id ? { sameAs: `http://www.wikidata.org/entity/${e.wikidata_id}` } : {})
+      }))
+    ]
+  }
+}

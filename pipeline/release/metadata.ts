@@ -1,0 +1,122 @@
+/** The release's descriptive files: datapackage.json (Frictionless v2) and the release README. */
+import { TABLE_NAMES, TABLES, type TableName } from "../model.js"
+import type { InputProblem } from "../errors.js"
+import type { DistributionEntry } from "../emit/jsonld.js"
+import { licenseUrl } from "../emit/jsonld.js"
+import { tableSchema } from "./frictionless.js"
+import type { ReleaseFingerprint } from "./version.js"
+
+export interface DatasetMeta {
+  readonly name: string
+  readonly title: string
+  readonly description: string
+  readonly license: string
+  readonly publisher: string
+  readonly keywords: ReadonlyArray<string>
+  readonly version: string
+}
+
+export const datapackageJson = (p: {
+  dataset: DatasetMeta
+  created: string
+  distribution: ReadonlyArray<DistributionEntry>
+  fingerprint: ReleaseFingerprint
+  rawFileCount: number
+}) => {
+  const byPath = new Map(p.distribution.map((d) => [d.path, d]))
+  return {
+    $schema: "https://datapackage.org/profiles/2.0/datapackage.json",
+    name: p.dataset.name,
+    title: p.dataset.title,
+    description: p.dataset.description,
+    version: p.dataset.version,
+    created: p.created,
+    keywords: [...p.dataset.keywords],
+    licenses: [{ name: p.dataset.license, path: licenseUrl(p.dataset.license), title: p.dataset.license }],
+    contributors: [{ title: p.dataset.publisher, roles: ["publisher"] }],
+    sources: [{ title: `${p.rawFileCount} scraped text(s); see provenance.jsonld for each file and its sha256`, path: "provenance.jsonld" }],
+    resources: TABLE_NAMES.flatMap((name) => {
+      const csv = byPath.get(`${name}.csv`)!
+      return [
+        {
+          name,
+          title: TABLES[name].title,
+          description: TABLES[name].description,
+          type: "table",
+          path: csv.path,
+          scheme: "file",
+          format: "csv",
+          mediatype: "text/csv",
+          encoding: "utf-8",
+          bytes: csv.bytes,
+          hash: `sha256:${csv.sha256}`,
+          dialect: { $schema: "https://datapackage.org/profiles/2.0/tabledialect.json", delimiter: ",", lineTerminator: "\r\n", quoteChar: '"', doubleQuote: true, header: true },
+          schema: tableSchema(TABLES[name])
+        }
+      ]
+    }),
+    "pipeline:fingerprint": p.fingerprint
+  }
+}
+
+export const releaseReadme = (p: { dataset: DatasetMeta; counts: Readonly<Record<TableName, number>>; refused: ReadonlyArray<InputProblem> }): string => {
+  const d = p.dataset
+  const tables = TABLE_NAMES.map((t) => `| \`${t}\` | ${p.counts[t]} | ${TABLES[t].description} |`).join("\n")
+  const columns = TABLE_NAMES.map(
+    (t) => `### ${t}\n\n| column | type | description |\n|---|---|---|\n` +
+      TABLES[t].columns.map((c) => `| \`${c.name}\` | ${c.type} | ${c.description} |`).join("\n")
+  ).join("\n\n")
+  return `# ${d.title} — release ${d.version}
+
+${d.description}
+
+Licence: ${d.license}. Publisher: ${d.publisher}.
+
+## Files
+
+Every table comes as CSV (RFC 4180, UTF-8, no BOM, empty string = missing) and as an Arrow IPC file with the same
+columns in the same order. \`SHA256SUMS\` checks them all: \`sha256sum -c SHA256SUMS\`.
+\`datapackage.json\` (Frictionless v2) gives every column's type; \`dataset.jsonld\` (schema.org) and
+\`provenance.jsonld\` (PROV-O) describe the release and how it was built.
+
+| table | rows | what |
+|---|---|---|
+${tables}
+${p.refused.length ? `\nRaw files left out of this release (ingest.on_bad_input: skip):\n\n${p.refused.map((r) => `- \`${r.file}\`: ${r.reason}`).join("\n")}\n` : ""}
+## Loading
+
+Read every column as text unless told otherwise, and do not turn the text "NA" into a missing value:
+
+\`\`\`python
+import pandas as pd
+docs = pd.read_csv("documents.csv", dtype=str, keep_default_na=False, na_values=[""])
+import pyarrow.feather as feather; docs = feather.read_table("documents.arrow").to_pandas()
+\`\`\`
+
+\`\`\`python
+import polars as pl
+docs = pl.read_ipc("documents.arrow")
+\`\`\`
+
+\`\`\`sql
+-- DuckDB
+SELECT * FROM read_csv('documents.csv', header = true, all_varchar = true);
+\`\`\`
+
+Spreadsheets: import the CSV as UTF-8 with every column as text (LibreOffice: Character set "Unicode (UTF-8)";
+Excel: Data → From Text/CSV, File origin "65001: Unicode (UTF-8)"). Do not double-click a CSV open: a spreadsheet
+reads it in the wrong encoding and evaluates a cell that starts with =, +, - or @ as a formula.
+
+Dates: \`published_date\`, \`dateline_date\`, \`posted_date\` and \`dates.value\` are ISO 8601 at the precision the text
+states (\`2016\`, \`2014-12\`, \`2022-02-17\`, \`--04-08\` for a day whose year is unknown); the precision column says which.
+Offsets (\`start\`, \`end\`) count Unicode code points in \`documents.body\`: \`body[start:end]\` in Python.
+
+## Columns
+
+${columns}
+
+## Citing
+
+${d.publisher} (${d.version}). *${d.title}*, version ${d.version}. Licence ${d.license}.
+`
+}

@@ -1,0 +1,130 @@
+/**
+ * Finding the raw texts: every *.txt below the raw folder, its sidecar metadata, and the doc_id derived from its
+ * relative path. Nothing is trusted from a file name; nothing under raw/ is ever written.
+ */
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { Effect, Schema } from "effect"
+import type { InputProblem } from "./errors.js"
+import { IoError } from "./errors.js"
+import type { SourceMeta } from "./document.js"
+
+export interface SourceFile {
+  readonly doc_id: string
+  /** relative to the raw folder, with "/" separators */
+  readonly source_path: string
+  readonly absolute: string
+  readonly bytes: number
+}
+
+export interface SourceListing {
+  readonly files: ReadonlyArray<SourceFile>
+  readonly problems: ReadonlyArray<InputProblem>
+}
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
+
+export const docIdOf = (relativePath: string): string => relativePath.replace(/\.txt$/, "")
+
+/** The key two doc_ids collide on: the same letters after case folding and Unicode normalisation. */
+export const collisionKey = (docId: string): string => docId.normalize("NFKC").toLowerCase()
+
+export const listSources = (rawDir: string, maxBytes: number) =>
+  Effect.try({
+    try: (): SourceListing => {
+      const root = fs.realpathSync(rawDir)
+      const files: Array<SourceFile> = []
+      const problems: Array<InputProblem> = []
+      const walk = (dir: string, rel: string) => {
+        const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+        for (const entry of entries) {
+          const relPath = rel ? `${rel}/${entry.name}` : entry.name
+          const abs = path.join(dir, entry.name)
+          if (entry.name.startsWith(".")) continue
+          let stat = fs.lstatSync(abs)
+          if (stat.isSymbolicLink()) {
+            let target: string
+            try {
+              target = fs.realpathSync(abs)
+            } catch {
+              if (entry.name.endsWith(".txt")) problems.push({ file: relPath, reason: "a symbolic link whose target does not exist" })
+              continue
+            }
+            if (target !== root && !target.startsWith(root + path.sep)) {
+              if (entry.name.endsWith(".txt")) problems.push({ file: relPath, reason: `a symbolic link that points outside the raw folder (${target})` })
+              continue
+            }
+            stat = fs.statSync(abs)
+          }
+          if (stat.isDirectory()) {
+            if (!stat.isSymbolicLink()) walk(abs, relPath)
+            continue
+          }
+          if (!entry.name.endsWith(".txt") || !stat.isFile()) continue
+          if (CONTROL.test(relPath)) {
+            problems.push({ file: JSON.stringify(relPath), reason: "the file name holds control characters" })
+            continue
+          }
+          if (stat.size > maxBytes) {
+            problems.push({ file: relPath, reason: `the file is ${stat.size} bytes, over the limit of ${maxBytes} (ingest.max_file_bytes)` })
+            continue
+          }
+          files.push({ doc_id: docIdOf(relPath), source_path: relPath, absolute: abs, bytes: stat.size })
+        }
+      }
+      walk(root, "")
+      const byKey = new Map<string, SourceFile>()
+      const collided = new Set<SourceFile>()
+      for (const f of files) {
+        const other = byKey.get(collisionKey(f.doc_id))
+        if (other) {
+          problems.push({ file: f.source_path, reason: `its doc_id collides with ${other.source_path} (names differ only by case or Unicode form)` })
+          collided.add(f).add(other)
+        } else byKey.set(collisionKey(f.doc_id), f)
+      }
+      const kept = files.filter((f) => !collided.has(f)).sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0))
+      return { files: kept, problems }
+    },
+    catch: (cause) => new IoError({ path: rawDir, action: "read the raw folder", cause })
+  })
+
+export const readSourceBytes = (file: SourceFile) =>
+  Effect.try({
+    try: () => new Uint8Array(fs.readFileSync(file.absolute)),
+    catch: (cause) => new IoError({ path: file.absolute, action: "read", cause })
+  })
+
+const Meta = Schema.Struct({
+  url: Schema.optionalKey(Schema.String),
+  retrieved_at: Schema.optionalKey(Schema.String),
+  publisher: Schema.optionalKey(Schema.String),
+  published_date: Schema.optionalKey(
+    Schema.String.pipe(Schema.check(Schema.isPattern(/^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$/, { message: "Expected an ISO 8601 date such as 2015-10-17, 2015-10 or 2015" })))
+  ),
+  language: Schema.optionalKey(Schema.String),
+  title: Schema.optionalKey(Schema.String),
+  authors: Schema.optionalKey(Schema.Array(Schema.String))
+})
+
+/** The sidecar `<name>.meta.json` beside a raw text, if any: its statements win over what the stages infer. */
+export const readSidecar = (file: SourceFile): { meta: SourceMeta | null; problem: string | null; sha256Input: string | null } => {
+  const sidecar = file.absolute.replace(/\.txt$/, ".meta.json")
+  if (!fs.existsSync(sidecar)) return { meta: null, problem: null, sha256Input: null }
+  let text: string
+  try {
+    text = fs.readFileSync(sidecar, "utf8")
+  } catch (e) {
+    return { meta: null, problem: `its metadata file could not be read: ${String(e)}`, sha256Input: null }
+  }
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (e) {
+    return { meta: null, problem: `its metadata file ${path.basename(sidecar)} is not valid JSON: ${(e as Error).message}`, sha256Input: text }
+  }
+  const decoded = Schema.decodeUnknownResult(Meta)(raw, { errors: "all", onExcessProperty: "error" })
+  if (decoded._tag === "Failure") {
+    return { meta: null, problem: `its metadata file ${path.basename(sidecar)} is invalid: ${decoded.failure.message.replace(/\n/g, " ")}`, sha256Input: text }
+  }
+  return { meta: decoded.success as SourceMeta, problem: null, sha256Input: text }
+}
