@@ -1,13 +1,28 @@
 /**
  * Dates stage: date mentions of one cleaned document, its publication date and dateline. Pure.
- * (Foundation version: finds nothing; the real logic lands with the dates issue. Columns stay empty, never guessed.)
+ *
+ * Two passes over the body, one paragraph at a time (chrono-node is never run on a whole document):
+ *   1. candidates: chrono's strict parser for written calendar dates (day precision, numeric forms) plus this
+ *      module's own grammar for what chrono leaves to the caller (month + year, bare years after a preposition,
+ *      "last <month>", quarters, seasons, relative words, modifiers, named events from config);
+ *   2. the reference date (stated metadata > the clean stage's hint > a dateline with a year > a page date line at the
+ *      top of the body) is fixed, then every relative or yearless candidate is resolved against it, recording what
+ *      was inferred (`resolution`) and from what (`anchor`).
+ * Values keep only what the text states: chrono's implied parts are never read, and nothing is ever taken from the
+ * clock. With no reference date a yearless day stays `--MM-DD` and a relative date stays empty.
  */
+import * as chrono from "chrono-node"
 import type { DateModifier, DatePrecision, DateResolution, DateRole } from "../model.js"
 import type { CleanResult } from "./clean.js"
 
 export interface DatesConfig {
   /** named events used as dates, e.g. "September 11 attacks" -> 2001-09-11 */
   readonly events: ReadonlyArray<{ readonly name: string; readonly value: string }>
+  /**
+   * also report vague temporal references ("now", "recently", "the future", decades) as mentions with an empty value
+   * (default false: they carry no calendar value; the TempEval benchmark scores both ways)
+   */
+  readonly vague?: boolean
 }
 
 export interface DatesInput {
@@ -39,12 +54,669 @@ export interface DatesResult {
   readonly commentDates: ReadonlyArray<string | null>
 }
 
-export const resolveDates = (input: DatesInput, _config: DatesConfig): DatesResult => ({
-  published: input.statedPublished ? { value: input.statedPublished, precision: precisionOf(input.statedPublished) } : null,
-  dateline: null,
-  mentions: [],
-  commentDates: input.cleaned.comments.map(() => null)
-})
-
 export const precisionOf = (iso: string): DatePrecision =>
   iso.startsWith("--") ? "day_of_year_unknown" : iso.length === 4 ? "year" : iso.length === 7 ? "month" : "day"
+
+// ---------------------------------------------------------------------------------------------------------------
+// Calendar helpers (UTC, no clock)
+
+interface Ref {
+  readonly y: number
+  readonly m: number | null
+  readonly d: number | null
+  /** what the anchor is called in the `anchor` column */
+  readonly source: string
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, "0")
+const isoDay = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`
+const isoMonth = (y: number, m: number) => `${pad(y, 4)}-${pad(m)}`
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d))
+const ymd = (t: Date) => ({ y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() })
+const addDays = (y: number, m: number, d: number, n: number) => ymd(new Date(utc(y, m, d).getTime() + n * 86_400_000))
+const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate()
+const validDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
+const weekdayOf = (y: number, m: number, d: number) => utc(y, m, d).getUTCDay() // 0 = Sunday
+
+/** Parses an ISO 8601 partial date (2016, 2014-12, 2022-02-17, 2022-02-17T10:00) into a reference. */
+export const parseIso = (iso: string | null, source: string): Ref | null => {
+  if (!iso) return null
+  const m = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/.exec(iso.trim())
+  if (!m) return null
+  const y = Number(m[1])
+  const mo = m[2] ? Number(m[2]) : null
+  const d = m[3] ? Number(m[3]) : null
+  if (mo !== null && (mo < 1 || mo > 12)) return null
+  if (mo !== null && d !== null && !validDay(y, mo, d)) return null
+  return { y, m: mo, d, source }
+}
+const refIso = (r: Ref) => (r.d !== null && r.m !== null ? isoDay(r.y, r.m, r.d) : r.m !== null ? isoMonth(r.y, r.m) : pad(r.y, 4))
+const anchorName = (r: Ref) => `${r.source} ${refIso(r)}`
+
+/** A span of consecutive days, reduced to the finest value of our model that contains all of it. */
+const spanValue = (a: { y: number; m: number; d: number }, b: { y: number; m: number; d: number }): string | null =>
+  a.y === b.y && a.m === b.m && a.d === b.d ? isoDay(a.y, a.m, a.d) : a.y === b.y && a.m === b.m ? isoMonth(a.y, a.m) : a.y === b.y ? pad(a.y, 4) : null
+
+// ---------------------------------------------------------------------------------------------------------------
+// Lexicon
+
+const MONTHS_FULL = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+const MONTH_INDEX: Record<string, number> = {}
+MONTHS_FULL.forEach((name, i) => {
+  MONTH_INDEX[name.toLowerCase()] = i + 1
+  MONTH_INDEX[name.slice(0, 3).toLowerCase()] = i + 1
+})
+MONTH_INDEX["sept"] = 9
+const monthNo = (s: string) => MONTH_INDEX[s.toLowerCase().replace(/\.$/, "")] ?? 0
+const cap = (w: string) => `${w}|${w.toUpperCase()}`
+/** month names written with a capital (lower-case "may" / "march" are verbs) */
+const MONTH = `(?:${MONTHS_FULL.map(cap).join("|")}|(?:${["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"]
+  .map(cap)
+  .join("|")})\\.?)`
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+const WEEKDAY = `(?:${WEEKDAYS.map(cap).join("|")})`
+const weekdayNo = (s: string) => WEEKDAYS.findIndex((w) => w.toLowerCase() === s.toLowerCase())
+const YEAR = `(?:1[5-9]\\d\\d|20\\d\\d)`
+const DAYNUM = `(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+  twelve: 12, fifteen: 15, twenty: 20, thirty: 30
+}
+const NUM = `(?:\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)`
+const ORDINAL_Q: Record<string, number> = { first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4 }
+const SEASON = `(?:spring|summer|fall|autumn|winter)`
+
+/** cheap gate before any regular expression or chrono runs on a paragraph */
+const PREFILTER = new RegExp(
+  `\\d|${MONTH}|${WEEKDAY}|\\b(?:today|tonight|yesterday|tomorrow|ago|last|next|this|earlier|later|quarter|year|month|week|now|current|recent|past|future|${SEASON})`,
+  "i"
+)
+
+/** future-time cues in the sentence of a mention; without one, news text is read as past-tense reporting */
+const FUTURE_CUE = /\b(?:will|won't|'ll|shall|going to|plans? to|planned|scheduled|schedule|expected to|expects? to|is to|are to|due to|would|upcoming|to be held|set to|starting|begins?|deadline|until|next)\b/i
+
+// ---------------------------------------------------------------------------------------------------------------
+// Candidates
+
+type Kind =
+  | { readonly k: "full"; readonly y: number; readonly m: number | null; readonly d: number | null } // year written
+  | { readonly k: "yearless"; readonly m: number; readonly d: number } // month + day written
+  | { readonly k: "month"; readonly m: number; readonly rel: "last" | "next" | "this" | null } // month alone
+  | { readonly k: "weekday"; readonly wd: number; readonly rel: "last" | "next" | "this" | null }
+  | { readonly k: "days"; readonly n: number } // today / yesterday / N days ago
+  | { readonly k: "unit"; readonly unit: "week" | "weekend" | "month" | "year" | "quarter"; readonly n: number } // last year, this month, 2 years ago
+  | { readonly k: "quarter"; readonly q: number; readonly y: number | null } // third quarter (of 1989)
+  | { readonly k: "season"; readonly season: string; readonly y: number | null; readonly rel: "last" | "next" | "this" | null }
+  | { readonly k: "event"; readonly value: string; readonly name: string }
+  | { readonly k: "vague" } // now, recently, the 1990s: no calendar value
+
+interface Cand {
+  s: number // UTF-16 offsets in the body
+  e: number
+  kind: Kind
+  modifier: DateModifier | null
+  /** lower number wins ties between overlapping candidates of equal length */
+  prio: number
+}
+
+const findAll = (re: RegExp, text: string, f: (m: RegExpExecArray) => void) => {
+  re.lastIndex = 0
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    f(m)
+    if (m[0].length === 0) re.lastIndex++
+  }
+}
+
+const rx = (src: string, flags = "g") => new RegExp(src, flags)
+const relOf = (w: string | undefined): "last" | "next" | "this" | null => {
+  const l = (w ?? "").toLowerCase()
+  return l === "last" || l === "past" || l === "previous" || l === "this past" ? "last" : l === "next" || l === "coming" || l === "this coming" || l === "following" ? "next" : l === "this" ? "this" : null
+}
+
+// grammar (applied per paragraph); offsets of the date proper are computed from named groups where a lead word is context
+const RE_MONTH_DAY_YEAR_CUSTOM = rx(`\\b(${MONTH})\\s+(${DAYNUM})(?:\\s*,\\s*|\\s+)(${YEAR})\\b`)
+const RE_MONTH_YEAR = rx(`\\b(${MONTH})(?:\\s*,\\s*|\\s+(?:of\\s+)?)(${YEAR})\\b(?!\\s*[-/.]\\d)`)
+const RE_MONTH_DAY = rx(`\\b(${MONTH})\\s+(${DAYNUM})\\b(?![:.]?\\d)(?!\\s*(?:%|percent|people|troops|votes?|years?|days?|miles?|km|points?|cents?|million|billion))`)
+const RE_DAY_MONTH = rx(`\\b(${DAYNUM})\\s+(?:of\\s+)?(${MONTH})(?:\\s*,?\\s*(${YEAR}))?\\b`)
+const RE_REL_MONTH = rx(`\\b(last|next|this|this past|this coming|(?:the\\s+)?previous|(?:the\\s+)?following)\\s+(${MONTH})\\b(?!\\s+\\d)`)
+const RE_MONTH_ALONE = rx(`\\b(?:(in|of|since|until|till|by|from|to|through|during|early|late|mid-?|before|after|since|last|this|next|and|or)\\s+(?:early\\s+|late\\s+|mid-?)?)?(${MONTH})\\b(?!\\s+\\d)`)
+const RE_WEEKDAY = rx(`\\b(?:(last|next|this|this past|this coming|past|coming)\\s+)?(${WEEKDAY})(?:'s)?\\b(?:\\s+(?:morning|afternoon|evening|night))?`)
+const RE_CASUAL = /\b(today|tonight|yesterday|tomorrow)\b(?:\s+(?:morning|afternoon|evening|night))?/gi
+const RE_REL_UNIT = /\b(last|next|this|this past|this coming|past|coming|previous|current|the previous|the current|the past|the coming|the following|the same)\s+(week|weekend|month|year|quarter)\b(?!\s*(?:'s|’s)?\s*(?:-long|old))/gi
+const RE_AGO = rx(`\\b(${NUM})\\s+(day|week|month|year)s?\\s+(ago|earlier|before|later|from now|hence)\\b`, "gi")
+const RE_EARLIER_THIS = /\b(earlier|later)\s+(this|last|next)\s+(week|month|year)\b/gi
+const RE_THE_UNIT = /\b(?:(?:earlier|later)\s+in|for|during|of|throughout|in)\s+the\s+(year|month|week|quarter)\b(?!\s+(?:ago|before|earlier|later|of|to|ended|ending))/gi
+const RE_QUARTER = rx(`\\b(?:(?:the|its|a|their|our)\\s+)?(?:(${YEAR})\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?:quarter|period)\\b(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(${YEAR})\\b)?`, "gi")
+const RE_HALF = rx(`\\b(?:the\\s+)?(?:(${YEAR})\\s+)?(first|second)[- ]half\\b(?:\\s+(?:of\\s+)?(${YEAR})\\b)?`, "gi")
+const RE_FISCAL = rx(`\\b(?:fiscal|financial|FY|calendar|model|tax)[- ]?(?:year\\s+)?(${YEAR})\\b`, "gi")
+const RE_SEASON = rx(`\\b(?:(last|next|this|this past|this coming|past|coming)\\s+)?(${SEASON})(?:\\s+(?:of\\s+)?(${YEAR}))?\\b`, "gi")
+const RE_YEAR = rx(
+  `(?<![\\d,.$£€#/:-])\\b(${YEAR})(?:(?:'s|’s)|s)?\\b(?![,.]?\\d)(?![-/:]\\d)(?!\\s*(?:%|percent|per cent|km|kilometers?|kilometres?|miles?|meters?|metres?|feet|ft|people|persons|troops|soldiers|men|women|students|votes|cars|units|tons|tonnes|dollars|euros|yuan|rubles|roubles|shares|jobs|employees|workers|members|hours|pm|am|GMT|UTC|[A-Z]{2,}\\b))`
+)
+const YEAR_LEFT = /(?:\b(?:in|since|until|till|of|by|from|to|before|after|during|through|throughout|between|and|or|early|late|mid|around|circa|c\.|year|years|fiscal|the|its|for|on|at|than|spring|summer|autumn|fall|winter|season|end|beginning|start|middle|as|both|either|over|within|about|till|last|past)\s*[-–]?|[(\[]|[-–]|,)\s*$/i
+const RE_DECADE = /\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?:(1[5-9]\d0|20\d0)|'(\d0))s\b/gi
+const RE_VAGUE = /\b(?:now|currently|recently|nowadays|at present|these days|the future|the past|in recent (?:years|months|weeks|days)|the present|so far this year|once|formerly|previously|soon)\b/gi
+
+/** words before a date that set its modifier (and join its text) */
+const MOD_BEFORE =
+  /(?:\b(?:the\s+)?(early|earlier|mid|middle of|late|later|end of|beginning of|start of|turn of|close of|around|about|approximately|circa|roughly|some time in|sometime in)(?:\s+the)?\s*-?\s*)$/i
+const modifierFor = (w: string): DateModifier => {
+  const l = w.toLowerCase()
+  if (l === "early" || l === "earlier" || l.startsWith("beginning") || l.startsWith("start")) return "start"
+  if (l === "mid" || l.startsWith("middle")) return "mid"
+  if (l === "late" || l === "later" || l.startsWith("end") || l.startsWith("turn") || l.startsWith("close")) return "end"
+  return "approximate"
+}
+
+const eventRegexCache = new WeakMap<DatesConfig["events"], ReadonlyArray<{ re: RegExp; value: string; name: string }>>()
+const eventRegexes = (events: DatesConfig["events"]) => {
+  const hit = eventRegexCache.get(events)
+  if (hit) return hit
+  const out = events
+    .filter((e) => parseIso(e.value, "event") !== null)
+    .map((e) => ({
+      re: new RegExp(
+        `(?<![\\w])${e.name
+          .trim()
+          .split(/\s+/)
+          .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+          .join("\\s+")}(?![\\w])`,
+        "gi"
+      ),
+      value: e.value,
+      name: e.name
+    }))
+  eventRegexCache.set(events, out)
+  return out
+}
+
+const num = (w: string) => (/^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w.toLowerCase()] ?? 1)
+
+/** All date candidates of one paragraph (offsets relative to the paragraph). */
+const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
+  const out: Array<Cand> = []
+  const add = (s: number, e: number, kind: Kind, prio: number, modifier: DateModifier | null = null) => out.push({ s, e, kind, modifier, prio })
+
+  for (const ev of eventRegexes(config.events)) findAll(ev.re, p, (m) => add(m.index, m.index + m[0].length, { k: "event", value: ev.value, name: ev.name }, 0))
+
+  // written calendar dates (chrono, strict grammar: no casual or relative readings; only certain components kept)
+  if (/\d/.test(p)) {
+    for (const r of chrono.strict.parse(p, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 })) {
+      const c = r.start
+      const y = c.isCertain("year") ? c.get("year") : null
+      const mo = c.isCertain("month") ? c.get("month") : null
+      const d = c.isCertain("day") ? c.get("day") : null
+      if (mo === null || mo === undefined || d === null || d === undefined) continue
+      let text = r.text.replace(/[\s,.–—-]+$/, "")
+      let s = r.index
+      // chrono folds a leading "on"/"the" into some results; keep the date proper
+      const lead = /^(?:on|the|of)\s+/i.exec(text)
+      if (lead) {
+        s += lead[0].length
+        text = text.slice(lead[0].length)
+      }
+      // reject time-only and numeric look-alikes (scores, versions): numeric forms need a year
+      if (!/[A-Za-z]/.test(text) && (y === null || y === undefined)) continue
+      if (y !== null && y !== undefined && (y < 1000 || y > 2999)) continue
+      // chrono reads "<weekday>, <month> <day>" and times: cut a trailing time of day from the text
+      const tcut = /\s*(?:,\s*)?(?:at\s+)?\d{1,2}[:.]\d{2}.*$/.exec(text)
+      if (tcut && tcut.index > 4 && /[A-Za-z]/.test(text.slice(0, tcut.index))) text = text.slice(0, tcut.index)
+      if (y !== null && y !== undefined) add(s, s + text.length, { k: "full", y, m: mo, d }, 1)
+      else add(s, s + text.length, { k: "yearless", m: mo, d }, 1)
+    }
+  }
+
+  findAll(RE_MONTH_DAY_YEAR_CUSTOM, p, (m) => {
+    const mo = monthNo(m[1]!)
+    const d = parseInt(m[2]!, 10)
+    const y = Number(m[3])
+    if (validDay(y, mo, d)) add(m.index, m.index + m[0].length, { k: "full", y, m: mo, d }, 2)
+  })
+  findAll(RE_MONTH_YEAR, p, (m) => add(m.index, m.index + m[0].length, { k: "full", y: Number(m[2]), m: monthNo(m[1]!), d: null }, 2))
+  findAll(RE_MONTH_DAY, p, (m) => {
+    const mo = monthNo(m[1]!)
+    const d = parseInt(m[2]!, 10)
+    if (validDay(2000, mo, d)) add(m.index, m.index + m[0].length, { k: "yearless", m: mo, d }, 3)
+  })
+  findAll(RE_DAY_MONTH, p, (m) => {
+    const mo = monthNo(m[2]!)
+    const d = parseInt(m[1]!, 10)
+    if (!validDay(m[3] ? Number(m[3]) : 2000, mo, d)) return
+    add(m.index, m.index + m[0].length, m[3] ? { k: "full", y: Number(m[3]), m: mo, d } : { k: "yearless", m: mo, d }, 3)
+  })
+  findAll(RE_REL_MONTH, p, (m) => add(m.index, m.index + m[0].length, { k: "month", m: monthNo(m[2]!), rel: relOf(m[1]!.replace(/^the\s+/i, "")) }, 2))
+  findAll(RE_MONTH_ALONE, p, (m) => {
+    const word = m[2]!
+    // "May" and "March" alone are too often verbs/names; ask for a lead word; abbreviations alone are not dates
+    const lead = m[1]
+    if (/^(?:May|MAY|March|MARCH)$/.test(word) && !lead) return
+    if (word.length <= 4 && word !== "June" && word !== "July" && word !== "May" && !lead) return
+    if (/\.$/.test(word) && !lead) return
+    const s = m.index + m[0].length - word.length
+    add(s, s + word.length, { k: "month", m: monthNo(word), rel: null }, 5)
+  })
+  findAll(RE_WEEKDAY, p, (m) => {
+    // an abbreviation-free weekday; "Sunday Times"-style names are accepted as a risk of the form
+    add(m.index, m.index + m[0].length, { k: "weekday", wd: weekdayNo(m[2]!), rel: relOf(m[1]) }, 4)
+  })
+  findAll(RE_CASUAL, p, (m) => {
+    const w = m[1]!.toLowerCase()
+    add(m.index, m.index + m[0].length, { k: "days", n: w === "yesterday" ? -1 : w === "tomorrow" ? 1 : 0 }, 4)
+  })
+  findAll(RE_REL_UNIT, p, (m) => {
+    const w = m[1]!.toLowerCase().replace(/^the\s+/, "")
+    if (w === "past" && !/^the\s/i.test(m[1]!)) {
+      // "past year" without "the" is mostly a duration ("in the past year" is caught with the article)
+    }
+    if (w === "same") return
+    if (w === "past" || w === "coming") return // "the past week", "the coming year": durations
+    const n = w === "last" || w === "previous" || w === "this past" ? -1 : w === "next" || w === "following" || w === "this coming" ? 1 : 0
+    add(m.index, m.index + m[0].length, { k: "unit", unit: m[2]!.toLowerCase() as "week", n }, 3)
+  })
+  findAll(RE_AGO, p, (m) => {
+    const n = num(m[1]!)
+    const dir = /ago|earlier|before/i.test(m[3]!) ? -1 : 1
+    const unit = m[2]!.toLowerCase()
+    if (unit === "day") add(m.index, m.index + m[0].length, { k: "days", n: n * dir }, 3)
+    else if (unit === "week") add(m.index, m.index + m[0].length, { k: "days", n: 7 * n * dir }, 3)
+    else add(m.index, m.index + m[0].length, { k: "unit", unit: unit as "month", n: n * dir }, 3)
+  })
+  findAll(RE_EARLIER_THIS, p, (m) => {
+    const n = m[2]!.toLowerCase() === "last" ? -1 : m[2]!.toLowerCase() === "next" ? 1 : 0
+    add(m.index, m.index + m[0].length, { k: "unit", unit: m[3]!.toLowerCase() as "week", n }, 2, m[1]!.toLowerCase() === "earlier" ? null : null)
+  })
+  findAll(RE_THE_UNIT, p, (m) => {
+    const s = m.index + m[0].length - (`the ${m[1]}`.length)
+    add(s, m.index + m[0].length, { k: "unit", unit: m[1]!.toLowerCase() as "year", n: 0 }, 6)
+  })
+  findAll(RE_QUARTER, p, (m) => {
+    const y = m[1] ?? m[3]
+    add(m.index, m.index + m[0].length, { k: "quarter", q: ORDINAL_Q[m[2]!.toLowerCase()] ?? 1, y: y ? Number(y) : null }, 2)
+  })
+  findAll(RE_HALF, p, (m) => {
+    const y = m[1] ?? m[3]
+    add(m.index, m.index + m[0].length, { k: "quarter", q: m[2]!.toLowerCase() === "first" ? 1 : 3, y: y ? Number(y) : null }, 3)
+  })
+  findAll(RE_FISCAL, p, (m) => add(m.index, m.index + m[0].length, { k: "full", y: Number(m[1]), m: null, d: null }, 2))
+  findAll(RE_SEASON, p, (m) => {
+    const rel = relOf(m[1])
+    if (!m[3] && !m[1]) {
+      // a bare season word needs an article or preposition before it ("in the summer", "this fall" handled above)
+      const before = p.slice(Math.max(0, m.index - 12), m.index)
+      if (!/\b(?:in|during|the|this|last|next|over|until|by|since|early|late|mid-?)\s+(?:the\s+)?$/i.test(before)) return
+      if (/^fall$/i.test(m[2]!) && !/\b(?:the|this|last|next)\s+$/i.test(before)) return
+    }
+    add(m.index, m.index + m[0].length, { k: "season", season: m[2]!.toLowerCase(), y: m[3] ? Number(m[3]) : null, rel }, 3)
+  })
+  findAll(RE_YEAR, p, (m) => {
+    const before = p.slice(Math.max(0, m.index - 24), m.index)
+    if (/s$/.test(m[0]) && !/'s$|’s$/.test(m[0])) return // decades are handled below
+    const y = Number(m[1])
+    // a bare number reads as a year only after a word that introduces one, or before "'s"
+    if (!YEAR_LEFT.test(before) && !/'s$|’s$/.test(m[0])) return
+    if (/\b(?:the|its|for|at|on|about|around|over|than|of|to|from|between|and|or|by|last|past|within)\s*$/i.test(before)) {
+      // "the 1998 season" is a year, "the 1998 troops" or "of 2000 people" a count: years far from now are rare as counts
+      const after = p.slice(m.index + m[0].length, m.index + m[0].length + 20)
+      if (/^\s+[a-z]+s\b/.test(after) && !/^\s+(?:elections?|olympics|games|levels?|figures?|results?|earnings|sales|budgets?|rates?|prices?|talks|protests?|riots?|floods|attacks|events|agreements?|accords?|negotiations|forecasts?|estimates?|statistics|numbers|totals|profits?|losses|revenues?|census|crisis|presidential|season|campaign|war|law|act|report)\b/i.test(after))
+        return
+      if (/\b(?:than|about|around|over|within)\s*$/i.test(before) && !/^\s*[,.;)]/.test(after)) return
+    }
+    add(m.index, m.index + m[1]!.length, { k: "full", y, m: null, d: null }, 4)
+  })
+  if (config.vague) {
+    findAll(RE_DECADE, p, (m) => add(m.index, m.index + m[0].length, { k: "vague" }, 4))
+    findAll(RE_VAGUE, p, (m) => add(m.index, m.index + m[0].length, { k: "vague" }, 7))
+  }
+
+  // modifiers in front of a candidate ("the end of", "mid-", "early") join its text
+  for (const c of out) {
+    const before = p.slice(Math.max(0, c.s - 24), c.s)
+    const mm = MOD_BEFORE.exec(before)
+    if (mm && c.kind.k !== "event" && c.kind.k !== "vague") {
+      // "earlier"/"later" only modify a period ("earlier this year" is its own rule)
+      if (/^(?:earlier|later)$/i.test(mm[1]!) && c.kind.k !== "unit") continue
+      c.modifier = modifierFor(mm[1]!)
+      c.s -= mm[0].length
+    }
+  }
+  return out
+}
+
+/** Keeps the longest non-overlapping candidates (ties: lower prio, then earlier). */
+const selectCands = (cands: Array<Cand>): Array<Cand> => {
+  const sorted = [...cands].sort((a, b) => b.e - b.s - (a.e - a.s) || a.prio - b.prio || a.s - b.s)
+  const kept: Array<Cand> = []
+  for (const c of sorted) if (!kept.some((k) => c.s < k.e && k.s < c.e)) kept.push(c)
+  return kept.sort((a, b) => a.s - b.s)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Resolution (pass 2)
+
+interface Resolved {
+  readonly value: string | null
+  readonly resolution: DateResolution
+  readonly anchor: string | null
+}
+
+const quarterYear = (q: number, ref: Ref) => (ref.m !== null && (q - 1) * 3 + 1 > ref.m ? ref.y - 1 : ref.y)
+
+const resolve = (kind: Kind, ref: Ref | null, future: boolean): Resolved => {
+  const none = (resolution: DateResolution): Resolved => ({ value: null, resolution, anchor: null })
+  switch (kind.k) {
+    case "event":
+      return { value: kind.value, resolution: "explicit", anchor: `event ${kind.name}` }
+    case "vague":
+      return none("relative")
+    case "full":
+      return {
+        value: kind.m === null ? pad(kind.y, 4) : kind.d === null ? isoMonth(kind.y, kind.m) : isoDay(kind.y, kind.m, kind.d),
+        resolution: "explicit",
+        anchor: null
+      }
+    case "yearless": {
+      const partial = `--${pad(kind.m)}-${pad(kind.d)}`
+      if (!ref || ref.m === null) return { value: partial, resolution: "explicit", anchor: null }
+      const refDay = ref.d ?? daysIn(ref.y, ref.m)
+      const key = (m: number, d: number) => m * 100 + d
+      let y = ref.y
+      if (future) {
+        if (key(kind.m, kind.d) < key(ref.m, refDay) && key(ref.m, refDay) - key(kind.m, kind.d) > 100) y = ref.y + 1
+      } else if (key(kind.m, kind.d) > key(ref.m, refDay)) y = ref.y - 1
+      if (!validDay(y, kind.m, kind.d)) return { value: partial, resolution: "explicit", anchor: null }
+      return { value: isoDay(y, kind.m, kind.d), resolution: "year_inferred", anchor: anchorName(ref) }
+    }
+    case "month": {
+      if (!ref || ref.m === null) return none(kind.rel ? "relative" : "year_inferred")
+      let y = ref.y
+      if (kind.rel === "last") y = kind.m < ref.m ? ref.y : ref.y - 1
+      else if (kind.rel === "next") y = kind.m > ref.m ? ref.y : ref.y + 1
+      else if (kind.rel === "this") y = ref.y
+      else if (future) y = kind.m >= ref.m || ref.m - kind.m <= 1 ? ref.y : ref.y + 1
+      else y = kind.m <= ref.m ? ref.y : ref.y - 1
+      return { value: isoMonth(y, kind.m), resolution: kind.rel ? "relative" : "year_inferred", anchor: anchorName(ref) }
+    }
+    case "weekday": {
+      if (!ref || ref.m === null || ref.d === null) return none("relative")
+      const rwd = weekdayOf(ref.y, ref.m, ref.d)
+      let delta: number
+      const back = (rwd - kind.wd + 7) % 7 // days back to the most recent such day on or before the reference
+      if (kind.rel === "last") delta = -(back === 0 ? 7 : back)
+      else if (kind.rel === "next") delta = (kind.wd - rwd + 7) % 7 || 7
+      else if (kind.rel === "this") delta = (kind.wd - rwd + 7) % 7 // the coming one in this week
+      else if (future) delta = (kind.wd - rwd + 7) % 7
+      else delta = -back
+      const t = addDays(ref.y, ref.m, ref.d, delta)
+      return { value: isoDay(t.y, t.m, t.d), resolution: "relative", anchor: anchorName(ref) }
+    }
+    case "days": {
+      if (!ref || ref.m === null || ref.d === null) return none("relative")
+      const t = addDays(ref.y, ref.m, ref.d, kind.n)
+      return { value: isoDay(t.y, t.m, t.d), resolution: "relative", anchor: anchorName(ref) }
+    }
+    case "unit": {
+      if (!ref) return none("relative")
+      if (kind.unit === "year") return { value: pad(ref.y + kind.n, 4), resolution: "relative", anchor: anchorName(ref) }
+      if (ref.m === null) return none("relative")
+      if (kind.unit === "month") {
+        const mm = ref.m - 1 + kind.n
+        const y = ref.y + Math.floor(mm / 12)
+        return { value: isoMonth(y, (((mm % 12) + 12) % 12) + 1), resolution: "relative", anchor: anchorName(ref) }
+      }
+      if (kind.unit === "quarter") {
+        const q0 = Math.floor((ref.m - 1) / 3) + kind.n
+        return { value: pad(ref.y + Math.floor(q0 / 4), 4), resolution: "relative", anchor: anchorName(ref) }
+      }
+      if (ref.d === null) return none("relative")
+      // week (Monday to Sunday) or weekend (Saturday and Sunday) around the reference
+      const rwd = (weekdayOf(ref.y, ref.m, ref.d) + 6) % 7 // 0 = Monday
+      const monday = addDays(ref.y, ref.m, ref.d, -rwd + 7 * kind.n)
+      const a = kind.unit === "weekend" ? addDays(monday.y, monday.m, monday.d, 5) : monday
+      const b = addDays(monday.y, monday.m, monday.d, 6)
+      return { value: spanValue(a, b), resolution: "relative", anchor: anchorName(ref) }
+    }
+    case "quarter": {
+      if (kind.y !== null) return { value: pad(kind.y, 4), resolution: "explicit", anchor: null }
+      if (!ref) return none("year_inferred")
+      return { value: pad(quarterYear(kind.q, ref), 4), resolution: "year_inferred", anchor: anchorName(ref) }
+    }
+    case "season": {
+      if (kind.y !== null) return { value: pad(kind.y, 4), resolution: "explicit", anchor: null }
+      if (!ref) return none("relative")
+      const start = kind.season === "spring" ? 3 : kind.season === "summer" ? 6 : kind.season === "winter" ? 12 : 9
+      const began = ref.m === null || start <= ref.m
+      const y =
+        kind.rel === "last" ? (began && ref.m !== null && ref.m > start + 2 ? ref.y : ref.y - 1) : kind.rel === "next" ? (began ? ref.y + 1 : ref.y) : ref.y
+      return { value: pad(y, 4), resolution: kind.rel ? "relative" : "year_inferred", anchor: anchorName(ref) }
+    }
+  }
+}
+
+const precisionOrNull = (v: string | null): DatePrecision | null => (v === null ? null : precisionOf(v))
+
+// ---------------------------------------------------------------------------------------------------------------
+// Offsets, paragraphs, sentences
+
+/** Maps UTF-16 indices of `s` to Unicode code point offsets. */
+const codePointMap = (s: string): ((i: number) => number) => {
+  let astral = false
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff) {
+      astral = true
+      break
+    }
+  }
+  if (!astral) return (i) => i
+  const map = new Int32Array(s.length + 1)
+  let cp = 0
+  for (let i = 0; i < s.length; i++) {
+    map[i] = cp
+    const c = s.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const n = s.charCodeAt(i + 1)
+      if (n >= 0xdc00 && n <= 0xdfff) {
+        map[i + 1] = cp
+        i++
+      }
+    }
+    cp++
+  }
+  map[s.length] = cp
+  return (i) => map[i]!
+}
+
+const paragraphs = (body: string): Array<{ s: number; text: string }> => {
+  const out: Array<{ s: number; text: string }> = []
+  const re = /[^\n]+/g
+  for (let m = re.exec(body); m; m = re.exec(body)) out.push({ s: m.index, text: m[0] })
+  return out
+}
+
+const sentenceAround = (p: string, s: number, e: number) => {
+  let a = s
+  while (a > 0 && !/[.!?]\s/.test(p.slice(a - 2, a))) a--
+  let b = e
+  while (b < p.length && !/[.!?](?:\s|$)/.test(p.slice(b, b + 2))) b++
+  return p.slice(a, b + 1)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Dateline and page date lines
+
+const DATELINE = new RegExp(
+  `^\\s*((?:[A-Z][A-Za-z'’.\\-]+|[A-Z]{2,})(?:[ \\-](?:[A-Z][A-Za-z'’.\\-]+|[A-Z]{2,}|de|al|el)){0,3}(?:,\\s*(?:[A-Z][A-Za-z'’.]+)(?:\\s[A-Z][A-Za-z'’.]+){0,2})?)` +
+    `\\s*(?:\\((?:AP|AFP|Reuters|UPI|CNN|IANS|PTI|dpa|Xinhua|TASS|Interfax|RIA Novosti|BBC)\\)\\s*)?,?\\s+` +
+    `((?:${WEEKDAY},?\\s+)?(?:${MONTH}\\s+${DAYNUM}(?:,?\\s+${YEAR})?|${DAYNUM}\\s+${MONTH}(?:\\s+${YEAR})?))` +
+    `\\s*(?:\\((?:AP|AFP|Reuters|UPI|IANS|PTI|dpa|Xinhua|TASS|Interfax|IPS)\\)\\s*)?(?:[.:]?\\s*/[A-Za-z\\- ]+/\\s*\\.?|[-–—_:]|\\.\\s|\\s*\\(|,\\s)`
+)
+const DATELINE_PLACE_ONLY = /^\s*([A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*(?:\((?:AP|AFP|Reuters|UPI|IANS|PTI|dpa|Xinhua|TASS|Interfax)\)\s*)?[-–—_:]\s/
+
+/** a paragraph that is only a date, maybe with a publishing label, a byline or a time */
+const PAGE_DATE_LABEL =
+  /^(?:[•·|\-–—*]\s*)?(?:(?:by\s+[^|•·,]{2,40}?\s*(?:[|•·,–—-]|\s+on\s+)?\s*)?(?:(published|posted|written|created|date|last updated|updated|modified|first published|originally published)(?:\s+(?:on|at|date))?\s*:?\s*)?)?/i
+
+interface PageDate {
+  readonly s: number
+  readonly e: number
+  readonly text: string
+  readonly y: number
+  readonly m: number
+  readonly d: number
+  readonly updated: boolean
+}
+
+const CHROME_NEAR = /\b(?:joined|member since|registered|join date|reg(?:istration)? date|likes received|messages|posts|reputation|trophy points|location|copyright|©|expires?|expiry|valid until|deadline|birthday|born)\b/i
+
+/** Finds a stand-alone page date line near the top of the body (before the first paragraph of running text). */
+const pageDateInBody = (paras: Array<{ s: number; text: string }>): PageDate | null => {
+  const isProse = (t: string) => t.split(/\s+/).length >= 25 && /[.!?]["”’)]?$/.test(t.trim())
+  let firstProse = paras.findIndex((p) => isProse(p.text))
+  if (firstProse < 0) firstProse = Math.min(paras.length, 8)
+  const found: Array<PageDate & { idx: number }> = []
+  const lo = Math.max(0, firstProse - 25)
+  const hi = Math.min(paras.length, firstProse + 3)
+  for (let i = lo; i < hi; i++) {
+    const p = paras[i]!
+    const t = p.text
+    if (t.length > 90 || !/\d/.test(t)) continue
+    const lab = PAGE_DATE_LABEL.exec(t)
+    const rest = t.slice(lab ? lab[0].length : 0)
+    const m = new RegExp(
+      `^(?:${WEEKDAY}(?:,|\\s)\\s*)?(?:(${MONTH})\\s+(${DAYNUM}),?\\s+(${YEAR})|(${DAYNUM})\\s+(?:of\\s+)?(${MONTH}),?\\s+(${YEAR})|(${YEAR})-(\\d{2})-(\\d{2}))` +
+        `(?:[,\\s]*(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?\\s*(?:[|•·,–—-].{0,40})?$`
+    ).exec(rest.trim())
+    if (!m) continue
+    const neighbours = `${paras[i - 1]?.text ?? ""} ${t} ${paras[i + 1]?.text ?? ""}`
+    if (CHROME_NEAR.test(neighbours)) continue
+    if (/\b(?:comments?|replies|reply|said|wrote)\b/i.test(t)) continue
+    let y: number, mo: number, d: number
+    if (m[1]) [y, mo, d] = [Number(m[3]), monthNo(m[1]), parseInt(m[2]!, 10)]
+    else if (m[5]) [y, mo, d] = [Number(m[6]), monthNo(m[5]), parseInt(m[4]!, 10)]
+    else [y, mo, d] = [Number(m[7]), Number(m[8]), Number(m[9])]
+    if (!validDay(y, mo, d)) continue
+    const updated = !!lab?.[1] && /updated|modified/i.test(lab[1])
+    const ds = p.s + t.indexOf(rest.trim())
+    found.push({ s: ds, e: ds + m[0].replace(/[\s|•·,–—-]+$/, "").length, text: t, y, m: mo, d, updated, idx: i })
+  }
+  if (found.length === 0) return null
+  // the date closest above the running text, preferring a publication over an update
+  const before = found.filter((f) => f.idx < firstProse)
+  const pool = before.length > 0 ? before : found
+  const notUpdated = pool.filter((f) => !f.updated)
+  const pick = (notUpdated.length > 0 ? notUpdated : pool).slice(before.length > 0 ? -1 : 0)[0]!
+  return pick
+}
+
+/** The date of a short text (a hint line or a comment's posted_text): written parts only, relative forms need a reference. */
+const dateOfLine = (text: string, config: DatesConfig, ref: Ref | null): { value: string; s: number; e: number } | null => {
+  const cands = selectCands(paragraphCandidates(text, config)).filter((c) => c.kind.k !== "vague" && c.kind.k !== "event")
+  // the most specific candidate: day with year, then month with year, then anything resolvable
+  const scored = cands
+    .map((c) => ({ c, r: resolve(c.kind, ref, false) }))
+    .filter((x) => x.r.value !== null && x.c.kind.k !== "month")
+    .sort((a, b) => b.r.value!.length - a.r.value!.length || (a.c.kind.k === "full" ? -1 : 0) - (b.c.kind.k === "full" ? -1 : 0))
+  const best = scored[0]
+  return best ? { value: best.r.value!, s: best.c.s, e: best.c.e } : null
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The stage
+
+export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResult => {
+  const body = input.cleaned.body
+  const cp = codePointMap(body)
+  const paras = paragraphs(body)
+
+  // pass 1: candidates per paragraph (gated by a cheap test), dateline, page date
+  const cands: Array<Cand & { para: number }> = []
+  paras.forEach((p, i) => {
+    if (!PREFILTER.test(p.text)) return
+    for (const c of selectCands(paragraphCandidates(p.text, config))) cands.push({ ...c, s: c.s + p.s, e: c.e + p.s, para: i })
+  })
+
+  // dateline: a place and a date opening one of the first paragraphs of the body
+  let dateline: { place: string; s: number; e: number; kind: Kind } | null = null
+  let datelinePlaceOnly: string | null = null
+  for (let i = 0; i < Math.min(paras.length, 6) && !dateline; i++) {
+    const p = paras[i]!
+    const m = DATELINE.exec(p.text)
+    if (m) {
+      const place = m[1]!.trim().replace(/,$/, "")
+      if (MONTH_INDEX[place.toLowerCase()] !== undefined || weekdayNo(place) >= 0 || /^(?:On|In|By|As|At|Since|Until|From|Last|This|Next|Posted|Published|Updated)\b/.test(place)) continue
+      const ds = p.s + m.index + m[0].indexOf(m[2]!, m[1]!.length)
+      const de = ds + m[2]!.length
+      const hit = cands.find((c) => c.s < de && ds < c.e && (c.kind.k === "full" || c.kind.k === "yearless"))
+      if (hit) dateline = { place, s: hit.s, e: hit.e, kind: hit.kind }
+    } else if (i === 0 || !datelinePlaceOnly) {
+      const po = DATELINE_PLACE_ONLY.exec(p.text)
+      if (po && p.text.length > 60) datelinePlaceOnly = po[1]!
+    }
+  }
+
+  // the reference date: stated metadata > the clean stage's hint > a dateline with a year > a page date line
+  let published: { value: string; s: number; e: number; text: string; source: string } | null = null
+  if (input.statedPublished && parseIso(input.statedPublished, "published")) {
+    published = { value: input.statedPublished, s: -1, e: -1, text: input.statedPublished, source: "metadata" }
+  }
+  const hint = input.cleaned.publishedHint
+  if (!published && hint) {
+    const d = dateOfLine(hint.text, config, null)
+    if (d && !d.value.startsWith("--")) published = { value: d.value, s: -1, e: -1, text: hint.text.slice(d.s, d.e), source: hint.source }
+  }
+  if (!published && dateline && dateline.kind.k === "full" && dateline.kind.d !== null) {
+    const v = resolve(dateline.kind, null, false).value
+    if (v) published = { value: v, s: dateline.s, e: dateline.e, text: body.slice(dateline.s, dateline.e), source: "dateline" }
+  }
+  let pageDate: PageDate | null = null
+  if (!published) {
+    pageDate = pageDateInBody(paras)
+    if (pageDate) published = { value: isoDay(pageDate.y, pageDate.m, pageDate.d), s: pageDate.s, e: pageDate.e, text: body.slice(pageDate.s, pageDate.e), source: "page_date" }
+  }
+  const ref: Ref | null = published ? parseIso(published.value, "published") : parseIso(input.referenceDate, "reference")
+
+  // pass 2: resolve every candidate against the reference
+  const mentions: Array<DateMention> = []
+  if (published) {
+    mentions.push({
+      text: published.text,
+      start: published.s < 0 ? -1 : cp(published.s),
+      end: published.e < 0 ? -1 : cp(published.e),
+      value: published.value,
+      precision: precisionOf(published.value),
+      modifier: null,
+      role: "published",
+      resolution: "explicit",
+      anchor: null
+    })
+  }
+  let datelineValue: string | null = null
+  for (const c of cands) {
+    if (published && published.s >= 0 && c.s < published.e && published.s < c.e) continue // the page date line itself
+    const p = paras[c.para]!
+    const future = c.kind.k === "yearless" || c.kind.k === "weekday" || c.kind.k === "month" ? FUTURE_CUE.test(sentenceAround(p.text, c.s - p.s, c.e - p.s)) : false
+    const isDateline = dateline !== null && c.s === dateline.s
+    const r = resolve(c.kind, ref, isDateline ? false : future)
+    if (isDateline) datelineValue = r.value
+    mentions.push({
+      text: body.slice(c.s, c.e),
+      start: cp(c.s),
+      end: cp(c.e),
+      value: r.value,
+      precision: precisionOrNull(r.value),
+      modifier: c.modifier,
+      role: isDateline ? "dateline" : "mentioned",
+      resolution: r.resolution,
+      anchor: r.anchor
+    })
+  }
+
+  const commentDates = input.cleaned.comments.map((c) => (c.posted_text ? dateOfLine(c.posted_text, config, null)?.value ?? null : null))
+
+  return {
+    published: published ? { value: published.value, precision: precisionOf(published.value) } : null,
+    dateline: dateline ? { place: dateline.place, value: datelineValue } : datelinePlaceOnly ? { place: datelinePlaceOnly, value: null } : null,
+    mentions,
+    commentDates
+  }
+}
