@@ -1,9 +1,21 @@
 /**
  * Clean stage: one raw text in, its content and the audit trail of what was dropped out. Pure.
- * (Foundation version: keeps every non-blank line as content; the real classifier lands with the cleaning issue.)
+ *
+ * How it decides (text only, no HTML):
+ *  1. Every line is a unit (a `w3m -dump` page puts one paragraph, list item or menu entry on a line). Each line gets
+ *     features in the spirit of jusText/boilerpipe: word count, stopword density, sentence punctuation, capitalised
+ *     share, digits, link-like text, bullets, repetition across the page and the shape of its block.
+ *  2. The chrome families of the rules file (data/clean-rules.yaml) mark lines as chrome, as the start of an end zone
+ *     (comments, related lists, footers), as forum post headers, dates or bylines.
+ *  3. Each line gets a content score (positive for running text, negative for chrome). The main content is the
+ *     span of lines with the highest total (a maximum-sum segment), so menus before and footers after fall away,
+ *     while short headings and list items between paragraphs stay; then neighbouring spans of clear prose are
+ *     added when the gap between them is small.
+ *  4. Forum threads (several post headers) keep every post: the first post is the body, the others become comments,
+ *     their headers (user, rank, join date, counters) and signatures dropped.
  */
 import type { DocKind } from "../model.js"
-import type { CleanRules } from "./rules.js"
+import { compileRules, type CleanRules, type CompiledRule } from "./rules.js"
 
 export interface CleanedComment {
   /** position in the page, from 1 */
@@ -39,14 +51,646 @@ export interface CleanResult {
   readonly publishedHint: PublishedHint | null
 }
 
-export const cleanText = (text: string, _rules: CleanRules): CleanResult => {
-  const removed: Array<RemovedLine> = []
-  const paragraphs: Array<string> = []
-  text.split("\n").forEach((line, i) => {
-    const folded = line.replace(/\s+/g, " ").trim()
-    if (folded === "") return
-    paragraphs.push(folded)
-    void i
+// ---------------------------------------------------------------------------------------------------------------
+// lexical helpers (every regular expression here is linear: no nested or overlapping quantifiers)
+
+const STOPWORDS = new Set(
+  (
+    "a about above after again against all also am an and any are as at be because been before being below between both but by " +
+    "can could did do does doing down during each few for from further had has have having he her here hers herself him himself " +
+    "his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours " +
+    "ourselves out over own same she should so some such than that the their theirs them themselves then there these they this " +
+    "those through to too under until up very was we were what when where which while who whom why will with would you your " +
+    "yours yourself yourselves said says may might must shall one two its it's i'm don't didn't can't won't isn't there's " +
+    "that's they're we're you're he's she's been many much even still however although though since yet whether per via " +
+    "le la les de des du et un une est en que qui pour dans pas sur au der die das und ist nicht mit den ein eine zu von " +
+    "el los las del y es por con para una se lo il di che non per e"
+  ).split(" ")
+)
+
+const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
+const BULLET_RE = /^(?:[•·◦▪▫■□☆★○●◆◇►▶‣⁃∙*+–—-]\s*)+/u
+const ENDS_SENTENCE_RE = /[.!?…。！？]["'”’»)\]]*$|[:;]$/u
+const URL_RE = /\bhttps?:\/\/|\bwww\.|\.(?:com|org|net|co\.uk)\b/i
+const MONTH =
+  "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?"
+const DATE_RE = new RegExp(
+  "\\b(?:" +
+    `${MONTH}\\s{1,3}\\d{1,2}(?:st|nd|rd|th)?,?\\s{1,3}(?:'\\d{2}|\\d{4})` +
+    `|\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${MONTH},?\\s{1,3}\\d{4}` +
+    `|${MONTH}\\s{1,3}\\d{4}` +
+    "|\\d{4}-\\d{1,2}-\\d{1,2}" +
+    "|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}" +
+    "|(?:yesterday|today)(?:\\s{1,3}at\\s{1,3}\\d{1,2}[:.]\\d{2})?" +
+    "|\\d{1,3}\\s{1,3}(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\\s{1,3}ago" +
+    ")",
+  "i"
+)
+const TIME_RE = /\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s?(?:[ap]\.?m\.?)?\b/i
+const DATE_WORDS = new RegExp(
+  `^(?:${MONTH}|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|at|on|am|pm|a\\.m|p\\.m|of|the|st|nd|rd|th|utc|gmt|est|edt|pst|pdt|cet|bst|ist|et|pt|updated|published|posted|last|modified|date|created|written|yesterday|today|ago|minutes?|hours?|days?|weeks?|months?|years?|mins?|hrs?|\\d+(?:st|nd|rd|th)?)$`,
+  "iu"
+)
+const JOIN_LABEL_RE = /^(?:joined|join(?:ed)? date|member since|registered|registration date|since)\b/i
+const COUNTER_LABEL_RE =
+  /^(?:likes? received|likes?|messages|posts|reaction score|trophy points|reputation|rep(?:utation)? power|points|credits|thanks|thanked|karma|solutions|threads|total posts|post count|best answers|age|gender|location|country|occupation|website)\b\s*:?\s*[-+\d,.kK ]*$/i
+const THREAD_START_RE = /\bstarted by\s+([^,]{1,60}?),\s*(.{4,60}?)\.?$/i
+const THREAD_STARTER_RE = /^(?:thread starter|original poster|op)\s*:?\s+(.{1,60})$/i
+const START_DATE_RE = /^(?:start date|started|date started)\s*:?\s+(.{3,60})$/i
+const RANK_WORDS = new Set(
+  (
+    "member members senior junior regular new active well-known elite moderator moderators mod admin administrator staff " +
+    "super global guest banned registered user veteran full premium supporting supporter contributor expert " +
+    "platinum gold silver bronze vip retired legendary famous notable known established respected honored " +
+    "distinguished addict enthusiast newbie rookie lurker poster"
+  ).split(" ")
+)
+
+const fold = (s: string): string => s.replace(/\s+/g, " ").trim()
+
+interface Line {
+  readonly no: number
+  /** folded text */
+  readonly text: string
+  /** folded text without leading bullet glyphs */
+  readonly core: string
+  readonly indent: number
+  readonly bullet: boolean
+  readonly block: number
+  readonly blockSize: number
+  readonly words: number
+  readonly stop: number
+  readonly caps: number
+  readonly digits: number
+  readonly sentenceEnd: boolean
+  readonly dateLine: boolean
+  readonly repeated: boolean
+  rule: CompiledRule | null
+}
+
+const countWords = (s: string) => {
+  let words = 0
+  let stop = 0
+  let caps = 0
+  let digits = 0
+  WORD_RE.lastIndex = 0
+  for (let m = WORD_RE.exec(s); m !== null; m = WORD_RE.exec(s)) {
+    const w = m[0]
+    words++
+    const lw = w.toLowerCase()
+    if (STOPWORDS.has(lw)) stop++
+    const c = w.charCodeAt(0)
+    if (c >= 48 && c <= 57) digits++
+    else if (w[0] !== lw[0]) caps++
+  }
+  return { words, stop, caps, digits }
+}
+
+/** a line that is only a date (with weekday, time, "Posted/Updated" labels and the like) */
+const isDateLine = (core: string, words: number): boolean => {
+  if (words === 0 || words > 14 || !DATE_RE.test(core)) return false
+  let other = 0
+  for (const m of core.matchAll(WORD_RE)) if (!DATE_WORDS.test(m[0])) other++
+  return other <= 1
+}
+
+const splitLines = (text: string): Array<Line | null> => {
+  const raw = text.split("\n")
+  const out: Array<Line | null> = []
+  let block = 0
+  let prevBlank = true
+  const counts = new Map<string, number>()
+  const folded = raw.map((r) => fold(r))
+  for (const f of folded) if (f.length > 0) counts.set(f, (counts.get(f) ?? 0) + 1)
+  // block sizes
+  const blockOf: Array<number> = []
+  const sizes: Array<number> = []
+  for (let i = 0; i < raw.length; i++) {
+    if (folded[i] === "") {
+      prevBlank = true
+      blockOf.push(-1)
+      continue
+    }
+    if (prevBlank) {
+      block++
+      sizes[block] = 0
+    }
+    prevBlank = false
+    blockOf.push(block)
+    sizes[block] = (sizes[block] ?? 0) + 1
+  }
+  for (let i = 0; i < raw.length; i++) {
+    const t = folded[i] ?? ""
+    if (t === "") {
+      out.push(null)
+      continue
+    }
+    const r = raw[i] ?? ""
+    const indent = r.length - r.trimStart().length
+    const bm = BULLET_RE.exec(t)
+    const core = bm ? t.slice(bm[0].length) : t
+    const { words, stop, caps, digits } = countWords(core)
+    const b = blockOf[i] ?? 0
+    out.push({
+      no: i + 1,
+      text: t,
+      core,
+      indent,
+      bullet: bm !== null,
+      block: b,
+      blockSize: sizes[b] ?? 1,
+      words,
+      stop,
+      caps,
+      digits,
+      sentenceEnd: ENDS_SENTENCE_RE.test(core),
+      dateLine: isDateLine(core, words),
+      repeated: (counts.get(t) ?? 0) > 1 && words > 0,
+      rule: null
+    })
+  }
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// line classification
+
+type Klass = "good" | "near" | "short" | "bad"
+
+const classify = (l: Line): { klass: Klass; signal: string } => {
+  if (l.words === 0) return { klass: "bad", signal: "no-words" }
+  const sd = l.stop / l.words
+  const len = l.core.length
+  if (URL_RE.test(l.core) && l.words < 12) return { klass: "bad", signal: "link-text" }
+  if (l.words >= 12 && sd >= 0.22 && (l.sentenceEnd || l.words >= 25)) return { klass: "good", signal: "prose" }
+  if (l.words >= 25 && sd >= 0.15) return { klass: "good", signal: "prose" }
+  if (l.words >= 7 && sd >= 0.15 && l.sentenceEnd) return { klass: "near", signal: "sentence" }
+  if (l.words >= 10 && sd >= 0.1) return { klass: "near", signal: "text" }
+  if (len < 80) return { klass: "short", signal: "short" }
+  return { klass: "bad", signal: "low-stopword-density" }
+}
+
+const lineScore = (l: Line, k: Klass, forum: boolean): number => {
+  if (l.rule) {
+    switch (l.rule.action) {
+      case "end_content":
+        return forum ? -4 : -60
+      case "post_header":
+      case "post_date":
+        return forum ? -0.5 : -3
+      default:
+        return -6
+    }
+  }
+  const capShare = l.words ? l.caps / l.words : 0
+  switch (k) {
+    case "good":
+      return Math.min(l.words, 120) * (l.repeated ? 0.2 : 1)
+    case "near":
+      return (l.repeated ? 0.5 : 0.6) * Math.min(l.words, 40) - (l.bullet ? 2 : 0)
+    case "short": {
+      let s = -1.5
+      if (l.bullet) s -= 1.5
+      if (l.blockSize >= 4) s -= 1
+      if (capShare > 0.8 && !l.sentenceEnd) s -= 0.5
+      if (l.repeated) s -= 2
+      if (l.dateLine) s = forum ? -0.5 : -1
+      if (l.sentenceEnd && l.words >= 3) s = 1
+      return s
+    }
+    case "bad":
+      return l.words === 0 ? -0.5 : -5
+  }
+}
+
+/** maximum-sum contiguous segment over scores (Kadane); returns [start, end] inclusive indices into the array */
+const bestSegment = (scores: ReadonlyArray<number>, from: number, to: number): [number, number, number] => {
+  let best = -Infinity
+  let bs = from
+  let be = from - 1
+  let cur = 0
+  let cs = from
+  for (let i = from; i <= to; i++) {
+    const s = scores[i] ?? 0
+    if (cur <= 0) {
+      cur = s
+      cs = i
+    } else cur += s
+    if (cur > best) {
+      best = cur
+      bs = cs
+      be = i
+    }
+  }
+  return [bs, be, best]
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// bylines, titles and names
+
+const NAME_TOKEN_RE = /^(?:[\p{Lu}][\p{L}'’.-]*|de|da|van|von|der|den|del|la|le|bin|al|el|du|di|y)$/u
+
+/** "ALEXANDROVA Lyudmila" -> "Lyudmila Alexandrova"; other names as written */
+export const normaliseAuthor = (name: string): string => {
+  const n = fold(name.replace(/^[,;:|–—-]+|[,;:|–—-]+$/gu, ""))
+  const parts = n.split(" ")
+  if (parts.length >= 2) {
+    const capsCount = parts.findIndex((p) => !(p.length >= 2 && p === p.toUpperCase() && /\p{Lu}/u.test(p)))
+    if (capsCount > 0 && capsCount < parts.length) {
+      const rest = parts.slice(capsCount)
+      if (rest.every((p) => /^\p{Lu}\p{Ll}/u.test(p))) {
+        const surname = parts.slice(0, capsCount).map((p) => p.charAt(0) + p.slice(1).toLowerCase().replace(/([-'’])(\p{Ll})/gu, (_, a: string, b: string) => a + b.toUpperCase()))
+        return [...rest, ...surname].join(" ")
+      }
+    }
+  }
+  return n
+}
+
+const looksLikeName = (s: string): boolean => {
+  const parts = fold(s).split(" ")
+  if (parts.length < 1 || parts.length > 5) return false
+  if (!parts.every((p) => NAME_TOKEN_RE.test(p))) return false
+  return parts.some((p) => /^\p{Lu}/u.test(p))
+}
+
+const SURNAME_FIRST_RE = /^(\p{Lu}{2,}(?:[-'’]\p{Lu}+)?(?:\s\p{Lu}{2,})?)\s+(\p{Lu}\p{Ll}+(?:[-\s]\p{Lu}\p{Ll}+)?)$/u
+
+const splitNames = (s: string): Array<string> =>
+  s
+    .split(/\s*(?:,|;|\band\b|&|\|)\s*/u)
+    .map((x) => fold(x))
+    .filter((x) => x.length > 1 && looksLikeName(x))
+
+const BYLINE_RE = /^(?:by|written by|posted by|words by|story by|report(?:ed)? by|author|authors|von|par|por)\s*:?\s+(.{2,160})$/iu
+
+/** names and date of a byline line, or null */
+const parseByline = (l: Line, rule: CompiledRule | null): { names: Array<string>; dated: boolean } | null => {
+  let tail: string | null = null
+  if (rule) {
+    const m = rule.re.exec(l.core)
+    tail = m && m[1] !== undefined ? m[1] : null
+  }
+  if (tail === null) {
+    const m = BYLINE_RE.exec(l.core)
+    tail = m ? (m[1] ?? null) : null
+  }
+  if (tail === null) return null
+  const dm = DATE_RE.exec(tail)
+  const namePart = dm ? tail.slice(0, dm.index) : tail
+  const cleaned = namePart.replace(/\b(?:on|published|posted|updated)\s*:?\s*$/iu, "").replace(/\s*[-–—|,•·]\s*$/u, "")
+  const names = splitNames(cleaned.replace(/\s*[|–—]\s*.*$/u, ""))
+  return { names, dated: dm !== null }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+interface Decision {
+  keep: boolean
+  reason: string
+}
+
+export const cleanText = (text: string, rules: CleanRules): CleanResult => {
+  const compiled = compileRules(rules)
+  const lineRules = compiled.rules.filter((r) => r.appliesTo === "line")
+  const blockRules = compiled.rules.filter((r) => r.appliesTo === "block")
+  const anyRule = (s: string, words: number) => compiled.prefilterFor(words).some((re) => re.test(s))
+  const lines = splitLines(text)
+  const present: Array<Line> = lines.filter((l): l is Line => l !== null)
+  const n = present.length
+
+  // 1. rules
+  for (const l of present) {
+    if (!anyRule(l.core, l.words) && (l.core === l.text || !anyRule(l.text, l.words))) continue
+    for (const r of lineRules) {
+      if (l.words > r.maxWords) continue
+      r.re.lastIndex = 0
+      if (r.re.test(l.core) || (l.core !== l.text && r.re.test(l.text))) {
+        l.rule = r
+        break
+      }
+    }
+  }
+  if (blockRules.length > 0) {
+    let i = 0
+    while (i < n) {
+      let j = i
+      while (j + 1 < n && present[j + 1]!.block === present[i]!.block) j++
+      const blockText = present
+        .slice(i, j + 1)
+        .map((l) => l.core)
+        .join(" ")
+      const words = present.slice(i, j + 1).reduce((s, l) => s + l.words, 0)
+      for (const r of blockRules) {
+        if (words > r.maxWords) continue
+        if (r.re.test(blockText)) {
+          for (let k = i; k <= j; k++) if (!present[k]!.rule) present[k]!.rule = r
+          break
+        }
+      }
+      i = j + 1
+    }
+  }
+
+  // 2. kind: forum when post headers recur
+  let headerHits = 0
+  let threadStart: Line | null = null
+  for (const l of present) {
+    if (l.rule?.action === "post_header") headerHits++
+    if (!threadStart && (THREAD_START_RE.test(l.core) || THREAD_STARTER_RE.test(l.core))) threadStart = l
+  }
+  const forum = headerHits >= 3 || (threadStart !== null && headerHits >= 1)
+
+  // 3. scores and main segment
+  const klass = present.map((l) => classify(l))
+  const scores = present.map((l, i) => lineScore(l, klass[i]!.klass, forum))
+  const inMain: Array<boolean> = new Array<boolean>(n).fill(false)
+  const [s0, e0, best] = bestSegment(scores, 0, n - 1)
+  if (best > 0) {
+    for (let i = s0; i <= e0; i++) inMain[i] = true
+    // extend with further segments of clear prose when the gap is small relative to them
+    const extend = (dir: 1 | -1) => {
+      let edge = dir === 1 ? e0 : s0
+      for (;;) {
+        let gap = 0
+        let acc = 0
+        let i = edge + dir
+        let bestEnd = -1
+        let hardStop = false
+        while (i >= 0 && i < n) {
+          const l = present[i]!
+          if (!forum && l.rule?.action === "end_content" && dir === 1) {
+            hardStop = true
+            break
+          }
+          const s = scores[i]!
+          if (s > 0) acc += s
+          else if (acc > 0) break
+          else gap += -s
+          if (acc > 0 && klass[i]!.klass === "good") bestEnd = i
+          i += dir
+        }
+        if (hardStop && bestEnd < 0) return
+        if (bestEnd < 0 || acc < 30 || gap > acc * 0.5 || gap > 25) return
+        const lo = Math.min(edge + dir, bestEnd)
+        const hi = Math.max(edge + dir, bestEnd)
+        for (let k = lo; k <= hi; k++) inMain[k] = true
+        edge = bestEnd
+      }
+    }
+    extend(1)
+    extend(-1)
+  }
+
+  // 4. decisions inside/outside the main segment
+  const decisions: Array<Decision> = present.map((l, i) => {
+    if (l.rule) return { keep: false, reason: l.rule.id }
+    const k = klass[i]!
+    if (!inMain[i]) return { keep: false, reason: k.klass === "good" ? "outside-main-text" : k.signal === "short" ? "boilerplate-short" : k.signal }
+    if (l.words === 0) return { keep: false, reason: "no-words" }
+    if (l.dateLine) return { keep: false, reason: "date-line" }
+    if (k.klass === "bad" && k.signal === "link-text") return { keep: false, reason: "link-text" }
+    return { keep: true, reason: "" }
   })
-  return { title: null, authors: [], kind: "page", body: paragraphs.join("\n\n"), comments: [], removed, publishedHint: null }
+
+  // trim leading/trailing short lines of the main segment that look like headings of chrome (title, labels)
+  const firstKept = decisions.findIndex((d) => d.keep)
+
+  // 5. title: the headline-like line closest before the content
+  let titleIdx = -1
+  {
+    const start = firstKept < 0 ? 0 : firstKept
+    let bestScore = -Infinity
+    for (let i = Math.max(0, start - 40); i <= Math.min(n - 1, start + 3); i++) {
+      const l = present[i]!
+      if (l.words < 2 || l.words > 30 || l.dateLine || l.bullet) continue
+      if (l.rule && l.rule.action !== "drop") continue
+      if (BYLINE_RE.test(l.core)) continue
+      if (i >= start && decisions[i]!.keep && klass[i]!.klass === "good") continue
+      if (/[.!?:;,]$/u.test(l.core) && !/\?$/u.test(l.core)) continue
+      let s = -Math.abs(start - i) * 0.3
+      if (l.words >= 4) s += 2
+      if (l.words >= 6 && l.words <= 18) s += 1
+      if (l.repeated) s += 1.5
+      if (l.rule) s -= 3
+      if (i >= start) s -= 1
+      if (s > bestScore) {
+        bestScore = s
+        titleIdx = i
+      }
+    }
+  }
+  // a title at the head of the main segment leaves the body
+  if (titleIdx >= 0 && decisions[titleIdx]!.keep) decisions[titleIdx] = { keep: false, reason: "title" }
+  else if (titleIdx >= 0 && !decisions[titleIdx]!.keep && decisions[titleIdx]!.reason !== present[titleIdx]!.rule?.id)
+    decisions[titleIdx] = { keep: false, reason: "title" }
+  const title = titleIdx >= 0 ? present[titleIdx]!.core : null
+  // repeated copies of the title are not content either
+  if (title) for (let i = 0; i < n; i++) if (decisions[i]!.keep && present[i]!.core === title) decisions[i] = { keep: false, reason: "title" }
+
+  // 6. bylines, page dates
+  const authors: Array<string> = []
+  let publishedHint: PublishedHint | null = null
+  const headZoneEnd = firstKept < 0 ? Math.min(n - 1, 30) : Math.min(n - 1, firstKept + 3)
+  const headZoneStart = Math.max(0, (titleIdx >= 0 ? titleIdx : firstKept < 0 ? 0 : firstKept) - 12)
+  for (let i = headZoneStart; i <= headZoneEnd; i++) {
+    const l = present[i]!
+    if (decisions[i]!.keep && !(l.rule?.action === "byline")) {
+      // a surname-first byline inside the head (ALEXANDROVA Lyudmila)
+      if (i <= firstKept + 1 && SURNAME_FIRST_RE.test(l.core) && authors.length === 0) {
+        authors.push(normaliseAuthor(l.core))
+        decisions[i] = { keep: false, reason: "byline" }
+      }
+      continue
+    }
+    if (l.rule?.action === "byline" || (BYLINE_RE.test(l.core) && l.words <= 14)) {
+      const b = parseByline(l, l.rule?.action === "byline" ? l.rule : null)
+      if (b && b.names.length > 0) {
+        for (const nm of b.names) {
+          const a = normaliseAuthor(nm)
+          if (!authors.includes(a)) authors.push(a)
+        }
+        decisions[i] = { keep: false, reason: l.rule?.id ?? "byline" }
+        if (b.dated && !publishedHint) publishedHint = { text: l.core, source: "byline" }
+      }
+    } else if (SURNAME_FIRST_RE.test(l.core) && authors.length === 0 && Math.abs(i - (titleIdx >= 0 ? titleIdx : i)) <= 3) {
+      authors.push(normaliseAuthor(l.core))
+      if (decisions[i]!.keep) decisions[i] = { keep: false, reason: "byline" }
+    }
+    if (!publishedHint && (l.dateLine || l.rule?.action === "post_date") && !decisions[i]!.keep && !forum) {
+      const prev = i > 0 ? present[i - 1]! : null
+      if (!(prev && JOIN_LABEL_RE.test(prev.core)) && !JOIN_LABEL_RE.test(l.core)) publishedHint = { text: l.core, source: "page_date" }
+    }
+  }
+
+  // 7. forum threads: split posts
+  const comments: Array<CleanedComment> = []
+  let bodyIdx: Array<number> = []
+  if (forum) {
+    if (threadStart) {
+      const m = THREAD_START_RE.exec(threadStart.core)
+      if (m) {
+        publishedHint = { text: threadStart.core, source: "thread_start" }
+        const nm = fold(m[1] ?? "")
+        if (nm) authors.splice(0, authors.length, nm)
+      } else {
+        const m2 = THREAD_STARTER_RE.exec(threadStart.core)
+        if (m2) authors.splice(0, authors.length, fold(m2[1] ?? ""))
+        const sd = present.find((l) => START_DATE_RE.test(l.core))
+        if (sd) publishedHint = { text: sd.core, source: "thread_start" }
+      }
+    }
+    const posts = splitPosts(present, decisions, klass)
+    posts.forEach((p, k) => {
+      if (k === 0) {
+        bodyIdx = p.lines
+        if (authors.length === 0 && p.author) authors.push(p.author)
+        if (!publishedHint && p.posted) publishedHint = { text: p.posted, source: "thread_start" }
+      } else if (p.lines.length > 0) {
+        comments.push({
+          comment_no: comments.length + 1,
+          author: p.author,
+          posted_text: p.posted,
+          body: p.lines.map((i) => present[i]!.text).join("\n\n")
+        })
+      }
+    })
+  } else {
+    bodyIdx = decisions.flatMap((d, i) => (d.keep ? [i] : []))
+  }
+
+  const removed: Array<RemovedLine> = []
+  decisions.forEach((d, i) => {
+    if (!d.keep) removed.push({ line_no: present[i]!.no, text: present[i]!.text, reason: d.reason || "dropped" })
+  })
+  removed.sort((a, b) => a.line_no - b.line_no)
+
+  const kind: DocKind = forum
+    ? "forum_thread"
+    : bodyIdx.length === 0
+      ? "page"
+      : decideKind(present, decisions)
+
+  return {
+    title,
+    authors,
+    kind,
+    body: bodyIdx.map((i) => present[i]!.text).join("\n\n"),
+    comments,
+    removed,
+    publishedHint
+  }
+}
+
+const decideKind = (lines: ReadonlyArray<Line>, decisions: ReadonlyArray<Decision>): DocKind => {
+  let words = 0
+  let blogSignals = 0
+  let newsSignals = 0
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!
+    if (decisions[i]!.keep) words += l.words
+    const r = l.rule
+    if (r?.family === "comments" && /blog|comment/i.test(r.id)) blogSignals++
+    if (/\b(?:blog|posted by|blogger|wordpress)\b/i.test(l.core) && l.words < 12) blogSignals++
+    if (/^[\p{Lu}][\p{Lu} .,-]{2,40}\b.{0,40}\(?(?:AP|AFP|Reuters|TASS|UPI|dpa)\)?/u.test(l.core) || /\/[A-Z]{2,8}\/\.?/.test(l.core)) newsSignals++
+  }
+  if (words < 60) return "page"
+  if (newsSignals > 0) return "news_article"
+  if (blogSignals > 0) return "blog_post"
+  return "news_article"
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// forum posts
+
+interface Post {
+  lines: Array<number>
+  author: string | null
+  posted: string | null
+}
+
+const stripRank = (s: string): string => {
+  const parts = fold(s.replace(/^\d{1,4}[.)]\s*/u, "")).split(" ")
+  while (parts.length > 1 && RANK_WORDS.has(parts[parts.length - 1]!.toLowerCase())) parts.pop()
+  return parts.join(" ")
+}
+
+/** The posts of a thread: a post starts at a run of dropped lines holding a post header. */
+const splitPosts = (lines: ReadonlyArray<Line>, decisions: Array<Decision>, klass: ReadonlyArray<{ klass: Klass }>): Array<Post> => {
+  const n = lines.length
+  const isHeader = (i: number) => {
+    const r = lines[i]!.rule
+    return r !== null && (r.action === "post_header" || r.action === "post_date")
+  }
+  const headerish = (i: number) => {
+    const l = lines[i]!
+    if (isHeader(i)) return true
+    if (l.rule) return l.rule.action !== "end_content"
+    return l.words <= 6 && !(l.sentenceEnd && l.words >= 2) && klass[i]!.klass !== "good"
+  }
+  const posts: Array<Post> = []
+  let cur: Post | null = null
+  let i = 0
+  const firstContent = decisions.findIndex((d) => d.keep)
+  while (i < n) {
+    if (isHeader(i) || (lines[i]!.rule === null && JOIN_LABEL_RE.test(lines[i]!.core) && lines[i]!.words <= 3)) {
+      // expand the header run both ways over short header-like lines
+      let a = i
+      while (a - 1 >= 0 && headerish(a - 1) && !(cur && cur.lines.includes(a - 1) && klass[a - 1]!.klass !== "short")) a--
+      if (cur) while (cur.lines.length > 0 && cur.lines[cur.lines.length - 1]! >= a) cur.lines.pop()
+      let b = i
+      while (b + 1 < n && headerish(b + 1)) b++
+      // header contents: author, posted date
+      let author: string | null = null
+      let posted: string | null = null
+      let lastLabel = -1
+      for (let k = a; k <= b; k++) if (isHeader(k) && !lines[k]!.dateLine) lastLabel = k
+      const cands: Array<number> = []
+      for (let k = a; k <= b; k++) {
+        const l = lines[k]!
+        const prev = k > a ? lines[k - 1]! : null
+        if (l.dateLine || (l.rule?.action === "post_date" && DATE_RE.test(l.core))) {
+          const isJoin =
+            (prev !== null && JOIN_LABEL_RE.test(prev.core)) ||
+            JOIN_LABEL_RE.test(l.core) ||
+            (k + 1 <= b && COUNTER_LABEL_RE.test(lines[k + 1]!.core))
+          if (!isJoin && posted === null) posted = l.core.replace(/^(?:posted|updated|published)\s*(?:on)?\s*:?\s*/i, "")
+          continue
+        }
+        if (!l.rule && l.words >= 1 && l.words <= 6 && k < (lastLabel < 0 ? b + 1 : lastLabel) && !/^#?\d+$/.test(l.core)) cands.push(k)
+      }
+      const pick = cands.length > 0 ? cands[cands.length - 1]! : -1
+      if (pick >= 0) {
+        let nm = stripRank(lines[pick]!.core)
+        for (const c of cands) {
+          const s = stripRank(lines[c]!.core)
+          if (c < pick && s.length > 0 && lines[pick]!.core.startsWith(s) && s.length <= nm.length) {
+            nm = s
+            break
+          }
+        }
+        if (nm.split(" ").length > 1 && !cands.some((c) => c < pick && lines[pick]!.core.startsWith(stripRank(lines[c]!.core)))) {
+          nm = nm.split(" ")[0] ?? nm
+        }
+        author = nm || null
+      }
+      for (let k = a; k <= b; k++) if (decisions[k]!.keep) decisions[k] = { keep: false, reason: lines[k]!.rule?.id ?? "forum-post-header" }
+      cur = { lines: [], author, posted }
+      posts.push(cur)
+      i = b + 1
+      continue
+    }
+    if (decisions[i]!.keep) {
+      if (!cur) {
+        cur = { lines: [], author: null, posted: null }
+        posts.push(cur)
+      }
+      cur.lines.push(i)
+    }
+    i++
+  }
+  void firstContent
+  // posts whose header had no content before the next header merge away; drop empty ones
+  const out = posts.filter((p) => p.lines.length > 0)
+  return out
 }
