@@ -160,7 +160,7 @@ const benchTempEval = (dir: string) => {
         gold++
         const hits = predicted.filter((p) => overlaps(g, p))
         if (hits.length === 0) {
-          misses.push(`${doc.text.slice(g.s, g.e)} [${g.value}]`)
+          misses.push(`${doc.text.slice(g.s, g.e)} [${g.value}]  «${[...doc.text].slice(Math.max(0, g.s - 40), g.e + 30).join("").replace(/\n/g, " ")}»`)
           continue
         }
         goldFound++

@@ -126,14 +126,43 @@ const NUM = `(?:\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|e
 const ORDINAL_Q: Record<string, number> = { first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4 }
 const SEASON = `(?:spring|summer|fall|autumn|winter)`
 
+/** the n-th (1-based; -1 = last) weekday wd (0 = Sunday) of a month */
+const nthWeekday = (y: number, m: number, wd: number, n: number) => {
+  if (n > 0) return { m, d: 1 + ((wd - weekdayOf(y, m, 1) + 7) % 7) + 7 * (n - 1) }
+  const last = daysIn(y, m)
+  return { m, d: last - ((weekdayOf(y, m, last) - wd + 7) % 7) }
+}
+const fixed = (m: number, d: number) => () => ({ m, d })
+/** holidays whose name fixes the day within the year (Easter and lunar feasts are left out) */
+const HOLIDAYS: ReadonlyArray<{ name: string; re: RegExp; day: (y: number) => { m: number; d: number } }> = [
+  { name: "New Year's Day", re: /\bNew Year['’]s Day\b/g, day: fixed(1, 1) },
+  { name: "New Year's Eve", re: /\bNew Year['’]s Eve\b/g, day: fixed(12, 31) },
+  { name: "Christmas Eve", re: /\bChristmas Eve\b/g, day: fixed(12, 24) },
+  { name: "Christmas Day", re: /\bChristmas(?: Day)?\b(?!\s+(?:Island|tree|card|carol|market|present|gift|season|holidays?|shopping|sales?|party|break))/g, day: fixed(12, 25) },
+  { name: "Boxing Day", re: /\bBoxing Day\b/g, day: fixed(12, 26) },
+  { name: "Valentine's Day", re: /\b(?:St\.? )?Valentine['’]s Day\b/g, day: fixed(2, 14) },
+  { name: "Halloween", re: /\bHalloween\b/g, day: fixed(10, 31) },
+  { name: "Independence Day (US)", re: /\bFourth of July\b|\bJuly Fourth\b/g, day: fixed(7, 4) },
+  { name: "Thanksgiving Day (US)", re: /\bThanksgiving(?: Day)?\b/g, day: (y) => nthWeekday(y, 11, 4, 4) },
+  { name: "Labor Day (US)", re: /\bLabor Day\b/g, day: (y) => nthWeekday(y, 9, 1, 1) },
+  { name: "Memorial Day (US)", re: /\bMemorial Day\b/g, day: (y) => nthWeekday(y, 5, 1, -1) },
+  { name: "Victory Day", re: /\bVictory Day\b/g, day: fixed(5, 9) }
+]
+
+const MONTH_OR_NUMERIC = new RegExp(`${MONTH}|\\d[-/.]\\d`)
+
 /** cheap gate before any regular expression or chrono runs on a paragraph */
 const PREFILTER = new RegExp(
   `\\d|${MONTH}|${WEEKDAY}|\\b(?:today|tonight|yesterday|tomorrow|ago|last|next|this|earlier|later|quarter|year|month|week|now|current|recent|past|future|${SEASON})`,
   "i"
 )
 
-/** future-time cues in the sentence of a mention; without one, news text is read as past-tense reporting */
-const FUTURE_CUE = /\b(?:will|won't|'ll|shall|going to|plans? to|planned|scheduled|schedule|expected to|expects? to|is to|are to|due to|would|upcoming|to be held|set to|starting|begins?|deadline|until|next)\b/i
+/** tense cues in the sentence of a mention: future wins over past; with neither, yearless days take the nearest year */
+const FUTURE_CUE =
+  /\b(?:will|won't|wo n't|'ll|shall|going to|(?:is|are|was|were) (?:scheduled|expected|due|set|slated|planned|supposed|likely) to|scheduled for|plans? to|planning to|upcoming|is to|are to|to be held|next)\b/i
+const PAST_CUE = /\b(?:was|were|had|did|said|says|told|announced|reported|ago|last|earlier|yesterday|since|[a-z]{3,}ed)\b/i
+type Tense = "future" | "past" | "unknown"
+const tenseOf = (sentence: string): Tense => (FUTURE_CUE.test(sentence) ? "future" : PAST_CUE.test(sentence) ? "past" : "unknown")
 
 // ---------------------------------------------------------------------------------------------------------------
 // Candidates
@@ -149,6 +178,9 @@ type Kind =
   | { readonly k: "season"; readonly season: string; readonly y: number | null; readonly rel: "last" | "next" | "this" | null }
   | { readonly k: "event"; readonly value: string; readonly name: string }
   | { readonly k: "vague" } // now, recently, the 1990s: no calendar value
+  | { readonly k: "monthOfYear"; readonly m: number; readonly n: number } // June last year
+  | { readonly k: "latestQuarter"; readonly back: boolean; readonly yearBack: number } // the latest quarter, the year-ago quarter
+  | { readonly k: "holiday"; readonly name: string; readonly day: (y: number) => { m: number; d: number } }
 
 interface Cand {
   s: number // UTF-16 offsets in the body
@@ -179,13 +211,21 @@ const RE_MONTH_YEAR = rx(`\\b(${MONTH})(?:\\s*,\\s*|\\s+(?:of\\s+)?)(${YEAR})\\b
 const RE_MONTH_DAY = rx(`\\b(${MONTH})\\s+(${DAYNUM})\\b(?![:.]?\\d)(?!\\s*(?:%|percent|people|troops|votes?|years?|days?|miles?|km|points?|cents?|million|billion))`)
 const RE_DAY_MONTH = rx(`\\b(${DAYNUM})\\s+(?:of\\s+)?(${MONTH})(?:\\s*,?\\s*(${YEAR}))?\\b`)
 const RE_REL_MONTH = rx(`\\b(last|next|this|this past|this coming|(?:the\\s+)?previous|(?:the\\s+)?following)\\s+(${MONTH})\\b(?!\\s+\\d)`)
-const RE_MONTH_ALONE = rx(`\\b(?:(in|of|since|until|till|by|from|to|through|during|early|late|mid-?|before|after|since|last|this|next|and|or)\\s+(?:early\\s+|late\\s+|mid-?)?)?(${MONTH})\\b(?!\\s+\\d)`)
+const bothCases = (words: ReadonlyArray<string>) => words.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).join("|")
+const RE_MONTH_ALONE = rx(
+  `\\b(?:(${bothCases(["in", "of", "since", "until", "till", "by", "from", "to", "through", "during", "early", "late", "mid-?", "before", "after", "last", "this", "next", "and", "or", "between", "for", "on", "that", "each", "every"])})\\s+(?:early\\s+|late\\s+|mid-?)?)?(${MONTH})\\b(?!\\s+\\d)`
+)
+const RE_MONTH_REL_YEAR = rx(`\\b(${MONTH})\\s+(?:of\\s+)?(this|last|next|the following|the previous|the same)\\s+year\\b`, "g")
+const RE_PERIOD = /\b(?:the\s+)?(latest|current|past|previous|same|comparable|year-ago|year-earlier|recent|prior|recent|fiscal|latest fiscal|current fiscal|most recent|comparable year-ago|comparable year-earlier|year-before)\s+(quarter|period|year|fiscal year)\b/gi
+const RE_YEAR_END = /\b(?:the\s+)?(?:year-end|year end|year's end|year’s end|end of the year|turn of the year)\b/gi
+const RE_YEAR_AGO = /\b(year-earlier|year-ago|a year earlier|a year ago)\b/gi
+const RE_WEEKEND = /\b(?:the|this|last|next|this past|over the)\s+weekend\b/gi
 const RE_WEEKDAY = rx(`\\b(?:(last|next|this|this past|this coming|past|coming)\\s+)?(${WEEKDAY})(?:'s)?\\b(?:\\s+(?:morning|afternoon|evening|night))?`)
 const RE_CASUAL = /\b(today|tonight|yesterday|tomorrow)\b(?:\s+(?:morning|afternoon|evening|night))?/gi
 const RE_REL_UNIT = /\b(last|next|this|this past|this coming|past|coming|previous|current|the previous|the current|the past|the coming|the following|the same)\s+(week|weekend|month|year|quarter)\b(?!\s*(?:'s|’s)?\s*(?:-long|old))/gi
 const RE_AGO = rx(`\\b(${NUM})\\s+(day|week|month|year)s?\\s+(ago|earlier|before|later|from now|hence)\\b`, "gi")
 const RE_EARLIER_THIS = /\b(earlier|later)\s+(this|last|next)\s+(week|month|year)\b/gi
-const RE_THE_UNIT = /\b(?:(?:earlier|later)\s+in|for|during|of|throughout|in)\s+the\s+(year|month|week|quarter)\b(?!\s+(?:ago|before|earlier|later|of|to|ended|ending))/gi
+const RE_THE_UNIT = /\b(?:(?:earlier|later)\s+in|for|during|of|throughout|in)\s+the\s+(year|month|week|quarter)\b(?![-’']|\s+(?:ago|before|earlier|later|of|to|ended|ending|two|2\d\d\d|before|after))/gi
 const RE_QUARTER = rx(`\\b(?:(?:the|its|a|their|our)\\s+)?(?:(${YEAR})\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?:quarter|period)\\b(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(${YEAR})\\b)?`, "gi")
 const RE_HALF = rx(`\\b(?:the\\s+)?(?:(${YEAR})\\s+)?(first|second)[- ]half\\b(?:\\s+(?:of\\s+)?(${YEAR})\\b)?`, "gi")
 const RE_FISCAL = rx(`\\b(?:fiscal|financial|FY|calendar|model|tax)[- ]?(?:year\\s+)?(${YEAR})\\b`, "gi")
@@ -193,9 +233,9 @@ const RE_SEASON = rx(`\\b(?:(last|next|this|this past|this coming|past|coming)\\
 const RE_YEAR = rx(
   `(?<![\\d,.$£€#/:-])\\b(${YEAR})(?:(?:'s|’s)|s)?\\b(?![,.]?\\d)(?![-/:]\\d)(?!\\s*(?:%|percent|per cent|km|kilometers?|kilometres?|miles?|meters?|metres?|feet|ft|people|persons|troops|soldiers|men|women|students|votes|cars|units|tons|tonnes|dollars|euros|yuan|rubles|roubles|shares|jobs|employees|workers|members|hours|pm|am|GMT|UTC|[A-Z]{2,}\\b))`
 )
-const YEAR_LEFT = /(?:\b(?:in|since|until|till|of|by|from|to|before|after|during|through|throughout|between|and|or|early|late|mid|around|circa|c\.|year|years|fiscal|the|its|for|on|at|than|spring|summer|autumn|fall|winter|season|end|beginning|start|middle|as|both|either|over|within|about|till|last|past)\s*[-–]?|[(\[]|[-–]|,)\s*$/i
+const YEAR_LEFT = /(?:\b(?:in|since|until|till|of|by|from|to|before|after|during|through|throughout|between|and|or|early|late|mid|around|circa|c\.|year|years|fiscal|the|its|for|on|at|than|spring|summer|autumn|fall|winter|season|end|beginning|start|middle|as|both|either|over|within|about|till|last|past|a|an|that|this|his|her|their|our|due|into|predicting|unsuccessful|successful|whole|entire)\s*[-–]?|['’]s|[(\[]|[-–]|,)\s*$/i
 const RE_DECADE = /\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?:(1[5-9]\d0|20\d0)|'(\d0))s\b/gi
-const RE_VAGUE = /\b(?:now|currently|recently|nowadays|at present|these days|the future|the past|in recent (?:years|months|weeks|days)|the present|so far this year|once|formerly|previously|soon)\b/gi
+const RE_VAGUE = /\b(?:now|currently|recently|nowadays|at present|these days|the future|the past|recent (?:years|months|weeks|days)|the present|the near future|the near term|the short term|the long term|formerly)\b/gi
 
 /** words before a date that set its modifier (and join its text) */
 const MOD_BEFORE =
@@ -247,6 +287,10 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
       const mo = c.isCertain("month") ? c.get("month") : null
       const d = c.isCertain("day") ? c.get("day") : null
       if (mo === null || mo === undefined || d === null || d === undefined) continue
+      // relative readings ("11 days ago") are this module's job, against the document's reference, not chrono's instant
+      if ([...r.tags()].some((t) => /relative|casual/i.test(t))) continue
+      if (!MONTH_OR_NUMERIC.test(r.text)) continue
+      if (!(c.isCertain("year")) && !new RegExp(MONTH).test(r.text)) continue // "5/8" is a fraction, not May 8
       let text = r.text.replace(/[\s,.–—-]+$/, "")
       let s = r.index
       // chrono folds a leading "on"/"the" into some results; keep the date proper
@@ -285,13 +329,31 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     add(m.index, m.index + m[0].length, m[3] ? { k: "full", y: Number(m[3]), m: mo, d } : { k: "yearless", m: mo, d }, 3)
   })
   findAll(RE_REL_MONTH, p, (m) => add(m.index, m.index + m[0].length, { k: "month", m: monthNo(m[2]!), rel: relOf(m[1]!.replace(/^the\s+/i, "")) }, 2))
+  findAll(RE_MONTH_REL_YEAR, p, (m) => {
+    const w = m[2]!.toLowerCase()
+    add(m.index, m.index + m[0].length, { k: "monthOfYear", m: monthNo(m[1]!), n: w === "last" || w === "the previous" ? -1 : w === "next" || w === "the following" ? 1 : 0 }, 1)
+  })
+  findAll(RE_PERIOD, p, (m) => {
+    const w = m[1]!.toLowerCase()
+    const unit = m[2]!.toLowerCase()
+    const yearBack = /year-|prior|previous|year-before/.test(w) ? -1 : 0
+    if (unit.includes("year")) add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: yearBack !== 0 || w === "past" ? -1 : 0 }, 2)
+    else add(m.index, m.index + m[0].length, { k: "latestQuarter", back: w !== "current" && w !== "fiscal" && w !== "current fiscal", yearBack }, 2)
+  })
+  findAll(RE_YEAR_END, p, (m) => add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: 0 }, 3, "end"))
+  findAll(RE_YEAR_AGO, p, (m) => add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: -1 }, 3))
+  findAll(RE_WEEKEND, p, (m) => {
+    const w = m[0].toLowerCase()
+    add(m.index, m.index + m[0].length, { k: "unit", unit: "weekend", n: /last|past|the weekend/.test(w) ? -1 : /next/.test(w) ? 1 : 0 }, 3)
+  })
+  for (const h of HOLIDAYS) findAll(h.re, p, (m) => add(m.index, m.index + m[0].length, { k: "holiday", name: h.name, day: h.day }, 1))
   findAll(RE_MONTH_ALONE, p, (m) => {
     const word = m[2]!
     // "May" and "March" alone are too often verbs/names; ask for a lead word; abbreviations alone are not dates
     const lead = m[1]
     if (/^(?:May|MAY|March|MARCH)$/.test(word) && !lead) return
-    if (word.length <= 4 && word !== "June" && word !== "July" && word !== "May" && !lead) return
-    if (/\.$/.test(word) && !lead) return
+    if (word.length <= 4 && !/^(?:June|July|May|JUNE|JULY|MAY)$/.test(word)) return
+    if (/\.$/.test(word)) return
     const s = m.index + m[0].length - word.length
     add(s, s + word.length, { k: "month", m: monthNo(word), rel: null }, 5)
   })
@@ -354,7 +416,7 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     const y = Number(m[1])
     // a bare number reads as a year only after a word that introduces one, or before "'s"
     if (!YEAR_LEFT.test(before) && !/'s$|’s$/.test(m[0])) return
-    if (/\b(?:the|its|for|at|on|about|around|over|than|of|to|from|between|and|or|by|last|past|within)\s*$/i.test(before)) {
+    if (/(?:\b(?:the|its|for|at|on|about|around|over|than|of|to|from|between|and|or|by|last|past|within|a|an|that|this|his|her|their|our|into)|['’]s)\s*$/i.test(before)) {
       // "the 1998 season" is a year, "the 1998 troops" or "of 2000 people" a count: years far from now are rare as counts
       const after = p.slice(m.index + m[0].length, m.index + m[0].length + 20)
       if (/^\s+[a-z]+s\b/.test(after) && !/^\s+(?:elections?|olympics|games|levels?|figures?|results?|earnings|sales|budgets?|rates?|prices?|talks|protests?|riots?|floods|attacks|events|agreements?|accords?|negotiations|forecasts?|estimates?|statistics|numbers|totals|profits?|losses|revenues?|census|crisis|presidential|season|campaign|war|law|act|report)\b/i.test(after))
@@ -401,7 +463,8 @@ interface Resolved {
 
 const quarterYear = (q: number, ref: Ref) => (ref.m !== null && (q - 1) * 3 + 1 > ref.m ? ref.y - 1 : ref.y)
 
-const resolve = (kind: Kind, ref: Ref | null, future: boolean): Resolved => {
+const resolve = (kind: Kind, ref: Ref | null, tense: Tense): Resolved => {
+  const future = tense === "future"
   const none = (resolution: DateResolution): Resolved => ({ value: null, resolution, anchor: null })
   switch (kind.k) {
     case "event":
@@ -421,19 +484,29 @@ const resolve = (kind: Kind, ref: Ref | null, future: boolean): Resolved => {
       const key = (m: number, d: number) => m * 100 + d
       let y = ref.y
       if (future) {
-        if (key(kind.m, kind.d) < key(ref.m, refDay) && key(ref.m, refDay) - key(kind.m, kind.d) > 100) y = ref.y + 1
-      } else if (key(kind.m, kind.d) > key(ref.m, refDay)) y = ref.y - 1
+        // a future-tense sentence may still recall a day just gone: only a day over a month back moves a year on
+        if (utc(ref.y, kind.m, Math.min(kind.d, daysIn(ref.y, kind.m))).getTime() < utc(ref.y, ref.m, refDay).getTime() - 31 * 86_400_000) y = ref.y + 1
+      } else if (tense === "past") {
+        if (key(kind.m, kind.d) > key(ref.m, refDay)) y = ref.y - 1
+      } else {
+        // no tense cue: the nearest such day
+        const t0 = utc(ref.y, ref.m, refDay).getTime()
+        const dist = (yy: number) => (validDay(yy, kind.m, kind.d) ? Math.abs(utc(yy, kind.m, kind.d).getTime() - t0) : Infinity)
+        y = [ref.y - 1, ref.y, ref.y + 1].reduce((a, b) => (dist(b) < dist(a) ? b : a), ref.y)
+      }
       if (!validDay(y, kind.m, kind.d)) return { value: partial, resolution: "explicit", anchor: null }
       return { value: isoDay(y, kind.m, kind.d), resolution: "year_inferred", anchor: anchorName(ref) }
     }
     case "month": {
       if (!ref || ref.m === null) return none(kind.rel ? "relative" : "year_inferred")
       let y = ref.y
-      if (kind.rel === "last") y = kind.m < ref.m ? ref.y : ref.y - 1
+      if (kind.rel === "last") y = kind.m < ref.m - 1 ? ref.y : ref.y - 1 // "last February" said in March is a year back
       else if (kind.rel === "next") y = kind.m > ref.m ? ref.y : ref.y + 1
       else if (kind.rel === "this") y = ref.y
-      else if (future) y = kind.m >= ref.m || ref.m - kind.m <= 1 ? ref.y : ref.y + 1
-      else y = kind.m <= ref.m ? ref.y : ref.y - 1
+      else if (future) y = kind.m >= ref.m ? ref.y : ref.y + 1
+      else if (tense === "past") y = kind.m <= ref.m ? ref.y : ref.y - 1
+      // no tense cue: the year of the reference (news omits the current year) unless the month is far from it
+      else y = kind.m - ref.m > 8 ? ref.y - 1 : ref.m - kind.m > 8 ? ref.y + 1 : ref.y
       return { value: isoMonth(y, kind.m), resolution: kind.rel ? "relative" : "year_inferred", anchor: anchorName(ref) }
     }
     case "weekday": {
@@ -474,6 +547,30 @@ const resolve = (kind: Kind, ref: Ref | null, future: boolean): Resolved => {
       const a = kind.unit === "weekend" ? addDays(monday.y, monday.m, monday.d, 5) : monday
       const b = addDays(monday.y, monday.m, monday.d, 6)
       return { value: spanValue(a, b), resolution: "relative", anchor: anchorName(ref) }
+    }
+    case "monthOfYear": {
+      if (!ref) return none("relative")
+      return { value: isoMonth(ref.y + kind.n, kind.m), resolution: "relative", anchor: anchorName(ref) }
+    }
+    case "latestQuarter": {
+      if (!ref) return none("relative")
+      if (ref.m === null) return { value: pad(ref.y + kind.yearBack, 4), resolution: "relative", anchor: anchorName(ref) }
+      // the latest reported quarter is the one before the reference's own; the year-ago one is a year before that
+      const q = Math.floor((ref.m - 1) / 3) - (kind.back ? 1 : 0)
+      return { value: pad(ref.y + Math.floor(q / 4) + kind.yearBack, 4), resolution: "relative", anchor: anchorName(ref) }
+    }
+    case "holiday": {
+      if (!ref || ref.m === null) return none("year_inferred")
+      const refDay = ref.d ?? daysIn(ref.y, ref.m)
+      const t0 = utc(ref.y, ref.m, refDay).getTime()
+      const at = (y: number) => {
+        const h = kind.day(y)
+        return { y, ...h, t: utc(y, h.m, h.d).getTime() }
+      }
+      const cands = [at(ref.y - 1), at(ref.y), at(ref.y + 1)]
+      const pick =
+        tense === "future" ? cands.find((c) => c.t >= t0)! : tense === "past" ? [...cands].reverse().find((c) => c.t <= t0)! : cands.reduce((a, b) => (Math.abs(b.t - t0) < Math.abs(a.t - t0) ? b : a))
+      return { value: isoDay(pick.y, pick.m, pick.d), resolution: "year_inferred", anchor: anchorName(ref) }
     }
     case "quarter": {
       if (kind.y !== null) return { value: pad(kind.y, 4), resolution: "explicit", anchor: null }
@@ -532,6 +629,30 @@ const paragraphs = (body: string): Array<{ s: number; text: string }> => {
   for (let m = re.exec(body); m; m = re.exec(body)) out.push({ s: m.index, text: m[0] })
   return out
 }
+
+/** the clause of a mention: from the previous comma, semicolon or sentence end to the next */
+const clauseAround = (p: string, s: number, e: number) => {
+  let a = s
+  while (a > 0 && !/[,;:(]/.test(p[a - 1]!) && !/[.!?]\s/.test(p.slice(a - 2, a))) a--
+  let b = e
+  while (b < p.length && !/[,;:)]/.test(p[b]!) && !/[.!?](?:\s|$)/.test(p.slice(b, b + 2))) b++
+  return p.slice(a, b)
+}
+
+/**
+ * Tense of the reporting around a mention: future when the sentence has a future cue; past when the clause holding a
+ * weekday has a past verb (weekdays in news are the days just gone) or when the clause holding a yearless day or month
+ * has one; unknown otherwise (the nearest such day or month is taken).
+ */
+const tenseAt = (p: string, s: number, e: number, kind: string): Tense => {
+  const sentence = sentenceAround(p, s, e)
+  if (FUTURE_CUE.test(sentence)) return "future"
+  if (kind === "weekday") return "past"
+  // past only when a past-tense verb governs the date closely ("was signed on", "died Dec. 3")
+  const before = p.slice(Math.max(0, s - 40), s)
+  return PAST_VERB_BEFORE.test(before) && PAST_CUE.test(clauseAround(p, s, e)) ? "past" : "unknown"
+}
+const PAST_VERB_BEFORE = /\b(?:was|were|had|did|[a-z]{3,}ed|began|met|came|went|took|fell|rose|left|won|lost|died|sent|held|made|gave|told|said|struck|hit|broke|found|saw)\s+(?:[a-z]+\s+){0,2}(?:on\s+|in\s+|since\s+)?$/
 
 const sentenceAround = (p: string, s: number, e: number) => {
   let a = s
@@ -613,7 +734,7 @@ const dateOfLine = (text: string, config: DatesConfig, ref: Ref | null): { value
   const cands = selectCands(paragraphCandidates(text, config)).filter((c) => c.kind.k !== "vague" && c.kind.k !== "event")
   // the most specific candidate: day with year, then month with year, then anything resolvable
   const scored = cands
-    .map((c) => ({ c, r: resolve(c.kind, ref, false) }))
+    .map((c) => ({ c, r: resolve(c.kind, ref, "past") }))
     .filter((x) => x.r.value !== null && x.c.kind.k !== "month")
     .sort((a, b) => b.r.value!.length - a.r.value!.length || (a.c.kind.k === "full" ? -1 : 0) - (b.c.kind.k === "full" ? -1 : 0))
   const best = scored[0]
@@ -665,7 +786,7 @@ export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResul
     if (d && !d.value.startsWith("--")) published = { value: d.value, s: -1, e: -1, text: hint.text.slice(d.s, d.e), source: hint.source }
   }
   if (!published && dateline && dateline.kind.k === "full" && dateline.kind.d !== null) {
-    const v = resolve(dateline.kind, null, false).value
+    const v = resolve(dateline.kind, null, "past").value
     if (v) published = { value: v, s: dateline.s, e: dateline.e, text: body.slice(dateline.s, dateline.e), source: "dateline" }
   }
   let pageDate: PageDate | null = null
@@ -694,9 +815,13 @@ export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResul
   for (const c of cands) {
     if (published && published.s >= 0 && c.s < published.e && published.s < c.e) continue // the page date line itself
     const p = paras[c.para]!
-    const future = c.kind.k === "yearless" || c.kind.k === "weekday" || c.kind.k === "month" ? FUTURE_CUE.test(sentenceAround(p.text, c.s - p.s, c.e - p.s)) : false
     const isDateline = dateline !== null && c.s === dateline.s
-    const r = resolve(c.kind, ref, isDateline ? false : future)
+    const tense: Tense = isDateline
+      ? "past"
+      : c.kind.k === "yearless" || c.kind.k === "weekday" || c.kind.k === "month" || c.kind.k === "holiday"
+        ? tenseAt(p.text, c.s - p.s, c.e - p.s, c.kind.k)
+        : "past"
+    const r = resolve(c.kind, ref, tense)
     if (isDateline) datelineValue = r.value
     mentions.push({
       text: body.slice(c.s, c.e),
