@@ -8,6 +8,7 @@ import * as path from "node:path"
 import { Effect } from "effect"
 import { type BuildContext, loadBuildContext } from "./context.js"
 import { processDocument, type DocumentResult, type SourceText } from "./document.js"
+import { killPoint } from "./faults.js"
 import { BadInputError, type InputProblem, IoError, ReleaseError } from "./errors.js"
 import { csvHeader, csvRows } from "./emit/csv.js"
 import { makeArrowFileWriter } from "./emit/arrow.js"
@@ -20,7 +21,7 @@ import { datapackageJson, releaseReadme } from "./release/metadata.js"
 import { provenanceJsonLd } from "./release/provenance.js"
 import { schemaSignature } from "./release/frictionless.js"
 import { decideBump, nextVersion, parseVersion, type ReleaseFingerprint } from "./release/version.js"
-import { acquireLock, cleanLeftovers, publishRelease, readLatest, readFingerprint, sha256File, writeFileAtomic } from "./release/publish.js"
+import { acquireLock, cleanLeftovers, publishRelease, repairLatest, readLatest, readFingerprint, sha256File, writeFileAtomic } from "./release/publish.js"
 
 export interface BuildOptions {
   readonly configPath: string
@@ -128,6 +129,7 @@ export const build = (options: BuildOptions) =>
     yield* Effect.try({ try: () => fs.mkdirSync(path.join(outDir, "releases"), { recursive: true }), catch: (cause) => new IoError({ path: outDir, action: "create", cause }) })
     yield* acquireLock(outDir, ctx.config.build.lock_wait_seconds)
     yield* cleanLeftovers(outDir)
+    yield* repairLatest(outDir)
 
     const listing = yield* listSources(ctx.rawDir, ctx.config.ingest.max_file_bytes)
     progress(`ingest: ${listing.files.length} raw text(s) found in ${ctx.rawDir}`)
@@ -175,9 +177,11 @@ export const build = (options: BuildOptions) =>
           catch: (cause) => new IoError({ path: staging, action: "write the tables into", cause })
         })
         processed += batch.length
+        yield* killPoint("mid-tables")
         progress(`clean, dates, entities: ${processed}/${listing.files.length} document(s)`)
       }
       fs.closeSync(documentNodes)
+      yield* killPoint("after-stages")
       if (problems.length > 0 && ctx.config.ingest.on_bad_input === "fail") return yield* new BadInputError({ problems })
       if (documentIds.length === 0) {
         return yield* new ReleaseError({ message: `No documents to publish: ${ctx.rawDir} holds no usable .txt file.` })
@@ -258,6 +262,7 @@ export const build = (options: BuildOptions) =>
       yield* writeFileAtomic(path.join(staging, "SHA256SUMS"), sums)
       yield* Effect.try({ try: () => fs.rmSync(path.join(staging, ".documents.part")), catch: (cause) => new IoError({ path: staging, action: "tidy", cause }) })
 
+      yield* killPoint("before-publish")
       const folder = yield* publishRelease(outDir, staging, version, { version, published: endedAt })
       progress(`publish: release ${version} in ${folder}`)
       return {

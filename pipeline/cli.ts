@@ -11,7 +11,7 @@ import { listSources, readSourceBytes } from "./sources.js"
 import { ingestBytes } from "./stages/ingest.js"
 import { cleanText } from "./stages/clean.js"
 import type { PipelineError } from "./errors.js"
-import { schemaFiles } from "./release/frictionless.js"
+import { schemaFiles, withColumnsSection } from "./release/frictionless.js"
 import { configJsonSchema } from "./config.js"
 
 const EXIT_CODES: Record<PipelineError["_tag"], number> = {
@@ -96,6 +96,7 @@ const schemasCommand = Command.make("schemas", { dir: Flag.String("dir").pipe(Fl
     fs.mkdirSync(f.dir, { recursive: true })
     const files = { ...schemaFiles(), "pipeline.schema.json": configJsonSchema() }
     for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(f.dir, name), JSON.stringify(content, null, 2) + "\n")
+    if (fs.existsSync("README.md")) fs.writeFileSync("README.md", withColumnsSection(fs.readFileSync("README.md", "utf8")))
     return Object.keys(files).length
   }).pipe(Effect.flatMap((n) => Console.log(`wrote ${n} schema file(s) to ${f.dir}`)))
 ).pipe(Command.withDescription("Write the JSON schemas of every table and of pipeline.yaml (schemas/ in the repository)"))

@@ -13,7 +13,7 @@ import { CleanRules } from "./stages/rules.js"
 import { Gazetteer } from "./stages/gazetteer.js"
 import { makeEntityFinder } from "./stages/entities.js"
 import { sha256Hex } from "./stages/ingest.js"
-import { EventsFile } from "./stages/named-events.js"
+import { EventsFile, eventsConfig } from "./stages/events.js"
 
 export interface BuildContext {
   readonly config: PipelineConfig
@@ -88,7 +88,7 @@ export const loadBuildContext = (options: { configPath: string; raw?: string | u
       })
     const rules = yield* loadData(CleanRules, config.clean.rules, "the cleaning rules file")
     const gazetteer = yield* loadData(Gazetteer, config.entities.gazetteer, "the gazetteer")
-    const events = config.dates.events ? (yield* loadData(EventsFile, config.dates.events, "the named-events file")).events : []
+    const events = config.dates.events ? eventsConfig((yield* loadData(EventsFile, config.dates.events, "the named-events file")) as EventsFile) : []
     const findEntities = makeEntityFinder(gazetteer as Gazetteer)
     const stages: StageContext = { rules: rules as CleanRules, dates: { events }, findEntities }
     return {

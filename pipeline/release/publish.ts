@@ -7,7 +7,8 @@ import * as path from "node:path"
 import { createHash } from "node:crypto"
 import { Effect, Schedule } from "effect"
 import { IoError, LockError, ReleaseError } from "../errors.js"
-import type { ReleaseFingerprint } from "./version.js"
+import { compareVersions, parseVersion, type ReleaseFingerprint } from "./version.js"
+import { killPoint } from "../faults.js"
 
 export const LOCK_FILE = ".build.lock"
 
@@ -100,6 +101,37 @@ export const cleanLeftovers = (outDir: string) =>
     }
   })
 
+/** Does every file that SHA256SUMS names in this folder have that checksum? */
+export const verifyChecksums = (releaseDir: string): boolean => {
+  try {
+    const sums = fs.readFileSync(path.join(releaseDir, "SHA256SUMS"), "utf8").split("\n").filter(Boolean)
+    return sums.length > 0 && sums.every((line) => {
+      const m = /^([0-9a-f]{64}) {2}(.+)$/.exec(line)
+      if (!m) return false
+      return createHash("sha256").update(fs.readFileSync(path.join(releaseDir, m[2]!))).digest("hex") === m[1]
+    })
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Points latest.json at the newest complete release when a killed build renamed a release into place but died before
+ * moving latest.json. Called with the lock held.
+ */
+export const repairLatest = (outDir: string) =>
+  Effect.gen(function* () {
+    const releases = path.join(outDir, "releases")
+    if (!fs.existsSync(releases)) return
+    const complete = fs.readdirSync(releases).filter((v) => parseVersion(v) && verifyChecksums(path.join(releases, v))).sort(compareVersions)
+    const newest = complete[complete.length - 1]
+    if (!newest) return
+    const latest = yield* readLatest(outDir)
+    if (latest && compareVersions(latest.version, newest) >= 0) return
+    const published = fs.statSync(path.join(releases, newest)).mtime.toISOString()
+    yield* writeFileAtomic(path.join(outDir, "latest.json"), JSON.stringify({ version: newest, published, folder: `releases/${newest}` }, null, 2) + "\n")
+  })
+
 export interface Latest {
   readonly version: string
   readonly folder: string
@@ -151,6 +183,7 @@ export const publishRelease = (outDir: string, staging: string, version: string,
       fs.renameSync(staging, folder)
       fsyncDir(releases)
     })
+    yield* killPoint("after-rename")
     yield* writeFileAtomic(path.join(outDir, "latest.json"), JSON.stringify({ ...latest, folder: `releases/${version}` }, null, 2) + "\n")
     return folder
   })
