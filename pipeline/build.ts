@@ -19,6 +19,9 @@ import type { FoundEntity } from "./stages/entities.js"
 import { listSources, readSidecar, readSourceBytes, type SourceFile } from "./sources.js"
 import { datapackageJson, releaseReadme } from "./release/metadata.js"
 import { provenanceJsonLd } from "./release/provenance.js"
+import { writeReleaseExtras } from "./release/extras.js"
+import { updateCatalog } from "./release/catalog.js"
+import { mediaTypeOf, releaseFiles, releaseTableFiles, writeDerivedFormats } from "./emit/formats.js"
 import { schemaSignature } from "./release/frictionless.js"
 import { decideBump, nextVersion, parseVersion, type ReleaseFingerprint } from "./release/version.js"
 import { acquireLock, cleanLeftovers, publishRelease, repairLatest, readLatest, readFingerprint, sha256File, writeFileAtomic } from "./release/publish.js"
@@ -181,6 +184,7 @@ export const build = (options: BuildOptions) =>
         progress(`clean, dates, entities: ${processed}/${listing.files.length} document(s)`)
       }
       fs.closeSync(documentNodes)
+      const processedAt = yield* ctx.now
       yield* killPoint("after-stages")
       if (problems.length > 0 && ctx.config.ingest.on_bad_input === "fail") return yield* new BadInputError({ problems })
       if (documentIds.length === 0) {
@@ -198,7 +202,7 @@ export const build = (options: BuildOptions) =>
       progress(`emit: ${TABLE_NAMES.map((t) => `${t} ${writers[t].count}`).join(", ")}`)
 
       // Which version: compare with the latest release.
-      const tableFiles = TABLE_NAMES.flatMap((t) => [`${t}.csv`, `${t}.arrow`])
+      const tableFiles = TABLE_NAMES.flatMap((t) => [`${t}.csv`, `${t}.arrow`]).sort()
       const tableHashes: Record<string, string> = {}
       for (const f of tableFiles) tableHashes[f] = yield* sha256File(path.join(staging, f))
       const fingerprint: ReleaseFingerprint = {
@@ -211,6 +215,7 @@ export const build = (options: BuildOptions) =>
       const previous = latest ? yield* readFingerprint(path.join(outDir, latest.folder)) : null
       const bump = decideBump(previous, fingerprint)
       if (bump === "none" && !options.version && latest) {
+        yield* updateCatalog(outDir)
         return { status: "unchanged", version: latest.version, folder: path.join(outDir, latest.folder), documents: documentIds.length, refused: problems } as BuildSummary
       }
       const version = options.version ?? nextVersion(latest?.version ?? null, bump === "none" ? "patch" : bump)
@@ -219,26 +224,44 @@ export const build = (options: BuildOptions) =>
         return yield* new ReleaseError({ message: `Release ${version} already exists in ${path.join(outDir, "releases")}; a release is never overwritten.` })
       }
       const endedAt = yield* ctx.now
-
-      // Metadata that describes the tables.
-      const describe = (f: string): DistributionEntry => ({
-        path: f,
-        encodingFormat: f.endsWith(".csv") ? "text/csv" : "application/vnd.apache.arrow.file",
-        bytes: fs.statSync(path.join(staging, f)).size,
-        sha256: tableHashes[f]!
-      })
-      const distribution = tableFiles.map(describe)
+      const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, writers[t].count])) as Record<TableName, number>
       const ds = { ...ctx.config.dataset, version, datePublished: endedAt.slice(0, 10) }
+      const phases = [
+        { name: "process", description: "ingest, clean, dates and entities, per document", startedAt, endedAt: processedAt },
+        { name: "emit", description: "tables written as CSV and Arrow", startedAt: processedAt, endedAt }
+      ]
+
+      // Other formats of the same tables, then the metadata that describes every file.
+      yield* writeDerivedFormats({ staging, dataset: ds, created: endedAt })
+      const distribution: Array<DistributionEntry> = []
+      for (const f of releaseTableFiles(staging)) {
+        distribution.push({ path: f, encodingFormat: mediaTypeOf(f), bytes: fs.statSync(path.join(staging, f)).size, sha256: tableHashes[f] ?? (yield* sha256File(path.join(staging, f))) })
+      }
       yield* writeDatasetJsonLd(staging, ds, distribution, entities)
+      yield* Effect.try({ try: () => fs.rmSync(path.join(staging, ".documents.part")), catch: (cause) => new IoError({ path: staging, action: "tidy", cause }) })
       const datapackage = datapackageJson({ dataset: ds, created: endedAt, distribution, fingerprint, rawFileCount: rawFiles.length })
       yield* writeFileAtomic(path.join(staging, "datapackage.json"), JSON.stringify(datapackage, null, 2) + "\n")
-      yield* writeFileAtomic(
-        path.join(staging, "README.md"),
-        releaseReadme({ dataset: ds, counts: Object.fromEntries(TABLE_NAMES.map((t) => [t, writers[t].count])) as Record<TableName, number>, refused: problems })
-      )
-      const described = ["dataset.jsonld", "datapackage.json", "README.md"]
+      yield* writeFileAtomic(path.join(staging, "README.md"), releaseReadme({ dataset: ds, counts, refused: problems }))
+      yield* writeReleaseExtras({
+        staging,
+        outDir,
+        previousDir: latest ? path.join(outDir, latest.folder) : null,
+        previousVersion: latest?.version ?? null,
+        dataset: ds,
+        version,
+        created: endedAt,
+        phases,
+        counts,
+        distribution,
+        rawFiles,
+        refused: problems,
+        pipelineVersion: ctx.pipelineVersion,
+        gitCommit: ctx.gitCommit
+      })
+
+      // Provenance of every file, then the checksums of every file.
       const outputs: Array<{ path: string; sha256: string }> = []
-      for (const f of [...tableFiles, ...described]) outputs.push({ path: f, sha256: tableHashes[f] ?? (yield* sha256File(path.join(staging, f))) })
+      for (const f of releaseFiles(staging)) outputs.push({ path: f, sha256: yield* sha256File(path.join(staging, f)) })
       const provenance = provenanceJsonLd({
         datasetName: ds.name,
         version,
@@ -260,19 +283,12 @@ export const build = (options: BuildOptions) =>
         .map((o) => `${o.sha256}  ${o.path}\n`)
         .join("")
       yield* writeFileAtomic(path.join(staging, "SHA256SUMS"), sums)
-      yield* Effect.try({ try: () => fs.rmSync(path.join(staging, ".documents.part")), catch: (cause) => new IoError({ path: staging, action: "tidy", cause }) })
 
       yield* killPoint("before-publish")
       const folder = yield* publishRelease(outDir, staging, version, { version, published: endedAt })
       progress(`publish: release ${version} in ${folder}`)
-      return {
-        status: "published",
-        version,
-        folder,
-        documents: documentIds.length,
-        refused: problems,
-        counts: Object.fromEntries(TABLE_NAMES.map((t) => [t, writers[t].count])) as Record<TableName, number>
-      } as BuildSummary
+      yield* updateCatalog(outDir)
+      return { status: "published", version, folder, documents: documentIds.length, refused: problems, counts } as BuildSummary
     }).pipe(Effect.ensuring(Effect.sync(() => fs.rmSync(staging, { recursive: true, force: true }))))
   })
 
