@@ -23,7 +23,8 @@
  * - A WCXB folder (text/<id>.txt + gold.jsonl with publish_date): each page goes through the clean stage (the real
  *   cleanText with data/clean-rules.yaml when that file decodes, else a pass-through) and the dates stage without
  *   metadata or reference date. Prints the exact-match rate of the publication date where gold has one, and the share
- *   of pages given a date where gold has none.
+ *   of pages given a date where gold has none. `--pass-through` skips the clean stage (the body is every line), which
+ *   measures the stage's own page-date finder; `--verbose` lists every miss.
  */
 import { readFileSync, readdirSync, existsSync, statSync } from "node:fs"
 import { join } from "node:path"
@@ -208,6 +209,7 @@ const benchTempEval = (dir: string) => {
 
 const loadCleaner = (): { clean: (text: string) => CleanResult; label: string } => {
   const rulesPath = new URL("../data/clean-rules.yaml", import.meta.url)
+  if (process.argv.includes("--pass-through")) return { clean: passThrough, label: "pass-through clean (--pass-through)" }
   if (existsSync(rulesPath)) {
     try {
       const rules = Schema.decodeUnknownSync(CleanRules)(parseYaml(readFileSync(rulesPath, "utf8")))
@@ -238,7 +240,10 @@ const benchWcxb = (dir: string) => {
     if (got) given++
     if (g.publish_date) {
       withGold++
-      if (got === g.publish_date) exact++
+      if (got === g.publish_date) {
+        exact++
+        if (verbose) report.push(`${g.id} OK ${got} (hint: ${cleaned.publishedHint?.text ?? "-"})`)
+      }
       else report.push(`${g.id} gold ${g.publish_date} got ${got} (hint: ${cleaned.publishedHint?.text ?? "-"})`)
     } else {
       withoutGold++

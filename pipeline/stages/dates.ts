@@ -730,16 +730,17 @@ const pageDateInBody = (paras: Array<{ s: number; text: string }>): PageDate | n
 }
 
 /** The date of a short text (a hint line or a comment's posted_text): written parts only, relative forms need a reference. */
-const dateOfLine = (text: string, config: DatesConfig, ref: Ref | null): { value: string; s: number; e: number } | null => {
-  const cands = selectCands(paragraphCandidates(text, config)).filter((c) => c.kind.k !== "vague" && c.kind.k !== "event")
-  // the most specific candidate: day with year, then month with year, then anything resolvable
-  const scored = cands
-    .map((c) => ({ c, r: resolve(c.kind, ref, "past") }))
-    .filter((x) => x.r.value !== null && x.c.kind.k !== "month")
-    .sort((a, b) => b.r.value!.length - a.r.value!.length || (a.c.kind.k === "full" ? -1 : 0) - (b.c.kind.k === "full" ? -1 : 0))
-  const best = scored[0]
-  return best ? { value: best.r.value!, s: best.c.s, e: best.c.e } : null
+const dateOfLine = (text: string, config: DatesConfig, ref: Ref | null): { value: string; s: number; e: number; updated: boolean } | null => {
+  const cands = selectCands(paragraphCandidates(text, config)).filter((c) => c.kind.k !== "vague" && c.kind.k !== "event" && c.kind.k !== "month")
+  const resolved = cands
+    .map((c) => ({ c, r: resolve(c.kind, ref, "past"), updated: UPDATED_LABEL.test(text.slice(Math.max(0, c.s - 30), c.s)) }))
+    .filter((x) => x.r.value !== null)
+  // the most specific first; among equals a publication before an update, then the first written
+  resolved.sort((a, b) => b.r.value!.length - a.r.value!.length || Number(a.updated) - Number(b.updated) || a.c.s - b.c.s)
+  const best = resolved[0]
+  return best ? { value: best.r.value!, s: best.c.s, e: best.c.e, updated: best.updated } : null
 }
+const UPDATED_LABEL = /\b(?:updated|modified|edited|revised|last post|last reply|last activity)\b[^0-9]{0,20}$/i
 
 // ---------------------------------------------------------------------------------------------------------------
 // The stage
@@ -783,7 +784,8 @@ export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResul
   const hint = input.cleaned.publishedHint
   if (!published && hint) {
     const d = dateOfLine(hint.text, config, null)
-    if (d && !d.value.startsWith("--")) published = { value: d.value, s: -1, e: -1, text: hint.text.slice(d.s, d.e), source: hint.source }
+    // a page date states a day: a month alone ("March 2019") is an archive link more often than a publication date
+    if (d && precisionOf(d.value) === "day") published = { value: d.value, s: -1, e: -1, text: hint.text.slice(d.s, d.e), source: hint.source }
   }
   if (!published && dateline && dateline.kind.k === "full" && dateline.kind.d !== null) {
     const v = resolve(dateline.kind, null, "past").value
