@@ -93,7 +93,9 @@ interface PageScore {
   readonly withoutKept: ReadonlyArray<string>
 }
 
-const prediction = (r: CleanResult): string => [r.body, ...r.comments.map((c) => c.body)].filter((s) => s !== "").join("\n\n")
+/** a forum's prediction: the opening post, then each reply as shown on the page (its author and date line, its text) */
+const prediction = (r: CleanResult): string =>
+  [r.body, ...r.comments.map((c) => [c.author, c.posted_text, c.body].filter((s) => s).join("\n"))].filter((s) => s !== "").join("\n\n")
 
 let bytes = 0
 let ms = 0
@@ -117,7 +119,8 @@ for (const g of golds) {
   const t0 = performance.now()
   const r = cleanText(text, rules)
   ms += performance.now() - t0
-  kinds.set(r.kind, (kinds.get(r.kind) ?? 0) + 1)
+  const kk = `${g.page_type ?? "article"}->${r.kind}`
+  kinds.set(kk, (kinds.get(kk) ?? 0) + 1)
   if (dump === g.id) {
     console.log(JSON.stringify({ ...r, removed: r.removed.map((x) => `${x.line_no} [${x.reason}] ${x.text.slice(0, 100)}`) }, null, 1))
   }

@@ -128,6 +128,8 @@ interface Line {
   rule: CompiledRule | null
 }
 
+const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu
+
 const countWords = (s: string) => {
   let words = 0
   let stop = 0
@@ -142,6 +144,11 @@ const countWords = (s: string) => {
     const c = w.charCodeAt(0)
     if (c >= 48 && c <= 57) digits++
     else if (w[0] !== lw[0]) caps++
+  }
+  // Chinese and Japanese write no spaces: count about two characters as a word
+  if (s.length >= 8) {
+    const c = s.match(CJK_RE)
+    if (c !== null && c.length >= 4) words = Math.max(words, Math.round(c.length / 2))
   }
   return { words, stop, caps, digits }
 }
@@ -217,11 +224,17 @@ const splitLines = (text: string): Array<Line | null> => {
 
 type Klass = "good" | "near" | "short" | "bad"
 
-const classify = (l: Line): { klass: Klass; signal: string } => {
+/**
+ * jusText-style class of one line. `stopScale` rescales stopword density on pages whose language the stopword list
+ * does not cover (there long, punctuated lines count as prose whatever their stopwords).
+ */
+const classify = (l: Line, foreign: boolean): { klass: Klass; signal: string } => {
   if (l.words === 0) return { klass: "bad", signal: "no-words" }
-  const sd = l.stop / l.words
+  const sd = foreign ? 0.3 : l.stop / l.words
   const len = l.core.length
   if (URL_RE.test(l.core) && l.words < 12) return { klass: "bad", signal: "link-text" }
+  // a long line of capitalised words without sentence punctuation: a menu or a list of links run together
+  if (l.words >= 8 && l.caps / l.words > 0.7 && !l.sentenceEnd && !/[,;]/.test(l.core)) return { klass: "bad", signal: "title-case-run" }
   if (l.words >= 12 && sd >= 0.22 && (l.sentenceEnd || l.words >= 25)) return { klass: "good", signal: "prose" }
   if (l.words >= 25 && sd >= 0.15) return { klass: "good", signal: "prose" }
   if (l.words >= 7 && sd >= 0.15 && l.sentenceEnd) return { klass: "near", signal: "sentence" }
@@ -245,7 +258,7 @@ const lineScore = (l: Line, k: Klass, forum: boolean): number => {
   const capShare = l.words ? l.caps / l.words : 0
   switch (k) {
     case "good":
-      return Math.min(l.words, 120) * (l.repeated ? 0.2 : 1)
+      return Math.min(l.words, 120) * (l.repeated ? 0.2 : 1) * (l.bullet ? 0.6 : 1)
     case "near":
       return (l.repeated ? 0.5 : 0.6) * Math.min(l.words, 40) - (l.bullet ? 2 : 0)
     case "short": {
@@ -262,6 +275,8 @@ const lineScore = (l: Line, k: Klass, forum: boolean): number => {
       return l.words === 0 ? -0.5 : -5
   }
 }
+
+const END_ZONE_WEIGHT = 0.35
 
 /** maximum-sum contiguous segment over scores (Kadane); returns [start, end] inclusive indices into the array */
 const bestSegment = (scores: ReadonlyArray<number>, from: number, to: number): [number, number, number] => {
@@ -392,18 +407,76 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
     }
   }
 
-  // 2. kind: forum when post headers recur
-  let headerHits = 0
+  // 2. kind: a forum when post headers recur and the first one comes before the first prose (a blog's comment
+  // headers only follow its article)
   let threadStart: Line | null = null
   for (const l of present) {
-    if (l.rule?.action === "post_header") headerHits++
     if (!threadStart && (THREAD_START_RE.test(l.core) || THREAD_STARTER_RE.test(l.core))) threadStart = l
   }
-  const forum = headerHits >= 3 || (threadStart !== null && headerHits >= 1)
-
+  const headerIdx: Array<number> = []
+  for (let i = 0; i < n; i++) {
+    const a = present[i]!.rule?.action
+    if (a === "post_header" || (a === "post_date" && present[i]!.rule!.family === "forum_header")) headerIdx.push(i)
+  }
+  const firstProse = present.findIndex((l) => l.words >= 12 && !l.rule && l.stop / l.words >= 0.15 && l.sentenceEnd)
+  let proseBefore = 0
+  let proseAfter = 0
+  if (headerIdx.length > 0)
+    for (let i = 0; i < n; i++) {
+      const l = present[i]!
+      if (l.rule || l.words < 8 || l.stop / l.words < 0.15) continue
+      if (i < headerIdx[0]!) proseBefore += l.words
+      else proseAfter += l.words
+    }
+  const forum =
+    threadStart !== null ||
+    (headerIdx.length >= 3 &&
+      headerIdx[headerIdx.length - 1]! > firstProse &&
+      (headerIdx[0]! <= (firstProse < 0 ? n : firstProse) || proseBefore < 0.5 * proseAfter))
   // 3. scores and main segment
-  const klass = present.map((l) => classify(l))
+  // pages in a language the stopword list does not cover: judge prose by length and punctuation alone
+  let longWords = 0
+  let longStop = 0
+  for (const l of present)
+    if (l.words >= 8) {
+      longWords += l.words
+      longStop += l.stop
+    }
+  const foreign = longWords >= 30 && longStop / longWords < 0.12
+  const klass = present.map((l) => classify(l, foreign))
   const scores = present.map((l, i) => lineScore(l, klass[i]!.klass, forum))
+  // end zones: after a "related"/"comments"/"most read" heading, prose counts for less (teasers, comments)
+  if (!forum) {
+    let zone = false
+    for (let i = 0; i < n; i++) {
+      const l = present[i]!
+      if (l.rule?.action === "end_content" && !l.bullet) zone = true
+      else if (zone && scores[i]! > 0) scores[i] = scores[i]! * END_ZONE_WEIGHT
+    }
+  }
+  // context smoothing (jusText): a short run of non-prose lines (a heading, a label, a list of two) between prose
+  // lines costs little; long runs (menus, link lists) keep their full cost
+  {
+    let i = 0
+    while (i < n) {
+      if (klass[i]!.klass === "good" || klass[i]!.klass === "near") {
+        i++
+        continue
+      }
+      let j = i
+      while (j + 1 < n && klass[j + 1]!.klass !== "good" && klass[j + 1]!.klass !== "near") j++
+      const prevGood = i > 0 && (klass[i - 1]!.klass === "good" || klass[i - 1]!.klass === "near")
+      const nextGood = j + 1 < n
+      const len = j - i + 1
+      if (prevGood && nextGood && len <= 3) {
+        for (let k = i; k <= j; k++) {
+          const l = present[k]!
+          if (!l.rule && scores[k]! < 0 && !l.repeated) scores[k] = Math.max(scores[k]!, -0.3)
+        }
+      }
+      i = j + 1
+    }
+  }
   const inMain: Array<boolean> = new Array<boolean>(n).fill(false)
   const [s0, e0, best] = bestSegment(scores, 0, n - 1)
   if (best > 0) {
@@ -440,6 +513,38 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
     }
     extend(1)
     extend(-1)
+  }
+  // forum threads: every post counts, short replies included; the thread runs from the first post header to the
+  // thread footer (or the end of the text)
+  if (forum) {
+    let h1 = -1
+    let hN = -1
+    for (let i = 0; i < n; i++) {
+      const a = present[i]!.rule?.action
+      if (a === "post_header" || a === "post_date") {
+        if (h1 < 0) h1 = i
+        hN = i
+      }
+    }
+    if (h1 >= 0) {
+      let end = n
+      for (let i = hN + 1; i < n; i++) {
+        const r = present[i]!.rule
+        if (r && (r.family === "forum_footer" || r.action === "end_content")) {
+          end = i
+          break
+        }
+      }
+      // the last post ends where a long run without prose starts
+      let lastProse = hN
+      for (let i = hN + 1; i < end; i++) {
+        const k = klass[i]!.klass
+        if (k === "good" || k === "near" || (present[i]!.sentenceEnd && !present[i]!.rule)) lastProse = i
+        else if (i - lastProse > 12) break
+      }
+      end = Math.min(end, lastProse + 1)
+      for (let i = h1; i < end; i++) inMain[i] = true
+    }
   }
 
   // 4. decisions inside/outside the main segment
@@ -513,6 +618,20 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
         decisions[i] = { keep: false, reason: l.rule?.id ?? "byline" }
         if (b.dated && !publishedHint) publishedHint = { text: l.core, source: "byline" }
       }
+    } else if (
+      authors.length === 0 &&
+      titleIdx >= 0 &&
+      i > titleIdx &&
+      i <= titleIdx + 3 &&
+      (firstKept < 0 || i < firstKept) &&
+      !l.rule &&
+      l.words >= 2 &&
+      l.words <= 4 &&
+      looksLikeName(l.core)
+    ) {
+      // a bare name between the headline and the text is the byline
+      authors.push(normaliseAuthor(l.core))
+      decisions[i] = { keep: false, reason: "byline" }
     } else if (SURNAME_FIRST_RE.test(l.core) && authors.length === 0 && Math.abs(i - (titleIdx >= 0 ? titleIdx : i)) <= 3) {
       authors.push(normaliseAuthor(l.core))
       if (decisions[i]!.keep) decisions[i] = { keep: false, reason: "byline" }

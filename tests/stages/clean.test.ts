@@ -1,0 +1,362 @@
+import { describe, it, expect } from "vitest"
+import { readFileSync, readdirSync } from "node:fs"
+import { join } from "node:path"
+import { Schema } from "effect"
+import YAML from "yaml"
+import { cleanText, normaliseAuthor, type CleanResult } from "../../pipeline/stages/clean.js"
+import { CleanRules, compileRules } from "../../pipeline/stages/rules.js"
+
+const root = join(import.meta.dirname, "..", "..")
+const rules = Schema.decodeUnknownSync(CleanRules)(YAML.parse(readFileSync(join(root, "data/clean-rules.yaml"), "utf8")))
+const seeds = readdirSync(join(root, "raw"))
+  .filter((f) => f.endsWith(".txt"))
+  .sort()
+  .map((f) => ({ name: f, text: readFileSync(join(root, "raw", f), "utf8").normalize("NFC").replace(/\r\n?/g, "\n") }))
+const seed = (prefix: string) => seeds.find((s) => s.name.startsWith(prefix))!.text
+
+const clean = (text: string) => cleanText(text, rules)
+
+/** three paragraphs of made-up article prose, long enough to be recognised as the content */
+const PROSE = [
+  "The harbour council met on a wet Tuesday morning to decide whether the old ferry pier should be rebuilt or taken down, and after two hours of debate the members voted to keep it.",
+  "Engineers told the council that the timber piles had rotted in several places but that the deck could be carried on new steel beams for about a third of the cost of a new pier.",
+  "Residents who use the ferry to reach the market on the island said they were relieved, although some of them asked why the repairs had been left for so many years."
+]
+const article = (before: ReadonlyArray<string>, after: ReadonlyArray<string>, middle: ReadonlyArray<string> = []) =>
+  [...before, "", PROSE[0]!, "", ...middle, "", PROSE[1]!, "", PROSE[2]!, "", ...after].join("\n")
+
+const bodyHasAllProse = (r: CleanResult) => {
+  for (const p of PROSE) expect(r.body).toContain(p)
+}
+const everyNonBlankLineAccountedFor = (text: string, r: CleanResult) => {
+  const kept = new Set([...r.body.split("\n\n"), ...r.comments.flatMap((c) => c.body.split("\n\n"))])
+  const removed = new Map(r.removed.map((x) => [x.line_no, x]))
+  text.split("\n").forEach((line, i) => {
+    const folded = line.replace(/\s+/g, " ").trim()
+    if (folded === "") return
+    const rm = removed.get(i + 1)
+    if (rm) {
+      expect(rm.text).toBe(folded)
+      expect(rm.reason.length).toBeGreaterThan(0)
+    } else expect(kept.has(folded), `line ${i + 1} "${folded}" neither kept nor removed`).toBe(true)
+  })
+}
+
+describe("rules file", () => {
+  it("decodes with the CleanRules schema and compiles every pattern", () => {
+    expect(rules.rules.length).toBeGreaterThan(20)
+    expect(compileRules(rules).rules.length).toBe(rules.rules.length)
+  })
+
+  it("rejects an invalid regular expression and names the rule id", () => {
+    const bad = { version: 1, rules: [{ id: "my-broken-rule", family: "share", pattern: "(unclosed", applies_to: "line", action: "drop" }] }
+    expect(() => Schema.decodeUnknownSync(CleanRules)(bad)).toThrow(/my-broken-rule/)
+  })
+
+  it("has unique rule ids", () => {
+    const ids = rules.rules.map((r) => r.id)
+    expect(new Set(ids).size).toBe(ids.length)
+  })
+
+  it("matches none of the seeds' content lines", () => {
+    const compiled = compileRules(rules).rules
+    for (const s of seeds) {
+      const r = clean(s.text)
+      const contentLines = [...r.body.split("\n\n"), ...r.comments.flatMap((c) => c.body.split("\n\n"))].filter((l) => l !== "")
+      // also every long prose line of the raw text, whatever the classifier decided
+      const prose = s.text
+        .split("\n")
+        .map((l) => l.replace(/\s+/g, " ").trim())
+        .filter((l) => l.split(" ").length >= 12)
+      for (const line of [...contentLines, ...prose]) {
+        for (const rule of compiled) {
+          const words = line.split(" ").length
+          if (words > rule.maxWords) continue
+          expect(rule.re.test(line), `rule ${rule.id} matches seed ${s.name}: ${line}`).toBe(false)
+        }
+      }
+    }
+  })
+
+  it("stays linear on a one-megabyte line", () => {
+    const line = "a, b | c ".repeat(120_000) + "x"
+    const r = clean(["Heading of a page", "", line, "", PROSE[0]!].join("\n"))
+    expect(r.body).toContain(PROSE[0]!.slice(0, 40))
+  })
+})
+
+describe("chrome families", () => {
+  it("drops navigation and skip links", () => {
+    const text = article(["Skip to main content", "Toggle navigation", "  • Home", "  • World", "  • Sport", "Home > World > Harbours"], [])
+    const r = clean(text)
+    bodyHasAllProse(r)
+    for (const chrome of ["Skip to main content", "Toggle navigation", "Home > World"]) expect(r.body).not.toContain(chrome)
+  })
+
+  it("drops share, follow and subscribe lines", () => {
+    const text = article(
+      ["Share", "Tweet", "Email", "Facebook Twitter LinkedIn"],
+      ["Follow us on Twitter for the latest harbour news", "Sign up for our weekly newsletter", "Enter your email address", "Subscribe"]
+    )
+    const r = clean(text)
+    bodyHasAllProse(r)
+    for (const chrome of ["Tweet", "Follow us", "newsletter", "Enter your email"]) expect(r.body).not.toContain(chrome)
+  })
+
+  it("drops cookie and consent notices", () => {
+    const text = article(
+      ["We use cookies to give you the best experience on our site and to measure how it is used.", "Accept all cookies", "Manage preferences"],
+      []
+    )
+    const r = clean(text)
+    bodyHasAllProse(r)
+    expect(r.body).not.toMatch(/cookies|preferences/i)
+  })
+
+  it("drops comment forms and counters and what follows them", () => {
+    const text = article(
+      [],
+      [
+        "3 Comments",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Mara on 4 June 2021 at 9:14 am said:",
+        "I have taken that ferry every week for twenty years and I think the council made the right call here.",
+        "Reply"
+      ]
+    )
+    const r = clean(text)
+    bodyHasAllProse(r)
+    expect(r.body).not.toMatch(/Leave a Reply|Comments|twenty years|Reply/)
+  })
+
+  it("drops related, recommended and more-in lists", () => {
+    const text = article(
+      [],
+      [
+        "Related articles",
+        "  • Lighthouse keeper retires after forty years",
+        "  • New timetable for the winter ferries",
+        "More from Harbour News",
+        "You may also like"
+      ],
+      ["Read more: Why the old pier was closed last spring"]
+    )
+    const r = clean(text)
+    bodyHasAllProse(r)
+    expect(r.body).not.toMatch(/Related articles|Lighthouse keeper|winter ferries|Read more|More from/)
+  })
+
+  it("drops copyright and disclaimer lines", () => {
+    const text = article(
+      [],
+      ["© 2021 Harbour News Ltd. All rights reserved.", "The views expressed here do not necessarily reflect the views of the publisher.", "Privacy Policy", "Terms of Use"]
+    )
+    const r = clean(text)
+    bodyHasAllProse(r)
+    expect(r.body).not.toMatch(/rights reserved|views expressed|Privacy Policy/)
+  })
+
+  it("drops image credits and captions", () => {
+    const text = article(["pier-photo-2021.jpg", "Photo: Jan Kowal / Harbour News", "Advertisement"], [], ["Image credit: Getty Images"])
+    const r = clean(text)
+    bodyHasAllProse(r)
+    expect(r.body).not.toMatch(/jpg|Photo:|Getty|Advertisement/)
+  })
+
+  it("drops app signatures from forum posts", () => {
+    const r = clean(FORUM)
+    const all = [r.body, ...r.comments.map((c) => c.body)].join("\n")
+    expect(all).not.toMatch(/Sent from my|Tapatalk/)
+  })
+
+  it("drops forum post headers and thread footers", () => {
+    const r = clean(FORUM)
+    const all = [r.body, ...r.comments.map((c) => c.body)].join("\n")
+    for (const chrome of ["Joined", "Messages", "Reaction score", "Senior Member", "#2", "Similar threads", "You must log in"])
+      expect(all).not.toContain(chrome)
+  })
+})
+
+/** a made-up XenForo-like thread */
+const FORUM = [
+  "Community Board",
+  "",
+  "Best way to store winter tyres?",
+  "",
+  "Discussion in 'Garage' started by tyrefan, Jan 3, 2020.",
+  "",
+  "  1. tyrefan",
+  "",
+  "    tyrefan Senior Member",
+  "",
+  "    Joined: Mar 2, 2014",
+  "    Messages: 1,204",
+  "    Do you stack winter tyres flat or hang them on the wall? My garage is small and I want to keep them in good shape for next season.",
+  "",
+  "    Any advice welcome.",
+  "",
+  "    Sent from my iPhone using Tapatalk",
+  "  2. wheelie_joe",
+  "",
+  "    wheelie_joe Regular Member",
+  "",
+  "    Joined: Nov 8, 2016",
+  "    Messages: 88",
+  "    #2",
+  "    I hang mine on hooks after cleaning them, it saves floor space and the rubber does not deform.",
+  "  3. gritgirl",
+  "",
+  "    gritgirl New Member",
+  "",
+  "    Joined: Feb 1, 2019",
+  "    Reaction score: 12",
+  "    Stack them flat if they are on rims, and turn the pile every couple of months.",
+  "",
+  "Similar threads",
+  "You must log in or register to reply here.",
+  "Share This Page"
+].join("\n")
+
+describe("forum threads", () => {
+  it("splits the opening post into the body and the replies into comments", () => {
+    const r = clean(FORUM)
+    expect(r.kind).toBe("forum_thread")
+    expect(r.body).toContain("Do you stack winter tyres flat")
+    expect(r.body).toContain("Any advice welcome.")
+    expect(r.body).not.toContain("hooks")
+    expect(r.comments.map((c) => c.comment_no)).toEqual([1, 2])
+    expect(r.comments.map((c) => c.author)).toEqual(["wheelie_joe", "gritgirl"])
+    expect(r.comments[0]!.body).toContain("I hang mine on hooks")
+    expect(r.comments[1]!.body).toContain("Stack them flat")
+  })
+
+  it("takes the thread starter as author and the start line as the published hint, never a join date", () => {
+    const r = clean(FORUM)
+    expect(r.authors).toEqual(["tyrefan"])
+    expect(r.publishedHint).toEqual({ text: "Discussion in 'Garage' started by tyrefan, Jan 3, 2020.", source: "thread_start" })
+    expect(r.title).toBe("Best way to store winter tyres?")
+  })
+
+  it("never takes a join date as a comment's posted date", () => {
+    const r = clean(FORUM)
+    for (const c of r.comments) expect(c.posted_text ?? "").not.toMatch(/2014|2016|2019/)
+  })
+
+  it("accounts for every non-blank line", () => {
+    everyNonBlankLineAccountedFor(FORUM, clean(FORUM))
+  })
+})
+
+describe("title, authors and dates", () => {
+  const page = [
+    "Menu",
+    "Search",
+    "",
+    "Harbour council votes to keep the old ferry pier",
+    "",
+    "By Anna Berg and Tomas Lind",
+    "Published: 12 March 2021",
+    "",
+    PROSE[0],
+    "",
+    PROSE[1],
+    "",
+    PROSE[2]
+  ].join("\n")
+
+  it("takes the headline as title and keeps it out of the body", () => {
+    const r = clean(page)
+    expect(r.title).toBe("Harbour council votes to keep the old ferry pier")
+    expect(r.body).not.toContain("Harbour council votes")
+    expect(r.removed.find((x) => x.text === r.title)?.reason).toBe("title")
+  })
+
+  it("reads the authors from a byline and drops the byline", () => {
+    const r = clean(page)
+    expect(r.authors).toEqual(["Anna Berg", "Tomas Lind"])
+    expect(r.body).not.toContain("By Anna Berg")
+  })
+
+  it("gives the page date line as the published hint", () => {
+    const r = clean(page)
+    expect(r.publishedHint).toEqual({ text: "Published: 12 March 2021", source: "page_date" })
+  })
+
+  it("takes a dated byline as the published hint", () => {
+    const r = clean(page.replace("By Anna Berg and Tomas Lind\nPublished: 12 March 2021", "By Anna Berg, March 12, 2021"))
+    expect(r.authors).toEqual(["Anna Berg"])
+    expect(r.publishedHint).toEqual({ text: "By Anna Berg, March 12, 2021", source: "byline" })
+  })
+
+  it("reorders a surname-first byline written in capitals", () => {
+    expect(normaliseAuthor("KOWALSKA Maria")).toBe("Maria Kowalska")
+    expect(normaliseAuthor("VAN DIJK Pieter")).toBe("Pieter Van Dijk")
+    expect(normaliseAuthor("Maria Kowalska")).toBe("Maria Kowalska")
+    const r = clean(page.replace("By Anna Berg and Tomas Lind", "BERG Anna"))
+    expect(r.authors).toEqual(["Anna Berg"])
+  })
+
+  it("folds inner white space and separates paragraphs by one blank line", () => {
+    const r = clean(page.replace(PROSE[1]!, "   " + PROSE[1]!.replace(/ /g, "   ") + "  "))
+    expect(r.body.split("\n\n")).toEqual(PROSE)
+  })
+
+  it("accounts for every non-blank line", () => {
+    everyNonBlankLineAccountedFor(page, clean(page))
+  })
+})
+
+describe("seeds", () => {
+  it("accounts for every non-blank line of every seed", () => {
+    for (const s of seeds) everyNonBlankLineAccountedFor(s.text, clean(s.text))
+  })
+
+  it("keeps the whole agency story and drops the page furniture (000)", () => {
+    const r = clean(seed("000"))
+    expect(r.body.split("\n\n")).toHaveLength(10)
+    expect(r.body.startsWith("President Vladimir Putin says")).toBe(true)
+    expect(r.body).not.toMatch(/Accessibility links|Breaking News/)
+    expect(r.title).toBe("Russia to Boost Troop Presence in Tajikistan")
+  })
+
+  it("keeps the blog post, takes its author and date, drops the comment form (001)", () => {
+    const r = clean(seed("001"))
+    expect(r.body.split("\n\n")).toHaveLength(8)
+    expect(r.body.startsWith("Staunton, Dec. 26")).toBe(true)
+    expect(r.body).not.toMatch(/No comments|Post a Comment/)
+    expect(r.authors).toEqual(["Paul Goble"])
+    expect(r.publishedHint?.source).toBe("page_date")
+  })
+
+  it("drops the caption and the comment notice (002)", () => {
+    const r = clean(seed("002"))
+    expect(r.body.split("\n\n")).toHaveLength(19)
+    expect(r.body.startsWith("Russia may redeploy")).toBe(true)
+    expect(r.body).not.toMatch(/Exercises AFP|issues with commenting/)
+  })
+
+  it("splits the forum seed into the opening post and its replies (003)", () => {
+    const r = clean(seed("003"))
+    expect(r.kind).toBe("forum_thread")
+    expect(r.authors).toEqual(["Yusuf"])
+    expect(r.publishedHint?.source).toBe("thread_start")
+    expect(r.publishedHint?.text).toContain("started by Yusuf")
+    expect(r.body.split("\n\n")).toHaveLength(27)
+    expect(r.comments.length).toBe(5)
+    const all = [r.body, ...r.comments.map((c) => c.body)].join("\n")
+    for (const chrome of ["Likes Received", "Tapatalk", "Senior Member", "Administrator", "Share This Page", "Mar 24, 2009"])
+      expect(all).not.toContain(chrome)
+    expect(r.body).not.toContain("source of this")
+    expect(r.comments[0]!.body.startsWith("What's the source")).toBe(true)
+    expect(r.comments.map((c) => c.author)).toEqual(["apple", "anoop_mig25", "SADAKHUSH", "tarunraju", "Alien"])
+  })
+
+  it("reorders the capitalised byline and drops the repeated disclaimer (004)", () => {
+    const r = clean(seed("004"))
+    expect(r.authors).toEqual(["Lyudmila Alexandrova"])
+    expect(r.body.startsWith("Islamic State groups make no secret")).toBe(true)
+    expect(r.body.split("\n\n")).toHaveLength(10)
+    expect(r.body).not.toMatch(/All news|may not share the opinions/)
+  })
+})
