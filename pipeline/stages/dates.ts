@@ -419,7 +419,7 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     if (/(?:\b(?:the|its|for|at|on|about|around|over|than|of|to|from|between|and|or|by|last|past|within|a|an|that|this|his|her|their|our|into)|['’]s)\s*$/i.test(before)) {
       // "the 1998 season" is a year, "the 1998 troops" or "of 2000 people" a count: years far from now are rare as counts
       const after = p.slice(m.index + m[0].length, m.index + m[0].length + 20)
-      if (/^\s+[a-z]+s\b/.test(after) && !/^\s+(?:elections?|olympics|games|levels?|figures?|results?|earnings|sales|budgets?|rates?|prices?|talks|protests?|riots?|floods|attacks|events|agreements?|accords?|negotiations|forecasts?|estimates?|statistics|numbers|totals|profits?|losses|revenues?|census|crisis|presidential|season|campaign|war|law|act|report)\b/i.test(after))
+      if (/^\s+[a-z]+s\b/.test(after) && !/^\s+(?:says|shows|states|sets|marks|sees|brings|means|gives|makes|remains|looks|seems|was|is|has|elections?|olympics|games|levels?|figures?|results?|earnings|sales|budgets?|rates?|prices?|talks|protests?|riots?|floods|attacks|events|agreements?|accords?|negotiations|forecasts?|estimates?|statistics|numbers|totals|profits?|losses|revenues?|census|crisis|presidential|season|campaign|war|law|act|report)\b/i.test(after))
         return
       if (/\b(?:than|about|around|over|within)\s*$/i.test(before) && !/^\s*[,.;)]/.test(after)) return
     }
@@ -815,7 +815,7 @@ export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResul
   }
   let datelineValue: string | null = null
   for (const c of cands) {
-    if (published && published.s >= 0 && c.s < published.e && published.s < c.e) continue // the page date line itself
+    if (published && published.source === "page_date" && c.s < published.e && published.s < c.e) continue // the page date line itself
     const p = paras[c.para]!
     const isDateline = dateline !== null && c.s === dateline.s
     const tense: Tense = isDateline

@@ -1,0 +1,259 @@
+import { readFileSync } from "node:fs"
+import { describe, it, expect } from "vitest"
+import type { CleanResult, PublishedHint } from "../../pipeline/stages/clean.js"
+import { resolveDates, type DateMention, type DatesConfig, type DatesInput } from "../../pipeline/stages/dates.js"
+import { loadEventsFile } from "../../pipeline/stages/events.js"
+
+const cleaned = (body: string, opts: Partial<CleanResult> = {}): CleanResult => ({
+  title: null,
+  authors: [],
+  kind: "news_article",
+  body,
+  comments: [],
+  removed: [],
+  publishedHint: null,
+  ...opts
+})
+const hint = (text: string, source: PublishedHint["source"] = "page_date"): PublishedHint => ({ text, source })
+const config: DatesConfig = { events: [{ name: "September 11 attacks", value: "2001-09-11" }] }
+const run = (body: string, more: Partial<DatesInput> & { hint?: PublishedHint } = {}) =>
+  resolveDates(
+    {
+      cleaned: cleaned(body, more.hint ? { publishedHint: more.hint } : {}),
+      statedPublished: more.statedPublished ?? null,
+      referenceDate: more.referenceDate ?? null
+    },
+    config
+  )
+const mention = (ms: ReadonlyArray<DateMention>, text: string) => {
+  const m = ms.find((x) => x.text === text)
+  if (!m) throw new Error(`no mention "${text}" in ${JSON.stringify(ms.map((x) => x.text))}`)
+  return m
+}
+const cpSlice = (s: string, a: number, b: number) => [...s].slice(a, b).join("")
+
+describe("publication date", () => {
+  it("takes a page date line from the clean stage's hint ('Thursday, February 17, 2022' form)", () => {
+    const r = run("The council met again to discuss the bridge repairs.", { hint: hint("Tuesday, March 8, 2022") })
+    expect(r.published).toEqual({ value: "2022-03-08", precision: "day" })
+    const p = r.mentions.find((m) => m.role === "published")!
+    expect(p).toMatchObject({ start: -1, end: -1, value: "2022-03-08", resolution: "explicit" })
+  })
+
+  it("lets metadata win over the hint", () => {
+    const r = run("Nothing dated here.", { hint: hint("May 2, 2019"), statedPublished: "2019-05-03" })
+    expect(r.published?.value).toBe("2019-05-03")
+  })
+
+  it("takes a forum's thread start ('Oct 17, 2015' form), never a member's join date", () => {
+    const body = [
+      "Any tips for overwintering figs?",
+      "gardener42 Senior Member",
+      "Jan 5, 2010",
+      "Likes Received:",
+      "My tree lost every leaf last winter and I wonder whether to wrap it."
+    ].join("\n\n")
+    const r = run(body, { hint: hint("Discussion in 'Fruit trees' started by gardener42, Sep 3, 2016.", "thread_start") })
+    expect(r.published?.value).toBe("2016-09-03")
+  })
+
+  it("does not take a join date in the body as the publication date when there is no hint", () => {
+    const body = ["bluefin Regular Member", "Joined:", "Mar 2, 2012", "Messages:", "What bait do you use for mackerel in the harbour these days?"].join("\n\n")
+    expect(run(body).published).toBeNull()
+  })
+
+  it("leaves the publication date empty when nothing states one", () => {
+    const r = run("Farmers in the valley switched to drip irrigation to save water.")
+    expect(r.published).toBeNull()
+    expect(r.mentions).toEqual([])
+  })
+
+  it("finds a stand-alone page date line at the top of a body the clean stage did not split", () => {
+    const body = [
+      "Home",
+      "Recipes",
+      "Slow-cooked lentil soup for cold evenings",
+      "Published: 12 January 2021",
+      "Lentils are cheap, filling and forgiving, which makes them the ideal base for a soup you can leave on the stove while you get on with other things in the kitchen."
+    ].join("\n\n")
+    const r = run(body)
+    expect(r.published).toEqual({ value: "2021-01-12", precision: "day" })
+    const p = r.mentions.find((m) => m.role === "published")!
+    expect(cpSlice(body, p.start, p.end)).toBe("12 January 2021")
+  })
+})
+
+describe("dateline", () => {
+  it("resolves a yearless dateline ('Dec. 26' form) to the year before when the publication year would put it after publication", () => {
+    const body = "Lisbon, Dec. 28 – Port workers ended their strike after the union accepted the offer."
+    const r = run(body, { hint: hint("Tuesday, March 1, 2022") })
+    expect(r.dateline).toEqual({ place: "Lisbon", value: "2021-12-28" })
+    expect(mention(r.mentions, "Dec. 28")).toMatchObject({ role: "dateline", value: "2021-12-28", resolution: "year_inferred", precision: "day" })
+    expect(mention(r.mentions, "Dec. 28").anchor).toContain("2022-03-01")
+  })
+
+  it("gives a yearless dateline the publication year when that is not after publication", () => {
+    const r = run("Lisbon, Feb. 27 – Port workers ended their strike.", { hint: hint("March 1, 2022") })
+    expect(r.dateline?.value).toBe("2022-02-27")
+  })
+
+  it("keeps an agency dateline ('MOSCOW, April 8. /TASS/.' form) with an unknown year when no publication date exists", () => {
+    const body = "BERLIN, May 14. /DPA/. Officials said the new rail line would open ahead of schedule."
+    const r = run(body)
+    expect(r.dateline).toEqual({ place: "BERLIN", value: "--05-14" })
+    expect(mention(r.mentions, "May 14")).toMatchObject({ role: "dateline", value: "--05-14", precision: "day_of_year_unknown", anchor: null })
+    expect(r.published).toBeNull()
+  })
+
+  it("uses a dateline that states its year as the publication date", () => {
+    const r = run("OSLO, June 3, 2019 – The ferry company announced new routes.")
+    expect(r.published?.value).toBe("2019-06-03")
+    expect(r.dateline).toEqual({ place: "OSLO", value: "2019-06-03" })
+  })
+})
+
+describe("explicit dates and precision", () => {
+  it("keeps month precision for 'in December 2014' (chrono's implied day 1 never survives)", () => {
+    const m = mention(run("The plant closed in December 2014 after a long decline.").mentions, "December 2014")
+    expect(m).toMatchObject({ value: "2014-12", precision: "month", resolution: "explicit", anchor: null })
+  })
+
+  it("reads a full written date with its weekday at day precision", () => {
+    const m = mention(run("The ceremony took place on Saturday, June 4, 2011 in the old hall.").mentions, "Saturday, June 4, 2011")
+    expect(m).toMatchObject({ value: "2011-06-04", precision: "day" })
+  })
+
+  it("reads bare years after in/since/until/of/by", () => {
+    const ms = run("The levee has stood since 1998 and will be rebuilt by 2030, the plan of 2019 says.").mentions
+    expect(mention(ms, "1998").value).toBe("1998")
+    expect(mention(ms, "2030")).toMatchObject({ value: "2030", precision: "year" })
+    expect(mention(ms, "2019").value).toBe("2019")
+  })
+
+  it("does not read a count of things as a year", () => {
+    const ms = run("Nearly 2000 volunteers and 1500 soldiers joined the cleanup.").mentions
+    expect(ms).toEqual([])
+  })
+
+  it("reads a named event from config as its date", () => {
+    const m = mention(run("Security at airports changed after the September 11 attacks.").mentions, "September 11 attacks")
+    expect(m).toMatchObject({ value: "2001-09-11", precision: "day", resolution: "explicit" })
+  })
+})
+
+describe("relative and yearless dates anchored on the reference date", () => {
+  const ref = { referenceDate: "2023-05-10" } // a Wednesday
+
+  it("resolves 'last Thursday' to the Thursday before the reference", () => {
+    const m = mention(run("The mayor resigned last Thursday.", ref).mentions, "last Thursday")
+    expect(m).toMatchObject({ value: "2023-05-04", precision: "day", resolution: "relative" })
+    expect(m.anchor).toContain("2023-05-10")
+  })
+
+  it("resolves 'on Monday' in past-tense reporting to the most recent Monday on or before the reference", () => {
+    const ms = run("Talks collapsed on Monday.", ref).mentions
+    expect(ms[0]).toMatchObject({ value: "2023-05-08", resolution: "relative" })
+  })
+
+  it("resolves a weekday naming the reference day itself to that day", () => {
+    expect(run("The bridge reopened Wednesday.", ref).mentions[0]?.value).toBe("2023-05-10")
+  })
+
+  it("resolves a weekday in a future-tense sentence forward", () => {
+    expect(run("The committee will vote on Friday.", ref).mentions[0]?.value).toBe("2023-05-12")
+  })
+
+  it("resolves 'the end of last year' to the previous year with modifier end", () => {
+    const m = mention(run("Prices peaked at the end of last year.", ref).mentions, "the end of last year")
+    expect(m).toMatchObject({ value: "2022", precision: "year", modifier: "end", resolution: "relative" })
+  })
+
+  it("resolves 'the middle of last March' to a month with modifier mid", () => {
+    const m = mention(run("Floods hit the region in the middle of last March.", ref).mentions, "the middle of last March")
+    expect(m).toMatchObject({ value: "2023-03", precision: "month", modifier: "mid", resolution: "relative" })
+  })
+
+  it("resolves 'last <month>' said right after that month to the year before", () => {
+    const m = mention(run("Sales fell last April.", ref).mentions, "last April")
+    expect(m.value).toBe("2022-04")
+  })
+
+  it("resolves a yearless past date ('Oct 3' form governed by a past verb) to on or before the reference", () => {
+    const m = mention(run("The ship was launched on Oct. 3 in the northern yard.", ref).mentions, "Oct. 3")
+    expect(m).toMatchObject({ value: "2022-10-03", resolution: "year_inferred" })
+  })
+
+  it("resolves yesterday, last year and two weeks ago", () => {
+    const ms = run("It rained yesterday. Output doubled last year. The pump broke two weeks ago.", ref).mentions
+    expect(mention(ms, "yesterday").value).toBe("2023-05-09")
+    expect(mention(ms, "last year").value).toBe("2022")
+    expect(mention(ms, "two weeks ago").value).toBe("2023-04-26")
+  })
+
+  it("anchors on the publication date in preference to the caller's reference date", () => {
+    const r = run("The museum opened yesterday.", { referenceDate: "2020-01-01", hint: hint("June 9, 2021") })
+    expect(mention(r.mentions, "yesterday")).toMatchObject({ value: "2021-06-08" })
+  })
+})
+
+describe("no reference date: nothing is inferred", () => {
+  it("keeps a yearless day partial ('April 8' form) and never takes a year from the clock", () => {
+    const r = run("The ministry published the figures on April 8.")
+    const m = mention(r.mentions, "April 8")
+    expect(m).toMatchObject({ value: "--04-08", precision: "day_of_year_unknown", resolution: "explicit", anchor: null })
+    expect(JSON.stringify(r)).not.toContain(String(new Date().getFullYear()))
+  })
+
+  it("leaves relative dates empty", () => {
+    const ms = run("The mayor resigned last Thursday, and the budget passed on Monday. Growth slowed last year.").mentions
+    for (const t of ["last Thursday", "Monday", "last year"]) {
+      expect(mention(ms, t)).toMatchObject({ value: null, precision: null, anchor: null, resolution: "relative" })
+    }
+  })
+
+  it("leaves a month without a year empty", () => {
+    expect(mention(run("Harvest starts in September.").mentions, "September")).toMatchObject({ value: null, precision: null })
+  })
+})
+
+describe("offsets", () => {
+  it("counts offsets in Unicode code points when astral characters come before the date", () => {
+    const body = "🎉🎉 Festival news 𝒜\n\nThe parade is planned for June 21, 2025 downtown."
+    const m = mention(run(body).mentions, "June 21, 2025")
+    expect(cpSlice(body, m.start, m.end)).toBe("June 21, 2025")
+    expect(m.start).toBe([...body].length - [..." downtown."].length - [..."June 21, 2025"].length)
+    expect(m.start).toBeLessThan(body.indexOf("June 21, 2025"))
+  })
+})
+
+describe("comments", () => {
+  it("normalises posted_text into commentDates, keeping what cannot be resolved empty", () => {
+    const r = resolveDates(
+      {
+        cleaned: cleaned("A thread.", {
+          comments: [
+            { comment_no: 1, author: "a", posted_text: "Mar 15, 2011 at 4:02 PM", body: "x" },
+            { comment_no: 2, author: "b", posted_text: "3 days ago", body: "y" },
+            { comment_no: 3, author: "c", posted_text: null, body: "z" }
+          ]
+        }),
+        statedPublished: null,
+        referenceDate: null
+      },
+      config
+    )
+    expect(r.commentDates).toEqual(["2011-03-15", null, null])
+  })
+})
+
+describe("events file", () => {
+  it("decodes data/events.yaml and expands aliases", () => {
+    const events = loadEventsFile(readFileSync(new URL("../../data/events.yaml", import.meta.url), "utf8"))
+    expect(events).toContainEqual({ name: "September 11 attacks", value: "2001-09-11" })
+    expect(events.length).toBeGreaterThan(5)
+  })
+
+  it("rejects an event whose value is not ISO 8601 at a precision", () => {
+    expect(() => loadEventsFile("version: 1\nevents:\n  - name: Harvest fair\n    value: sometime in autumn\n")).toThrow()
+  })
+})
