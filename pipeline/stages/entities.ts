@@ -1,9 +1,40 @@
 /**
  * Entities stage: names found in one document's body, each pointed at one canonical entity. Pure.
- * (Foundation version: finds nothing; the real matcher lands with the entities issue.)
+ *
+ * How it works (compiled once per build by `makeEntityFinder`, then one pass per document):
+ * 1. The body is cut into tokens (words keep internal '-', '.', apostrophes; "Putin's" becomes "Putin" + a
+ *    possessive flag; a word's trailing '.' is kept only for abbreviations such as "U.S." or "Mr.").
+ * 2. Gazetteer aliases are compiled into a trie over token keys; matching is leftmost-longest in one pass.
+ *    All-capital aliases ("IS", "CSTO", "US") match case-sensitively; other aliases match without case but a
+ *    word capitalised in the alias must be capitalised in the text ("Moscow", "MOSCOW", never "moscow").
+ * 3. Discovery: runs of capitalised words (joined by of, for, the, al-, bin, ...) around the gazetteer hits.
+ *    Leading titles ("Tajik President", "Mr.") are cut from the name but kept in the mention's surface; a run
+ *    with an organisation or place head word beyond the hits wins over the hits inside it ("X Institute for
+ *    Political Research"); other runs are split at the hits. Sentence-initial common words, words the same
+ *    document also writes in lower case, months, demonyms and stoplisted chrome phrases are not names.
+ * 4. Types of discovered names come from head words, titles, given names, prepositions and suffixes. A
+ *    discovered name links to a gazetteer entity only when its transliteration key (kh/h, e/i/y, doubled
+ *    letters, diacritics folded) equals an alias's key with the same type and the same given name; otherwise
+ *    it gets the provisional id "x-" + slug. Within one document a bare or titled surname links to the
+ *    (earlier, else only) full name with that surname; an acronym links to the name it was introduced with.
+ * 5. Offsets are converted from UTF-16 code units to Unicode code points.
  */
 import type { EntityType } from "../model.js"
-import type { Gazetteer } from "./gazetteer.js"
+import type { Gazetteer, GazetteerEntity } from "./gazetteer.js"
+import {
+  COMMON_WORDS,
+  CONNECTORS,
+  DEMONYMS,
+  GIVEN_NAMES,
+  FUNCTION_WORDS,
+  MONTHS_AND_DAYS,
+  NAME_PARTICLES,
+  ORG_WORDS,
+  PERSON_TITLES,
+  PLACE_PREPOSITIONS,
+  PLACE_WORDS,
+  TITLE_WORDS
+} from "./entities-lexicon.js"
 
 export interface EntitiesInput {
   readonly body: string
@@ -34,5 +65,969 @@ export interface EntitiesResult {
   readonly mentions: ReadonlyArray<EntityMention>
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// Keys
+
+const NON_ASCII = /[^\x00-\x7f]/
+const MARKS = /[\u0300-\u036f]/g
+
+/** Pure string functions are memoised across documents (bounded: the cache is dropped when it grows large). */
+const translitCache = new Map<string, string>()
+const slugCache = new Map<string, string>()
+const memo = (cache: Map<string, string>, key: string, f: (s: string) => string): string => {
+  let v = cache.get(key)
+  if (v === undefined) {
+    if (cache.size > 200_000) cache.clear()
+    v = f(key)
+    cache.set(key, v)
+  }
+  return v
+}
+
+/** Folds diacritics and a few letters NFD does not decompose. */
+export const foldDiacritics = (s: string): string =>
+  NON_ASCII.test(s)
+    ? s
+        .normalize("NFD")
+        .replace(MARKS, "")
+        .replace(/[ıİ]/g, "i")
+        .replace(/[łŁ]/g, "l")
+        .replace(/[øØ]/g, "o")
+        .replace(/[đĐ]/g, "d")
+        .replace(/ß/g, "ss")
+        .replace(/[’‘`ʼ]/g, "'")
+    : s
+
+/** The matching key of one word: dots dropped, curly apostrophes straightened, diacritics folded, lower case. */
+const tokenKey = (exact: string): string => foldDiacritics(exact).toLowerCase()
+
+/**
+ * Transliteration key: folds the spelling differences of romanised names (kh/h, e/i/y, doubled letters,
+ * diacritics, hyphens, apostrophes), so "Emomali Rakhmon" and "Imomali Rahmon" share a key but "Markov"
+ * and "Makarov" do not.
+ */
+export const translitKey = (name: string): string => memo(translitCache, name, translitKeyRaw)
+const translitKeyRaw = (name: string): string =>
+  foldDiacritics(name)
+    .toLowerCase()
+    .replace(/['’`-]/g, "")
+    .replace(/[^a-z0-9 ]+/g, " ")
+    .replace(/kh/g, "h")
+    .replace(/ph/g, "f")
+    .replace(/ou/g, "u")
+    .replace(/j/g, "y")
+    .replace(/dz/g, "z")
+    .replace(/[eiy]/g, "i")
+    .replace(/([a-z])\1+/g, "$1")
+    .replace(/\s+/g, " ")
+    .trim()
+
+/** The slug of a provisional entity id. */
+export const slug = (name: string): string => memo(slugCache, name, slugRaw)
+const slugRaw = (name: string): string =>
+  foldDiacritics(name)
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+
+// ---------------------------------------------------------------------------------------------------------
+// Tokens
+
+/** a token of the body; s/e are UTF-16 offsets of the word without a possessive suffix or sentence-final '.' */
+interface Token {
+  readonly s: number
+  readonly e: number
+  /** the word as written, without possessive suffix / sentence-final dot */
+  readonly text: string
+  /** lower-cased matching key (dots removed); for punctuation the character itself */
+  readonly key: string
+  /** dots removed, case kept */
+  readonly exact: string
+  readonly word: boolean
+  /** first letter upper case (or a particle-prefixed capitalised word such as "al-Assad") */
+  readonly cap: boolean
+  /** every letter upper case, at least two letters */
+  readonly upper: boolean
+  readonly poss: boolean
+  /** first word of a sentence, line or title-case headline */
+  sentStart: boolean
+  /** a line break lies between this token and the previous one */
+  readonly nlBefore: boolean
+  /** a hyphen inside a word ("Lyakin-Frolov", "US-led") */
+  readonly joiner: boolean
+  /** in a title-case headline line */
+  headline: boolean
+}
+
+const ABBREVIATIONS = new Set([
+  "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "maj", "capt", "sgt", "adm", "sen", "rep", "gov",
+  "rev", "mt", "ft", "no", "vs", "co", "corp", "inc", "ltd", "dept", "univ", "jan", "feb", "mar", "apr", "jun", "jul",
+  "aug", "sep", "sept", "oct", "nov", "dec", "messrs", "fr", "sr"
+])
+const PARTICLES = new Set(["al", "el", "ul", "ad", "as", "ash", "ar", "at", "az", "an", "bin", "ibn", "abu", "bint", "ben", "de", "da", "du", "van", "von", "d", "o", "mc", "mac"])
+const SENTENCE_END = new Set([".", "!", "?", "…"])
+const TRANSPARENT = new Set(['"', "“", "”", "‘", "'", "’", "(", "[", "«", "»", "-", "–", "—", "*", "•", "|"])
+
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u
+const ASCII_WORD = new Uint8Array(128)
+for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1
+for (let c = 65; c <= 90; c++) ASCII_WORD[c] = 1
+for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1
+const wordCache = new Map<number, number>()
+/** code units of the word character at i (1, or 2 for an astral letter), 0 when it is not a letter, mark or digit */
+const wordUnits = (body: string, i: number, c: number): number => {
+  if (c < 128) return ASCII_WORD[c]!
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const pair = body.slice(i, i + 2)
+    return WORD_CHAR.test(pair) ? 2 : 0
+  }
+  let v = wordCache.get(c)
+  if (v === undefined) {
+    v = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0
+    wordCache.set(c, v)
+  }
+  return v
+}
+const isUpperChar = (c: string): boolean => {
+  const k = c.charCodeAt(0)
+  if (k < 128) return k >= 65 && k <= 90
+  return c !== c.toLowerCase() && c === c.toUpperCase()
+}
+
+/** Lower-case second parts that make a hyphenated word an adjective of the name before them ("US-led"). */
+const ADJ_SUFFIXES = new Set([
+  "led", "linked", "based", "backed", "style", "born", "made", "funded", "controlled", "allied", "owned", "run", "affiliated",
+  "inspired", "related", "speaking", "dominated", "leaning", "friendly", "era", "type", "like", "sponsored", "supported",
+  "bound", "wide", "centric", "focused", "oriented", "held", "occupied", "brokered", "mediated", "educated", "trained", "armed"
+])
+
+const shouldSplitHyphenated = (raw: string): boolean => {
+  const parts = raw.split("-")
+  if (parts.length < 2 || parts.some((p) => p.length === 0)) return false
+  const last = parts[parts.length - 1]!.replace(/['’]s$/i, "").replace(/\.$/, "").toLowerCase()
+  if (ADJ_SUFFIXES.has(last) && isUpperChar(raw[0] ?? "")) return true
+  // "Afghanistan-Tajikistan", "Lyakin-Frolov": capitalised parts of three letters or more are separate words
+  return parts.every((p) => p.length >= 3 && isUpperChar(p[0] ?? ""))
+}
+
+export const tokenizeForBench = (body: string, lowerSeen: Set<string>) => tokenize(body, lowerSeen)
+const tokenize = (body: string, lowerSeen: Set<string>): Array<Token> => {
+  const tokens: Array<Token> = []
+  let pendingStart = true
+  const pushWord = (_unused: undefined, start: number, raw0: string, nlBefore: boolean, allowSentenceEnd: boolean): void => {
+    let raw = raw0
+    let sentenceEndAfter = false
+    if (allowSentenceEnd && raw.charCodeAt(raw.length - 1) === 46 /* . */) {
+      const inner = raw.slice(0, -1)
+      const abbrev = inner.includes(".") || inner.length === 1 || ABBREVIATIONS.has(inner.toLowerCase())
+      if (!abbrev) {
+        raw = inner
+        sentenceEndAfter = true
+      }
+    }
+    let poss = false
+    let text = raw
+    const n = text.length
+    if (n > 2) {
+      const a = text.charCodeAt(n - 2)
+      const last = text.charCodeAt(n - 1)
+      if ((a === 39 || a === 8217) && (last === 115 || last === 83) && !(last === 83 && isUpperChar(text[n - 3] ?? ""))) {
+        poss = true
+        text = text.slice(0, n - 2)
+      }
+    }
+    const exact = text.indexOf(".") >= 0 ? text.replace(/\./g, "") : text
+    const f0 = text.charCodeAt(0)
+    let cap = f0 < 128 ? f0 >= 65 && f0 <= 90 : isUpperChar(text[0]!)
+    const key = !cap && f0 >= 97 && f0 <= 122 && !NON_ASCII.test(exact) ? exact.toLowerCase() : tokenKey(exact)
+    if (!cap && f0 >= 97 && f0 <= 122 && text.indexOf("-") > 0) {
+      const h = text.indexOf("-")
+      if (h > 0 && PARTICLES.has(text.slice(0, h).toLowerCase()) && isUpperChar(text[h + 1] ?? "")) cap = true
+    }
+    const upper = cap && exact.length >= 2 && exact === exact.toUpperCase() && exact !== exact.toLowerCase()
+    if (!cap) lowerSeen.add(key)
+    tokens.push({ s: start, e: start + text.length, text, key, exact, word: true, cap, upper, poss, sentStart: pendingStart, nlBefore, joiner: false, headline: false })
+    pendingStart = sentenceEndAfter
+    if (sentenceEndAfter) {
+      const ds = start + raw.length
+      tokens.push({ s: ds, e: ds + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
+    }
+  }
+  const len = body.length
+  let i = 0
+  let nl = false
+  while (i < len) {
+    const c = body.charCodeAt(i)
+    if (c <= 32 || c === 160 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029) {
+      if (c === 10 || c === 0x2028 || c === 0x2029) nl = true
+      i++
+      continue
+    }
+    const nlBefore = nl
+    nl = false
+    if (nlBefore) pendingStart = true
+    const s = i
+    let w = wordUnits(body, i, c)
+    if (w === 0) {
+      const width = c >= 0xd800 && c <= 0xdbff && i + 1 < len ? 2 : 1
+      const raw = body.slice(i, i + width)
+      i += width
+      tokens.push({ s, e: i, text: raw, key: raw, exact: raw, word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore, joiner: false, headline: false })
+      if (SENTENCE_END.has(raw) || raw === ":" || raw === ";") pendingStart = true
+      else if (!TRANSPARENT.has(raw)) pendingStart = false
+      continue
+    }
+    i += w
+    while (i < len) {
+      const d = body.charCodeAt(i)
+      w = wordUnits(body, i, d)
+      if (w > 0) {
+        i += w
+        continue
+      }
+      if ((d === 45 || d === 46 || d === 39 || d === 8217) && i + 1 < len && wordUnits(body, i + 1, body.charCodeAt(i + 1)) > 0) {
+        i++
+        continue
+      }
+      break
+    }
+    if (i < len && body.charCodeAt(i) === 46) i++
+    const raw = body.slice(s, i)
+    if (raw.indexOf("-") > 0 && shouldSplitHyphenated(raw)) {
+      const parts = raw.split("-")
+      let off = s
+      for (let k = 0; k < parts.length; k++) {
+        const p = parts[k]!
+        if (k > 0) {
+          tokens.push({ s: off - 1, e: off, text: "-", key: "-", exact: "-", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: true, headline: false })
+          pushWord(undefined, off, p, false, k === parts.length - 1)
+        } else pushWord(undefined, off, p, nlBefore, false)
+        off += p.length + 1
+      }
+      continue
+    }
+    pushWord(undefined, s, raw, nlBefore, true)
+  }
+  return tokens
+}
+
+/** Marks every word of a title-case line (a headline) as sentence-initial: capitals there prove nothing. */
+const markHeadlines = (tokens: Array<Token>): void => {
+  let i = 0
+  while (i < tokens.length) {
+    let j = i + 1
+    while (j < tokens.length && !tokens[j]!.nlBefore) j++
+    let words = 0
+    let caps = 0
+    let content = 0
+    for (let k = i; k < j; k++) {
+      const t = tokens[k]!
+      if (!t.word) continue
+      words++
+      if (t.key.length > 3 && !CONNECTORS.has(t.key)) {
+        content++
+        if (t.cap) caps++
+      }
+    }
+    const endsSentence = j - 1 >= i && SENTENCE_END.has(tokens[j - 1]!.key)
+    if (words >= 3 && content >= 2 && caps === content && !endsSentence) for (let k = i; k < j; k++) {
+      tokens[k]!.sentStart = true
+      tokens[k]!.headline = true
+    }
+    i = j
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The compiled gazetteer
+
+interface Terminal {
+  readonly entity: number
+  /** per alias token: must the text word be capitalised */
+  readonly capMask: ReadonlyArray<boolean>
+  readonly kind: string
+}
+
+interface CompiledEntity {
+  readonly g: GazetteerEntity
+  readonly aliasNames: ReadonlyArray<string>
+  readonly found: FoundEntity
+}
+
+const CS_PREFIX = "\u0001"
+const POSS = "\u0002s"
+
+class Trie {
+  /** case-folded edges */
+  readonly children: Array<Map<string, number>> = [new Map()]
+  /** case-sensitive edges (all-capital aliases) */
+  readonly exact: Array<Map<string, number>> = [new Map()]
+  readonly terminals: Array<Terminal | undefined> = [undefined]
+  /** keys of lower-case words that can start an alias ("al-Qaeda") */
+  readonly lowerStarts = new Set<string>()
+  add(keys: ReadonlyArray<string>, term: Terminal): void {
+    let node = 0
+    for (const k0 of keys) {
+      const cs = k0.startsWith(CS_PREFIX)
+      const k = cs ? k0.slice(CS_PREFIX.length) : k0
+      const map = cs ? this.exact[node]! : this.children[node]!
+      let next = map.get(k)
+      if (next === undefined) {
+        next = this.children.length
+        this.children.push(new Map())
+        this.exact.push(new Map())
+        this.terminals.push(undefined)
+        map.set(k, next)
+      }
+      node = next
+    }
+    if (this.terminals[node] === undefined) this.terminals[node] = term
+  }
+}
+
+interface Hit {
+  /** token range [a, b) */
+  readonly a: number
+  readonly b: number
+  readonly entity: number
+  readonly kind: string
+}
+
+const isAllCapsAlias = (name: string): boolean => {
+  const letters = name.replace(/[^\p{L}]/gu, "")
+  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Discovery helpers
+
+type Guess = { type: EntityType; strength: number }
+
+const PLACE_SUFFIX = /(stan|abad|grad|gorod|burg|bourg|polis|ville|shire|sk|skaya|kent|kand|shahr)$/
+
+const isCommon = (t: Token): boolean => COMMON_WORDS.has(t.key) || MONTHS_AND_DAYS.has(t.key) || DEMONYMS.has(t.key)
+
+const guessType = (name: ReadonlyArray<Token>, before: Token | undefined, titled: boolean, authorKeys: ReadonlySet<string>): Guess => {
+  const words = name.filter((t) => t.word)
+  const last = words[words.length - 1]!
+  const first = words[0]!
+  // head noun: the last word, or the word before the first "of"/"for" ("University of Texas", "Bank of Russia")
+  let headBeforeOf: Token | undefined
+  for (let k = 1; k < words.length; k++) {
+    if (words[k]!.key === "of" || words[k]!.key === "for") {
+      headBeforeOf = words[k - 1]
+      break
+    }
+  }
+  const orgAt = (t: Token | undefined) => t !== undefined && ORG_WORDS.has(t.key)
+  const placeAt = (t: Token | undefined) => t !== undefined && PLACE_WORDS.has(t.key)
+  if (orgAt(last)) return { type: "organization", strength: 3 }
+  if (placeAt(last) && words.length > 1) return { type: "place", strength: 3 }
+  if (orgAt(headBeforeOf)) return { type: "organization", strength: 3 }
+  if (placeAt(headBeforeOf) && words.length > 1) return { type: "place", strength: 3 }
+  if (titled) return { type: "person", strength: 3 }
+  if (words.some((t) => ORG_WORDS.has(t.key) && t !== first)) return { type: "organization", strength: 2 }
+  if (authorKeys.has(words.map((t) => t.key).join(" "))) return { type: "person", strength: 3 }
+  if (words.length >= 2 && GIVEN_NAMES.has(foldDiacritics(first.key))) return { type: "person", strength: 3 }
+  if (words.length >= 2 && words.some((t) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text))) return { type: "person", strength: 2 }
+  if (words.length === 1 && first.upper && first.exact.length <= 6) return { type: "organization", strength: 2 }
+  if (words.length === 1 && GIVEN_NAMES.has(first.key)) return { type: "person", strength: 2 }
+  // a people named by the plural of its adjective: "Afghans", "Tajiks", "Bangladeshis"
+  if (words.length === 1 && first.key.endsWith("s") && (DEMONYMS.has(first.key.slice(0, -1)) || DEMONYMS.has(first.key.replace(/ies$/, "y"))))
+    return { type: "person", strength: 2 }
+  if (before !== undefined && before.word && PLACE_PREPOSITIONS.has(before.key) && words.length <= 2) return { type: "place", strength: 2 }
+  if (words.length === 1 && PLACE_SUFFIX.test(first.key)) return { type: "place", strength: 1 }
+  if (words.length >= 2 && words.length <= 4 && words.every((t) => t.cap)) return { type: "person", strength: 1 }
+  return { type: "organization", strength: 0 }
+}
+
+const MULTI_SPACE = /\s{2,}|[\t\n\r\u00a0]/
+const joinText = (body: string, toks: ReadonlyArray<Token>): string => {
+  const text = body.slice(toks[0]!.s, toks[toks.length - 1]!.e)
+  return MULTI_SPACE.test(text) ? text.replace(/\s+/g, " ") : text
+}
+
+/** "ALEXANDROVA Lyudmila" → "Lyudmila Alexandrova"; "PAUL GOBLE" → "Paul Goble". */
+export const normaliseAuthor = (author: string): string => {
+  const parts = author.trim().replace(/^by\s+/i, "").split(/\s+/).filter((p) => p.length > 0)
+  const isUpperWord = (p: string) => p.length > 1 && p === p.toUpperCase() && p !== p.toLowerCase()
+  const title = (p: string) => p.split("-").map((x) => (x[0] ?? "").toUpperCase() + x.slice(1).toLowerCase()).join("-")
+  if (parts.length === 2 && isUpperWord(parts[0]!) && !isUpperWord(parts[1]!)) return `${parts[1]} ${title(parts[0]!)}`
+  if (parts.every(isUpperWord)) return parts.map(title).join(" ")
+  return parts.join(" ")
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Offsets
+
+const hasSurrogates = /[\uD800-\uDFFF]/
+
+const makeCodePointMap = (body: string): ((i: number) => number) => {
+  if (!hasSurrogates.test(body)) return (i) => i
+  const map = new Int32Array(body.length + 1)
+  let cp = 0
+  for (let i = 0; i < body.length; i++) {
+    map[i] = cp
+    const c = body.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < body.length) {
+      const d = body.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        map[i + 1] = cp
+        i++
+      }
+    }
+    cp++
+  }
+  map[body.length] = cp
+  return (i) => map[i]!
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The finder
+
+interface Candidate {
+  /** token range of the whole mention, title included */
+  readonly a: number
+  readonly b: number
+  /** token range of the name */
+  readonly na: number
+  readonly nb: number
+  /** a gazetteer entity, or -1 */
+  entity: number
+  name: string
+  type: EntityType
+  strength: number
+  titled: boolean
+  /** set by linking: the id this mention points at */
+  id?: string
+}
+
+
 /** Builds the matcher once per build (compiling the gazetteer), then runs per document. */
-export const makeEntityFinder = (_gazetteer: Gazetteer) => (_input: EntitiesInput): EntitiesResult => ({ entities: [], mentions: [] })
+export const makeEntityFinder = (gazetteer: Gazetteer) => {
+  const trie = new Trie()
+  const entities: Array<CompiledEntity> = []
+  /** translit key of a full name (2+ words) → entity indices */
+  const translitIndex = new Map<string, Array<number>>()
+  const dummy = new Set<string>()
+
+  for (const g of gazetteer.entities) {
+    const idx = entities.length
+    const aliasNames = (g.aliases ?? []).map((a) => a.name).filter((n) => n !== g.name)
+    entities.push({
+      g,
+      aliasNames,
+      found: { entity_id: g.id, name: g.name, type: g.type, wikidata_id: g.wikidata ?? null, aliases: aliasNames, provisional: false }
+    })
+    const spellings: Array<{ name: string; kind: string }> = [{ name: g.name, kind: "canonical" }, ...(g.aliases ?? [])]
+    for (const sp of spellings) {
+      const toks = tokenize(sp.name, dummy)
+      if (toks.length === 0) continue
+      const cs = isAllCapsAlias(sp.name) || sp.kind === "acronym"
+      const keys = toks.map((t, k) => (cs && t.word ? CS_PREFIX + t.exact : t.key) + (t.poss && k < toks.length - 1 ? POSS : ""))
+      const capMask = toks.map((t) => t.word && t.cap)
+      trie.add(keys, { entity: idx, capMask, kind: sp.kind })
+      if (!toks[0]!.cap) trie.lowerStarts.add(toks[0]!.key)
+      // possessive aliases are folded by the tokenizer, "Doctor's Without Borders" included
+      const wordToks = toks.filter((t) => t.word)
+      if (wordToks.length >= 2 && !cs) {
+        const k = translitKey(wordToks.map((t) => t.exact).join(" "))
+        const list = translitIndex.get(k) ?? []
+        if (!list.includes(idx)) list.push(idx)
+        translitIndex.set(k, list)
+      }
+    }
+  }
+
+  // stoplisted chrome phrases are matched by the same automaton and stop runs without becoming entities
+  for (const phrase of gazetteer.stoplist ?? []) {
+    const toks = tokenize(phrase, dummy)
+    if (toks.length === 0) continue
+    trie.add(
+      toks.map((t, k) => t.key + (t.poss && k < toks.length - 1 ? POSS : "")),
+      { entity: -1, capMask: toks.map((t) => t.word && t.cap), kind: "stop" }
+    )
+  }
+
+  const matchGazetteer = (tokens: ReadonlyArray<Token>): Array<Hit> => {
+    const hits: Array<Hit> = []
+    const n = tokens.length
+    let i = 0
+    while (i < n) {
+      const t0 = tokens[i]!
+      if (!t0.word || (!t0.cap && !trie.lowerStarts.has(t0.key))) {
+        i++
+        continue
+      }
+      let node = -1
+      let best: Hit | undefined
+      let j = i
+      let cur = 0
+      while (j < n) {
+        const t = tokens[j]!
+        if (j > i && t.nlBefore) break
+        let next: number | undefined
+        const kids = trie.children[cur]!
+        let finalOnly = false
+        if (t.word) {
+          if (t.poss) {
+            // "Doctor's Without Borders" continues through the possessive; "Putin's" can only end a match
+            next = kids.get(t.key + POSS) ?? trie.exact[cur]!.get(t.exact + POSS)
+            if (next === undefined) finalOnly = true
+          }
+          if (next === undefined) {
+            next = kids.get(t.key)
+            const cs = trie.exact[cur]!.get(t.exact)
+            if (cs !== undefined) {
+              // prefer the case-sensitive edge if it leads to a terminal now or later
+              if (next === undefined || trie.terminals[cs] !== undefined) next = cs
+            }
+          }
+        } else next = kids.get(t.key)
+        if (next === undefined) break
+        cur = next
+        node = cur
+        const term = trie.terminals[node]
+        if (term !== undefined) {
+          // capitalisation check
+          let ok = true
+          for (let k = 0; k < term.capMask.length; k++) {
+            if (term.capMask[k] && !tokens[i + k]!.cap) {
+              ok = false
+              break
+            }
+          }
+          if (ok) best = { a: i, b: j + 1, entity: term.entity, kind: term.kind }
+        }
+        if (finalOnly) break
+        j++
+      }
+      if (best) {
+        hits.push(best)
+        i = best.b
+      } else i++
+    }
+    return hits
+  }
+
+  return (input: EntitiesInput): EntitiesResult => {
+    const body = input.body
+    const lowerSeen = new Set<string>()
+    const tokens = tokenize(body, lowerSeen)
+    markHeadlines(tokens)
+    const n = tokens.length
+    const stopped = new Uint8Array(n)
+    const hits: Array<Hit> = []
+    for (const h of matchGazetteer(tokens)) {
+      if (h.entity >= 0) hits.push(h)
+      else for (let k = h.a; k < h.b; k++) stopped[k] = 1
+    }
+    const hitAt = new Int32Array(n).fill(-1)
+    hits.forEach((h, hi) => {
+      for (let k = h.a; k < h.b; k++) hitAt[k] = hi
+    })
+
+    // Authors: people by definition; their names also type the same names in the body.
+    const authorNames = input.authors.map(normaliseAuthor).filter((a) => a.length > 0)
+    const authorKeys = new Set(authorNames.map((a) => tokenize(a, dummy).filter((t) => t.word).map((t) => t.key).join(" ")))
+
+    // words capitalised in the middle of a sentence somewhere in this document
+    const capMid = new Set<string>()
+    for (const t of tokens) if (t.word && t.cap && !t.sentStart) capMid.add(t.key)
+
+    const candidates: Array<Candidate> = []
+
+    const nameAt = (k: number): boolean => {
+      const t = tokens[k]!
+      return t.word && (t.cap || t.upper) && stopped[k] === 0
+    }
+
+    // Walk the capitalised runs.
+    let i = 0
+    while (i < n) {
+      const t = tokens[i]!
+      if (!(nameAt(i) || hitAt[i]! >= 0)) {
+        i++
+        continue
+      }
+      // extend the run
+      let j = i + 1
+      if (!t.poss || hitAt[i]! >= 0) {
+        while (j < n) {
+          const u = tokens[j]!
+          if (u.nlBefore) break
+          const inHit = hitAt[j]! >= 0 && hitAt[j] === hitAt[j - 1]
+          if (inHit) {
+            if (u.poss) {
+              j++
+              break
+            }
+            j++
+            continue
+          }
+          if (nameAt(j) || hitAt[j]! >= 0) {
+            if (tokens[j - 1]!.poss && hitAt[j - 1]! < 0) break
+            // "the Refugee Council Enver Solomon": a head noun followed by a given name ends the organisation
+            const prev = tokens[j - 1]!
+            if ((ORG_WORDS.has(prev.key) || PLACE_WORDS.has(prev.key)) && GIVEN_NAMES.has(u.key) && hitAt[j]! < 0 && j + 1 < n && nameAt(j + 1)) break
+            j++
+            if (u.poss) break
+            continue
+          }
+          // a hyphen inside a name: "Igor Lyakin-Frolov"
+          if (u.joiner && j + 1 < n && nameAt(j + 1) && !tokens[j - 1]!.poss) {
+            j++
+            continue
+          }
+          // connectors between two name words: "Institute for Political Research", "Osama bin Laden"
+          if (u.word && CONNECTORS.has(u.key) && !u.cap && (NAME_PARTICLES.has(u.key) || runHasHead(i, j))) {
+            let k = j
+            while (k < n && tokens[k]!.word && CONNECTORS.has(tokens[k]!.key) && !tokens[k]!.cap && !tokens[k]!.nlBefore && k - j < 2) k++
+            const v = tokens[k]
+            if (v && !v.nlBefore && (nameAt(k) || hitAt[k]! >= 0) && !tokens[j - 1]!.poss) {
+              j = k
+              continue
+            }
+          }
+          break
+        }
+      } else j = i + 1
+      processRun(i, j)
+      i = j
+    }
+
+    /** "of", "for", "the" join only names with an organisation, place or title head: not "Nathan Law of Demosisto" */
+    function runHasHead(a: number, b: number): boolean {
+      for (let k = a; k < b; k++) {
+        const t = tokens[k]!
+        if (ORG_WORDS.has(t.key) || PLACE_WORDS.has(t.key) || (TITLE_WORDS.has(t.key) && PERSON_TITLES.has(t.key))) return true
+        if (hitAt[k]! >= 0 && entities[hits[hitAt[k]!]!.entity]!.g.type !== "person" && k === b - 1 && tokens[b]?.key !== "of") return false
+      }
+      return false
+    }
+
+    /** a word at the start of a run that is not part of the name: "The", sentence-initial common words */
+    function droppableLead(t: Token): boolean {
+      if (!t.word) return true
+      if (!t.cap && CONNECTORS.has(t.key)) return true
+      if (FUNCTION_WORDS.has(t.key)) return true
+      if (GIVEN_NAMES.has(t.key) || TITLE_WORDS.has(t.key)) return false
+      if (t.sentStart && ((isCommon(t) && !DEMONYMS.has(t.key)) || lowerSeen.has(t.key) || /[a-z](ing|ed|ly)$/.test(t.key))) return true
+      return MONTHS_AND_DAYS.has(t.key)
+    }
+
+    function processRun(a: number, b: number): void {
+      // drop leading words that are not part of a name: "The", sentence-initial common words
+      while (a < b && hitAt[a]! < 0 && droppableLead(tokens[a]!)) a++
+      while (b > a && ((CONNECTORS.has(tokens[b - 1]!.key) && !tokens[b - 1]!.cap) || !tokens[b - 1]!.word || MONTHS_AND_DAYS.has(tokens[b - 1]!.key)) && hitAt[b - 1]! < 0) b--
+      if (a >= b) return
+
+      // title prefix: titles, demonyms and gazetteer places before a person's name
+      let p = a
+      let sawPersonTitle = false
+      while (p < b) {
+        const t = tokens[p]!
+        if (hitAt[p]! >= 0) {
+          const h = hits[hitAt[p]!]!
+          const e = entities[h.entity]!
+          if (e.g.type === "place" && h.b < b && !sawPersonTitle) {
+            p = h.b
+            continue
+          }
+          break
+        }
+        if (TITLE_WORDS.has(t.key) || DEMONYMS.has(t.key) || (CONNECTORS.has(t.key) && !t.cap && p > a)) {
+          if (PERSON_TITLES.has(t.key)) sawPersonTitle = true
+          p++
+          continue
+        }
+        break
+      }
+      // the title part ends with a title word, not a connector
+      while (p > a && CONNECTORS.has(tokens[p - 1]!.key) && !tokens[p - 1]!.cap) p--
+      let titled = false
+      let na = a
+      if (sawPersonTitle && p < b) {
+        const rest = tokens.slice(p, b)
+        const restHasHead = rest.some((t) => ORG_WORDS.has(t.key) || PLACE_WORDS.has(t.key))
+        const restNamey = rest.some((t) => t.word && !isCommon(t) && !TITLE_WORDS.has(t.key))
+        if (!restHasHead && restNamey) {
+          titled = true
+          na = p
+        }
+      }
+      if (!titled) {
+        // a run of titles and demonyms alone ("Foreign Minister", "Russian") names nobody
+        let k = a
+        while (k < b && hitAt[k]! < 0 && (TITLE_WORDS.has(tokens[k]!.key) || DEMONYMS.has(tokens[k]!.key) || CONNECTORS.has(tokens[k]!.key) || isCommon(tokens[k]!))) k++
+        if (k >= b) return
+      }
+
+      // does the name have an organisation/place head outside the gazetteer hits? then it wins over them
+      let hasHitInside = false
+      let headOutside = false
+      for (let k = na; k < b; k++) {
+        if (hitAt[k]! >= 0) hasHitInside = true
+        else if (!tokens[k]!.headline && (ORG_WORDS.has(tokens[k]!.key) || (PLACE_WORDS.has(tokens[k]!.key) && k > na))) headOutside = true
+      }
+      const wholeIsOneHit = hitAt[na]! >= 0 && hitAt[na] === hitAt[b - 1] && hits[hitAt[na]!]!.a === na && hits[hitAt[na]!]!.b === b
+      if (wholeIsOneHit) {
+        const h = hits[hitAt[na]!]!
+        pushHit(h, a, titled)
+        return
+      }
+      if (hasHitInside && headOutside && !titled && stripGeneric(na, b)) {
+        discovered(a, na, b, titled)
+        return
+      }
+      if (hasHitInside && headOutside && !titled) {
+        discovered(a, na, b, titled)
+        return
+      }
+      // split at the hits
+      let segStart = na
+      let first = true
+      for (let k = na; k < b; ) {
+        if (hitAt[k]! >= 0) {
+          if (k > segStart) discoveredSegment(first ? a : segStart, segStart, k, first && titled)
+          const h = hits[hitAt[k]!]!
+          pushHit(h, first && titled && k === na ? a : h.a, first && titled && k === na)
+          first = false
+          k = h.b
+          segStart = k
+        } else k++
+      }
+      if (segStart < b) discoveredSegment(first ? a : segStart, segStart, b, first && titled)
+    }
+
+    function stripGeneric(_a: number, _b: number): boolean {
+      return true
+    }
+
+    function pushHit(h: Hit, a: number, titled: boolean): void {
+      const e = entities[h.entity]!
+      candidates.push({ a, b: h.b, na: h.a, nb: h.b, entity: h.entity, name: e.g.name, type: e.g.type, strength: 9, titled })
+    }
+
+    function discoveredSegment(a: number, na: number, b: number, titled: boolean): void {
+      // trim connectors and common words at the edges of a piece left between hits
+      while (na < b && (titled ? !tokens[na]!.word || (!tokens[na]!.cap && CONNECTORS.has(tokens[na]!.key)) : droppableLead(tokens[na]!))) na++
+      while (b > na && ((!tokens[b - 1]!.cap && CONNECTORS.has(tokens[b - 1]!.key)) || !tokens[b - 1]!.word || DEMONYMS.has(tokens[b - 1]!.key))) b--
+      if (na >= b) return
+      if (!titled) a = na
+      discovered(a, na, b, titled)
+    }
+
+    function discovered(a: number, na: number, b: number, titled: boolean): void {
+      if (b - na === 1 && !titled) {
+        const w = tokens[na]!
+        if (w.sentStart && (lowerSeen.has(w.key) || (!capMid.has(w.key) && !GIVEN_NAMES.has(w.key) && !w.upper && !PLACE_SUFFIX.test(w.key)))) return
+      }
+      const nameToks = tokens.slice(na, b)
+      const words = nameToks.filter((t) => t.word)
+      if (words.length === 0) return
+      const name = joinText(body, nameToks)
+      const before = na > 0 ? tokens[na - 1] : undefined
+      const guess = guessType(nameToks, titled ? undefined : before, titled, authorKeys)
+      // evidence that a capitalised word is a name at all
+      const allCommon = words.every((t) => isCommon(t) || CONNECTORS.has(t.key) || TITLE_WORDS.has(t.key))
+      if (allCommon && guess.strength < 3) return
+      if (words.length === 1) {
+        const w = words[0]!
+        if (w.exact.length < 2 && !w.upper) return
+        if (/^\p{N}/u.test(w.text)) return
+        if (w.upper && (COMMON_WORDS.has(w.key) || w.exact.length > 6 || /^[IVXLC]+$/.test(w.exact))) {
+          if (!titled) return
+        }
+        if (!titled && w.sentStart && !capMid.has(w.key) && guess.strength < 2) return
+        if (!titled && w.sentStart && lowerSeen.has(w.key)) return
+      } else if (!titled && words.every((t) => t.sentStart) && words.every((t) => lowerSeen.has(t.key) || isCommon(t)) && guess.strength < 3) return
+      candidates.push({ a, b, na, nb: b, entity: -1, name, type: guess.type, strength: guess.strength, titled })
+    }
+
+    // -------------------------------------------------------------------------------------------------
+    // Linking and coreference
+
+    candidates.sort((x, y) => x.a - y.a)
+    // acronyms introduced in parentheses: "Collective Security Treaty Organization (CSTO)" / "FOO (Full Name)"
+    const acronymOf = new Map<string, Candidate>()
+    for (let k = 0; k + 1 < candidates.length; k++) {
+      const c = candidates[k]!
+      const d = candidates[k + 1]!
+      const open = tokens[c.b]
+      if (open?.key === "(" && d.a === c.b + 1 && tokens[d.b]?.key === ")") {
+        const dw = tokens.slice(d.na, d.nb)
+        const cw = tokens.slice(c.na, c.nb)
+        if (dw.length === 1 && dw[0]!.upper && d.entity < 0) acronymOf.set(dw[0]!.exact, c)
+        else if (cw.length === 1 && cw[0]!.upper && c.entity < 0 && d.entity < 0) {
+          // "FIRST (For Inspiration ...)": the acronym takes the full name
+          c.name = d.name
+          c.type = d.type
+          c.strength = d.strength
+          acronymOf.set(cw[0]!.exact, d)
+        }
+      }
+    }
+
+    const idOf = (c: Candidate): string => (c.entity >= 0 ? entities[c.entity]!.g.id : "x-" + slug(c.name))
+
+    // people with a full name, by surname key, in order of appearance (gazetteer people included)
+    const fullPeople: Array<{ surname: string; given: string; pos: number; cand: Candidate }> = []
+    for (const c of candidates) {
+      if (c.type !== "person") continue
+      const words = tokens.slice(c.na, c.nb).filter((t) => t.word && !CONNECTORS.has(t.key))
+      if (words.length < 2) continue
+      fullPeople.push({ surname: translitKey(words[words.length - 1]!.exact), given: translitKey(words[0]!.exact), pos: c.a, cand: c })
+    }
+    const peopleBySurname = new Map<string, Array<(typeof fullPeople)[number]>>()
+    for (const f of fullPeople) {
+      const list = peopleBySurname.get(f.surname)
+      if (list) list.push(f)
+      else peopleBySurname.set(f.surname, [f])
+    }
+    const authorPeople = authorNames.map((name) => {
+      const ws = name.split(/\s+/)
+      return { name, surname: translitKey(ws[ws.length - 1] ?? ""), given: translitKey(ws[0] ?? "") }
+    })
+
+    // link discovered names to the gazetteer on transliteration evidence
+    for (const c of candidates) {
+      if (c.entity >= 0) continue
+      const words = tokens.slice(c.na, c.nb).filter((t) => t.word)
+      if (words.length >= 2) {
+        const key = translitKey(words.map((t) => t.exact).join(" "))
+        const list = translitIndex.get(key)
+        if (list) {
+          const givenKey = translitKey(words[0]!.exact)
+          const match = list.find((ix) => {
+            const e = entities[ix]!
+            if (e.g.type !== c.type && c.strength >= 2) return false
+            const gw = translitKey(e.g.name).split(" ")
+            return c.type !== "person" || gw[0] === givenKey || e.aliasNames.some((al) => translitKey(al).split(" ")[0] === givenKey)
+          })
+          if (match !== undefined) {
+            c.entity = match
+            c.type = entities[match]!.g.type
+          }
+        }
+      }
+    }
+
+    // acronyms defined in the text
+    for (const c of candidates) {
+      if (c.entity >= 0 || c.nb - c.na !== 1) continue
+      const w = tokens[c.na]!
+      const full = acronymOf.get(w.exact)
+      if (full && full !== c) {
+        c.entity = full.entity
+        c.name = full.name
+        c.type = full.type
+      }
+    }
+
+    // surnames (bare or titled) → the earlier full name, else the only full name in the document
+    for (const c of candidates) {
+      const words = tokens.slice(c.na, c.nb).filter((t) => t.word)
+      if (words.length !== 1) continue
+      if (c.entity >= 0 && entities[c.entity]!.g.type !== "person") continue
+      if (c.entity < 0 && c.strength >= 3 && c.type !== "person") continue
+      const key = translitKey(words[0]!.exact)
+      const same = peopleBySurname.get(key) ?? []
+      let target = same.filter((f) => f.pos < c.a).pop()?.cand
+      if (!target) {
+        const ids = new Set(same.map((f) => idOf(f.cand)))
+        if (ids.size === 1) target = same[0]!.cand
+      }
+      if (target) {
+        c.entity = target.entity
+        c.name = target.name
+        c.type = "person"
+        continue
+      }
+      const author = authorPeople.find((ap) => ap.surname === key)
+      if (author && c.entity < 0) {
+        c.name = author.name
+        c.type = "person"
+      }
+    }
+
+    // a weakly typed single word that is part of a longer organisation/place name in this document
+    // word key → the longer names containing it (as an edge word when it is a head noun)
+    const multiByWord = new Map<string, Array<{ m: Candidate; edge: boolean }>>()
+    for (const m of candidates) {
+      if (!(m.entity < 0 && m.nb - m.na >= 2 && m.type !== "person" && m.strength >= 2)) continue
+      for (let k = m.na; k < m.nb; k++) {
+        const key = tokens[k]!.key
+        const list = multiByWord.get(key)
+        const item = { m, edge: k === m.na || k === m.nb - 1 }
+        if (list) list.push(item)
+        else multiByWord.set(key, [item])
+      }
+    }
+    for (const c of candidates) {
+      if (c.entity >= 0 || c.nb - c.na !== 1 || c.titled) continue
+      if (c.strength >= 2 && !(ORG_WORDS.has(tokens[c.na]!.key) || PLACE_WORDS.has(tokens[c.na]!.key))) continue
+      const key = tokens[c.na]!.key
+      const owners = new Set<string>()
+      let owner: Candidate | undefined
+      const isHead = ORG_WORDS.has(key) || PLACE_WORDS.has(key)
+      for (const { m, edge } of multiByWord.get(key) ?? []) {
+        if (m.a > c.a && isHead) continue
+        // "Scientology" → "Church of Scientology"; "the Church" → the earlier "Church of Scientology"
+        if (!isHead || edge) {
+          owners.add(m.name)
+          owner = m
+          if (owners.size > 1) break
+        }
+      }
+      if (owner && owners.size === 1) {
+        c.name = owner.name
+        c.type = owner.type
+      }
+    }
+
+    // -------------------------------------------------------------------------------------------------
+    // Output
+
+    const cp = makeCodePointMap(body)
+    const byId = new Map<string, { found: FoundEntity; spellings: Set<string> }>()
+    const mentions: Array<EntityMention> = []
+    for (const c of candidates) {
+      const id = idOf(c)
+      const start = tokens[c.a]!.s
+      const end = tokens[c.b - 1]!.e
+      const surface = body.slice(start, end)
+      const nameSurface = joinText(body, tokens.slice(c.na, c.nb))
+      mentions.push({ entity_id: id, surface, start: cp(start), end: cp(end) })
+      let rec = byId.get(id)
+      if (!rec) {
+        const found: FoundEntity =
+          c.entity >= 0
+            ? entities[c.entity]!.found
+            : { entity_id: id, name: c.name, type: c.type, wikidata_id: null, aliases: [], provisional: true }
+        rec = { found, spellings: new Set() }
+        byId.set(id, rec)
+      }
+      if (nameSurface !== rec.found.name) rec.spellings.add(nameSurface)
+    }
+    // authors are people of the document even when the body does not name them
+    for (const name of authorNames) {
+      const key = translitKey(name)
+      const list = translitIndex.get(key)
+      const gz = list?.find((ix) => entities[ix]!.g.type === "person")
+      const id = gz !== undefined ? entities[gz]!.g.id : "x-" + slug(name)
+      if (!byId.has(id)) {
+        byId.set(id, {
+          found: gz !== undefined ? entities[gz]!.found : { entity_id: id, name, type: "person", wikidata_id: null, aliases: [], provisional: true },
+          spellings: new Set()
+        })
+      }
+    }
+    const out: Array<FoundEntity> = []
+    for (const { found, spellings } of byId.values()) {
+      out.push(found.provisional ? { ...found, aliases: [...spellings] } : found)
+    }
+    return { entities: out, mentions }
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * Word lists the entities stage uses to find and type names that are in no gazetteer. General English
+ * and name knowledge only; nothing here is specific to one source or benchmark page.
+ */
+
+const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter((w) => w.length > 0))
+
+/** Titles and honorifics (lower-case, dots removed). A run of these before a name is kept in the surface, not the name. */
+export const TITLE_WORDS = words(`
+mr mrs ms miss mx dr prof professor sir dame lord lady madam madame monsieur herr
+president vice premier chancellor prime minister ministers deputy first foreign defence defense interior
+finance economy justice home shadow secretary general attorney state undersecretary under
+ambassador envoy consul spokesman spokeswoman spokesperson press aide adviser advisor chief executive
+ceo chairman chairwoman chair director head leader commander commander-in-chief
+gen general col colonel lt lieutenant maj major capt captain sgt sergeant cpl corporal pvt private adm admiral marshal brigadier
+sen senator rep representative congressman congresswoman governor gov mayor councillor councilman alderman
+king queen prince princess emir amir sheikh shaykh sultan tsar czar shah
+pope patriarch cardinal archbishop bishop rev reverend father imam mullah mufti ayatollah rabbi ustad
+judge justice prosecutor inspector detective officer constable coach
+mp mep speaker
+`)
+
+/** Titles that mark the following name as a person (a subset of TITLE_WORDS that cannot start an organisation). */
+export const PERSON_TITLES = words(`
+mr mrs ms miss mx dr prof professor sir dame lord lady madam madame monsieur herr
+president premier chancellor minister secretary ambassador envoy spokesman spokeswoman spokesperson aide adviser advisor
+gen general col colonel lt lieutenant maj capt captain sgt sergeant cpl adm admiral marshal brigadier
+sen senator rep congressman congresswoman governor gov mayor
+king queen prince princess emir amir sheikh shaykh sultan tsar czar shah
+pope patriarch cardinal archbishop bishop rev reverend father imam mullah mufti ayatollah rabbi
+judge prosecutor inspector detective coach chairman chairwoman director commander mp speaker leader
+`)
+
+/** Head nouns of organisations (lower-case). */
+export const ORG_WORDS = words(`
+institute institution ministry ministries organization organisation organizations party agency agencies council bank banks
+university college school academy committee commission company corporation corp inc ltd llc plc co gmbh
+group association union federation front movement army navy police service services department departments office
+court parliament assembly congress senate duma church mosque foundation fund society news times post herald journal
+magazine weekly daily gazette tribune telegraph chronicle press radio tv television network networks broadcasting channel
+airlines airways club league board authority bureau laboratory laboratories trust alliance coalition brigade brigades battalion
+regiment guard guards corps government administration cabinet commission secretariat directorate inspectorate
+observatory centre center forum caucus team fc ngo brotherhood jamaat taliban mujahideen
+ministry's force forces command unit mission brigade council's foundation's bank's holdings industries technologies systems
+motors media studios records publishing publishers entertainment pharmaceuticals energy oil gas petroleum telecom
+`)
+
+/** Head nouns of places (lower-case). */
+export const PLACE_WORDS = words(`
+city town village province region oblast krai raion district county state states republic kingdom emirate
+island islands isles peninsula mountain mountains mount mt range valley river lake sea ocean gulf bay strait straits
+desert plateau heights basin delta canal
+street st avenue ave road rd square boulevard highway bridge airport airbase port harbour harbor station
+hall tower towers palace castle park stadium arena cathedral temple shrine monument memorial museum library hospital
+camp prison hotel plaza centre center
+`)
+
+/** Words that join capitalised words inside one name ("Institute for Political Research", "Osama bin Laden"). */
+export const CONNECTORS = words(`of for the de del della di da du des la le van von der den bin ibn al el ul ud`)
+/** Connectors inside people's names: they always join ("Osama bin Laden", "Ludwig van Beethoven"); "of", "for", "the" only join after a head noun. */
+export const NAME_PARTICLES = words(`de del della di da du des la le van von der den bin ibn al el ul ud`)
+/** Words that never start a name ("The Kremlin" is "Kremlin"). */
+export const FUNCTION_WORDS = words(`the a an this that these those his her its their our my your`)
+
+/** Prepositions before a place ("in Kunduz", "from Herat"). */
+export const PLACE_PREPOSITIONS = words(`in at from to near outside inside into across around towards toward via through`)
+
+export const MONTHS_AND_DAYS = words(`
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
+`)
+
+/** Adjectives of nationality or religion: capitalised but not a name on their own. */
+export const DEMONYMS = words(`
+afghan afghani american british english scottish welsh irish russian tajik tajikistani uzbek kazakh kyrgyz kirghiz turkmen
+belarusian ukrainian georgian armenian azerbaijani azeri chinese japanese korean indian pakistani iranian persian iraqi syrian
+turkish arab arabic saudi egyptian israeli palestinian lebanese jordanian yemeni libyan european african asian
+french german italian spanish portuguese dutch belgian swiss austrian polish czech slovak hungarian romanian bulgarian
+serbian croatian greek swedish norwegian danish finnish estonian latvian lithuanian canadian mexican brazilian
+argentinian australian zealander soviet western eastern northern southern central islamic muslim christian jewish
+sunni shia shiite orthodox catholic protestant pashtun pushtun hazara uighur uyghur chechen dagestani tatar kurdish
+baltic caucasian slavic latin nordic gabonese estonian eurasian islamist jihadist bangladeshi rohingya somali nigerian kenyan ethiopian
+malaysian indonesian thai vietnamese filipino burmese nepali sri lankan mongolian tibetan
+`)
+
+/**
+ * Common English words: when one of these starts a sentence, or a run consists only of them, it is not a
+ * name on the strength of its capital letter alone.
+ */
+export const COMMON_WORDS = words(`
+a an the this that these those there here it its it's he she they we you i me him her them us our your their his my mine
+and or but nor so yet if then than when while where whereas why how what which who whom whose whether because since
+although though unless until as at by for from in into of off on onto out over per to under up upon with within without
+about above across after against along amid among around before behind below beneath beside besides between beyond
+despite during except inside like near outside past through throughout toward towards via
+all any both each either every few many more most much neither no none not only other own same several some such
+also again already always ever even just never now often once perhaps quite rather really still too very well yes
+is are was were be been being am do does did done has have had having can could may might must shall should will would
+one two three four five six seven eight nine ten hundred thousand million billion first second third last next new old
+today tomorrow yesterday tonight morning evening night week month year day time
+according add adds added after ahead meanwhile moreover however therefore thus hence instead otherwise furthermore
+indeed nevertheless nonetheless still anyway overall accordingly additionally similarly finally earlier later
+report reports reported says said say tells told asked asks warns warned claims claimed calls called
+breaking news latest update updates live watch read share comment comments reply post posts like likes received
+home page menu search login log sign register subscribe follow contact about privacy terms policy cookies
+image photo video picture source sources credit copyright all rights reserved related more top back next previous
+military security government official officials forces troops police army war peace border region country countries
+state states nation world international national regional local global public political economic social foreign
+committee council minister ministry president leader leaders people group groups members member team report
+discussion forum thread topic message messages user users guest guests admin administrator moderator
+special general senior junior chief deputy acting former current future
+north south east west northern southern eastern western central upper lower greater
+big small great good bad best worst high low long short major minor key main
+breaking exclusive analysis opinion editorial feature interview exclusive
+boost build troop troops presence commits return exercises resist penetrations announces force launch
+est gmt utc msk pst edt cet bst islam islamism christianity judaism buddhism hinduism jihad staff image images
+mr mrs ms dr internet web online email tv pc ok am pm ceo
+`)
+
+/** Common given names (lower-case, ASCII-folded), for typing discovered names as people. */
+export const GIVEN_NAMES = words(`
+aaron abdul abdullah abdulla abdurrahman adam adrian ahmad ahmed akhmed ahmet aidan akbar alan albert alejandro alex alexander
+aleksandr alexandr alexei alexey aleksei aleksey ali alice alicia alireza alisher almazbek amanda amy ana anatoly anatoli andrei
+andrey andrew andy angela angelina ann anna anne anthony anton antonio anvar arkady arkadi arthur ashraf askar asif aslan
+atambek azamat aziz babur barack barbara baurzhan ben benjamin bernard betty bill billy bob boris brian bruce carl carlos
+carol caroline catherine charles charlie chris christian christine christopher claire daniel daniyar danny david dean
+deborah denis dennis diana dmitry dmitri dmitriy donald donna dorothy douglas dzhamshed edward eddie elena elizabeth ellen
+emily emma emomali imomali eric erik ernest eugene evgeny evgeni yevgeny farhad farid fatima felix fernando frank fred
+frederick gary gennady gennadi george georgy gerald gleb gordon grace gregory gulbuddin hamid hamdullah harold harry hassan
+hasan helen henry hillary hossein howard hugh husain hussein ian igor ilya imran irina isaac islam ismail ivan jack
+jacob james jamshid jane janet jason jean jeffrey jennifer jeremy jerry jessica jim jimmy joan joe john johnny jonathan
+joseph joshua juan julia julie justin karen karim kate katherine kathleen keith kelly kenneth kevin khaled khalid kim
+kirill konstantin kurmanbek larry laura lawrence leonid linda lisa louis lucy ludmila lyudmila luke mahmoud mahmud
+margaret maria mariya marie mark martin mary matthew maxim maksim michael mikhail mike mohamed mohammad mohammed muhammad
+mohammad muhammadjon mullah nancy nasir natalia natalya nathan nicholas nick nikita nikolai nikolay nursultan oleg olga
+omar osama pamela patricia patrick paul peter philip pierre rachel rahim rakhim ralph ramzan randy raymond rebecca richard
+robert roger roman ronald rose rustam ruslan ruth ryan saddam said sam samuel sandra sara sarah scott sean sergey sergei
+serge sergio shavkat sharon shirin shirley simon sooronbay stanislav stan stephen steven steve susan svetlana tatiana
+tatyana terry thomas tim timothy timur tom tony ulugbek valentina valery valeri vasily vasili victor viktor vincent
+virginia vitaly vladimir vladislav vyacheslav walter wayne william yuri yury yusuf zalmay zbigniew zhanna
+abu ahmad ayman recep xi hu li wang zhang kofi ban antonio angela emmanuel francois jacques nicolas olaf boris theresa
+gordon tony margaret rishi suella yvette keir liz dean mark elizabeth priscilla ann andrew alice starry holden junius
+najib joko narendra shinzo nawaz benazir pervez imran hamid ashraf abdul rashid islom shavkat saparmurat gurbanguly
+serdar nursultan kassym kasym-jomart askar almazbek sadyr kurmanbek roza sooronbay alexander mikheil eduard heydar ilham
+ramzan dzhokhar akhmad sadr muqtada bashar hafez moammar muammar hosni mohamed anwar yasser mahmoud benjamin ehud ariel
+`)
