@@ -159,7 +159,7 @@ const PREFILTER = new RegExp(
 
 /** tense cues in the sentence of a mention: future wins over past; with neither, yearless days take the nearest year */
 const FUTURE_CUE =
-  /\b(?:will|won't|wo n't|'ll|shall|going to|(?:is|are|was|were) (?:scheduled|expected|due|set|slated|planned|supposed|likely) to|scheduled for|plans? to|planning to|upcoming|is to|are to|to be held|next)\b/i
+  /\b(?:will|won't|wo n't|'ll|shall|going to|(?:is|are|was|were) (?:scheduled|expected|due|set|slated|planned|supposed|likely) to|scheduled for|planning to|upcoming|is to|are to|to be held|next)\b/i
 const PAST_CUE = /\b(?:was|were|had|did|said|says|told|announced|reported|ago|last|earlier|yesterday|since|[a-z]{3,}ed)\b/i
 type Tense = "future" | "past" | "unknown"
 const tenseOf = (sentence: string): Tense => (FUTURE_CUE.test(sentence) ? "future" : PAST_CUE.test(sentence) ? "past" : "unknown")
@@ -174,7 +174,7 @@ type Kind =
   | { readonly k: "weekday"; readonly wd: number; readonly rel: "last" | "next" | "this" | null }
   | { readonly k: "days"; readonly n: number } // today / yesterday / N days ago
   | { readonly k: "unit"; readonly unit: "week" | "weekend" | "month" | "year" | "quarter"; readonly n: number } // last year, this month, 2 years ago
-  | { readonly k: "quarter"; readonly q: number; readonly y: number | null } // third quarter (of 1989)
+  | { readonly k: "quarter"; readonly q: number; readonly y: number | null; readonly shift: number } // third quarter (of 1989), the year-ago quarter
   | { readonly k: "season"; readonly season: string; readonly y: number | null; readonly rel: "last" | "next" | "this" | null }
   | { readonly k: "event"; readonly value: string; readonly name: string }
   | { readonly k: "vague" } // now, recently, the 1990s: no calendar value
@@ -226,7 +226,7 @@ const RE_REL_UNIT = /\b(last|next|this|this past|this coming|past|coming|previou
 const RE_AGO = rx(`\\b(${NUM})\\s+(day|week|month|year)s?\\s+(ago|earlier|before|later|from now|hence)\\b`, "gi")
 const RE_EARLIER_THIS = /\b(earlier|later)\s+(this|last|next)\s+(week|month|year)\b/gi
 const RE_THE_UNIT = /\b(?:(?:earlier|later)\s+in|for|during|of|throughout|in)\s+the\s+(year|month|week|quarter)\b(?![-’']|\s+(?:ago|before|earlier|later|of|to|ended|ending|two|2\d\d\d|before|after))/gi
-const RE_QUARTER = rx(`\\b(?:(?:the|its|a|their|our)\\s+)?(?:(${YEAR})\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?:quarter|period)\\b(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(${YEAR})\\b)?`, "gi")
+const RE_QUARTER = rx(`\\b(?:(?:the|its|a|their|our)\\s+)?(?:(?:comparable\\s+)?(year-ago|year-earlier|last year['’]s|next year['’]s|this year['’]s)\\s+)?(?:(${YEAR})\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?:quarter|period)\\b(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(${YEAR})\\b)?`, "gi")
 const RE_HALF = rx(`\\b(?:the\\s+)?(?:(${YEAR})\\s+)?(first|second)[- ]half\\b(?:\\s+(?:of\\s+)?(${YEAR})\\b)?`, "gi")
 const RE_FISCAL = rx(`\\b(?:fiscal|financial|FY|calendar|model|tax)[- ]?(?:year\\s+)?(${YEAR})\\b`, "gi")
 const RE_SEASON = rx(`\\b(?:(last|next|this|this past|this coming|past|coming)\\s+)?(${SEASON})(?:\\s+(?:of\\s+)?(${YEAR}))?\\b`, "gi")
@@ -379,6 +379,8 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     const n = num(m[1]!)
     const dir = /ago|earlier|before/i.test(m[3]!) ? -1 : 1
     const unit = m[2]!.toLowerCase()
+    // "three days before/later" counts from an event of the text, not from the reference: detected, left unresolved
+    if (/^(?:before|later|after)$/i.test(m[3]!)) return add(m.index, m.index + m[0].length, { k: "vague" }, 3)
     if (unit === "day") add(m.index, m.index + m[0].length, { k: "days", n: n * dir }, 3)
     else if (unit === "week") add(m.index, m.index + m[0].length, { k: "days", n: 7 * n * dir }, 3)
     else add(m.index, m.index + m[0].length, { k: "unit", unit: unit as "month", n: n * dir }, 3)
@@ -392,12 +394,13 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     add(s, m.index + m[0].length, { k: "unit", unit: m[1]!.toLowerCase() as "year", n: 0 }, 6)
   })
   findAll(RE_QUARTER, p, (m) => {
-    const y = m[1] ?? m[3]
-    add(m.index, m.index + m[0].length, { k: "quarter", q: ORDINAL_Q[m[2]!.toLowerCase()] ?? 1, y: y ? Number(y) : null }, 2)
+    const y = m[2] ?? m[4]
+    const shift = m[1] ? (/^(?:year-|last)/i.test(m[1]) ? -1 : /^next/i.test(m[1]) ? 1 : 0) : 0
+    add(m.index, m.index + m[0].length, { k: "quarter", q: ORDINAL_Q[m[3]!.toLowerCase()] ?? 1, y: y ? Number(y) : null, shift }, 2)
   })
   findAll(RE_HALF, p, (m) => {
     const y = m[1] ?? m[3]
-    add(m.index, m.index + m[0].length, { k: "quarter", q: m[2]!.toLowerCase() === "first" ? 1 : 3, y: y ? Number(y) : null }, 3)
+    add(m.index, m.index + m[0].length, { k: "quarter", q: m[2]!.toLowerCase() === "first" ? 1 : 3, y: y ? Number(y) : null, shift: 0 }, 3)
   })
   findAll(RE_FISCAL, p, (m) => add(m.index, m.index + m[0].length, { k: "full", y: Number(m[1]), m: null, d: null }, 2))
   findAll(RE_SEASON, p, (m) => {
@@ -505,8 +508,8 @@ const resolve = (kind: Kind, ref: Ref | null, tense: Tense): Resolved => {
       else if (kind.rel === "this") y = ref.y
       else if (future) y = kind.m >= ref.m ? ref.y : ref.y + 1
       else if (tense === "past") y = kind.m <= ref.m ? ref.y : ref.y - 1
-      // no tense cue: the year of the reference (news omits the current year) unless the month is far from it
-      else y = kind.m - ref.m > 8 ? ref.y - 1 : ref.m - kind.m > 8 ? ref.y + 1 : ref.y
+      // no tense cue: the nearest such month
+      else y = kind.m - ref.m > 6 ? ref.y - 1 : ref.m - kind.m > 6 ? ref.y + 1 : ref.y
       return { value: isoMonth(y, kind.m), resolution: kind.rel ? "relative" : "year_inferred", anchor: anchorName(ref) }
     }
     case "weekday": {
@@ -575,6 +578,7 @@ const resolve = (kind: Kind, ref: Ref | null, tense: Tense): Resolved => {
     case "quarter": {
       if (kind.y !== null) return { value: pad(kind.y, 4), resolution: "explicit", anchor: null }
       if (!ref) return none("year_inferred")
+      if (kind.shift !== 0) return { value: pad(ref.y + kind.shift, 4), resolution: "relative", anchor: anchorName(ref) }
       return { value: pad(quarterYear(kind.q, ref), 4), resolution: "year_inferred", anchor: anchorName(ref) }
     }
     case "season": {
