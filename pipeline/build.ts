@@ -136,6 +136,7 @@ export const build = (options: BuildOptions) =>
 
     const listing = yield* listSources(ctx.rawDir, ctx.config.ingest.max_file_bytes)
     progress(`ingest: ${listing.files.length} raw text(s) found in ${ctx.rawDir}`)
+    if (listing.collisions.length > 0) return yield* new BadInputError({ problems: listing.collisions, skippable: false })
     const problems: Array<InputProblem> = [...listing.problems]
 
     const staging = yield* Effect.try({
@@ -186,7 +187,7 @@ export const build = (options: BuildOptions) =>
       fs.closeSync(documentNodes)
       const processedAt = yield* ctx.now
       yield* killPoint("after-stages")
-      if (problems.length > 0 && ctx.config.ingest.on_bad_input === "fail") return yield* new BadInputError({ problems })
+      if (problems.length > 0 && ctx.config.ingest.on_bad_input === "fail") return yield* new BadInputError({ problems, skippable: true })
       if (documentIds.length === 0) {
         return yield* new ReleaseError({ message: `No documents to publish: ${ctx.rawDir} holds no usable .txt file.` })
       }

@@ -67,7 +67,7 @@ const validateCommand = Command.make("validate", { config, raw }, (f) =>
     Effect.gen(function* () {
       const ctx = yield* loadBuildContext({ configPath: f.config, raw: opt(f.raw) })
       const listing = yield* listSources(ctx.rawDir, ctx.config.ingest.max_file_bytes)
-      const problems = [...listing.problems]
+      const problems = [...listing.collisions, ...listing.problems]
       for (const file of listing.files) {
         const r = ingestBytes(yield* readSourceBytes(file))
         if (!r.ok) problems.push({ file: file.source_path, reason: r.reason })

@@ -15,11 +15,15 @@ export interface InputProblem {
 }
 
 /** One or more raw files were refused; every one is named, not just the first. */
-export class BadInputError extends Data.TaggedError("BadInputError")<{ readonly problems: ReadonlyArray<InputProblem> }> {
+export class BadInputError extends Data.TaggedError("BadInputError")<{
+  readonly problems: ReadonlyArray<InputProblem>
+  /** false when leaving the files out would not help (colliding doc_ids) */
+  readonly skippable: boolean
+}> {
   get userMessage() {
     const lines = this.problems.map((p) => `  ${p.file}: ${p.reason}`)
     return `Refused ${this.problems.length} raw file(s); nothing was published:\n${lines.join("\n")}\n` +
-      `Fix or remove them, or set ingest.on_bad_input: skip in pipeline.yaml to leave them out of the release.`
+      (this.skippable ? `Fix or remove them, or set ingest.on_bad_input: skip in pipeline.yaml to leave them out of the release.` : `Rename or remove them.`)
   }
 }
 

@@ -19,7 +19,10 @@ export interface SourceFile {
 
 export interface SourceListing {
   readonly files: ReadonlyArray<SourceFile>
+  /** files refused one by one (the on_bad_input policy decides what happens to the build) */
   readonly problems: ReadonlyArray<InputProblem>
+  /** raw files whose doc_ids collide: the build always stops, since either could be the document meant */
+  readonly collisions: ReadonlyArray<InputProblem>
 }
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/
@@ -75,15 +78,16 @@ export const listSources = (rawDir: string, maxBytes: number) =>
       walk(root, "")
       const byKey = new Map<string, SourceFile>()
       const collided = new Set<SourceFile>()
+      const collisions: Array<InputProblem> = []
       for (const f of files) {
         const other = byKey.get(collisionKey(f.doc_id))
         if (other) {
-          problems.push({ file: f.source_path, reason: `its doc_id collides with ${other.source_path} (names differ only by case or Unicode form)` })
+          collisions.push({ file: f.source_path, reason: `its doc_id collides with ${JSON.stringify(other.source_path)} (the names differ only by case or Unicode form); rename one of them` })
           collided.add(f).add(other)
         } else byKey.set(collisionKey(f.doc_id), f)
       }
       const kept = files.filter((f) => !collided.has(f)).sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0))
-      return { files: kept, problems }
+      return { files: kept, problems, collisions }
     },
     catch: (cause) => new IoError({ path: rawDir, action: "read the raw folder", cause })
   })

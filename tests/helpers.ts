@@ -52,3 +52,31 @@ export const sha256sumCheck = (releaseDir: string) =>
   })
 
 export const listFiles = (dir: string): Array<string> => fs.readdirSync(dir).sort()
+
+/** A copy of pipeline.yaml in a temporary folder, with its data files pointed back at the repository and keys replaced. */
+export const tempConfig = (replace: Record<string, string> = {}): string => {
+  let text = fs.readFileSync(repoConfig, "utf8").replace(/: data\//g, `: ${path.join(projectRoot, "data")}/`)
+  for (const [from, to] of Object.entries(replace)) {
+    if (!text.includes(from)) throw new Error(`pipeline.yaml has no ${from}`)
+    text = text.replace(from, to)
+  }
+  const dir = tempDir("config-")
+  const file = path.join(dir, "pipeline.yaml")
+  fs.writeFileSync(file, text)
+  return file
+}
+
+/** Every file below a folder with its bytes and modification time, to prove a build wrote nothing there. */
+export const fingerprintTree = (dir: string): Record<string, string> => {
+  const out: Record<string, string> = {}
+  const walk = (d: string, rel: string) => {
+    for (const name of fs.readdirSync(d).sort()) {
+      const abs = path.join(d, name)
+      const st = fs.lstatSync(abs)
+      if (st.isDirectory()) walk(abs, `${rel}${name}/`)
+      else out[`${rel}${name}`] = `${st.mtimeMs}:${st.isSymbolicLink() ? fs.readlinkSync(abs) : fs.readFileSync(abs).toString("base64")}`
+    }
+  }
+  walk(dir, "")
+  return out
+}
