@@ -262,10 +262,13 @@ const lineScore = (l: Line, k: Klass, forum: boolean): number => {
     case "near":
       return (l.repeated ? 0.5 : 0.6) * Math.min(l.words, 40) - (l.bullet ? 2 : 0)
     case "short": {
-      let s = -1.5
-      if (l.bullet) s -= 1.5
-      if (l.blockSize >= 4) s -= 1
-      if (capShare > 0.8 && !l.sentenceEnd) s -= 0.5
+      // text-like fragments (list items, table cells, headings with small words) cost little; menu-like entries
+      // (one to three capitalised words, bullets, repeated across the page) cost more
+      let s = l.words >= 4 && l.stop >= 1 ? -0.6 : l.words >= 4 ? -1.2 : -2
+      if (l.bullet && l.words <= 3) s -= 1.5
+      else if (l.bullet) s -= 0.4
+      if (l.blockSize >= 4 && l.words <= 3) s -= 0.5
+      if (capShare > 0.8 && !l.sentenceEnd && l.words <= 3) s -= 0.5
       if (l.repeated) s -= 2
       if (l.dateLine) s = forum ? -0.5 : -1
       if (l.sentenceEnd && l.words >= 3) s = 1
@@ -277,6 +280,7 @@ const lineScore = (l: Line, k: Klass, forum: boolean): number => {
 }
 
 const END_ZONE_WEIGHT = 0.35
+const ISOLATED_WEIGHT = 0.5
 
 /** maximum-sum contiguous segment over scores (Kadane); returns [start, end] inclusive indices into the array */
 const bestSegment = (scores: ReadonlyArray<number>, from: number, to: number): [number, number, number] => {
@@ -413,10 +417,15 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
   for (const l of present) {
     if (!threadStart && (THREAD_START_RE.test(l.core) || THREAD_STARTER_RE.test(l.core))) threadStart = l
   }
+  // post headers that only forums have (join dates, counters, post numbers, "answered ... at"), of two kinds at least
   const headerIdx: Array<number> = []
+  const headerKinds = new Set<string>()
   for (let i = 0; i < n; i++) {
-    const a = present[i]!.rule?.action
-    if (a === "post_header" || (a === "post_date" && present[i]!.rule!.family === "forum_header")) headerIdx.push(i)
+    const r = present[i]!.rule
+    if (r && r.family === "forum_header" && (r.action === "post_header" || r.action === "post_date")) {
+      headerIdx.push(i)
+      headerKinds.add(r.id)
+    }
   }
   const firstProse = present.findIndex((l) => l.words >= 12 && !l.rule && l.stop / l.words >= 0.15 && l.sentenceEnd)
   let proseBefore = 0
@@ -431,6 +440,7 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
   const forum =
     threadStart !== null ||
     (headerIdx.length >= 3 &&
+      (headerKinds.size >= 2 || headerIdx.length >= 6) &&
       headerIdx[headerIdx.length - 1]! > firstProse &&
       (headerIdx[0]! <= (firstProse < 0 ? n : firstProse) || proseBefore < 0.5 * proseAfter))
   // 3. scores and main segment
@@ -445,6 +455,11 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
   const foreign = longWords >= 30 && longStop / longWords < 0.12
   const klass = present.map((l) => classify(l, foreign))
   const scores = present.map((l, i) => lineScore(l, klass[i]!.klass, forum))
+  // isolated prose (a teaser's blurb between headlines, a caption) counts for less than prose among prose
+  {
+    const prose = (k: number) => k >= 0 && k < n && (klass[k]!.klass === "good" || klass[k]!.klass === "near")
+    for (let i = 0; i < n; i++) if (scores[i]! > 0 && prose(i) && !prose(i - 1) && !prose(i + 1)) scores[i] = scores[i]! * ISOLATED_WEIGHT
+  }
   // end zones: after a "related"/"comments"/"most read" heading, prose counts for less (teasers, comments)
   if (!forum) {
     let zone = false

@@ -25,6 +25,7 @@ export const RULE_FAMILIES = [
   "caption",
   "signature",
   "forum_header",
+  "forum_profile",
   "forum_footer",
   "byline",
   "date",
