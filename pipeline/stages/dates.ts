@@ -521,6 +521,8 @@ const resolve = (kind: Kind, ref: Ref | null, tense: Tense): Resolved => {
       else if (kind.rel === "next") delta = (kind.wd - rwd + 7) % 7 || 7
       else if (kind.rel === "this") delta = (kind.wd - rwd + 7) % 7 // the coming one in this week
       else if (future) delta = (kind.wd - rwd + 7) % 7
+      // with no past verb in its clause, the weekday of the next day is tomorrow ("talks resume Tuesday", said on Monday)
+      else if (tense === "unknown" && back === 6) delta = 1
       else delta = -back
       const t = addDays(ref.y, ref.m, ref.d, delta)
       return { value: isoDay(t.y, t.m, t.d), resolution: "relative", anchor: anchorName(ref) }
@@ -651,7 +653,7 @@ const clauseAround = (p: string, s: number, e: number) => {
 const tenseAt = (p: string, s: number, e: number, kind: string): Tense => {
   const sentence = sentenceAround(p, s, e)
   if (FUTURE_CUE.test(sentence)) return "future"
-  if (kind === "weekday") return "past"
+  if (kind === "weekday") return PAST_CUE.test(clauseAround(p, s, e)) ? "past" : "unknown"
   // past only when a past-tense verb governs the date closely ("was signed on", "died Dec. 3")
   const before = p.slice(Math.max(0, s - 40), s)
   return PAST_VERB_BEFORE.test(before) && PAST_CUE.test(clauseAround(p, s, e)) ? "past" : "unknown"
