@@ -746,6 +746,9 @@ const dateOfLine = (text: string, config: DatesConfig, ref: Ref | null): { value
   const best = resolved[0]
   return best ? { value: best.r.value!, s: best.c.s, e: best.c.e, updated: best.updated } : null
 }
+/** screen captures glue a year to what follows it ("June 29, 2020November 12, 2021", "October 17, 20236:01 PM") */
+const GLUED_YEAR = new RegExp(`((?:${MONTH})\\s+${DAYNUM},?\\s+|${DAYNUM}\\s+(?:${MONTH}),?\\s+)((?:1[6-9]|20)\\d\\d)(?=[A-Za-z]|\\d)`, "g")
+const unglue = (text: string) => text.replace(GLUED_YEAR, "$1$2 ")
 const UPDATED_LABEL = /\b(?:updated|modified|edited|revised|last post|last reply|last activity)\b[^0-9]{0,20}$/i
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -789,7 +792,7 @@ export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResul
   }
   const hint = input.cleaned.publishedHint
   if (!published && hint) {
-    const d = dateOfLine(hint.text, config, null)
+    const d = dateOfLine(unglue(hint.text), config, null)
     // a page date states a day: a month alone ("March 2019") is an archive link more often than a publication date
     if (d && precisionOf(d.value) === "day") published = { value: d.value, s: -1, e: -1, text: hint.text.slice(d.s, d.e), source: hint.source }
   }
@@ -844,7 +847,7 @@ export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResul
     })
   }
 
-  const commentDates = input.cleaned.comments.map((c) => (c.posted_text ? dateOfLine(c.posted_text, config, null)?.value ?? null : null))
+  const commentDates = input.cleaned.comments.map((c) => (c.posted_text ? dateOfLine(unglue(c.posted_text), config, null)?.value ?? null : null))
 
   return {
     published: published ? { value: published.value, precision: precisionOf(published.value) } : null,

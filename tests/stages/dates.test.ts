@@ -40,6 +40,15 @@ describe("publication date", () => {
     expect(p).toMatchObject({ start: -1, end: -1, value: "2022-03-08", resolution: "explicit" })
   })
 
+  it("reads a hint whose year is glued to the next text, preferring the publication over the update", () => {
+    const r = run("Body text.", { hint: hint("Posted on March 2, 2020Updated April 9, 2021") })
+    expect(r.published?.value).toBe("2020-03-02")
+  })
+
+  it("does not anchor a relative hint ('3 hours ago') to the clock", () => {
+    expect(run("Body text.", { hint: hint("Published 3 hours ago") }).published).toBeNull()
+  })
+
   it("lets metadata win over the hint", () => {
     const r = run("Nothing dated here.", { hint: hint("May 2, 2019"), statedPublished: "2019-05-03" })
     expect(r.published?.value).toBe("2019-05-03")
@@ -133,6 +142,11 @@ describe("explicit dates and precision", () => {
   it("does not read a count of things as a year", () => {
     const ms = run("Nearly 2000 volunteers and 1500 soldiers joined the cleanup.").mentions
     expect(ms).toEqual([])
+  })
+
+  it("does not read a bare 'September 11' as the named event", () => {
+    const m = mention(run("On September 11, the council approved the budget.").mentions, "September 11")
+    expect(m).toMatchObject({ value: "--09-11", precision: "day_of_year_unknown" })
   })
 
   it("reads a named event from config as its date", () => {
