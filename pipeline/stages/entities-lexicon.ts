@@ -43,6 +43,7 @@ regiment guard guards corps government administration cabinet commission secreta
 observatory centre center forum caucus team fc ngo brotherhood jamaat taliban mujahideen
 ministry's force forces command unit mission brigade council's foundation's bank's holdings industries technologies systems
 motors media studios records publishing publishers entertainment pharmaceuticals energy oil gas petroleum telecom
+org democrats republicans socialists liberals conservatives greens communists nationalists
 `)
 
 /** Head nouns of places (lower-case). */
@@ -52,7 +53,7 @@ island islands isles peninsula mountain mountains mount mt range valley river la
 desert plateau heights basin delta canal
 street st avenue ave road rd square boulevard highway bridge airport airbase port harbour harbor station
 hall tower towers palace castle park stadium arena cathedral temple shrine monument memorial museum library hospital
-camp prison hotel plaza centre center
+camp prison hotel plaza centre center base cave
 `)
 
 /** Words that join capitalised words inside one name ("Institute for Political Research", "Osama bin Laden"). */

@@ -158,6 +158,8 @@ interface Token {
   readonly joiner: boolean
   /** in a title-case headline line */
   headline: boolean
+  /** for shared lower-case tokens: the last document generation that wrote this word */
+  gen: number
 }
 
 const ABBREVIATIONS = new Set([
@@ -169,6 +171,21 @@ const PARTICLES = new Set(["al", "el", "ul", "ad", "as", "ash", "ar", "at", "az"
 const SENTENCE_END = new Set([".", "!", "?", "…"])
 const TRANSPARENT = new Set(['"', "“", "”", "‘", "'", "’", "(", "[", "«", "»", "-", "–", "—", "*", "•", "|"])
 
+/** every letter upper case (digits and marks allowed), at least one letter */
+const isAllUpper = (w: string): boolean => {
+  let letters = 0
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k)
+    if (c >= 97 && c <= 122) return false
+    if (c >= 65 && c <= 90) letters++
+    else if (c >= 128) {
+      const ch = w[k]!
+      if (ch !== ch.toUpperCase()) return false
+      if (ch !== ch.toLowerCase()) letters++
+    }
+  }
+  return letters > 0
+}
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u
 const ASCII_WORD = new Uint8Array(128)
 for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1
@@ -198,7 +215,7 @@ const isUpperChar = (c: string): boolean => {
 /** Lower-case second parts that make a hyphenated word an adjective of the name before them ("US-led"). */
 const ADJ_SUFFIXES = new Set([
   "led", "linked", "based", "backed", "style", "born", "made", "funded", "controlled", "allied", "owned", "run", "affiliated",
-  "inspired", "related", "speaking", "dominated", "leaning", "friendly", "era", "type", "like", "sponsored", "supported",
+  "inspired", "related", "speaking", "critic", "critics", "free", "specific", "dependent", "only", "bashing", "dominated", "leaning", "friendly", "era", "type", "like", "sponsored", "supported",
   "bound", "wide", "centric", "focused", "oriented", "held", "occupied", "brokered", "mediated", "educated", "trained", "armed"
 ])
 
@@ -211,8 +228,50 @@ const shouldSplitHyphenated = (raw: string): boolean => {
   return parts.every((p) => p.length >= 3 && isUpperChar(p[0] ?? ""))
 }
 
-export const tokenizeForBench = (body: string, lowerSeen: Set<string>) => tokenize(body, lowerSeen)
-const tokenize = (body: string, lowerSeen: Set<string>): Array<Token> => {
+/**
+ * Plain lower-case words ("the", "said") are the bulk of a text and never start a name: they are shared,
+ * immutable token objects (one per spelling, across documents), stamped with the document generation so
+ * that "this word is written in lower case in this document" needs no per-document set.
+ */
+interface LowerCache {
+  /** lower-case words the matcher needs to see (connectors, prepositions, words inside aliases), by hash */
+  readonly special: Map<number, string>
+  /** this document's lower-case words, as a set of hashes (open addressing; 0 is empty) */
+  seen: Int32Array
+  mask: number
+}
+
+const FNV_OFFSET = 2166136261 | 0
+/** the hash of a lower-case ASCII word, as computed while scanning */
+export const hashLower = (w: string): number => {
+  let h = FNV_OFFSET
+  for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 16777619)
+  return h | 1
+}
+const seenAdd = (cache: LowerCache, h: number): void => {
+  const t = cache.seen
+  let k = h & cache.mask
+  while (t[k] !== 0) {
+    if (t[k] === h) return
+    k = (k + 1) & cache.mask
+  }
+  t[k] = h
+}
+const seenHas = (cache: LowerCache, h: number): boolean => {
+  const t = cache.seen
+  let k = h & cache.mask
+  while (t[k] !== 0) {
+    if (t[k] === h) return true
+    k = (k + 1) & cache.mask
+  }
+  return false
+}
+/** shared stand-ins for ordinary lower-case words: they only break runs (short and long ones, for headline detection) */
+const LOWER_SHORT: Token = { s: -1, e: -1, text: "", key: "", exact: "", word: true, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, gen: 0 }
+const LOWER_LONG: Token = { s: -1, e: -1, text: "~~~~", key: "~~~~", exact: "~~~~", word: true, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, gen: 0 }
+const ONLY_LOWER = /^[a-z]+$/
+
+const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Array<Token> => {
   const tokens: Array<Token> = []
   let pendingStart = true
   const pushWord = (_unused: undefined, start: number, raw0: string, nlBefore: boolean, allowSentenceEnd: boolean): void => {
@@ -245,13 +304,13 @@ const tokenize = (body: string, lowerSeen: Set<string>): Array<Token> => {
       const h = text.indexOf("-")
       if (h > 0 && PARTICLES.has(text.slice(0, h).toLowerCase()) && isUpperChar(text[h + 1] ?? "")) cap = true
     }
-    const upper = cap && exact.length >= 2 && exact === exact.toUpperCase() && exact !== exact.toLowerCase()
+    const upper = cap && exact.length >= 2 && isAllUpper(exact)
     if (!cap) lowerSeen.add(key)
-    tokens.push({ s: start, e: start + text.length, text, key, exact, word: true, cap, upper, poss, sentStart: pendingStart, nlBefore, joiner: false, headline: false })
+    tokens.push({ s: start, e: start + text.length, text, key, exact, word: true, cap, upper, poss, sentStart: pendingStart, nlBefore, joiner: false, headline: false, gen: 0 })
     pendingStart = sentenceEndAfter
     if (sentenceEndAfter) {
       const ds = start + raw.length
-      tokens.push({ s: ds, e: ds + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
+      tokens.push({ s: ds, e: ds + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, gen: 0 })
     }
   }
   const len = body.length
@@ -273,24 +332,61 @@ const tokenize = (body: string, lowerSeen: Set<string>): Array<Token> => {
       const width = c >= 0xd800 && c <= 0xdbff && i + 1 < len ? 2 : 1
       const raw = body.slice(i, i + width)
       i += width
-      tokens.push({ s, e: i, text: raw, key: raw, exact: raw, word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore, joiner: false, headline: false })
+      tokens.push({ s, e: i, text: raw, key: raw, exact: raw, word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore, joiner: false, headline: false, gen: 0 })
       if (SENTENCE_END.has(raw) || raw === ":" || raw === ";") pendingStart = true
       else if (!TRANSPARENT.has(raw)) pendingStart = false
       continue
     }
     i += w
+    let plain = c >= 97 && c <= 122
+    let h = Math.imul(FNV_OFFSET ^ c, 16777619)
     while (i < len) {
       const d = body.charCodeAt(i)
+      if (d >= 97 && d <= 122) {
+        h = Math.imul(h ^ d, 16777619)
+        i++
+        continue
+      }
       w = wordUnits(body, i, d)
       if (w > 0) {
+        plain = false
         i += w
         continue
       }
       if ((d === 45 || d === 46 || d === 39 || d === 8217) && i + 1 < len && wordUnits(body, i + 1, body.charCodeAt(i + 1)) > 0) {
+        plain = false
         i++
         continue
       }
       break
+    }
+    if (plain && cache !== undefined && !nlBefore) {
+      h |= 1
+      seenAdd(cache, h)
+      const wl = i - s
+      const dot = i < len && body.charCodeAt(i) === 46
+      const special = cache.special.get(h)
+      if (special !== undefined && special.length === wl && body.startsWith(special, s)) {
+        // a word the matcher must see: a real token (without copying the text)
+        if (!(dot && ABBREVIATIONS.has(special))) {
+          tokens.push({ s, e: i, text: special, key: special, exact: special, word: true, cap: false, upper: false, poss: false, sentStart: pendingStart, nlBefore, joiner: false, headline: false, gen: 0 })
+          pendingStart = false
+          if (dot) {
+            tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, gen: 0 })
+            i++
+            pendingStart = true
+          }
+          continue
+        }
+      } else if (!pendingStart) {
+        tokens.push(wl > 3 ? LOWER_LONG : LOWER_SHORT)
+        if (dot) {
+          tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, gen: 0 })
+          i++
+          pendingStart = true
+        }
+        continue
+      }
     }
     if (i < len && body.charCodeAt(i) === 46) i++
     const raw = body.slice(s, i)
@@ -300,7 +396,7 @@ const tokenize = (body: string, lowerSeen: Set<string>): Array<Token> => {
       for (let k = 0; k < parts.length; k++) {
         const p = parts[k]!
         if (k > 0) {
-          tokens.push({ s: off - 1, e: off, text: "-", key: "-", exact: "-", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: true, headline: false })
+          tokens.push({ s: off - 1, e: off, text: "-", key: "-", exact: "-", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: true, headline: false, gen: 0 })
           pushWord(undefined, off, p, false, k === parts.length - 1)
         } else pushWord(undefined, off, p, nlBefore, false)
         off += p.length + 1
@@ -331,9 +427,13 @@ const markHeadlines = (tokens: Array<Token>): void => {
       }
     }
     const endsSentence = j - 1 >= i && SENTENCE_END.has(tokens[j - 1]!.key)
-    if (words >= 3 && content >= 2 && caps === content && !endsSentence) for (let k = i; k < j; k++) {
-      tokens[k]!.sentStart = true
-      tokens[k]!.headline = true
+    if (words >= 3 && content >= 2 && caps === content && !endsSentence) {
+      for (let k = i; k < j; k++) {
+        const t = tokens[k]!
+        if (t.s < 0) continue // a shared lower-case token
+        t.sentStart = true
+        t.headline = true
+      }
     }
     i = j
   }
@@ -366,6 +466,8 @@ class Trie {
   readonly terminals: Array<Terminal | undefined> = [undefined]
   /** keys of lower-case words that can start an alias ("al-Qaeda") */
   readonly lowerStarts = new Set<string>()
+  /** every lower-case word inside an alias */
+  readonly lowerWords = new Set<string>()
   add(keys: ReadonlyArray<string>, term: Terminal): void {
     let node = 0
     for (const k0 of keys) {
@@ -404,11 +506,23 @@ const isAllCapsAlias = (name: string): boolean => {
 
 type Guess = { type: EntityType; strength: number }
 
+const DOMAIN = /\.(com|org|net|gov|edu|info|io|ru|uk|de|fr|tj|kz|uz|kg)$/i
+/** verbs that follow a name at the start of a sentence */
+const SUBJECT_VERBS = new Set(["has", "have", "had", "was", "is", "are", "were", "said", "says", "will", "would", "announced", "reported", "told", "added"])
+const COMPASS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower"])
+const COURTESY = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady"])
+
 const PLACE_SUFFIX = /(stan|abad|grad|gorod|burg|bourg|polis|ville|shire|sk|skaya|kent|kand|shahr)$/
 
 const isCommon = (t: Token): boolean => COMMON_WORDS.has(t.key) || MONTHS_AND_DAYS.has(t.key) || DEMONYMS.has(t.key)
 
-const guessType = (name: ReadonlyArray<Token>, before: Token | undefined, titled: boolean, authorKeys: ReadonlySet<string>): Guess => {
+const guessType = (
+  name: ReadonlyArray<Token>,
+  before: Token | undefined,
+  titled: boolean,
+  authorKeys: ReadonlySet<string>,
+  before2?: Token
+): Guess => {
   const words = name.filter((t) => t.word)
   const last = words[words.length - 1]!
   const first = words[0]!
@@ -423,6 +537,9 @@ const guessType = (name: ReadonlyArray<Token>, before: Token | undefined, titled
   const orgAt = (t: Token | undefined) => t !== undefined && ORG_WORDS.has(t.key)
   const placeAt = (t: Token | undefined) => t !== undefined && PLACE_WORDS.has(t.key)
   if (orgAt(last)) return { type: "organization", strength: 3 }
+  // "Irving Independent School District": an organisation word anywhere beats a place head
+  if (placeAt(last) && words.length > 1 && words.some((t) => t !== last && ORG_WORDS.has(t.key) && !PLACE_WORDS.has(t.key)))
+    return { type: "organization", strength: 3 }
   if (placeAt(last) && words.length > 1) return { type: "place", strength: 3 }
   if (orgAt(headBeforeOf)) return { type: "organization", strength: 3 }
   if (placeAt(headBeforeOf) && words.length > 1) return { type: "place", strength: 3 }
@@ -437,8 +554,12 @@ const guessType = (name: ReadonlyArray<Token>, before: Token | undefined, titled
   if (words.length === 1 && first.key.endsWith("s") && (DEMONYMS.has(first.key.slice(0, -1)) || DEMONYMS.has(first.key.replace(/ies$/, "y"))))
     return { type: "person", strength: 2 }
   if (before !== undefined && before.word && PLACE_PREPOSITIONS.has(before.key) && words.length <= 2) return { type: "place", strength: 2 }
+  if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && PLACE_WORDS.has(before2.key)) return { type: "place", strength: 2 }
   if (words.length === 1 && PLACE_SUFFIX.test(first.key)) return { type: "place", strength: 1 }
-  if (words.length >= 2 && words.length <= 4 && words.every((t) => t.cap)) return { type: "person", strength: 1 }
+  // "Kowloon West", "East Timor": a compass word makes a place
+  if (words.length >= 2 && (COMPASS.has(last.key) || COMPASS.has(first.key))) return { type: "place", strength: 2 }
+  // two to four words that look like personal names (not acronyms, not common words): a person
+  if (words.length >= 2 && words.length <= 4 && words.every((t) => t.cap && !t.upper && !COMMON_WORDS.has(t.key))) return { type: "person", strength: 1 }
   return { type: "organization", strength: 0 }
 }
 
@@ -501,6 +622,8 @@ interface Candidate {
   titled: boolean
   /** set by linking: the id this mention points at */
   id?: string
+  /** a title alone ("the President"): the title word, to be resolved to a titled person of the document */
+  titleRef?: string | undefined
 }
 
 
@@ -529,6 +652,7 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
       const capMask = toks.map((t) => t.word && t.cap)
       trie.add(keys, { entity: idx, capMask, kind: sp.kind })
       if (!toks[0]!.cap) trie.lowerStarts.add(toks[0]!.key)
+      for (const t of toks) if (t.word && !t.cap) trie.lowerWords.add(t.key)
       // possessive aliases are folded by the tokenizer, "Doctor's Without Borders" included
       const wordToks = toks.filter((t) => t.word)
       if (wordToks.length >= 2 && !cs) {
@@ -548,7 +672,19 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
       toks.map((t, k) => t.key + (t.poss && k < toks.length - 1 ? POSS : "")),
       { entity: -1, capMask: toks.map((t) => t.word && t.cap), kind: "stop" }
     )
+    for (const t of toks) if (t.word && !t.cap) trie.lowerWords.add(t.key)
   }
+
+  // lower-case words the matcher must see as themselves; every other lower-case word is only a run break
+  const special = new Map<number, string>()
+  const addSpecial = (w: string) => {
+    if (ONLY_LOWER.test(w)) special.set(hashLower(w), w)
+  }
+  for (const w of CONNECTORS) addSpecial(w)
+  for (const w of PLACE_PREPOSITIONS) addSpecial(w)
+  for (const w of trie.lowerWords) addSpecial(w)
+  for (const w of SUBJECT_VERBS) addSpecial(w)
+  for (const w of PLACE_WORDS) addSpecial(w)
 
   const matchGazetteer = (tokens: ReadonlyArray<Token>): Array<Hit> => {
     const hits: Array<Hit> = []
@@ -613,8 +749,14 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
 
   return (input: EntitiesInput): EntitiesResult => {
     const body = input.body
-    const lowerSeen = new Set<string>()
-    const tokens = tokenize(body, lowerSeen)
+    const lowerSet = new Set<string>()
+    let size = 64
+    while (size < body.length / 2) size *= 2
+    const lowerCache: LowerCache = { special, seen: new Int32Array(size), mask: size - 1 }
+    const tokens = tokenize(body, lowerSet, lowerCache)
+    const lowerSeen = {
+      has: (key: string): boolean => lowerSet.has(key) || (ONLY_LOWER.test(key) && seenHas(lowerCache, hashLower(key)))
+    }
     markHeadlines(tokens)
     const n = tokens.length
     const stopped = new Uint8Array(n)
@@ -737,7 +879,7 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
           }
           break
         }
-        if (TITLE_WORDS.has(t.key) || DEMONYMS.has(t.key) || (CONNECTORS.has(t.key) && !t.cap && p > a)) {
+        if (TITLE_WORDS.has(t.key) || DEMONYMS.has(t.key) || (t.cap && t.key.length > 5 && t.key.endsWith("ist") && p + 1 < b) || (CONNECTORS.has(t.key) && !t.cap && p > a)) {
           if (PERSON_TITLES.has(t.key)) sawPersonTitle = true
           p++
           continue
@@ -751,7 +893,8 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
       if (sawPersonTitle && p < b) {
         const rest = tokens.slice(p, b)
         const restHasHead = rest.some((t) => ORG_WORDS.has(t.key) || PLACE_WORDS.has(t.key))
-        const restNamey = rest.some((t) => t.word && !isCommon(t) && !TITLE_WORDS.has(t.key))
+        const courtesy = p > a && COURTESY.has(tokens[p - 1]!.key)
+        const restNamey = rest.some((t) => t.word && (courtesy ? t.cap : !isCommon(t)) && !TITLE_WORDS.has(t.key))
         if (!restHasHead && restNamey) {
           titled = true
           na = p
@@ -761,7 +904,13 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
         // a run of titles and demonyms alone ("Foreign Minister", "Russian") names nobody
         let k = a
         while (k < b && hitAt[k]! < 0 && (TITLE_WORDS.has(tokens[k]!.key) || DEMONYMS.has(tokens[k]!.key) || CONNECTORS.has(tokens[k]!.key) || isCommon(tokens[k]!))) k++
-        if (k >= b) return
+        if (k >= b) {
+          // "the President", "the Home Secretary": points at the person this document gave that title
+          const last = tokens[b - 1]!
+          if (a > 0 && tokens[a - 1]!.key === "the" && PERSON_TITLES.has(last.key) && last.cap && !COURTESY.has(last.key))
+            candidates.push({ a: a - 1, b, na: a, nb: b, entity: -1, name: "", type: "person", strength: 0, titled: true, titleRef: last.key })
+          return
+        }
       }
 
       // does the name have an organisation/place head outside the gazetteer hits? then it wins over them
@@ -819,17 +968,33 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
       discovered(a, na, b, titled)
     }
 
+    /** a sentence-initial word that is a name by what follows: "Ubisoft, Microsoft and ...", "Tasmania was", "Demosisto's" */
+    function namedByContext(k: number): boolean {
+      const w = tokens[k]!
+      if (isCommon(w) || w.key.length < 3 || /[a-z](ing|ed|ly|ally|ever)$/.test(w.key)) return false
+      if (w.poss) return true
+      const next = tokens[k + 1]
+      if (next === undefined || next.nlBefore) return false
+      if (next.key === ",") {
+        const after = tokens[k + 2]
+        return after !== undefined && after.cap && !after.nlBefore && !isCommon(after)
+      }
+      return next.word && SUBJECT_VERBS.has(next.key)
+    }
+
     function discovered(a: number, na: number, b: number, titled: boolean): void {
       if (b - na === 1 && !titled) {
         const w = tokens[na]!
-        if (w.sentStart && (lowerSeen.has(w.key) || (!capMid.has(w.key) && !GIVEN_NAMES.has(w.key) && !w.upper && !PLACE_SUFFIX.test(w.key)))) return
+        if (w.sentStart && (lowerSeen.has(w.key) || (!capMid.has(w.key) && !GIVEN_NAMES.has(w.key) && !w.upper && !PLACE_SUFFIX.test(w.key) && !namedByContext(na))))
+          return
+        if (DOMAIN.test(w.text)) return
       }
       const nameToks = tokens.slice(na, b)
       const words = nameToks.filter((t) => t.word)
       if (words.length === 0) return
       const name = joinText(body, nameToks)
       const before = na > 0 ? tokens[na - 1] : undefined
-      const guess = guessType(nameToks, titled ? undefined : before, titled, authorKeys)
+      const guess = guessType(nameToks, titled ? undefined : before, titled, authorKeys, na > 1 ? tokens[na - 2] : undefined)
       // evidence that a capitalised word is a name at all
       const allCommon = words.every((t) => isCommon(t) || CONNECTORS.has(t.key) || TITLE_WORDS.has(t.key))
       if (allCommon && guess.strength < 3) return
@@ -850,6 +1015,17 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
     // Linking and coreference
 
     candidates.sort((x, y) => x.a - y.a)
+    // "Irving, Texas": a place in a US state takes the state into its name, as Wikipedia titles it
+    for (let k = 0; k + 1 < candidates.length; k++) {
+      const c = candidates[k]!
+      const d = candidates[k + 1]!
+      if (c.entity >= 0 || c.type === "person" && c.strength >= 2 || c.type === "organization" && c.strength >= 3) continue
+      if (d.entity < 0 || d.a !== c.b + 1 || tokens[c.b]!.key !== "," || d.a !== d.na) continue
+      const state = entities[d.entity]!.g
+      if (state.type !== "place" || state.within === undefined) continue
+      candidates[k] = { ...c, b: d.b, nb: d.b, name: `${c.name}, ${state.name}`, type: "place", strength: 3 }
+      candidates.splice(k + 1, 1)
+    }
     // acronyms introduced in parentheses: "Collective Security Treaty Organization (CSTO)" / "FOO (Full Name)"
     const acronymOf = new Map<string, Candidate>()
     for (let k = 0; k + 1 < candidates.length; k++) {
@@ -926,6 +1102,28 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
       }
     }
 
+    // "the President" → the person this document calls President (the nearest before, else the only one)
+    for (const c of candidates) {
+      if (c.titleRef === undefined) continue
+      let target: Candidate | undefined
+      const later: Array<Candidate> = []
+      for (const d of candidates) {
+        if (!d.titled || d.titleRef !== undefined || d.na === d.a) continue
+        let has = false
+        for (let k = d.a; k < d.na; k++) if (tokens[k]!.key === c.titleRef) has = true
+        if (!has) continue
+        if (d.a < c.a) target = d
+        else later.push(d)
+      }
+      if (!target && later.length > 0 && later.every((d) => idOf(d) === idOf(later[0]!))) target = later[0]
+      if (target) {
+        c.entity = target.entity
+        c.name = target.name
+        c.titleRef = undefined
+      }
+    }
+    for (let k = candidates.length - 1; k >= 0; k--) if (candidates[k]!.titleRef !== undefined) candidates.splice(k, 1)
+
     // surnames (bare or titled) → the earlier full name, else the only full name in the document
     for (const c of candidates) {
       const words = tokens.slice(c.na, c.nb).filter((t) => t.word)
@@ -967,7 +1165,8 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
     }
     for (const c of candidates) {
       if (c.entity >= 0 || c.nb - c.na !== 1 || c.titled) continue
-      if (c.strength >= 2 && !(ORG_WORDS.has(tokens[c.na]!.key) || PLACE_WORDS.has(tokens[c.na]!.key))) continue
+      const headWord = ORG_WORDS.has(tokens[c.na]!.key) || PLACE_WORDS.has(tokens[c.na]!.key)
+      if (!headWord && (c.strength >= 3 || (c.strength >= 2 && c.type !== "place"))) continue
       const key = tokens[c.na]!.key
       const owners = new Set<string>()
       let owner: Candidate | undefined
@@ -975,7 +1174,7 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
       for (const { m, edge } of multiByWord.get(key) ?? []) {
         if (m.a > c.a && isHead) continue
         // "Scientology" → "Church of Scientology"; "the Church" → the earlier "Church of Scientology"
-        if (!isHead || edge) {
+        if ((!isHead || edge) && (c.strength < 2 || m.type === c.type || isHead)) {
           owners.add(m.name)
           owner = m
           if (owners.size > 1) break

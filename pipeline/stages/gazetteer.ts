@@ -41,6 +41,8 @@ export const GazetteerEntity = Schema.Struct({
   /** Wikidata QID, only when verified */
   wikidata: Schema.optionalKey(Schema.String.pipe(Schema.check(Schema.isPattern(/^Q[1-9][0-9]*$/, { message: "wikidata must be a QID like Q159" })))),
   aliases: Schema.optionalKey(Schema.Array(Alias)),
+  /** for a place: the id of the country it lies in when the usual full name adds it ("Irving, Texas" for US places) */
+  within: Schema.optionalKey(Schema.String),
   /** free-text note for maintainers (why an alias is there, what was verified) */
   note: Schema.optionalKey(Schema.String)
 })
@@ -70,6 +72,10 @@ export const validateGazetteer = (entities: ReadonlyArray<GazetteerEntity>): Rea
   const seenIds = new Map<string, number>()
   for (const e of entities) seenIds.set(e.id, (seenIds.get(e.id) ?? 0) + 1)
   for (const [id, n] of seenIds) if (n > 1) problems.push({ ids: [id], message: `entity "${id}": duplicate id (${n} entities use it)` })
+  for (const e of entities) {
+    if (e.within !== undefined && !seenIds.has(e.within))
+      problems.push({ ids: [e.id], message: `entity "${e.id}": within "${e.within}" is not an entity id` })
+  }
   const owner = new Map<string, { id: string; spelling: string }>()
   for (const e of entities) {
     const spellings = [e.name, ...(e.aliases ?? []).map((a) => a.name)]
