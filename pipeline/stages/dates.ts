@@ -146,6 +146,7 @@ const HOLIDAYS: ReadonlyArray<{ name: string; re: RegExp; day: (y: number) => { 
   { name: "Thanksgiving Day (US)", re: /\bThanksgiving(?: Day)?\b/g, day: (y) => nthWeekday(y, 11, 4, 4) },
   { name: "Labor Day (US)", re: /\bLabor Day\b/g, day: (y) => nthWeekday(y, 9, 1, 1) },
   { name: "Memorial Day (US)", re: /\bMemorial Day\b/g, day: (y) => nthWeekday(y, 5, 1, -1) },
+  { name: "Election Day (US)", re: /\bElection Day\b/g, day: (y) => { const mon = nthWeekday(y, 11, 1, 1); return { m: 11, d: mon.d + 1 } } },
   { name: "Victory Day", re: /\bVictory Day\b/g, day: fixed(5, 9) }
 ]
 
@@ -153,7 +154,7 @@ const MONTH_OR_NUMERIC = new RegExp(`${MONTH}|\\d[-/.]\\d`)
 
 /** cheap gate before any regular expression or chrono runs on a paragraph */
 const PREFILTER = new RegExp(
-  `\\d|${MONTH}|${WEEKDAY}|\\b(?:today|tonight|yesterday|tomorrow|ago|last|next|this|earlier|later|quarter|year|month|week|now|current|recent|past|future|${SEASON})`,
+  `\\d|${MONTH}|${WEEKDAY}|\\b(?:today|tonight|yesterday|tomorrow|ago|last|next|this|earlier|later|quarter|year|month|week|now|current|recent|past|future|decade|century|nineteen|thousand|${SEASON}|Christmas|Thanksgiving|Halloween|Valentine|New Year|Labor Day|Memorial Day|Election Day|Fourth of July|Victory Day|Boxing Day|nineties|eighties|seventies|sixties)`,
   "i"
 )
 
@@ -223,9 +224,9 @@ const RE_WEEKEND = /\b(?:the|this|last|next|this past|over the)\s+weekend\b/gi
 const RE_WEEKDAY = rx(`\\b(?:(last|next|this|this past|this coming|past|coming)\\s+)?(${WEEKDAY})(?:'s)?\\b(?:\\s+(?:morning|afternoon|evening|night))?`)
 const RE_CASUAL = /\b(today|tonight|yesterday|tomorrow)\b(?:\s+(?:morning|afternoon|evening|night))?/gi
 const RE_REL_UNIT = /\b(last|next|this|this past|this coming|past|coming|previous|current|the previous|the current|the past|the coming|the following|the same)\s+(week|weekend|month|year|quarter)\b(?!\s*(?:'s|’s)?\s*(?:-long|old))/gi
-const RE_AGO = rx(`\\b(${NUM})\\s+(day|week|month|year)s?\\s+(ago|earlier|before|later|from now|hence)\\b`, "gi")
+const RE_AGO = rx(`\\b(${NUM})\\s+(day|week|month|year|decade)s?\\s+(ago|earlier|before|later|from now|hence)\\b`, "gi")
 const RE_EARLIER_THIS = /\b(earlier|later)\s+(this|last|next)\s+(week|month|year)\b/gi
-const RE_THE_UNIT = /\b(?:(?:earlier|later)\s+in|for|during|of|throughout|in)\s+the\s+(year|month|week|quarter)\b(?![-’']|\s+(?:ago|before|earlier|later|of|to|ended|ending|two|2\d\d\d|before|after))/gi
+const RE_THE_UNIT = /\b(?:(?:earlier|later)\s+in|for|during|of|throughout|in)\s+the\s+(?:(?:full|whole|entire)\s+)?(year|month|week|quarter)\b(?![-’']|\s+(?:ago|before|earlier|later|of|to|two|2\d\d\d|before|after))/gi
 const RE_QUARTER = rx(`\\b(?:(?:the|its|a|their|our)\\s+)?(?:(?:comparable\\s+)?(year-ago|year-earlier|last year['’]s|next year['’]s|this year['’]s)\\s+)?(?:(${YEAR})\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?:quarter|period)\\b(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(${YEAR})\\b)?`, "gi")
 const RE_HALF = rx(`\\b(?:the\\s+)?(?:(${YEAR})\\s+)?(first|second)[- ]half\\b(?:\\s+(?:of\\s+)?(${YEAR})\\b)?`, "gi")
 const RE_FISCAL = rx(`\\b(?:fiscal|financial|FY|calendar|model|tax)[- ]?(?:year\\s+)?(${YEAR})\\b`, "gi")
@@ -234,6 +235,40 @@ const RE_YEAR = rx(
   `(?<![\\d,.$£€#/:-])\\b(${YEAR})(?:(?:'s|’s)|s)?\\b(?![,.]?\\d)(?![-/:]\\d)(?!\\s*(?:%|percent|per cent|km|kilometers?|kilometres?|miles?|meters?|metres?|feet|ft|people|persons|troops|soldiers|men|women|students|votes|cars|units|tons|tonnes|dollars|euros|yuan|rubles|roubles|shares|jobs|employees|workers|members|hours|pm|am|GMT|UTC|[A-Z]{2,}\\b))`
 )
 const YEAR_LEFT = /(?:\b(?:in|since|until|till|of|by|from|to|before|after|during|through|throughout|between|and|or|early|late|mid|around|circa|c\.|year|years|fiscal|the|its|for|on|at|than|spring|summer|autumn|fall|winter|season|end|beginning|start|middle|as|both|either|over|within|about|till|last|past|a|an|that|this|his|her|their|our|due|into|predicting|unsuccessful|successful|whole|entire)\s*[-–]?|['’]s|[(\[]|[-–]|,)\s*$/i
+const RE_DECADE_WORDS = /\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?:nineteen-?)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi
+const RE_PREFIXED_YEAR = rx(`\\b(mid|early|late|pre|post)-(${YEAR})\\b(?!-)`, "gi")
+const ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+const TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+const RE_SPELLED_YEAR = new RegExp(
+  `\\b(?:nineteen[- ](?:hundred|oh[- ](?:${ONES.slice(1).join("|")})|(?:${TEENS.join("|")})|(?:${TENS.slice(2).join("|")})(?:[- ](?:${ONES.slice(1).join("|")}))?)|(?:the year )two thousand|two thousand(?:[- ](?:and[- ])?(?:${ONES.slice(1).join("|")}|${TEENS.join("|")}))?)\\b`,
+  "gi"
+)
+/** "nineteen ninety-six" -> 1996, "the year two thousand" -> 2000 (transcripts spell years out) */
+const spelledYear = (text: string): number | null => {
+  const t = text.toLowerCase().replace(/^the year /, "").replace(/-/g, " ").split(/\s+/)
+  const small = (ws: ReadonlyArray<string>): number | null => {
+    if (ws.length === 0) return 0
+    if (ws[0] === "oh") return ws[1] ? ONES.indexOf(ws[1]) : null
+    if (ws[0] === "hundred") return 0
+    if (ws[0] === "and") return small(ws.slice(1))
+    const teen = TEENS.indexOf(ws[0]!)
+    if (teen >= 0) return 10 + teen
+    const ten = TENS.indexOf(ws[0]!)
+    if (ten >= 2) return ten * 10 + (ws[1] ? Math.max(0, ONES.indexOf(ws[1])) : 0)
+    const one = ONES.indexOf(ws[0]!)
+    return one > 0 ? one : null
+  }
+  if (t[0] === "nineteen") {
+    const r = small(t.slice(1))
+    return r === null ? null : 1900 + r
+  }
+  if (t[0] === "two" && t[1] === "thousand") {
+    const r = small(t.slice(2))
+    return r === null ? null : 2000 + r
+  }
+  return null
+}
 const RE_DECADE = /\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?:(1[5-9]\d0|20\d0)|'(\d0))s\b/gi
 const RE_VAGUE = /\b(?:now|currently|recently|nowadays|at present|these days|the future|the past|recent (?:years|months|weeks|days)|the present|the near future|the near term|the short term|the long term|formerly)\b/gi
 
@@ -381,7 +416,8 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     const unit = m[2]!.toLowerCase()
     // "three days before/later" counts from an event of the text, not from the reference: detected, left unresolved
     if (/^(?:before|later|after)$/i.test(m[3]!)) return add(m.index, m.index + m[0].length, { k: "vague" }, 3)
-    if (unit === "day") add(m.index, m.index + m[0].length, { k: "days", n: n * dir }, 3)
+    if (unit === "decade") add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: 10 * n * dir }, 3)
+    else if (unit === "day") add(m.index, m.index + m[0].length, { k: "days", n: n * dir }, 3)
     else if (unit === "week") add(m.index, m.index + m[0].length, { k: "days", n: 7 * n * dir }, 3)
     else add(m.index, m.index + m[0].length, { k: "unit", unit: unit as "month", n: n * dir }, 3)
   })
@@ -390,7 +426,7 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     add(m.index, m.index + m[0].length, { k: "unit", unit: m[3]!.toLowerCase() as "week", n }, 2, m[1]!.toLowerCase() === "earlier" ? null : null)
   })
   findAll(RE_THE_UNIT, p, (m) => {
-    const s = m.index + m[0].length - (`the ${m[1]}`.length)
+    const s = m.index + m[0].search(/the\s/)
     add(s, m.index + m[0].length, { k: "unit", unit: m[1]!.toLowerCase() as "year", n: 0 }, 6)
   })
   findAll(RE_QUARTER, p, (m) => {
@@ -428,8 +464,24 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     }
     add(m.index, m.index + m[1]!.length, { k: "full", y, m: null, d: null }, 4)
   })
+  // decades are dates our model cannot hold at their precision: reported with an empty value
+  findAll(RE_DECADE, p, (m) => {
+    const mm = /^(?:the\s+)?(early|mid|late)/i.exec(m[0])
+    add(m.index, m.index + m[0].length, { k: "vague" }, 4, mm ? modifierFor(mm[1]!) : null)
+  })
+  findAll(RE_DECADE_WORDS, p, (m) => add(m.index, m.index + m[0].length, { k: "vague" }, 4))
+  findAll(RE_PREFIXED_YEAR, p, (m) => {
+    const w = m[1]!.toLowerCase()
+    add(m.index, m.index + m[0].length, { k: "full", y: Number(m[2]), m: null, d: null }, 2, w === "mid" ? "mid" : w === "early" ? "start" : w === "late" ? "end" : null)
+  })
+  findAll(RE_SPELLED_YEAR, p, (m) => {
+    const y = spelledYear(m[0])
+    // "two thousand" is a count unless it is introduced as a year
+    if (/^two/i.test(m[0]) && !/\b(?:in|by|since|until|till|of|from|to|before|after)\s+$/i.test(p.slice(Math.max(0, m.index - 10), m.index))) return
+    if (/\s+(?:people|troops|men|women|dollars|pounds|years|miles|members|soldiers|workers)\b/i.test(p.slice(m.index + m[0].length, m.index + m[0].length + 12))) return
+    if (y !== null) add(m.index, m.index + m[0].length, { k: "full", y, m: null, d: null }, 2)
+  })
   if (config.vague) {
-    findAll(RE_DECADE, p, (m) => add(m.index, m.index + m[0].length, { k: "vague" }, 4))
     findAll(RE_VAGUE, p, (m) => add(m.index, m.index + m[0].length, { k: "vague" }, 7))
   }
 
@@ -762,7 +814,7 @@ export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResul
   // pass 1: candidates per paragraph (gated by a cheap test), dateline, page date
   const cands: Array<Cand & { para: number }> = []
   paras.forEach((p, i) => {
-    if (!PREFILTER.test(p.text)) return
+    if (!PREFILTER.test(p.text) && !eventRegexes(config.events).some((ev) => ((ev.re.lastIndex = 0), ev.re.test(p.text)))) return
     for (const c of selectCands(paragraphCandidates(p.text, config))) cands.push({ ...c, s: c.s + p.s, e: c.e + p.s, para: i })
   })
 
