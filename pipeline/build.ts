@@ -7,16 +7,19 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import { Effect } from "effect"
 import { type BuildContext, loadBuildContext } from "./context.js"
-import { processDocument, type DocumentResult, type SourceText } from "./document.js"
+import type { DocumentResult } from "./document.js"
 import { killPoint } from "./faults.js"
 import { BadInputError, type InputProblem, IoError, ReleaseError } from "./errors.js"
 import { csvHeader, csvRows } from "./emit/csv.js"
 import { makeArrowFileWriter } from "./emit/arrow.js"
-import { datasetJsonLd, type DistributionEntry } from "./emit/jsonld.js"
+import { datasetNode, documentNode, entityNode, jsonLdHead, jsonLdNode, jsonLdTail, type DistributionEntry } from "./emit/jsonld.js"
 import { type EntityRow, type Row, TABLE_NAMES, TABLES, type TableName } from "./model.js"
-import { ingestBytes, looksLikeHtml, sha256Hex } from "./stages/ingest.js"
 import type { FoundEntity } from "./stages/entities.js"
-import { listSources, readSidecar, readSourceBytes, type SourceFile } from "./sources.js"
+import { listSources, type SourceFile } from "./sources.js"
+import { processSourceFile, type CacheSettings, type SourceOutcome } from "./process-source.js"
+import { makePool } from "./workers.js"
+import { CACHE_DIR } from "./cache.js"
+import { readShards, shardOf, writeShard, type ShardSpec } from "./shards.js"
 import { datapackageJson, releaseReadme } from "./release/metadata.js"
 import { provenanceJsonLd } from "./release/provenance.js"
 import { writeReleaseExtras } from "./release/extras.js"
@@ -37,8 +40,9 @@ export interface BuildOptions {
 }
 
 export type BuildSummary =
-  | { readonly status: "published"; readonly version: string; readonly folder: string; readonly documents: number; readonly refused: ReadonlyArray<InputProblem>; readonly counts: Readonly<Record<TableName, number>> }
-  | { readonly status: "unchanged"; readonly version: string; readonly folder: string; readonly documents: number; readonly refused: ReadonlyArray<InputProblem> }
+  | { readonly status: "published"; readonly version: string; readonly folder: string; readonly documents: number; readonly refused: ReadonlyArray<InputProblem>; readonly counts: Readonly<Record<TableName, number>>; readonly fromCache: number }
+  | { readonly status: "unchanged"; readonly version: string; readonly folder: string; readonly documents: number; readonly refused: ReadonlyArray<InputProblem>; readonly fromCache: number }
+  | { readonly status: "shard"; readonly folder: string; readonly documents: number; readonly refused: ReadonlyArray<InputProblem> }
 
 const BATCH_SIZE = 256
 
@@ -106,39 +110,103 @@ const entityRows = (registry: Map<string, EntityRow & { spellings: Set<string> }
     }))
     .sort((a, b) => (a.entity_id < b.entity_id ? -1 : a.entity_id > b.entity_id ? 1 : 0))
 
-/** Reads, ingests and processes one raw file; a refusal names the file and the reason. */
-const processSource = (ctx: BuildContext, file: SourceFile) =>
+/** Per-document outcomes in doc_id order, a batch at a time (empty when done), from the stages or from shards. */
+export interface OutcomeSource {
+  readonly total: number
+  readonly next: Effect.Effect<ReadonlyArray<SourceOutcome>, IoError>
+}
+
+/** Below this many documents, starting worker threads (about 0.4 s each) costs more than it saves. */
+const WORKER_THRESHOLD = 64
+
+/** The output folder, locked for this build, with what a killed build left behind cleaned up. */
+const prepareOut = (outDir: string, lockWaitSeconds: number) =>
   Effect.gen(function* () {
-    const bytes = yield* readSourceBytes(file)
-    const ingested = ingestBytes(bytes)
-    if (!ingested.ok) return { file, sha256: ingested.sha256, problem: ingested.reason } as const
-    if (looksLikeHtml(ingested.text)) {
-      return { file, sha256: ingested.sha256, problem: "the file is an HTML document, not text rendered from a page; render it to text first (for example with w3m -dump)" } as const
-    }
-    const sidecar = readSidecar(file)
-    if (sidecar.problem) return { file, sha256: ingested.sha256, problem: sidecar.problem } as const
-    const source: SourceText = { doc_id: file.doc_id, source_path: file.source_path, sha256: ingested.sha256, text: ingested.text, meta: sidecar.meta }
-    const outcome = processDocument(source, ctx.stages)
-    if (!outcome.ok) return { file, sha256: ingested.sha256, problem: outcome.reason } as const
-    return { file, sha256: ingested.sha256, result: outcome.result } as const
+    yield* Effect.try({ try: () => fs.mkdirSync(path.join(outDir, "releases"), { recursive: true }), catch: (cause) => new IoError({ path: outDir, action: "create", cause }) })
+    yield* acquireLock(outDir, lockWaitSeconds)
+    yield* cleanLeftovers(outDir)
+    yield* repairLatest(outDir)
   })
 
-export const build = (options: BuildOptions) =>
+/** Runs the stages over the files: on the worker pool when there is enough work, else in this thread; cached. */
+const fromStages = (ctx: BuildContext, files: ReadonlyArray<SourceFile>, options: BuildOptions) =>
+  Effect.gen(function* () {
+    const cache: CacheSettings = { dir: path.join(ctx.outDir, CACHE_DIR), stagesVersion: ctx.stagesVersion }
+    const workers = Math.min(ctx.config.build.concurrency, Math.ceil(files.length / WORKER_THRESHOLD))
+    const pool = workers > 1 ? yield* makePool(workers, { configPath: options.configPath, raw: options.raw, out: options.out, cache }) : null
+    const dispatch = (batch: ReadonlyArray<SourceFile>): Promise<Array<SourceOutcome>> =>
+      pool ? pool.run(batch) : new Promise((resolve) => resolve(batch.map((f) => processSourceFile(ctx.stages, f, cache))))
+    let at = 0
+    const take = () => {
+      const batch = files.slice(at, at + BATCH_SIZE)
+      at += batch.length
+      return batch.length ? dispatch(batch) : null
+    }
+    // the pool works on the next batch while this thread writes the current one
+    let pending: Promise<Array<SourceOutcome>> | null = null
+    const next = Effect.tryPromise({
+      try: async (): Promise<ReadonlyArray<SourceOutcome>> => {
+        const current = pending ?? take()
+        if (!current) return []
+        const outcomes = await current
+        pending = pool ? take() : null
+        return outcomes
+      },
+      catch: (cause) => new IoError({ path: ctx.rawDir, action: "process the raw texts in", cause })
+    })
+    return { total: files.length, next } satisfies OutcomeSource
+  })
+
+export const build = (options: BuildOptions & { readonly shard?: ShardSpec | undefined }) =>
   Effect.gen(function* () {
     const progress = options.progress ?? (() => {})
     const ctx = yield* loadBuildContext(options)
     const startedAt = yield* ctx.now
-    const outDir = ctx.outDir
-    yield* Effect.try({ try: () => fs.mkdirSync(path.join(outDir, "releases"), { recursive: true }), catch: (cause) => new IoError({ path: outDir, action: "create", cause }) })
-    yield* acquireLock(outDir, ctx.config.build.lock_wait_seconds)
-    yield* cleanLeftovers(outDir)
-    yield* repairLatest(outDir)
-
+    yield* prepareOut(ctx.outDir, ctx.config.build.lock_wait_seconds)
     const listing = yield* listSources(ctx.rawDir, ctx.config.ingest.max_file_bytes)
     progress(`ingest: ${listing.files.length} raw text(s) found in ${ctx.rawDir}`)
     if (listing.collisions.length > 0) return yield* new BadInputError({ problems: listing.collisions, skippable: false })
-    const problems: Array<InputProblem> = [...listing.problems]
+    if (options.shard) {
+      const { index, count } = options.shard
+      const mine = listing.files.filter((f) => shardOf(f.doc_id, count) === index)
+      const source = yield* fromStages(ctx, mine, options)
+      const problems = listing.problems.filter((p) => shardOf(p.file.replace(/\.txt$/, ""), count) === index)
+      const shard = yield* writeShard(path.join(ctx.outDir, "shards"), { shard: index, of: count, stagesVersion: ctx.stagesVersion, configSha256: ctx.configSha256, problems }, source.next)
+      progress(`shard ${index}/${count}: ${shard.documents} document(s) in ${shard.folder}`)
+      return { status: "shard", folder: shard.folder, documents: shard.documents, refused: problems } as BuildSummary
+    }
+    const source = yield* fromStages(ctx, listing.files, options)
+    return yield* assembleRelease(ctx, source, listing.problems, options, startedAt)
+  })
 
+/** Combines the shard folders of one run into a release, byte-identical to a single-machine build of the same inputs. */
+export const merge = (options: BuildOptions & { readonly shardDirs: ReadonlyArray<string> }) =>
+  Effect.gen(function* () {
+    const ctx = yield* loadBuildContext(options)
+    const startedAt = yield* ctx.now
+    yield* prepareOut(ctx.outDir, ctx.config.build.lock_wait_seconds)
+    const dirs = options.shardDirs.length
+      ? options.shardDirs.map((d) => path.resolve(d))
+      : yield* Effect.try({
+        try: () => fs.readdirSync(path.join(ctx.outDir, "shards")).filter((d) => /^\d+-of-\d+$/.test(d)).map((d) => path.join(ctx.outDir, "shards", d)),
+        catch: () => new ReleaseError({ message: `No shard folders given and none in ${path.join(ctx.outDir, "shards")}; run build --shard i/n first.` })
+      })
+    const shards = yield* readShards(dirs, { stagesVersion: ctx.stagesVersion, configSha256: ctx.configSha256 }, BATCH_SIZE)
+    return yield* assembleRelease(ctx, shards, shards.problems, options, startedAt)
+  })
+
+/** From per-document outcomes to a published release: tables, version, metadata, checksums, atomic rename. */
+const assembleRelease = (
+  ctx: BuildContext,
+  source: OutcomeSource,
+  listingProblems: ReadonlyArray<InputProblem>,
+  options: BuildOptions,
+  startedAt: string
+) =>
+  Effect.gen(function* () {
+    const progress = options.progress ?? (() => {})
+    const outDir = ctx.outDir
+    const problems: Array<InputProblem> = [...listingProblems]
     const staging = yield* Effect.try({
       try: () => {
         const dir = fs.mkdtempSync(path.join(outDir, ".staging-"))
@@ -154,15 +222,17 @@ export const build = (options: BuildOptions) =>
       const documentNodes = fs.openSync(path.join(staging, ".documents.part"), "w")
       const documentIds: Array<string> = []
       let processed = 0
-      for (let i = 0; i < listing.files.length; i += BATCH_SIZE) {
-        const batch = listing.files.slice(i, i + BATCH_SIZE)
-        const outcomes = yield* Effect.forEach(batch, (f) => processSource(ctx, f))
+      let cached = 0
+      while (true) {
+        const outcomes = yield* source.next
+        if (outcomes.length === 0) break
         const results: Array<DocumentResult> = []
         for (const o of outcomes) {
-          if ("problem" in o && o.problem !== undefined) problems.push({ file: o.file.source_path, reason: o.problem })
-          else if ("result" in o && o.result) {
+          if (o.cached) cached++
+          if ("problem" in o) problems.push({ file: o.source_path, reason: o.problem })
+          else {
             results.push(o.result)
-            rawFiles.push({ path: o.file.source_path, sha256: o.sha256 })
+            rawFiles.push({ path: o.source_path, sha256: o.sha256 })
           }
         }
         if (problems.length > 0 && ctx.config.ingest.on_bad_input === "fail") continue
@@ -175,21 +245,21 @@ export const build = (options: BuildOptions) =>
             for (const r of results) {
               registerEntities(registry, r.entities)
               documentIds.push(r.document.doc_id)
-              fs.writeSync(documentNodes, JSON.stringify({ document: r.document, mentions: r.mentions.map((m) => m.entity_id) }) + "\n")
+              fs.writeSync(documentNodes, JSON.stringify(r.mentions.length ? [r.document, r.mentions.map((m) => m.entity_id)] : [r.document]) + "\n")
             }
           },
           catch: (cause) => new IoError({ path: staging, action: "write the tables into", cause })
         })
-        processed += batch.length
+        processed += outcomes.length
         yield* killPoint("mid-tables")
-        progress(`clean, dates, entities: ${processed}/${listing.files.length} document(s)`)
+        progress(`clean, dates, entities: ${processed}/${source.total} document(s)${cached ? ` (${cached} from the cache)` : ""}`)
       }
       fs.closeSync(documentNodes)
       const processedAt = yield* ctx.now
       yield* killPoint("after-stages")
       if (problems.length > 0 && ctx.config.ingest.on_bad_input === "fail") return yield* new BadInputError({ problems, skippable: true })
       if (documentIds.length === 0) {
-        return yield* new ReleaseError({ message: `No documents to publish: ${ctx.rawDir} holds no usable .txt file.` })
+        return yield* new ReleaseError({ message: `No documents to publish: ${ctx.rawDir} holds no usable .txt file${problems.length ? ` (${problems.length} refused)` : ""}.` })
       }
 
       const entities = entityRows(registry)
@@ -217,7 +287,7 @@ export const build = (options: BuildOptions) =>
       const bump = decideBump(previous, fingerprint)
       if (bump === "none" && !options.version && latest) {
         yield* updateCatalog(outDir)
-        return { status: "unchanged", version: latest.version, folder: path.join(outDir, latest.folder), documents: documentIds.length, refused: problems } as BuildSummary
+        return { status: "unchanged", version: latest.version, folder: path.join(outDir, latest.folder), documents: documentIds.length, refused: problems, fromCache: cached } as BuildSummary
       }
       const version = options.version ?? nextVersion(latest?.version ?? null, bump === "none" ? "patch" : bump)
       if (!parseVersion(version)) return yield* new ReleaseError({ message: `--version ${version} is not a semantic version such as 1.2.0` })
@@ -238,7 +308,7 @@ export const build = (options: BuildOptions) =>
       for (const f of releaseTableFiles(staging)) {
         distribution.push({ path: f, encodingFormat: mediaTypeOf(f), bytes: fs.statSync(path.join(staging, f)).size, sha256: tableHashes[f] ?? (yield* sha256File(path.join(staging, f))) })
       }
-      yield* writeDatasetJsonLd(staging, ds, distribution, entities)
+      yield* writeDatasetJsonLd(staging, ds, distribution, documentIds, entities)
       yield* Effect.try({ try: () => fs.rmSync(path.join(staging, ".documents.part")), catch: (cause) => new IoError({ path: staging, action: "tidy", cause }) })
       const datapackage = datapackageJson({ dataset: ds, created: endedAt, distribution, fingerprint, rawFileCount: rawFiles.length })
       yield* writeFileAtomic(path.join(staging, "datapackage.json"), JSON.stringify(datapackage, null, 2) + "\n")
@@ -289,25 +359,46 @@ export const build = (options: BuildOptions) =>
       const folder = yield* publishRelease(outDir, staging, version, { version, published: endedAt })
       progress(`publish: release ${version} in ${folder}`)
       yield* updateCatalog(outDir)
-      return { status: "published", version, folder, documents: documentIds.length, refused: problems, counts } as BuildSummary
+      progress(`peak memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`)
+      return { status: "published", version, folder, documents: documentIds.length, refused: problems, counts, fromCache: cached } as BuildSummary
     }).pipe(Effect.ensuring(Effect.sync(() => fs.rmSync(staging, { recursive: true, force: true }))))
   })
 
-/** dataset.jsonld, assembled from the document nodes the batches wrote to a part file. */
+/**
+ * dataset.jsonld, streamed: the Dataset node, then each document node made from the part file the batches wrote
+ * (read a chunk at a time), then the entities. No more than a chunk of bodies is held at once.
+ */
 const writeDatasetJsonLd = (
   staging: string,
-  ds: Parameters<typeof datasetJsonLd>[0],
+  ds: Parameters<typeof datasetNode>[0],
   distribution: ReadonlyArray<DistributionEntry>,
+  docIds: ReadonlyArray<string>,
   entities: ReadonlyArray<EntityRow>
 ) =>
   Effect.try({
     try: () => {
-      const part = fs.readFileSync(path.join(staging, ".documents.part"), "utf8").split("\n").filter(Boolean)
-      const docs = part.map((l) => JSON.parse(l) as { document: DocumentResult["document"]; mentions: Array<string> })
-      const mentions = docs.flatMap((d) => d.mentions.map((entity_id) => ({ doc_id: d.document.doc_id, entity_id, surface: "", start: 0, end: 0 })))
-      const doc = datasetJsonLd(ds, distribution, docs.map((d) => d.document), entities, mentions)
-      fs.writeFileSync(path.join(staging, "dataset.jsonld"), JSON.stringify(doc, null, 2) + "\n")
+      const out = fs.openSync(path.join(staging, "dataset.jsonld"), "w")
+      fs.writeSync(out, jsonLdHead() + jsonLdNode(datasetNode(ds, distribution, docIds), true))
+      const part = fs.openSync(path.join(staging, ".documents.part"), "r")
+      const buf = Buffer.allocUnsafe(1 << 20)
+      let carry = ""
+      let n: number
+      const emit = (line: string) => {
+        if (!line) return
+        const [doc, mentions] = JSON.parse(line) as [DocumentResult["document"], Array<string>?]
+        fs.writeSync(out, jsonLdNode(documentNode(ds.name, ds.version, doc, mentions ?? []), false))
+      }
+      while ((n = fs.readSync(part, buf, 0, buf.length, null)) > 0) {
+        const lines = (carry + buf.toString("utf8", 0, n)).split("\n")
+        carry = lines.pop()!
+        lines.forEach(emit)
+      }
+      emit(carry)
+      fs.closeSync(part)
+      for (const e of entities) fs.writeSync(out, jsonLdNode(entityNode(ds.name, e), false))
+      fs.writeSync(out, jsonLdTail())
+      fs.fsyncSync(out)
+      fs.closeSync(out)
     },
     catch: (cause) => new IoError({ path: path.join(staging, "dataset.jsonld"), action: "write", cause })
   })
-

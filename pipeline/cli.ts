@@ -3,9 +3,11 @@
  */
 import * as fs from "node:fs"
 import * as path from "node:path"
-import { Cause, Console, Effect, Option } from "effect"
+import { Cause, Console, Effect, Option, Schema } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
-import { build, type BuildSummary } from "./build.js"
+import { build, merge, type BuildSummary } from "./build.js"
+import { parseShard } from "./shards.js"
+import { ReleaseError } from "./errors.js"
 import { loadBuildContext, pipelineVersion } from "./context.js"
 import { listSources, readSourceBytes } from "./sources.js"
 import { ingestBytes } from "./stages/ingest.js"
@@ -48,19 +50,46 @@ const progress = (line: string) => process.stderr.write(`${line}\n`)
 
 const summaryLine = (s: BuildSummary): string => {
   const refused = s.refused.length ? `; ${s.refused.length} raw file(s) left out: ${s.refused.map((r) => `${r.file} (${r.reason})`).join(", ")}` : ""
-  return s.status === "unchanged"
-    ? `unchanged: ${s.documents} document(s) give the same tables and metadata as release ${s.version}; nothing published${refused}`
-    : `published ${s.version}: ${s.documents} document(s), ${s.counts.mentions} mention(s), ${s.counts.dates} date(s) in ${s.folder}${refused}`
+  switch (s.status) {
+    case "unchanged":
+      return `unchanged: ${s.documents} document(s) give the same tables and metadata as release ${s.version}; nothing published${refused}`
+    case "shard":
+      return `shard written: ${s.documents} document(s) in ${s.folder}${refused}`
+    case "published":
+      return `published ${s.version}: ${s.documents} document(s), ${s.counts.mentions} mention(s), ${s.counts.dates} date(s) in ${s.folder}${refused}`
+  }
 }
 
-const buildCommand = Command.make("build", { config, raw, out, releaseVersion }, (f) =>
+const shard = Flag.String("shard").pipe(
+  Flag.withDescription("Process only share i of n (i/n, from 0) into out/shards/i-of-n; combine the shards with merge"),
+  Flag.withSchema(Schema.String.pipe(Schema.check(Schema.isPattern(/^\d+\/\d+$/, { message: "Expected i/n, e.g. 0/4" })))),
+  Flag.optional
+)
+
+const buildCommand = Command.make("build", { config, raw, out, releaseVersion, shard }, (f) =>
   renderErrors(
-    build({ configPath: f.config, raw: opt(f.raw), out: opt(f.out), version: opt(f.releaseVersion), progress }).pipe(
+    Effect.suspend(() => {
+      const spec = Option.isSome(f.shard) ? parseShard(f.shard.value) : undefined
+      if (spec === null) return Effect.fail(new ReleaseError({ message: `--shard ${Option.getOrUndefined(f.shard)}: expected i/n with 0 <= i < n` }))
+      return build({ configPath: f.config, raw: opt(f.raw), out: opt(f.out), version: opt(f.releaseVersion), progress, shard: spec })
+    }).pipe(
       Effect.scoped,
       Effect.flatMap((s) => Console.log(summaryLine(s)))
     )
   )
 ).pipe(Command.withDescription("Build a release from the raw texts into the output folder"))
+
+const mergeCommand = Command.make(
+  "merge",
+  { config, out, releaseVersion, shards: Argument.String("shard-folder").pipe(Argument.withDescription("Shard folders (default: every folder in out/shards)"), Argument.variadic()) },
+  (f) =>
+    renderErrors(
+      merge({ configPath: f.config, out: opt(f.out), version: opt(f.releaseVersion), progress, shardDirs: f.shards }).pipe(
+        Effect.scoped,
+        Effect.flatMap((s) => Console.log(summaryLine(s)))
+      )
+    )
+).pipe(Command.withDescription("Combine the shard folders of a sharded build into one release, identical to a single-machine build"))
 
 const validateCommand = Command.make("validate", { config, raw }, (f) =>
   renderErrors(
@@ -103,7 +132,7 @@ const schemasCommand = Command.make("schemas", { dir: Flag.String("dir").pipe(Fl
 
 export const pipelineCommand = Command.make("pipeline").pipe(
   Command.withDescription("Turn scraped news, blog and forum texts into a versioned open dataset"),
-  Command.withSubcommands([buildCommand, validateCommand, cleanCommand, schemasCommand])
+  Command.withSubcommands([buildCommand, mergeCommand, validateCommand, cleanCommand, schemasCommand])
 )
 
 export const runCli = Command.run(pipelineCommand, { version: pipelineVersion() })

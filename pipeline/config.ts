@@ -65,15 +65,18 @@ export class PipelineConfig extends Schema.Class<PipelineConfig>("PipelineConfig
 const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
 
 /** One line per problem: `key.path (line N): what was expected`. */
-export const describeIssues = (issue: SchemaIssue.Issue, doc?: Document, lines?: LineCounter): string =>
-  formatter(issue)
-    .issues.map((i) => {
+export const describeIssues = (issue: SchemaIssue.Issue, doc?: Document, lines?: LineCounter): string => {
+  const all = formatter(issue).issues
+  const shown = all.slice(0, MAX_ISSUES_SHOWN).map((i) => {
       const path = (i.path ?? []).map((p) => (typeof p === "object" && p !== null && "key" in p ? p.key : p)) as Array<PropertyKey>
       const key = path.length ? path.map(String).join(".") : "<top level>"
       const line = doc && lines ? lineOf(doc, lines, path) : undefined
       return `  ${key}${line ? ` (line ${line})` : ""}: ${i.message}`
     })
-    .join("\n")
+  return [...shown, ...(all.length > shown.length ? [`  … and ${all.length - shown.length} more`] : [])].join("\n")
+}
+
+const MAX_ISSUES_SHOWN = 20
 
 const lineOf = (doc: Document, lines: LineCounter, path: ReadonlyArray<PropertyKey>): number | undefined => {
   // the deepest node on the path that exists: for a missing key, that is the map that lacks it

@@ -14,6 +14,7 @@ import { Gazetteer } from "./stages/gazetteer.js"
 import { makeEntityFinder } from "./stages/entities.js"
 import { sha256Hex } from "./stages/ingest.js"
 import { EventsFile, eventsConfig } from "./stages/events.js"
+import { stagesCodeVersion } from "./cache.js"
 
 export interface BuildContext {
   readonly config: PipelineConfig
@@ -26,6 +27,8 @@ export interface BuildContext {
   readonly metadataSha256: string
   readonly dataFiles: ReadonlyArray<{ readonly path: string; readonly sha256: string }>
   readonly pipelineVersion: string
+  /** what decides a document's result besides its bytes: stage code, configuration and data files (the cache key) */
+  readonly stagesVersion: string
   readonly gitCommit: string | null
   /** the build's clock as an ISO instant; SOURCE_DATE_EPOCH pins it for reproducible releases */
   readonly now: Effect.Effect<string>
@@ -64,6 +67,9 @@ export const loadConfigFile = (configPath: string) =>
     return { config, text }
   })
 
+let cachedCodeVersion: string | null = null
+const codeVersion = (): string => (cachedCodeVersion ??= stagesCodeVersion(path.join(projectRoot, "pipeline")))
+
 export const clockFromEnvironment = (env: NodeJS.ProcessEnv = process.env): Effect.Effect<string> => {
   const epoch = env.SOURCE_DATE_EPOCH
   if (epoch !== undefined && /^\d+$/.test(epoch)) {
@@ -101,6 +107,7 @@ export const loadBuildContext = (options: { configPath: string; raw?: string | u
       metadataSha256: sha256Hex(JSON.stringify(config.dataset)),
       dataFiles,
       pipelineVersion: pipelineVersion(),
+      stagesVersion: sha256Hex(JSON.stringify([codeVersion(), dataFiles.map((f) => f.sha256), config.clean, config.dates, config.entities])),
       gitCommit: gitCommit(),
       now: clockFromEnvironment()
     } satisfies BuildContext

@@ -24,7 +24,9 @@ export const runBuild = (options: Omit<BuildOptions, "configPath"> & { configPat
 export const buildOk = async (options: Omit<BuildOptions, "configPath"> & { configPath?: string }) => {
   const exit = await runBuild(options)
   if (Exit.isFailure(exit)) throw new Error(`build failed: ${JSON.stringify(exit.cause)}`)
-  return exit.value
+  const summary = exit.value
+  if (summary.status === "shard") throw new Error("expected a release, got a shard")
+  return summary
 }
 
 /** Runs the CLI as a real process (tsx), for exit codes, signals and kills. */

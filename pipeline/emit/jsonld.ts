@@ -54,6 +54,68 @@ export const iris = (datasetName: string) => ({
 
 export const licenseUrl = (spdx: string): string => `https://spdx.org/licenses/${spdx}.html`
 
+/** The Dataset node: the release, its downloads, and the documents it holds. */
+export const datasetNode = (ds: DatasetDescription, distribution: ReadonlyArray<DistributionEntry>, docIds: ReadonlyArray<string>): object => {
+  const id = iris(ds.name)
+  return {
+    "@id": id.dataset(ds.version),
+    "@type": "Dataset",
+    name: ds.title,
+    alternateName: ds.name,
+    description: ds.description,
+    version: ds.version,
+    license: licenseUrl(ds.license),
+    datePublished: ds.datePublished,
+    creator: { "@type": "Organization", name: ds.publisher },
+    publisher: { "@type": "Organization", name: ds.publisher },
+    keywords: [...ds.keywords],
+    distribution: distribution.map((d) => ({
+      "@type": "DataDownload",
+      name: d.path,
+      contentUrl: d.path,
+      encodingFormat: d.encodingFormat,
+      contentSize: `${d.bytes} B`,
+      sha256: d.sha256
+    })),
+    hasPart: docIds.map((d) => id.document(d))
+  }
+}
+
+/** One document as a NewsArticle, BlogPosting or DiscussionForumPosting that mentions its entities. */
+export const documentNode = (datasetName: string, version: string, d: DocumentRow, mentionedEntityIds: ReadonlyArray<string>): object => {
+  const id = iris(datasetName)
+  return {
+    "@id": id.document(d.doc_id),
+    "@type": SCHEMA_TYPE[d.kind],
+    identifier: d.doc_id,
+    ...(d.title ? { headline: d.title } : {}),
+    ...(d.authors.length ? { author: d.authors.map((name) => ({ "@type": "Person", name })) } : {}),
+    ...(d.published_date ? { datePublished: d.published_date } : {}),
+    ...(d.publisher ? { publisher: { "@type": "Organization", name: d.publisher } } : {}),
+    ...(d.url ? { url: d.url } : {}),
+    ...(d.language ? { inLanguage: d.language } : {}),
+    articleBody: d.body,
+    wordCount: d.word_count,
+    isPartOf: id.dataset(version),
+    mentions: [...new Set(mentionedEntityIds)].sort().map((e) => id.entity(e))
+  }
+}
+
+export const entityNode = (datasetName: string, e: EntityRow): object => ({
+  "@id": iris(datasetName).entity(e.entity_id),
+  "@type": ENTITY_TYPE[e.type],
+  identifier: e.entity_id,
+  name: e.name,
+  ...(e.aliases.length ? { alternateName: [...e.aliases] } : {}),
+  ...(e.wikidata_id ? { sameAs: `http://www.wikidata.org/entity/${e.wikidata_id}` } : {})
+})
+
+/** The whole file, as pieces of text to write in order: the graph is streamed node by node, never held whole. */
+export const jsonLdHead = (): string => `{\n"@context": ${JSON.stringify(SCHEMA_ORG_CONTEXT)},\n"@graph": [\n`
+export const jsonLdNode = (node: object, first: boolean): string => `${first ? "" : ",\n"}${JSON.stringify(node)}`
+export const jsonLdTail = (): string => "\n]\n}\n"
+
+/** The whole file as one object (small releases and tests). */
 export const datasetJsonLd = (
   ds: DatasetDescription,
   distribution: ReadonlyArray<DistributionEntry>,
@@ -61,61 +123,14 @@ export const datasetJsonLd = (
   entities: ReadonlyArray<EntityRow>,
   mentions: ReadonlyArray<MentionRow>
 ): object => {
-  const id = iris(ds.name)
-  const mentionedBy = new Map<string, Set<string>>()
-  for (const m of mentions) {
-    const set = mentionedBy.get(m.doc_id) ?? new Set<string>()
-    set.add(m.entity_id)
-    mentionedBy.set(m.doc_id, set)
-  }
+  const byDoc = new Map<string, Array<string>>()
+  for (const m of mentions) byDoc.set(m.doc_id, [...(byDoc.get(m.doc_id) ?? []), m.entity_id])
   return {
     "@context": SCHEMA_ORG_CONTEXT,
     "@graph": [
-      {
-        "@id": id.dataset(ds.version),
-        "@type": "Dataset",
-        name: ds.title,
-        alternateName: ds.name,
-        description: ds.description,
-        version: ds.version,
-        license: licenseUrl(ds.license),
-        datePublished: ds.datePublished,
-        creator: { "@type": "Organization", name: ds.publisher },
-        publisher: { "@type": "Organization", name: ds.publisher },
-        keywords: [...ds.keywords],
-        distribution: distribution.map((d) => ({
-          "@type": "DataDownload",
-          name: d.path,
-          contentUrl: d.path,
-          encodingFormat: d.encodingFormat,
-          contentSize: `${d.bytes} B`,
-          sha256: d.sha256
-        })),
-        hasPart: documents.map((d) => id.document(d.doc_id))
-      },
-      ...documents.map((d) => ({
-        "@id": id.document(d.doc_id),
-        "@type": SCHEMA_TYPE[d.kind],
-        identifier: d.doc_id,
-        ...(d.title ? { headline: d.title } : {}),
-        ...(d.authors.length ? { author: d.authors.map((name) => ({ "@type": "Person", name })) } : {}),
-        ...(d.published_date ? { datePublished: d.published_date } : {}),
-        ...(d.publisher ? { publisher: { "@type": "Organization", name: d.publisher } } : {}),
-        ...(d.url ? { url: d.url } : {}),
-        ...(d.language ? { inLanguage: d.language } : {}),
-        articleBody: d.body,
-        wordCount: d.word_count,
-        isPartOf: id.dataset(ds.version),
-        mentions: [...(mentionedBy.get(d.doc_id) ?? [])].sort().map((e) => id.entity(e))
-      })),
-      ...entities.map((e) => ({
-        "@id": id.entity(e.entity_id),
-        "@type": ENTITY_TYPE[e.type],
-        identifier: e.entity_id,
-        name: e.name,
-        ...(e.aliases.length ? { alternateName: [...e.aliases] } : {}),
-        ...(e.wikidata_id ? { sameAs: `http://www.wikidata.org/entity/${e.wikidata_id}` } : {})
-      }))
+      datasetNode(ds, distribution, documents.map((d) => d.doc_id)),
+      ...documents.map((d) => documentNode(ds.name, ds.version, d, byDoc.get(d.doc_id) ?? [])),
+      ...entities.map((e) => entityNode(ds.name, e))
     ]
   }
 }

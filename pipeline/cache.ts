@@ -1,0 +1,68 @@
+/**
+ * Per-document results kept between builds, keyed by everything that decides them: the raw bytes' sha256, the
+ * sidecar's, the doc_id, the stages' configuration and data files, and the stage code. A missing, corrupt or
+ * foreign entry is recomputed, never trusted.
+ */
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { sha256Hex } from "./stages/ingest.js"
+import type { DocumentResult } from "./document.js"
+
+export const CACHE_DIR = ".cache"
+const FORMAT = 1
+
+export interface CacheKeyParts {
+  readonly stagesVersion: string
+  readonly doc_id: string
+  readonly source_path: string
+  readonly sha256: string
+  readonly sidecarSha256: string | null
+}
+
+export const cacheKey = (p: CacheKeyParts): string =>
+  sha256Hex(JSON.stringify([FORMAT, p.stagesVersion, p.doc_id, p.source_path, p.sha256, p.sidecarSha256]))
+
+const entryPath = (dir: string, key: string) => path.join(dir, key.slice(0, 2), `${key}.json`)
+
+export type CachedOutcome = { readonly result: DocumentResult } | { readonly problem: string }
+
+export const readCache = (dir: string, key: string): CachedOutcome | null => {
+  try {
+    const entry = JSON.parse(fs.readFileSync(entryPath(dir, key), "utf8")) as { key?: string; outcome?: CachedOutcome }
+    if (entry.key !== key || !entry.outcome) return null
+    const o = entry.outcome as { result?: DocumentResult; problem?: unknown }
+    if (typeof o.problem === "string") return { problem: o.problem }
+    if (o.result && typeof o.result.document?.doc_id === "string" && Array.isArray(o.result.mentions)) return { result: o.result }
+    return null
+  } catch {
+    return null
+  }
+}
+
+/** Writes an entry through a temporary file and a rename, so a killed build never leaves half an entry. */
+export const writeCache = (dir: string, key: string, outcome: CachedOutcome): void => {
+  try {
+    const file = entryPath(dir, key)
+    fs.mkdirSync(path.dirname(file), { recursive: true })
+    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+    fs.writeFileSync(tmp, JSON.stringify({ key, outcome }))
+    fs.renameSync(tmp, file)
+  } catch {
+    // a cache that cannot be written only costs time on the next build
+  }
+}
+
+/** A fingerprint of the code that decides a document's result: the stage modules and the document composer. */
+export const stagesCodeVersion = (pipelineDir: string): string => {
+  const files: Array<string> = []
+  const walk = (dir: string) => {
+    for (const name of fs.readdirSync(dir).sort()) {
+      const abs = path.join(dir, name)
+      if (fs.statSync(abs).isDirectory()) walk(abs)
+      else if (name.endsWith(".ts")) files.push(abs)
+    }
+  }
+  walk(path.join(pipelineDir, "stages"))
+  files.push(path.join(pipelineDir, "document.ts"), path.join(pipelineDir, "model.ts"))
+  return sha256Hex(files.map((f) => `${path.relative(pipelineDir, f)}\n${fs.readFileSync(f, "utf8")}`).join("\n"))
+}

@@ -1,0 +1,54 @@
+/**
+ * The pool that runs the per-document stages on other cores. A batch is split into one contiguous slice per
+ * worker and the slices' outcomes are concatenated, so results come back in the order they were sent.
+ */
+import { Worker } from "node:worker_threads"
+import { Effect } from "effect"
+import type { CacheSettings, SourceOutcome } from "./process-source.js"
+import type { SourceFile } from "./sources.js"
+
+export interface Pool {
+  readonly size: number
+  readonly run: (files: ReadonlyArray<SourceFile>) => Promise<Array<SourceOutcome>>
+}
+
+const WORKER_URL = new URL("./worker-entry.mjs", import.meta.url)
+
+export const makePool = (size: number, init: { configPath: string; raw?: string | undefined; out?: string | undefined; cache: CacheSettings | null }) =>
+  Effect.acquireRelease(
+    Effect.sync(() => {
+      const workers = Array.from({ length: size }, () => new Worker(WORKER_URL, { workerData: init }))
+      let nextId = 0
+      const call = (worker: Worker, files: ReadonlyArray<SourceFile>) =>
+        new Promise<Array<SourceOutcome>>((resolve, reject) => {
+          const id = nextId++
+          const onMessage = (m: { id: number; outcomes?: Array<SourceOutcome>; error?: string }) => {
+            if (m.id !== id) return
+            worker.off("message", onMessage)
+            worker.off("error", onError)
+            if (m.error !== undefined) reject(new Error(m.error))
+            else resolve(m.outcomes!)
+          }
+          const onError = (e: Error) => {
+            worker.off("message", onMessage)
+            reject(e)
+          }
+          worker.on("message", onMessage)
+          worker.once("error", onError)
+          worker.postMessage({ id, files })
+        })
+      const pool: Pool & { close: () => Promise<void> } = {
+        size,
+        run: async (files) => {
+          const per = Math.ceil(files.length / size)
+          const slices = workers.map((w, i) => ({ w, files: files.slice(i * per, (i + 1) * per) })).filter((s) => s.files.length > 0)
+          return (await Promise.all(slices.map((s) => call(s.w, s.files)))).flat()
+        },
+        close: async () => {
+          await Promise.all(workers.map((w) => w.terminate()))
+        }
+      }
+      return pool
+    }),
+    (pool) => Effect.promise(() => pool.close())
+  )

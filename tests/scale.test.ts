@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest"
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { Effect, Exit } from "effect"
+import { buildOk, copyRaw, listFiles, repoConfig, runBuild, tempConfig, tempDir } from "./helpers.js"
+import { merge } from "../pipeline/build.js"
+import { parseShard } from "../pipeline/shards.js"
+import { CACHE_DIR } from "../pipeline/cache.js"
+
+/** A corpus big enough to start the worker pool: renamed copies of the seeds. */
+const copiesOfRaw = (copies: number): string => {
+  const raw = copyRaw()
+  const seeds = fs.readdirSync(raw)
+  for (let i = 1; i < copies; i++) for (const f of seeds) fs.copyFileSync(path.join(raw, f), path.join(raw, `c${String(i).padStart(3, "0")}_${f}`))
+  return raw
+}
+
+const sameRelease = (a: string, b: string) => {
+  expect(listFiles(a)).toEqual(listFiles(b))
+  for (const f of listFiles(a)) expect(fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f))), f).toBe(true)
+}
+
+const withEpoch = async <A>(f: () => Promise<A>): Promise<A> => {
+  const saved = process.env.SOURCE_DATE_EPOCH
+  process.env.SOURCE_DATE_EPOCH = "1700000000"
+  try {
+    return await f()
+  } finally {
+    if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH
+    else process.env.SOURCE_DATE_EPOCH = saved
+  }
+}
+
+describe("parallel, cached and sharded builds give the release a single thread gives", () => {
+  it("the worker pool writes byte-identical tables to an in-thread build, in doc_id order", async () => {
+    const raw = copiesOfRaw(30)
+    const serial = tempConfig({ "concurrency: 2": "concurrency: 1" })
+    const parallel = tempConfig({ "concurrency: 2": "concurrency: 2" })
+    const [a, b] = await withEpoch(async () => [
+      await buildOk({ configPath: serial, raw, out: tempDir("out-serial-") }),
+      await buildOk({ configPath: parallel, raw, out: tempDir("out-parallel-") })
+    ])
+    expect(a.documents).toBe(150)
+    for (const t of ["documents", "comments", "dates", "mentions", "entities", "removed_lines"]) {
+      for (const ext of ["csv", "arrow"]) {
+        expect(fs.readFileSync(path.join(a.folder, `${t}.${ext}`)).equals(fs.readFileSync(path.join(b.folder, `${t}.${ext}`))), `${t}.${ext}`).toBe(true)
+      }
+    }
+  })
+
+  it("a rebuild after adding one text computes only that text; the rest comes from the cache", async () => {
+    const raw = copyRaw()
+    const out = tempDir("out-")
+    const first = await buildOk({ raw, out })
+    expect(first.fromCache).toBe(0)
+    fs.writeFileSync(path.join(raw, "zz_new.txt"), "A new headline\n\nA paragraph of reporting about the border region, long enough to be content.\n")
+    const second = await buildOk({ raw, out })
+    expect(second.documents).toBe(6)
+    expect(second.fromCache).toBe(5)
+  })
+
+  it("a corrupt or foreign cache entry is recomputed, never trusted", async () => {
+    const raw = copyRaw()
+    const out = tempDir("out-")
+    const first = await withEpoch(() => buildOk({ raw, out }))
+    const cacheDir = path.join(out, CACHE_DIR)
+    const entries = fs.readdirSync(cacheDir, { recursive: true }).map(String).filter((f) => f.endsWith(".json"))
+    expect(entries.length).toBe(5)
+    fs.writeFileSync(path.join(cacheDir, entries[0]!), "{ truncated")
+    fs.writeFileSync(path.join(cacheDir, entries[1]!), JSON.stringify({ key: "someone else's", outcome: { problem: "poisoned" } }))
+    const other = tempDir("out-")
+    fs.cpSync(cacheDir, path.join(other, CACHE_DIR), { recursive: true })
+    const second = await withEpoch(() => buildOk({ raw, out: other }))
+    expect(second.fromCache).toBe(3)
+    sameRelease(first.folder, second.folder)
+  })
+
+  it("shards built apart and merged give a release byte-identical to a single build", async () => {
+    const raw = copiesOfRaw(3)
+    const single = await withEpoch(() => buildOk({ raw, out: tempDir("out-single-") }))
+    const out = tempDir("out-sharded-")
+    for (const s of ["0/3", "1/3", "2/3"]) {
+      const exit = await runBuild({ raw, out, shard: parseShard(s)! } as never)
+      expect(Exit.isSuccess(exit), s).toBe(true)
+    }
+    const merged = await withEpoch(() => Effect.runPromise(Effect.scoped(merge({ configPath: repoConfig, out, shardDirs: [] }))))
+    expect(merged.status).toBe("published")
+    sameRelease(single.folder, (merged as { folder: string }).folder)
+  })
+
+  it("a merge refuses shard folders that do not make a whole run", async () => {
+    const raw = copyRaw()
+    const out = tempDir("out-")
+    await runBuild({ raw, out, shard: parseShard("0/2")! } as never)
+    const exit = await Effect.runPromiseExit(Effect.scoped(merge({ configPath: repoConfig, out, shardDirs: [] })))
+    expect(Exit.isFailure(exit)).toBe(true)
+    expect(JSON.stringify(exit)).toContain("do not make a whole run")
+  })
+})
