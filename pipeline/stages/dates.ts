@@ -839,8 +839,10 @@ export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResul
 
   // the reference date: stated metadata > the clean stage's hint > a dateline with a year > a page date line
   let published: { value: string; s: number; e: number; text: string; source: string } | null = null
-  if (input.statedPublished && parseIso(input.statedPublished, "published")) {
-    published = { value: input.statedPublished, s: -1, e: -1, text: input.statedPublished, source: "metadata" }
+  const stated = parseIso(input.statedPublished, "published")
+  if (input.statedPublished && stated) {
+    // metadata may carry a time ("2022-02-17T10:00:00Z"): the value keeps the date at its precision
+    published = { value: refIso(stated), s: -1, e: -1, text: input.statedPublished, source: "metadata" }
   }
   const hint = input.cleaned.publishedHint
   if (!published && hint) {

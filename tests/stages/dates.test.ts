@@ -54,6 +54,10 @@ describe("publication date", () => {
     expect(r.published?.value).toBe("2019-05-03")
   })
 
+  it("cuts a stated publication timestamp back to its date", () => {
+    expect(run("Nothing dated here.", { statedPublished: "2018-11-30T08:15:00Z" }).published).toEqual({ value: "2018-11-30", precision: "day" })
+  })
+
   it("takes a forum's thread start ('Oct 17, 2015' form), never a member's join date", () => {
     const body = [
       "Any tips for overwintering figs?",
