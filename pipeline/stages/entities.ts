@@ -926,6 +926,22 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
         pushHit(h, a, titled)
         return
       }
+      // "Imomaly Rakhmon": a spelling of a gazetteer name whose parts matched separately
+      if (hasHitInside && b - na >= 2 && b - na <= 5) {
+        const words: Array<string> = []
+        for (let k = na; k < b; k++) if (tokens[k]!.word) words.push(tokens[k]!.exact)
+        const list = words.length >= 2 ? translitIndex.get(translitKey(words.join(" "))) : undefined
+        const given = translitKey(words[0] ?? "")
+        const match = list?.find((ix) => {
+          const e = entities[ix]!
+          return e.g.type !== "person" || translitKey(e.g.name).split(" ")[0] === given || e.aliasNames.some((al) => translitKey(al).split(" ")[0] === given)
+        })
+        if (match !== undefined) {
+          const e = entities[match]!
+          candidates.push({ a, b, na, nb: b, entity: match, name: e.g.name, type: e.g.type, strength: 9, titled })
+          return
+        }
+      }
       if (hasHitInside && headOutside && !titled && stripGeneric(na, b)) {
         discovered(a, na, b, titled)
         return

@@ -1,0 +1,299 @@
+import { describe, it, expect } from "vitest"
+import { readFileSync, readdirSync } from "node:fs"
+import { join } from "node:path"
+import { Schema } from "effect"
+import YAML from "yaml"
+import { Gazetteer, decodeGazetteer, validateGazetteer, type GazetteerEntity } from "../../pipeline/stages/gazetteer.js"
+import { makeEntityFinder, normaliseAuthor, translitKey, type EntitiesResult } from "../../pipeline/stages/entities.js"
+import { entityReport, formatEntityReport } from "../../pipeline/stages/entities-report.js"
+
+const root = join(import.meta.dirname, "..", "..")
+const gazetteer = Schema.decodeUnknownSync(Gazetteer)(YAML.parse(readFileSync(join(root, "data/gazetteer.yaml"), "utf8")))
+const find = makeEntityFinder(gazetteer)
+const run = (body: string, authors: ReadonlyArray<string> = []) => find({ body, authors })
+
+/** the entity id of the mention whose surface is exactly `surface` */
+const idOf = (r: EntitiesResult, surface: string): string | undefined => r.mentions.find((m) => m.surface === surface)?.entity_id
+const entity = (r: EntitiesResult, id: string | undefined) => r.entities.find((e) => e.entity_id === id)
+const surfaces = (r: EntitiesResult) => r.mentions.map((m) => m.surface)
+
+/** a small gazetteer with one alias of every kind, so each kind is tested on its own */
+const tiny: Gazetteer = {
+  version: 1,
+  stoplist: ["Most Viewed"],
+  entities: [
+    {
+      id: "ivan-ostapenko",
+      name: "Ivan Ostapenko",
+      type: "person",
+      aliases: [
+        { name: "Ivan Petrovich Ostapenko", kind: "full_name" },
+        { name: "Ostapenko", kind: "surname" },
+        { name: "Iwan Ostapenko", kind: "transliteration" }
+      ]
+    },
+    {
+      id: "pamir-water-council",
+      name: "Pamir Water Council",
+      type: "organization",
+      aliases: [
+        { name: "PWC", kind: "acronym" },
+        { name: "Pamir Watter Council", kind: "misspelling" },
+        { name: "Upper Panj Water Board", kind: "former_name" },
+        { name: "the Council", kind: "short_name" }
+      ]
+    },
+    { id: "vanjgrad", name: "Vanjgrad", type: "place" }
+  ]
+}
+const findTiny = makeEntityFinder(tiny)
+
+describe("gazetteer file", () => {
+  it("decodes data/gazetteer.yaml and passes the cross-entity checks", () => {
+    expect(gazetteer.entities.length).toBeGreaterThan(300)
+    expect(validateGazetteer(gazetteer.entities)).toEqual([])
+  })
+
+  it("carries the verified Wikidata ids of the issue", () => {
+    const qid = (id: string) => gazetteer.entities.find((e) => e.id === id)?.wikidata
+    expect(qid("vladimir-putin")).toBe("Q7747")
+    expect(qid("csto")).toBe("Q318693")
+    expect(qid("dushanbe")).toBe("Q9365")
+    expect(qid("khatlon")).toBe("Q633511")
+  })
+
+  it("refuses a duplicate id, naming it", () => {
+    const dup: ReadonlyArray<GazetteerEntity> = [
+      { id: "a-b", name: "Alpha", type: "place" },
+      { id: "a-b", name: "Beta", type: "place" }
+    ]
+    const problems = validateGazetteer(dup)
+    expect(problems.map((p) => p.message).join("\n")).toMatch(/"a-b": duplicate id/)
+    expect(() => Schema.decodeUnknownSync(Gazetteer)({ version: 1, entities: dup })).toThrow(/duplicate id/)
+  })
+
+  it("refuses an alias claimed by two entities, naming both", () => {
+    const clash: ReadonlyArray<GazetteerEntity> = [
+      { id: "north-ridge", name: "North Ridge", type: "place", aliases: [{ name: "NR", kind: "acronym" }] },
+      { id: "nr-holdings", name: "NR Holdings", type: "organization", aliases: [{ name: "nr", kind: "acronym" }] }
+    ]
+    const [problem] = validateGazetteer(clash)
+    expect(problem?.ids).toEqual(["north-ridge", "nr-holdings"])
+    expect(problem?.message).toMatch(/claimed by two entities/)
+  })
+
+  it("names the entity id in a field error", () => {
+    const raw = { version: 1, entities: [{ id: "ok-one", name: "Ok", type: "place" }, { id: "bad-one", name: "Bad", type: "river" }] }
+    expect(() => decodeGazetteer(raw)).toThrow(/entity "bad-one"/)
+  })
+
+  it("refuses a 'within' that points at no entity", () => {
+    const problems = validateGazetteer([{ id: "somewhere", name: "Somewhere", type: "place", within: "nowhere" }])
+    expect(problems[0]?.message).toMatch(/within "nowhere"/)
+  })
+})
+
+describe("alias kinds", () => {
+  it("full_name, surname and transliteration all point at the person", () => {
+    const r = findTiny({ body: "Ivan Petrovich Ostapenko spoke first. Later Iwan Ostapenko spoke again, and Ostapenko left.", authors: [] })
+    expect(r.mentions.map((m) => m.entity_id)).toEqual(["ivan-ostapenko", "ivan-ostapenko", "ivan-ostapenko"])
+  })
+
+  it("acronym, misspelling and former_name all point at the organisation", () => {
+    const r = findTiny({ body: "The PWC met. The Pamir Watter Council, once the Upper Panj Water Board, agreed.", authors: [] })
+    const ids = r.mentions.map((m) => m.entity_id)
+    expect(ids.filter((i) => i === "pamir-water-council")).toHaveLength(3)
+  })
+
+  it("real data: former name, misspelling and acronym spellings resolve", () => {
+    const r = run("The Itar-Tass agency and medics of Doctor’s Without Borders met Nato officers and the Isil group.")
+    expect(idOf(r, "Itar-Tass")).toBe("tass")
+    expect(idOf(r, "Doctor’s Without Borders")).toBe("doctors-without-borders")
+    expect(idOf(r, "Nato")).toBe("nato")
+    expect(idOf(r, "Isil")).toBe("islamic-state")
+  })
+})
+
+describe("transliteration key", () => {
+  it("folds kh/h, e/i/y, doubled letters and diacritics", () => {
+    expect(translitKey("Rakhmon")).toBe(translitKey("Rahmon"))
+    expect(translitKey("Emomali")).toBe(translitKey("Imomali"))
+    expect(translitKey("Sergei")).toBe(translitKey("Sergey"))
+    expect(translitKey("Nazarbayev")).toBe(translitKey("Nazarbaev"))
+    expect(translitKey("Erdoğan")).toBe(translitKey("Erdogan"))
+  })
+
+  it("keeps different names apart", () => {
+    expect(translitKey("Markov")).not.toBe(translitKey("Makarov"))
+    expect(translitKey("Sergey Markov")).not.toBe(translitKey("Sergey Makarov"))
+  })
+
+  it("links a discovered spelling to the gazetteer only with the same key, type and given name", () => {
+    // "Imomaly Rakhmon" is in no alias list; its key equals "Emomali Rahmon"'s
+    const r = run("The visitor met Imomaly Rakhmon in the capital.")
+    expect(idOf(r, "Imomaly Rakhmon")).toBe("emomali-rahmon")
+    // same surname key, different given name: not merged
+    const other = run("The visitor met Rustam Rakhmonov in the capital.")
+    expect(idOf(other, "Rustam Rakhmonov")).not.toBe("emomali-rahmon")
+  })
+
+  it("never merges names that are merely similar", () => {
+    const a = run("The analyst Sergey Markov spoke on Monday.")
+    const b = run("The analyst Sergey Makarov spoke on Monday.")
+    expect(idOf(a, "Sergey Markov")).toBe("x-sergey-markov")
+    expect(idOf(b, "Sergey Makarov")).toBe("x-sergey-makarov")
+  })
+})
+
+describe("matching", () => {
+  it("folds possessives, straight and curly, and keeps them out of the surface", () => {
+    const r = run("Moscow's plans and Putin’s speech worried Tajikistan’s leaders.")
+    expect(idOf(r, "Moscow")).toBe("moscow")
+    expect(idOf(r, "Putin")).toBe("vladimir-putin")
+    expect(idOf(r, "Tajikistan")).toBe("tajikistan")
+  })
+
+  it("matches short acronyms case-sensitively", () => {
+    const r = run("What is it? IS fighters and US troops met us there; it is what it is.")
+    expect(r.mentions.map((m) => [m.surface, m.entity_id])).toEqual([
+      ["IS", "islamic-state"],
+      ["US", "united-states"]
+    ])
+  })
+
+  it("matches names written in capitals but not in lower case", () => {
+    const r = run("DUSHANBE, May 2. Officials in moscow and Moscow replied.")
+    expect(idOf(r, "DUSHANBE")).toBe("dushanbe")
+    expect(surfaces(r)).not.toContain("moscow")
+  })
+
+  it("strips titles from the name but keeps them in the surface", () => {
+    const r = run("Yesterday Tajik President Emomali Rahmon met Foreign Minister Sergei Lavrov and Mr. Putin.")
+    const m = r.mentions.find((x) => x.entity_id === "emomali-rahmon")
+    expect(m?.surface).toBe("Tajik President Emomali Rahmon")
+    expect(entity(r, "emomali-rahmon")?.name).toBe("Emomali Rahmon")
+    expect(idOf(r, "Foreign Minister Sergei Lavrov")).toBe("sergey-lavrov")
+    expect(idOf(r, "Mr. Putin")).toBe("vladimir-putin")
+  })
+
+  it("lets a longer discovered organisation win over a place inside it", () => {
+    const r = run("A scholar at the Dushanbe Institute for Regional Studies disagreed.")
+    const id = idOf(r, "Dushanbe Institute for Regional Studies")
+    expect(id).toBe("x-dushanbe-institute-for-regional-studies")
+    expect(entity(r, id)?.type).toBe("organization")
+    expect(r.mentions.some((m) => m.entity_id === "dushanbe")).toBe(false)
+  })
+
+  it("counts offsets in code points, so an emoji before a name does not shift it", () => {
+    const body = "🇹🇯 News 😀 from Dushanbe today"
+    const r = run(body)
+    const m = r.mentions.find((x) => x.entity_id === "dushanbe")!
+    expect(m.start).toBe([...body].findIndex((_, i) => [...body].slice(i).join("").startsWith("Dushanbe")))
+    expect([...body].slice(m.start, m.end).join("")).toBe("Dushanbe")
+  })
+})
+
+describe("discovery", () => {
+  it("finds and types names in no list", () => {
+    const r = run("Officials from the Ministry of Water Resources met Farrukh Nazarov in the village of Vanj.")
+    expect(entity(r, idOf(r, "Ministry of Water Resources"))?.type).toBe("organization")
+    expect(entity(r, idOf(r, "Farrukh Nazarov"))?.type).toBe("person")
+    expect(entity(r, idOf(r, "Vanj"))?.type).toBe("place")
+    expect(idOf(r, "Farrukh Nazarov")).toBe("x-farrukh-nazarov")
+  })
+
+  it("does not take sentence-initial common words, months or demonyms for names", () => {
+    const r = run("However, the talks went on. Yesterday the Russian side agreed. In March nothing changed. Meanwhile Tajik troops waited.")
+    expect(r.mentions).toEqual([])
+  })
+
+  it("links a bare or titled surname to the full name earlier in the document", () => {
+    const r = run("The economist Dilshod Karimzoda said prices rose. Karimzoda added more. Mr Karimzoda then left.")
+    const ids = r.mentions.map((m) => m.entity_id)
+    expect(ids).toEqual(["x-dilshod-karimzoda", "x-dilshod-karimzoda", "x-dilshod-karimzoda"])
+  })
+
+  it("does not merge bare surnames across documents on their own", () => {
+    const lone = run("The report was written by a committee. Karimzoda signed it.")
+    expect(idOf(lone, "Karimzoda")).not.toBe("x-dilshod-karimzoda")
+  })
+
+  it("resolves an acronym introduced in parentheses", () => {
+    const r = run("The Central Asian Drug Policy Centre (CADPC) published data. CADPC said seizures fell.")
+    const ids = new Set(r.mentions.map((m) => m.entity_id))
+    expect(ids).toEqual(new Set(["x-central-asian-drug-policy-centre"]))
+  })
+
+  it("keeps page chrome out of the entities", () => {
+    const r = run("Breaking News\nShare This Page\nLikes Received: 12\nMost Viewed\nThe governor of Khatlon spoke.")
+    const names = r.entities.map((e) => e.name)
+    expect(names).not.toContain("Breaking News")
+    expect(names).not.toContain("Share This Page")
+    expect(names).not.toContain("Likes Received")
+    expect(names).toContain("Khatlon")
+  })
+
+  it("turns an agency byline into a person", () => {
+    expect(normaliseAuthor("ALEXANDROVA Lyudmila")).toBe("Lyudmila Alexandrova")
+    const r = run("Some text about Bishkek.", ["ALEXANDROVA Lyudmila"])
+    expect(r.entities.find((e) => e.name === "Lyudmila Alexandrova")?.type).toBe("person")
+  })
+})
+
+describe("seed texts", () => {
+  const seeds = readdirSync(join(root, "raw"))
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .map((f) => ({
+      doc: f,
+      body: readFileSync(join(root, "raw", f), "utf8")
+        .replace(/\r\n?/g, "\n")
+        .split("\n")
+        .map((l) => l.trim())
+        .join("\n")
+    }))
+  const results = seeds.map((s) => ({ doc_id: s.doc, result: run(s.body) }))
+
+  const expected: ReadonlyArray<[string, RegExp, string]> = [
+    ["Vladimir Putin", /Putin/, "vladimir-putin"],
+    ["Emomali Rahmon", /Ra(k)?hmon/, "emomali-rahmon"],
+    ["Sergey Lavrov", /Lavrov/, "sergey-lavrov"],
+    ["Islamic State", /^(Islamic State.*|ISIS|ISIL|Isil|IS)$/, "islamic-state"],
+    ["CSTO", /^(CSTO|Collective Security Treaty Organi[sz]ation)$/, "csto"],
+    ["Barack Obama", /Obama/, "barack-obama"],
+    ["Taliban", /^Taliban$/, "taliban"],
+    ["TASS", /^(TASS|Itar-Tass)$/, "tass"],
+    ["Tajikistan", /^Tajikistan$/, "tajikistan"],
+    ["Afghanistan", /^Afghanistan$/, "afghanistan"],
+    ["Dushanbe", /^Dushanbe$/, "dushanbe"]
+  ]
+  for (const [label, surface, id] of expected) {
+    it(`resolves every spelling of ${label} to one entity across documents`, () => {
+      const ids = new Set<string>()
+      let docs = 0
+      for (const { result } of results) {
+        const hits = result.mentions.filter((m) => surface.test(m.surface.replace(/^(Russian |Tajik |US )?(President |Foreign Minister |Mr\.? )/, "")))
+        if (hits.length > 0) docs++
+        for (const m of hits) ids.add(m.entity_id)
+      }
+      expect(ids).toEqual(new Set([id]))
+      expect(docs).toBeGreaterThan(0)
+    })
+  }
+
+  it("makes no entity of the page chrome in the seeds", () => {
+    const names = new Set(results.flatMap(({ result }) => result.entities.map((e) => e.name)))
+    for (const chrome of ["Breaking News", "Likes Received", "Accessibility", "Post a Comment", "All news", "Share"]) expect(names.has(chrome)).toBe(false)
+  })
+
+  it("reports mentions, documents and spellings per entity and provisional entities by frequency", () => {
+    const report = entityReport(results)
+    const putin = report.known.find((r) => r.entity_id === "vladimir-putin")!
+    expect(putin.documents.length).toBeGreaterThanOrEqual(4)
+    expect(putin.mentions).toBe(putin.spellings.reduce((n, s) => n + s.count, 0))
+    expect(putin.spellings.map((s) => s.surface)).toContain("Mr Putin")
+    const counts = report.provisional.map((r) => r.mentions)
+    expect(counts).toEqual([...counts].sort((a, b) => b - a))
+    expect(formatEntityReport(report)).toMatch(/Provisional entities/)
+  })
+})
