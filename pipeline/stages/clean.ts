@@ -462,11 +462,23 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
   }
   // end zones: after a "related"/"comments"/"most read" heading, prose counts for less (teasers, comments)
   if (!forum) {
+    // a zone ends where running text resumes: two consecutive prose paragraphs (an inline "related" box inside an
+    // article); comments and teasers come one paragraph at a time between their headers
     let zone = false
     for (let i = 0; i < n; i++) {
       const l = present[i]!
       if (l.rule?.action === "end_content" && !l.bullet) zone = true
-      else if (zone && scores[i]! > 0) scores[i] = scores[i]! * END_ZONE_WEIGHT
+      else if (zone && scores[i]! > 0) {
+        let run = 0
+        let words = 0
+        for (let k = i; k < Math.min(n, i + 3); k++) {
+          if (klass[k]!.klass !== "good" || present[k]!.bullet || present[k]!.rule) break
+          run++
+          words += present[k]!.words
+        }
+        if (run >= 3 && words >= 90) zone = false
+        else scores[i] = scores[i]! * END_ZONE_WEIGHT
+      }
     }
   }
   // context smoothing (jusText): a short run of non-prose lines (a heading, a label, a list of two) between prose
@@ -519,7 +531,7 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
           i += dir
         }
         if (hardStop && bestEnd < 0) return
-        if (bestEnd < 0 || acc < 30 || gap > acc * 0.5 || gap > 25) return
+        if (bestEnd < 0 || acc < 30 || gap > acc * 0.8 || gap > 40) return
         const lo = Math.min(edge + dir, bestEnd)
         const hi = Math.max(edge + dir, bestEnd)
         for (let k = lo; k <= hi; k++) inMain[k] = true
@@ -563,12 +575,26 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
   }
 
   // 4. decisions inside/outside the main segment
+  const firstSeen = new Map<string, number>()
+  present.forEach((l, i) => {
+    if (inMain[i] && !firstSeen.has(l.text)) firstSeen.set(l.text, i)
+  })
   const decisions: Array<Decision> = present.map((l, i) => {
     if (l.rule) return { keep: false, reason: l.rule.id }
     const k = klass[i]!
     if (!inMain[i]) return { keep: false, reason: k.klass === "good" ? "outside-main-text" : k.signal === "short" ? "boilerplate-short" : k.signal }
     if (l.words === 0) return { keep: false, reason: "no-words" }
     if (l.dateLine) return { keep: false, reason: "date-line" }
+    // a paragraph shown twice on a page on its own is a caption, a pull quote or a teaser, not running text; a run
+    // of repeated paragraphs is content rendered twice (tabs, print views): its first copy stays
+    if (!forum && l.repeated && l.words >= 8) {
+      const runMate = (k: number) => {
+        const m = present[k]
+        return m !== undefined && m.repeated && m.words >= 8 && m.text !== l.text
+      }
+      if (!runMate(i - 1) && !runMate(i + 1)) return { keep: false, reason: "repeated-on-page" }
+      if (firstSeen.get(l.text)! < i) return { keep: false, reason: "duplicate-of-earlier-line" }
+    }
     if (k.klass === "bad" && k.signal === "link-text") return { keep: false, reason: "link-text" }
     return { keep: true, reason: "" }
   })
