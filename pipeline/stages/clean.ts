@@ -465,9 +465,12 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
     // a zone ends where running text resumes: two consecutive prose paragraphs (an inline "related" box inside an
     // article); comments and teasers come one paragraph at a time between their headers
     let zone = false
+    let proseSoFar = 0
     for (let i = 0; i < n; i++) {
       const l = present[i]!
-      if (l.rule?.action === "end_content" && !l.bullet) zone = true
+      if (klass[i]!.klass === "good") proseSoFar += l.words
+      // only after some running text: a "Latest"/"Trending" box above the headline starts no end zone
+      if (l.rule?.action === "end_content" && !l.bullet && proseSoFar >= 80) zone = true
       else if (zone && scores[i]! > 0) {
         let run = 0
         let words = 0
@@ -557,7 +560,7 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
       let end = n
       for (let i = hN + 1; i < n; i++) {
         const r = present[i]!.rule
-        if (r && (r.family === "forum_footer" || r.action === "end_content")) {
+        if (r && (r.family === "forum_footer" || (r.action === "end_content" && r.family === "related"))) {
           end = i
           break
         }
