@@ -274,6 +274,7 @@ const ONLY_LOWER = /^[a-z]+$/
 const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Array<Token> => {
   const tokens: Array<Token> = []
   let pendingStart = true
+  let asciiWord = false
   const pushWord = (_unused: undefined, start: number, raw0: string, nlBefore: boolean, allowSentenceEnd: boolean): void => {
     let raw = raw0
     let sentenceEndAfter = false
@@ -299,7 +300,7 @@ const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Arr
     const exact = text.indexOf(".") >= 0 ? text.replace(/\./g, "") : text
     const f0 = text.charCodeAt(0)
     let cap = f0 < 128 ? f0 >= 65 && f0 <= 90 : isUpperChar(text[0]!)
-    const key = !cap && f0 >= 97 && f0 <= 122 && !NON_ASCII.test(exact) ? exact.toLowerCase() : tokenKey(exact)
+    const key = asciiWord ? exact.toLowerCase() : tokenKey(exact)
     if (!cap && f0 >= 97 && f0 <= 122 && text.indexOf("-") > 0) {
       const h = text.indexOf("-")
       if (h > 0 && PARTICLES.has(text.slice(0, h).toLowerCase()) && isUpperChar(text[h + 1] ?? "")) cap = true
@@ -339,6 +340,7 @@ const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Arr
     }
     i += w
     let plain = c >= 97 && c <= 122
+    let ascii = c < 128
     let h = Math.imul(FNV_OFFSET ^ c, 16777619)
     while (i < len) {
       const d = body.charCodeAt(i)
@@ -350,6 +352,7 @@ const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Arr
       w = wordUnits(body, i, d)
       if (w > 0) {
         plain = false
+        if (d >= 128) ascii = false
         i += w
         continue
       }
@@ -390,6 +393,7 @@ const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Arr
     }
     if (i < len && body.charCodeAt(i) === 46) i++
     const raw = body.slice(s, i)
+    asciiWord = ascii && raw.indexOf("’") < 0
     if (raw.indexOf("-") > 0 && shouldSplitHyphenated(raw)) {
       const parts = raw.split("-")
       let off = s
@@ -545,7 +549,7 @@ const guessType = (
   if (placeAt(headBeforeOf) && words.length > 1) return { type: "place", strength: 3 }
   if (titled) return { type: "person", strength: 3 }
   if (words.some((t) => ORG_WORDS.has(t.key) && t !== first)) return { type: "organization", strength: 2 }
-  if (authorKeys.has(words.map((t) => t.key).join(" "))) return { type: "person", strength: 3 }
+  if (authorKeys.size > 0 && authorKeys.has(words.map((t) => t.key).join(" "))) return { type: "person", strength: 3 }
   if (words.length >= 2 && GIVEN_NAMES.has(foldDiacritics(first.key))) return { type: "person", strength: 3 }
   if (words.length >= 2 && words.some((t) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text))) return { type: "person", strength: 2 }
   if (words.length === 1 && first.upper && first.exact.length <= 6) return { type: "organization", strength: 2 }
@@ -1085,7 +1089,7 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
 
     // link discovered names to the gazetteer on transliteration evidence
     for (const c of candidates) {
-      if (c.entity >= 0) continue
+      if (c.entity >= 0 || c.nb - c.na < 2) continue
       const words = tokens.slice(c.na, c.nb).filter((t) => t.word)
       if (words.length >= 2) {
         const key = translitKey(words.map((t) => t.exact).join(" "))
@@ -1142,9 +1146,9 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
 
     // surnames (bare or titled) → the earlier full name, else the only full name in the document
     for (const c of candidates) {
-      const words = tokens.slice(c.na, c.nb).filter((t) => t.word)
-      if (words.length !== 1) continue
       if (c.entity >= 0 && entities[c.entity]!.g.type !== "person") continue
+      if (c.nb - c.na !== 1 || peopleBySurname.size === 0 && authorPeople.length === 0) continue
+      const words = [tokens[c.na]!]
       if (c.entity < 0 && c.strength >= 3 && c.type !== "person") continue
       const key = translitKey(words[0]!.exact)
       const same = peopleBySurname.get(key) ?? []
@@ -1213,7 +1217,6 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
       const start = tokens[c.a]!.s
       const end = tokens[c.b - 1]!.e
       const surface = body.slice(start, end)
-      const nameSurface = joinText(body, tokens.slice(c.na, c.nb))
       mentions.push({ entity_id: id, surface, start: cp(start), end: cp(end) })
       let rec = byId.get(id)
       if (!rec) {
@@ -1224,7 +1227,10 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
         rec = { found, spellings: new Set() }
         byId.set(id, rec)
       }
-      if (nameSurface !== rec.found.name) rec.spellings.add(nameSurface)
+      if (rec.found.provisional) {
+        const nameSurface = c.na === c.a ? (surface.indexOf("\n") >= 0 || surface.indexOf("  ") >= 0 ? surface.replace(/\s+/g, " ") : surface) : joinText(body, tokens.slice(c.na, c.nb))
+        if (nameSurface !== rec.found.name) rec.spellings.add(nameSurface)
+      }
     }
     // authors are people of the document even when the body does not name them
     for (const name of authorNames) {
