@@ -747,44 +747,57 @@ interface PageDate {
 
 const CHROME_NEAR = /\b(?:joined|member since|registered|join date|reg(?:istration)? date|likes received|messages|posts|reputation|trophy points|location|copyright|©|expires?|expiry|valid until|deadline|birthday|born)\b/i
 
-/** Finds a stand-alone page date line near the top of the body (before the first paragraph of running text). */
-const pageDateInBody = (paras: Array<{ s: number; text: string }>): PageDate | null => {
-  const isProse = (t: string) => t.split(/\s+/).length >= 25 && /[.!?]["”’)]?$/.test(t.trim())
-  let firstProse = paras.findIndex((p) => isProse(p.text))
-  if (firstProse < 0) firstProse = Math.min(paras.length, 8)
-  const found: Array<PageDate & { idx: number }> = []
-  const lo = Math.max(0, firstProse - 25)
-  const hi = Math.min(paras.length, firstProse + 3)
-  for (let i = lo; i < hi; i++) {
+/**
+ * Finds a page date line in a body that still holds its page furniture: a short line that is only a written day (with
+ * a label, a byline, a reading time or a share link around it), standing just above the main run of prose (the
+ * longest stretch of sentence paragraphs) or just after the title. Join dates and other chrome are skipped.
+ */
+const pageDateInBody = (paras: Array<{ s: number; text: string }>, title: string | null, config: DatesConfig): PageDate | null => {
+  const words = (t: string) => t.split(/\s+/).length
+  const isProse = (t: string) => words(t) >= 20 && /[.!?]["”’)]?(?:\s|$)/.test(t)
+  // the main run of prose: consecutive prose paragraphs (gaps of up to two short lines allowed), most words wins
+  let best = { start: -1, words: 0 }
+  let cur = { start: -1, words: 0, gap: 0 }
+  paras.forEach((p, i) => {
+    if (isProse(p.text)) {
+      if (cur.start < 0) cur = { start: i, words: 0, gap: 0 }
+      cur.words += words(p.text)
+      cur.gap = 0
+      if (cur.words > best.words) best = { start: cur.start, words: cur.words }
+    } else if (cur.start >= 0 && ++cur.gap > 2) cur = { start: -1, words: 0, gap: 0 }
+  })
+  const titleIdx = title ? paras.findIndex((p) => p.text.trim() === title.trim()) : -1
+  const firstProse = paras.findIndex((p) => isProse(p.text))
+  const starts = [best.start, firstProse].filter((x) => x >= 0)
+  const near = (i: number) => starts.some((st) => i >= st - 15 && i <= st + 2) || (titleIdx >= 0 && i > titleIdx && i <= titleIdx + 6)
+  const found: Array<PageDate & { idx: number; dist: number }> = []
+  for (let i = 0; i < paras.length; i++) {
+    if (!near(i)) continue
     const p = paras[i]!
     const t = p.text
-    if (t.length > 90 || !/\d/.test(t)) continue
-    const lab = PAGE_DATE_LABEL.exec(t)
-    const rest = t.slice(lab ? lab[0].length : 0)
-    const m = new RegExp(
-      `^(?:${WEEKDAY}(?:,|\\s)\\s*)?(?:(${MONTH})\\s+(${DAYNUM}),?\\s+(${YEAR})|(${DAYNUM})\\s+(?:of\\s+)?(${MONTH}),?\\s+(${YEAR})|(${YEAR})-(\\d{2})-(\\d{2}))` +
-        `(?:[,\\s]*(?:at\\s+)?\\d{1,2}[:.]\\d{2}(?:\\s*[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?\\s*(?:[|•·,–—-].{0,40})?$`
-    ).exec(rest.trim())
-    if (!m) continue
-    const neighbours = `${paras[i - 1]?.text ?? ""} ${t} ${paras[i + 1]?.text ?? ""}`
-    if (CHROME_NEAR.test(neighbours)) continue
-    if (/\b(?:comments?|replies|reply|said|wrote)\b/i.test(t)) continue
-    let y: number, mo: number, d: number
-    if (m[1]) [y, mo, d] = [Number(m[3]), monthNo(m[1]), parseInt(m[2]!, 10)]
-    else if (m[5]) [y, mo, d] = [Number(m[6]), monthNo(m[5]), parseInt(m[4]!, 10)]
-    else [y, mo, d] = [Number(m[7]), Number(m[8]), Number(m[9])]
-    if (!validDay(y, mo, d)) continue
-    const updated = !!lab?.[1] && /updated|modified/i.test(lab[1])
-    const ds = p.s + t.indexOf(rest.trim())
-    found.push({ s: ds, e: ds + m[0].replace(/[\s|•·,–—-]+$/, "").length, text: t, y, m: mo, d, updated, idx: i })
+    if (t.length > 110 || !/\d/.test(t)) continue
+    if (CHROME_NEAR.test(`${paras[i - 1]?.text ?? ""} ${t} ${paras[i + 1]?.text ?? ""}`)) continue
+    if (/\b(?:repl(?:y|ies)|wrote|said|says|asked|answered|quote|comment\s*[•·|]|last (?:checked|reviewed|verified|accessed)|accessed|retrieved|effective|valid|event date|starts?|ends?|from|to|until|through)\b|\b\d{1,2}:\d\d\s*[-–]\s*\d|\d\s*[-–]\s*\d{4}-\d\d/i.test(t)) continue
+    if (isProse(t) || /[a-z]{3,}\.\s+[A-Z]/.test(t)) continue
+    const line = unglue(t)
+    const days = selectCands(paragraphCandidates(line, config)).filter(
+      (c) => c.kind.k === "full" && c.kind.d !== null && c.kind.m !== null && !/[-_/\w]$/.test(line.slice(0, c.s)) && !/^[-_/]\w/.test(line.slice(c.e))
+    )
+    if (days.length === 0 || days.length > 2) continue
+    // what is around the date must be furniture, not a sentence: few words besides it
+    const rest = days.reduce((acc, c) => acc.replace(line.slice(c.s, c.e), " "), line)
+    if (words(rest.trim()) > 9) continue
+    const withLabel = days.map((c) => ({ c, updated: UPDATED_LABEL.test(line.slice(Math.max(0, c.s - 30), c.s)) }))
+    const pick = withLabel.find((x) => !x.updated) ?? withLabel[0]!
+    const k = pick.c.kind as { y: number; m: number; d: number }
+    if (line !== t) continue // offsets would not hold after ungluing: leave glued lines to the clean stage's hint
+    const dist = starts.length > 0 ? Math.min(...starts.map((st) => Math.abs(st - i))) : titleIdx >= 0 ? i - titleIdx : i
+    found.push({ s: p.s + pick.c.s, e: p.s + pick.c.e, text: t, y: k.y, m: k.m, d: k.d, updated: pick.updated, idx: i, dist })
   }
   if (found.length === 0) return null
-  // the date closest above the running text, preferring a publication over an update
-  const before = found.filter((f) => f.idx < firstProse)
-  const pool = before.length > 0 ? before : found
-  const notUpdated = pool.filter((f) => !f.updated)
-  const pick = (notUpdated.length > 0 ? notUpdated : pool).slice(before.length > 0 ? -1 : 0)[0]!
-  return pick
+  // nearest the main text, a publication before an update
+  found.sort((a, b) => Number(a.updated) - Number(b.updated) || a.dist - b.dist || a.idx - b.idx)
+  return found[0]!
 }
 
 /** The date of a short text (a hint line or a comment's posted_text): written parts only, relative forms need a reference. */
@@ -856,7 +869,7 @@ export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResul
   }
   let pageDate: PageDate | null = null
   if (!published) {
-    pageDate = pageDateInBody(paras)
+    pageDate = pageDateInBody(paras, input.cleaned.title, config)
     if (pageDate) published = { value: isoDay(pageDate.y, pageDate.m, pageDate.d), s: pageDate.s, e: pageDate.e, text: body.slice(pageDate.s, pageDate.e), source: "page_date" }
   }
   const ref: Ref | null = published ? parseIso(published.value, "published") : parseIso(input.referenceDate, "reference")
