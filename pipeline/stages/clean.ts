@@ -102,7 +102,7 @@ const RANK_WORDS = new Set(
     "member members senior junior regular new active well-known elite moderator moderators mod admin administrator staff " +
     "super global guest banned registered user veteran full premium supporting supporter contributor expert " +
     "platinum gold silver bronze vip retired legendary famous notable known established respected honored " +
-    "distinguished addict enthusiast newbie rookie lurker poster"
+    "distinguished addict enthusiast newbie rookie lurker poster starter discussion thread op original author"
   ).split(" ")
 )
 
@@ -827,12 +827,12 @@ const splitPosts = (lines: ReadonlyArray<Line>, decisions: Array<Decision>, klas
         let nm = stripRank(lines[pick]!.core)
         for (const c of cands) {
           const s = stripRank(lines[c]!.core)
-          if (c < pick && s.length > 0 && lines[pick]!.core.startsWith(s) && s.length <= nm.length) {
+          if (c < pick && s.length >= 2 && lines[pick]!.core.startsWith(s + " ") && s.length <= nm.length) {
             nm = s
             break
           }
         }
-        if (nm.split(" ").length > 1 && !cands.some((c) => c < pick && lines[pick]!.core.startsWith(stripRank(lines[c]!.core)))) {
+        if (nm.split(" ").length > 1 && !cands.some((c) => c < pick && lines[pick]!.core.startsWith(stripRank(lines[c]!.core) + " "))) {
           nm = nm.split(" ")[0] ?? nm
         }
         author = nm || null
