@@ -3,9 +3,12 @@
  * media type of every file kind. Derived formats are made from the finished Arrow files.
  */
 import * as fs from "node:fs"
+import * as path from "node:path"
 import { Effect } from "effect"
-import type { IoError } from "../errors.js"
+import { IoError } from "../errors.js"
 import { TABLE_NAMES } from "../model.js"
+import { arrowFileToParquet } from "./parquet.js"
+import { writeWorkbook } from "./xlsx.js"
 
 export const MEDIA_TYPES: Readonly<Record<string, string>> = {
   csv: "text/csv",
@@ -41,5 +44,25 @@ export interface DerivedFormatsInput {
   readonly created: string
 }
 
-/** Writes the other formats of the tables into the staging folder. (Parquet and the workbook land with issue 7.) */
-export const writeDerivedFormats = (_input: DerivedFormatsInput): Effect.Effect<void, IoError> => Effect.void
+/** The workbook's file name: the dataset's name, or tables.xlsx when the name would not make a safe file name. */
+export const workbookFile = (datasetName: string): string => (/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(datasetName) ? `${datasetName}.xlsx` : "tables.xlsx")
+
+/**
+ * Writes the other formats of the tables into the staging folder, from the finished Arrow files: <table>.parquet for
+ * every table (parquet.ts) and one workbook with every table as a sheet (xlsx.ts). Both are byte-reproducible.
+ */
+export const writeDerivedFormats = (input: DerivedFormatsInput): Effect.Effect<void, IoError> =>
+  Effect.gen(function* () {
+    for (const t of TABLE_NAMES) {
+      const target = path.join(input.staging, `${t}.parquet`)
+      yield* Effect.tryPromise({
+        try: () => arrowFileToParquet(path.join(input.staging, `${t}.arrow`), target),
+        catch: (cause) => new IoError({ path: target, action: "write", cause })
+      })
+    }
+    const file = path.join(input.staging, workbookFile(input.dataset.name))
+    yield* Effect.tryPromise({
+      try: () => writeWorkbook({ staging: input.staging, file, dataset: input.dataset, created: input.created }),
+      catch: (cause) => new IoError({ path: file, action: "write", cause })
+    })
+  })
