@@ -4,6 +4,8 @@ import type { InputProblem } from "../errors.js"
 import type { DistributionEntry } from "../emit/jsonld.js"
 import { licenseUrl } from "../emit/jsonld.js"
 import { tableSchema } from "./frictionless.js"
+import { loadingSection } from "./loading.js"
+import { workbookFile } from "../emit/formats.js"
 import type { ReleaseFingerprint } from "./version.js"
 
 export interface DatasetMeta {
@@ -74,8 +76,8 @@ Licence: ${d.license}. Publisher: ${d.publisher}.
 
 ## Files
 
-Every table comes as CSV (RFC 4180, UTF-8, no BOM, empty string = missing) and as an Arrow IPC file with the same
-columns in the same order. \`SHA256SUMS\` checks them all: \`sha256sum -c SHA256SUMS\`.
+Every table comes as CSV (RFC 4180, UTF-8, no BOM, empty string = missing), as an Arrow IPC file and as a Parquet
+file with the same columns in the same order; \`${workbookFile(d.name)}\` holds every table as a sheet for spreadsheets. \`SHA256SUMS\` checks them all: \`sha256sum -c SHA256SUMS\`.
 \`datapackage.json\` (Frictionless v2) gives every column's type; \`dataset.jsonld\` (schema.org) and
 \`provenance.jsonld\` (PROV-O) describe the release and how it was built.
 
@@ -83,34 +85,7 @@ columns in the same order. \`SHA256SUMS\` checks them all: \`sha256sum -c SHA256
 |---|---|---|
 ${tables}
 ${p.refused.length ? `\nRaw files left out of this release (ingest.on_bad_input: skip):\n\n${p.refused.map((r) => `- \`${r.file}\`: ${r.reason}`).join("\n")}\n` : ""}
-## Loading
-
-Read every column as text unless told otherwise, and do not turn the text "NA" into a missing value:
-
-\`\`\`python
-import pandas as pd
-docs = pd.read_csv("documents.csv", dtype=str, keep_default_na=False, na_values=[""])
-import pyarrow.feather as feather; docs = feather.read_table("documents.arrow").to_pandas()
-\`\`\`
-
-\`\`\`python
-import polars as pl
-docs = pl.read_ipc("documents.arrow")
-\`\`\`
-
-\`\`\`sql
--- DuckDB
-SELECT * FROM read_csv('documents.csv', header = true, all_varchar = true);
-\`\`\`
-
-Spreadsheets: import the CSV as UTF-8 with every column as text (LibreOffice: Character set "Unicode (UTF-8)";
-Excel: Data → From Text/CSV, File origin "65001: Unicode (UTF-8)"). Do not double-click a CSV open: a spreadsheet
-reads it in the wrong encoding and evaluates a cell that starts with =, +, - or @ as a formula.
-
-Dates: \`published_date\`, \`dateline_date\`, \`posted_date\` and \`dates.value\` are ISO 8601 at the precision the text
-states (\`2016\`, \`2014-12\`, \`2022-02-17\`, \`--04-08\` for a day whose year is unknown); the precision column says which.
-Offsets (\`start\`, \`end\`) count Unicode code points in \`documents.body\`: \`body[start:end]\` in Python.
-
+${loadingSection(workbookFile(d.name))}
 ## Columns
 
 ${columns}

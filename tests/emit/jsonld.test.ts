@@ -37,7 +37,7 @@ describe("JSON-LD of a release", () => {
     const expanded = (await expand("dataset.jsonld")) as unknown as Array<Record<string, Array<Record<string, unknown>>>>
     const ds = expanded.find((n) => (n["@type"] as unknown as Array<string>).includes("https://schema.org/Dataset"))!
     const downloads = ds["https://schema.org/distribution"]!
-    expect(downloads.length).toBe(12)
+    expect(downloads.length).toBe(19) // per table CSV, Arrow and Parquet, and the workbook
     for (const d of downloads) {
       const name = (d["https://schema.org/name"] as Array<{ "@value": string }>)[0]!["@value"]
       const sha = (d["https://schema.org/sha256"] as Array<{ "@value": string }>)[0]!["@value"]
