@@ -1,0 +1,202 @@
+/**
+ * The edge-row release the consumer tests read: rows written straight through the pipeline's own emitters (CSV,
+ * Arrow), then the derived formats (Parquet, the workbook) and the release README, exactly as a build writes them.
+ * Every row holds something a consumer is known to get wrong.
+ */
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { spawnSync } from "node:child_process"
+import { Effect } from "effect"
+import { TABLE_NAMES, TABLES, type DocumentRow, type Row, type TableName, type TableRows } from "../../pipeline/model.js"
+import { csvHeader, csvRows } from "../../pipeline/emit/csv.js"
+import { makeArrowFileWriter } from "../../pipeline/emit/arrow.js"
+import { workbookFile, writeDerivedFormats } from "../../pipeline/emit/formats.js"
+import { releaseReadme } from "../../pipeline/release/metadata.js"
+import { tempDir } from "../helpers.js"
+
+export const DATASET = {
+  name: "edge-rows",
+  title: "Edge rows “Душанбе”",
+  description: "Rows that consumers are known to misread.",
+  version: "1.0.0",
+  license: "CC-BY-4.0",
+  publisher: "Test publisher",
+  keywords: []
+}
+export const CREATED = "2024-03-05T06:07:08.000Z"
+
+/**
+ * A body of about 2.3 MB in UTF-8 (1.6 million characters) mixing scripts, curly quotes, emoji and right-to-left
+ * text: longer than a spreadsheet cell and than DuckDB's default CSV line limit (2 MB).
+ */
+const para = "Душанбе “curly” ‘quotes’ 😀 👩‍👩‍👧 مرحبا بالعالم שלום \"straight\", commas, and a tab\there."
+export const LONG_BODY = Array.from({ length: Math.ceil(2_300_000 / Buffer.byteLength(para + "\n\n")) }, (_, i) => `${i} ${para}`).join("\n\n")
+
+type Base = Omit<DocumentRow, "doc_id" | "body">
+const base: Base = {
+  source_path: "",
+  source_sha256: "0".repeat(64),
+  kind: "news_article",
+  title: null,
+  authors: [],
+  publisher: null,
+  published_date: null,
+  published_precision: null,
+  dateline_place: null,
+  dateline_date: null,
+  language: null,
+  url: null,
+  word_count: 0,
+  comment_count: 0,
+  removed_line_count: 0
+}
+const doc = (doc_id: string, fields: Partial<Base> & { body: string }): DocumentRow => ({ ...base, doc_id, source_path: `${doc_id}.txt`, ...fields })
+
+export const EDGE_DOCS = [
+  doc("edge/formula", {
+    title: "=1+2",
+    authors: ["@alice", "-bob", "+carol", "=dave"],
+    publisher: "+7 News",
+    body: "=HYPERLINK(\"http://example.org\",\"click\")\n\n+1\n-2\n@SUM(A1:A2)",
+    published_date: null,
+    dateline_place: "-MOSCOW",
+    word_count: 4
+  }),
+  doc("edge/na", {
+    title: "NA",
+    publisher: "NA",
+    language: "NA",
+    body: "NA",
+    published_date: "2022-02-17",
+    published_precision: "day",
+    dateline_place: "Душанбе",
+    dateline_date: "--04-08",
+    word_count: 1,
+    comment_count: 2
+  }),
+  doc("edge/quotes", {
+    kind: "blog_post",
+    title: "He said \"no\", then ‘yes’ — “maybe”",
+    authors: ["Фарход Т.", "O'Brien"],
+    body: "First line, with a comma\nsecond line \"quoted\"\n\n\"A paragraph that is only a quote\"\n\nTrailing spaces   \n\n  leading spaces",
+    published_date: "2014-12",
+    published_precision: "month",
+    dateline_date: "2016-02-29",
+    url: "https://example.org/a?b=1&c=“2”",
+    word_count: 18,
+    removed_line_count: 2
+  }),
+  doc("edge/rtl", {
+    kind: "forum_thread",
+    title: "مرحبا 😀 שלום 🇹🇯",
+    body: "مرحبا بالعالم\n\nשלום עולם 👩‍👩‍👧 Душанбе",
+    published_date: "2016",
+    published_precision: "year",
+    language: "ar",
+    word_count: 6
+  }),
+  doc("edge/long", { title: "A very long body", body: LONG_BODY, published_date: "1899-12-31", published_precision: "day", word_count: 123456 })
+]
+
+/** Where `part` is in `text`, in Unicode code points (as the mentions table counts). */
+export const codePointSpan = (text: string, part: string) => {
+  const start = Array.from(text.slice(0, text.indexOf(part))).length
+  return { start, end: start + Array.from(part).length }
+}
+
+/** Ordinary rows after the edge rows, so every table spans several record batches. */
+const filler = Array.from({ length: 600 }, (_, i) =>
+  doc(`filler/${String(i).padStart(4, "0")}`, {
+    title: `Headline ${i}`,
+    authors: i % 3 ? [`Author ${i}`] : [],
+    body: `Paragraph ${i} about the border.\n\nSecond paragraph.`,
+    published_date: i % 2 ? `2020-01-${String((i % 28) + 1).padStart(2, "0")}` : null,
+    published_precision: i % 2 ? "day" : null,
+    word_count: 7
+  })
+)
+
+export const ROWS: TableRows = {
+  documents: [...EDGE_DOCS, ...filler],
+  comments: [
+    { doc_id: "edge/na", comment_no: 1, author: "@user", posted_date: "2022-02-18", body: "-- signed\n=cmd|' /C calc'!A0" },
+    { doc_id: "edge/na", comment_no: 2, author: "NA", posted_date: null, body: "“Душанбе” 😀" }
+  ],
+  entities: [
+    { entity_id: "dushanbe", name: "Душанбе", type: "place", wikidata_id: "Q9365", aliases: ["Dushanbe", "Stalinabad", "Душанбе"] },
+    { entity_id: "x-formula", name: "=SUM(1,2)", type: "organization", wikidata_id: null, aliases: [] },
+    { entity_id: "x-na", name: "NA", type: "person", wikidata_id: null, aliases: ["@na", "+na"] }
+  ],
+  mentions: [
+    { doc_id: "edge/rtl", entity_id: "dushanbe", surface: "Душанбе", ...codePointSpan(EDGE_DOCS[3]!.body, "Душанбе") },
+    { doc_id: "edge/na", entity_id: "x-na", surface: "NA", start: 0, end: 2 }
+  ],
+  dates: [
+    { doc_id: "edge/na", text: "17 Feb 2022", start: -1, end: -1, value: "2022-02-17", precision: "day", modifier: null, role: "published", resolution: "explicit", anchor: null },
+    { doc_id: "edge/na", text: "8 April", start: 0, end: 2, value: "--04-08", precision: "day_of_year_unknown", modifier: null, role: "dateline", resolution: "explicit", anchor: null },
+    { doc_id: "edge/quotes", text: "December 2014", start: 3, end: 9, value: "2014-12", precision: "month", modifier: "end", role: "published", resolution: "explicit", anchor: null },
+    { doc_id: "edge/quotes", text: "that day", start: 10, end: 18, value: null, precision: null, modifier: null, role: "mentioned", resolution: "relative", anchor: "NA" }
+  ],
+  removed_lines: [
+    { doc_id: "edge/quotes", line_no: 1, text: "@@ Menu | Home", reason: "chrome:nav" },
+    { doc_id: "edge/quotes", line_no: 2, text: "+ Share on “X”", reason: "=share" }
+  ]
+}
+
+export const rowsOf = (t: TableName): ReadonlyArray<Row> => ROWS[t] as unknown as ReadonlyArray<Row>
+export const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, ROWS[t].length])) as Record<TableName, number>
+export const WORKBOOK = workbookFile(DATASET.name)
+
+/** Writes the edge release into a fresh folder: CSV and Arrow in batches of 100 rows, then Parquet, xlsx, README. */
+export const writeEdgeRelease = async (dir = tempDir("edge-release-")): Promise<string> => {
+  for (const t of TABLE_NAMES) {
+    const spec = TABLES[t]
+    const rows = rowsOf(t)
+    const arrow = makeArrowFileWriter(spec)
+    const csv = fs.openSync(path.join(dir, `${t}.csv`), "w")
+    const arr = fs.openSync(path.join(dir, `${t}.arrow`), "w")
+    fs.writeSync(csv, csvHeader(spec))
+    for (let i = 0; i < rows.length; i += 100) {
+      const batch = rows.slice(i, i + 100)
+      fs.writeSync(csv, csvRows(spec, batch))
+      arrow.write(batch)
+      fs.writeSync(arr, arrow.drain())
+    }
+    fs.writeSync(arr, arrow.finish())
+    fs.closeSync(csv)
+    fs.closeSync(arr)
+  }
+  await Effect.runPromise(writeDerivedFormats({ staging: dir, dataset: DATASET, created: CREATED }))
+  fs.writeFileSync(path.join(dir, "README.md"), releaseReadme({ dataset: DATASET, counts, refused: [] }))
+  return dir
+}
+
+/** Debian's python3 (with python3-pandas and python3-rdflib), not whatever python3 comes first on PATH. */
+export const PYTHON = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3"
+
+/** Fails (does not skip) when a consumer program is missing: CI installs them in .ci/run. */
+export const requireProgram = (command: string, args: ReadonlyArray<string>, what: string): void => {
+  const r = spawnSync(command, args, { encoding: "utf8" })
+  if (r.error || r.status !== 0)
+    throw new Error(`${what} is needed by this test and is missing or broken (${command} ${args.join(" ")}: ${r.error?.message ?? r.stderr}). ` +
+      `.ci/run installs it; locally: apt-get install -y --no-install-recommends gnumeric python3-pandas python3-rdflib`)
+}
+
+/** A list cell as the CSV has it: joined with "; ", empty (missing) when the list is empty. */
+export const joined = (v: unknown): string | null => (Array.isArray(v) ? (v.length ? v.join("; ") : null) : (v as string | null))
+
+/** Compares rows cell by cell and lists the differences briefly (a 1 MB body would drown a plain diff). */
+export const differences = (table: string, got: ReadonlyArray<ReadonlyArray<unknown>>, want: ReadonlyArray<ReadonlyArray<unknown>>, columns: ReadonlyArray<string>): Array<string> => {
+  const out: Array<string> = []
+  const brief = (v: unknown) => {
+    const s = JSON.stringify(v) ?? String(v)
+    return s.length > 120 ? `${s.slice(0, 120)}… (${s.length} chars)` : s
+  }
+  if (got.length !== want.length) out.push(`${table}: ${got.length} rows, expected ${want.length}`)
+  for (let i = 0; i < Math.min(got.length, want.length); i++)
+    columns.forEach((c, j) => {
+      const [a, b] = [got[i]![j], want[i]![j]]
+      if (JSON.stringify(a) !== JSON.stringify(b)) out.push(`${table}[${i}].${c}: got ${brief(a)}, expected ${brief(b)}`)
+    })
+  return out
+}
