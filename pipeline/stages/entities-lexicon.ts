@@ -43,7 +43,8 @@ regiment guard guards corps government administration cabinet commission secreta
 observatory centre center forum caucus team fc ngo brotherhood jamaat taliban mujahideen
 ministry's force forces command unit mission brigade council's foundation's bank's holdings industries technologies systems
 motors media studios records publishing publishers entertainment pharmaceuticals energy oil gas petroleum telecom
-org democrats republicans socialists liberals conservatives greens communists nationalists
+org festival conference olympics championship award awards prize
+democrats republicans socialists liberals conservatives greens communists nationalists
 `)
 
 /** Head nouns of places (lower-case). */

@@ -516,7 +516,9 @@ const SUBJECT_VERBS = new Set(["has", "have", "had", "was", "is", "are", "were",
 const COMPASS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower"])
 const COURTESY = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady"])
 
-const PLACE_SUFFIX = /(stan|abad|grad|gorod|burg|bourg|polis|ville|shire|sk|skaya|kent|kand|shahr)$/
+const PLACE_SUFFIX = /(stan|abad|grad|gorod|burg|bourg|polis|ville|shire|sk|skaya|kent|kand|shahr|land)$/
+/** words that start place names ("New South Wales", "Upper Volta"): kept at a sentence start when a name follows */
+const NAME_PREFIXES = new Set(["new", "north", "south", "east", "west", "upper", "lower", "great", "saint", "st", "san", "santa", "los", "las", "port", "fort", "mount", "lake", "cape", "old"])
 
 const isCommon = (t: Token): boolean => COMMON_WORDS.has(t.key) || MONTHS_AND_DAYS.has(t.key) || DEMONYMS.has(t.key)
 
@@ -560,8 +562,8 @@ const guessType = (
   if (before !== undefined && before.word && PLACE_PREPOSITIONS.has(before.key) && words.length <= 2) return { type: "place", strength: 2 }
   if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && PLACE_WORDS.has(before2.key)) return { type: "place", strength: 2 }
   if (words.length === 1 && PLACE_SUFFIX.test(first.key)) return { type: "place", strength: 1 }
-  // "Kowloon West", "East Timor": a compass word makes a place
-  if (words.length >= 2 && (COMPASS.has(last.key) || COMPASS.has(first.key))) return { type: "place", strength: 2 }
+  // "Kowloon West", "East Timor", "New South Wales": a compass word makes a place
+  if (words.length >= 2 && (words.some((t) => COMPASS.has(t.key)) || first.key === "new")) return { type: "place", strength: 2 }
   // two to four words that look like personal names (not acronyms, not common words): a person
   if (words.length >= 2 && words.length <= 4 && words.every((t) => t.cap && !t.upper && !COMMON_WORDS.has(t.key))) return { type: "person", strength: 1 }
   return { type: "organization", strength: 0 }
@@ -688,6 +690,7 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
   for (const w of PLACE_PREPOSITIONS) addSpecial(w)
   for (const w of trie.lowerWords) addSpecial(w)
   for (const w of SUBJECT_VERBS) addSpecial(w)
+  addSpecial("s")
   for (const w of PLACE_WORDS) addSpecial(w)
 
   const matchGazetteer = (tokens: ReadonlyArray<Token>): Array<Hit> => {
@@ -854,18 +857,23 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
     }
 
     /** a word at the start of a run that is not part of the name: "The", sentence-initial common words */
-    function droppableLead(t: Token): boolean {
+    function droppableLead(k: number): boolean {
+      const t = tokens[k]!
       if (!t.word) return true
       if (!t.cap && CONNECTORS.has(t.key)) return true
       if (FUNCTION_WORDS.has(t.key)) return true
       if (GIVEN_NAMES.has(t.key) || TITLE_WORDS.has(t.key)) return false
+      if (NAME_PREFIXES.has(t.key) && t.cap) {
+        const next = tokens[k + 1]
+        if (next !== undefined && next.cap && !next.nlBefore && !FUNCTION_WORDS.has(next.key)) return false
+      }
       if (t.sentStart && ((isCommon(t) && !DEMONYMS.has(t.key)) || lowerSeen.has(t.key) || /[a-z](ing|ed|ly)$/.test(t.key))) return true
       return MONTHS_AND_DAYS.has(t.key)
     }
 
     function processRun(a: number, b: number): void {
       // drop leading words that are not part of a name: "The", sentence-initial common words
-      while (a < b && hitAt[a]! < 0 && droppableLead(tokens[a]!)) a++
+      while (a < b && hitAt[a]! < 0 && droppableLead(a)) a++
       while (b > a && ((CONNECTORS.has(tokens[b - 1]!.key) && !tokens[b - 1]!.cap) || !tokens[b - 1]!.word || MONTHS_AND_DAYS.has(tokens[b - 1]!.key)) && hitAt[b - 1]! < 0) b--
       if (a >= b) return
 
@@ -902,13 +910,26 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
         if (!restHasHead && restNamey) {
           titled = true
           na = p
+          // "US President Barack Obama": the place in the title is a mention of its own
+          while (a < na && hitAt[a]! >= 0) {
+            const h = hits[hitAt[a]!]!
+            if (h.b > na) break
+            pushHit(h, h.a, false)
+            a = h.b
+          }
         }
       }
       if (!titled) {
         // a run of titles and demonyms alone ("Foreign Minister", "Russian") names nobody
         let k = a
         while (k < b && hitAt[k]! < 0 && (TITLE_WORDS.has(tokens[k]!.key) || DEMONYMS.has(tokens[k]!.key) || CONNECTORS.has(tokens[k]!.key) || isCommon(tokens[k]!))) k++
-        if (k >= b) {
+        // "the Border Force": common words with an organisation head still make a name
+        let headed = false
+        if (k >= b && b - a >= 2) {
+          const lastKey = tokens[b - 1]!.key
+          headed = ORG_WORDS.has(lastKey) && !TITLE_WORDS.has(lastKey) && !tokens[a]!.sentStart
+        }
+        if (k >= b && !headed) {
           // "the President", "the Home Secretary": points at the person this document gave that title
           const last = tokens[b - 1]!
           if (a > 0 && tokens[a - 1]!.key === "the" && PERSON_TITLES.has(last.key) && last.cap && !COURTESY.has(last.key))
@@ -981,7 +1002,7 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
 
     function discoveredSegment(a: number, na: number, b: number, titled: boolean): void {
       // trim connectors and common words at the edges of a piece left between hits
-      while (na < b && (titled ? !tokens[na]!.word || (!tokens[na]!.cap && CONNECTORS.has(tokens[na]!.key)) : droppableLead(tokens[na]!))) na++
+      while (na < b && (titled ? !tokens[na]!.word || (!tokens[na]!.cap && CONNECTORS.has(tokens[na]!.key)) : droppableLead(na))) na++
       while (b > na && ((!tokens[b - 1]!.cap && CONNECTORS.has(tokens[b - 1]!.key)) || !tokens[b - 1]!.word || DEMONYMS.has(tokens[b - 1]!.key))) b--
       if (na >= b) return
       if (!titled) a = na
@@ -994,6 +1015,8 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
       if (isCommon(w) || w.key.length < 3 || /[a-z](ing|ed|ly|ally|ever)$/.test(w.key)) return false
       if (w.poss) return true
       const next = tokens[k + 1]
+      // "Demosisto 's" in tokenised text
+      if (next !== undefined && (next.key === "'" || next.key === "’") && tokens[k + 2]?.exact === "s") return true
       if (next === undefined || next.nlBefore) return false
       if (next.key === ",") {
         const after = tokens[k + 2]
@@ -1025,7 +1048,7 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
         if (w.upper && (COMMON_WORDS.has(w.key) || w.exact.length > 6 || /^[IVXLC]+$/.test(w.exact))) {
           if (!titled) return
         }
-        if (!titled && w.sentStart && !capMid.has(w.key) && guess.strength < 2) return
+        if (!titled && w.sentStart && !capMid.has(w.key) && guess.strength < 2 && !namedByContext(na)) return
         if (!titled && w.sentStart && lowerSeen.has(w.key)) return
       } else if (!titled && words.every((t) => t.sentStart) && words.every((t) => lowerSeen.has(t.key) || isCommon(t)) && guess.strength < 3) return
       candidates.push({ a, b, na, nb: b, entity: -1, name, type: guess.type, strength: guess.strength, titled })
@@ -1035,6 +1058,17 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
     // Linking and coreference
 
     candidates.sort((x, y) => x.a - y.a)
+    // "Taipei, Taiwan": a name followed by a comma and a country or region is a place
+    for (let k = 0; k + 1 < candidates.length; k++) {
+      const c = candidates[k]!
+      const d = candidates[k + 1]!
+      if (c.entity >= 0 || c.strength >= 3 || d.entity < 0 || d.a !== c.b + 1 || tokens[c.b]!.key !== ",") continue
+      if (entities[d.entity]!.g.type !== "place") continue
+      const after = tokens[d.b]
+      if (after !== undefined && after.word && after.cap && !after.nlBefore) continue // a list: "Russia, China, Iran"
+      c.type = "place"
+      c.strength = 3
+    }
     // "Irving, Texas": a place in a US state takes the state into its name, as Wikipedia titles it
     for (let k = 0; k + 1 < candidates.length; k++) {
       const c = candidates[k]!
@@ -1208,6 +1242,23 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
 
     // -------------------------------------------------------------------------------------------------
     // Output
+
+    // one type per provisional entity in a document: a vote of its mentions, weighted by confidence
+    const votes = new Map<string, Map<EntityType, number>>()
+    for (const c of candidates) {
+      if (c.entity >= 0) continue
+      const id = idOf(c)
+      let v = votes.get(id)
+      if (!v) votes.set(id, (v = new Map()))
+      v.set(c.type, (v.get(c.type) ?? 0) + 1 + c.strength)
+    }
+    for (const c of candidates) {
+      if (c.entity >= 0) continue
+      let best: EntityType = c.type
+      let score = -1
+      for (const [t, n] of votes.get(idOf(c))!) if (n > score) [best, score] = [t, n]
+      c.type = best
+    }
 
     const cp = makeCodePointMap(body)
     const byId = new Map<string, { found: FoundEntity; spellings: Set<string> }>()
