@@ -150,6 +150,9 @@ const HOLIDAYS: ReadonlyArray<{ name: string; re: RegExp; day: (y: number) => { 
   { name: "Victory Day", re: /\bVictory Day\b/g, day: fixed(5, 9) }
 ]
 
+const HAS_MONTH = new RegExp(MONTH)
+const HAS_WEEKDAY = new RegExp(WEEKDAY)
+const HAS_HOLIDAY = /Christmas|New Year|Boxing Day|Valentine|Halloween|Fourth of July|July Fourth|Thanksgiving|Labor Day|Memorial Day|Election Day|Victory Day/
 const MONTH_OR_NUMERIC = new RegExp(`${MONTH}|\\d[-/.]\\d`)
 
 /** cheap gate before any regular expression or chrono runs on a paragraph */
@@ -311,11 +314,28 @@ const num = (w: string) => (/^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w.toLower
 const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
   const out: Array<Cand> = []
   const add = (s: number, e: number, kind: Kind, prio: number, modifier: DateModifier | null = null) => out.push({ s, e, kind, modifier, prio })
+  // cheap tests that spare the costlier expressions most paragraphs cannot match
+  const g = {
+    month: HAS_MONTH.test(p),
+    digit: /\d/.test(p),
+    period: /quarter|period|half|year/i.test(p),
+    yearw: /year/i.test(p),
+    weekend: /weekend/i.test(p),
+    weekday: HAS_WEEKDAY.test(p),
+    casual: /\b(?:today|tonight|yesterday|tomorrow)/i.test(p),
+    unit: /\b(?:week|month|year|quarter)/i.test(p),
+    ago: /\b(?:ago|earlier|before|later|from now|hence)\b/i.test(p),
+    season: /spring|summer|fall|autumn|winter/i.test(p),
+    decade: /\d0s\b/.test(p),
+    decadeWords: /ties\b/i.test(p),
+    spelled: /nineteen|thousand/i.test(p),
+    holiday: HAS_HOLIDAY.test(p)
+  }
 
   for (const ev of eventRegexes(config.events)) findAll(ev.re, p, (m) => add(m.index, m.index + m[0].length, { k: "event", value: ev.value, name: ev.name }, 0))
 
   // written calendar dates (chrono, strict grammar: no casual or relative readings; only certain components kept)
-  if (/\d/.test(p)) {
+  if (g.digit && (g.month || /\d[-/.]\d/.test(p))) {
     for (const r of chrono.strict.parse(p, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 })) {
       const c = r.start
       const y = c.isCertain("year") ? c.get("year") : null
@@ -345,44 +365,44 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     }
   }
 
-  findAll(RE_MONTH_DAY_YEAR_CUSTOM, p, (m) => {
+  if (g.month) findAll(RE_MONTH_DAY_YEAR_CUSTOM, p, (m) => {
     const mo = monthNo(m[1]!)
     const d = parseInt(m[2]!, 10)
     const y = Number(m[3])
     if (validDay(y, mo, d)) add(m.index, m.index + m[0].length, { k: "full", y, m: mo, d }, 2)
   })
-  findAll(RE_MONTH_YEAR, p, (m) => add(m.index, m.index + m[0].length, { k: "full", y: Number(m[2]), m: monthNo(m[1]!), d: null }, 2))
-  findAll(RE_MONTH_DAY, p, (m) => {
+  if (g.month) findAll(RE_MONTH_YEAR, p, (m) => add(m.index, m.index + m[0].length, { k: "full", y: Number(m[2]), m: monthNo(m[1]!), d: null }, 2))
+  if (g.month) findAll(RE_MONTH_DAY, p, (m) => {
     const mo = monthNo(m[1]!)
     const d = parseInt(m[2]!, 10)
     if (validDay(2000, mo, d)) add(m.index, m.index + m[0].length, { k: "yearless", m: mo, d }, 3)
   })
-  findAll(RE_DAY_MONTH, p, (m) => {
+  if (g.month) findAll(RE_DAY_MONTH, p, (m) => {
     const mo = monthNo(m[2]!)
     const d = parseInt(m[1]!, 10)
     if (!validDay(m[3] ? Number(m[3]) : 2000, mo, d)) return
     add(m.index, m.index + m[0].length, m[3] ? { k: "full", y: Number(m[3]), m: mo, d } : { k: "yearless", m: mo, d }, 3)
   })
-  findAll(RE_REL_MONTH, p, (m) => add(m.index, m.index + m[0].length, { k: "month", m: monthNo(m[2]!), rel: relOf(m[1]!.replace(/^the\s+/i, "")) }, 2))
-  findAll(RE_MONTH_REL_YEAR, p, (m) => {
+  if (g.month) findAll(RE_REL_MONTH, p, (m) => add(m.index, m.index + m[0].length, { k: "month", m: monthNo(m[2]!), rel: relOf(m[1]!.replace(/^the\s+/i, "")) }, 2))
+  if (g.month) findAll(RE_MONTH_REL_YEAR, p, (m) => {
     const w = m[2]!.toLowerCase()
     add(m.index, m.index + m[0].length, { k: "monthOfYear", m: monthNo(m[1]!), n: w === "last" || w === "the previous" ? -1 : w === "next" || w === "the following" ? 1 : 0 }, 1)
   })
-  findAll(RE_PERIOD, p, (m) => {
+  if (g.period) findAll(RE_PERIOD, p, (m) => {
     const w = m[1]!.toLowerCase()
     const unit = m[2]!.toLowerCase()
     const yearBack = /year-|prior|previous|year-before/.test(w) ? -1 : 0
     if (unit.includes("year")) add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: yearBack !== 0 || w === "past" ? -1 : 0 }, 2)
     else add(m.index, m.index + m[0].length, { k: "latestQuarter", back: w !== "current" && w !== "fiscal" && w !== "current fiscal", yearBack }, 2)
   })
-  findAll(RE_YEAR_END, p, (m) => add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: 0 }, 3, "end"))
-  findAll(RE_YEAR_AGO, p, (m) => add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: -1 }, 3))
-  findAll(RE_WEEKEND, p, (m) => {
+  if (g.yearw) findAll(RE_YEAR_END, p, (m) => add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: 0 }, 3, "end"))
+  if (g.yearw) findAll(RE_YEAR_AGO, p, (m) => add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: -1 }, 3))
+  if (g.weekend) findAll(RE_WEEKEND, p, (m) => {
     const w = m[0].toLowerCase()
     add(m.index, m.index + m[0].length, { k: "unit", unit: "weekend", n: /last|past|the weekend/.test(w) ? -1 : /next/.test(w) ? 1 : 0 }, 3)
   })
-  for (const h of HOLIDAYS) findAll(h.re, p, (m) => add(m.index, m.index + m[0].length, { k: "holiday", name: h.name, day: h.day }, 1))
-  findAll(RE_MONTH_ALONE, p, (m) => {
+  if (g.holiday) for (const h of HOLIDAYS) findAll(h.re, p, (m) => add(m.index, m.index + m[0].length, { k: "holiday", name: h.name, day: h.day }, 1))
+  if (g.month) findAll(RE_MONTH_ALONE, p, (m) => {
     const word = m[2]!
     // "May" and "March" alone are too often verbs/names; ask for a lead word; abbreviations alone are not dates
     const lead = m[1]
@@ -392,15 +412,15 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     const s = m.index + m[0].length - word.length
     add(s, s + word.length, { k: "month", m: monthNo(word), rel: null }, 5)
   })
-  findAll(RE_WEEKDAY, p, (m) => {
+  if (g.weekday) findAll(RE_WEEKDAY, p, (m) => {
     // an abbreviation-free weekday; "Sunday Times"-style names are accepted as a risk of the form
     add(m.index, m.index + m[0].length, { k: "weekday", wd: weekdayNo(m[2]!), rel: relOf(m[1]) }, 4)
   })
-  findAll(RE_CASUAL, p, (m) => {
+  if (g.casual) findAll(RE_CASUAL, p, (m) => {
     const w = m[1]!.toLowerCase()
     add(m.index, m.index + m[0].length, { k: "days", n: w === "yesterday" ? -1 : w === "tomorrow" ? 1 : 0 }, 4)
   })
-  findAll(RE_REL_UNIT, p, (m) => {
+  if (g.unit) findAll(RE_REL_UNIT, p, (m) => {
     const w = m[1]!.toLowerCase().replace(/^the\s+/, "")
     if (w === "past" && !/^the\s/i.test(m[1]!)) {
       // "past year" without "the" is mostly a duration ("in the past year" is caught with the article)
@@ -410,7 +430,7 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     const n = w === "last" || w === "previous" || w === "this past" ? -1 : w === "next" || w === "following" || w === "this coming" ? 1 : 0
     add(m.index, m.index + m[0].length, { k: "unit", unit: m[2]!.toLowerCase() as "week", n }, 3)
   })
-  findAll(RE_AGO, p, (m) => {
+  if (g.ago) findAll(RE_AGO, p, (m) => {
     const n = num(m[1]!)
     const dir = /ago|earlier|before/i.test(m[3]!) ? -1 : 1
     const unit = m[2]!.toLowerCase()
@@ -421,25 +441,25 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     else if (unit === "week") add(m.index, m.index + m[0].length, { k: "days", n: 7 * n * dir }, 3)
     else add(m.index, m.index + m[0].length, { k: "unit", unit: unit as "month", n: n * dir }, 3)
   })
-  findAll(RE_EARLIER_THIS, p, (m) => {
+  if (g.unit) findAll(RE_EARLIER_THIS, p, (m) => {
     const n = m[2]!.toLowerCase() === "last" ? -1 : m[2]!.toLowerCase() === "next" ? 1 : 0
     add(m.index, m.index + m[0].length, { k: "unit", unit: m[3]!.toLowerCase() as "week", n }, 2, m[1]!.toLowerCase() === "earlier" ? null : null)
   })
-  findAll(RE_THE_UNIT, p, (m) => {
+  if (g.unit) findAll(RE_THE_UNIT, p, (m) => {
     const s = m.index + m[0].search(/the\s/)
     add(s, m.index + m[0].length, { k: "unit", unit: m[1]!.toLowerCase() as "year", n: 0 }, 6)
   })
-  findAll(RE_QUARTER, p, (m) => {
+  if (g.period) findAll(RE_QUARTER, p, (m) => {
     const y = m[2] ?? m[4]
     const shift = m[1] ? (/^(?:year-|last)/i.test(m[1]) ? -1 : /^next/i.test(m[1]) ? 1 : 0) : 0
     add(m.index, m.index + m[0].length, { k: "quarter", q: ORDINAL_Q[m[3]!.toLowerCase()] ?? 1, y: y ? Number(y) : null, shift }, 2)
   })
-  findAll(RE_HALF, p, (m) => {
+  if (g.period) findAll(RE_HALF, p, (m) => {
     const y = m[1] ?? m[3]
     add(m.index, m.index + m[0].length, { k: "quarter", q: m[2]!.toLowerCase() === "first" ? 1 : 3, y: y ? Number(y) : null, shift: 0 }, 3)
   })
-  findAll(RE_FISCAL, p, (m) => add(m.index, m.index + m[0].length, { k: "full", y: Number(m[1]), m: null, d: null }, 2))
-  findAll(RE_SEASON, p, (m) => {
+  if (g.digit) findAll(RE_FISCAL, p, (m) => add(m.index, m.index + m[0].length, { k: "full", y: Number(m[1]), m: null, d: null }, 2))
+  if (g.season) findAll(RE_SEASON, p, (m) => {
     const rel = relOf(m[1])
     if (!m[3] && !m[1]) {
       // a bare season word needs an article or preposition before it ("in the summer", "this fall" handled above)
@@ -449,7 +469,7 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     }
     add(m.index, m.index + m[0].length, { k: "season", season: m[2]!.toLowerCase(), y: m[3] ? Number(m[3]) : null, rel }, 3)
   })
-  findAll(RE_YEAR, p, (m) => {
+  if (g.digit) findAll(RE_YEAR, p, (m) => {
     const before = p.slice(Math.max(0, m.index - 24), m.index)
     if (/s$/.test(m[0]) && !/'s$|’s$/.test(m[0])) return // decades are handled below
     const y = Number(m[1])
@@ -465,16 +485,16 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     add(m.index, m.index + m[1]!.length, { k: "full", y, m: null, d: null }, 4)
   })
   // decades are dates our model cannot hold at their precision: reported with an empty value
-  findAll(RE_DECADE, p, (m) => {
+  if (g.decade) findAll(RE_DECADE, p, (m) => {
     const mm = /^(?:the\s+)?(early|mid|late)/i.exec(m[0])
     add(m.index, m.index + m[0].length, { k: "vague" }, 4, mm ? modifierFor(mm[1]!) : null)
   })
-  findAll(RE_DECADE_WORDS, p, (m) => add(m.index, m.index + m[0].length, { k: "vague" }, 4))
-  findAll(RE_PREFIXED_YEAR, p, (m) => {
+  if (g.decadeWords) findAll(RE_DECADE_WORDS, p, (m) => add(m.index, m.index + m[0].length, { k: "vague" }, 4))
+  if (g.digit) findAll(RE_PREFIXED_YEAR, p, (m) => {
     const w = m[1]!.toLowerCase()
     add(m.index, m.index + m[0].length, { k: "full", y: Number(m[2]), m: null, d: null }, 2, w === "mid" ? "mid" : w === "early" ? "start" : w === "late" ? "end" : null)
   })
-  findAll(RE_SPELLED_YEAR, p, (m) => {
+  if (g.spelled) findAll(RE_SPELLED_YEAR, p, (m) => {
     const y = spelledYear(m[0])
     // "two thousand" is a count unless it is introduced as a year
     if (/^two/i.test(m[0]) && !/\b(?:in|by|since|until|till|of|from|to|before|after)\s+$/i.test(p.slice(Math.max(0, m.index - 10), m.index))) return
