@@ -1,15 +1,24 @@
 /**
  * Dates stage: date mentions of one cleaned document, its publication date and dateline. Pure.
  *
- * Two passes over the body, one paragraph at a time (chrono-node is never run on a whole document):
+ * Two passes over the body, one paragraph at a time (chrono-node is never run on a whole document, and only on
+ * paragraphs holding a month name or a numeric date shape; every expression family has a cheap keyword gate):
  *   1. candidates: chrono's strict parser for written calendar dates (day precision, numeric forms) plus this
  *      module's own grammar for what chrono leaves to the caller (month + year, bare years after a preposition,
- *      "last <month>", quarters, seasons, relative words, modifiers, named events from config);
- *   2. the reference date (stated metadata > the clean stage's hint > a dateline with a year > a page date line at the
- *      top of the body) is fixed, then every relative or yearless candidate is resolved against it, recording what
- *      was inferred (`resolution`) and from what (`anchor`).
+ *      "last <month>", quarters, seasons, holidays, decades, spelled-out years, relative words, modifiers such as
+ *      "the end of" / "mid-" / "early", named events from config); overlapping candidates keep the longest;
+ *   2. the reference date (stated metadata > the clean stage's hint > a dateline with a year > a page date line above
+ *      the main run of prose > the caller's referenceDate) is fixed, then every relative or yearless candidate is
+ *      resolved against it, recording what was inferred (`resolution`) and from what (`anchor`, e.g.
+ *      "published 2022-02-17", "reference 1998-08-07", "event September 11 attacks").
+ * Year choice for a yearless day or month: a dateline takes the publication year, or the year before when that would
+ * be after publication; a date governed by a past-tense verb ("was signed on Oct. 3") takes the most recent such day on
+ * or before the reference; a future-tense sentence looks forward; otherwise the nearest such day (news omits the year
+ * of dates close to publication). Weekdays in past reporting are the most recent such day on or before the reference.
  * Values keep only what the text states: chrono's implied parts are never read, and nothing is ever taken from the
- * clock. With no reference date a yearless day stays `--MM-DD` and a relative date stays empty.
+ * clock. With no reference date a yearless day stays `--MM-DD` and a relative date stays empty. Precision is the
+ * model's (year, month, day, day_of_year_unknown): a quarter, season or half is reported as its year, a week as its
+ * month when it lies in one, a decade with an empty value.
  */
 import * as chrono from "chrono-node"
 import type { DateModifier, DatePrecision, DateResolution, DateRole } from "../model.js"
@@ -718,9 +727,9 @@ const clauseAround = (p: string, s: number, e: number) => {
 }
 
 /**
- * Tense of the reporting around a mention: future when the sentence has a future cue; past when the clause holding a
- * weekday has a past verb (weekdays in news are the days just gone) or when the clause holding a yearless day or month
- * has one; unknown otherwise (the nearest such day or month is taken).
+ * Tense of the reporting around a mention: future when the sentence has a future cue; for a weekday, past when its
+ * clause has a past cue; for a yearless day or month, past only when a past-tense verb governs it closely; unknown
+ * otherwise (the nearest such day or month is taken; a weekday falls back to the past, except tomorrow's).
  */
 const tenseAt = (p: string, s: number, e: number, kind: string): Tense => {
   const sentence = sentenceAround(p, s, e)
