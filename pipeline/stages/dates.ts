@@ -710,10 +710,23 @@ const codePointMap = (s: string): ((i: number) => number) => {
   return (i) => map[i]!
 }
 
+const MAX_PARAGRAPH = 4000
 const paragraphs = (body: string): Array<{ s: number; text: string }> => {
   const out: Array<{ s: number; text: string }> = []
   const re = /[^\n]+/g
-  for (let m = re.exec(body); m; m = re.exec(body)) out.push({ s: m.index, text: m[0] })
+  for (let m = re.exec(body); m; m = re.exec(body)) {
+    // a paragraph of a page that lost its line breaks is cut at sentence ends, so chrono never sees a whole document
+    let s = m.index
+    let text = m[0]
+    while (text.length > MAX_PARAGRAPH) {
+      const cut = text.lastIndexOf(". ", MAX_PARAGRAPH)
+      const at = cut > MAX_PARAGRAPH / 2 ? cut + 2 : text.indexOf(" ", MAX_PARAGRAPH) + 1 || text.length
+      out.push({ s, text: text.slice(0, at) })
+      s += at
+      text = text.slice(at)
+    }
+    if (text) out.push({ s, text })
+  }
   return out
 }
 

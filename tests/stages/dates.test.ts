@@ -242,6 +242,14 @@ describe("offsets", () => {
     expect(m.start).toBe([...body].length - [..." downtown."].length - [..."June 21, 2025"].length)
     expect(m.start).toBeLessThan(body.indexOf("June 21, 2025"))
   })
+
+  it("keeps offsets right in a paragraph long enough to be cut into pieces", () => {
+    const filler = "The committee reviewed another page of the report. ".repeat(200)
+    const body = `${filler}It was adopted on 14 July 2016 by a show of hands.`
+    const m = mention(run(body).mentions, "14 July 2016")
+    expect(m.value).toBe("2016-07-14")
+    expect(cpSlice(body, m.start, m.end)).toBe("14 July 2016")
+  })
 })
 
 describe("comments", () => {
