@@ -1,0 +1,91 @@
+/**
+ * `pipeline diff A B`: what changed from release A to release B — documents added, removed, and modified with the
+ * columns that changed, table layout (schema) changes, entities added or removed, and row counts. The comparison
+ * itself is pure (`releaseDiff` over the digests of changes.ts); `diffReleases` reads two published releases.
+ */
+import * as fs from "node:fs"
+import * as path from "node:path"
+import { Effect } from "effect"
+import { IoError, ReleaseError } from "../errors.js"
+import { compareDigests, compareLayouts, countChanges, digestRelease, readLayout, type DocumentChange, type ReleaseDigest, type SchemaChange } from "./changes.js"
+import { completeReleases } from "./catalog.js"
+import { parseVersion } from "./version.js"
+
+export interface ReleaseDiff {
+  readonly from: string
+  readonly to: string
+  readonly added: ReadonlyArray<string>
+  readonly removed: ReadonlyArray<string>
+  readonly modified: ReadonlyArray<{ readonly doc_id: string; readonly columns: ReadonlyArray<string> }>
+  readonly schema: ReadonlyArray<SchemaChange>
+  readonly entities: { readonly added: ReadonlyArray<string>; readonly removed: ReadonlyArray<string>; readonly modified: ReadonlyArray<string> }
+  /** documents in each release */
+  readonly documents: { readonly from: number; readonly to: number }
+}
+
+type Layout = Readonly<Record<string, ReadonlyArray<{ name: string; type: string }>>>
+
+/** The diff of two releases from their digests and layouts (pure). */
+export const releaseDiff = (from: string, to: string, a: ReleaseDigest, b: ReleaseDigest, layoutA: Layout, layoutB: Layout): ReleaseDiff => {
+  const changes = compareDigests(a, b)
+  const of = (kind: DocumentChange["change"]) => changes.documents.filter((d) => d.change === kind)
+  return {
+    from,
+    to,
+    added: of("added").map((d) => d.doc_id),
+    removed: of("removed").map((d) => d.doc_id),
+    modified: of("modified").map((d) => ({ doc_id: d.doc_id, columns: d.columns })),
+    schema: compareLayouts(layoutA, layoutB),
+    entities: changes.entities,
+    documents: { from: a.tables["documents"]?.byDoc.size ?? 0, to: b.tables["documents"]?.byDoc.size ?? 0 }
+  }
+}
+
+/** The diff as text for a terminal: a summary line, then one line per change. */
+export const renderDiff = (d: ReleaseDiff): string => {
+  const n = countChanges({
+    documents: [...d.added.map((doc_id) => ({ doc_id, change: "added" as const, columns: [] })), ...d.removed.map((doc_id) => ({ doc_id, change: "removed" as const, columns: [] })), ...d.modified.map((m) => ({ ...m, change: "modified" as const }))],
+    schema: d.schema,
+    entities: d.entities
+  })
+  const lines = [
+    `${d.from} → ${d.to}: ${n.added} document(s) added, ${n.removed} removed, ${n.modified} modified (${d.documents.from} → ${d.documents.to} documents); ` +
+      `${d.schema.length === 0 ? "table layout unchanged" : `${d.schema.length} table layout change(s)`}`
+  ]
+  if (d.schema.length) {
+    lines.push("", "Table layout:")
+    for (const s of d.schema) lines.push(`  ${s.table}: ${s.change}${s.column ? ` ${s.column}` : ""}${s.detail ? ` (${s.detail})` : ""}`)
+  }
+  if (d.added.length) lines.push("", "Added:", ...d.added.map((id) => `  + ${id}`))
+  if (d.removed.length) lines.push("", "Removed:", ...d.removed.map((id) => `  - ${id}`))
+  if (d.modified.length) lines.push("", "Modified:", ...d.modified.map((m) => `  ~ ${m.doc_id}: ${m.columns.join(", ")}`))
+  const e = d.entities
+  if (e.added.length || e.removed.length || e.modified.length) {
+    lines.push("", `Entities: ${e.added.length} added, ${e.removed.length} removed, ${e.modified.length} changed`)
+    for (const id of e.added) lines.push(`  + ${id}`)
+    for (const id of e.removed) lines.push(`  - ${id}`)
+    for (const id of e.modified) lines.push(`  ~ ${id}`)
+  }
+  return lines.join("\n") + "\n"
+}
+
+/** Reads releases `a` and `b` from outDir/releases and compares them. */
+export const diffReleases = (outDir: string, a: string, b: string): Effect.Effect<ReleaseDiff, ReleaseError | IoError> =>
+  Effect.gen(function* () {
+    const available = yield* Effect.try({ try: () => completeReleases(outDir), catch: (cause) => new IoError({ path: outDir, action: "list the releases in", cause }) })
+    for (const v of [a, b]) {
+      if (!parseVersion(v)) return yield* new ReleaseError({ message: `${v} is not a release version such as 1.0.0.` })
+      if (!available.includes(v)) {
+        const exists = fs.existsSync(path.join(outDir, "releases", v))
+        return yield* new ReleaseError({
+          message: `Release ${v} ${exists ? "is incomplete (no SHA256SUMS)" : "does not exist"} in ${path.join(outDir, "releases")}; releases: ${available.join(", ") || "none"}.`
+        })
+      }
+    }
+    const dirA = path.join(outDir, "releases", a)
+    const dirB = path.join(outDir, "releases", b)
+    return yield* Effect.tryPromise({
+      try: async () => releaseDiff(a, b, await digestRelease(dirA), await digestRelease(dirB), await readLayout(dirA), await readLayout(dirB)),
+      catch: (cause) => new IoError({ path: outDir, action: `compare releases ${a} and ${b} in`, cause })
+    })
+  })
