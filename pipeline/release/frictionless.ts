@@ -32,7 +32,10 @@ export const tableSchema = (spec: TableSpec) => ({
     }
   })),
   primaryKey: [...spec.primaryKey],
-  foreignKeys: spec.foreignKeys.map((fk) => ({ fields: [...fk.fields], reference: { resource: fk.reference.resource, fields: [...fk.reference.fields] } })),
+  // Table Schema wants at least one foreign key when the property is present: a table without any omits it
+  ...(spec.foreignKeys.length
+    ? { foreignKeys: spec.foreignKeys.map((fk) => ({ fields: [...fk.fields], reference: { resource: fk.reference.resource, fields: [...fk.reference.fields] } })) }
+    : {}),
   missingValues: [""]
 })
 
