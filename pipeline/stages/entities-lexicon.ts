@@ -117,7 +117,16 @@ big small great good bad best worst high low long short major minor key main
 breaking exclusive analysis opinion editorial feature interview exclusive
 boost build troop troops presence commits return exercises resist penetrations announces force launch
 est gmt utc msk pst edt cet bst islam islamism christianity judaism buddhism hinduism jihad staff image images
-mr mrs ms dr internet web online email tv pc ok am pm ceo
+mr mrs ms dr internet web online email tv pc ok am pm ceo inc ltd llc corp co plc
+get book size opens health cloud learn view shop buy sale free help support services products solutions pricing features
+events careers resources company blog cart checkout close open prev skip toggle navigation filter sort download print
+`)
+
+/** Acronyms of common things, not of organisations: never a name on their own. */
+export const COMMON_ACRONYMS = words(`
+ai ml hr seo pto mba roi ga faq sql ceo cfo cto coo it tv pc usb pdf html css api url gps gdp vip diy ok am pm hiv aids covid
+dna rna phd ba bsc msc mp3 mp4 jpg png gif iot vr ar ux ui saas b2b b2c kpi crm erp qa id pin atm sms ip vpn os ios
+cv rsvp asap fyi lol omg diy tba tbd eta est gmt utc pst edt cet bst am fm ppc cpc ctr cms rss
 `)
 
 /** Common given names (lower-case, ASCII-folded), for typing discovered names as people. */

@@ -22,6 +22,7 @@
 import type { EntityType } from "../model.js"
 import type { Gazetteer, GazetteerEntity } from "./gazetteer.js"
 import {
+  COMMON_ACRONYMS,
   COMMON_WORDS,
   CONNECTORS,
   DEMONYMS,
@@ -186,6 +187,7 @@ const isAllUpper = (w: string): boolean => {
   }
   return letters > 0
 }
+const CONTRACTION = /['’](m|ve|d|ll|re|t)$/i
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u
 const ASCII_WORD = new Uint8Array(128)
 for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1
@@ -215,7 +217,7 @@ const isUpperChar = (c: string): boolean => {
 /** Lower-case second parts that make a hyphenated word an adjective of the name before them ("US-led"). */
 const ADJ_SUFFIXES = new Set([
   "led", "linked", "based", "backed", "style", "born", "made", "funded", "controlled", "allied", "owned", "run", "affiliated",
-  "inspired", "related", "speaking", "critic", "critics", "free", "specific", "dependent", "only", "bashing", "dominated", "leaning", "friendly", "era", "type", "like", "sponsored", "supported",
+  "inspired", "related", "speaking", "driven", "powered", "enabled", "generated", "assisted", "critic", "critics", "free", "specific", "dependent", "only", "bashing", "dominated", "leaning", "friendly", "era", "type", "like", "sponsored", "supported",
   "bound", "wide", "centric", "focused", "oriented", "held", "occupied", "brokered", "mediated", "educated", "trained", "armed"
 ])
 
@@ -305,6 +307,8 @@ const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Arr
       const h = text.indexOf("-")
       if (h > 0 && PARTICLES.has(text.slice(0, h).toLowerCase()) && isUpperChar(text[h + 1] ?? "")) cap = true
     }
+    // "I’m", "We’ve", "Don’t": contractions are not names
+    if (cap && CONTRACTION.test(text)) cap = false
     const upper = cap && exact.length >= 2 && isAllUpper(exact)
     if (!cap) lowerSeen.add(key)
     tokens.push({ s: start, e: start + text.length, text, key, exact, word: true, cap, upper, poss, sentStart: pendingStart, nlBefore, joiner: false, headline: false, gen: 0 })
@@ -553,6 +557,8 @@ const guessType = (
   if (words.some((t) => ORG_WORDS.has(t.key) && t !== first)) return { type: "organization", strength: 2 }
   if (authorKeys.size > 0 && authorKeys.has(words.map((t) => t.key).join(" "))) return { type: "person", strength: 3 }
   if (words.length >= 2 && GIVEN_NAMES.has(foldDiacritics(first.key))) return { type: "person", strength: 3 }
+  // an agency byline: "ALEXANDROVA Lyudmila"
+  if (words.length === 2 && first.upper && GIVEN_NAMES.has(foldDiacritics(last.key))) return { type: "person", strength: 3 }
   if (words.length >= 2 && words.some((t) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text))) return { type: "person", strength: 2 }
   if (words.length === 1 && first.upper && first.exact.length <= 6) return { type: "organization", strength: 2 }
   if (words.length === 1 && GIVEN_NAMES.has(first.key)) return { type: "person", strength: 2 }
@@ -562,6 +568,7 @@ const guessType = (
   if (before !== undefined && before.word && PLACE_PREPOSITIONS.has(before.key) && words.length <= 2) return { type: "place", strength: 2 }
   if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && PLACE_WORDS.has(before2.key)) return { type: "place", strength: 2 }
   if (words.length === 1 && PLACE_SUFFIX.test(first.key)) return { type: "place", strength: 1 }
+  if (words.length >= 2 && NAME_PREFIXES.has(first.key) && first.key !== "old") return { type: "place", strength: 2 }
   // "Kowloon West", "East Timor", "New South Wales": a compass word makes a place
   if (words.length >= 2 && (words.some((t) => COMPASS.has(t.key)) || first.key === "new")) return { type: "place", strength: 2 }
   // two to four words that look like personal names (not acronyms, not common words): a person
@@ -1014,6 +1021,7 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
       const w = tokens[k]!
       if (isCommon(w) || w.key.length < 3 || /[a-z](ing|ed|ly|ally|ever)$/.test(w.key)) return false
       if (w.poss) return true
+      if (w.key.endsWith("s")) return false // "Relatives have said": a plural noun
       const next = tokens[k + 1]
       // "Demosisto 's" in tokenised text
       if (next !== undefined && (next.key === "'" || next.key === "’") && tokens[k + 2]?.exact === "s") return true
@@ -1045,13 +1053,20 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
         const w = words[0]!
         if (w.exact.length < 2 && !w.upper) return
         if (/^\p{N}/u.test(w.text)) return
-        if (w.upper && (COMMON_WORDS.has(w.key) || w.exact.length > 6 || /^[IVXLC]+$/.test(w.exact))) {
+        if (w.upper && (COMMON_WORDS.has(w.key) || COMMON_ACRONYMS.has(w.key) || w.exact.length > 6 || /^[IVXLC]+$/.test(w.exact))) {
           if (!titled) return
         }
         if (!titled && w.sentStart && !capMid.has(w.key) && guess.strength < 2 && !namedByContext(na)) return
         if (!titled && w.sentStart && lowerSeen.has(w.key)) return
+        if (!titled && guess.strength === 0) {
+          // menu items alone on a line ("Services", "Careers") and plural common nouns are not names on capitals alone
+          const next = tokens[na + 1]
+          if (w.nlBefore && (next === undefined || next.nlBefore)) return
+          if (/(ies|ers|ions|ings|ents|ces|ves|ts)$/.test(w.key)) return
+        }
       } else if (!titled && words.every((t) => t.sentStart) && words.every((t) => lowerSeen.has(t.key) || isCommon(t)) && guess.strength < 3) return
-      candidates.push({ a, b, na, nb: b, entity: -1, name, type: guess.type, strength: guess.strength, titled })
+      const canonical = words.length === 2 && words[0]!.upper && !words[1]!.upper && guess.type === "person" ? normaliseAuthor(name) : name
+      candidates.push({ a, b, na, nb: b, entity: -1, name: canonical, type: guess.type, strength: guess.strength, titled })
     }
 
     // -------------------------------------------------------------------------------------------------
