@@ -15,6 +15,8 @@ import { cleanText } from "./stages/clean.js"
 import type { PipelineError } from "./errors.js"
 import { schemaFiles, withColumnsSection } from "./release/frictionless.js"
 import { configJsonSchema } from "./config.js"
+import { loadConfigFile } from "./context.js"
+import { diffReleases, renderDiff } from "./release/diff.js"
 
 const EXIT_CODES: Record<PipelineError["_tag"], number> = {
   ConfigError: 2,
@@ -130,9 +132,21 @@ const schemasCommand = Command.make("schemas", { dir: Flag.String("dir").pipe(Fl
   }).pipe(Effect.flatMap((n) => Console.log(`wrote ${n} schema file(s) to ${f.dir}`)))
 ).pipe(Command.withDescription("Write the JSON schemas of every table and of pipeline.yaml (schemas/ in the repository)"))
 
+const diffCommand = Command.make(
+  "diff",
+  { config, out, from: Argument.String("from").pipe(Argument.withDescription("The earlier release, e.g. 1.0.0")), to: Argument.String("to").pipe(Argument.withDescription("The later release, e.g. 1.1.0")) },
+  (f) =>
+    renderErrors(
+      Effect.gen(function* () {
+        const outDir = Option.isSome(f.out) ? path.resolve(f.out.value) : path.resolve(path.dirname(f.config), (yield* loadConfigFile(f.config)).config.out)
+        yield* Console.log(renderDiff(yield* diffReleases(outDir, f.from, f.to)).trimEnd())
+      })
+    )
+).pipe(Command.withDescription("Print what changed between two releases: documents added, removed and modified (with the columns that changed), table layout changes"))
+
 export const pipelineCommand = Command.make("pipeline").pipe(
   Command.withDescription("Turn scraped news, blog and forum texts into a versioned open dataset"),
-  Command.withSubcommands([buildCommand, mergeCommand, validateCommand, cleanCommand, schemasCommand])
+  Command.withSubcommands([buildCommand, mergeCommand, validateCommand, cleanCommand, schemasCommand, diffCommand])
 )
 
 export const runCli = Command.run(pipelineCommand, { version: pipelineVersion() })
