@@ -489,7 +489,8 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
       const after = p.slice(m.index + m[0].length, m.index + m[0].length + 20)
       if (/^\s+[a-z]+s\b/.test(after) && !/^\s+(?:says|shows|states|sets|marks|sees|brings|means|gives|makes|remains|looks|seems|was|is|has|elections?|olympics|games|levels?|figures?|results?|earnings|sales|budgets?|rates?|prices?|talks|protests?|riots?|floods|attacks|events|agreements?|accords?|negotiations|forecasts?|estimates?|statistics|numbers|totals|profits?|losses|revenues?|census|crisis|presidential|season|campaign|war|law|act|report)\b/i.test(after))
         return
-      if (/\b(?:than|about|around|over|within)\s*$/i.test(before) && !/^\s*[,.;)]/.test(after)) return
+      // "about 2000 of them" is a count; "around 2019 and" / "around 2019," a year
+      if (/\b(?:than|about|around|over|within)\s*$/i.test(before) && /^\s+(?!and\b|or\b|but\b|when\b|to\b|until\b|after\b|before\b)[a-z]/.test(after)) return
     }
     add(m.index, m.index + m[1]!.length, { k: "full", y, m: null, d: null }, 4)
   })

@@ -143,6 +143,14 @@ describe("explicit dates and precision", () => {
     expect(mention(ms, "2019").value).toBe("2019")
   })
 
+  it("records start, mid, end and approximate modifiers and joins their words to the text", () => {
+    const ms = run("Work began in early 2014, slowed by mid-2016, stopped around 2019 and resumed at the beginning of March 2021.").mentions
+    expect(mention(ms, "early 2014")).toMatchObject({ value: "2014", modifier: "start" })
+    expect(mention(ms, "mid-2016")).toMatchObject({ value: "2016", modifier: "mid" })
+    expect(mention(ms, "around 2019")).toMatchObject({ value: "2019", modifier: "approximate" })
+    expect(mention(ms, "the beginning of March 2021")).toMatchObject({ value: "2021-03", modifier: "start", precision: "month" })
+  })
+
   it("does not read a count of things as a year", () => {
     const ms = run("Nearly 2000 volunteers and 1500 soldiers joined the cleanup.").mentions
     expect(ms).toEqual([])
