@@ -182,7 +182,7 @@ const tenseOf = (sentence: string): Tense => (FUTURE_CUE.test(sentence) ? "futur
 
 type Kind =
   | { readonly k: "full"; readonly y: number; readonly m: number | null; readonly d: number | null } // year written
-  | { readonly k: "yearless"; readonly m: number; readonly d: number } // month + day written
+  | { readonly k: "yearless"; readonly m: number; readonly d: number; readonly wd?: number } // month + day (+ weekday) written
   | { readonly k: "month"; readonly m: number; readonly rel: "last" | "next" | "this" | null } // month alone
   | { readonly k: "weekday"; readonly wd: number; readonly rel: "last" | "next" | "this" | null }
   | { readonly k: "days"; readonly n: number } // today / yesterday / N days ago
@@ -370,6 +370,7 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
       const tcut = /\s*(?:,\s*)?(?:at\s+)?\d{1,2}[:.]\d{2}.*$/.exec(text)
       if (tcut && tcut.index > 4 && /[A-Za-z]/.test(text.slice(0, tcut.index))) text = text.slice(0, tcut.index)
       if (y !== null && y !== undefined) add(s, s + text.length, { k: "full", y, m: mo, d }, 1)
+      else if (c.isCertain("weekday")) add(s, s + text.length, { k: "yearless", m: mo, d, wd: c.get("weekday")! }, 1)
       else add(s, s + text.length, { k: "yearless", m: mo, d }, 1)
     }
   }
@@ -566,6 +567,15 @@ const resolve = (kind: Kind, ref: Ref | null, tense: Tense): Resolved => {
       const partial = `--${pad(kind.m)}-${pad(kind.d)}`
       if (!ref || ref.m === null) return { value: partial, resolution: "explicit", anchor: null }
       const refDay = ref.d ?? daysIn(ref.y, ref.m)
+      if (kind.wd !== undefined) {
+        // a written weekday fixes the year: the nearest year around the reference where the day falls on it
+        const t0 = utc(ref.y, ref.m, refDay).getTime()
+        const fits = [ref.y - 1, ref.y, ref.y + 1].filter((yy) => validDay(yy, kind.m, kind.d) && weekdayOf(yy, kind.m, kind.d) === kind.wd)
+        if (fits.length > 0) {
+          const yy = fits.reduce((a, b) => (Math.abs(utc(b, kind.m, kind.d).getTime() - t0) < Math.abs(utc(a, kind.m, kind.d).getTime() - t0) ? b : a))
+          return { value: isoDay(yy, kind.m, kind.d), resolution: "year_inferred", anchor: anchorName(ref) }
+        }
+      }
       const key = (m: number, d: number) => m * 100 + d
       let y = ref.y
       if (future) {

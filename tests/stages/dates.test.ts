@@ -209,6 +209,12 @@ describe("relative and yearless dates anchored on the reference date", () => {
     expect(m).toMatchObject({ value: "2022-10-03", resolution: "year_inferred" })
   })
 
+  it("lets a written weekday fix the year of a yearless day", () => {
+    // 2022-05-09 was a Monday: even in past-tense reporting the weekday wins over 'on or before the reference'
+    const m = mention(run("The plant was closed on Monday, May 9 for repairs.", { referenceDate: "2022-05-06" }).mentions, "Monday, May 9")
+    expect(m).toMatchObject({ value: "2022-05-09", resolution: "year_inferred" })
+  })
+
   it("resolves yesterday, last year and two weeks ago", () => {
     const ms = run("It rained yesterday. Output doubled last year. The pump broke two weeks ago.", ref).mentions
     expect(mention(ms, "yesterday").value).toBe("2023-05-09")
