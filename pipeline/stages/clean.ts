@@ -279,7 +279,7 @@ const lineScore = (l: Line, k: Klass, forum: boolean): number => {
   }
 }
 
-const END_ZONE_WEIGHT = 0.35
+const END_ZONE_WEIGHT = 0.5
 const ISOLATED_WEIGHT = 0.5
 
 /** maximum-sum contiguous segment over scores (Kadane); returns [start, end] inclusive indices into the array */
@@ -573,7 +573,19 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
         else if (i - lastProse > 12) break
       }
       end = Math.min(end, lastProse + 1)
-      for (let i = h1; i < end; i++) inMain[i] = true
+      // the thread starts where the densest text does (menus above may hold header-like words), or at the post
+      // header just above it
+      let start = h1
+      if (best > 0 && s0 > h1) {
+        let proseBetween = false
+        for (let i = h1; i < s0; i++) if (klass[i]!.klass === "good" || klass[i]!.klass === "near") proseBetween = true
+        if (!proseBetween) start = s0
+      }
+      for (let i = start - 1; i >= Math.max(0, start - 15); i--) {
+        const a = present[i]!.rule?.action
+        if (a === "post_header" || a === "post_date") start = i
+      }
+      for (let i = start; i < end; i++) inMain[i] = true
     }
   }
 
@@ -602,7 +614,24 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
     return { keep: true, reason: "" }
   })
 
-  // trim leading/trailing short lines of the main segment that look like headings of chrome (title, labels)
+  // the text starts with its first paragraph and ends with its last: short lines before the first prose paragraph
+  // (headline, standfirst labels, bylines, captions) and after the last one (author names, sign-up thanks) go
+  if (!forum) {
+    const isProse = (i: number) => klass[i]!.klass === "good" || (klass[i]!.klass === "near" && present[i]!.words >= 15)
+    const firstProseKept = decisions.findIndex((d, i) => d.keep && isProse(i))
+    let lastProseKept = -1
+    for (let i = n - 1; i >= 0; i--)
+      if (decisions[i]!.keep && isProse(i)) {
+        lastProseKept = i
+        break
+      }
+    if (firstProseKept >= 0) {
+      for (let i = 0; i < firstProseKept; i++) if (decisions[i]!.keep) decisions[i] = { keep: false, reason: "before-first-paragraph" }
+      for (let i = lastProseKept + 1; i < n; i++)
+        if (decisions[i]!.keep && !(present[i]!.sentenceEnd && present[i]!.words >= 4))
+          decisions[i] = { keep: false, reason: "after-last-paragraph" }
+    }
+  }
   const firstKept = decisions.findIndex((d) => d.keep)
 
   // 5. title: the headline-like line closest before the content
