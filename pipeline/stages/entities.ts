@@ -398,7 +398,9 @@ const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Arr
     if (i < len && body.charCodeAt(i) === 46) i++
     const raw = body.slice(s, i)
     asciiWord = ascii && raw.indexOf("’") < 0
-    if (raw.indexOf("-") > 0 && shouldSplitHyphenated(raw)) {
+    if (c < 128 && (c < 65 || c > 90)) {
+      // only capitalised words are ever split at hyphens
+    } else if (raw.indexOf("-") > 0 && shouldSplitHyphenated(raw)) {
       const parts = raw.split("-")
       let off = s
       for (let k = 0; k < parts.length; k++) {
@@ -524,7 +526,8 @@ const PLACE_SUFFIX = /(stan|abad|grad|gorod|burg|bourg|polis|ville|shire|sk|skay
 /** words that start place names ("New South Wales", "Upper Volta"): kept at a sentence start when a name follows */
 const NAME_PREFIXES = new Set(["new", "north", "south", "east", "west", "upper", "lower", "great", "saint", "st", "san", "santa", "los", "las", "port", "fort", "mount", "lake", "cape", "old"])
 
-const isCommon = (t: Token): boolean => COMMON_WORDS.has(t.key) || MONTHS_AND_DAYS.has(t.key) || DEMONYMS.has(t.key)
+const COMMONISH = new Set([...COMMON_WORDS, ...MONTHS_AND_DAYS, ...DEMONYMS])
+const isCommon = (t: Token): boolean => COMMONISH.has(t.key)
 
 const guessType = (
   name: ReadonlyArray<Token>,
@@ -706,7 +709,7 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
     let i = 0
     while (i < n) {
       const t0 = tokens[i]!
-      if (!t0.word || (!t0.cap && !trie.lowerStarts.has(t0.key))) {
+      if (!t0.word || (!t0.cap && (t0.s < 0 || !trie.lowerStarts.has(t0.key)))) {
         i++
         continue
       }
@@ -789,8 +792,17 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
     const authorKeys = new Set(authorNames.map((a) => tokenize(a, dummy).filter((t) => t.word).map((t) => t.key).join(" ")))
 
     // words capitalised in the middle of a sentence somewhere in this document
-    const capMid = new Set<string>()
-    for (const t of tokens) if (t.word && t.cap && !t.sentStart) capMid.add(t.key)
+    // words capitalised in the middle of a sentence somewhere in this document (built when first asked)
+    let capMidSet: Set<string> | undefined
+    const capMid = {
+      has: (key: string): boolean => {
+        if (capMidSet === undefined) {
+          capMidSet = new Set()
+          for (const t of tokens) if (t.cap && !t.sentStart) capMidSet.add(t.key)
+        }
+        return capMidSet.has(key)
+      }
+    }
 
     const candidates: Array<Candidate> = []
 
@@ -1259,27 +1271,28 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
     // Output
 
     // one type per provisional entity in a document: a vote of its mentions, weighted by confidence
-    const votes = new Map<string, Map<EntityType, number>>()
+    const votes = new Map<string, [number, number, number]>()
+    const TYPE_INDEX = { person: 0, organization: 1, place: 2 } as const
     for (const c of candidates) {
       if (c.entity >= 0) continue
-      const id = idOf(c)
+      const id = (c.id = idOf(c))
       let v = votes.get(id)
-      if (!v) votes.set(id, (v = new Map()))
-      v.set(c.type, (v.get(c.type) ?? 0) + 1 + c.strength)
+      if (!v) votes.set(id, (v = [0, 0, 0]))
+      v[TYPE_INDEX[c.type]] += 1 + c.strength
     }
     for (const c of candidates) {
       if (c.entity >= 0) continue
-      let best: EntityType = c.type
-      let score = -1
-      for (const [t, n] of votes.get(idOf(c))!) if (n > score) [best, score] = [t, n]
-      c.type = best
+      const v = votes.get(c.id!)!
+      const own = v[TYPE_INDEX[c.type]]
+      // ties keep the mention's own guess
+      c.type = v[0] > own && v[0] >= v[1] && v[0] >= v[2] ? "person" : v[1] > own && v[1] >= v[2] ? "organization" : v[2] > own ? "place" : c.type
     }
 
     const cp = makeCodePointMap(body)
     const byId = new Map<string, { found: FoundEntity; spellings: Set<string> }>()
     const mentions: Array<EntityMention> = []
     for (const c of candidates) {
-      const id = idOf(c)
+      const id = c.id ?? idOf(c)
       const start = tokens[c.a]!.s
       const end = tokens[c.b - 1]!.e
       const surface = body.slice(start, end)
