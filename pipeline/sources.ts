@@ -103,7 +103,11 @@ const Meta = Schema.Struct({
   retrieved_at: Schema.optionalKey(Schema.String),
   publisher: Schema.optionalKey(Schema.String),
   published_date: Schema.optionalKey(
-    Schema.String.pipe(Schema.check(Schema.isPattern(/^(\d{4}(-\d{2}(-\d{2})?)?|--\d{2}-\d{2})$/, { message: "Expected an ISO 8601 date such as 2015-10-17, 2015-10 or 2015" })))
+    Schema.String.pipe(
+      Schema.check(Schema.isPattern(/^(\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?|--\d{2}-\d{2})$/, {
+        message: "Expected an ISO 8601 date such as 2015-10-17, 2015-10, 2015 or a timestamp 2015-10-17T08:30:00Z"
+      }))
+    )
   ),
   language: Schema.optionalKey(Schema.String),
   title: Schema.optionalKey(Schema.String),
@@ -130,5 +134,8 @@ export const readSidecar = (file: SourceFile): { meta: SourceMeta | null; proble
   if (decoded._tag === "Failure") {
     return { meta: null, problem: `its metadata file ${path.basename(sidecar)} is invalid: ${decoded.failure.message.replace(/\n/g, " ")}`, sha256Input: text }
   }
-  return { meta: decoded.success as SourceMeta, problem: null, sha256Input: text }
+  const meta = decoded.success as SourceMeta
+  // a stated timestamp is cut back to its calendar date: the published_date column holds dates, not instants
+  const published = meta.published_date?.slice(0, 10)
+  return { meta: published ? { ...meta, published_date: published } : meta, problem: null, sha256Input: text }
 }
