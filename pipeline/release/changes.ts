@@ -14,11 +14,15 @@ import { csvHeaderOf, csvRows } from "./csvread.js"
 export const DOCUMENT_TABLE = "documents"
 export const CHILD_TABLES = ["comments", "mentions", "dates", "removed_lines"] as const
 
-/** Per table: its header, and per doc_id a digest of each column (in header order). */
+/** Per table: its header, and per doc_id the digests of its columns in header order, DIGEST characters each. */
 export interface TableDigest {
   readonly header: ReadonlyArray<string>
-  readonly byDoc: Map<string, ReadonlyArray<string>>
+  readonly byDoc: Map<string, string>
 }
+
+/** 48 bits per column and document: one string per document keeps memory at a few hundred bytes a document. */
+export const DIGEST = 8
+const columnDigest = (digests: string, i: number): string => digests.slice(i * DIGEST, (i + 1) * DIGEST)
 
 export interface ReleaseDigest {
   readonly tables: Readonly<Record<string, TableDigest>>
@@ -48,28 +52,28 @@ export interface ReleaseChanges {
   readonly entities: { readonly added: ReadonlyArray<string>; readonly removed: ReadonlyArray<string>; readonly modified: ReadonlyArray<string> }
 }
 
-const short = (s: string) => createHash("sha256").update(s).digest("base64").slice(0, 16)
+const short = (s: string) => createHash("sha256").update(s).digest("base64").slice(0, DIGEST)
 
 /** Digests of one table: each row of documents, or each doc_id's run of rows in a child table. */
 const digestTable = async (file: string, keyColumn: string, perRow: boolean): Promise<TableDigest> => {
   if (!fs.existsSync(file)) return { header: [], byDoc: new Map() }
   const header = await csvHeaderOf(file)
-  const byDoc = new Map<string, ReadonlyArray<string>>()
+  const byDoc = new Map<string, string>()
   const key = header.indexOf(keyColumn)
   if (key < 0) return { header, byDoc }
   let current: string | null = null
   let hashes: Array<ReturnType<typeof createHash>> = []
   const flush = () => {
     if (current === null) return
-    const digests = hashes.map((h) => h.digest("base64").slice(0, 16))
+    const digests = hashes.map((h) => h.digest("base64").slice(0, DIGEST))
     const earlier = byDoc.get(current)
     // rows of one document are contiguous in a sorted table; if not, the runs are folded together
-    byDoc.set(current, earlier ? digests.map((d, i) => short(`${earlier[i]}${d}`)) : digests)
+    byDoc.set(current, (earlier ? digests.map((d, i) => short(`${columnDigest(earlier, i)}${d}`)) : digests).join(""))
   }
   for await (const { row } of csvRows(file)) {
     const id = row[key] ?? ""
     if (perRow) {
-      byDoc.set(id, header.map((_, i) => short(row[i] ?? "")))
+      byDoc.set(id, header.map((_, i) => short(row[i] ?? "")).join(""))
       continue
     }
     if (id !== current) {
@@ -94,7 +98,7 @@ export const digestRelease = async (dir: string): Promise<ReleaseDigest> => {
   for (const t of CHILD_TABLES) tables[t] = await digestTable(path.join(dir, `${t}.csv`), "doc_id", false)
   const entities = new Map<string, string>()
   const ent = await digestTable(path.join(dir, "entities.csv"), "entity_id", true)
-  for (const [id, d] of ent.byDoc) entities.set(id, short(d.join("")))
+  for (const [id, d] of ent.byDoc) entities.set(id, d)
   return { tables, entities }
 }
 
@@ -104,15 +108,15 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 const changedColumns = (table: string, prev: TableDigest, next: TableDigest, docId: string): Array<string> => {
   const a = prev.byDoc.get(docId)
   const b = next.byDoc.get(docId)
-  if (!a && !b) return []
+  if (a === undefined && b === undefined) return []
   const label = (c: string) => (table === DOCUMENT_TABLE ? c : `${table}.${c}`)
   const columns = [...next.header, ...prev.header.filter((c) => !next.header.includes(c))]
   const out: Array<string> = []
   for (const c of columns) {
     const ia = prev.header.indexOf(c)
     const ib = next.header.indexOf(c)
-    const va = a && ia >= 0 ? a[ia] : undefined
-    const vb = b && ib >= 0 ? b[ib] : undefined
+    const va = a !== undefined && ia >= 0 ? columnDigest(a, ia) : undefined
+    const vb = b !== undefined && ib >= 0 ? columnDigest(b, ib) : undefined
     if (va !== vb) out.push(label(c))
   }
   return out

@@ -22,7 +22,7 @@ describe.skipIf(!fs.existsSync(CHROMIUM))("the download page in a browser", () =
   const problems: Array<string> = []
 
   beforeAll(async () => {
-    r = await buildTwoReleases()
+    r = await buildTwoReleases({ unchanged: false })
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS })
     page = await browser.newPage({ viewport: { width: 1100, height: 900 } })
     page.on("request", (req) => void requests.push(req.url()))

@@ -10,7 +10,7 @@ import { createHash } from "node:crypto"
 import { Effect, Exit } from "effect"
 import { unzipSync } from "fflate"
 import Papa from "papaparse"
-import { buildOk, listFiles, tempDir } from "../helpers.js"
+import { buildOk, listFiles, runCli, tempDir } from "../helpers.js"
 import { diffReleases, renderDiff } from "../../pipeline/release/diff.js"
 import { updateCatalog } from "../../pipeline/release/catalog.js"
 import { compareLayouts } from "../../pipeline/release/changes.js"
@@ -106,6 +106,12 @@ describe("releases for scheduled builds", () => {
     const text = renderDiff(d)
     expect(text.split("\n")[0]).toMatch(/^1\.0\.0 → 1\.1\.0: 1 document\(s\) added, 0 removed, 0 modified/)
     expect(text).toContain(`+ ${ADDED_DOC}`)
+  })
+
+  it("`pipeline diff 1.0.0 1.1.0` prints the added document and exits 0", async () => {
+    const ok = await runCli(["diff", "--out", r.out, "1.0.0", "1.1.0"])
+    expect(ok.code, ok.stderr).toBe(0)
+    expect(ok.stdout).toContain(`+ ${ADDED_DOC}`)
   })
 
   it("`diff` refuses a release that does not exist, naming the ones that do", async () => {

@@ -55,7 +55,7 @@ describe("release metadata checked by third-party validators", () => {
   let r: TwoReleases
   let rel: string
   beforeAll(async () => {
-    r = await buildTwoReleases()
+    r = await buildTwoReleases({ unchanged: false })
     rel = path.join(r.out, "releases", "1.1.0")
   })
   afterAll(() => r?.cleanup())
