@@ -124,7 +124,7 @@ events careers resources company blog cart checkout close open prev skip toggle 
 
 /** Acronyms of common things, not of organisations: never a name on their own. */
 export const COMMON_ACRONYMS = words(`
-ai ml hr seo pto mba roi ga faq sql ceo cfo cto coo it tv pc usb pdf html css api url gps gdp vip diy ok am pm hiv aids covid
+ai ml hr seo pto mba ngo roi ga faq sql ceo cfo cto coo it tv pc usb pdf html css api url gps gdp vip diy ok am pm hiv aids covid
 dna rna phd ba bsc msc mp3 mp4 jpg png gif iot vr ar ux ui saas b2b b2c kpi crm erp qa id pin atm sms ip vpn os ios
 cv rsvp asap fyi lol omg diy tba tbd eta est gmt utc pst edt cet bst am fm ppc cpc ctr cms rss
 `)

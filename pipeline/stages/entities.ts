@@ -245,7 +245,7 @@ interface LowerCache {
 
 const FNV_OFFSET = 2166136261 | 0
 /** the hash of a lower-case ASCII word, as computed while scanning */
-export const hashLower = (w: string): number => {
+const hashLower = (w: string): number => {
   let h = FNV_OFFSET
   for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 16777619)
   return h | 1
@@ -427,14 +427,27 @@ const markHeadlines = (tokens: Array<Token>): void => {
     let words = 0
     let caps = 0
     let content = 0
+    let uppers = 0
     for (let k = i; k < j; k++) {
       const t = tokens[k]!
       if (!t.word) continue
       words++
+      if (t.upper) uppers++
       if (t.key.length > 3 && !CONNECTORS.has(t.key)) {
         content++
         if (t.cap) caps++
       }
+    }
+    // a line in capitals ("THE END", "LATEST NEWS"): capitals prove nothing there either
+    if (words >= 2 && uppers === words) {
+      for (let k = i; k < j; k++) {
+        const t = tokens[k]!
+        if (t.s < 0) continue
+        t.sentStart = true
+        t.headline = true
+      }
+      i = j
+      continue
     }
     const endsSentence = j - 1 >= i && SENTENCE_END.has(tokens[j - 1]!.key)
     if (words >= 3 && content >= 2 && caps === content && !endsSentence) {
@@ -1065,6 +1078,7 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
         const w = words[0]!
         if (w.exact.length < 2 && !w.upper) return
         if (/^\p{N}/u.test(w.text)) return
+        if (w.upper && w.headline && !titled) return
         if (w.upper && (COMMON_WORDS.has(w.key) || COMMON_ACRONYMS.has(w.key) || w.exact.length > 6 || /^[IVXLC]+$/.test(w.exact))) {
           if (!titled) return
         }
