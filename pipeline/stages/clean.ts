@@ -281,6 +281,9 @@ const lineScore = (l: Line, k: Klass, forum: boolean): number => {
 
 const END_ZONE_WEIGHT = 0.5
 const ISOLATED_WEIGHT = 0.5
+const FORUM_PROSE_RATIO = 1
+/** post-header rules specific enough that two hits make a thread */
+const STRONG_FORUM_RULES = new Set(["forum-user-date-line", "forum-number-date", "forum-posted-on", "forum-thread-start"])
 
 /** maximum-sum contiguous segment over scores (Kadane); returns [start, end] inclusive indices into the array */
 const bestSegment = (scores: ReadonlyArray<number>, from: number, to: number): [number, number, number] => {
@@ -437,12 +440,14 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
       if (i < headerIdx[0]!) proseBefore += l.words
       else proseAfter += l.words
     }
+  // a user-and-date post line or a numbered dated post is specific enough on its own
+  const strong = [...headerKinds].some((id) => STRONG_FORUM_RULES.has(id))
   const forum =
     threadStart !== null ||
-    (headerIdx.length >= 3 &&
-      (headerKinds.size >= 2 || headerIdx.length >= 6) &&
+    (headerIdx.length >= (strong ? 2 : 3) &&
+      (strong || headerKinds.size >= 2 || headerIdx.length >= 6) &&
       headerIdx[headerIdx.length - 1]! > firstProse &&
-      (headerIdx[0]! <= (firstProse < 0 ? n : firstProse) || proseBefore < 0.5 * proseAfter))
+      (headerIdx[0]! <= (firstProse < 0 ? n : firstProse) || proseBefore < FORUM_PROSE_RATIO * proseAfter))
   // 3. scores and main segment
   // pages in a language the stopword list does not cover: judge prose by length and punctuation alone
   let longWords = 0
@@ -557,7 +562,27 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
       }
     }
     if (h1 >= 0) {
+      // the thread ends at the first footer ("you must log in to reply", "similar threads") after a post header
+      // that has a reply's text under it (a "similar threads" list has header-like lines of its own)
       let end = n
+      let footer = -1
+      for (let i = h1 + 1; i < n; i++) {
+        const r = present[i]!.rule
+        if (r && (r.family === "forum_footer" || (r.action === "end_content" && r.family === "related"))) {
+          footer = i
+          break
+        }
+      }
+      if (footer >= 0) {
+        let lastWithText = -1
+        for (let i = footer - 1; i >= h1 && lastWithText < 0; i--) if (klass[i]!.klass === "good" || klass[i]!.klass === "near") lastWithText = i
+        let laterPosts = false
+        for (let i = footer + 1; i < n; i++) {
+          const k = klass[i]!.klass
+          if (k === "good" && present[i]!.words >= 25) laterPosts = true
+        }
+        if (lastWithText >= 0 && !laterPosts) hN = Math.min(hN, footer - 1)
+      }
       for (let i = hN + 1; i < n; i++) {
         const r = present[i]!.rule
         if (r && (r.family === "forum_footer" || (r.action === "end_content" && r.family === "related"))) {
@@ -882,6 +907,16 @@ const splitPosts = (lines: ReadonlyArray<Line>, decisions: Array<Decision>, klas
     i++
   }
   void firstContent
+  // text above the first post header is the opening post only when it is substantial (a question shown above its
+  // "asked ..." signature); a sponsor line or a notice is not
+  const first = posts[0]
+  if (first && first.author === null && first.posted === null && posts.length > 1) {
+    const words = first.lines.reduce((s, i) => s + lines[i]!.words, 0)
+    if (words < 30) {
+      for (const i of first.lines) decisions[i] = { keep: false, reason: "before-first-post" }
+      first.lines = []
+    }
+  }
   // posts whose header had no content before the next header merge away; drop empty ones
   const out = posts.filter((p) => p.lines.length > 0)
   return out
