@@ -7,8 +7,6 @@ import * as path from "node:path"
 import { Effect } from "effect"
 import { IoError } from "../errors.js"
 import { TABLE_NAMES } from "../model.js"
-import { arrowFileToParquet } from "./parquet.js"
-import { writeWorkbook } from "./xlsx.js"
 
 export const MEDIA_TYPES: Readonly<Record<string, string>> = {
   csv: "text/csv",
@@ -50,9 +48,14 @@ export const workbookFile = (datasetName: string): string => (/^[A-Za-z0-9][A-Za
 /**
  * Writes the other formats of the tables into the staging folder, from the finished Arrow files: <table>.parquet for
  * every table (parquet.ts) and one workbook with every table as a sheet (xlsx.ts). Both are byte-reproducible.
+ * Their libraries (WebAssembly, exceljs) are loaded here, not when the CLI starts.
  */
 export const writeDerivedFormats = (input: DerivedFormatsInput): Effect.Effect<void, IoError> =>
   Effect.gen(function* () {
+    const [{ arrowFileToParquet }, { writeWorkbook }] = yield* Effect.tryPromise({
+      try: () => Promise.all([import("./parquet.js"), import("./xlsx.js")]),
+      catch: (cause) => new IoError({ path: input.staging, action: "load the Parquet and workbook writers for", cause })
+    })
     for (const t of TABLE_NAMES) {
       const target = path.join(input.staging, `${t}.parquet`)
       yield* Effect.tryPromise({

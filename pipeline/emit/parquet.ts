@@ -56,12 +56,15 @@ export const arrowFileSchema = async (file: string): Promise<ArrowSchema> => {
 /** Writes `parquetFile` from the Arrow IPC file `arrowFile`: same columns, types, order and rows. */
 export const arrowFileToParquet = async (arrowFile: string, parquetFile: string): Promise<void> => {
   const schema = await arrowFileSchema(arrowFile)
-  const batches = arrowFileBatches(arrowFile)
+  // empty batches are skipped: the streaming writer fails on a batch without rows (Arrow JS reads an empty file as one)
+  const batches = (async function* () {
+    for await (const b of arrowFileBatches(arrowFile)) if (b.numRows > 0) yield b
+  })()
   const first = await batches.next()
   const fd = fs.openSync(parquetFile, "w")
   try {
     if (first.done) {
-      // no batches: the streaming writer would not know the schema, so write the empty table directly
+      // no rows: the streaming writer would not know the schema, so write the empty table directly
       fs.writeSync(fd, writeParquet(toWasm(schema, []), writerProperties()))
       return
     }

@@ -21,7 +21,8 @@ import * as fs from "node:fs"
 import ExcelJS from "exceljs"
 import { unzipSync, zipSync, type Zippable } from "fflate"
 import type { RecordBatch as ArrowRecordBatch } from "apache-arrow"
-import { ISO_PARTIAL_DATE_PATTERN, TABLE_NAMES, TABLES, type Column, type TableName, type TableSpec } from "../model.js"
+import { TABLE_NAMES, TABLES, type Column, type TableName, type TableSpec } from "../model.js"
+import { isDateColumn } from "./iso-dates.js"
 import { LIST_SEPARATOR } from "./cells.js"
 import { arrowFileBatches } from "./parquet.js"
 
@@ -32,6 +33,7 @@ export const TRUNCATION_MARKER = " […TRUNCATED: Excel holds 32,767 characters 
 export const DATE_FORMAT = "yyyy-mm-dd"
 export const TIMESTAMP_FORMAT = "yyyy-mm-dd hh:mm:ss"
 export const ABOUT_SHEET = "About"
+export { isDateColumn }
 
 export type XlsxCell =
   | { readonly kind: "empty" }
@@ -40,8 +42,6 @@ export type XlsxCell =
   | { readonly kind: "bool"; readonly value: boolean }
   | { readonly kind: "date"; readonly value: Date; readonly format: string }
 
-/** A column whose values are ISO 8601 dates: the `date` type, or a string column at stated precision. */
-export const isDateColumn = (c: Column): boolean => c.type === "date" || (c.type === "string" && c.pattern === ISO_PARTIAL_DATE_PATTERN)
 
 const FULL_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
 /** Excel's 1900 date system counts 1900 as a leap year, so serials before 1 March 1900 are off by a day. */
