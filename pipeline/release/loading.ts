@@ -5,7 +5,7 @@
  * programs.
  */
 import { TABLE_NAMES, TABLES, type Column, type TableName } from "../model.js"
-import { isDateColumn } from "../emit/xlsx.js"
+import { isDateColumn } from "../emit/iso-dates.js"
 
 const byTable = (pick: (c: Column) => boolean): Partial<Record<TableName, Array<string>>> => {
   const out: Partial<Record<TableName, Array<string>>> = {}
@@ -80,8 +80,9 @@ Every table comes in three forms with the same rows and columns: \`<table>.csv\`
 \`<table>.parquet\` and \`<table>.arrow\` (typed: int32 numbers, \`list<utf8>\` for \`authors\` and \`aliases\`).
 Use Parquet or Arrow where you can; read a CSV with the options below, because every program's defaults damage
 this data quietly: the text "NA" becomes a missing value (pandas, R), numbers with gaps become floats (pandas),
-leading and trailing spaces are trimmed (R), long texts overflow a line limit (DuckDB), and a spreadsheet reads
-the file as Windows-1252 and runs cells that start with \`=\`, \`+\`, \`-\` or \`@\` as formulas.
+leading and trailing spaces are trimmed (R), long texts overflow a line limit (DuckDB), and a spreadsheet opened
+on a CSV reads it in a local code page (Excel: Windows-1252) and runs cells that start with \`=\`, \`+\`, \`-\` or \`@\`
+as formulas.
 
 In CSV the empty string means missing and nothing else; lists are joined with \`; \` (an empty list is an empty
 cell). Date columns (${dateCols.map((c) => `\`${c}\``).join(", ")}, \`comments.posted_date\`, \`dates.value\`) are ISO 8601 at
@@ -125,13 +126,13 @@ docs$published_date_day <- as.Date(docs$published_date, format = "%Y-%m-%d")   #
 docs <- arrow::read_parquet("documents.parquet")   # or arrow::read_ipc_file("documents.arrow")
 \`\`\`
 
-Spreadsheets: open \`${workbook}\`. It holds every table as a sheet (a table longer than a sheet continues on
-"<table> (2)") after an About sheet that describes the dataset and every column. Numbers are numbers, full dates
+Spreadsheets: open \`${workbook}\`. It holds every table as a sheet (a table longer than a sheet continues
+on "<table> (2)") after an About sheet that describes the dataset and every column. Numbers are numbers, full dates
 are dates, everything else is text and never a formula; a cell longer than Excel's 32,767 characters is cut with a
 marker (the About sheet counts them); the CSV, Parquet and Arrow files hold the full text. If you must open a CSV in a
 spreadsheet, import it rather than double-clicking it (LibreOffice: Character set "Unicode (UTF-8)", every column
 as Text; Excel: Data → From Text/CSV, File origin "65001: Unicode (UTF-8)", then set the columns to Text):
-double-clicking reads the file in the wrong encoding and turns a cell that starts with \`=\`, \`+\`, \`-\` or \`@\` into a
+double-clicking makes Excel read the file in the local code page and turn a cell that starts with \`=\`, \`+\`, \`-\` or \`@\` into a
 formula, which runs when the file is opened (CSV injection). The CSV files are not altered to prevent this; they
 hold the texts exactly as written.
 

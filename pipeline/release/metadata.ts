@@ -77,7 +77,8 @@ Licence: ${d.license}. Publisher: ${d.publisher}.
 ## Files
 
 Every table comes as CSV (RFC 4180, UTF-8, no BOM, empty string = missing), as an Arrow IPC file and as a Parquet
-file with the same columns in the same order; \`${workbookFile(d.name)}\` holds every table as a sheet for spreadsheets. \`SHA256SUMS\` checks them all: \`sha256sum -c SHA256SUMS\`.
+file with the same columns in the same order; \`${workbookFile(d.name)}\` holds every table as a sheet for
+spreadsheets. \`SHA256SUMS\` checks them all: \`sha256sum -c SHA256SUMS\`.
 \`datapackage.json\` (Frictionless v2) gives every column's type; \`dataset.jsonld\` (schema.org) and
 \`provenance.jsonld\` (PROV-O) describe the release and how it was built.
 
