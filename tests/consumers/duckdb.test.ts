@@ -4,22 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import * as fs from "node:fs"
-import * as path from "node:path"
-import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api"
+import type { DuckDBConnection } from "@duckdb/node-api"
 import { TABLE_NAMES, TABLES, type Column } from "../../pipeline/model.js"
-import { duckdbReadCsv } from "../../pipeline/release/loading.js"
 import { differences, joined, rowsOf, writeEdgeRelease } from "./fixture.js"
+import { duckdbSource as source, openDuckDb } from "./programs.js"
 
 const sqlType = (c: Column, format: "csv" | "parquet"): string =>
   ({ string: "VARCHAR", int32: "INTEGER", int64: "BIGINT", bool: "BOOLEAN", date: "DATE", timestamp: "TIMESTAMP WITH TIME ZONE", list: format === "csv" ? "VARCHAR" : "VARCHAR[]" })[c.type]
-
-export const openDuckDb = async (): Promise<DuckDBConnection> => {
-  const instance = await DuckDBInstance.create(":memory:", { autoinstall_known_extensions: "false", autoload_known_extensions: "false" })
-  return instance.connect()
-}
-
-export const source = (dir: string, t: (typeof TABLE_NAMES)[number], format: "csv" | "parquet") =>
-  format === "csv" ? duckdbReadCsv(t, path.join(dir, `${t}.csv`)) : `read_parquet('${path.join(dir, `${t}.parquet`)}')`
 
 describe("DuckDB reads every CSV and Parquet file with the declared types", () => {
   let dir: string

@@ -9,15 +9,7 @@ import { spawnSync } from "node:child_process"
 import { TABLE_NAMES, TABLES } from "../../pipeline/model.js"
 import { DATE_COLUMNS } from "../../pipeline/release/loading.js"
 import { PYTHON, differences, requireProgram, rowsOf, writeEdgeRelease } from "./fixture.js"
-
-interface PandasTable { rows: number; dtypes: Record<string, string>; columns: Array<string>; values: Array<Array<unknown>> }
-
-export const readWithPandas = (dir: string): Record<string, PandasTable> => {
-  const out = path.join(dir, ".pandas.json")
-  const r = spawnSync(PYTHON, [path.join(import.meta.dirname, "read_with_pandas.py"), dir, out], { encoding: "utf8" })
-  if (r.status !== 0) throw new Error(`pandas could not read the release:\n${r.stderr}`)
-  return JSON.parse(fs.readFileSync(out, "utf8")).tables
-}
+import { readWithPandas, type PandasTable } from "./programs.js"
 
 describe("pandas reads every CSV with the options the release README gives", () => {
   let dir: string

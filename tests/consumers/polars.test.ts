@@ -8,6 +8,7 @@ import * as path from "node:path"
 import pl from "nodejs-polars"
 import { TABLE_NAMES, TABLES, type Column } from "../../pipeline/model.js"
 import { differences, rowsOf, writeEdgeRelease } from "./fixture.js"
+import { readIpc, readParquet } from "./programs.js"
 
 const polarsType = (c: Column): string => ({ string: "String", int32: "Int32", int64: "Int64", bool: "Bool", date: "Date", timestamp: "Datetime", list: "List(String)" })[c.type]
 /** "DataType(List(DataType(String)))" → "List(String)" */
@@ -17,9 +18,6 @@ const typeName = (t: unknown): string => {
   return s.replaceAll("DataType(", "").slice(0, s.length - wraps * "DataType(".length - wraps).replace(/Utf8/g, "String")
 }
 
-/** nodejs-polars takes a string path for IPC only when it ends in .ipc (otherwise it parses the string as data), so read the bytes. */
-export const readIpc = (file: string) => pl.readIPC(fs.readFileSync(file))
-export const readParquet = (file: string) => pl.readParquet(fs.readFileSync(file))
 
 describe("polars reads every Arrow IPC and Parquet file", () => {
   let dir: string
