@@ -532,6 +532,7 @@ type Guess = { type: EntityType; strength: number }
 const DOMAIN = /\.(com|org|net|gov|edu|info|io|ru|uk|de|fr|tj|kz|uz|kg)$/i
 /** verbs that follow a name at the start of a sentence */
 const SUBJECT_VERBS = new Set(["has", "have", "had", "was", "is", "are", "were", "said", "says", "will", "would", "announced", "reported", "told", "added"])
+const PLACE_PREFIX_WORDS = new Set(["north", "south", "east", "west", "new"])
 const COMPASS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower"])
 const COURTESY = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady"])
 
@@ -714,6 +715,8 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
   for (const w of trie.lowerWords) addSpecial(w)
   for (const w of SUBJECT_VERBS) addSpecial(w)
   addSpecial("s")
+  addSpecial("and")
+  addSpecial("or")
   for (const w of PLACE_WORDS) addSpecial(w)
 
   const matchGazetteer = (tokens: ReadonlyArray<Token>): Array<Hit> => {
@@ -1012,8 +1015,19 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
       let first = true
       for (let k = na; k < b; ) {
         if (hitAt[k]! >= 0) {
-          if (k > segStart) discoveredSegment(first ? a : segStart, segStart, k, first && titled)
           const h = hits[hitAt[k]!]!
+          // "South Australia", "East Los Angeles": a compass word before a place names another place
+          const prev = tokens[k - 1]
+          if (k - 1 >= segStart && !titled && prev !== undefined && prev.cap && !prev.upper && PLACE_PREFIX_WORDS.has(prev.key) && entities[h.entity]!.g.type === "place") {
+            if (k - 1 > segStart) discoveredSegment(first ? a : segStart, segStart, k - 1, first && titled)
+            const nameToks = tokens.slice(k - 1, h.b)
+            candidates.push({ a: k - 1, b: h.b, na: k - 1, nb: h.b, entity: -1, name: joinText(body, nameToks), type: "place", strength: 3, titled: false })
+            first = false
+            k = h.b
+            segStart = k
+            continue
+          }
+          if (k > segStart) discoveredSegment(first ? a : segStart, segStart, k, first && titled)
           pushHit(h, first && titled && k === na ? a : h.a, first && titled && k === na)
           first = false
           k = h.b
@@ -1109,6 +1123,32 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
       if (after !== undefined && after.word && after.cap && !after.nlBefore) continue // a list: "Russia, China, Iran"
       c.type = "place"
       c.strength = 3
+    }
+    // "New South Wales, Victoria and Tasmania": an unknown name listed next to places is a place
+    const isPlace = (c: Candidate) => (c.entity >= 0 ? entities[c.entity]!.g.type === "place" : c.type === "place" && c.strength >= 2)
+    const listed = (x: Candidate, y: Candidate): boolean => {
+      // y follows x, separated by "," or "and" or ", and" only
+      let k = x.b
+      let seps = 0
+      while (k < y.a && seps < 3) {
+        const t = tokens[k]!
+        if (t.nlBefore || !(t.key === "," || t.key === "and" || t.key === "or" || t.key === "&")) return false
+        k++
+        seps++
+      }
+      return k === y.a && seps > 0
+    }
+    for (let pass = 0; pass < 2; pass++) {
+      for (let k = 0; k < candidates.length; k++) {
+        const c = candidates[k]!
+        if (c.entity >= 0 || c.strength >= 2 || c.type === "place") continue
+        const prev = candidates[k - 1]
+        const next = candidates[k + 1]
+        if ((prev !== undefined && isPlace(prev) && listed(prev, c)) || (next !== undefined && isPlace(next) && listed(c, next))) {
+          c.type = "place"
+          c.strength = 2
+        }
+      }
     }
     // "Irving, Texas": a place in a US state takes the state into its name, as Wikipedia titles it
     for (let k = 0; k + 1 < candidates.length; k++) {
