@@ -146,7 +146,7 @@ const countWords = (s: string) => {
     else if (w[0] !== lw[0]) caps++
   }
   // Chinese and Japanese write no spaces: count about two characters as a word
-  if (s.length >= 8) {
+  if (s.length >= 8 && s.length > words * 12) {
     const c = s.match(CJK_RE)
     if (c !== null && c.length >= 4) words = Math.max(words, Math.round(c.length / 2))
   }
@@ -475,7 +475,7 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
       const l = present[i]!
       if (klass[i]!.klass === "good") proseSoFar += l.words
       // only after some running text: a "Latest"/"Trending" box above the headline starts no end zone
-      if (l.rule?.action === "end_content" && !l.bullet && proseSoFar >= 80) zone = true
+      if (l.rule?.action === "end_content" && !l.bullet && proseSoFar >= 40) zone = true
       else if (zone && scores[i]! > 0) {
         let run = 0
         let words = 0
