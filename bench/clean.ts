@@ -105,6 +105,8 @@ let aebR = 0
 let shTp = 0
 let shFp = 0
 let shFn = 0
+let forumPlainSum = 0
+let forumPlainN = 0
 let withTotal = 0
 let withFound = 0
 let withoutTotal = 0
@@ -132,6 +134,15 @@ for (const g of golds) {
     const p = pw.length ? o / pw.length : 0
     const rc = gw.length ? o / gw.length : 0
     const f1 = p + rc > 0 ? (2 * p * rc) / (p + rc) : pw.length === 0 && gw.length === 0 ? 1 : 0
+    if (g.page_type === "forum") {
+      // the same score with the comments' text only (no author and date lines), for comparison
+      const qw = words([r.body, ...r.comments.map((c) => c.body)].join("\n\n"), true)
+      const oq = overlap(multiset(qw), multiset(gw))
+      const pq = qw.length ? oq / qw.length : 0
+      const rq = gw.length ? oq / gw.length : 0
+      forumPlainSum += pq + rq > 0 ? (2 * pq * rq) / (pq + rq) : 0
+      forumPlainN++
+    }
     const fp = fold(pred)
     const withMissed = (g.with ?? []).filter((s) => !fp.includes(fold(s)))
     const withoutKept = (g.without ?? []).filter((s) => fp.includes(fold(s)))
@@ -169,6 +180,7 @@ if (isWcxb) {
     const ps = pages.filter((p) => p.type === type)
     console.log(`word F1 ${type.padEnd(8)} ${f(ps.reduce((s, p) => s + p.score, 0) / ps.length)}  (${ps.length} pages)`)
   }
+  if (forumPlainN > 0) console.log(`word F1 forum, comments without their author/date lines ${f(forumPlainSum / forumPlainN)}`)
   console.log(`must-include kept    ${f(withFound / Math.max(1, withTotal))}  (${withFound}/${withTotal})`)
   console.log(`must-exclude dropped ${f(withoutAbsent / Math.max(1, withoutTotal))}  (${withoutAbsent}/${withoutTotal})`)
 } else {
