@@ -543,6 +543,18 @@ const NAME_PREFIXES = new Set(["new", "north", "south", "east", "west", "upper",
 const COMMONISH = new Set([...COMMON_WORDS, ...MONTHS_AND_DAYS, ...DEMONYMS])
 const isCommon = (t: Token): boolean => COMMONISH.has(t.key)
 
+/** the type of a one-word name (the common case, kept cheap) */
+const guessSingle = (first: Token, before: Token | undefined, before2: Token | undefined, titled: boolean): Guess => {
+  if (titled) return { type: "person", strength: 3 }
+  if (first.upper && first.exact.length <= 6) return { type: "organization", strength: 2 }
+  if (GIVEN_NAMES.has(first.key)) return { type: "person", strength: 2 }
+  if (first.key.endsWith("s") && (DEMONYMS.has(first.key.slice(0, -1)) || DEMONYMS.has(first.key.replace(/ies$/, "y")))) return { type: "person", strength: 2 }
+  if (before !== undefined && before.word && PLACE_PREPOSITIONS.has(before.key)) return { type: "place", strength: 2 }
+  if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && PLACE_WORDS.has(before2.key)) return { type: "place", strength: 2 }
+  if (PLACE_SUFFIX.test(first.key)) return { type: "place", strength: 1 }
+  return { type: "organization", strength: 0 }
+}
+
 const guessType = (
   name: ReadonlyArray<Token>,
   before: Token | undefined,
@@ -550,7 +562,7 @@ const guessType = (
   authorKeys: ReadonlySet<string>,
   before2?: Token
 ): Guess => {
-  const words = name.filter((t) => t.word)
+  const words = name.length === 1 ? name : name.filter((t) => t.word)
   const last = words[words.length - 1]!
   const first = words[0]!
   // head noun: the last word, or the word before the first "of"/"for" ("University of Texas", "Bank of Russia")
@@ -561,9 +573,10 @@ const guessType = (
       break
     }
   }
+  if (ORG_WORDS.has(last.key)) return { type: "organization", strength: 3 }
+  if (words.length === 1) return guessSingle(first, before, before2, titled)
   const orgAt = (t: Token | undefined) => t !== undefined && ORG_WORDS.has(t.key)
   const placeAt = (t: Token | undefined) => t !== undefined && PLACE_WORDS.has(t.key)
-  if (orgAt(last)) return { type: "organization", strength: 3 }
   // "Irving Independent School District": an organisation word anywhere beats a place head
   if (placeAt(last) && words.length > 1 && words.some((t) => t !== last && ORG_WORDS.has(t.key) && !PLACE_WORDS.has(t.key)))
     return { type: "organization", strength: 3 }
@@ -573,10 +586,10 @@ const guessType = (
   if (titled) return { type: "person", strength: 3 }
   if (words.some((t) => ORG_WORDS.has(t.key) && t !== first)) return { type: "organization", strength: 2 }
   if (authorKeys.size > 0 && authorKeys.has(words.map((t) => t.key).join(" "))) return { type: "person", strength: 3 }
-  if (words.length >= 2 && GIVEN_NAMES.has(foldDiacritics(first.key))) return { type: "person", strength: 3 }
+  if (words.length >= 2 && GIVEN_NAMES.has(first.key)) return { type: "person", strength: 3 }
   // an agency byline: "ALEXANDROVA Lyudmila"
   if (words.length === 2 && first.upper && GIVEN_NAMES.has(foldDiacritics(last.key))) return { type: "person", strength: 3 }
-  if (words.length >= 2 && words.some((t) => /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text))) return { type: "person", strength: 2 }
+  if (words.length >= 2 && words.some((t) => t.text.indexOf("-") > 0 && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text))) return { type: "person", strength: 2 }
   if (words.length === 1 && first.upper && first.exact.length <= 6) return { type: "organization", strength: 2 }
   if (words.length === 1 && GIVEN_NAMES.has(first.key)) return { type: "person", strength: 2 }
   // a people named by the plural of its adjective: "Afghans", "Tajiks", "Bangladeshis"
@@ -1077,7 +1090,7 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
         const w = tokens[na]!
         if (w.sentStart && (lowerSeen.has(w.key) || (!capMid.has(w.key) && !GIVEN_NAMES.has(w.key) && !w.upper && !PLACE_SUFFIX.test(w.key) && !namedByContext(na))))
           return
-        if (DOMAIN.test(w.text)) return
+        if (w.text.indexOf(".") > 0 && DOMAIN.test(w.text)) return
       }
       const nameToks = tokens.slice(na, b)
       const words = nameToks.filter((t) => t.word)
@@ -1091,7 +1104,8 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
       if (words.length === 1) {
         const w = words[0]!
         if (w.exact.length < 2 && !w.upper) return
-        if (/^\p{N}/u.test(w.text)) return
+        const d0 = w.text.charCodeAt(0)
+        if (d0 >= 48 && d0 <= 57) return
         if (w.upper && w.headline && !titled) return
         if (w.upper && (COMMON_WORDS.has(w.key) || COMMON_ACRONYMS.has(w.key) || w.exact.length > 6 || /^[IVXLC]+$/.test(w.exact))) {
           if (!titled) return
