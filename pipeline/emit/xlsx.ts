@@ -186,6 +186,8 @@ export interface WorkbookInput {
   readonly file: string
   readonly dataset: { readonly name: string; readonly title: string; readonly description: string; readonly version: string; readonly license: string; readonly publisher: string }
   readonly created: string
+  /** data rows per sheet before a table continues on the next; Excel's limit unless a test asks for less */
+  readonly maxDataRows?: number
 }
 
 type Sheet = ExcelJS.Worksheet
@@ -199,9 +201,10 @@ const setCell = (row: ExcelJS.Row, col: number, cell: XlsxCell): void => {
 
 const writeAbout = (wb: ExcelJS.stream.xlsx.WorkbookWriter, input: WorkbookInput, surveys: Readonly<Record<TableName, TableSurvey>>) => {
   const d = input.dataset
+  const maxRows = input.maxDataRows ?? XLSX_MAX_DATA_ROWS
   const sheet = wb.addWorksheet(ABOUT_SHEET)
   sheet.columns = [{ width: 18 }, { width: 22 }, { width: 16 }, { width: 10 }, { width: 40 }, { width: 80 }]
-  const add = (values: Array<string | number>, bold = false) => {
+  const add = (values: Array<string | number | null>, bold = false) => {
     const row = sheet.addRow(values)
     if (bold) row.font = { bold: true }
     row.commit()
@@ -225,10 +228,10 @@ const writeAbout = (wb: ExcelJS.stream.xlsx.WorkbookWriter, input: WorkbookInput
   ])
     add([note])
   add([])
-  add(["table", "sheets", "rows", "", "what"], true)
+  add(["table", "sheets", "rows", null, "what"], true)
   for (const t of TABLE_NAMES) {
-    const parts = Math.max(1, Math.ceil(surveys[t].rows / XLSX_MAX_DATA_ROWS))
-    add([t, Array.from({ length: parts }, (_, p) => sheetName(t, p)).join(", "), surveys[t].rows, "", TABLES[t].description])
+    const parts = Math.max(1, Math.ceil(surveys[t].rows / maxRows))
+    add([t, Array.from({ length: parts }, (_, p) => sheetName(t, p)).join(", "), surveys[t].rows, null, TABLES[t].description])
   }
   add([])
   add(["table", "column", "type", "required", "cells in this workbook", "description"], true)
@@ -242,7 +245,7 @@ const writeAbout = (wb: ExcelJS.stream.xlsx.WorkbookWriter, input: WorkbookInput
   sheet.commit()
 }
 
-const writeTable = async (wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: TableSpec, arrowFile: string, s: TableSurvey): Promise<void> => {
+const writeTable = async (wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: TableSpec, arrowFile: string, s: TableSurvey, maxRows: number): Promise<void> => {
   let part = 0
   let inSheet = 0
   const open = (): Sheet => {
@@ -256,7 +259,7 @@ const writeTable = async (wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: TableSpe
   let sheet = open()
   for await (const batch of arrowFileBatches(arrowFile)) {
     for (const values of batchRows(spec, batch)) {
-      if (inSheet === XLSX_MAX_DATA_ROWS) {
+      if (inSheet === maxRows) {
         sheet.commit()
         part++
         inSheet = 0
@@ -303,7 +306,7 @@ export const writeWorkbook = async (input: WorkbookInput): Promise<void> => {
   wb.created = created
   wb.modified = created
   writeAbout(wb, input, surveys)
-  for (const t of TABLE_NAMES) await writeTable(wb, TABLES[t], arrowFile(t), surveys[t])
+  for (const t of TABLE_NAMES) await writeTable(wb, TABLES[t], arrowFile(t), surveys[t], input.maxDataRows ?? XLSX_MAX_DATA_ROWS)
   await wb.commit()
   normaliseZip(input.file, input.created)
 }

@@ -4,13 +4,13 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import { unzipSync } from "fflate"
 import { TABLE_NAMES, TABLES, type Column } from "../../pipeline/model.js"
-import { TRUNCATION_MARKER, XLSX_CELL_LIMIT, fitCell, xlsxCell } from "../../pipeline/emit/xlsx.js"
+import { TRUNCATION_MARKER, XLSX_CELL_LIMIT, fitCell, writeWorkbook, xlsxCell } from "../../pipeline/emit/xlsx.js"
 import { PARQUET_CREATED_BY, arrowFileToParquet } from "../../pipeline/emit/parquet.js"
 import { arrowTable } from "../../pipeline/emit/arrow.js"
 import { readParquet } from "../consumers/programs.js"
 import { tempDir } from "../helpers.js"
 import { workbookFile } from "../../pipeline/emit/formats.js"
-import { WORKBOOK, writeEdgeRelease } from "../consumers/fixture.js"
+import { CREATED, DATASET, WORKBOOK, rowsOf, writeEdgeRelease } from "../consumers/fixture.js"
 
 const column = (table: keyof typeof TABLES, name: string): Column => TABLES[table].columns.find((c) => c.name === name)!
 
@@ -40,6 +40,23 @@ describe("Parquet and workbook bytes", () => {
     expect(core).toContain("<dcterms:modified xsi:type=\"dcterms:W3CDTF\">2024-03-05T06:07:08Z</dcterms:modified>")
     expect(fs.readFileSync(path.join(a, "documents.parquet")).includes(PARQUET_CREATED_BY)).toBe(true)
     for (const d of written) fs.rmSync(d, { recursive: true, force: true })
+  })
+})
+
+describe("a table longer than a sheet", () => {
+  it("continues on \"<table> (2)\" and so on, every sheet with its header, no row lost", async () => {
+    const dir = await writeEdgeRelease()
+    const file = path.join(dir, "small-sheets.xlsx")
+    await writeWorkbook({ staging: dir, file, dataset: DATASET, created: CREATED, maxDataRows: 250 })
+    const entries = unzipSync(fs.readFileSync(file))
+    const text = (name: string) => new TextDecoder().decode(entries[name])
+    const names = Array.from(text("xl/workbook.xml").matchAll(/<sheet [^>]*name="([^"]+)"/g), (m) => m[1])
+    expect(names).toEqual(["About", "documents", "documents (2)", "documents (3)", "comments", "entities", "mentions", "dates", "removed_lines"])
+    // sheets 2 to 4 hold the documents: 1 header row each, and 250 + 250 + the rest
+    const rowsIn = (n: number) => (text(`xl/worksheets/sheet${n}.xml`).match(/<row /g) ?? []).length
+    expect([rowsIn(2), rowsIn(3), rowsIn(4)]).toEqual([251, 251, rowsOf("documents").length - 500 + 1])
+    expect(text("xl/worksheets/sheet3.xml")).toContain("<pane ySplit=\"1\"")
+    fs.rmSync(dir, { recursive: true, force: true })
   })
 })
 
