@@ -308,7 +308,7 @@ const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Arr
       if (h > 0 && PARTICLES.has(text.slice(0, h).toLowerCase()) && isUpperChar(text[h + 1] ?? "")) cap = true
     }
     // "I’m", "We’ve", "Don’t": contractions are not names
-    if (cap && CONTRACTION.test(text)) cap = false
+    if (cap && n > 2 && (text.indexOf("'") > 0 || text.indexOf("’") > 0) && CONTRACTION.test(text)) cap = false
     const upper = cap && exact.length >= 2 && isAllUpper(exact)
     if (!cap) lowerSeen.add(key)
     tokens.push({ s: start, e: start + text.length, text, key, exact, word: true, cap, upper, poss, sentStart: pendingStart, nlBefore, joiner: false, headline: false, gen: 0 })
