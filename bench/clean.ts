@@ -99,6 +99,7 @@ const prediction = (r: CleanResult): string =>
 
 let bytes = 0
 let ms = 0
+let cpuMs = 0
 const pages: Array<PageScore> = []
 let aebP = 0
 let aebR = 0
@@ -119,8 +120,11 @@ for (const g of golds) {
   const text = readFileSync(file, "utf8").normalize("NFC").replace(/\r\n?/g, "\n")
   bytes += Buffer.byteLength(text)
   const t0 = performance.now()
+  const c0 = process.cpuUsage()
   const r = cleanText(text, rules)
+  const c1 = process.cpuUsage(c0)
   ms += performance.now() - t0
+  cpuMs += (c1.user + c1.system) / 1000
   const kk = `${g.page_type ?? "article"}->${r.kind}`
   kinds.set(kk, (kinds.get(kk) ?? 0) + 1)
   if (dump === g.id) {
@@ -192,7 +196,10 @@ if (isWcxb) {
   console.log(`shingle F1 over pooled normalised counts ${f((2 * P2 * R2) / (P2 + R2))}`)
 }
 console.log(`kinds: ${[...kinds].map(([k, n]) => `${k}=${n}`).join(" ")}`)
-console.log(`time ${ms.toFixed(0)} ms for ${(bytes / 1e6).toFixed(1)} MB: ${(bytes / 1e6 / (ms / 1000)).toFixed(1)} MB/s`)
+console.log(
+  `time ${ms.toFixed(0)} ms wall (${cpuMs.toFixed(0)} ms CPU) for ${(bytes / 1e6).toFixed(1)} MB: ` +
+    `${(bytes / 1e6 / (ms / 1000)).toFixed(1)} MB/s wall, ${(bytes / 1e6 / (cpuMs / 1000)).toFixed(1)} MB/s CPU`
+)
 console.log(`\n${worstN} worst pages:`)
 for (const p of [...pages].sort((a, b) => a.score - b.score).slice(0, worstN)) {
   console.log(`- ${p.id} (${p.type}) ${f(p.score)}`)

@@ -139,11 +139,15 @@ const countWords = (s: string) => {
   for (let m = WORD_RE.exec(s); m !== null; m = WORD_RE.exec(s)) {
     const w = m[0]
     words++
-    const lw = w.toLowerCase()
-    if (STOPWORDS.has(lw)) stop++
+    // no stopword is longer than ten letters
+    if (w.length <= 10 && STOPWORDS.has(w.toLowerCase())) stop++
     const c = w.charCodeAt(0)
     if (c >= 48 && c <= 57) digits++
-    else if (w[0] !== lw[0]) caps++
+    else if (c >= 65 && c <= 90) caps++
+    else if (c > 127) {
+      const first = w[0]!
+      if (first !== first.toLowerCase()) caps++
+    }
   }
   // Chinese and Japanese write no spaces: count about two characters as a word
   if (s.length >= 8 && s.length > words * 12) {

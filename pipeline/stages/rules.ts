@@ -82,6 +82,33 @@ export interface CompiledRules {
   readonly prefilterFor: (words: number) => ReadonlyArray<RegExp>
 }
 
+/** true when every top-level alternative of a pattern starts with ^ */
+export const anchoredAtStart = (source: string): boolean => {
+  let depth = 0
+  let inClass = false
+  let start = true
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]
+    if (start) {
+      if (c !== "^") return false
+      start = false
+    }
+    if (c === "\\") {
+      i++
+      continue
+    }
+    if (inClass) {
+      if (c === "]") inClass = false
+      continue
+    }
+    if (c === "[") inClass = true
+    else if (c === "(") depth++
+    else if (c === ")") depth--
+    else if (c === "|" && depth === 0) start = true
+  }
+  return !start
+}
+
 const cache = new WeakMap<CleanRules, CompiledRules>()
 
 /** Compiles the patterns once per rules object (throws naming the rule id when a pattern is invalid). */
@@ -100,13 +127,15 @@ export const compileRules = (rules: CleanRules): CompiledRules => {
     return { id: r.id, family: r.family, re, appliesTo: r.applies_to, action: r.action, maxWords: r.max_words ?? Number.POSITIVE_INFINITY }
   })
   const limits = [...new Set(out.filter((r) => r.appliesTo === "line").map((r) => r.maxWords))].sort((a, b) => a - b)
+  // patterns anchored at the line start go into their own alternation: the engine tries it at position 0 only
   const buckets = limits.map((limit) => {
-    const byFlags = new Map<string, Array<string>>()
+    const byKey = new Map<string, Array<string>>()
     for (const r of out) {
       if (r.appliesTo !== "line" || r.maxWords < limit) continue
-      byFlags.set(r.re.flags, [...(byFlags.get(r.re.flags) ?? []), r.re.source])
+      const key = `${anchoredAtStart(r.re.source) ? "a" : "u"}/${r.re.flags}`
+      byKey.set(key, [...(byKey.get(key) ?? []), r.re.source])
     }
-    return [...byFlags].map(([flags, sources]) => new RegExp(sources.map((src) => `(?:${src})`).join("|"), flags))
+    return [...byKey].map(([key, sources]) => new RegExp(sources.map((src) => `(?:${src})`).join("|"), key.slice(2)))
   })
   const prefilterFor = (words: number): ReadonlyArray<RegExp> => {
     for (let i = 0; i < limits.length; i++) if (words <= limits[i]!) return buckets[i]!
