@@ -57,6 +57,31 @@ export const changelogSection = (changelog: string, version: string): string => 
   return (end < 0 ? rest : rest.slice(0, end)).join("\n").trim()
 }
 
+/** Row counts from the entry's "- Rows: documents 5, comments 2, …" line (small, unlike the crate of a big release). */
+export const countsFromChangelog = (entry: string): Record<string, number> | null => {
+  const m = /^- Rows: (.+)\.$/m.exec(entry)
+  if (!m) return null
+  const counts: Record<string, number> = {}
+  for (const part of m[1]!.split(", ")) {
+    const p = /^(\S+) (\d+)$/.exec(part)
+    if (!p) return null
+    counts[p[1]!] = Number(p[2])
+  }
+  return TABLE_NAMES.every((t) => t in counts) ? counts : null
+}
+
+const MAX_CRATE_BYTES = 64 * 1024 * 1024
+
+/** Row counts from the RO-Crate's File entities (size in rows), when the crate is small enough to read whole. */
+const countsFromCrate = (file: string): Record<string, number> | null => {
+  if (!fs.existsSync(file) || fs.statSync(file).size > MAX_CRATE_BYTES) return null
+  const crate = readJson<{ "@graph"?: Array<{ "@id"?: string; size?: { value?: number } }> }>(file)
+  if (!crate?.["@graph"]) return null
+  const byId = new Map(crate["@graph"].map((n) => [n["@id"], n]))
+  const found = TABLE_NAMES.map((t) => [t, byId.get(`${t}.csv`)?.size?.value] as const)
+  return found.every(([, n]) => typeof n === "number") ? (Object.fromEntries(found) as Record<string, number>) : null
+}
+
 /** The versions in out/releases that are complete, oldest first. */
 export const completeReleases = (outDir: string): Array<string> => {
   const releases = path.join(outDir, "releases")
@@ -83,19 +108,13 @@ const readRelease = (outDir: string, version: string): ReleaseInfo => {
   const pkg = readJson<{ name?: string; title?: string; description?: string; created?: string; keywords?: Array<string>; licenses?: Array<{ name?: string }>; contributors?: Array<{ title?: string; roles?: Array<string> }> }>(
     path.join(dir, "datapackage.json")
   ) ?? {}
-  const crate = readJson<{ "@graph"?: Array<{ "@id"?: string; size?: { value?: number } }> }>(path.join(dir, "ro-crate-metadata.json"))
-  let counts: Record<string, number> | null = null
-  if (crate?.["@graph"]) {
-    const byId = new Map(crate["@graph"].map((n) => [n["@id"], n]))
-    const found = TABLE_NAMES.map((t) => [t, byId.get(`${t}.csv`)?.size?.value] as const)
-    if (found.every(([, n]) => typeof n === "number")) counts = Object.fromEntries(found) as Record<string, number>
-  }
   let changelog = ""
   try {
     changelog = fs.readFileSync(path.join(dir, "CHANGELOG.md"), "utf8")
   } catch {
     // a release from before CHANGELOG.md
   }
+  const counts = countsFromChangelog(changelogSection(changelog, version)) ?? countsFromCrate(path.join(dir, "ro-crate-metadata.json"))
   return {
     version,
     dir,
