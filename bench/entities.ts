@@ -99,6 +99,7 @@ let recalled = 0
 let linked = 0
 let predTotal = 0
 let predOk = 0
+let predNamed = 0
 const byType = new Map<string, { gold: number; hit: number }>()
 const misses: Array<string> = []
 const badLinks: Array<string> = []
@@ -136,6 +137,7 @@ for (const doc of gold) {
   for (const p of preds) {
     predTotal++
     if (annotated.some((a) => overlaps(p.m.surface, a))) predOk++
+    if (doc.named.some((g) => overlaps(p.m.surface, g.surface))) predNamed++
     else falsePos.push(`${doc.id}: ${p.e.type} "${p.m.surface}" → ${p.m.entity_id}`)
   }
 }
@@ -146,6 +148,7 @@ console.log(`  recall     ${fmt(recalled / Math.max(1, goldTotal))}  (${recalled
 for (const [t, v] of byType) console.log(`    ${t.padEnd(13)} ${fmt(v.hit / Math.max(1, v.gold))}  (${v.hit}/${v.gold})`)
 console.log(`  linking    ${fmt(linked / Math.max(1, recalled))}  (${linked}/${recalled}; canonical name = Wikipedia title, folded)`)
 console.log(`  precision  ${fmt(predOk / Math.max(1, predTotal))}  (${predOk}/${predTotal}; mentions overlapping an annotated mention)`)
+console.log(`             ${fmt(predNamed / Math.max(1, predTotal))}  (${predNamed}/${predTotal}; stricter: overlapping a gold named mention, any type)`)
 if (verbose) {
   console.log("\nmissed:")
   for (const m of misses) console.log("  " + m)

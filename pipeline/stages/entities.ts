@@ -1116,7 +1116,8 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
           // menu items alone on a line ("Services", "Careers") and plural common nouns are not names on capitals alone
           const next = tokens[na + 1]
           if (w.nlBefore && (next === undefined || next.nlBefore)) return
-          if (/(ies|ers|ions|ings|ents|ces|ves|ts)$/.test(w.key)) return
+          // plural and abstract nouns, participles, adverbs and "-ist" adjectives: "Services", "Tourism", "Leaving", "Buddhist"
+          if (/(ies|ers|ions|ings|ents|ces|ves|ts|ism|tion|ment|ness|ity|ance|ence|ist|[^j]ing|ed|ly)$/.test(w.key)) return
         }
       } else if (!titled && words.every((t) => t.sentStart) && words.every((t) => lowerSeen.has(t.key) || isCommon(t)) && guess.strength < 3) return
       const canonical = words.length === 2 && words[0]!.upper && !words[1]!.upper && guess.type === "person" ? normaliseAuthor(name) : name
