@@ -15,6 +15,7 @@ import { diffReleases, renderDiff } from "../../pipeline/release/diff.js"
 import { updateCatalog } from "../../pipeline/release/catalog.js"
 import { compareLayouts } from "../../pipeline/release/changes.js"
 import { writeZip } from "../../pipeline/release/zip.js"
+import { indexHtml } from "../../pipeline/release/indexpage.js"
 import { ADDED_DOC, buildTwoReleases, flattenOffline, typesOf, values, type TwoReleases } from "./two-releases.js"
 
 const readCsv = (file: string) => Papa.parse<Record<string, string>>(fs.readFileSync(file, "utf8"), { header: true, skipEmptyLines: true }).data
@@ -190,5 +191,26 @@ describe("schema changes between releases", () => {
       { table: "old", change: "table removed" }
     ])
     expect(compareLayouts(prev, prev)).toEqual([])
+  })
+})
+
+describe("the download page's HTML", () => {
+  it("escapes whatever a text, a name or a changelog says", () => {
+    const evil = `<script>alert("x")</script>&"'`
+    const html = indexHtml({
+      title: evil,
+      description: evil,
+      license: "CC-BY-4.0",
+      licenseUrl: "https://spdx.org/licenses/CC-BY-4.0.html",
+      publisher: evil,
+      releases: [{ version: "1.0.0", created: "2024-01-01T00:00:00Z", counts: null, notes: `- Added: \`${evil}\``, zip: null, files: [{ path: "a b.csv", url: "releases/1.0.0/a b.csv", bytes: 1, sha256: "0".repeat(64) }] }],
+      preview: [{ table: "documents", header: ["title"], rows: [[evil]], total: 1 }],
+      perMonth: [["2024-01", 1]],
+      undated: 0,
+      topEntities: [[evil, 3]]
+    })
+    expect(html).not.toContain("<script")
+    expect(html).toContain("&lt;script&gt;")
+    expect(html).toContain('href="releases/1.0.0/a%20b.csv"')
   })
 })
