@@ -17,6 +17,8 @@ import { schemaFiles, withColumnsSection } from "./release/frictionless.js"
 import { configJsonSchema } from "./config.js"
 import { loadConfigFile } from "./context.js"
 import { diffReleases, renderDiff } from "./release/diff.js"
+import { releaseEntityReport } from "./release/report.js"
+import { formatEntityReport } from "./stages/entities-report.js"
 
 const EXIT_CODES: Record<PipelineError["_tag"], number> = {
   ConfigError: 2,
@@ -144,9 +146,27 @@ const diffCommand = Command.make(
     )
 ).pipe(Command.withDescription("Print what changed between two releases: documents added, removed and modified (with the columns that changed), table layout changes"))
 
+const reportCommand = Command.make(
+  "report",
+  {
+    config,
+    out,
+    release: Flag.String("release").pipe(Flag.withDescription("Which release (default: the latest)"), Flag.optional),
+    limit: Flag.Int("limit").pipe(Flag.withDescription("Rows per list"), Flag.withDefault(50))
+  },
+  (f) =>
+    renderErrors(
+      Effect.gen(function* () {
+        const outDir = Option.isSome(f.out) ? path.resolve(f.out.value) : path.resolve(path.dirname(f.config), (yield* loadConfigFile(f.config)).config.out)
+        const { version, report } = yield* releaseEntityReport(outDir, opt(f.release))
+        yield* Console.log(`Release ${version}\n${formatEntityReport(report, { limit: f.limit })}`)
+      })
+    )
+).pipe(Command.withDescription("List each entity with its mentions, documents and spellings, and the provisional entities by frequency (candidates for the gazetteer)"))
+
 export const pipelineCommand = Command.make("pipeline").pipe(
   Command.withDescription("Turn scraped news, blog and forum texts into a versioned open dataset"),
-  Command.withSubcommands([buildCommand, mergeCommand, validateCommand, cleanCommand, schemasCommand, diffCommand])
+  Command.withSubcommands([buildCommand, mergeCommand, validateCommand, cleanCommand, schemasCommand, diffCommand, reportCommand])
 )
 
 export const runCli = Command.run(pipelineCommand, { version: pipelineVersion() })
