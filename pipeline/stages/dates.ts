@@ -164,11 +164,39 @@ const HAS_WEEKDAY = new RegExp(WEEKDAY)
 const HAS_HOLIDAY = /Christmas|New Year|Boxing Day|Valentine|Halloween|Fourth of July|July Fourth|Thanksgiving|Labor Day|Memorial Day|Election Day|Victory Day/
 const MONTH_OR_NUMERIC = new RegExp(`${MONTH}|\\d[-/.]\\d`)
 
-/** cheap gate before any regular expression or chrono runs on a paragraph */
-const PREFILTER = new RegExp(
-  `\\d|${MONTH}|${WEEKDAY}|\\b(?:today|tonight|yesterday|tomorrow|ago|last|next|this|earlier|later|quarter|year|month|week|now|current|recent|past|future|decade|century|nineteen|thousand|${SEASON}|Christmas|Thanksgiving|Halloween|Valentine|New Year|Labor Day|Memorial Day|Election Day|Fourth of July|Victory Day|Boxing Day|nineties|eighties|seventies|sixties)`,
-  "i"
-)
+/**
+ * Trigger tokens: every expression of the grammar below (and every chrono result kept) contains one of them, so the
+ * grammar and chrono only run on windows of text around a trigger. One linear scan per paragraph finds them.
+ * Case-sensitive part: capitalised month and weekday names (as the grammar writes them), year-like numbers (also inside
+ * "FY2019" or "2015-10-17"), numeric dates with a two-digit year, "'90s".
+ */
+const TRIGGER_CS = new RegExp(`\\b(?:${MONTH}|${WEEKDAY})(?![a-z])|(?:1[5-9]|20)\\d\\d|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d\\d|'\\d0s`, "g")
+/** case-insensitive part: the head words of relative dates, periods, seasons, holidays, spelled-out years and decades */
+const TRIGGER_WORDS =
+  "today|tonight|yesterday|tomorrow|ago|days?|week|month|year|quarter|period|half|decade|spring|summer|fall|autumn|winter|nineteen|thousand|(?:twen|thir|for|fif|six|seven|eigh|nine)ties|christmas|new year|valentine|halloween|thanksgiving"
+/** with `vague: true` the vague words are triggers too */
+const TRIGGER_VAGUE_WORDS = "now|currently|recently|nowadays|at present|these days|the future|the past|recent|the present|the near|the short term|the long term|formerly"
+/**
+ * The case-insensitive trigger of a configuration: the words above plus the longest word of each configured event name
+ * (a word of the name sits at a word boundary wherever the name matches, so this is a superset of the event names).
+ */
+const triggerCache = new WeakMap<DatesConfig["events"], { plain: RegExp; vague: RegExp }>()
+const triggerCI = (config: DatesConfig): RegExp => {
+  let t = triggerCache.get(config.events)
+  if (!t) {
+    const evWords = [...new Set(eventRegexes(config.events).map((e) => (e.name.match(/\w+/g) ?? [e.name]).reduce((a, b) => (b.length > a.length ? b : a))))]
+    const ev = evWords.map((w) => `|${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).join("")
+    t = { plain: new RegExp(`\\b(?:${TRIGGER_WORDS}${ev})`, "gi"), vague: new RegExp(`\\b(?:${TRIGGER_WORDS}|${TRIGGER_VAGUE_WORDS}${ev})`, "gi") }
+    triggerCache.set(config.events, t)
+  }
+  return config.vague ? t.vague : t.plain
+}
+/**
+ * Context a window keeps on each side of its triggers: more than the longest stretch of an expression to the left or
+ * right of the nearest trigger it contains (a modifier such as "the end of", "the comparable year-earlier") plus the
+ * longest look-around of the grammar's context checks (40 characters).
+ */
+const WINDOW_MARGIN = 100
 
 /** tense cues in the sentence of a mention: future wins over past; with neither, yearless days take the nearest year */
 const FUTURE_CUE =
@@ -296,24 +324,99 @@ const modifierFor = (w: string): DateModifier => {
 }
 
 const eventRegexCache = new WeakMap<DatesConfig["events"], ReadonlyArray<{ re: RegExp; value: string; name: string }>>()
+const eventSource = (name: string) =>
+  `(?<![\\w])${name
+    .trim()
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("\\s+")}(?![\\w])`
 const eventRegexes = (events: DatesConfig["events"]) => {
   const hit = eventRegexCache.get(events)
   if (hit) return hit
   const out = events
     .filter((e) => parseIso(e.value, "event") !== null)
-    .map((e) => ({
-      re: new RegExp(
-        `(?<![\\w])${e.name
-          .trim()
-          .split(/\s+/)
-          .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
-          .join("\\s+")}(?![\\w])`,
-        "gi"
-      ),
-      value: e.value,
-      name: e.name
-    }))
+    .map((e) => ({ re: new RegExp(eventSource(e.name), "gi"), value: e.value, name: e.name }))
   eventRegexCache.set(events, out)
+  return out
+}
+/** one expression for every configured event name: a trigger, and the gate in front of the per-event expressions */
+const anyEventCache = new WeakMap<DatesConfig["events"], RegExp | null>()
+const anyEvent = (events: DatesConfig["events"]): RegExp | null => {
+  const hit = anyEventCache.get(events)
+  if (hit !== undefined) return hit
+  const list = eventRegexes(events)
+  // no look-arounds: a superset of the per-event expressions that keeps the scan's first-character test fast
+  const re =
+    list.length === 0
+      ? null
+      : new RegExp(list.map((e) => e.name.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("\\s+")).join("|"), "gi")
+  anyEventCache.set(events, re)
+  return re
+}
+
+/**
+ * The windows of a paragraph that can hold a date: each trigger with WINDOW_MARGIN characters of context on either
+ * side, widened to the nearest white space (so no word is cut and word boundaries read as in the paragraph), merged
+ * when they touch. Linear in the paragraph: two scans with expressions free of nested quantifiers.
+ */
+const triggerWindows = (p: string, config: DatesConfig): Array<{ s: number; e: number }> => {
+  const spans: Array<number> = []
+  collectSpans(TRIGGER_CS, p, spans)
+  collectSpans(triggerCI(config), p, spans)
+  if (spans.length === 0) return []
+  const order: Array<number> = []
+  for (let i = 0; i < spans.length; i += 2) order.push(i)
+  order.sort((a, b) => spans[a]! - spans[b]!)
+  const out: Array<{ s: number; e: number }> = []
+  const n = p.length
+  for (const i of order) {
+    let s = spans[i]! - WINDOW_MARGIN
+    let e = spans[i + 1]! + WINDOW_MARGIN
+    if (s <= 0) s = 0
+    else {
+      const stop = Math.max(0, s - 40)
+      while (s > stop && !isSpace(p.charCodeAt(s))) s--
+      if (s === stop && !isSpace(p.charCodeAt(s))) s = Math.max(0, spans[i]! - WINDOW_MARGIN)
+    }
+    if (e >= n) e = n
+    else {
+      const stop = Math.min(n, e + 40)
+      while (e < stop && !isSpace(p.charCodeAt(e))) e++
+    }
+    const last = out[out.length - 1]
+    if (last && s <= last.e) {
+      if (e > last.e) last.e = e
+    } else out.push({ s, e })
+  }
+  return out
+}
+
+function collectSpans(re: RegExp, p: string, spans: Array<number>): void {
+  re.lastIndex = 0
+  for (let m = re.exec(p); m; m = re.exec(p)) {
+    spans.push(m.index, m.index + m[0].length)
+    if (m[0].length === 0) re.lastIndex++
+  }
+}
+
+/** the characters of \s */
+const isSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+const isSentenceEnd = (c: number) => c === 46 || c === 33 || c === 63 // . ! ?
+
+/** Candidates of one window (or short line), selected; windows of repeated page furniture hit a small cache. */
+const candCache = new WeakMap<DatesConfig, Map<string, ReadonlyArray<Cand>>>()
+const CAND_CACHE_MAX = 4096
+const windowCandidates = (text: string, config: DatesConfig): ReadonlyArray<Cand> => {
+  let cache = candCache.get(config)
+  if (!cache) candCache.set(config, (cache = new Map()))
+  const hit = cache.get(text)
+  if (hit) return hit
+  const out = selectCands(paragraphCandidates(text, config))
+  if (text.length <= 1000) {
+    if (cache.size >= CAND_CACHE_MAX) cache.clear()
+    cache.set(text, out)
+  }
   return out
 }
 
@@ -341,7 +444,9 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     holiday: HAS_HOLIDAY.test(p)
   }
 
-  for (const ev of eventRegexes(config.events)) findAll(ev.re, p, (m) => add(m.index, m.index + m[0].length, { k: "event", value: ev.value, name: ev.name }, 0))
+  const anyEv = anyEvent(config.events)
+  if (anyEv && ((anyEv.lastIndex = 0), anyEv.test(p)))
+    for (const ev of eventRegexes(config.events)) findAll(ev.re, p, (m) => add(m.index, m.index + m[0].length, { k: "event", value: ev.value, name: ev.name }, 0))
 
   // written calendar dates (chrono, strict grammar: no casual or relative readings; only certain components kept)
   if (g.digit && (g.month || /\d[-/.]\d/.test(p))) {
@@ -692,33 +797,34 @@ const precisionOrNull = (v: string | null): DatePrecision | null => (v === null 
 // ---------------------------------------------------------------------------------------------------------------
 // Offsets, paragraphs, sentences
 
+const HIGH_SURROGATE = /[\uD800-\uDBFF]/
+const identity = (i: number) => i
 /** Maps UTF-16 indices of `s` to Unicode code point offsets. */
 const codePointMap = (s: string): ((i: number) => number) => {
-  let astral = false
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    if (c >= 0xd800 && c <= 0xdbff) {
-      astral = true
-      break
-    }
-  }
-  if (!astral) return (i) => i
-  const map = new Int32Array(s.length + 1)
+  if (!HIGH_SURROGATE.test(s)) return identity
+  // counted forward from the last index asked (mentions come in text order), from the start when asked backwards
+  let at = 0
   let cp = 0
-  for (let i = 0; i < s.length; i++) {
-    map[i] = cp
-    const c = s.charCodeAt(i)
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const n = s.charCodeAt(i + 1)
-      if (n >= 0xdc00 && n <= 0xdfff) {
-        map[i + 1] = cp
-        i++
-      }
+  return (target) => {
+    if (target < at) {
+      at = 0
+      cp = 0
     }
-    cp++
+    while (at < target) {
+      const c = s.charCodeAt(at)
+      if (c >= 0xd800 && c <= 0xdbff && at + 1 < s.length) {
+        const n = s.charCodeAt(at + 1)
+        // the low half of a pair has the code point offset of its high half
+        if (n >= 0xdc00 && n <= 0xdfff) {
+          if (at + 1 === target) return cp
+          at++
+        }
+      }
+      at++
+      cp++
+    }
+    return cp
   }
-  map[s.length] = cp
-  return (i) => map[i]!
 }
 
 const MAX_PARAGRAPH = 4000
@@ -788,6 +894,33 @@ const DATELINE_PLACE_ONLY = /^\s*([A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})(?:,\s*[A-Z][A
 const PAGE_DATE_LABEL =
   /^(?:[•·|\-–—*]\s*)?(?:(?:by\s+[^|•·,]{2,40}?\s*(?:[|•·,–—-]|\s+on\s+)?\s*)?(?:(published|posted|written|created|date|last updated|updated|modified|first published|originally published)(?:\s+(?:on|at|date))?\s*:?\s*)?)?/i
 
+/** t.split(/\s+/).length without the array */
+function wordCount(t: string): number {
+  let n = 1
+  let inSpace = false
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i)
+    const sp = c > 32 && c < 127 ? false : isSpace(c)
+    if (sp && !inSpace) n++
+    inSpace = sp
+  }
+  return n
+}
+const PROSE_END = /[.!?]["”’)]?(?:\s|$)/
+/** a sentence paragraph: at least 20 words and a sentence end */
+function isProse(t: string): boolean {
+  if (t.length < 37) return false
+  // stop counting at 20 words
+  let n = 1
+  let inSpace = false
+  for (let i = 0; i < t.length && n < 20; i++) {
+    const sp = isSpace(t.charCodeAt(i))
+    if (sp && !inSpace) n++
+    inSpace = sp
+  }
+  return n >= 20 && PROSE_END.test(t)
+}
+
 interface PageDate {
   readonly s: number
   readonly e: number
@@ -806,15 +939,13 @@ const CHROME_NEAR = /\b(?:joined|member since|registered|join date|reg(?:istrati
  * longest stretch of sentence paragraphs) or just after the title. Join dates and other chrome are skipped.
  */
 const pageDateInBody = (paras: Array<{ s: number; text: string }>, title: string | null, config: DatesConfig): PageDate | null => {
-  const words = (t: string) => t.split(/\s+/).length
-  const isProse = (t: string) => words(t) >= 20 && /[.!?]["”’)]?(?:\s|$)/.test(t)
   // the main run of prose: consecutive prose paragraphs (gaps of up to two short lines allowed), most words wins
   let best = { start: -1, words: 0 }
   let cur = { start: -1, words: 0, gap: 0 }
   paras.forEach((p, i) => {
     if (isProse(p.text)) {
       if (cur.start < 0) cur = { start: i, words: 0, gap: 0 }
-      cur.words += words(p.text)
+      cur.words += wordCount(p.text)
       cur.gap = 0
       if (cur.words > best.words) best = { start: cur.start, words: cur.words }
     } else if (cur.start >= 0 && ++cur.gap > 2) cur = { start: -1, words: 0, gap: 0 }
@@ -839,7 +970,7 @@ const pageDateInBody = (paras: Array<{ s: number; text: string }>, title: string
     if (days.length === 0 || days.length > 2) continue
     // what is around the date must be furniture, not a sentence: few words besides it
     const rest = days.reduce((acc, c) => acc.replace(line.slice(c.s, c.e), " "), line)
-    if (words(rest.trim()) > 9) continue
+    if (wordCount(rest.trim()) > 9) continue
     const withLabel = days.map((c) => ({ c, updated: UPDATED_LABEL.test(line.slice(Math.max(0, c.s - 30), c.s)) }))
     const pick = withLabel.find((x) => !x.updated) ?? withLabel[0]!
     const k = pick.c.kind as { y: number; m: number; d: number }
@@ -879,10 +1010,14 @@ export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResul
 
   // pass 1: candidates per paragraph (gated by a cheap test), dateline, page date
   const cands: Array<Cand & { para: number }> = []
-  paras.forEach((p, i) => {
-    if (!PREFILTER.test(p.text) && !eventRegexes(config.events).some((ev) => ((ev.re.lastIndex = 0), ev.re.test(p.text)))) return
-    for (const c of selectCands(paragraphCandidates(p.text, config))) cands.push({ ...c, s: c.s + p.s, e: c.e + p.s, para: i })
-  })
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i]!
+    for (const w of triggerWindows(p.text, config)) {
+      const off = p.s + w.s
+      for (const c of windowCandidates(w.s === 0 && w.e === p.text.length ? p.text : p.text.slice(w.s, w.e), config))
+        cands.push({ s: c.s + off, e: c.e + off, kind: c.kind, modifier: c.modifier, prio: c.prio, para: i })
+    }
+  }
 
   // dateline: a place and a date opening one of the first paragraphs of the body
   let dateline: { place: string; s: number; e: number; kind: Kind } | null = null
