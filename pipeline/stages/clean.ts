@@ -285,6 +285,7 @@ const lineScore = (l: Line, k: Klass, forum: boolean): number => {
 
 const END_ZONE_WEIGHT = 0.5
 const ISOLATED_WEIGHT = 0.5
+const CAPTION_SPAN = 6
 const FORUM_PROSE_RATIO = 1
 /** post-header rules specific enough that two hits make a thread */
 const STRONG_FORUM_RULES = new Set(["forum-user-date-line", "forum-number-date", "forum-posted-on", "forum-thread-start"])
@@ -619,6 +620,15 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
   }
 
   // 4. decisions inside/outside the main segment
+  const firstAny = new Map<string, number>()
+  present.forEach((l, i) => {
+    if (!firstAny.has(l.text)) firstAny.set(l.text, i)
+  })
+  const nextCopyWithin = (i: number) => {
+    // the first copy: is another copy close after it?
+    for (let k = i + 1; k < Math.min(n, i + CAPTION_SPAN + 1); k++) if (present[k]!.text === present[i]!.text) return true
+    return false
+  }
   const firstSeen = new Map<string, number>()
   present.forEach((l, i) => {
     if (inMain[i] && !firstSeen.has(l.text)) firstSeen.set(l.text, i)
@@ -636,7 +646,10 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
         const m = present[k]
         return m !== undefined && m.repeated && m.words >= 8 && m.text !== l.text
       }
-      if (!runMate(i - 1) && !runMate(i + 1)) return { keep: false, reason: "repeated-on-page" }
+      // a caption is shown twice close together (image alt text and caption); a paragraph rendered twice far apart
+      // is doubled content
+      const near = (firstAny.get(l.text) ?? i) !== i ? i - firstAny.get(l.text)! <= CAPTION_SPAN : nextCopyWithin(i)
+      if (!runMate(i - 1) && !runMate(i + 1) && near) return { keep: false, reason: "repeated-on-page" }
       if (firstSeen.get(l.text)! < i) return { keep: false, reason: "duplicate-of-earlier-line" }
     }
     if (k.klass === "bad" && k.signal === "link-text") return { keep: false, reason: "link-text" }
