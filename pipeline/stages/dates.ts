@@ -355,38 +355,57 @@ const anyEvent = (events: DatesConfig["events"]): RegExp | null => {
 }
 
 /**
- * The windows of a paragraph that can hold a date: each trigger with WINDOW_MARGIN characters of context on either
- * side, widened to the nearest white space (so no word is cut and word boundaries read as in the paragraph), merged
- * when they touch. Linear in the paragraph: two scans with expressions free of nested quantifiers.
+ * The windows of each paragraph that can hold a date: each trigger with WINDOW_MARGIN characters of context on either
+ * side, widened to the nearest white space (so no word is cut and word boundaries read as in the paragraph), kept inside
+ * its paragraph, merged when they touch. Linear in the body: two scans of the whole body with expressions free of
+ * nested quantifiers, then one pass over the triggers in order.
  */
-const triggerWindows = (p: string, config: DatesConfig): Array<{ s: number; e: number }> => {
+const triggerWindows = (body: string, paras: ReadonlyArray<{ s: number; text: string }>, config: DatesConfig): Array<Array<{ s: number; e: number }>> => {
   const spans: Array<number> = []
-  collectSpans(TRIGGER_CS, p, spans)
-  collectSpans(triggerCI(config), p, spans)
-  if (spans.length === 0) return []
+  collectSpans(TRIGGER_CS, body, spans)
+  const csEnd = spans.length
+  collectSpans(triggerCI(config), body, spans)
+  // merge the two runs (each in text order) into one ordered list of span starts
   const order: Array<number> = []
-  for (let i = 0; i < spans.length; i += 2) order.push(i)
-  order.sort((a, b) => spans[a]! - spans[b]!)
-  const out: Array<{ s: number; e: number }> = []
-  const n = p.length
-  for (const i of order) {
-    let s = spans[i]! - WINDOW_MARGIN
-    let e = spans[i + 1]! + WINDOW_MARGIN
-    if (s <= 0) s = 0
-    else {
-      const stop = Math.max(0, s - 40)
-      while (s > stop && !isSpace(p.charCodeAt(s))) s--
-      if (s === stop && !isSpace(p.charCodeAt(s))) s = Math.max(0, spans[i]! - WINDOW_MARGIN)
+  for (let i = 0, j = csEnd; i < csEnd || j < spans.length; ) {
+    if (j >= spans.length || (i < csEnd && spans[i]! <= spans[j]!)) {
+      order.push(i)
+      i += 2
+    } else {
+      order.push(j)
+      j += 2
     }
-    if (e >= n) e = n
+  }
+  const out: Array<Array<{ s: number; e: number }>> = paras.map(() => [])
+  let pi = 0
+  for (const k of order) {
+    const ts = spans[k]!
+    while (pi < paras.length && paras[pi]!.s + paras[pi]!.text.length <= ts) pi++
+    if (pi >= paras.length) break
+    const para = paras[pi]!
+    if (ts < para.s) continue // a trigger on a line break (none: triggers hold no line break)
+    const p = para.text
+    const n = p.length
+    const t0 = ts - para.s
+    const t1 = Math.min(n, spans[k + 1]! - para.s)
+    let ws = t0 - WINDOW_MARGIN
+    let we = t1 + WINDOW_MARGIN
+    if (ws <= 0) ws = 0
     else {
-      const stop = Math.min(n, e + 40)
-      while (e < stop && !isSpace(p.charCodeAt(e))) e++
+      const stop = Math.max(0, ws - 40)
+      while (ws > stop && !isSpace(p.charCodeAt(ws))) ws--
+      if (ws === stop && !isSpace(p.charCodeAt(ws))) ws = Math.max(0, t0 - WINDOW_MARGIN)
     }
-    const last = out[out.length - 1]
-    if (last && s <= last.e) {
-      if (e > last.e) last.e = e
-    } else out.push({ s, e })
+    if (we >= n) we = n
+    else {
+      const stop = Math.min(n, we + 40)
+      while (we < stop && !isSpace(p.charCodeAt(we))) we++
+    }
+    const list = out[pi]!
+    const last = list[list.length - 1]
+    if (last && ws <= last.e) {
+      if (we > last.e) last.e = we
+    } else list.push({ s: ws, e: we })
   }
   return out
 }
@@ -422,6 +441,50 @@ const windowCandidates = (text: string, config: DatesConfig): ReadonlyArray<Cand
 
 const num = (w: string) => (/^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w.toLowerCase()] ?? 1)
 
+/**
+ * chrono's strict parse of the stretches of `p` around a capitalised month name or a numeric date shape (the only results
+ * kept below hold one), each with CHRONO_MARGIN characters of context widened to white space; result indices are `p`'s.
+ */
+const CHRONO_TRIGGER = new RegExp(`\\b${MONTH}(?![a-z])|\\d[-/.]\\d`, "g")
+const CHRONO_MARGIN = 80
+const CHRONO_OPTIONS = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 }
+const chronoParse = (p: string): Array<chrono.ParsedResult> => {
+  const out: Array<chrono.ParsedResult> = []
+  const n = p.length
+  let ws = -1
+  let we = -1
+  const flush = () => {
+    const text = ws === 0 && we === n ? p : p.slice(ws, we)
+    for (const r of chrono.strict.parse(text, CHRONO_OPTIONS)) {
+      ;(r as { index: number }).index += ws
+      out.push(r)
+    }
+  }
+  CHRONO_TRIGGER.lastIndex = 0
+  for (let m = CHRONO_TRIGGER.exec(p); m; m = CHRONO_TRIGGER.exec(p)) {
+    let s = m.index - CHRONO_MARGIN
+    let e = m.index + m[0].length + CHRONO_MARGIN
+    if (s <= 0) s = 0
+    else {
+      const stop = Math.max(0, s - 30)
+      while (s > stop && !isSpace(p.charCodeAt(s))) s--
+    }
+    if (e >= n) e = n
+    else {
+      const stop = Math.min(n, e + 30)
+      while (e < stop && !isSpace(p.charCodeAt(e))) e++
+    }
+    if (ws >= 0 && s <= we) we = Math.max(we, e)
+    else {
+      if (ws >= 0) flush()
+      ws = s
+      we = e
+    }
+  }
+  if (ws >= 0) flush()
+  return out
+}
+
 /** All date candidates of one paragraph (offsets relative to the paragraph). */
 const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
   const out: Array<Cand> = []
@@ -450,7 +513,7 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
 
   // written calendar dates (chrono, strict grammar: no casual or relative readings; only certain components kept)
   if (g.digit && (g.month || /\d[-/.]\d/.test(p))) {
-    for (const r of chrono.strict.parse(p, { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 })) {
+    for (const r of chronoParse(p)) {
       const c = r.start
       const y = c.isCertain("year") ? c.get("year") : null
       const mo = c.isCertain("month") ? c.get("month") : null
@@ -830,11 +893,17 @@ const codePointMap = (s: string): ((i: number) => number) => {
 const MAX_PARAGRAPH = 4000
 const paragraphs = (body: string): Array<{ s: number; text: string }> => {
   const out: Array<{ s: number; text: string }> = []
-  const re = /[^\n]+/g
-  for (let m = re.exec(body); m; m = re.exec(body)) {
+  for (let from = 0; from < body.length; ) {
+    let nl = body.indexOf("\n", from)
+    if (nl < 0) nl = body.length
+    if (nl === from) {
+      from++
+      continue
+    }
     // a paragraph of a page that lost its line breaks is cut at sentence ends, so chrono never sees a whole document
-    let s = m.index
-    let text = m[0]
+    let s = from
+    let text = body.slice(from, nl)
+    from = nl + 1
     while (text.length > MAX_PARAGRAPH) {
       const cut = text.lastIndexOf(". ", MAX_PARAGRAPH)
       const at = cut > MAX_PARAGRAPH / 2 ? cut + 2 : text.indexOf(" ", MAX_PARAGRAPH) + 1 || text.length
@@ -940,10 +1009,12 @@ const CHROME_NEAR = /\b(?:joined|member since|registered|join date|reg(?:istrati
  */
 const pageDateInBody = (paras: Array<{ s: number; text: string }>, title: string | null, config: DatesConfig): PageDate | null => {
   // the main run of prose: consecutive prose paragraphs (gaps of up to two short lines allowed), most words wins
+  const prose = new Uint8Array(paras.length)
+  for (let i = 0; i < paras.length; i++) prose[i] = isProse(paras[i]!.text) ? 1 : 0
   let best = { start: -1, words: 0 }
   let cur = { start: -1, words: 0, gap: 0 }
   paras.forEach((p, i) => {
-    if (isProse(p.text)) {
+    if (prose[i]) {
       if (cur.start < 0) cur = { start: i, words: 0, gap: 0 }
       cur.words += wordCount(p.text)
       cur.gap = 0
@@ -951,7 +1022,7 @@ const pageDateInBody = (paras: Array<{ s: number; text: string }>, title: string
     } else if (cur.start >= 0 && ++cur.gap > 2) cur = { start: -1, words: 0, gap: 0 }
   })
   const titleIdx = title ? paras.findIndex((p) => p.text.trim() === title.trim()) : -1
-  const firstProse = paras.findIndex((p) => isProse(p.text))
+  const firstProse = prose.indexOf(1)
   const starts = [best.start, firstProse].filter((x) => x >= 0)
   const near = (i: number) => starts.some((st) => i >= st - 15 && i <= st + 2) || (titleIdx >= 0 && i > titleIdx && i <= titleIdx + 6)
   const found: Array<PageDate & { idx: number; dist: number }> = []
@@ -962,7 +1033,7 @@ const pageDateInBody = (paras: Array<{ s: number; text: string }>, title: string
     if (t.length > 110 || !/\d/.test(t)) continue
     if (CHROME_NEAR.test(`${paras[i - 1]?.text ?? ""} ${t} ${paras[i + 1]?.text ?? ""}`)) continue
     if (/\b(?:repl(?:y|ies)|wrote|said|says|asked|answered|quote|comment\s*[•·|]|last (?:checked|reviewed|verified|accessed)|accessed|retrieved|effective|valid|event date|starts?|ends?|from|to|until|through)\b|\b\d{1,2}:\d\d\s*[-–]\s*\d|\d\s*[-–]\s*\d{4}-\d\d/i.test(t)) continue
-    if (isProse(t) || /[a-z]{3,}\.\s+[A-Z]/.test(t)) continue
+    if (prose[i] || /[a-z]{3,}\.\s+[A-Z]/.test(t)) continue
     const line = unglue(t)
     const days = selectCands(paragraphCandidates(line, config)).filter(
       (c) => c.kind.k === "full" && c.kind.d !== null && c.kind.m !== null && !/[-_/\w]$/.test(line.slice(0, c.s)) && !/^[-_/]\w/.test(line.slice(c.e))
@@ -1010,9 +1081,10 @@ export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResul
 
   // pass 1: candidates per paragraph (gated by a cheap test), dateline, page date
   const cands: Array<Cand & { para: number }> = []
+  const windows = triggerWindows(body, paras, config)
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!
-    for (const w of triggerWindows(p.text, config)) {
+    for (const w of windows[i]!) {
       const off = p.s + w.s
       for (const c of windowCandidates(w.s === 0 && w.e === p.text.length ? p.text : p.text.slice(w.s, w.e), config))
         cands.push({ s: c.s + off, e: c.e + off, kind: c.kind, modifier: c.modifier, prio: c.prio, para: i })
