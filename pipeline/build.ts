@@ -297,13 +297,15 @@ const assembleRelease = (
       const endedAt = yield* ctx.now
       const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, writers[t].count])) as Record<TableName, number>
       const ds = { ...ctx.config.dataset, version, datePublished: endedAt.slice(0, 10) }
-      const phases = [
-        { name: "process", description: "ingest, clean, dates and entities, per document", startedAt, endedAt: processedAt },
-        { name: "emit", description: "tables written as CSV and Arrow", startedAt: processedAt, endedAt }
-      ]
 
       // Other formats of the same tables, then the metadata that describes every file.
-      yield* writeDerivedFormats({ staging, dataset: ds, created: endedAt })
+      const derived = yield* writeDerivedFormats({ staging, dataset: ds, created: endedAt })
+      const derivedAt = yield* ctx.now
+      const phases = [
+        { name: "process", description: "ingest, clean, dates and entities, per document", startedAt, endedAt: processedAt },
+        { name: "emit", description: "tables written as CSV and Arrow", startedAt: processedAt, endedAt },
+        { name: "derive", description: "Parquet files and the workbook made from the Arrow files", startedAt: endedAt, endedAt: derivedAt }
+      ]
       const distribution: Array<DistributionEntry> = []
       for (const f of releaseTableFiles(staging)) {
         distribution.push({ path: f, encodingFormat: mediaTypeOf(f), bytes: fs.statSync(path.join(staging, f)).size, sha256: tableHashes[f] ?? (yield* sha256File(path.join(staging, f))) })
@@ -312,7 +314,7 @@ const assembleRelease = (
       yield* Effect.try({ try: () => fs.rmSync(path.join(staging, ".documents.part")), catch: (cause) => new IoError({ path: staging, action: "tidy", cause }) })
       const datapackage = datapackageJson({ dataset: ds, created: endedAt, distribution, fingerprint, rawFileCount: rawFiles.length })
       yield* writeFileAtomic(path.join(staging, "datapackage.json"), JSON.stringify(datapackage, null, 2) + "\n")
-      yield* writeFileAtomic(path.join(staging, "README.md"), releaseReadme({ dataset: ds, counts, refused: problems }))
+      yield* writeFileAtomic(path.join(staging, "README.md"), releaseReadme({ dataset: ds, counts, refused: problems, notes: derived.notes }))
       yield* writeReleaseExtras({
         staging,
         outDir,

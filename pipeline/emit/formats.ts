@@ -50,7 +50,13 @@ export const workbookFile = (datasetName: string): string => (/^[A-Za-z0-9][A-Za
  * every table (parquet.ts) and one workbook with every table as a sheet (xlsx.ts). Both are byte-reproducible.
  * Their libraries (WebAssembly, exceljs) are loaded here, not when the CLI starts.
  */
-export const writeDerivedFormats = (input: DerivedFormatsInput): Effect.Effect<void, IoError> =>
+/**
+ * Above this much CSV, no workbook is written: a spreadsheet cannot hold such tables usefully, and the writer keeps
+ * every string in memory, which would break the build's bounded memory. The release README says so.
+ */
+export const WORKBOOK_MAX_CSV_BYTES = 256 * 1024 * 1024
+
+export const writeDerivedFormats = (input: DerivedFormatsInput): Effect.Effect<{ readonly notes: ReadonlyArray<string> }, IoError> =>
   Effect.gen(function* () {
     const [{ arrowFileToParquet }, { writeWorkbook }] = yield* Effect.tryPromise({
       try: () => Promise.all([import("./parquet.js"), import("./xlsx.js")]),
@@ -63,9 +69,16 @@ export const writeDerivedFormats = (input: DerivedFormatsInput): Effect.Effect<v
         catch: (cause) => new IoError({ path: target, action: "write", cause })
       })
     }
+    const csvBytes = TABLE_NAMES.reduce((n, t) => n + fs.statSync(path.join(input.staging, `${t}.csv`)).size, 0)
+    if (csvBytes > WORKBOOK_MAX_CSV_BYTES) {
+      return {
+        notes: [`No workbook in this release: its tables hold ${Math.round(csvBytes / 1e6)} MB of CSV, more than a spreadsheet opens usefully; load the Parquet or CSV files instead.`]
+      }
+    }
     const file = path.join(input.staging, workbookFile(input.dataset.name))
     yield* Effect.tryPromise({
       try: () => writeWorkbook({ staging: input.staging, file, dataset: input.dataset, created: input.created }),
       catch: (cause) => new IoError({ path: file, action: "write", cause })
     })
+    return { notes: [] }
   })

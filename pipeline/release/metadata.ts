@@ -61,7 +61,13 @@ export const datapackageJson = (p: {
   }
 }
 
-export const releaseReadme = (p: { dataset: DatasetMeta; counts: Readonly<Record<TableName, number>>; refused: ReadonlyArray<InputProblem> }): string => {
+export const releaseReadme = (p: {
+  dataset: DatasetMeta
+  counts: Readonly<Record<TableName, number>>
+  refused: ReadonlyArray<InputProblem>
+  /** sentences about files this release lacks or handles specially */
+  notes?: ReadonlyArray<string>
+}): string => {
   const d = p.dataset
   const tables = TABLE_NAMES.map((t) => `| \`${t}\` | ${p.counts[t]} | ${TABLES[t].description} |`).join("\n")
   const columns = TABLE_NAMES.map(
@@ -85,7 +91,7 @@ spreadsheets. \`SHA256SUMS\` checks them all: \`sha256sum -c SHA256SUMS\`.
 | table | rows | what |
 |---|---|---|
 ${tables}
-${p.refused.length ? `\nRaw files left out of this release (ingest.on_bad_input: skip):\n\n${p.refused.map((r) => `- \`${r.file}\`: ${r.reason}`).join("\n")}\n` : ""}
+${(p.notes ?? []).map((n) => `\n${n}\n`).join("")}${p.refused.length ? `\nRaw files left out of this release (ingest.on_bad_input: skip):\n\n${p.refused.map((r) => `- \`${r.file}\`: ${r.reason}`).join("\n")}\n` : ""}
 ${loadingSection(workbookFile(d.name))}
 ## Columns
 
