@@ -13,6 +13,7 @@ const makeBadRaw = (): string => {
   w("binary.txt", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00]))
   w("empty.txt", "")
   w("blank.txt", "\n   \n\t\n")
+  w("chrome-only.txt", "Skip to main content\nHome | News | Contact\nShare on Facebook\nSubscribe to our newsletter\n")
   w("page.txt", "<!DOCTYPE html>\n<html><head><title>x</title></head><body><p>Text</p></body></html>\n")
   w("huge.txt", "A long line of words that goes on. ".repeat(60_000))
   fs.symlinkSync("/etc/hostname", path.join(raw, "outside.txt"))
@@ -27,6 +28,7 @@ const EXPECTED: Record<string, RegExp> = {
   "empty.txt": /empty/,
   "blank.txt": /only white space/,
   "page.txt": /HTML document/,
+  "chrome-only.txt": /no text is left after cleaning/,
   "huge.txt": /over the limit of 1000000/,
   "outside.txt": /symbolic link that points outside the raw folder/,
   '"odd\\u0007name.txt"': /control characters/
