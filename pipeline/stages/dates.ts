@@ -222,6 +222,7 @@ type Kind =
   | { readonly k: "monthOfYear"; readonly m: number; readonly n: number } // June last year
   | { readonly k: "latestQuarter"; readonly back: boolean; readonly yearBack: number } // the latest quarter, the year-ago quarter
   | { readonly k: "holiday"; readonly name: string; readonly day: (y: number) => { m: number; d: number } }
+  | { readonly k: "anaphor"; readonly unit: "day" | "month" | "year" } // that year, later that day: an earlier date of the text
 
 interface Cand {
   s: number // UTF-16 offsets in the body
@@ -258,6 +259,10 @@ const RE_MONTH_ALONE = rx(
 )
 const RE_MONTH_REL_YEAR = rx(`\\b(${MONTH})\\s+(?:of\\s+)?(this|last|next|the following|the previous|the same)\\s+year\\b`, "g")
 const RE_PERIOD = /\b(?:the\s+)?(latest|current|past|previous|same|comparable|year-ago|year-earlier|recent|prior|recent|fiscal|latest fiscal|current fiscal|most recent|comparable year-ago|comparable year-earlier|year-before)\s+(quarter|period|year|fiscal year)\b/gi
+/** "that year", "later that day", "the same month": the period of the date written just before */
+const RE_ANAPHOR = /\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(day|month|year)\b(?!['’-])/gi
+/** the second day of "April 24 and 25" (the first is read by the other rules) */
+const RE_DAY_CONJ = rx(`\\b(${MONTH})\\s+${DAYNUM}\\s*,?\\s+(?:and|or|&)\\s+(${DAYNUM})\\b(?![:.]?\\d)(?!\\s*(?:%|percent|people|years?|days?|million|billion))(?:\\s*,?\\s*(${YEAR})\\b)?`)
 const RE_YEAR_END = /\b(?:the\s+)?(?:year-end|year end|year's end|year’s end|end of the year|turn of the year)\b/gi
 const RE_YEAR_AGO = /\b(year-earlier|year-ago|a year earlier|a year ago)\b/gi
 const RE_WEEKEND = /\b(?:the|this|last|next|this past|over the)\s+weekend\b/gi
@@ -555,6 +560,14 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     const d = parseInt(m[2]!, 10)
     if (validDay(2000, mo, d)) add(m.index, m.index + m[0].length, { k: "yearless", m: mo, d }, 3)
   })
+  if (g.month) findAll(RE_DAY_CONJ, p, (m) => {
+    const mo = monthNo(m[1]!)
+    const d = parseInt(m[2]!, 10)
+    const y = m[3] ? Number(m[3]) : null
+    if (!validDay(y ?? 2000, mo, d)) return
+    const s = m.index + m[0].lastIndexOf(m[2]!, m[3] ? m[0].length - m[3].length - 1 : m[0].length)
+    add(s, s + m[2]!.length, y !== null ? { k: "full", y, m: mo, d } : { k: "yearless", m: mo, d }, 3)
+  })
   if (g.month) findAll(RE_DAY_MONTH, p, (m) => {
     const mo = monthNo(m[2]!)
     const d = parseInt(m[1]!, 10)
@@ -573,6 +586,7 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     if (unit.includes("year")) add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: yearBack !== 0 || w === "past" ? -1 : 0 }, 2)
     else add(m.index, m.index + m[0].length, { k: "latestQuarter", back: w !== "current" && w !== "fiscal" && w !== "current fiscal", yearBack }, 2)
   })
+  if (g.unit || /\bday\b/i.test(p)) findAll(RE_ANAPHOR, p, (m) => add(m.index, m.index + m[0].length, { k: "anaphor", unit: m[1]!.toLowerCase() as "day" }, 3))
   if (g.yearw) findAll(RE_YEAR_END, p, (m) => add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: 0 }, 3, "end"))
   if (g.yearw) findAll(RE_YEAR_AGO, p, (m) => add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: -1 }, 3))
   if (g.weekend) findAll(RE_WEEKEND, p, (m) => {
@@ -715,9 +729,15 @@ interface Resolved {
   readonly anchor: string | null
 }
 
+/**
+ * How far ahead a yearless day or month without tense cue may lie: news names days and months just ahead (a deadline, a
+ * meeting) and the months of the past year without a year; further ahead the past one is meant more often.
+ */
+const FORWARD_DAYS = 60
+const FORWARD_MONTHS = 2
 const quarterYear = (q: number, ref: Ref) => (ref.m !== null && (q - 1) * 3 + 1 > ref.m ? ref.y - 1 : ref.y)
 
-const resolve = (kind: Kind, ref: Ref | null, tense: Tense): Resolved => {
+const resolve = (kind: Kind, ref: Ref | null, tense: Tense, previous: string | null = null): Resolved => {
   const future = tense === "future"
   const none = (resolution: DateResolution): Resolved => ({ value: null, resolution, anchor: null })
   switch (kind.k) {
@@ -725,6 +745,12 @@ const resolve = (kind: Kind, ref: Ref | null, tense: Tense): Resolved => {
       return { value: kind.value, resolution: "explicit", anchor: `event ${kind.name}` }
     case "vague":
       return none("relative")
+    case "anaphor": {
+      // the period of the date written just before, at the precision the words name
+      const need = kind.unit === "year" ? 4 : kind.unit === "month" ? 7 : 10
+      if (!previous || previous.startsWith("--") || previous.length < need) return none("relative")
+      return { value: previous.slice(0, need), resolution: "relative", anchor: `earlier date ${previous}` }
+    }
     case "full":
       return {
         value: kind.m === null ? pad(kind.y, 4) : kind.d === null ? isoMonth(kind.y, kind.m) : isoDay(kind.y, kind.m, kind.d),
@@ -752,10 +778,12 @@ const resolve = (kind: Kind, ref: Ref | null, tense: Tense): Resolved => {
       } else if (tense === "past") {
         if (key(kind.m, kind.d) > key(ref.m, refDay)) y = ref.y - 1
       } else {
-        // no tense cue: the nearest such day
+        // no tense cue: the next such day when it is at most FORWARD_DAYS ahead, else the most recent on or before the
+        // reference (news names days just ahead, and days of the past year, without a year)
         const t0 = utc(ref.y, ref.m, refDay).getTime()
-        const dist = (yy: number) => (validDay(yy, kind.m, kind.d) ? Math.abs(utc(yy, kind.m, kind.d).getTime() - t0) : Infinity)
-        y = [ref.y - 1, ref.y, ref.y + 1].reduce((a, b) => (dist(b) < dist(a) ? b : a), ref.y)
+        const nextY = key(kind.m, kind.d) > key(ref.m, refDay) ? ref.y : ref.y + 1
+        const ahead = validDay(nextY, kind.m, kind.d) ? (utc(nextY, kind.m, kind.d).getTime() - t0) / 86_400_000 : Infinity
+        y = ahead <= FORWARD_DAYS ? nextY : key(kind.m, kind.d) <= key(ref.m, refDay) ? ref.y : ref.y - 1
       }
       if (!validDay(y, kind.m, kind.d)) return { value: partial, resolution: "explicit", anchor: null }
       return { value: isoDay(y, kind.m, kind.d), resolution: "year_inferred", anchor: anchorName(ref) }
@@ -768,8 +796,11 @@ const resolve = (kind: Kind, ref: Ref | null, tense: Tense): Resolved => {
       else if (kind.rel === "this") y = ref.y
       else if (future) y = kind.m >= ref.m ? ref.y : ref.y + 1
       else if (tense === "past") y = kind.m <= ref.m ? ref.y : ref.y - 1
-      // no tense cue: the nearest such month
-      else y = kind.m - ref.m > 6 ? ref.y - 1 : ref.m - kind.m > 6 ? ref.y + 1 : ref.y
+      // no tense cue: the next such month when it starts at most FORWARD_MONTHS ahead, else the most recent one
+      else {
+        const ahead = kind.m > ref.m ? kind.m - ref.m : kind.m + 12 - ref.m
+        y = kind.m <= ref.m ? (ahead <= FORWARD_MONTHS && kind.m !== ref.m ? ref.y + 1 : ref.y) : ahead <= FORWARD_MONTHS ? ref.y : ref.y - 1
+      }
       return { value: isoMonth(y, kind.m), resolution: kind.rel ? "relative" : "year_inferred", anchor: anchorName(ref) }
     }
     case "weekday": {
@@ -782,7 +813,7 @@ const resolve = (kind: Kind, ref: Ref | null, tense: Tense): Resolved => {
       else if (kind.rel === "this") delta = (kind.wd - rwd + 7) % 7 // the coming one in this week
       else if (future) delta = (kind.wd - rwd + 7) % 7
       // with no past verb in its clause, the weekday of the next day is tomorrow ("talks resume Tuesday", said on Monday)
-      else if (tense === "unknown" && back === 6) delta = 1
+      else if (back === 6) delta = 1
       else delta = -back
       const t = addDays(ref.y, ref.m, ref.d, delta)
       return { value: isoDay(t.y, t.m, t.d), resolution: "relative", anchor: anchorName(ref) }
@@ -1150,6 +1181,7 @@ export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResul
     })
   }
   let datelineValue: string | null = null
+  let previous: string | null = null // the value of the last date written before, for "that year"
   for (const c of cands) {
     if (published && published.source === "page_date" && c.s < published.e && published.s < c.e) continue // the page date line itself
     const p = paras[c.para]!
@@ -1159,7 +1191,8 @@ export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResul
       : c.kind.k === "yearless" || c.kind.k === "weekday" || c.kind.k === "month" || c.kind.k === "holiday"
         ? tenseAt(p.text, c.s - p.s, c.e - p.s, c.kind.k)
         : "past"
-    const r = resolve(c.kind, ref, tense)
+    const r = resolve(c.kind, ref, tense, previous)
+    if (r.value !== null && c.kind.k !== "anaphor") previous = r.value
     if (isDateline) datelineValue = r.value
     mentions.push({
       text: body.slice(c.s, c.e),

@@ -297,3 +297,82 @@ describe("events file", () => {
     expect(() => loadEventsFile("version: 1\nevents:\n  - name: Harvest fair\n    value: sometime in autumn\n")).toThrow()
   })
 })
+
+describe("windows around trigger tokens", () => {
+  it("finds the same dates in a long paragraph as in its sentences alone, with offsets into the body", () => {
+    const filler = "Volunteers painted the fence and planted roses along the path. ".repeat(40)
+    const sentence = "The garden reopened on 3 June 2019 after repairs."
+    const body = `${filler}${sentence} ${filler}Last spring the pond was drained, and the new gate arrived on Friday, March 6, 2020.`
+    const ms = run(body, { referenceDate: "2020-04-01" }).mentions
+    const june = mention(ms, "3 June 2019")
+    expect(june.value).toBe("2019-06-03")
+    expect(cpSlice(body, june.start, june.end)).toBe("3 June 2019")
+    expect(mention(ms, "Friday, March 6, 2020").value).toBe("2020-03-06")
+    expect(mention(ms, "Last spring").value).toBe("2019")
+    expect(run(sentence).mentions.map((m) => m.value)).toEqual(["2019-06-03"])
+  })
+
+  it("reads a configured event whose name holds no date word", () => {
+    const cfg: DatesConfig = { events: [{ name: "Great Harbour Fire", value: "1911-08-02" }] }
+    const r = resolveDates({ cleaned: cleaned("Much of the old town burned in the great harbour fire and was rebuilt in stone."), statedPublished: null, referenceDate: null }, cfg)
+    expect(mention(r.mentions, "great harbour fire")).toMatchObject({ value: "1911-08-02", resolution: "explicit" })
+  })
+
+  it("gives the same mentions when the same page furniture repeats across documents", () => {
+    const chrome = "Posted in Local News | Tuesday, 14 February 2017 | 3 comments"
+    const a = run(`${chrome}\n\nThe ferry timetable changes next week.`, { referenceDate: "2017-02-15" })
+    const b = run(`${chrome}\n\nA new bakery opened on the corner yesterday.`, { referenceDate: "2017-02-15" })
+    expect(mention(a.mentions, "Tuesday, 14 February 2017")).toEqual(mention(b.mentions, "Tuesday, 14 February 2017"))
+    expect(mention(b.mentions, "yesterday").value).toBe("2017-02-14")
+  })
+})
+
+describe("linear time on a 1 MB line", () => {
+  const within = (body: string, ms: number) => {
+    const t0 = process.cpuUsage()
+    run(body, { referenceDate: "2020-06-15" })
+    const dt = process.cpuUsage(t0)
+    expect((dt.user + dt.system) / 1000).toBeLessThan(ms)
+  }
+  it("handles a line of digits, of month names, of relative words and of spaces without backtracking", () => {
+    within("1".repeat(1_000_000), 8000)
+    within("May 2019 ".repeat(110_000), 20000)
+    within("in the year ".repeat(85_000), 8000)
+    within(" ".repeat(1_000_000) + "x", 8000)
+    within("Jan".repeat(330_000), 8000)
+  }, 120_000)
+})
+
+describe("year choice and anaphora", () => {
+  it("reads the second day of 'March 4 and 5' as a day of that month", () => {
+    const ms = run("The festival runs on March 4 and 5, 2021 in the square.").mentions
+    expect(mention(ms, "5")).toMatchObject({ value: "2021-03-05", precision: "day" })
+  })
+
+  it("resolves 'that year' and 'later that year' to the year of the date written before", () => {
+    const ms = run("The mill closed in May 2004. Later that year the workers formed a cooperative.", { referenceDate: "2010-01-01" }).mentions
+    expect(mention(ms, "Later that year")).toMatchObject({ value: "2004", resolution: "relative", anchor: "earlier date 2004-05" })
+  })
+
+  it("leaves 'that day' empty when no day was written before", () => {
+    const ms = run("In 2004 the mill closed. The workers met that day to vote.", { referenceDate: "2010-01-01" }).mentions
+    expect(mention(ms, "that day").value).toBeNull()
+  })
+
+  it("takes a month named without tense cue more than two months ahead as the past one", () => {
+    // reference in October: "January" is three months ahead, so the January just past is meant
+    expect(mention(run("Figures for January showed a surplus.", { referenceDate: "2015-10-20" }).mentions, "January").value).toBe("2015-01")
+    // "December" is two months ahead: the coming one
+    expect(mention(run("Figures for December are due.", { referenceDate: "2015-10-20" }).mentions, "December").value).toBe("2015-12")
+  })
+
+  it("takes a yearless day without tense cue more than sixty days ahead as the past one", () => {
+    expect(mention(run("The Nov. 2 figures are in the annex.", { referenceDate: "2016-04-10" }).mentions, "Nov. 2").value).toBe("2015-11-02")
+    expect(mention(run("The May 20 figures are in the annex.", { referenceDate: "2016-04-10" }).mentions, "May 20").value).toBe("2016-05-20")
+  })
+
+  it("resolves a weekday naming the day after the reference to that next day even in a past-tense clause", () => {
+    // 2023-05-10 is a Wednesday; Thursday six days back would be written 'last Thursday'
+    expect(mention(run("Officials said the talks resume Thursday.", { referenceDate: "2023-05-10" }).mentions, "Thursday").value).toBe("2023-05-11")
+  })
+})
