@@ -376,3 +376,11 @@ describe("year choice and anaphora", () => {
     expect(mention(run("Officials said the talks resume Thursday.", { referenceDate: "2023-05-10" }).mentions, "Thursday").value).toBe("2023-05-11")
   })
 })
+
+describe("chrono without its time and relative parsers", () => {
+  it("keeps a date followed by a time of day at day precision, without the time in its text", () => {
+    const ms = run("Comment posted Dec 18, 2025 18:30 by a reader.\n\nThe log shows 2016-09-19 14:47:46 +00:00 as the last entry.").mentions
+    expect(mention(ms, "Dec 18, 2025").value).toBe("2025-12-18")
+    expect(mention(ms, "2016-09-19").value).toBe("2016-09-19")
+  })
+})
