@@ -431,16 +431,17 @@ const isSentenceEnd = (c: number) => c === 46 || c === 33 || c === 63 // . ! ?
 /** Candidates of one window (or short line), selected; windows of repeated page furniture hit a small cache. */
 const candCache = new WeakMap<DatesConfig, Map<string, ReadonlyArray<Cand>>>()
 const CAND_CACHE_MAX = 4096
+const CAND_CACHE_TEXT = 240
 const windowCandidates = (text: string, config: DatesConfig): ReadonlyArray<Cand> => {
+  // only short windows (a whole short line: a date line, a byline) repeat often enough to be worth hashing
+  if (text.length > CAND_CACHE_TEXT) return selectCands(paragraphCandidates(text, config))
   let cache = candCache.get(config)
   if (!cache) candCache.set(config, (cache = new Map()))
   const hit = cache.get(text)
   if (hit) return hit
   const out = selectCands(paragraphCandidates(text, config))
-  if (text.length <= 1000) {
-    if (cache.size >= CAND_CACHE_MAX) cache.clear()
-    cache.set(text, out)
-  }
+  if (cache.size >= CAND_CACHE_MAX) cache.clear()
+  cache.set(text, out)
   return out
 }
 
@@ -469,13 +470,6 @@ const chronoParse = (p: string): Array<chrono.ParsedResult> => {
   const n = p.length
   let ws = -1
   let we = -1
-  const flush = () => {
-    const text = ws === 0 && we === n ? p : p.slice(ws, we)
-    for (const r of DATE_CHRONO.parse(text, CHRONO_OPTIONS)) {
-      ;(r as { index: number }).index += ws
-      out.push(r)
-    }
-  }
   CHRONO_TRIGGER.lastIndex = 0
   for (let m = CHRONO_TRIGGER.exec(p); m; m = CHRONO_TRIGGER.exec(p)) {
     let s = m.index - CHRONO_MARGIN
@@ -492,13 +486,20 @@ const chronoParse = (p: string): Array<chrono.ParsedResult> => {
     }
     if (ws >= 0 && s <= we) we = Math.max(we, e)
     else {
-      if (ws >= 0) flush()
+      if (ws >= 0) chronoStretch(p, ws, we, out)
       ws = s
       we = e
     }
   }
-  if (ws >= 0) flush()
+  if (ws >= 0) chronoStretch(p, ws, we, out)
   return out
+}
+
+function chronoStretch(p: string, ws: number, we: number, out: Array<chrono.ParsedResult>): void {
+  for (const r of DATE_CHRONO.parse(ws === 0 && we === p.length ? p : p.slice(ws, we), CHRONO_OPTIONS)) {
+    ;(r as { index: number }).index += ws
+    out.push(r)
+  }
 }
 
 /** All date candidates of one paragraph (offsets relative to the paragraph). */
@@ -1051,20 +1052,21 @@ const CHROME_NEAR = /\b(?:joined|member since|registered|join date|reg(?:istrati
  */
 const pageDateInBody = (paras: Array<{ s: number; text: string }>, title: string | null, config: DatesConfig): PageDate | null => {
   // the main run of prose: consecutive prose paragraphs (gaps of up to two short lines allowed), most words wins
-  const prose = new Uint8Array(paras.length)
-  for (let i = 0; i < paras.length; i++) prose[i] = isProse(paras[i]!.text) ? 1 : 0
+  const proseWords = new Int32Array(paras.length) // the word count of a prose paragraph, 0 for any other
+  for (let i = 0; i < paras.length; i++) proseWords[i] = isProse(paras[i]!.text) ? wordCount(paras[i]!.text) : 0
+  const prose = proseWords
   let best = { start: -1, words: 0 }
   let cur = { start: -1, words: 0, gap: 0 }
   paras.forEach((p, i) => {
     if (prose[i]) {
       if (cur.start < 0) cur = { start: i, words: 0, gap: 0 }
-      cur.words += wordCount(p.text)
+      cur.words += proseWords[i]!
       cur.gap = 0
       if (cur.words > best.words) best = { start: cur.start, words: cur.words }
     } else if (cur.start >= 0 && ++cur.gap > 2) cur = { start: -1, words: 0, gap: 0 }
   })
   const titleIdx = title ? paras.findIndex((p) => p.text.trim() === title.trim()) : -1
-  const firstProse = prose.indexOf(1)
+  const firstProse = proseWords.findIndex((w) => w > 0)
   const starts = [best.start, firstProse].filter((x) => x >= 0)
   const near = (i: number) => starts.some((st) => i >= st - 15 && i <= st + 2) || (titleIdx >= 0 && i > titleIdx && i <= titleIdx + 6)
   const found: Array<PageDate & { idx: number; dist: number }> = []
@@ -1077,7 +1079,8 @@ const pageDateInBody = (paras: Array<{ s: number; text: string }>, title: string
     if (/\b(?:repl(?:y|ies)|wrote|said|says|asked|answered|quote|comment\s*[•·|]|last (?:checked|reviewed|verified|accessed)|accessed|retrieved|effective|valid|event date|starts?|ends?|from|to|until|through)\b|\b\d{1,2}:\d\d\s*[-–]\s*\d|\d\s*[-–]\s*\d{4}-\d\d/i.test(t)) continue
     if (prose[i] || /[a-z]{3,}\.\s+[A-Z]/.test(t)) continue
     const line = unglue(t)
-    const days = selectCands(paragraphCandidates(line, config)).filter(
+    if (line !== t) continue // offsets would not hold after ungluing: leave glued lines to the clean stage's hint
+    const days = windowCandidates(line, config).filter(
       (c) => c.kind.k === "full" && c.kind.d !== null && c.kind.m !== null && !/[-_/\w]$/.test(line.slice(0, c.s)) && !/^[-_/]\w/.test(line.slice(c.e))
     )
     if (days.length === 0 || days.length > 2) continue
@@ -1087,7 +1090,6 @@ const pageDateInBody = (paras: Array<{ s: number; text: string }>, title: string
     const withLabel = days.map((c) => ({ c, updated: UPDATED_LABEL.test(line.slice(Math.max(0, c.s - 30), c.s)) }))
     const pick = withLabel.find((x) => !x.updated) ?? withLabel[0]!
     const k = pick.c.kind as { y: number; m: number; d: number }
-    if (line !== t) continue // offsets would not hold after ungluing: leave glued lines to the clean stage's hint
     const dist = starts.length > 0 ? Math.min(...starts.map((st) => Math.abs(st - i))) : titleIdx >= 0 ? i - titleIdx : i
     found.push({ s: p.s + pick.c.s, e: p.s + pick.c.e, text: t, y: k.y, m: k.m, d: k.d, updated: pick.updated, idx: i, dist })
   }
