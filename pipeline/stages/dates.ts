@@ -407,6 +407,11 @@ const triggerWindows = (body: string, paras: ReadonlyArray<{ s: number; text: st
       while (we < stop && !isSpace(p.charCodeAt(we))) we++
     }
     const list = out[pi]!
+    // a short paragraph (a date line, a byline) is one window: its candidates are those of the whole line
+    if (n <= CAND_CACHE_TEXT) {
+      if (list.length === 0) list.push({ s: 0, e: n })
+      continue
+    }
     const last = list[list.length - 1]
     if (last && ws <= last.e) {
       if (we > last.e) last.e = we
@@ -1050,7 +1055,17 @@ const CHROME_NEAR = /\b(?:joined|member since|registered|join date|reg(?:istrati
  * a label, a byline, a reading time or a share link around it), standing just above the main run of prose (the
  * longest stretch of sentence paragraphs) or just after the title. Join dates and other chrome are skipped.
  */
-const pageDateInBody = (paras: Array<{ s: number; text: string }>, title: string | null, config: DatesConfig): PageDate | null => {
+const pageDateInBody = (
+  paras: Array<{ s: number; text: string }>,
+  title: string | null,
+  config: DatesConfig,
+  /** paragraphs where pass 1 found a written day with its year (short paragraphs are read whole there) */
+  withDay: ReadonlySet<number>
+): PageDate | null => {
+  // no short line holds a written day: nothing to find, and no need to measure the prose
+  let any = false
+  for (const i of withDay) if (paras[i]!.text.length <= 110) any = true
+  if (!any) return null
   // the main run of prose: consecutive prose paragraphs (gaps of up to two short lines allowed), most words wins
   const proseWords = new Int32Array(paras.length) // the word count of a prose paragraph, 0 for any other
   for (let i = 0; i < paras.length; i++) proseWords[i] = isProse(paras[i]!.text) ? wordCount(paras[i]!.text) : 0
@@ -1173,7 +1188,9 @@ export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResul
   }
   let pageDate: PageDate | null = null
   if (!published) {
-    pageDate = pageDateInBody(paras, input.cleaned.title, config)
+    const withDay = new Set<number>()
+    for (const c of cands) if (c.kind.k === "full" && c.kind.d !== null && c.kind.m !== null) withDay.add(c.para)
+    pageDate = pageDateInBody(paras, input.cleaned.title, config, withDay)
     if (pageDate) published = { value: isoDay(pageDate.y, pageDate.m, pageDate.d), s: pageDate.s, e: pageDate.e, text: body.slice(pageDate.s, pageDate.e), source: "page_date" }
   }
   const ref: Ref | null = published ? parseIso(published.value, "published") : parseIso(input.referenceDate, "reference")
