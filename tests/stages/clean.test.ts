@@ -243,6 +243,33 @@ describe("forum threads", () => {
     for (const c of r.comments) expect(c.posted_text ?? "").not.toMatch(/2014|2016|2019/)
   })
 
+  it("takes the first post's own date as the thread start when no start line is shown", () => {
+    const qa = [
+      "Questions",
+      "",
+      "How do I keep a bicycle chain from rusting over winter?",
+      "",
+      "I ride every day through the winter and the salt on the roads eats my chain in a few weeks. What do you do to keep it working until spring?",
+      "",
+      "edited Feb 6, 2021 at 9:12",
+      "asked Feb 5, 2021 at 18:40",
+      "chainless",
+      "",
+      "Wipe it after every wet ride and use a wax lube, it does not hold the grit the way oil does and lasts longer in the cold.",
+      "",
+      "answered Feb 5, 2021 at 19:02",
+      "spokesman",
+      "",
+      "Buy a cheap chain for the winter months and keep the good one for the summer, that way you never worry about it at all.",
+      "",
+      "answered Feb 6, 2021 at 8:15",
+      "gearhead"
+    ].join("\n")
+    const r = clean(qa)
+    expect(r.kind).toBe("forum_thread")
+    expect(r.publishedHint).toEqual({ text: "asked Feb 5, 2021 at 18:40", source: "thread_start" })
+  })
+
   it("accounts for every non-blank line", () => {
     everyNonBlankLineAccountedFor(FORUM, clean(FORUM))
   })
@@ -287,6 +314,42 @@ describe("title, authors and dates", () => {
     const r = clean(page.replace("By Anna Berg and Tomas Lind\nPublished: 12 March 2021", "By Anna Berg, March 12, 2021"))
     expect(r.authors).toEqual(["Anna Berg"])
     expect(r.publishedHint).toEqual({ text: "By Anna Berg, March 12, 2021", source: "byline" })
+  })
+
+  it("gives a bare date line above the headline as the published hint", () => {
+    const r = clean(page.replace("Menu\nSearch", "Menu\nSearch\n\nWednesday, 4 May 2022").replace("Published: 12 March 2021", ""))
+    expect(r.publishedHint).toEqual({ text: "Wednesday, 4 May 2022", source: "page_date" })
+  })
+
+  it("takes a date line separated from the headline by a table of contents", () => {
+    const toc = Array.from({ length: 18 }, (_, i) => `• Section ${i + 1} of the guide`)
+    const r = clean(page.replace("Published: 12 March 2021", "Posted on May 4, 2022 by harbourdesk\n\n" + toc.join("\n")))
+    expect(r.publishedHint?.text).toBe("Posted on May 4, 2022 by harbourdesk")
+  })
+
+  it("prefers the publication date to an update date", () => {
+    const r = clean(page.replace("Published: 12 March 2021", "Updated: 20 June 2023\nPublished: 12 March 2021"))
+    expect(r.publishedHint?.text).toBe("Published: 12 March 2021")
+  })
+
+  it("falls back to an update date when no publication date is shown", () => {
+    const r = clean(page.replace("Published: 12 March 2021", "Last updated on 20 June 2023"))
+    expect(r.publishedHint?.text).toBe("Last updated on 20 June 2023")
+  })
+
+  it("takes a published line just below the text when the head has none", () => {
+    const r = clean(page.replace("Published: 12 March 2021", "") + "\n\nThis article was published on 12 March 2021.")
+    expect(r.publishedHint?.text).toBe("This article was published on 12 March 2021.")
+  })
+
+  it("never takes a copyright line, a member-since line or an undated page as the published hint", () => {
+    const noDate = page.replace("Published: 12 March 2021", "")
+    expect(clean(noDate).publishedHint).toBeNull()
+    expect(clean(noDate.replace("Search", "Search\n© 1 January 2020 Harbour Gazette")).publishedHint).toBeNull()
+    expect(clean(noDate.replace("By Anna Berg and Tomas Lind", "By Anna Berg\nMember since 3 April 2015")).publishedHint).toBeNull()
+    expect(clean(noDate + "\n\nComments\n\nharbourfan 14 March 2021\n\nGood news for the island.").publishedHint).toBeNull()
+    // a date inside a file name is no page date
+    expect(clean(noDate.replace("Search", "Search\n[photo-2021-03-12-pier]")).publishedHint).toBeNull()
   })
 
   it("reorders a surname-first byline written in capitals", () => {
