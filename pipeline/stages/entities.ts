@@ -124,7 +124,9 @@ const translitKeyRaw = (name: string): string =>
     .trim()
 
 /** The slug of a provisional entity id. */
-export const slug = (name: string): string => memo(slugCache, name, slugRaw)
+export const slug = (name: string): string => (PLAIN_NAME.test(name) ? name.toLowerCase().replaceAll(" ", "-") : memo(slugCache, name, slugRaw))
+/** ASCII letters and digits in words separated by single spaces: the slug is the name in lower case, hyphenated */
+const PLAIN_NAME = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/
 const slugRaw = (name: string): string =>
   foldDiacritics(name)
     .toLowerCase()
@@ -159,8 +161,6 @@ interface Token {
   readonly joiner: boolean
   /** in a title-case headline line */
   headline: boolean
-  /** for shared lower-case tokens: the last document generation that wrote this word */
-  gen: number
 }
 
 const ABBREVIATIONS = new Set([
@@ -187,6 +187,20 @@ const isAllUpper = (w: string): boolean => {
   }
   return letters > 0
 }
+/** one-character strings, shared (punctuation is most of a scraped page's tokens) */
+const CHAR_STRINGS: Array<string | undefined> = []
+const charString = (c: number): string => {
+  if (c >= 4096) return String.fromCharCode(c)
+  let v = CHAR_STRINGS[c]
+  if (v === undefined) CHAR_STRINGS[c] = v = String.fromCharCode(c)
+  return v
+}
+/**
+ * Marks whose repetition is collapsed into one token: every mark except those whose count or adjacency the
+ * stage reads (",", "(", ")", quotes, "&", "."); beyond ASCII, every mark but the single curly quotes.
+ */
+const REPEATABLE = new Uint8Array(128)
+for (const ch of "-_=*#~+|/\\<>[]{}!?:;^`@$%") REPEATABLE[ch.charCodeAt(0)] = 1
 const CONTRACTION = /['’](m|ve|d|ll|re|t)$/i
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u
 const ASCII_WORD = new Uint8Array(128)
@@ -269,8 +283,8 @@ const seenHas = (cache: LowerCache, h: number): boolean => {
   return false
 }
 /** shared stand-ins for ordinary lower-case words: they only break runs (short and long ones, for headline detection) */
-const LOWER_SHORT: Token = { s: -1, e: -1, text: "", key: "", exact: "", word: true, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, gen: 0 }
-const LOWER_LONG: Token = { s: -1, e: -1, text: "~~~~", key: "~~~~", exact: "~~~~", word: true, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, gen: 0 }
+const LOWER_SHORT: Token = { s: -1, e: -1, text: "", key: "", exact: "", word: true, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false }
+const LOWER_LONG: Token = { s: -1, e: -1, text: "~~~~", key: "~~~~", exact: "~~~~", word: true, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false }
 const ONLY_LOWER = /^[a-z]+$/
 
 const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Array<Token> => {
@@ -311,11 +325,11 @@ const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Arr
     if (cap && n > 2 && (text.indexOf("'") > 0 || text.indexOf("’") > 0) && CONTRACTION.test(text)) cap = false
     const upper = cap && exact.length >= 2 && isAllUpper(exact)
     if (!cap) lowerSeen.add(key)
-    tokens.push({ s: start, e: start + text.length, text, key, exact, word: true, cap, upper, poss, sentStart: pendingStart, nlBefore, joiner: false, headline: false, gen: 0 })
+    tokens.push({ s: start, e: start + text.length, text, key, exact, word: true, cap, upper, poss, sentStart: pendingStart, nlBefore, joiner: false, headline: false })
     pendingStart = sentenceEndAfter
     if (sentenceEndAfter) {
       const ds = start + raw.length
-      tokens.push({ s: ds, e: ds + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, gen: 0 })
+      tokens.push({ s: ds, e: ds + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
     }
   }
   const len = body.length
@@ -335,9 +349,11 @@ const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Arr
     let w = wordUnits(body, i, c)
     if (w === 0) {
       const width = c >= 0xd800 && c <= 0xdbff && i + 1 < len ? 2 : 1
-      const raw = body.slice(i, i + width)
+      const raw = width === 1 ? charString(c) : body.slice(i, i + width)
       i += width
-      tokens.push({ s, e: i, text: raw, key: raw, exact: raw, word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore, joiner: false, headline: false, gen: 0 })
+      // a rule of repeated marks ("-----", "═════", "***"): one token, as each mark alone does the same
+      if (width === 1 && (c < 128 ? REPEATABLE[c] !== 0 : c !== 0x2018 && c !== 0x2019)) while (i < len && body.charCodeAt(i) === c) i++
+      tokens.push({ s, e: i, text: raw, key: raw, exact: raw, word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore, joiner: false, headline: false })
       if (SENTENCE_END.has(raw) || raw === ":" || raw === ";") pendingStart = true
       else if (!TRANSPARENT.has(raw)) pendingStart = false
       continue
@@ -376,10 +392,10 @@ const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Arr
       if (special !== undefined && special.length === wl && body.startsWith(special, s)) {
         // a word the matcher must see: a real token (without copying the text)
         if (!(dot && ABBREVIATIONS.has(special))) {
-          tokens.push({ s, e: i, text: special, key: special, exact: special, word: true, cap: false, upper: false, poss: false, sentStart: pendingStart, nlBefore, joiner: false, headline: false, gen: 0 })
+          tokens.push({ s, e: i, text: special, key: special, exact: special, word: true, cap: false, upper: false, poss: false, sentStart: pendingStart, nlBefore, joiner: false, headline: false })
           pendingStart = false
           if (dot) {
-            tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, gen: 0 })
+            tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
             i++
             pendingStart = true
           }
@@ -388,7 +404,7 @@ const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Arr
       } else if (!pendingStart) {
         tokens.push(wl > 3 ? LOWER_LONG : LOWER_SHORT)
         if (dot) {
-          tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, gen: 0 })
+          tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
           i++
           pendingStart = true
         }
@@ -406,7 +422,7 @@ const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Arr
       for (let k = 0; k < parts.length; k++) {
         const p = parts[k]!
         if (k > 0) {
-          tokens.push({ s: off - 1, e: off, text: "-", key: "-", exact: "-", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: true, headline: false, gen: 0 })
+          tokens.push({ s: off - 1, e: off, text: "-", key: "-", exact: "-", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: true, headline: false })
           pushWord(undefined, off, p, false, k === parts.length - 1)
         } else pushWord(undefined, off, p, nlBefore, false)
         off += p.length + 1

@@ -4,7 +4,7 @@ import { join } from "node:path"
 import { Schema } from "effect"
 import YAML from "yaml"
 import { Gazetteer, decodeGazetteer, validateGazetteer, type GazetteerEntity } from "../../pipeline/stages/gazetteer.js"
-import { makeEntityFinder, normaliseAuthor, translitKey, type EntitiesResult } from "../../pipeline/stages/entities.js"
+import { makeEntityFinder, normaliseAuthor, slug, translitKey, type EntitiesResult } from "../../pipeline/stages/entities.js"
 import { entityReport, formatEntityReport } from "../../pipeline/stages/entities-report.js"
 
 const root = join(import.meta.dirname, "..", "..")
@@ -295,5 +295,44 @@ describe("seed texts", () => {
     const counts = report.provisional.map((r) => r.mentions)
     expect(counts).toEqual([...counts].sort((a, b) => b - a))
     expect(formatEntityReport(report)).toMatch(/Provisional entities/)
+  })
+})
+
+describe("speed without changed output", () => {
+  it("treats a rule of repeated marks like one mark: it still separates the names on either side", () => {
+    const one = run("Menu: Zorvath Kelmine - Brask Ultho said hello.\n")
+    const many = run("Menu: Zorvath Kelmine ---------- Brask Ultho said hello.\n")
+    expect(surfaces(many)).toEqual(surfaces(one))
+    expect(surfaces(many)).toContain("Zorvath Kelmine")
+    expect(surfaces(many)).toContain("Brask Ultho")
+  })
+
+  it("keeps the offsets of names after a long rule of box-drawing marks", () => {
+    const body = "═".repeat(500) + "\nThe envoy met Orlen Vasquez in Tarvik.\n"
+    const r = run(body)
+    const m = r.mentions.find((x) => x.surface === "Orlen Vasquez")!
+    expect(body.slice(m.start, m.end)).toBe("Orlen Vasquez")
+  })
+
+  it("gives plain and accented names the same slug rule", () => {
+    expect(slug("Pamir Water Council")).toBe("pamir-water-council")
+    expect(slug("Émile Zola")).toBe("emile-zola")
+    expect(slug("Mary-Jane O'Neil")).toBe("mary-jane-oneil")
+  })
+
+  it("stays linear on a 1 MB line of names, marks and connectors", () => {
+    const chunk = "Kalden Board of Trade --- Mr. Orlen Vasquez, al-Tarvik & Co ***** (KBT) said the Minister "
+    const body = chunk.repeat(Math.ceil(1_000_000 / chunk.length))
+    const small = body.slice(0, 100_000)
+    run(small) // warm up
+    const t0 = performance.now()
+    run(small)
+    const tSmall = performance.now() - t0
+    const t1 = performance.now()
+    const r = run(body)
+    const tBig = performance.now() - t1
+    expect(r.mentions.length).toBeGreaterThan(1000)
+    // ten times the input may cost about ten times the time (with slack for a loaded machine), never the square
+    expect(tBig).toBeLessThan(30 * tSmall + 1000)
   })
 })
