@@ -148,6 +148,7 @@ const benchTempEval = (dir: string) => {
     const misses: Array<string> = []
     const wrong: Array<string> = []
     const fps: Array<string> = []
+    const others: Array<string> = []
     for (const f of files) {
       const doc = readTimeML(readFileSync(f, "utf8"))
       const cleaned: CleanResult = { ...passThrough(""), body: doc.text }
@@ -174,7 +175,11 @@ const benchTempEval = (dir: string) => {
       for (const p of predicted) {
         preds++
         if (golds.some((g) => overlaps(g, p))) predsOk++
-        else if (doc.golds.some((g) => !g.dct && overlaps(g, p))) predsOther++
+        else if (doc.golds.some((g) => !g.dct && overlaps(g, p))) {
+          predsOther++
+          const g = doc.golds.find((g) => !g.dct && overlaps(g, p))!
+          others.push(`${p.text} -> ${p.value} | gold ${g.type} ${doc.text.slice(g.s, g.e)} [${g.value}]`)
+        }
         else fps.push(`${p.text} -> ${p.value}  «${doc.text.slice(Math.max(0, p.start - 40), p.end + 30).replace(/\n/g, " ")}»`)
       }
     }
@@ -184,7 +189,7 @@ const benchTempEval = (dir: string) => {
     const f1 = (2 * recall * precision) / (recall + precision)
     const f1l = (2 * recall * lenient) / (recall + lenient)
     const acc = goldValueOk / goldFound
-    return { gold, preds, recall, precision, lenient, acc, valueF1: f1 * acc, valueF1Lenient: f1l * acc, mbps: bytes / 1e6 / (ms / 1000), misses, wrong, fps }
+    return { gold, preds, recall, precision, lenient, acc, valueF1: f1 * acc, valueF1Lenient: f1l * acc, mbps: bytes / 1e6 / (ms / 1000), misses, wrong, fps, others }
   }
   console.log(`TempEval-3 ${dir}: ${files.length} documents`)
   for (const [label, cfg] of [
@@ -202,6 +207,7 @@ const benchTempEval = (dir: string) => {
       console.log("\n-- missed:\n" + r.misses.join("\n"))
       console.log("\n-- wrong value:\n" + r.wrong.join("\n"))
       console.log("\n-- false positives:\n" + r.fps.join("\n"))
+      console.log("\n-- on a gold TIME/DURATION/SET:\n" + r.others.join("\n"))
     }
   }
 }

@@ -200,7 +200,7 @@ const WINDOW_MARGIN = 100
 
 /** tense cues in the sentence of a mention: future wins over past; with neither, yearless days take the nearest year */
 const FUTURE_CUE =
-  /\b(?:will|won't|wo n't|'ll|shall|going to|(?:is|are|was|were) (?:scheduled|expected|due|set|slated|planned|supposed|likely) to|scheduled for|planning to|upcoming|is to|are to|to be held|next)\b/i
+  /\b(?:will|won't|wo n't|'ll|shall|going to|(?:is|are|was|were) (?:scheduled|expected|due|set|slated|planned|supposed|likely) to|scheduled for|planning to|upcoming|is to|are to|to be held|next|to be [a-z]+(?:ed|en)|payable|(?:plans?|intends?|expects?|aims?) to)\b/i
 const PAST_CUE = /\b(?:was|were|had|did|said|says|told|announced|reported|ago|last|earlier|yesterday|since|[a-z]{3,}ed)\b/i
 type Tense = "future" | "past" | "unknown"
 const tenseOf = (sentence: string): Tense => (FUTURE_CUE.test(sentence) ? "future" : PAST_CUE.test(sentence) ? "past" : "unknown")
@@ -715,6 +715,12 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     findAll(RE_VAGUE, p, (m) => add(m.index, m.index + m[0].length, { k: "vague" }, 7))
   }
 
+  // relative words written as a title are a name: "This Week" (a programme), "USA Today" (a paper)
+  for (let i = out.length - 1; i >= 0; i--) {
+    const c = out[i]!
+    if (c.kind.k !== "days" && c.kind.k !== "unit") continue
+    if (isTitleCased(p, c.s, c.e)) out.splice(i, 1)
+  }
   // modifiers in front of a candidate ("the end of", "mid-", "early") join its text
   for (const c of out) {
     const before = p.slice(Math.max(0, c.s - 24), c.s)
@@ -727,6 +733,23 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     }
   }
   return out
+}
+
+/**
+ * A relative expression written as a name: two or more words all capitalised away from a sentence start ("on ABC's
+ * This Week"), or one capitalised word right after another capitalised word ("VOA Today"). A sentence start is the
+ * paragraph start or a . ! ? before the expression (a quotation mark does not start a sentence here: quoted speech
+ * writes "This week", not "This Week").
+ */
+const TITLE_WORDS = /^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+$/
+const isTitleCased = (p: string, s: number, e: number): boolean => {
+  const text = p.slice(s, e)
+  if (!/^[A-Z][a-z]/.test(text)) return false
+  const before = p.slice(Math.max(0, s - 30), s)
+  // at a sentence start capitals say nothing
+  if (/[.!?]\s*$/.test(before) || (s <= 30 && /^\s*$/.test(before))) return false
+  if (TITLE_WORDS.test(text)) return true
+  return /\b[A-Z][A-Za-z]*\s+$/.test(before) && !/\b(?:On|In|By|Until|Since|From|For|And|But|Or|As|At)\s+$/.test(before)
 }
 
 /** Keeps the longest non-overlapping candidates (ties: lower prio, then earlier). */
@@ -984,8 +1007,11 @@ const tenseAt = (p: string, s: number, e: number, kind: string): Tense => {
   if (kind === "weekday") return PAST_CUE.test(clauseAround(p, s, e)) ? "past" : "unknown"
   // past only when a past-tense verb governs the date closely ("was signed on", "died Dec. 3")
   const before = p.slice(Math.max(0, s - 40), s)
+  // "extended to Nov. 20", "postponed until March": a past verb sets a deadline or target, which may lie ahead
+  if (FORWARD_PREP_BEFORE.test(before)) return "unknown"
   return PAST_VERB_BEFORE.test(before) && PAST_CUE.test(clauseAround(p, s, e)) ? "past" : "unknown"
 }
+const FORWARD_PREP_BEFORE = /\b(?:to|until|till|through|by)\s+$/i
 const PAST_VERB_BEFORE = /\b(?:was|were|had|did|[a-z]{3,}ed|began|met|came|went|took|fell|rose|left|won|lost|died|sent|held|made|gave|told|said|struck|hit|broke|found|saw)\s+(?:[a-z]+\s+){0,2}(?:on\s+|in\s+|since\s+)?$/
 
 const sentenceAround = (p: string, s: number, e: number) => {

@@ -384,3 +384,31 @@ describe("chrono without its time and relative parsers", () => {
     expect(mention(ms, "2016-09-19").value).toBe("2016-09-19")
   })
 })
+
+describe("relative words written as names", () => {
+  const ref = { referenceDate: "2021-03-10" }
+  it("does not read a programme or paper title ('This Week', 'Gazette Today') as a date", () => {
+    const ms = run("The minister told the panel on the broadcaster's This Week programme that cuts were coming.", ref).mentions
+    expect(ms.find((m) => m.text === "This Week")).toBeUndefined()
+    const ms2 = run("A columnist for the Riverside Gazette Today wrote about the harbour.", ref).mentions
+    expect(ms2.find((m) => m.text === "Today")).toBeUndefined()
+  })
+
+  it("still reads capitalised relative words at a sentence start", () => {
+    const ms = run("The vote failed. Last Week the council had promised a new plan.", ref).mentions
+    expect(mention(ms, "Last Week").value).not.toBeNull()
+    expect(mention(run("Today the bridge reopened.", ref).mentions, "Today").value).toBe("2021-03-10")
+  })
+})
+
+describe("tense of a yearless day after a past verb", () => {
+  it("does not force a deadline set by a past verb ('extended to Nov. 20') into the past", () => {
+    const m = mention(run("The board extended to Nov. 20 its offer for the remaining shares.", { referenceDate: "2019-11-02" }).mentions, "Nov. 20")
+    expect(m.value).toBe("2019-11-20")
+  })
+
+  it("reads 'to be completed around <day>' forward", () => {
+    const m = mention(run("The sale is to be completed around Dec. 4, the firm said.", { referenceDate: "2019-11-02" }).mentions, "around Dec. 4")
+    expect(m.value).toBe("2019-12-04")
+  })
+})
