@@ -288,7 +288,7 @@ const ISOLATED_WEIGHT = 0.5
 const CAPTION_SPAN = 6
 const FORUM_PROSE_RATIO = 1
 /** post-header rules specific enough that two hits make a thread */
-const STRONG_FORUM_RULES = new Set(["forum-user-date-line", "forum-number-date", "forum-posted-on", "forum-thread-start"])
+const STRONG_FORUM_RULES = new Set(["forum-user-date-line", "forum-number-date", "forum-posted-on", "forum-thread-start", "forum-vote-header"])
 
 /** maximum-sum contiguous segment over scores (Kadane); returns [start, end] inclusive indices into the array */
 const bestSegment = (scores: ReadonlyArray<number>, from: number, to: number): [number, number, number] => {

@@ -130,6 +130,24 @@ describe("chrome families", () => {
     expect(r.body).not.toMatch(/Leave a Reply|Comments|twenty years|Reply/)
   })
 
+  it("drops a qualified comments heading (top rated, latest) and the comments under it", () => {
+    const text = article(
+      [],
+      [
+        "Top Rated Comments",
+        "Avatar",
+        "quaywatcher",
+        "Good to hear the pier stays, the island needs that ferry more than the town needs another car park.",
+        "Avatar",
+        "netmender",
+        "Steel beams under old timber never last as long as the engineers promise, mark my words on this one."
+      ]
+    )
+    const r = clean(text)
+    bodyHasAllProse(r)
+    expect(r.body).not.toMatch(/Top Rated|Avatar|car park|mark my words/)
+  })
+
   it("drops related, recommended and more-in lists", () => {
     const text = article(
       [],
@@ -241,6 +259,48 @@ describe("forum threads", () => {
   it("never takes a join date as a comment's posted date", () => {
     const r = clean(FORUM)
     for (const c of r.comments) expect(c.posted_text ?? "").not.toMatch(/2014|2016|2019/)
+  })
+
+  it("reads a thread from comment headers that give a collapse toggle, the votes and the age", () => {
+    const thread = [
+      "front page",
+      "",
+      "What is the quietest way to cross the harbour at night?",
+      "",
+      "submitted 5 hours ago by lanternfish",
+      "",
+      "I work late shifts and the last ferry is always packed and noisy. Is there a calmer way across the water after midnight that does not cost a fortune?",
+      "",
+      "• permalink",
+      "• reply",
+      "",
+      "[–]tidewalker 42 points43 points44 points 4 hours ago (1 child)",
+      "",
+      "The water taxi from the north steps runs until two and there are rarely more than three people on it at that hour.",
+      "",
+      "• permalink",
+      "• reply",
+      "",
+      "[–]lanternfish[S] 7 points8 points9 points 3 hours ago (0 children)",
+      "",
+      "Thanks, I had no idea the water taxi ran that late, I will try it tomorrow.",
+      "",
+      "• permalink",
+      "• reply",
+      "",
+      "[–]driftnet 3 points4 points5 points 2 hours ago (0 children)",
+      "",
+      "Cycle over the bridge, it takes twenty minutes and it is free the whole night.",
+      "",
+      "• permalink",
+      "• reply"
+    ].join("\n")
+    const r = clean(thread)
+    expect(r.kind).toBe("forum_thread")
+    const all = [r.body, ...r.comments.map((c) => c.body)].join("\n")
+    expect(all).toContain("water taxi from the north steps")
+    expect(all).toContain("Cycle over the bridge")
+    expect(all).not.toMatch(/points|children|\[–\]/)
   })
 
   it("takes the first post's own date as the thread start when no start line is shown", () => {
