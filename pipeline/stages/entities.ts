@@ -435,7 +435,7 @@ const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Arr
 }
 
 /** Marks every word of a title-case line (a headline) as sentence-initial: capitals there prove nothing. */
-const markHeadlines = (tokens: Array<Token>): void => {
+const markHeadlines = (tokens: Array<Token>, capsLine: Uint8Array): void => {
   let i = 0
   while (i < tokens.length) {
     let j = i + 1
@@ -459,6 +459,7 @@ const markHeadlines = (tokens: Array<Token>): void => {
       for (let k = i; k < j; k++) {
         const t = tokens[k]!
         if (t.s < 0) continue
+        capsLine[k] = 1
         t.sentStart = true
         t.headline = true
       }
@@ -552,7 +553,7 @@ const PLACE_PREFIX_WORDS = new Set(["north", "south", "east", "west", "new"])
 const COMPASS = new Set(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper", "lower"])
 const COURTESY = new Set(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady"])
 
-const PLACE_SUFFIX = /(stan|abad|grad|gorod|burg|bourg|polis|ville|shire|sk|skaya|kent|kand|shahr|land)$/
+const PLACE_SUFFIX = /(stan|abad|grad|gorod|burg|bourg|polis|ville|shire|sk|skaya|kent|kand|shahr|land|...[^aeiou]ia)$/
 /** words that start place names ("New South Wales", "Upper Volta"): kept at a sentence start when a name follows */
 const NAME_PREFIXES = new Set(["new", "north", "south", "east", "west", "upper", "lower", "great", "saint", "st", "san", "santa", "los", "las", "port", "fort", "mount", "lake", "cape", "old"])
 
@@ -567,6 +568,8 @@ const guessSingle = (first: Token, before: Token | undefined, before2: Token | u
   if (first.key.endsWith("s") && (DEMONYMS.has(first.key.slice(0, -1)) || DEMONYMS.has(first.key.replace(/ies$/, "y")))) return { type: "person", strength: 2 }
   if (before !== undefined && before.word && PLACE_PREPOSITIONS.has(before.key)) return { type: "place", strength: 2 }
   if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && PLACE_WORDS.has(before2.key)) return { type: "place", strength: 2 }
+  // "the country's capital, Zarvenna": a name set beside a place noun names that place
+  if (before !== undefined && before.key === "," && before2 !== undefined && !before2.cap && (PLACE_WORDS.has(before2.key) || before2.key === "capital")) return { type: "place", strength: 2 }
   if (PLACE_SUFFIX.test(first.key)) return { type: "place", strength: 1 }
   return { type: "organization", strength: 0 }
 }
@@ -747,6 +750,7 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
   addSpecial("and")
   addSpecial("or")
   for (const w of PLACE_WORDS) addSpecial(w)
+  addSpecial("capital")
 
   const matchGazetteer = (tokens: ReadonlyArray<Token>): Array<Hit> => {
     const hits: Array<Hit> = []
@@ -819,7 +823,8 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
     const lowerSeen = {
       has: (key: string): boolean => lowerSet.has(key) || (ONLY_LOWER.test(key) && seenHas(lowerCache, hashLower(key)))
     }
-    markHeadlines(tokens)
+    const capsLine = new Uint8Array(tokens.length)
+    markHeadlines(tokens, capsLine)
     const n = tokens.length
     const stopped = new Uint8Array(n)
     const hits: Array<Hit> = []
@@ -982,6 +987,20 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
             a = h.b
           }
         }
+      } else if (p > a && b - p >= 2 && b - p <= 4 && GIVEN_NAMES.has(tokens[p]!.key)) {
+        // "Lutheran Anna Berg", "Scientologist Olaf Brandt": an adjective of belief or origin before a
+        // given name and surname stays in the mention but is no part of the person's name
+        let plainName = true
+        for (let k = p; k < b; k++) {
+          const t = tokens[k]!
+          if (!t.word || !t.cap || t.upper || hitAt[k]! >= 0 || ORG_WORDS.has(t.key) || PLACE_WORDS.has(t.key) || TITLE_WORDS.has(t.key)) plainName = false
+        }
+        let adjectives = true
+        for (let k = a; k < p; k++) if (hitAt[k]! >= 0 || !(DEMONYMS.has(tokens[k]!.key) || tokens[k]!.key.endsWith("ist"))) adjectives = false
+        if (plainName && adjectives) {
+          titled = true
+          na = p
+        }
       }
       if (!titled) {
         // a run of titles and demonyms alone ("Foreign Minister", "Russian") names nobody
@@ -1122,7 +1141,8 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
         if (w.exact.length < 2 && !w.upper) return
         const d0 = w.text.charCodeAt(0)
         if (d0 >= 48 && d0 <= 57) return
-        if (w.upper && w.headline && !titled) return
+        // in a line of capitals an all-capital word proves nothing; in a title-case line it is still an acronym
+        if (w.upper && w.headline && !titled && (capsLine[na] === 1 || w.sentStart && w.nlBefore)) return
         if (w.upper && (COMMON_WORDS.has(w.key) || COMMON_ACRONYMS.has(w.key) || w.exact.length > 6 || /^[IVXLC]+$/.test(w.exact))) {
           if (!titled) return
         }
@@ -1133,7 +1153,9 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
           const next = tokens[na + 1]
           if (w.nlBefore && (next === undefined || next.nlBefore)) return
           // plural and abstract nouns, participles, adverbs and "-ist" adjectives: "Services", "Tourism", "Leaving", "Buddhist"
-          if (/(ies|ers|ions|ings|ents|ces|ves|ts|ism|tion|ment|ness|ity|ance|ence|ist|[^j]ing|ed|ly)$/.test(w.key)) return
+          // (a possessive owner is a name: "Brightlation's members")
+          const owner = w.poss || (next !== undefined && (next.key === "'" || next.key === "’") && tokens[na + 2]?.exact === "s")
+          if (!owner && /(ies|ers|ions|ings|ents|ces|ves|ts|ism|tion|ment|ness|ity|ance|ence|ist|[^j]ing|ed|ly)$/.test(w.key)) return
         }
       } else if (!titled && words.every((t) => t.sentStart) && words.every((t) => lowerSeen.has(t.key) || isCommon(t)) && guess.strength < 3) return
       const canonical = words.length === 2 && words[0]!.upper && !words[1]!.upper && guess.type === "person" ? normaliseAuthor(name) : name
@@ -1192,13 +1214,14 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
       candidates[k] = { ...c, b: d.b, nb: d.b, name: `${c.name}, ${state.name}`, type: "place", strength: 3 }
       candidates.splice(k + 1, 1)
     }
-    // acronyms introduced in parentheses: "Collective Security Treaty Organization (CSTO)" / "FOO (Full Name)"
+    // acronyms introduced in parentheses or brackets: "Collective Security Treaty Organization (CSTO)" / "FOO (Full Name)"
     const acronymOf = new Map<string, Candidate>()
     for (let k = 0; k + 1 < candidates.length; k++) {
       const c = candidates[k]!
       const d = candidates[k + 1]!
       const open = tokens[c.b]
-      if (open?.key === "(" && d.a === c.b + 1 && tokens[d.b]?.key === ")") {
+      const close = open?.key === "(" ? ")" : open?.key === "[" ? "]" : undefined
+      if (close !== undefined && d.a === c.b + 1 && tokens[d.b]?.key === close) {
         const dw = tokens.slice(d.na, d.nb)
         const cw = tokens.slice(c.na, c.nb)
         if (dw.length === 1 && dw[0]!.upper && d.entity < 0) acronymOf.set(dw[0]!.exact, c)
@@ -1329,6 +1352,18 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
         else multiByWord.set(key, [item])
       }
     }
+    /** "Kowloon West", "Tarvik City", "Velm, Ostra": a part or neighbour of the place a single word names, not the same place */
+    const subdivisionOf = (m: Candidate, key: string): boolean => {
+      let extra = 0
+      for (let k = m.na; k < m.nb; k++) {
+        const t = tokens[k]!
+        if (t.key === ",") return true
+        if (t.key === key || !t.word) continue
+        if (!(COMPASS.has(t.key) || t.key === "city")) return false
+        extra++
+      }
+      return extra > 0
+    }
     for (const c of candidates) {
       if (c.entity >= 0 || c.nb - c.na !== 1 || c.titled) continue
       const headWord = ORG_WORDS.has(tokens[c.na]!.key) || PLACE_WORDS.has(tokens[c.na]!.key)
@@ -1340,7 +1375,7 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
       for (const { m, edge } of multiByWord.get(key) ?? []) {
         if (m.a > c.a && isHead) continue
         // "Scientology" → "Church of Scientology"; "the Church" → the earlier "Church of Scientology"
-        if ((!isHead || edge) && (c.strength < 2 || m.type === c.type || isHead)) {
+        if ((!isHead || edge) && (c.strength < 2 || m.type === c.type || isHead) && !subdivisionOf(m, key)) {
           owners.add(m.name)
           owner = m
           if (owners.size > 1) break

@@ -336,3 +336,41 @@ describe("speed without changed output", () => {
     expect(tBig).toBeLessThan(30 * tSmall + 1000)
   })
 })
+
+describe("general discovery rules", () => {
+  const typeOf = (r: EntitiesResult, surface: string) => entity(r, idOf(r, surface))?.type
+  const nameOf = (r: EntitiesResult, surface: string) => entity(r, idOf(r, surface))?.name
+
+  it("keeps a belief or origin adjective in the surface but out of a person's name", () => {
+    const r = run("The Buddhist Anna Berg spoke on Monday. Later Berg left.")
+    expect(nameOf(r, "Buddhist Anna Berg")).toBe("Anna Berg")
+    expect(idOf(r, "Berg")).toBe(idOf(r, "Buddhist Anna Berg"))
+  })
+
+  it("takes an acronym defined in square brackets as the name before it", () => {
+    const r = run("A unit of the Grand Tarvik Army [GTA] moved; the GTA then stopped.")
+    expect(nameOf(r, "GTA")).toBe("Grand Tarvik Army")
+  })
+
+  it("types an unknown word ending in -ia as a place, weakly", () => {
+    expect(typeOf(run("Officials said Zorvenia was excluded from the survey."), "Zorvenia")).toBe("place")
+  })
+
+  it("types a name set beside the word capital as a place", () => {
+    expect(typeOf(run("They met in the country's capital, Zarvenna."), "Zarvenna")).toBe("place")
+  })
+
+  it("keeps a possessive owner even when it ends like an abstract noun", () => {
+    expect(surfaces(run("Lessons from the localist group Brightlation's members were heard."))).toContain("Brightlation")
+  })
+
+  it("keeps an acronym in a title-case line, not in a line of capitals", () => {
+    expect(surfaces(run("Anna Berg of KLP\nOfficials met there."))).toContain("KLP")
+    expect(surfaces(run("NEWS FROM KLP\nOfficials met there."))).not.toContain("KLP")
+  })
+
+  it("does not give a place the name of its compass-point part", () => {
+    const r = run("In the Tarvik West district, officials said Tarvik is old.")
+    expect(nameOf(r, "Tarvik")).not.toBe("Tarvik West")
+  })
+})
