@@ -885,12 +885,17 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
             continue
           }
           if (nameAt(j) || hitAt[j]! >= 0) {
-            if (tokens[j - 1]!.poss && hitAt[j - 1]! < 0) break
+            if (tokens[j - 1]!.poss && hitAt[j - 1]! < 0 && !possessiveInName(j - 1, j)) break
             // "the Refugee Council Enver Solomon": a head noun followed by a given name ends the organisation
             const prev = tokens[j - 1]!
             if ((ORG_WORDS.has(prev.key) || PLACE_WORDS.has(prev.key)) && GIVEN_NAMES.has(u.key) && hitAt[j]! < 0 && j + 1 < n && nameAt(j + 1)) break
             j++
-            if (u.poss) break
+            if (u.poss && !possessiveInName(j - 1, j)) break
+            continue
+          }
+          // a possessive written apart ("People 's Army"), as tokenised corpora write it
+          if ((u.key === "'" || u.key === "’") && tokens[j + 1]?.exact === "s" && !tokens[j + 1]!.nlBefore && possessiveInName(j - 1, j + 2)) {
+            j += 2
             continue
           }
           // a hyphen inside a name: "Igor Lyakin-Frolov"
@@ -913,6 +918,22 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
       } else j = i + 1
       processRun(i, j)
       i = j
+    }
+
+    /**
+     * A possessive inside an organisation's name: a common noun owns the words after it and one of the next
+     * three capitalised words is an organisation head ("People's Army", "Children's Trust"); "Putin's Party" is two names.
+     */
+    function possessiveInName(owner: number, k: number): boolean {
+      const o = tokens[owner]!
+      if (!o.word || hitAt[owner]! >= 0 || !isCommon(o) || o.upper) return false
+      for (let m = k; m < n && m < k + 3; m++) {
+        const t = tokens[m]!
+        if (t.nlBefore || !nameAt(m) || hitAt[m]! >= 0) return false
+        if (ORG_WORDS.has(t.key) && !TITLE_WORDS.has(t.key)) return true
+        if (t.poss) return false
+      }
+      return false
     }
 
     /** "of", "for", "the" join only names with an organisation, place or title head: not "Nathan Law of Demosisto" */

@@ -369,6 +369,17 @@ describe("general discovery rules", () => {
     expect(surfaces(run("NEWS FROM KLP\nOfficials met there."))).not.toContain("KLP")
   })
 
+  it("reads a common noun's possessive before an organisation head as part of the name, joined or written apart", () => {
+    expect(nameOf(run("Troops of the Grand People's Army moved north."), "Grand People's Army")).toBe("Grand People's Army")
+    const r = run("A unit of the Grand People 's Army [GPA] moved; the GPA then stopped.")
+    expect(nameOf(r, "GPA")).toBe("Grand People 's Army")
+  })
+
+  it("does not join a person's possessive to the name after it", () => {
+    const r = run("Officials said Anna Berg's Velm Council had met.")
+    expect(surfaces(r)).not.toContain("Anna Berg's Velm Council")
+  })
+
   it("does not give a place the name of its compass-point part", () => {
     const r = run("In the Tarvik West district, officials said Tarvik is old.")
     expect(nameOf(r, "Tarvik")).not.toBe("Tarvik West")
