@@ -171,9 +171,12 @@ const MONTH_OR_NUMERIC = new RegExp(`${MONTH}|\\d[-/.]\\d`)
  * "FY2019" or "2015-10-17"), numeric dates with a two-digit year, "'90s".
  */
 const TRIGGER_CS = new RegExp(`\\b(?:${MONTH}|${WEEKDAY})(?![a-z])|(?:1[5-9]|20)\\d\\d|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d\\d|'\\d0s`, "g")
-/** case-insensitive part: the head words of relative dates, periods, seasons, holidays, spelled-out years and decades */
+/**
+ * case-insensitive part: the head words of relative dates, periods, seasons, holidays, spelled-out years and decades;
+ * "day" only where the grammar reads it ("three days ago", "that day", "Labor Day"), as it is a frequent word
+ */
 const TRIGGER_WORDS =
-  "today|tonight|yesterday|tomorrow|ago|days?|week|month|year|quarter|period|half|decade|spring|summer|fall|autumn|winter|nineteen|thousand|(?:twen|thir|for|fif|six|seven|eigh|nine)ties|christmas|new year|valentine|halloween|thanksgiving"
+  "today|tonight|yesterday|tomorrow|ago|days?\\s+(?:ago|earlier|before|later|from|hence)|(?:that|same)\\s+day|(?:labor|memorial|election|victory|boxing)\\s+day|week|month|year|quarter|period|half|decade|spring|summer|fall|autumn|winter|nineteen|thousand|(?:twen|thir|for|fif|six|seven|eigh|nine)ties|christmas|new year|valentine|halloween|thanksgiving"
 /** with `vague: true` the vague words are triggers too */
 const TRIGGER_VAGUE_WORDS = "now|currently|recently|nowadays|at present|these days|the future|the past|recent|the present|the near|the short term|the long term|formerly"
 /**
@@ -457,7 +460,7 @@ const num = (w: string) => (/^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w.toLower
  * kept below hold one), each with CHRONO_MARGIN characters of context widened to white space; result indices are `p`'s.
  */
 const CHRONO_TRIGGER = new RegExp(`\\b${MONTH}(?![a-z])|\\d[-/.]\\d`, "g")
-const CHRONO_MARGIN = 80
+const CHRONO_MARGIN = 40 // chrono's longest kept result reaches ~25 characters left of its month ("Wednesday the 5th of")
 const CHRONO_OPTIONS = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 }
 /**
  * chrono's strict parser without the parsers whose results are never kept here (relative "3 days ago" / "within a
