@@ -1106,6 +1106,33 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
       if (segStart < b) discoveredSegment(first ? a : segStart, segStart, b, first && titled)
     }
 
+    function splitAtKnownNames(): void {
+      let alone: Map<string, Candidate> | undefined
+      const count = candidates.length
+      for (let ci = 0; ci < count; ci++) {
+        const c = candidates[ci]!
+        if (c.entity >= 0 || c.titled || c.nb - c.na < 3) continue
+        // "Velm Council Trust" has a head of its own: one name
+        const lastKey = tokens[c.nb - 1]!.key
+        if (ORG_WORDS.has(lastKey) || PLACE_WORDS.has(lastKey)) continue
+        if (alone === undefined) {
+          alone = new Map()
+          for (const d of candidates) if (d.entity < 0 && d.nb - d.na >= 2 && d.type !== "person") alone.set(d.name, d)
+        }
+        for (let k = c.nb - 1; k >= c.na + 2; k--) {
+          const rest = tokens[k]!
+          if (!rest.word || !rest.cap || hitAt[k]! >= 0) continue
+          const last = tokens[k - 1]!
+          if (!last.word || CONNECTORS.has(last.key)) continue
+          const known = alone.get(joinText(body, tokens.slice(c.na, k)))
+          if (known === undefined || known === c || known.nb - known.na !== k - c.na) continue
+          candidates[ci] = { a: c.a, b: k, na: c.na, nb: k, entity: -1, name: known.name, type: known.type, strength: known.strength, titled: false }
+          discovered(k, k, c.nb, false)
+          break
+        }
+      }
+    }
+
     function stripGeneric(_a: number, _b: number): boolean {
       return true
     }
@@ -1186,6 +1213,9 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
     // -------------------------------------------------------------------------------------------------
     // Linking and coreference
 
+    // "the Velm Council Anna Berg": a long run that starts with a name this document also writes on its own
+    // is that name followed by another one
+    splitAtKnownNames()
     candidates.sort((x, y) => x.a - y.a)
     // "Taipei, Taiwan": a name followed by a comma and a country or region is a place
     for (let k = 0; k + 1 < candidates.length; k++) {

@@ -380,6 +380,18 @@ describe("general discovery rules", () => {
     expect(surfaces(r)).not.toContain("Anna Berg's Velm Council")
   })
 
+  it("splits a long run at a name the same document writes on its own", () => {
+    const r = run("He spoke of the Velm Council Anna Berg today. The Velm Council said no.")
+    expect(surfaces(r)).toContain("Anna Berg")
+    expect(nameOf(r, "Anna Berg")).toBe("Anna Berg")
+    expect(r.mentions.filter((m) => m.surface === "Velm Council")).toHaveLength(2)
+  })
+
+  it("keeps a long run whole when it ends in a head word of its own", () => {
+    const r = run("The Velm Council met. Members of the Velm Council Trust spoke.")
+    expect(surfaces(r)).toContain("Velm Council Trust")
+  })
+
   it("does not give a place the name of its compass-point part", () => {
     const r = run("In the Tarvik West district, officials said Tarvik is old.")
     expect(nameOf(r, "Tarvik")).not.toBe("Tarvik West")
