@@ -203,7 +203,7 @@ const WINDOW_MARGIN = 100
 
 /** tense cues in the sentence of a mention: future wins over past; with neither, yearless days take the nearest year */
 const FUTURE_CUE =
-  /\b(?:will|won't|wo n't|'ll|shall|going to|(?:is|are|was|were) (?:scheduled|expected|due|set|slated|planned|supposed|likely) to|scheduled for|planning to|upcoming|is to|are to|to be held|next|to be [a-z]+(?:ed|en)|payable|(?:plans?|intends?|expects?|aims?) to)\b/i
+  /\b(?:will|won't|wo n't|'ll|shall|going to|(?:is|are|was|were) (?:scheduled|expected|due|set|slated|planned|supposed|likely) to|scheduled for|planning to|upcoming|is to|are to|to be held|next|payable|(?:plans?|intends?|expects?|aims?) to)\b/i
 const PAST_CUE = /\b(?:was|were|had|did|said|says|told|announced|reported|ago|last|earlier|yesterday|since|[a-z]{3,}ed)\b/i
 type Tense = "future" | "past" | "unknown"
 const tenseOf = (sentence: string): Tense => (FUTURE_CUE.test(sentence) ? "future" : PAST_CUE.test(sentence) ? "past" : "unknown")
@@ -1005,6 +1005,8 @@ const clauseAround = (p: string, s: number, e: number) => {
  * otherwise (the nearest such day or month is taken; a weekday falls back to the past, except tomorrow's).
  */
 const tenseAt = (p: string, s: number, e: number, kind: string): Tense => {
+  // a completed event stated right before the date ("the year ended March 31") is past whatever else the sentence says
+  if (kind !== "weekday" && ENDED_BEFORE.test(p.slice(Math.max(0, s - 20), s))) return "past"
   const sentence = sentenceAround(p, s, e)
   if (FUTURE_CUE.test(sentence)) return "future"
   if (kind === "weekday") return PAST_CUE.test(clauseAround(p, s, e)) ? "past" : "unknown"
@@ -1014,6 +1016,7 @@ const tenseAt = (p: string, s: number, e: number, kind: string): Tense => {
   if (FORWARD_PREP_BEFORE.test(before)) return "unknown"
   return PAST_VERB_BEFORE.test(before) && PAST_CUE.test(clauseAround(p, s, e)) ? "past" : "unknown"
 }
+const ENDED_BEFORE = /\b(?:ended|began|started|died|founded|born)\s+(?:on\s+|in\s+)?$/i
 const FORWARD_PREP_BEFORE = /\b(?:to|until|till|through|by)\s+$/i
 const PAST_VERB_BEFORE = /\b(?:was|were|had|did|[a-z]{3,}ed|began|met|came|went|took|fell|rose|left|won|lost|died|sent|held|made|gave|told|said|struck|hit|broke|found|saw)\s+(?:[a-z]+\s+){0,2}(?:on\s+|in\s+|since\s+)?$/
 

@@ -407,6 +407,11 @@ describe("tense of a yearless day after a past verb", () => {
     expect(m.value).toBe("2019-11-20")
   })
 
+  it("reads the end of a completed period ('the year ended March 31') as past even in a sentence about plans", () => {
+    const m = mention(run("The unit it plans to sell had sales of $40 million in the year ended March 31.", { referenceDate: "2019-11-02" }).mentions, "March 31")
+    expect(m.value).toBe("2019-03-31")
+  })
+
   it("reads 'to be completed around <day>' forward", () => {
     const m = mention(run("The sale is to be completed around Dec. 4, the firm said.", { referenceDate: "2019-11-02" }).mentions, "around Dec. 4")
     expect(m.value).toBe("2019-12-04")
