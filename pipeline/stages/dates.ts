@@ -176,7 +176,7 @@ const TRIGGER_CS = new RegExp(`\\b(?:${MONTH}|${WEEKDAY})(?![a-z])|(?:1[5-9]|20)
  * "day" only where the grammar reads it ("three days ago", "that day", "Labor Day"), as it is a frequent word
  */
 const TRIGGER_WORDS =
-  "today|tonight|yesterday|tomorrow|ago|days?\\s+(?:ago|earlier|before|later|from|hence)|(?:that|same)\\s+day|(?:labor|memorial|election|victory|boxing)\\s+day|week|month|year|quarter|period|half|decade|spring|summer|fall|autumn|winter|nineteen|thousand|(?:twen|thir|for|fif|six|seven|eigh|nine)ties|christmas|new year|valentine|halloween|thanksgiving"
+  "today|tonight|yesterday|tomorrow|ago|days?\\s+(?:ago|earlier|before|later|from|hence)|(?:that|same)\\s+day|(?:labor|memorial|election|victory|boxing)\\s+day|week|month|year|quarter|period|half|decade|century|spring|summer|fall|autumn|winter|nineteen|thousand|(?:twen|thir|for|fif|six|seven|eigh|nine)ties|christmas|new year|valentine|halloween|thanksgiving"
 /** with `vague: true` the vague words are triggers too */
 const TRIGGER_VAGUE_WORDS = "now|currently|recently|nowadays|at present|these days|the future|the past|recent|the present|the near|the short term|the long term|formerly"
 /**
@@ -317,6 +317,8 @@ const spelledYear = (text: string): number | null => {
   }
   return null
 }
+/** "the 20th century", "the late 19th century": like decades, dates our model cannot hold (an empty value) */
+const RE_CENTURY = /\b(?:the\s+)?(?:(early|mid|late)[- ])?(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)[- ]century\b/gi
 const RE_DECADE = /\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?:(1[5-9]\d0|20\d0)|'(\d0))s\b/gi
 const RE_VAGUE = /\b(?:now|currently|recently|nowadays|at present|these days|the future|the past|recent (?:years|months|weeks|days)|the present|the near future|the near term|the short term|the long term|formerly)\b/gi
 
@@ -528,6 +530,7 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     season: /spring|summer|fall|autumn|winter/i.test(p),
     decade: /\d0s\b/.test(p),
     decadeWords: /ties\b/i.test(p),
+    century: /century/i.test(p),
     spelled: /nineteen|thousand/i.test(p),
     holiday: HAS_HOLIDAY.test(p)
   }
@@ -702,6 +705,7 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     const mm = /^(?:the\s+)?(early|mid|late)/i.exec(m[0])
     add(m.index, m.index + m[0].length, { k: "vague" }, 4, mm ? modifierFor(mm[1]!) : null)
   })
+  if (g.century) findAll(RE_CENTURY, p, (m) => add(m.index, m.index + m[0].length, { k: "vague" }, 4, m[1] ? modifierFor(m[1]) : null))
   if (g.decadeWords) findAll(RE_DECADE_WORDS, p, (m) => add(m.index, m.index + m[0].length, { k: "vague" }, 4))
   if (g.digit) findAll(RE_PREFIXED_YEAR, p, (m) => {
     const w = m[1]!.toLowerCase()

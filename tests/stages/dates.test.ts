@@ -417,3 +417,11 @@ describe("tense of a yearless day after a past verb", () => {
     expect(m.value).toBe("2019-12-04")
   })
 })
+
+describe("centuries", () => {
+  it("reports an ordinal century like a decade: a mention with an empty value and its modifier", () => {
+    const ms = run("The mill was built in the late 19th century and rebuilt after a quarter-century of neglect.").mentions
+    expect(mention(ms, "the late 19th century")).toMatchObject({ value: null, modifier: "end" })
+    expect(ms.find((m) => /quarter-century/.test(m.text))).toBeUndefined()
+  })
+})
