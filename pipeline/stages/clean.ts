@@ -286,6 +286,10 @@ const lineScore = (l: Line, k: Klass, forum: boolean): number => {
 const END_ZONE_WEIGHT = 0.5
 const ISOLATED_WEIGHT = 0.5
 const CAPTION_SPAN = 6
+/** three teaser units (headline, name, blurb) within this many lines make a teaser list */
+const TEASER_SPAN = 24
+const TEASER_WEIGHT = 0
+const LABEL_RE = /^[\p{L}\p{N} ]{1,24}:\s/u
 const FORUM_PROSE_RATIO = 1
 /** post-header rules specific enough that two hits make a thread */
 const STRONG_FORUM_RULES = new Set(["forum-user-date-line", "forum-number-date", "forum-posted-on", "forum-thread-start", "forum-vote-header"])
@@ -547,17 +551,51 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
     const prose = (k: number) => k >= 0 && k < n && (klass[k]!.klass === "good" || klass[k]!.klass === "near")
     for (let i = 0; i < n; i++) if (scores[i]! > 0 && prose(i) && !prose(i - 1) && !prose(i + 1)) scores[i] = scores[i]! * ISOLATED_WEIGHT
   }
+  // teaser lists without a heading: a headline, an author's name and a one-paragraph blurb, three times within a
+  // few lines; the first such unit after running text starts an end zone like a "related" heading
+  const teaserStart: Array<boolean> = new Array<boolean>(n).fill(false)
+  if (!forum) {
+    const units: Array<number> = []
+    const shapes: Array<string> = []
+    const meta = (l: Line) =>
+      l.dateLine || (!l.rule && l.words >= 2 && l.words <= 5 && !l.sentenceEnd && looksLikeName(l.core.replace(/^by\s+/iu, "")))
+    for (let i = 0; i + 2 < n; i++) {
+      const h = present[i]!
+      // a headline: a phrase with small words, not a label ("Details: ..."), a link or a name
+      if (h.rule || h.dateLine || h.bullet || h.words < 4 || h.words > 25 || h.stop === 0 || (h.sentenceEnd && !h.core.endsWith("?"))) continue
+      if (URL_RE.test(h.core) || LABEL_RE.test(h.core) || looksLikeName(h.core)) continue
+      // the headline's byline and date, one or two lines
+      let j = i + 1
+      while (j < n && j <= i + 2 && meta(present[j]!)) j++
+      if (j === i + 1 || j >= n) continue
+      const k = klass[j]!.klass
+      if (k !== "good" && k !== "near") continue
+      if (j + 1 < n && klass[j + 1]!.klass === "good") continue
+      units.push(i)
+      shapes.push(present.slice(i + 1, j).map((m) => (m.dateLine ? "d" : "n")).join(""))
+    }
+    for (let u = 0; u + 2 < units.length; u++)
+      if (units[u + 2]! - units[u]! <= TEASER_SPAN && shapes[u]!.includes("d") && shapes[u] === shapes[u + 1] && shapes[u] === shapes[u + 2]) {
+        teaserStart[units[u]!] = true
+        break
+      }
+  }
   // end zones: after a "related"/"comments"/"most read" heading, prose counts for less (teasers, comments)
   if (!forum) {
     // a zone ends where running text resumes: two consecutive prose paragraphs (an inline "related" box inside an
     // article); comments and teasers come one paragraph at a time between their headers
     let zone = false
+    let weight = END_ZONE_WEIGHT
     let proseSoFar = 0
     for (let i = 0; i < n; i++) {
       const l = present[i]!
       if (klass[i]!.klass === "good") proseSoFar += l.words
       // only after some running text: a "Latest"/"Trending" box above the headline starts no end zone
-      if (l.rule?.action === "end_content" && !l.bullet && proseSoFar >= 40) zone = true
+      if (((l.rule?.action === "end_content" && !l.bullet) || teaserStart[i]) && proseSoFar >= 40) {
+        zone = true
+        // a teaser list is known by its shape, not by a heading: what it holds is no article text
+        weight = teaserStart[i] ? TEASER_WEIGHT : END_ZONE_WEIGHT
+      }
       else if (zone && scores[i]! > 0) {
         let run = 0
         let words = 0
@@ -567,7 +605,7 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
           words += present[k]!.words
         }
         if (run >= 3 && words >= 90) zone = false
-        else scores[i] = scores[i]! * END_ZONE_WEIGHT
+        else scores[i] = scores[i]! * weight
       }
     }
   }
@@ -609,7 +647,7 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
         let hardStop = false
         while (i >= 0 && i < n) {
           const l = present[i]!
-          if (!forum && l.rule?.action === "end_content" && dir === 1) {
+          if (!forum && (l.rule?.action === "end_content" || teaserStart[i]) && dir === 1) {
             hardStop = true
             break
           }

@@ -148,6 +148,29 @@ describe("chrome families", () => {
     expect(r.body).not.toMatch(/Top Rated|Avatar|car park|mark my words/)
   })
 
+  it("drops a teaser list without a heading (headline, author, date, blurb, three times) after the article", () => {
+    const teasers = [
+      ["Why the lighthouse on the point went dark for a week", "Ola Nordin", "Monday March 8, 2021", "The keepers blamed a failed relay and the coastguard sent a spare by boat."],
+      ["What the new tide tables mean for the small boats", "Ines Varga", "Monday March 8, 2021", "Skippers will have an hour less at the slipway on the spring tides this year."],
+      ["A winter on the island with the last ferry crew", "Pia Moreau", "Sunday March 7, 2021", "Four of them run the crossing in all weathers and know every rock by its name."]
+    ].flatMap((t) => [...t, ""])
+    const r = clean(article([], teasers))
+    bodyHasAllProse(r)
+    expect(r.body).not.toMatch(/lighthouse|tide tables|last ferry crew|slipway|every rock/)
+  })
+
+  it("keeps a listicle whose items are a heading, a name and a paragraph", () => {
+    const items = [
+      ["Where to eat near the old harbour this spring", "Casa Marina", "The new place on the quay grills the morning catch over charcoal and serves it with bread from the bakery next door, and the terrace catches the sun until late."],
+      ["Best for a rainy afternoon with the children", "Harbour Museum", "Three floors of ship models, a diving bell you can climb into and a room of knots to tie keep even restless visitors busy for a long afternoon."],
+      ["Best for a quiet drink after a long walk on the pier", "The Tide Inn", "A low room with a fire, local beer on tap and a window seat over the water that fills up quickly when the ferries come in at dusk."]
+    ].flatMap((t) => [...t, ""])
+    const r = clean(article([], [], items))
+    bodyHasAllProse(r)
+    expect(r.body).toContain("grills the morning catch")
+    expect(r.body).toContain("window seat over the water")
+  })
+
   it("drops related, recommended and more-in lists", () => {
     const text = article(
       [],
