@@ -390,6 +390,7 @@ const FULL_DATE_RE = new RegExp(
 const HINT_BEFORE = 40
 const HINT_AFTER = 6
 const COMMENTS_HEADING_RE = /^(?:\d+\s+)?(?:comments?|replies|responses|discussion|reader comments)\b/i
+const COMMENTED_RE = /^commented\b/i
 const UPDATED_RE = /\b(?:updated|modified|edited|revised|last (?:post|reply|activity))\b/i
 const PUBLISHED_RE = /\b(?:published|posted|written|created|released|date|dated|on|by)\b/i
 /** dates that do not say when the page was published */
@@ -899,6 +900,19 @@ export const cleanText = (text: string, rules: CleanRules): CleanResult => {
         if (m2) authors.splice(0, authors.length, fold(m2[1] ?? ""))
         const sd = present.find((l) => START_DATE_RE.test(l.core))
         if (sd) publishedHint = { text: sd.core, source: "thread_start" }
+      }
+    }
+    // comments under a question or an answer (Q&A sites): the text, the commenter's name and a "Commented <date>"
+    // line close under it; the thread's text is its posts, not these asides
+    for (let i = 0; i < n; i++) {
+      if (!COMMENTED_RE.test(present[i]!.core) || !DATE_RE.test(present[i]!.core)) continue
+      let words = 0
+      for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+        const l = present[k]!
+        if (l.words === 0 || (l.rule && !l.dateLine) || COMMENTED_RE.test(l.core)) break
+        words += l.words
+        if (words > 150) break
+        if (decisions[k]!.keep) decisions[k] = { keep: false, reason: "comment-on-post" }
       }
     }
     const posts = splitPosts(present, decisions, klass)

@@ -326,6 +326,49 @@ describe("forum threads", () => {
     expect(all).not.toMatch(/points|children|\[–\]/)
   })
 
+  it("drops the short comments under a question or an answer, kept apart by their 'Commented' lines", () => {
+    const qa = [
+      "Questions",
+      "",
+      "How do I stop a wooden dinghy from leaking at the seams?",
+      "",
+      "The seams of my old clinker dinghy open up every spring and she takes on water for a week before the planks swell. Is there anything I can do before launching?",
+      "",
+      "asked Apr 2, 2020 at 8:10",
+      "oarsman",
+      "",
+      "• 3",
+      "Have you tried leaving her full of water on the trailer for a few days?",
+      "keelhauler",
+      "– keelhauler",
+      "2020-04-02 09:12:40 +00:00",
+      "Commented Apr 2, 2020 at 9:12",
+      "",
+      "Add a comment",
+      "",
+      "Soak the hull with a hose every evening for a week before launching so the planks take up slowly, and never leave her to dry out in the sun over the summer.",
+      "",
+      "answered Apr 2, 2020 at 10:30",
+      "shipwright",
+      "",
+      "• 1",
+      "That worked for mine, thanks for the tip about the sun.",
+      "oarsman",
+      "– oarsman",
+      "2020-04-09 17:01:02 +00:00",
+      "Commented Apr 9, 2020 at 17:01",
+      "",
+      "Add a comment"
+    ].join("\n")
+    const r = clean(qa)
+    expect(r.kind).toBe("forum_thread")
+    const all = [r.body, ...r.comments.map((c) => c.body)].join("\n")
+    expect(all).toContain("The seams of my old clinker dinghy")
+    expect(all).toContain("Soak the hull with a hose")
+    expect(all).not.toMatch(/full of water on the trailer|That worked for mine|– keelhauler/)
+    everyNonBlankLineAccountedFor(qa, r)
+  })
+
   it("takes the first post's own date as the thread start when no start line is shown", () => {
     const qa = [
       "Questions",
