@@ -322,6 +322,12 @@ const RE_CENTURY = /\b(?:the\s+)?(?:(early|mid|late)[- ])?(?:[1-9]|1\d|2[01])(?:
 const RE_DECADE = /\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?:(1[5-9]\d0|20\d0)|'(\d0))s\b/gi
 const RE_VAGUE = /\b(?:now|currently|recently|nowadays|at present|these days|the future|the past|recent (?:years|months|weeks|days)|the present|the near future|the near term|the short term|the long term|formerly)\b/gi
 
+/** nouns after "today's" that make it the present age rather than a day */
+const GENERIC_AFTER = /^['’]s\s+(?:world|youth|society|generation|generations|children|kids|young|teenagers|standards|terms|dollars|money|prices|age|era|economy|culture|technology|parents|families|workplace)\b/i
+
+/** "the people of tomorrow", "the world of today" */
+const GENERIC_OF = /\b(?:people|world|leaders|children|generations?|jobs|workers|workforce|cities|city|cars?|homes?|schools?|technology|economy|society)\s+of\s+$/i
+
 /** words before a date that set its modifier (and join its text) */
 const MOD_BEFORE =
   /(?:\b(?:the\s+)?(early|earlier|mid|middle of|late|later|end of|beginning of|start of|turn of|close of|around|about|approximately|circa|roughly|some time in|sometime in)(?:\s+the)?\s*-?\s*)$/i
@@ -633,6 +639,9 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
   })
   if (g.casual) findAll(RE_CASUAL, p, (m) => {
     const w = m[1]!.toLowerCase()
+    // "today's world", "in today's dollars", "the people of tomorrow": the present or future age, not a day
+    if (GENERIC_AFTER.test(p.slice(m.index + m[0].length, m.index + m[0].length + 24))) return
+    if (w !== "yesterday" && GENERIC_OF.test(p.slice(Math.max(0, m.index - 30), m.index))) return
     add(m.index, m.index + m[0].length, { k: "days", n: w === "yesterday" ? -1 : w === "tomorrow" ? 1 : 0 }, 4)
   })
   if (g.unit) findAll(RE_REL_UNIT, p, (m) => {
@@ -1252,6 +1261,8 @@ export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResul
   let previous: string | null = null // the value of the last date written before, for "that year"
   for (const c of cands) {
     if (published && published.source === "page_date" && c.s < published.e && published.s < c.e) continue // the page date line itself
+    // "that day" with no day written before it says no more than a vague reference: reported only with `vague`
+    if (c.kind.k === "anaphor" && !config.vague && resolve(c.kind, ref, "past", previous).value === null) continue
     const p = paras[c.para]!
     const isDateline = dateline !== null && c.s === dateline.s
     const tense: Tense = isDateline

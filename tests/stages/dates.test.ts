@@ -354,11 +354,6 @@ describe("year choice and anaphora", () => {
     expect(mention(ms, "Later that year")).toMatchObject({ value: "2004", resolution: "relative", anchor: "earlier date 2004-05" })
   })
 
-  it("leaves 'that day' empty when no day was written before", () => {
-    const ms = run("In 2004 the mill closed. The workers met that day to vote.", { referenceDate: "2010-01-01" }).mentions
-    expect(mention(ms, "that day").value).toBeNull()
-  })
-
   it("takes a month named without tense cue more than four months ahead as the past one", () => {
     // reference in October: "April" is six months ahead, so the April just past is meant
     expect(mention(run("Figures for April showed a surplus.", { referenceDate: "2015-10-20" }).mentions, "April").value).toBe("2015-04")
@@ -423,5 +418,26 @@ describe("centuries", () => {
     const ms = run("The mill was built in the late 19th century and rebuilt after a quarter-century of neglect.").mentions
     expect(mention(ms, "the late 19th century")).toMatchObject({ value: null, modifier: "end" })
     expect(ms.find((m) => /quarter-century/.test(m.text))).toBeUndefined()
+  })
+})
+
+describe("generic today and tomorrow", () => {
+  const ref = { referenceDate: "2022-06-01" }
+  it("does not read 'today's world', 'in today's dollars' or 'the cities of tomorrow' as a day", () => {
+    const ms = run("In today's world the cost, in today's dollars, would be higher. Planners sketched the cities of tomorrow.", ref).mentions
+    expect(ms).toEqual([])
+  })
+
+  it("still reads 'today's vote' and 'tomorrow' as days", () => {
+    const ms = run("Today's vote was close. The count ends tomorrow.", ref).mentions
+    expect(mention(ms, "Today").value).toBe("2022-06-01")
+    expect(mention(ms, "tomorrow").value).toBe("2022-06-02")
+  })
+
+  it("drops 'that day' without a day written before it unless vague references are asked for", () => {
+    const body = "Traders remember the crash. Losses that day were heavy."
+    expect(run(body, ref).mentions.find((m) => m.text === "that day")).toBeUndefined()
+    const vague = resolveDates({ cleaned: cleaned(body), statedPublished: null, referenceDate: "2022-06-01" }, { ...config, vague: true })
+    expect(mention(vague.mentions, "that day").value).toBeNull()
   })
 })
