@@ -463,6 +463,31 @@ const windowCandidates = (text: string, config: DatesConfig): ReadonlyArray<Cand
 
 const num = (w: string) => (/^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w.toLowerCase()] ?? 1)
 
+/** the separator of a chrono range: a word or a spaced dash first, a bare dash ("12-14 May") only when there is none */
+const RANGE_SEP = /\s*(?:[–—]|\s-\s|\b(?:to|through|until|till|and)\b)\s*/
+const RANGE_DASH = /-/
+/** one date of a chrono result: its year only when written, its weekday when written */
+function addChronoDate(
+  add: (s: number, e: number, kind: Kind, prio: number) => void,
+  s: number,
+  text: string,
+  c: chrono.ParsedComponents,
+  /** a month name is written (in this text or in the range it belongs to) */
+  named: boolean,
+  /** the year the text states for this date when chrono leaves it uncertain (the start of a range) */
+  year: number | null = c.isCertain("year") ? c.get("year") : null
+): void {
+  const y = year
+  const mo = c.get("month")
+  const d = c.get("day")
+  if (mo === null || d === null) return
+  if (!named && y === null) return // a bare number is a date only with its year
+  if (y !== null && (y < 1000 || y > 2999)) return
+  if (y !== null) add(s, s + text.length, { k: "full", y, m: mo, d }, 1)
+  else if (c.isCertain("weekday")) add(s, s + text.length, { k: "yearless", m: mo, d, wd: c.get("weekday")! }, 1)
+  else add(s, s + text.length, { k: "yearless", m: mo, d }, 1)
+}
+
 /**
  * chrono's strict parse of the stretches of `p` around a capitalised month name or a numeric date shape (the only results
  * kept below hold one), each with CHRONO_MARGIN characters of context widened to white space; result indices are `p`'s.
@@ -556,7 +581,7 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
       // relative readings ("11 days ago") are this module's job, against the document's reference, not chrono's instant
       if ([...r.tags()].some((t) => /relative|casual/i.test(t))) continue
       if (!MONTH_OR_NUMERIC.test(r.text)) continue
-      if (!(c.isCertain("year")) && !new RegExp(MONTH).test(r.text)) continue // "5/8" is a fraction, not May 8
+      if (!(c.isCertain("year")) && !HAS_MONTH.test(r.text)) continue // "5/8" is a fraction, not May 8
       let text = r.text.replace(/[\s,.–—-]+$/, "")
       let s = r.index
       // chrono folds a leading "on"/"the" into some results; keep the date proper
@@ -571,9 +596,23 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
       // chrono reads "<weekday>, <month> <day>" and times: cut a trailing time of day from the text
       const tcut = /\s*(?:,\s*)?(?:at\s+)?\d{1,2}[:.]\d{2}.*$/.exec(text)
       if (tcut && tcut.index > 4 && /[A-Za-z]/.test(text.slice(0, tcut.index))) text = text.slice(0, tcut.index)
-      if (y !== null && y !== undefined) add(s, s + text.length, { k: "full", y, m: mo, d }, 1)
-      else if (c.isCertain("weekday")) add(s, s + text.length, { k: "yearless", m: mo, d, wd: c.get("weekday")! }, 1)
-      else add(s, s + text.length, { k: "yearless", m: mo, d }, 1)
+      // a range ("Aug. 26 to Oct. 20", "Jan 5 - 7, 2015", "12-14 May 2019") is two dates, each its own mention
+      const end = r.end
+      if (end && end.isCertain("month") && end.isCertain("day")) {
+        const sep = RANGE_SEP.exec(text) ?? RANGE_DASH.exec(text)
+        if (sep && sep.index > 0 && /\d/.test(text.slice(0, sep.index)) && /\d/.test(text.slice(sep.index + sep[0].length))) {
+          const es = sep.index + sep[0].length
+          // the month name of "October 3 to 13" is written for both days
+          const named = /[A-Za-z]/.test(text)
+          // "Aug. 26 to Oct. 20, 2019": the year written once holds for the start (the year before when it wraps)
+          const ey = end.isCertain("year") ? end.get("year") : null
+          const sy = c.isCertain("year") ? c.get("year") : ey === null ? null : mo * 100 + d <= end.get("month")! * 100 + end.get("day")! ? ey : ey - 1
+          addChronoDate(add, s, text.slice(0, sep.index), c, named, sy)
+          addChronoDate(add, s + es, text.slice(es), end, named)
+          continue
+        }
+      }
+      addChronoDate(add, s, text, c, /[A-Za-z]/.test(text))
     }
   }
 

@@ -441,3 +441,14 @@ describe("generic today and tomorrow", () => {
     expect(mention(vague.mentions, "that day").value).toBeNull()
   })
 })
+
+describe("ranges", () => {
+  it("reads each end of a range as its own date ('Aug. 26 to Oct. 20', 'March 3-5, 2024', 'October 3 to 13')", () => {
+    const ms = run("The exhibit ran from Aug. 26 to Oct. 20, 2019. The fair is held March 3-5, 2024. Repairs last October 3 to 13, 2021.").mentions
+    expect(mention(ms, "Aug. 26").value).toBe("2019-08-26")
+    expect(mention(ms, "Oct. 20, 2019").value).toBe("2019-10-20")
+    expect(mention(ms, "March 3").value).toBe("2024-03-03")
+    expect(mention(ms, "5, 2024").value).toBe("2024-03-05")
+    expect(mention(ms, "13, 2021").value).toBe("2021-10-13")
+  })
+})
