@@ -106,7 +106,12 @@ const RANK_WORDS = new Set(
   ).split(" ")
 )
 
-const fold = (s: string): string => s.replace(/\s+/g, " ").trim()
+const MULTI_SPACE_RE = /\s\s|[^\S ]/
+/** inner white space folded to one space, ends trimmed (most lines need only the trim) */
+const fold = (s: string): string => {
+  const t = s.trim()
+  return MULTI_SPACE_RE.test(t) ? t.replace(/\s+/g, " ") : t
+}
 
 interface Line {
   readonly no: number
@@ -140,8 +145,9 @@ const countWords = (s: string) => {
     const w = m[0]
     words++
     // no stopword is longer than ten letters
-    if (w.length <= 10 && STOPWORDS.has(w.toLowerCase())) stop++
     const c = w.charCodeAt(0)
+    // the stopwords are lower case: only a capitalised word needs folding first
+    if (w.length <= 10 && STOPWORDS.has(c >= 65 && c <= 90 ? w.toLowerCase() : c > 127 ? w.toLowerCase() : w)) stop++
     if (c >= 48 && c <= 57) digits++
     else if (c >= 65 && c <= 90) caps++
     else if (c > 127) {
