@@ -207,7 +207,31 @@ const ASCII_WORD = new Uint8Array(128)
 for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1
 for (let c = 65; c <= 90; c++) ASCII_WORD[c] = 1
 for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1
-const wordCache = new Map<number, number>()
+/**
+ * Classes of the characters of the Basic Multilingual Plane, computed on first sight: CC_KNOWN, CC_WORD (a letter,
+ * mark or digit), CC_NONLATIN (a letter of a script beyond Latin, not upper case, whose matching key is one
+ * character outside ASCII: a word of such letters never starts a name and never folds to a listed word).
+ */
+const CHAR_CLASS = new Uint8Array(65536)
+const CC_KNOWN = 1
+const CC_WORD = 2
+const CC_NONLATIN = 4
+const charClass = (c: number): number => {
+  let v = CHAR_CLASS[c]!
+  if (v === 0) {
+    const ch = String.fromCharCode(c)
+    v = CC_KNOWN
+    if (c < 0xd800 || c > 0xdfff) {
+      if (WORD_CHAR.test(ch)) v |= CC_WORD
+      if (v & CC_WORD && c >= 0x370 && !isUpperChar(ch)) {
+        const key = tokenKey(ch)
+        if (key.length === 1 && key.charCodeAt(0) >= 0x370) v |= CC_NONLATIN
+      }
+    }
+    CHAR_CLASS[c] = v
+  }
+  return v
+}
 /** code units of the word character at i (1, or 2 for an astral letter), 0 when it is not a letter, mark or digit */
 const wordUnits = (body: string, i: number, c: number): number => {
   if (c < 128) return ASCII_WORD[c]!
@@ -215,12 +239,7 @@ const wordUnits = (body: string, i: number, c: number): number => {
     const pair = body.slice(i, i + 2)
     return WORD_CHAR.test(pair) ? 2 : 0
   }
-  let v = wordCache.get(c)
-  if (v === undefined) {
-    v = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0
-    wordCache.set(c, v)
-  }
-  return v
+  return charClass(c) & CC_WORD ? 1 : 0
 }
 const isUpperChar = (c: string): boolean => {
   const k = c.charCodeAt(0)
@@ -255,6 +274,10 @@ interface LowerCache {
   /** this document's lower-case words, as a set of hashes (open addressing; 0 is empty) */
   seen: Int32Array
   mask: number
+  /** words of lower-case non-Latin letters stood in for by shared tokens; their keys join the lower-case set when asked */
+  readonly pending: Array<string>
+  /** no listed lower-case word has a non-Latin letter, so such words can be stood in for */
+  readonly nonLatinFast: boolean
 }
 
 const FNV_OFFSET = 2166136261 | 0
@@ -361,6 +384,9 @@ const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Arr
     i += w
     let plain = c >= 97 && c <= 122
     let ascii = c < 128
+    // lower-case letters of a non-Latin script (with ASCII letters or digits after the first): "слово", "λόγος"
+    let nonLatin = w === 1 && c >= 0x370 && (charClass(c) & CC_NONLATIN) !== 0
+    let lowerOrNonLatin = nonLatin
     let h = Math.imul(FNV_OFFSET ^ c, 16777619)
     while (i < len) {
       const d = body.charCodeAt(i)
@@ -372,16 +398,32 @@ const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Arr
       w = wordUnits(body, i, d)
       if (w > 0) {
         plain = false
-        if (d >= 128) ascii = false
+        if (d >= 128) {
+          ascii = false
+          if (w === 1 && d >= 0x370 && (charClass(d) & CC_NONLATIN) !== 0) nonLatin = true
+          else lowerOrNonLatin = false
+        }
         i += w
         continue
       }
       if ((d === 45 || d === 46 || d === 39 || d === 8217) && i + 1 < len && wordUnits(body, i + 1, body.charCodeAt(i + 1)) > 0) {
         plain = false
+        lowerOrNonLatin = false
         i++
         continue
       }
       break
+    }
+    if (lowerOrNonLatin && nonLatin && cache !== undefined && cache.nonLatinFast && !nlBefore && !pendingStart && i - s > 1) {
+      // never a name, never a listed word: a shared stand-in, its key computed only if the document asks
+      cache.pending.push(body.slice(s, i))
+      tokens.push(i - s > 3 ? LOWER_LONG : LOWER_SHORT)
+      if (i < len && body.charCodeAt(i) === 46) {
+        tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
+        i++
+        pendingStart = true
+      }
+      continue
     }
     if (plain && cache !== undefined && !nlBefore) {
       h |= 1
@@ -751,6 +793,9 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
   addSpecial("or")
   for (const w of PLACE_WORDS) addSpecial(w)
   addSpecial("capital")
+  // words of non-Latin letters can be stood in for unless some listed lower-case word has such a letter
+  const NON_LATIN_LETTER = /[^\u0000-\u036f]/
+  const nonLatinFast = ![...CONNECTORS, ...PLACE_PREPOSITIONS, ...trie.lowerWords, ...trie.lowerStarts, ...SUBJECT_VERBS, ...PLACE_WORDS].some((w) => NON_LATIN_LETTER.test(w))
 
   const matchGazetteer = (tokens: ReadonlyArray<Token>): Array<Hit> => {
     const hits: Array<Hit> = []
@@ -818,10 +863,16 @@ export const makeEntityFinder = (gazetteer: Gazetteer) => {
     const lowerSet = new Set<string>()
     let size = 64
     while (size < body.length / 2) size *= 2
-    const lowerCache: LowerCache = { special, seen: new Int32Array(size), mask: size - 1 }
+    const lowerCache: LowerCache = { special, seen: new Int32Array(size), mask: size - 1, pending: [], nonLatinFast }
     const tokens = tokenize(body, lowerSet, lowerCache)
     const lowerSeen = {
-      has: (key: string): boolean => lowerSet.has(key) || (ONLY_LOWER.test(key) && seenHas(lowerCache, hashLower(key)))
+      has: (key: string): boolean => {
+        if (lowerCache.pending.length > 0) {
+          for (const raw of new Set(lowerCache.pending)) lowerSet.add(tokenKey(raw))
+          lowerCache.pending.length = 0
+        }
+        return lowerSet.has(key) || (ONLY_LOWER.test(key) && seenHas(lowerCache, hashLower(key)))
+      }
     }
     const capsLine = new Uint8Array(tokens.length)
     markHeadlines(tokens, capsLine)
