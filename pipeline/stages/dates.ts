@@ -536,8 +536,12 @@ const chronoParse = (p: string): Array<chrono.ParsedResult> => {
   return out
 }
 
+/** a day written as a number or an ordinal word: every chrono result kept has one */
+const DAY_WRITTEN = /\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b/i
 function chronoStretch(p: string, ws: number, we: number, out: Array<chrono.ParsedResult>): void {
-  for (const r of DATE_CHRONO.parse(ws === 0 && we === p.length ? p : p.slice(ws, we), CHRONO_OPTIONS)) {
+  const text = ws === 0 && we === p.length ? p : p.slice(ws, we)
+  if (!DAY_WRITTEN.test(text)) return
+  for (const r of DATE_CHRONO.parse(text, CHRONO_OPTIONS)) {
     ;(r as { index: number }).index += ws
     out.push(r)
   }
@@ -1202,7 +1206,7 @@ const pageDateInBody = (
 
 /** The date of a short text (a hint line or a comment's posted_text): written parts only, relative forms need a reference. */
 const dateOfLine = (text: string, config: DatesConfig, ref: Ref | null): { value: string; s: number; e: number; updated: boolean } | null => {
-  const cands = selectCands(paragraphCandidates(text, config)).filter((c) => c.kind.k !== "vague" && c.kind.k !== "event" && c.kind.k !== "month")
+  const cands = windowCandidates(text, config).filter((c) => c.kind.k !== "vague" && c.kind.k !== "event" && c.kind.k !== "month")
   const resolved = cands
     .map((c) => ({ c, r: resolve(c.kind, ref, "past"), updated: UPDATED_LABEL.test(text.slice(Math.max(0, c.s - 30), c.s)) }))
     .filter((x) => x.r.value !== null)
