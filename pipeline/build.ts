@@ -147,7 +147,10 @@ const fromStages = (ctx: BuildContext, files: ReadonlyArray<SourceFile>, options
     const next = Effect.tryPromise({
       try: async (): Promise<ReadonlyArray<SourceOutcome>> => {
         const current = pending ?? take()
-        if (!current) return []
+        if (!current) {
+          await pool?.close()
+          return []
+        }
         const outcomes = await current
         pending = pool ? take() : null
         return outcomes

@@ -53,7 +53,9 @@ const opt = (o: Option.Option<string>) => Option.getOrUndefined(o)
 const progress = (line: string) => process.stderr.write(`${line}\n`)
 
 const summaryLine = (s: BuildSummary): string => {
-  const refused = s.refused.length ? `; ${s.refused.length} raw file(s) left out: ${s.refused.map((r) => `${r.file} (${r.reason})`).join(", ")}` : ""
+  const shown = s.refused.slice(0, 10).map((r) => `${r.file} (${r.reason})`).join(", ")
+  const more = s.refused.length > 10 ? `, and ${s.refused.length - 10} more (all are listed in the release's provenance.jsonld and README)` : ""
+  const refused = s.refused.length ? `; ${s.refused.length} raw file(s) left out: ${shown}${more}` : ""
   switch (s.status) {
     case "unchanged":
       return `unchanged: ${s.documents} document(s) give the same tables and metadata as release ${s.version}; nothing published${refused}`

@@ -10,6 +10,8 @@ import type { SourceFile } from "./sources.js"
 export interface Pool {
   readonly size: number
   readonly run: (files: ReadonlyArray<SourceFile>) => Promise<Array<SourceOutcome>>
+  /** stops the workers (idempotent); their memory is freed before the tables are turned into other formats */
+  readonly close: () => Promise<void>
 }
 
 const WORKER_URL = new URL("./worker-entry.mjs", import.meta.url)
@@ -37,16 +39,15 @@ export const makePool = (size: number, init: { configPath: string; raw?: string 
           worker.once("error", onError)
           worker.postMessage({ id, files })
         })
-      const pool: Pool & { close: () => Promise<void> } = {
+      let closed: Promise<void> | null = null
+      const pool: Pool = {
         size,
         run: async (files) => {
           const per = Math.ceil(files.length / size)
           const slices = workers.map((w, i) => ({ w, files: files.slice(i * per, (i + 1) * per) })).filter((s) => s.files.length > 0)
           return (await Promise.all(slices.map((s) => call(s.w, s.files)))).flat()
         },
-        close: async () => {
-          await Promise.all(workers.map((w) => w.terminate()))
-        }
+        close: () => (closed ??= Promise.all(workers.map((w) => w.terminate())).then(() => undefined))
       }
       return pool
     }),

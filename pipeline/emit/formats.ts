@@ -52,9 +52,9 @@ export const workbookFile = (datasetName: string): string => (/^[A-Za-z0-9][A-Za
  */
 /**
  * Above this much CSV, no workbook is written: a spreadsheet cannot hold such tables usefully, and the writer keeps
- * every string in memory, which would break the build's bounded memory. The release README says so.
+ * every string in memory (several times the CSV's size), which would break the build's bounded memory. The release README says so.
  */
-export const WORKBOOK_MAX_CSV_BYTES = 256 * 1024 * 1024
+export const WORKBOOK_MAX_CSV_BYTES = 64 * 1024 * 1024
 
 export const writeDerivedFormats = (input: DerivedFormatsInput): Effect.Effect<{ readonly notes: ReadonlyArray<string> }, IoError> =>
   Effect.gen(function* () {
