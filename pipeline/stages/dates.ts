@@ -1,8 +1,10 @@
 /**
  * Dates stage: date mentions of one cleaned document, its publication date and dateline. Pure.
  *
- * Two passes over the body, one paragraph at a time (chrono-node is never run on a whole document, and only on
- * paragraphs holding a month name or a numeric date shape; every expression family has a cheap keyword gate):
+ * Two passes over the body. Cheap before expensive: one linear scan of the body finds trigger tokens (month and weekday
+ * names, year-like numbers, the head words of relative dates, event names); the grammar runs only on windows of a
+ * paragraph around them (WINDOW_MARGIN characters each side, short paragraphs whole), and chrono-node only on stretches
+ * of a window around a month name or numeric date that also write a day (never on a whole document):
  *   1. candidates: chrono's strict parser for written calendar dates (day precision, numeric forms) plus this
  *      module's own grammar for what chrono leaves to the caller (month + year, bare years after a preposition,
  *      "last <month>", quarters, seasons, holidays, decades, spelled-out years, relative words, modifiers such as
