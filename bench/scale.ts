@@ -50,7 +50,7 @@ fs.writeFileSync(
 
 const run = (label: string) => {
   const t0 = process.hrtime.bigint()
-  const r = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "pipeline", "bin.ts"), "build", "--config", config, "--raw", raw, "--out", out], {
+  const r = spawnSync(process.execPath, ["--max-old-space-size=768", "--import", "tsx", path.join(root, "pipeline", "bin.ts"), "build", "--config", config, "--raw", raw, "--out", out], {
     encoding: "utf8",
     maxBuffer: 1 << 28
   })

@@ -255,7 +255,7 @@ const assembleRelease = (
         })
         processed += outcomes.length
         yield* killPoint("mid-tables")
-        progress(`clean, dates, entities: ${processed}/${source.total} document(s)${cached ? ` (${cached} from the cache)` : ""}`)
+        progress(`clean, dates, entities: ${processed}/${source.total} document(s)${cached ? ` (${cached} from the cache)` : ""} (memory ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB)`)
       }
       fs.closeSync(documentNodes)
       const processedAt = yield* ctx.now
@@ -302,7 +302,9 @@ const assembleRelease = (
       const ds = { ...ctx.config.dataset, version, datePublished: endedAt.slice(0, 10) }
 
       // Other formats of the same tables, then the metadata that describes every file.
+      progress(`derive: Parquet and workbook (memory so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`)
       const derived = yield* writeDerivedFormats({ staging, dataset: ds, created: endedAt })
+      progress(`metadata: (memory so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`)
       const derivedAt = yield* ctx.now
       const phases = [
         { name: "process", description: "ingest, clean, dates and entities, per document", startedAt, endedAt: processedAt },

@@ -14,12 +14,16 @@ export interface Pool {
   readonly close: () => Promise<void>
 }
 
+/** Enough for the stages and a batch of results (they need about 100 MB); V8 would otherwise let garbage grow far past it. */
+const WORKER_HEAP_MB = 320
+
 const WORKER_URL = new URL("./worker-entry.mjs", import.meta.url)
 
 export const makePool = (size: number, init: { configPath: string; raw?: string | undefined; out?: string | undefined; cache: CacheSettings | null }) =>
   Effect.acquireRelease(
     Effect.sync(() => {
-      const workers = Array.from({ length: size }, () => new Worker(WORKER_URL, { workerData: init }))
+      // a bounded old generation makes V8 collect instead of growing the heap with garbage as the corpus streams by
+      const workers = Array.from({ length: size }, () => new Worker(WORKER_URL, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }))
       let nextId = 0
       const call = (worker: Worker, files: ReadonlyArray<SourceFile>) =>
         new Promise<Array<SourceOutcome>>((resolve, reject) => {
