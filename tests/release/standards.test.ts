@@ -132,7 +132,7 @@ describe("release metadata checked by third-party validators", () => {
     const parts = values(root, `${SDO}hasPart`).map((u) => path.basename(fileURLToPath(u))).sort()
     expect(parts).toEqual(fs.readdirSync(rel).filter((f) => f !== "ro-crate-metadata.json").sort())
     const actions = nodes.filter((n) => typesOf(n).includes(`${SDO}CreateAction`))
-    expect(actions.length).toBe(2) // the build's phases: process, emit
+    expect(actions.length).toBe(3) // the build's phases: process, emit, derive
     const software = nodes.find((n) => typesOf(n).includes(`${SDO}SoftwareApplication`))!
     for (const a of actions) {
       expect(values(a, `${SDO}instrument`)).toEqual([software["@id"]])
