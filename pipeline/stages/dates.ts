@@ -208,7 +208,6 @@ const FUTURE_CUE =
   /\b(?:will|won't|wo n't|'ll|shall|going to|(?:is|are|was|were) (?:scheduled|expected|due|set|slated|planned|supposed|likely) to|scheduled for|planning to|upcoming|is to|are to|to be held|next|payable|(?:plans?|intends?|expects?|aims?) to)\b/i
 const PAST_CUE = /\b(?:was|were|had|did|said|says|told|announced|reported|ago|last|earlier|yesterday|since|[a-z]{3,}ed)\b/i
 type Tense = "future" | "past" | "unknown"
-const tenseOf = (sentence: string): Tense => (FUTURE_CUE.test(sentence) ? "future" : PAST_CUE.test(sentence) ? "past" : "unknown")
 
 // ---------------------------------------------------------------------------------------------------------------
 // Candidates
@@ -444,7 +443,6 @@ function collectSpans(re: RegExp, p: string, spans: Array<number>): void {
 /** the characters of \s */
 const isSpace = (c: number) =>
   c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
-const isSentenceEnd = (c: number) => c === 46 || c === 33 || c === 63 // . ! ?
 
 /** Candidates of one window (or short line), selected; windows of repeated page furniture hit a small cache. */
 const candCache = new WeakMap<DatesConfig, Map<string, ReadonlyArray<Cand>>>()
@@ -1099,10 +1097,6 @@ const DATELINE = new RegExp(
 )
 const DATELINE_PLACE_ONLY = /^\s*([A-Z]{3,}(?:[ -][A-Z]{2,}){0,2})(?:,\s*[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?)?\s*(?:\((?:AP|AFP|Reuters|UPI|IANS|PTI|dpa|Xinhua|TASS|Interfax)\)\s*)?[-–—_:]\s/
 
-/** a paragraph that is only a date, maybe with a publishing label, a byline or a time */
-const PAGE_DATE_LABEL =
-  /^(?:[•·|\-–—*]\s*)?(?:(?:by\s+[^|•·,]{2,40}?\s*(?:[|•·,–—-]|\s+on\s+)?\s*)?(?:(published|posted|written|created|date|last updated|updated|modified|first published|originally published)(?:\s+(?:on|at|date))?\s*:?\s*)?)?/i
-
 /** t.split(/\s+/).length without the array */
 function wordCount(t: string): number {
   let n = 1
@@ -1161,11 +1155,10 @@ const pageDateInBody = (
   // the main run of prose: consecutive prose paragraphs (gaps of up to two short lines allowed), most words wins
   const proseWords = new Int32Array(paras.length) // the word count of a prose paragraph, 0 for any other
   for (let i = 0; i < paras.length; i++) proseWords[i] = isProse(paras[i]!.text) ? wordCount(paras[i]!.text) : 0
-  const prose = proseWords
   let best = { start: -1, words: 0 }
   let cur = { start: -1, words: 0, gap: 0 }
-  paras.forEach((p, i) => {
-    if (prose[i]) {
+  paras.forEach((_, i) => {
+    if (proseWords[i]) {
       if (cur.start < 0) cur = { start: i, words: 0, gap: 0 }
       cur.words += proseWords[i]!
       cur.gap = 0
@@ -1184,7 +1177,7 @@ const pageDateInBody = (
     if (t.length > 110 || !/\d/.test(t)) continue
     if (CHROME_NEAR.test(`${paras[i - 1]?.text ?? ""} ${t} ${paras[i + 1]?.text ?? ""}`)) continue
     if (/\b(?:repl(?:y|ies)|wrote|said|says|asked|answered|quote|comment\s*[•·|]|last (?:checked|reviewed|verified|accessed)|accessed|retrieved|effective|valid|event date|starts?|ends?|from|to|until|through)\b|\b\d{1,2}:\d\d\s*[-–]\s*\d|\d\s*[-–]\s*\d{4}-\d\d/i.test(t)) continue
-    if (prose[i] || /[a-z]{3,}\.\s+[A-Z]/.test(t)) continue
+    if (proseWords[i] || /[a-z]{3,}\.\s+[A-Z]/.test(t)) continue
     const line = unglue(t)
     if (line !== t) continue // offsets would not hold after ungluing: leave glued lines to the clean stage's hint
     const days = windowCandidates(line, config).filter(
