@@ -339,7 +339,8 @@ const assembleRelease = (
 
       // Provenance of every file, then the checksums of every file.
       const outputs: Array<{ path: string; sha256: string }> = []
-      for (const f of releaseFiles(staging)) outputs.push({ path: f, sha256: yield* sha256File(path.join(staging, f)) })
+      const distributed = new Map(distribution.map((d) => [d.path, d.sha256]))
+      for (const f of releaseFiles(staging)) outputs.push({ path: f, sha256: distributed.get(f) ?? (yield* sha256File(path.join(staging, f))) })
       const provenance = provenanceJsonLd({
         datasetName: ds.name,
         version,

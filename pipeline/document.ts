@@ -5,7 +5,7 @@
 import type { CommentRow, DateRow, DocumentRow, MentionRow, RemovedLineRow } from "./model.js"
 import { cleanText } from "./stages/clean.js"
 import type { CleanRules } from "./stages/rules.js"
-import { precisionOf, resolveDates, type DatesConfig } from "./stages/dates.js"
+import { resolveDates, type DatesConfig } from "./stages/dates.js"
 import type { EntitiesInput, EntitiesResult, FoundEntity } from "./stages/entities.js"
 
 /** What a scraper's sidecar `<name>.meta.json` may state; it wins over what the stages infer. */
@@ -85,9 +85,8 @@ export const processDocument = (source: SourceText, ctx: StageContext): ProcessO
     .map((r) => ({ doc_id, ...r }))
     .sort((a, b) => a.line_no - b.line_no)
 
-  const published = meta.published_date
-    ? { value: meta.published_date, precision: precisionOf(meta.published_date) }
-    : dated.published
+  // the dates stage already lets a stated publication date win over anything it infers
+  const published = dated.published
   const document: DocumentRow = {
     doc_id,
     source_path: source.source_path,

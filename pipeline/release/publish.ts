@@ -123,11 +123,11 @@ export const repairLatest = (outDir: string) =>
   Effect.gen(function* () {
     const releases = path.join(outDir, "releases")
     if (!fs.existsSync(releases)) return
-    const complete = fs.readdirSync(releases).filter((v) => parseVersion(v) && verifyChecksums(path.join(releases, v))).sort(compareVersions)
-    const newest = complete[complete.length - 1]
-    if (!newest) return
     const latest = yield* readLatest(outDir)
-    if (latest && compareVersions(latest.version, newest) >= 0) return
+    // only releases newer than latest.json can have been left unannounced; older ones are never re-read
+    const newer = fs.readdirSync(releases).filter((v) => parseVersion(v) && (!latest || compareVersions(v, latest.version) > 0)).sort(compareVersions)
+    const newest = newer.reverse().find((v) => verifyChecksums(path.join(releases, v)))
+    if (!newest) return
     const published = fs.statSync(path.join(releases, newest)).mtime.toISOString()
     yield* writeFileAtomic(path.join(outDir, "latest.json"), JSON.stringify({ version: newest, published, folder: `releases/${newest}` }, null, 2) + "\n")
   })
