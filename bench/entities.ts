@@ -14,6 +14,7 @@
  */
 import * as fs from "node:fs"
 import * as path from "node:path"
+import { detectLanguage } from "../pipeline/stages/language.js"
 import YAML from "yaml"
 import { Schema } from "effect"
 import { Gazetteer } from "../pipeline/stages/gazetteer.js"
@@ -109,7 +110,7 @@ for (const doc of gold) {
   const file = path.join(textDir, `${doc.id}.txt`)
   if (!fs.existsSync(file)) continue
   const body = fs.readFileSync(file, "utf8")
-  const result: EntitiesResult = find({ body, authors: [] })
+  const result: EntitiesResult = find({ body, authors: [], language: detectLanguage(body) })
   const entity = new Map(result.entities.map((e) => [e.entity_id, e]))
   const preds = result.mentions.map((m) => ({ m, e: entity.get(m.entity_id)!, used: false }))
   for (const g of doc.named) {
@@ -165,11 +166,11 @@ const measure = (label: string, texts: ReadonlyArray<string>): void => {
   const reps = Math.max(1, Math.ceil((8 * 1024 * 1024) / bytesOnce))
   // warm up (the JIT needs a few MB before it settles), then measure
   const warm = Math.max(1, Math.ceil((3 * 1024 * 1024) / bytesOnce))
-  for (let r = 0; r < warm; r++) for (const t of texts) find({ body: t, authors: [] })
+  for (let r = 0; r < warm; r++) for (const t of texts) find({ body: t, authors: [], language: null })
   const start = performance.now()
   const cpu0 = process.cpuUsage()
   let mentions = 0
-  for (let r = 0; r < reps; r++) for (const t of texts) mentions += find({ body: t, authors: [] }).mentions.length
+  for (let r = 0; r < reps; r++) for (const t of texts) mentions += find({ body: t, authors: [], language: null }).mentions.length
   const secs = (performance.now() - start) / 1000
   const cpu = process.cpuUsage(cpu0)
   const cpuSecs = (cpu.user + cpu.system) / 1e6

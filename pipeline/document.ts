@@ -4,6 +4,7 @@
  */
 import type { CommentRow, DateRow, DocumentRow, MentionRow, RemovedLineRow } from "./model.js"
 import { cleanText } from "./stages/clean.js"
+import { detectLanguage } from "./stages/language.js"
 import type { CleanRules } from "./stages/rules.js"
 import { resolveDates, type DatesConfig } from "./stages/dates.js"
 import type { EntitiesInput, EntitiesResult, FoundEntity } from "./stages/entities.js"
@@ -61,12 +62,14 @@ export const processDocument = (source: SourceText, ctx: StageContext): ProcessO
   const meta = source.meta ?? {}
   const cleaned = cleanText(source.text, ctx.rules)
   if (cleaned.body.trim() === "") return { ok: false, reason: "no text is left after cleaning" }
+  // the scraper's word wins; otherwise the body's letters decide (null when they do not say clearly)
+  const language = meta.language ?? detectLanguage(cleaned.body)
 
   const dated = resolveDates(
-    { cleaned, statedPublished: meta.published_date ?? null, referenceDate: null },
+    { cleaned, statedPublished: meta.published_date ?? null, referenceDate: null, language },
     ctx.dates
   )
-  const found = ctx.findEntities({ body: cleaned.body, authors: meta.authors ?? cleaned.authors })
+  const found = ctx.findEntities({ body: cleaned.body, authors: meta.authors ?? cleaned.authors, language })
 
   const comments: Array<CommentRow> = cleaned.comments.map((c, i) => ({
     doc_id,
@@ -99,7 +102,7 @@ export const processDocument = (source: SourceText, ctx: StageContext): ProcessO
     published_precision: published?.precision ?? null,
     dateline_place: dated.dateline?.place ?? null,
     dateline_date: dated.dateline?.value ?? null,
-    language: meta.language ?? null,
+    language,
     url: meta.url ?? null,
     body: cleaned.body,
     word_count: countWords(cleaned.body),

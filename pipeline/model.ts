@@ -85,7 +85,7 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
       col("published_precision", "string", "Precision of published_date", { enum: DATE_PRECISIONS }),
       col("dateline_place", "string", "Place named in the dateline (MOSCOW, ...)"),
       col("dateline_date", "string", "Date of the dateline in ISO 8601 at its precision", { pattern: ISO_PARTIAL_DATE_PATTERN }),
-      col("language", "string", "BCP 47 language tag, as the source metadata states it"),
+      col("language", "string", "BCP 47 language tag: the source metadata's, else detected from the body; empty when the text does not say clearly"),
       col("url", "string", "Address the text was scraped from, as the source metadata states it"),
       col("body", "string", "The content: paragraphs separated by one blank line", { required: true }),
       col("word_count", "int32", "Words in body", { required: true }),

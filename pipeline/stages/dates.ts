@@ -42,6 +42,8 @@ export interface DatesInput {
   readonly statedPublished: string | null
   /** the reference date to anchor relative and yearless dates when nothing in the text gives one (benchmarks set this) */
   readonly referenceDate: string | null
+  /** the document's BCP 47 language tag, null when unknown */
+  readonly language: string | null
 }
 
 export interface DateMention {

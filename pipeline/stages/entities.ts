@@ -40,6 +40,8 @@ import {
 export interface EntitiesInput {
   readonly body: string
   readonly authors: ReadonlyArray<string>
+  /** the document's BCP 47 language tag, null when unknown */
+  readonly language: string | null
 }
 
 export interface FoundEntity {

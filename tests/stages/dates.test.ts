@@ -21,6 +21,7 @@ const run = (body: string, more: Partial<DatesInput> & { hint?: PublishedHint } 
     {
       cleaned: cleaned(body, more.hint ? { publishedHint: more.hint } : {}),
       statedPublished: more.statedPublished ?? null,
+      language: more.language ?? "en",
       referenceDate: more.referenceDate ?? null
     },
     config
@@ -278,7 +279,8 @@ describe("comments", () => {
           ]
         }),
         statedPublished: null,
-        referenceDate: null
+        referenceDate: null,
+        language: "en"
       },
       config
     )
@@ -314,7 +316,7 @@ describe("windows around trigger tokens", () => {
 
   it("reads a configured event whose name holds no date word", () => {
     const cfg: DatesConfig = { events: [{ name: "Great Harbour Fire", value: "1911-08-02" }] }
-    const r = resolveDates({ cleaned: cleaned("Much of the old town burned in the great harbour fire and was rebuilt in stone."), statedPublished: null, referenceDate: null }, cfg)
+    const r = resolveDates({ cleaned: cleaned("Much of the old town burned in the great harbour fire and was rebuilt in stone."), statedPublished: null, referenceDate: null, language: "en" }, cfg)
     expect(mention(r.mentions, "great harbour fire")).toMatchObject({ value: "1911-08-02", resolution: "explicit" })
   })
 
@@ -439,7 +441,7 @@ describe("generic today and tomorrow", () => {
   it("drops 'that day' without a day written before it unless vague references are asked for", () => {
     const body = "Traders remember the crash. Losses that day were heavy."
     expect(run(body, ref).mentions.find((m) => m.text === "that day")).toBeUndefined()
-    const vague = resolveDates({ cleaned: cleaned(body), statedPublished: null, referenceDate: "2022-06-01" }, { ...config, vague: true })
+    const vague = resolveDates({ cleaned: cleaned(body), statedPublished: null, referenceDate: "2022-06-01", language: "en" }, { ...config, vague: true })
     expect(mention(vague.mentions, "that day").value).toBeNull()
   })
 })

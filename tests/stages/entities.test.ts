@@ -10,7 +10,7 @@ import { entityReport, formatEntityReport } from "../../pipeline/stages/entities
 const root = join(import.meta.dirname, "..", "..")
 const gazetteer = Schema.decodeUnknownSync(Gazetteer)(YAML.parse(readFileSync(join(root, "data/gazetteer.yaml"), "utf8")))
 const find = makeEntityFinder(gazetteer)
-const run = (body: string, authors: ReadonlyArray<string> = []) => find({ body, authors })
+const run = (body: string, authors: ReadonlyArray<string> = []) => find({ body, authors, language: "en" })
 
 /** the entity id of the mention whose surface is exactly `surface` */
 const idOf = (r: EntitiesResult, surface: string): string | undefined => r.mentions.find((m) => m.surface === surface)?.entity_id
@@ -95,12 +95,12 @@ describe("gazetteer file", () => {
 
 describe("alias kinds", () => {
   it("full_name, surname and transliteration all point at the person", () => {
-    const r = findTiny({ body: "Ivan Petrovich Ostapenko spoke first. Later Iwan Ostapenko spoke again, and Ostapenko left.", authors: [] })
+    const r = findTiny({ body: "Ivan Petrovich Ostapenko spoke first. Later Iwan Ostapenko spoke again, and Ostapenko left.", authors: [], language: "en" })
     expect(r.mentions.map((m) => m.entity_id)).toEqual(["ivan-ostapenko", "ivan-ostapenko", "ivan-ostapenko"])
   })
 
   it("acronym, misspelling and former_name all point at the organisation", () => {
-    const r = findTiny({ body: "The PWC met. The Pamir Watter Council, once the Upper Panj Water Board, agreed.", authors: [] })
+    const r = findTiny({ body: "The PWC met. The Pamir Watter Council, once the Upper Panj Water Board, agreed.", authors: [], language: "en" })
     const ids = r.mentions.map((m) => m.entity_id)
     expect(ids.filter((i) => i === "pamir-water-council")).toHaveLength(3)
   })
