@@ -52,7 +52,29 @@ export const writeCache = (dir: string, key: string, outcome: CachedOutcome): vo
   }
 }
 
-/** A fingerprint of the code that decides a document's result: the stage modules and the document composer. */
+/**
+ * The installed versions of the runtime dependencies (chrono-node, eld, ...): a new version of a library a stage
+ * calls can change a document's result as surely as our own code can.
+ */
+const dependencyVersions = (projectDir: string): string => {
+  try {
+    const lock = JSON.parse(fs.readFileSync(path.join(projectDir, "package-lock.json"), "utf8")) as {
+      packages?: Record<string, { version?: string; dev?: boolean }>
+    }
+    return Object.entries(lock.packages ?? {})
+      .filter(([name, p]) => name.startsWith("node_modules/") && !p.dev)
+      .map(([name, p]) => `${name}@${p.version ?? ""}`)
+      .sort()
+      .join("\n")
+  } catch {
+    return ""
+  }
+}
+
+/**
+ * A fingerprint of the code that decides a document's result: the stage modules, the document composer, the
+ * per-file acceptance (sidecar decoding, refusals) and the versions of the libraries they call.
+ */
 export const stagesCodeVersion = (pipelineDir: string): string => {
   const files: Array<string> = []
   const walk = (dir: string) => {
@@ -63,6 +85,7 @@ export const stagesCodeVersion = (pipelineDir: string): string => {
     }
   }
   walk(path.join(pipelineDir, "stages"))
-  files.push(path.join(pipelineDir, "document.ts"), path.join(pipelineDir, "model.ts"))
-  return sha256Hex(files.map((f) => `${path.relative(pipelineDir, f)}\n${fs.readFileSync(f, "utf8")}`).join("\n"))
+  for (const name of ["document.ts", "model.ts", "process-source.ts", "sources.ts"]) files.push(path.join(pipelineDir, name))
+  const code = files.map((f) => `${path.relative(pipelineDir, f)}\n${fs.readFileSync(f, "utf8")}`).join("\n")
+  return sha256Hex(`${code}\n${dependencyVersions(path.dirname(pipelineDir))}`)
 }

@@ -4,7 +4,7 @@
  */
 import * as fs from "node:fs"
 import * as path from "node:path"
-import { Effect, Schema } from "effect"
+import { Effect, Schema, SchemaIssue } from "effect"
 import type { InputProblem } from "./errors.js"
 import { IoError } from "./errors.js"
 import type { SourceMeta } from "./document.js"
@@ -98,21 +98,70 @@ export const readSourceBytes = (file: SourceFile) =>
     catch: (cause) => new IoError({ path: file.absolute, action: "read", cause })
   })
 
+const ISO_STATED_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$|^--(\d{2})-(\d{2})$/
+
+const daysIn = (year: number, month: number): number =>
+  month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31
+
+/** Why a stated date is not one the pipeline can use, or null: the pattern, then the calendar (2024-02-30 is no day). */
+export const statedDateProblem = (value: string): string | null => {
+  const m = ISO_STATED_DATE.exec(value)
+  if (!m) return "is not an ISO 8601 date such as 2015-10-17, 2015-10, 2015, --10-17 or a timestamp 2015-10-17T08:30:00Z"
+  const [, y, mo, d, hh, mi, ss, ymo, yd] = m
+  const month = Number(mo ?? ymo ?? 1)
+  const day = Number(d ?? yd ?? 1)
+  if (month < 1 || month > 12) return `has no month ${mo ?? ymo}`
+  const maxDay = daysIn(y ? Number(y) : 2000, month)
+  if (day < 1 || day > maxDay) return `is not a calendar day (month ${month}${y ? ` of ${y}` : ""} has ${maxDay} days)`
+  if (Number(hh ?? 0) > 23 || Number(mi ?? 0) > 59 || Number(ss ?? 0) > 60) return "is not a time of day"
+  return null
+}
+
+const StatedDate = Schema.String.pipe(
+  Schema.check(Schema.makeFilter((s: string) => {
+    const problem = statedDateProblem(s)
+    return problem === null ? undefined : `${JSON.stringify(s)} ${problem}`
+  }))
+)
+
+/** BCP 47 by its syntax (RFC 5646 §2.1, simplified): a primary language subtag and optional subtags ("en", "ru-Latn", "tg-TJ"). */
+const Bcp47 = Schema.String.pipe(
+  Schema.check(Schema.makeFilter((s: string) =>
+    /^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|\d{3}))?(-[A-Za-z\d]{5,8}|-\d[A-Za-z\d]{3})*$/.test(s)
+      ? undefined
+      : `${JSON.stringify(s)} is not a BCP 47 language tag such as en, ru or tg-TJ`
+  ))
+)
+
+const AbsoluteUrl = Schema.String.pipe(
+  Schema.check(Schema.makeFilter((s: string) => (URL.canParse(s) ? undefined : `${JSON.stringify(s)} is not an absolute URL`)))
+)
+
+const NonEmpty = Schema.String.pipe(Schema.check(Schema.makeFilter((s: string) => (s.trim() !== "" ? undefined : "is empty"))))
+
 const Meta = Schema.Struct({
-  url: Schema.optionalKey(Schema.String),
-  retrieved_at: Schema.optionalKey(Schema.String),
-  publisher: Schema.optionalKey(Schema.String),
-  published_date: Schema.optionalKey(
-    Schema.String.pipe(
-      Schema.check(Schema.isPattern(/^(\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?|--\d{2}-\d{2})$/, {
-        message: "Expected an ISO 8601 date such as 2015-10-17, 2015-10, 2015 or a timestamp 2015-10-17T08:30:00Z"
-      }))
-    )
-  ),
-  language: Schema.optionalKey(Schema.String),
-  title: Schema.optionalKey(Schema.String),
-  authors: Schema.optionalKey(Schema.Array(Schema.String))
+  url: Schema.optionalKey(AbsoluteUrl),
+  retrieved_at: Schema.optionalKey(StatedDate),
+  publisher: Schema.optionalKey(NonEmpty),
+  published_date: Schema.optionalKey(StatedDate),
+  language: Schema.optionalKey(Bcp47),
+  title: Schema.optionalKey(NonEmpty),
+  authors: Schema.optionalKey(Schema.Array(NonEmpty))
 })
+
+const SIDECAR_KEYS = Object.keys(Meta.fields).join(", ")
+const formatIssues = SchemaIssue.makeFormatterStandardSchemaV1()
+
+/** Each problem as `key: what is wrong with its value`, joined with "; ". */
+const sidecarIssues = (issue: SchemaIssue.Issue): string =>
+  formatIssues(issue)
+    .issues.map((i) => {
+      const keyPath = (i.path ?? []).map((p) => String(typeof p === "object" && p !== null && "key" in p ? p.key : p))
+      const key = keyPath.length ? keyPath.map((k, n) => (n > 0 && /^\d+$/.test(k) ? `[${k}]` : n > 0 ? `.${k}` : k)).join("") : "the file"
+      const message = /excess property/i.test(i.message) ? `is not a key a sidecar may state (${SIDECAR_KEYS})` : i.message
+      return `${key} ${message}`
+    })
+    .join("; ")
 
 /** The sidecar `<name>.meta.json` beside a raw text, if any: its statements win over what the stages infer. */
 export const readSidecar = (file: SourceFile): { meta: SourceMeta | null; problem: string | null; sha256Input: string | null } => {
@@ -132,7 +181,7 @@ export const readSidecar = (file: SourceFile): { meta: SourceMeta | null; proble
   }
   const decoded = Schema.decodeUnknownResult(Meta)(raw, { errors: "all", onExcessProperty: "error" })
   if (decoded._tag === "Failure") {
-    return { meta: null, problem: `its metadata file ${path.basename(sidecar)} is invalid: ${decoded.failure.message.replace(/\n/g, " ")}`, sha256Input: text }
+    return { meta: null, problem: `its metadata file ${path.basename(sidecar)} states what the pipeline cannot use: ${sidecarIssues(decoded.failure.issue)}`, sha256Input: text }
   }
   const meta = decoded.success as SourceMeta
   // a stated timestamp is cut back to its calendar date: the published_date column holds dates, not instants
