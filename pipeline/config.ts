@@ -97,13 +97,40 @@ const lineOf = (doc: Document, lines: LineCounter, path: ReadonlyArray<PropertyK
   return undefined
 }
 
+/** Every key written twice in one map, with its dotted path, its line and the line of its first occurrence. */
+const duplicateKeys = (doc: Document, lines: LineCounter) => {
+  const found: Array<{ path: string; line: number; firstLine: number }> = []
+  const visit = (node: unknown, prefix: ReadonlyArray<string>) => {
+    if (!isMap(node)) return
+    const first = new Map<string, number>()
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : null
+      const line = isScalar(pair.key) && pair.key.range ? lines.linePos(pair.key.range[0]).line : 0
+      if (key === null) continue
+      const seen = first.get(key)
+      if (seen !== undefined) found.push({ path: [...prefix, key].join("."), line, firstLine: seen })
+      else first.set(key, line)
+      visit(pair.value, [...prefix, key])
+    }
+  }
+  visit(doc.contents, [])
+  return found
+}
+
 /** Parses YAML strictly: duplicate keys, alias bombs and syntax errors are refused with the line. */
 export const parseYaml = (file: string, text: string) =>
   Effect.gen(function* () {
     const lines = new LineCounter()
     const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true, strict: true })
     if (doc.errors.length > 0) {
-      return yield* new ConfigError({ file, message: doc.errors.map((e) => `  ${e.message.split("\n")[0]}`).join("\n") })
+      const duplicates = duplicateKeys(doc, lines)
+      const message = doc.errors.map((e) => {
+        const duplicate = e.code === "DUPLICATE_KEY" ? duplicates.find((d) => d.line === e.linePos?.[0]?.line) : undefined
+        return duplicate
+          ? `  ${duplicate.path} (line ${duplicate.line}): duplicate key, already set at line ${duplicate.firstLine}; a key may appear once`
+          : `  ${e.message.split("\n")[0]}`
+      })
+      return yield* new ConfigError({ file, message: message.join("\n") })
     }
     const value = yield* Effect.try({
       try: () => doc.toJS({ maxAliasCount: 100 }) as unknown,

@@ -44,9 +44,15 @@ describe("pipeline.yaml", () => {
     expect(message).toContain('"fail"')
   })
 
-  it("refuses a duplicate key instead of keeping the last one", async () => {
+  it("refuses a duplicate key instead of keeping the last one, naming the key and both lines", async () => {
+    const line = valid.split("\n").findIndex((l) => l === "raw: raw") + 1
     const message = await refusal(valid.replace("raw: raw", "raw: raw\nraw: other"))
-    expect(message).toMatch(/unique|duplicate/i)
+    expect(message).toContain(`raw (line ${line + 1}): duplicate key, already set at line ${line}`)
+  })
+
+  it("names a nested duplicate key by its path", async () => {
+    const message = await refusal(valid.replace("  on_bad_input: fail", "  on_bad_input: fail\n  on_bad_input: skip"))
+    expect(message).toMatch(/ingest\.on_bad_input \(line \d+\): duplicate key/)
   })
 
   it("refuses a YAML alias bomb instead of expanding it", async () => {
