@@ -28,11 +28,19 @@ const EXIT_CODES: Record<PipelineError["_tag"], number> = {
   ReleaseError: 6
 }
 
-/** The one place errors become text: a tagged error says what to do; anything else is a bug, reported as such. */
-export const renderErrors = <A, R>(program: Effect.Effect<A, PipelineError, R>) =>
+/** What a failed build or merge leaves, said after a file-system error (other errors say it themselves or publish nothing). */
+const NOTHING_PUBLISHED = " Nothing was published; earlier releases are untouched."
+
+/**
+ * The one place errors become text: a tagged error says what to do; anything else is a bug, reported as such.
+ * `publishes` marks the commands that write releases, whose file-system errors also say that nothing was published.
+ */
+export const renderErrors = <A, R>(program: Effect.Effect<A, PipelineError, R>, options: { readonly publishes?: boolean } = {}) =>
   program.pipe(
     Effect.catch((e: PipelineError) =>
-      Console.error(`error: ${e.userMessage}`).pipe(Effect.andThen(Effect.sync(() => void (process.exitCode = EXIT_CODES[e._tag]))))
+      Console.error(`error: ${e.userMessage}${options.publishes && e._tag === "IoError" ? NOTHING_PUBLISHED : ""}`).pipe(
+        Effect.andThen(Effect.sync(() => void (process.exitCode = EXIT_CODES[e._tag])))
+      )
     ),
     Effect.catchCause((cause) =>
       Cause.hasInterruptsOnly(cause)
@@ -81,7 +89,8 @@ const buildCommand = Command.make("build", { config, raw, out, releaseVersion, s
     }).pipe(
       Effect.scoped,
       Effect.flatMap((s) => Console.log(summaryLine(s)))
-    )
+    ),
+    { publishes: true }
   )
 ).pipe(Command.withDescription("Build a release from the raw texts into the output folder"))
 
@@ -93,7 +102,8 @@ const mergeCommand = Command.make(
       merge({ configPath: f.config, out: opt(f.out), version: opt(f.releaseVersion), progress, shardDirs: f.shards }).pipe(
         Effect.scoped,
         Effect.flatMap((s) => Console.log(summaryLine(s)))
-      )
+      ),
+      { publishes: true }
     )
 ).pipe(Command.withDescription("Combine the shard folders of a sharded build into one release, identical to a single-machine build"))
 

@@ -35,7 +35,7 @@ export class IoError extends Data.TaggedError("IoError")<{ readonly path: string
       : code === "EROFS" || code === "EACCES" || code === "EPERM" ? "the folder is not writable"
       : code === "ENOENT" ? "it does not exist"
       : this.cause instanceof Error ? this.cause.message : String(this.cause)
-    return `Could not ${this.action} ${this.path}: ${why}. Nothing was published; earlier releases are untouched.`
+    return `Could not ${this.action} ${this.path}: ${why}.`
   }
 }
 

@@ -60,7 +60,7 @@ describe.skipIf(!canMount)("a full disk or a read-only output folder", () => {
     fs.writeFileSync(path.join(raw, "zz_new.txt"), "A new headline\n\nA paragraph of reporting text about the border region, long enough.\n")
     const result = await runCli(["build", "--raw", raw, "--out", out])
     expect(result.code).toBe(4)
-    expect(result.stderr).toMatch(/not writable/)
+    expect(result.stderr).toMatch(/not writable\. Nothing was published; earlier releases are untouched\./)
     expect(result.stderr).not.toMatch(/\n\s+at .*\.(ts|js):\d+/)
   })
 })
