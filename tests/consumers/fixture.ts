@@ -171,16 +171,7 @@ export const writeEdgeRelease = async (dir = tempDir("edge-release-")): Promise<
   return dir
 }
 
-/** Debian's python3 (with python3-pandas and python3-rdflib), not whatever python3 comes first on PATH. */
-export const PYTHON = fs.existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3"
-
-/** Fails (does not skip) when a consumer program is missing: CI installs them in .ci/run. */
-export const requireProgram = (command: string, args: ReadonlyArray<string>, what: string): void => {
-  const r = spawnSync(command, args, { encoding: "utf8" })
-  if (r.error || r.status !== 0)
-    throw new Error(`${what} is needed by this test and is missing or broken (${command} ${args.join(" ")}: ${r.error?.message ?? r.stderr}). ` +
-      `.ci/run installs it; locally: apt-get install -y --no-install-recommends gnumeric python3-pandas python3-rdflib`)
-}
+export { PYTHON } from "../setup/programs.js"
 
 /** A list cell as the CSV has it: joined with "; ", empty (missing) when the list is empty. */
 export const joined = (v: unknown): string | null => (Array.isArray(v) ? (v.length ? v.join("; ") : null) : (v as string | null))

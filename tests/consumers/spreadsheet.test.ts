@@ -12,7 +12,8 @@ import Papa from "papaparse"
 import { unzipSync } from "fflate"
 import { TABLE_NAMES, TABLES, type TableName } from "../../pipeline/model.js"
 import { ABOUT_SHEET, TRUNCATION_MARKER, XLSX_CELL_LIMIT, isDateColumn } from "../../pipeline/emit/xlsx.js"
-import { LONG_BODY, WORKBOOK, differences, requireProgram, rowsOf, writeEdgeRelease } from "./fixture.js"
+import { LONG_BODY, WORKBOOK, differences, rowsOf, writeEdgeRelease } from "./fixture.js"
+import { missingReason } from "../setup/programs.js"
 import { tempDir } from "../helpers.js"
 
 interface GnmCell { row: number; col: number; type: string | undefined; text: string }
@@ -45,14 +46,15 @@ const serial = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000 + 25
 /** What a table sheet shows for a written value: text as written (cut to the cell limit), numbers, dates as YYYY-MM-DD. */
 const shown = (v: unknown): string => (v === null || v === undefined ? "" : Array.isArray(v) ? v.join("; ") : String(v))
 
-describe("a spreadsheet program (Gnumeric) opens the workbook", () => {
+const missing = missingReason("ssconvert")
+
+describe.skipIf(missing)(`a spreadsheet program (Gnumeric) opens the workbook ${missing ?? ""}`, () => {
   let dir: string
   let work: string
   let sheets: Array<GnmSheet>
   const csvSheets = new Map<string, Array<Array<string>>>()
 
   beforeAll(async () => {
-    requireProgram("ssconvert", ["--version"], "Gnumeric's ssconvert (Debian package gnumeric)")
     dir = await writeEdgeRelease()
     work = tempDir("ssconvert-")
     const xlsx = path.join(dir, WORKBOOK)

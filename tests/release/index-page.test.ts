@@ -10,11 +10,12 @@ import { createHash } from "node:crypto"
 import { fileURLToPath, pathToFileURL } from "node:url"
 import { chromium, type Browser, type Page } from "playwright-core"
 import { buildTwoReleases, type TwoReleases } from "./two-releases.js"
-
-const CHROMIUM = "/usr/bin/chromium"
+import { CHROMIUM, missingReason } from "../setup/programs.js"
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
-describe.skipIf(!fs.existsSync(CHROMIUM))("the download page in a browser", () => {
+const missing = missingReason("chromium")
+
+describe.skipIf(missing)(`the download page in a browser ${missing ?? ""}`, () => {
   let r: TwoReleases
   let browser: Browser
   let page: Page
