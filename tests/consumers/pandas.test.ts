@@ -7,7 +7,7 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import { spawnSync } from "node:child_process"
 import { TABLE_NAMES, TABLES } from "../../pipeline/model.js"
-import { DATE_COLUMNS } from "../../pipeline/release/loading.js"
+import { DATE_COLUMNS } from "../../pipeline/release/describe/loading.js"
 import { PYTHON, differences, requireProgram, rowsOf, writeEdgeRelease } from "./fixture.js"
 import { readWithPandas, type PandasTable } from "./programs.js"
 
