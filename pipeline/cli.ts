@@ -1,22 +1,23 @@
 /**
  * The commands: parse flags, run the program, render errors once. Progress goes to stderr, the summary to stdout.
  */
-import * as fs from "node:fs"
 import * as path from "node:path"
 import { Cause, Console, Effect, Option, Schema } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { build, merge, type BuildSummary } from "./build.js"
 import { parseShard } from "./shards.js"
 import { ReleaseError } from "./errors.js"
+import { exists, makeDir, readText, writeText } from "./io.js"
 import { loadBuildContext, pipelineVersion } from "./context.js"
 import { listSources, readSourceBytes } from "./sources.js"
 import { ingestBytes } from "./stages/ingest.js"
 import { cleanText } from "./stages/clean.js"
 import type { PipelineError } from "./errors.js"
-import { schemaFiles, withColumnsSection } from "./release/frictionless.js"
+import { schemaFiles, withColumnsSection } from "./release/describe/frictionless.js"
+import { withLayoutSection } from "./release/contents.js"
 import { configJsonSchema } from "./config.js"
 import { loadConfigFile } from "./context.js"
-import { diffReleases, renderDiff } from "./release/diff.js"
+import { diffReleases, renderDiff } from "./release/history/diff.js"
 import { releaseEntityReport } from "./release/report.js"
 import { formatEntityReport } from "./stages/entities-report.js"
 
@@ -137,13 +138,15 @@ const cleanCommand = Command.make("clean", { config, file: Argument.String("file
 ).pipe(Command.withDescription("Print the cleaned result of one raw file as JSON (title, authors, kind, body, comments, removed lines)"))
 
 const schemasCommand = Command.make("schemas", { dir: Flag.String("dir").pipe(Flag.withDefault("schemas"), Flag.withDescription("Where to write the schema files")) }, (f) =>
-  Effect.sync(() => {
-    fs.mkdirSync(f.dir, { recursive: true })
-    const files = { ...schemaFiles(), "pipeline.schema.json": configJsonSchema() }
-    for (const [name, content] of Object.entries(files)) fs.writeFileSync(path.join(f.dir, name), JSON.stringify(content, null, 2) + "\n")
-    if (fs.existsSync("README.md")) fs.writeFileSync("README.md", withColumnsSection(fs.readFileSync("README.md", "utf8")))
-    return Object.keys(files).length
-  }).pipe(Effect.flatMap((n) => Console.log(`wrote ${n} schema file(s) to ${f.dir}`)))
+  renderErrors(
+    Effect.gen(function* () {
+      yield* makeDir(f.dir)
+      const files = { ...schemaFiles(), "pipeline.schema.json": configJsonSchema() }
+      for (const [name, content] of Object.entries(files)) yield* writeText(path.join(f.dir, name), JSON.stringify(content, null, 2) + "\n")
+      if (yield* exists("README.md")) yield* writeText("README.md", withLayoutSection(withColumnsSection(yield* readText("README.md"))))
+      yield* Console.log(`wrote ${Object.keys(files).length} schema file(s) to ${f.dir}`)
+    })
+  )
 ).pipe(Command.withDescription("Write the JSON schemas of every table and of pipeline.yaml (schemas/ in the repository)"))
 
 const diffCommand = Command.make(

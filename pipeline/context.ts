@@ -8,7 +8,8 @@ import { execFileSync } from "node:child_process"
 import { DateTime, Effect } from "effect"
 import { decodeConfig, decodeDataFile, type PipelineConfig } from "./config.js"
 import type { StageContext } from "./document.js"
-import { ConfigError, IoError } from "./errors.js"
+import { ConfigError } from "./errors.js"
+import { readText } from "./io.js"
 import { CleanRules } from "./stages/rules.js"
 import { Gazetteer } from "./stages/gazetteer.js"
 import { makeEntityFinder } from "./stages/entities.js"
@@ -52,17 +53,15 @@ const gitCommit = (): string | null => {
   }
 }
 
-export const readText = (file: string, what: string) =>
-  Effect.try({
-    try: () => fs.readFileSync(file, "utf8"),
-    catch: (cause) => ((cause as { code?: string }).code === "ENOENT"
-      ? new ConfigError({ file, message: `  ${what} not found` })
-      : new IoError({ path: file, action: "read", cause }))
-  })
+/** A configuration or data file's text; a missing one is a configuration problem, not an I/O failure. */
+export const readConfigText = (file: string, what: string) =>
+  readText(file).pipe(
+    Effect.mapError((e) => ((e.cause as { code?: string }).code === "ENOENT" ? new ConfigError({ file, message: `  ${what} not found` }) : e))
+  )
 
 export const loadConfigFile = (configPath: string) =>
   Effect.gen(function* () {
-    const text = yield* readText(configPath, "the configuration file was")
+    const text = yield* readConfigText(configPath, "the configuration file was")
     const config = yield* decodeConfig(configPath, text)
     return { config, text }
   })
@@ -88,7 +87,7 @@ export const loadBuildContext = (options: { configPath: string; raw?: string | u
     const loadData = <S extends Parameters<typeof decodeDataFile>[0]>(schema: S, rel: string, what: string) =>
       Effect.gen(function* () {
         const file = resolve(rel)
-        const body = yield* readText(file, `${what} (${rel}, named in ${options.configPath}) was`)
+        const body = yield* readConfigText(file, `${what} (${rel}, named in ${options.configPath}) was`)
         dataFiles.push({ path: rel, sha256: sha256Hex(body) })
         return yield* decodeDataFile(schema, file, body)
       })

@@ -6,7 +6,8 @@
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { Effect } from "effect"
-import { IoError, ReleaseError } from "./errors.js"
+import { type IoError, ReleaseError } from "./errors.js"
+import { attempt, makeDir, readText } from "./io.js"
 import type { InputProblem } from "./errors.js"
 import type { SourceOutcome } from "./process-source.js"
 import { sha256Hex } from "./stages/ingest.js"
@@ -48,27 +49,21 @@ export const writeShard = (
   Effect.gen(function* () {
     const final = path.join(shardsDir, shardFolderName({ index: manifest.shard, count: manifest.of }))
     const tmp = `${final}.tmp-${process.pid}`
-    yield* Effect.try({ try: () => fs.mkdirSync(tmp, { recursive: true }), catch: (cause) => new IoError({ path: tmp, action: "create", cause }) })
-    const fd = yield* Effect.try({ try: () => fs.openSync(path.join(tmp, RESULTS), "w"), catch: (cause) => new IoError({ path: tmp, action: "write", cause }) })
+    yield* makeDir(tmp)
+    const fd = yield* attempt(tmp, "write", () => fs.openSync(path.join(tmp, RESULTS), "w"))
     let documents = 0
     while (true) {
       const batch = yield* next
       if (batch.length === 0) break
       documents += batch.length
-      yield* Effect.try({
-        try: () => fs.writeSync(fd, batch.map((o) => JSON.stringify({ ...o, cached: false })).join("\n") + "\n"),
-        catch: (cause) => new IoError({ path: tmp, action: "write", cause })
-      })
+      yield* attempt(tmp, "write", () => fs.writeSync(fd, batch.map((o) => JSON.stringify({ ...o, cached: false })).join("\n") + "\n"))
     }
-    yield* Effect.try({
-      try: () => {
-        fs.fsyncSync(fd)
-        fs.closeSync(fd)
-        fs.writeFileSync(path.join(tmp, "shard.json"), JSON.stringify({ ...manifest, documents }, null, 2) + "\n")
-        fs.rmSync(final, { recursive: true, force: true })
-        fs.renameSync(tmp, final)
-      },
-      catch: (cause) => new IoError({ path: final, action: "write the shard folder", cause })
+    yield* attempt(final, "write the shard folder", () => {
+      fs.fsyncSync(fd)
+      fs.closeSync(fd)
+      fs.writeFileSync(path.join(tmp, "shard.json"), JSON.stringify({ ...manifest, documents }, null, 2) + "\n")
+      fs.rmSync(final, { recursive: true, force: true })
+      fs.renameSync(tmp, final)
     })
     return { folder: final, documents }
   })
@@ -107,10 +102,10 @@ export const readShards = (dirs: ReadonlyArray<string>, expect: { stagesVersion:
   Effect.gen(function* () {
     const manifests: Array<ShardManifest & { dir: string }> = []
     for (const dir of dirs) {
-      const manifest = yield* Effect.try({
-        try: () => ({ ...(JSON.parse(fs.readFileSync(path.join(dir, "shard.json"), "utf8")) as ShardManifest), dir }),
-        catch: () => new ReleaseError({ message: `${dir} is not a complete shard folder (no readable shard.json); run its build --shard again.` })
-      })
+      const manifest = yield* readText(path.join(dir, "shard.json")).pipe(
+        Effect.flatMap((text) => Effect.try(() => ({ ...(JSON.parse(text) as ShardManifest), dir }))),
+        Effect.mapError(() => new ReleaseError({ message: `${dir} is not a complete shard folder (no readable shard.json); run its build --shard again.` }))
+      )
       manifests.push(manifest)
     }
     const count = manifests[0]?.of ?? 0
@@ -122,30 +117,29 @@ export const readShards = (dirs: ReadonlyArray<string>, expect: { stagesVersion:
     if (stale.length > 0) {
       return yield* new ReleaseError({ message: `Shard folder(s) ${stale.map((m) => m.dir).join(", ")} were built with other code or configuration than this merge; rebuild them.` })
     }
-    const readers = manifests.map((m) => lineReader(path.join(m.dir, RESULTS)))
-    const heads: Array<SourceOutcome | null> = readers.map((r) => {
-      const line = r.next()
-      return line ? (JSON.parse(line) as SourceOutcome) : null
-    })
+    const readers = yield* attempt(dirs.join(", "), "read the shard folders", () => manifests.map((m) => lineReader(path.join(m.dir, RESULTS))))
+    const heads: Array<SourceOutcome | null> = yield* attempt(dirs.join(", "), "read the shard folders", () =>
+      readers.map((r) => {
+        const line = r.next()
+        return line ? (JSON.parse(line) as SourceOutcome) : null
+      })
+    )
     const total = manifests.reduce((n, m) => n + m.documents, 0)
     const problems = manifests.flatMap((m) => m.problems)
-    const next = Effect.try({
-      try: (): ReadonlyArray<SourceOutcome> => {
-        const batch: Array<SourceOutcome> = []
-        while (batch.length < batchSize) {
-          let best = -1
-          for (let i = 0; i < heads.length; i++) {
-            const h = heads[i]
-            if (h && (best < 0 || h.doc_id < heads[best]!.doc_id)) best = i
-          }
-          if (best < 0) break
-          batch.push(heads[best]!)
-          const line = readers[best]!.next()
-          heads[best] = line ? (JSON.parse(line) as SourceOutcome) : null
+    const next = attempt(dirs.join(", "), "read the shard folders", (): ReadonlyArray<SourceOutcome> => {
+      const batch: Array<SourceOutcome> = []
+      while (batch.length < batchSize) {
+        let best = -1
+        for (let i = 0; i < heads.length; i++) {
+          const h = heads[i]
+          if (h && (best < 0 || h.doc_id < heads[best]!.doc_id)) best = i
         }
-        return batch
-      },
-      catch: (cause) => new IoError({ path: dirs.join(", "), action: "read the shard folders", cause })
+        if (best < 0) break
+        batch.push(heads[best]!)
+        const line = readers[best]!.next()
+        heads[best] = line ? (JSON.parse(line) as SourceOutcome) : null
+      }
+      return batch
     })
     return { total, problems, next }
   })

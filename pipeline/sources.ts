@@ -4,9 +4,9 @@
  */
 import * as fs from "node:fs"
 import * as path from "node:path"
-import { Effect, Schema, SchemaIssue } from "effect"
+import { Schema, SchemaIssue } from "effect"
 import type { InputProblem } from "./errors.js"
-import { IoError } from "./errors.js"
+import { attempt } from "./io.js"
 import type { SourceMeta } from "./document.js"
 
 export interface SourceFile {
@@ -33,70 +33,63 @@ export const docIdOf = (relativePath: string): string => relativePath.replace(/\
 export const collisionKey = (docId: string): string => docId.normalize("NFKC").toLowerCase()
 
 export const listSources = (rawDir: string, maxBytes: number) =>
-  Effect.try({
-    try: (): SourceListing => {
-      const root = fs.realpathSync(rawDir)
-      const files: Array<SourceFile> = []
-      const problems: Array<InputProblem> = []
-      const walk = (dir: string, rel: string) => {
-        const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-        for (const entry of entries) {
-          const relPath = rel ? `${rel}/${entry.name}` : entry.name
-          const abs = path.join(dir, entry.name)
-          if (entry.name.startsWith(".")) continue
-          let stat = fs.lstatSync(abs)
-          if (stat.isSymbolicLink()) {
-            let target: string
-            try {
-              target = fs.realpathSync(abs)
-            } catch {
-              if (entry.name.endsWith(".txt")) problems.push({ file: relPath, reason: "a symbolic link whose target does not exist" })
-              continue
-            }
-            if (target !== root && !target.startsWith(root + path.sep)) {
-              if (entry.name.endsWith(".txt")) problems.push({ file: relPath, reason: `a symbolic link that points outside the raw folder (${target})` })
-              continue
-            }
-            stat = fs.statSync(abs)
-          }
-          if (stat.isDirectory()) {
-            if (!stat.isSymbolicLink()) walk(abs, relPath)
+  attempt(rawDir, "read the raw folder", (): SourceListing => {
+    const root = fs.realpathSync(rawDir)
+    const files: Array<SourceFile> = []
+    const problems: Array<InputProblem> = []
+    const walk = (dir: string, rel: string) => {
+      const entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      for (const entry of entries) {
+        const relPath = rel ? `${rel}/${entry.name}` : entry.name
+        const abs = path.join(dir, entry.name)
+        if (entry.name.startsWith(".")) continue
+        let stat = fs.lstatSync(abs)
+        if (stat.isSymbolicLink()) {
+          let target: string
+          try {
+            target = fs.realpathSync(abs)
+          } catch {
+            if (entry.name.endsWith(".txt")) problems.push({ file: relPath, reason: "a symbolic link whose target does not exist" })
             continue
           }
-          if (!entry.name.endsWith(".txt") || !stat.isFile()) continue
-          if (CONTROL.test(relPath)) {
-            problems.push({ file: JSON.stringify(relPath), reason: "the file name holds control characters" })
+          if (target !== root && !target.startsWith(root + path.sep)) {
+            if (entry.name.endsWith(".txt")) problems.push({ file: relPath, reason: `a symbolic link that points outside the raw folder (${target})` })
             continue
           }
-          if (stat.size > maxBytes) {
-            problems.push({ file: relPath, reason: `the file is ${stat.size} bytes, over the limit of ${maxBytes} (ingest.max_file_bytes)` })
-            continue
-          }
-          files.push({ doc_id: docIdOf(relPath), source_path: relPath, absolute: abs, bytes: stat.size })
+          stat = fs.statSync(abs)
         }
+        if (stat.isDirectory()) {
+          if (!stat.isSymbolicLink()) walk(abs, relPath)
+          continue
+        }
+        if (!entry.name.endsWith(".txt") || !stat.isFile()) continue
+        if (CONTROL.test(relPath)) {
+          problems.push({ file: JSON.stringify(relPath), reason: "the file name holds control characters" })
+          continue
+        }
+        if (stat.size > maxBytes) {
+          problems.push({ file: relPath, reason: `the file is ${stat.size} bytes, over the limit of ${maxBytes} (ingest.max_file_bytes)` })
+          continue
+        }
+        files.push({ doc_id: docIdOf(relPath), source_path: relPath, absolute: abs, bytes: stat.size })
       }
-      walk(root, "")
-      const byKey = new Map<string, SourceFile>()
-      const collided = new Set<SourceFile>()
-      const collisions: Array<InputProblem> = []
-      for (const f of files) {
-        const other = byKey.get(collisionKey(f.doc_id))
-        if (other) {
-          collisions.push({ file: f.source_path, reason: `its doc_id collides with ${JSON.stringify(other.source_path)} (the names differ only by case or Unicode form); rename one of them` })
-          collided.add(f).add(other)
-        } else byKey.set(collisionKey(f.doc_id), f)
-      }
-      const kept = files.filter((f) => !collided.has(f)).sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0))
-      return { files: kept, problems, collisions }
-    },
-    catch: (cause) => new IoError({ path: rawDir, action: "read the raw folder", cause })
+    }
+    walk(root, "")
+    const byKey = new Map<string, SourceFile>()
+    const collided = new Set<SourceFile>()
+    const collisions: Array<InputProblem> = []
+    for (const f of files) {
+      const other = byKey.get(collisionKey(f.doc_id))
+      if (other) {
+        collisions.push({ file: f.source_path, reason: `its doc_id collides with ${JSON.stringify(other.source_path)} (the names differ only by case or Unicode form); rename one of them` })
+        collided.add(f).add(other)
+      } else byKey.set(collisionKey(f.doc_id), f)
+    }
+    const kept = files.filter((f) => !collided.has(f)).sort((a, b) => (a.doc_id < b.doc_id ? -1 : a.doc_id > b.doc_id ? 1 : 0))
+    return { files: kept, problems, collisions }
   })
 
-export const readSourceBytes = (file: SourceFile) =>
-  Effect.try({
-    try: () => new Uint8Array(fs.readFileSync(file.absolute)),
-    catch: (cause) => new IoError({ path: file.absolute, action: "read", cause })
-  })
+export const readSourceBytes = (file: SourceFile) => attempt(file.absolute, "read", () => new Uint8Array(fs.readFileSync(file.absolute)))
 
 const ISO_STATED_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$|^--(\d{2})-(\d{2})$/
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest"
 import * as fs from "node:fs"
 import * as path from "node:path"
-import { schemaFiles, withColumnsSection } from "../pipeline/release/frictionless.js"
+import { schemaFiles, withColumnsSection } from "../pipeline/release/describe/frictionless.js"
 import { configJsonSchema } from "../pipeline/config.js"
+import { layoutText, withLayoutSection } from "../pipeline/release/contents.js"
 import { projectRoot } from "./helpers.js"
 
 describe("schemas/", () => {
@@ -21,6 +22,12 @@ describe("README.md", () => {
     const readme = fs.readFileSync(path.join(projectRoot, "README.md"), "utf8")
     expect(readme).toContain("| `published_precision` |")
     expect(withColumnsSection(readme)).toBe(readme)
+  })
+
+  it("shows the release layout generated from the release contract (run `npm run schemas` after changing contents.ts)", () => {
+    const readme = fs.readFileSync(path.join(projectRoot, "README.md"), "utf8")
+    expect(readme).toContain(layoutText())
+    expect(withLayoutSection(readme)).toBe(readme)
   })
 
   it("shows the two quick-start lines exactly", () => {

@@ -53,19 +53,23 @@ export const arrowFileSchema = async (file: string): Promise<ArrowSchema> => {
   }
 }
 
-/** Writes `parquetFile` from the Arrow IPC file `arrowFile`: same columns, types, order and rows. */
-export const arrowFileToParquet = async (arrowFile: string, parquetFile: string): Promise<void> => {
+/**
+ * Writes Parquet from the Arrow IPC file `arrowFile`: same columns, types, order and rows. `output` is a file path, or
+ * a function handed the Parquet bytes in order (so the caller can hash them as they are written).
+ */
+export const arrowFileToParquet = async (arrowFile: string, output: string | ((chunk: Uint8Array) => void)): Promise<void> => {
   const schema = await arrowFileSchema(arrowFile)
   // empty batches are skipped: the streaming writer fails on a batch without rows (Arrow JS reads an empty file as one)
   const batches = (async function* () {
     for await (const b of arrowFileBatches(arrowFile)) if (b.numRows > 0) yield b
   })()
   const first = await batches.next()
-  const fd = fs.openSync(parquetFile, "w")
+  const fd = typeof output === "string" ? fs.openSync(output, "w") : -1
+  const write = typeof output === "string" ? (chunk: Uint8Array) => void fs.writeSync(fd, chunk) : output
   try {
     if (first.done) {
       // no rows: the streaming writer would not know the schema, so write the empty table directly
-      fs.writeSync(fd, writeParquet(toWasm(schema, []), writerProperties()))
+      write(writeParquet(toWasm(schema, []), writerProperties()))
       return
     }
     let pending: ArrowRecordBatch | undefined = first.value
@@ -82,14 +86,14 @@ export const arrowFileToParquet = async (arrowFile: string, parquetFile: string)
         table.free()
       }
     })
-    const output = await transformParquetStream(input, writerProperties())
-    const reader = output.getReader() as ReadableStreamDefaultReader<Uint8Array>
+    const stream = await transformParquetStream(input, writerProperties())
+    const reader = stream.getReader() as ReadableStreamDefaultReader<Uint8Array>
     for (;;) {
       const chunk = await reader.read()
       if (chunk.done) break
-      fs.writeSync(fd, chunk.value)
+      write(chunk.value)
     }
   } finally {
-    fs.closeSync(fd)
+    if (fd >= 0) fs.closeSync(fd)
   }
 }

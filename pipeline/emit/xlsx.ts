@@ -281,17 +281,19 @@ const zipTime = (created: string): Date => {
   return new Date(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds())
 }
 
-/** Rewrites a zip with every entry, in the same order, dated `created` and deflated at a fixed level. */
-export const normaliseZip = (file: string, created: string): void => {
+/** Rewrites a zip with every entry, in the same order, dated `created` and deflated at a fixed level; the bytes written. */
+export const normaliseZip = (file: string, created: string): Uint8Array => {
   const entries = unzipSync(fs.readFileSync(file))
   const mtime = zipTime(created)
   const out: Zippable = {}
   for (const [name, data] of Object.entries(entries)) out[name.replace(/^\/+/, "")] = [data, { mtime, level: 6 }]
-  fs.writeFileSync(file, zipSync(out))
+  const bytes = zipSync(out)
+  fs.writeFileSync(file, bytes)
+  return bytes
 }
 
-/** Writes the workbook of the release's tables from the <table>.arrow files in `staging`. */
-export const writeWorkbook = async (input: WorkbookInput): Promise<void> => {
+/** Writes the workbook of the release's tables from the <table>.arrow files in `staging`; the bytes written. */
+export const writeWorkbook = async (input: WorkbookInput): Promise<Uint8Array> => {
   const arrowFile = (t: TableName) => `${input.staging}/${t}.arrow`
   const surveys = {} as Record<TableName, TableSurvey>
   for (const t of TABLE_NAMES) surveys[t] = await survey(TABLES[t], arrowFile(t))
@@ -308,5 +310,5 @@ export const writeWorkbook = async (input: WorkbookInput): Promise<void> => {
   writeAbout(wb, input, surveys)
   for (const t of TABLE_NAMES) await writeTable(wb, TABLES[t], arrowFile(t), surveys[t], input.maxDataRows ?? XLSX_MAX_DATA_ROWS)
   await wb.commit()
-  normaliseZip(input.file, input.created)
+  return normaliseZip(input.file, input.created)
 }

@@ -5,12 +5,13 @@
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { Effect } from "effect"
-import { IoError, ReleaseError } from "../errors.js"
+import { ReleaseError } from "../errors.js"
+import { attemptAsync } from "../io.js"
 import type { EntityType } from "../model.js"
 import { entityReport, type DocEntities } from "../stages/entities-report.js"
 import type { FoundEntity } from "../stages/entities.js"
 import { csvRows } from "./csvread.js"
-import { readLatest } from "./publish.js"
+import { readLatest } from "./publish/publish.js"
 
 export const releaseEntityReport = (outDir: string, version: string | undefined) =>
   Effect.gen(function* () {
@@ -19,8 +20,7 @@ export const releaseEntityReport = (outDir: string, version: string | undefined)
     if (!v) return yield* new ReleaseError({ message: `No release in ${outDir} yet; run a build first.` })
     const dir = path.join(outDir, "releases", v)
     if (!fs.existsSync(path.join(dir, "SHA256SUMS"))) return yield* new ReleaseError({ message: `There is no complete release ${v} in ${path.join(outDir, "releases")}.` })
-    return yield* Effect.tryPromise({
-      try: async () => {
+    return yield* attemptAsync(dir, "read the entities of", async () => {
         const entities = new Map<string, FoundEntity>()
         for await (const { header, row } of csvRows(path.join(dir, "entities.csv"))) {
           const get = (c: string) => row[header.indexOf(c)] ?? ""
@@ -51,7 +51,5 @@ export const releaseEntityReport = (outDir: string, version: string | undefined)
         }
         flush()
         return { version: v, report: entityReport(docs) }
-      },
-      catch: (cause) => new IoError({ path: dir, action: "read the entities of", cause })
     })
   })

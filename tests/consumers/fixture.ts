@@ -10,8 +10,9 @@ import { Effect } from "effect"
 import { TABLE_NAMES, TABLES, type DocumentRow, type Row, type TableName, type TableRows } from "../../pipeline/model.js"
 import { csvHeader, csvRows } from "../../pipeline/emit/csv.js"
 import { makeArrowFileWriter } from "../../pipeline/emit/arrow.js"
-import { workbookFile, writeDerivedFormats } from "../../pipeline/emit/formats.js"
-import { releaseReadme } from "../../pipeline/release/metadata.js"
+import { writeDerivedFormats } from "../../pipeline/emit/formats.js"
+import { workbookFile } from "../../pipeline/release/contents.js"
+import { releaseReadme } from "../../pipeline/release/describe/readme.js"
 import { tempDir } from "../helpers.js"
 
 export const DATASET = {
@@ -166,7 +167,8 @@ export const writeEdgeRelease = async (dir = tempDir("edge-release-")): Promise<
     fs.closeSync(csv)
     fs.closeSync(arr)
   }
-  await Effect.runPromise(writeDerivedFormats({ staging: dir, dataset: DATASET, created: CREATED }))
+  const csvBytes = TABLE_NAMES.reduce((n, t) => n + fs.statSync(path.join(dir, `${t}.csv`)).size, 0)
+  await Effect.runPromise(writeDerivedFormats({ dir, dataset: DATASET, created: CREATED, workbook: WORKBOOK, csvBytes }))
   fs.writeFileSync(path.join(dir, "README.md"), releaseReadme({ dataset: DATASET, counts, refused: [] }))
   return dir
 }

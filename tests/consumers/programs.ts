@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process"
 import pl from "nodejs-polars"
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api"
 import type { TableName } from "../../pipeline/model.js"
-import { duckdbReadCsv } from "../../pipeline/release/loading.js"
+import { duckdbReadCsv } from "../../pipeline/release/describe/loading.js"
 import { PYTHON } from "./fixture.js"
 
 /** nodejs-polars takes a string path for IPC only when it ends in .ipc (otherwise it parses the string as data), so read the bytes. */

@@ -9,7 +9,7 @@ import { PARQUET_CREATED_BY, arrowFileToParquet } from "../../pipeline/emit/parq
 import { arrowTable } from "../../pipeline/emit/arrow.js"
 import { readParquet } from "../consumers/programs.js"
 import { tempDir } from "../helpers.js"
-import { workbookFile } from "../../pipeline/emit/formats.js"
+import { workbookFile } from "../../pipeline/release/contents.js"
 import { CREATED, DATASET, WORKBOOK, rowsOf, writeEdgeRelease } from "../consumers/fixture.js"
 
 const column = (table: keyof typeof TABLES, name: string): Column => TABLES[table].columns.find((c) => c.name === name)!

@@ -4,6 +4,7 @@ import * as path from "node:path"
 import { Exit } from "effect"
 import { buildOk, copyRaw, listFiles, runBuild, sha256sumCheck, tempDir } from "../helpers.js"
 import { TABLE_NAMES } from "../../pipeline/model.js"
+import { releaseContents } from "../../pipeline/release/contents.js"
 
 describe("a build from raw texts to a release", () => {
   let raw: string
@@ -28,12 +29,22 @@ describe("a build from raw texts to a release", () => {
     expect(files).toEqual(expect.arrayContaining(["dataset.jsonld", "provenance.jsonld", "datapackage.json", "SHA256SUMS", "README.md"]))
   })
 
+  it("holds exactly the files the release contract (contents.ts) names: none more, none of the required ones missing", () => {
+    const contents = releaseContents("russia-tajikistan-afghan-border")
+    const files = listFiles(path.join(out, "releases", "1.0.0"))
+    expect(files.filter((f) => !contents.some((s) => s.name === f))).toEqual([])
+    expect(contents.filter((s) => !s.optional && !files.includes(s.name)).map((s) => s.name)).toEqual([])
+    // the workbook is optional only when the tables are too big for it: this small release has one
+    expect(files).toContain("russia-tajikistan-afghan-border.xlsx")
+  })
+
   it("writes checksums that sha256sum -c accepts, covering every other file of the release", async () => {
     const dir = path.join(out, "releases", "1.0.0")
     const check = await sha256sumCheck(dir)
     expect(check.code, check.output).toBe(0)
     const named = fs.readFileSync(path.join(dir, "SHA256SUMS"), "utf8").trim().split("\n").map((l) => l.slice(66)).sort()
     expect(named).toEqual(listFiles(dir).filter((f) => f !== "SHA256SUMS"))
+    expect(named).toEqual(releaseContents("russia-tajikistan-afghan-border").filter((s) => s.inChecksums).map((s) => s.name))
   })
 
   it("points latest.json at the new release", () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { buildOk, copyRaw, runCli, sha256sumCheck, tempDir } from "../helpers.js"
-import { compareVersions } from "../../pipeline/release/version.js"
+import { compareVersions } from "../../pipeline/release/history/version.js"
 
 const snapshot = (out: string) => {
   const files: Record<string, string> = {}

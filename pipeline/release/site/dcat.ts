@@ -5,7 +5,7 @@
  * with dcat:downloadURL, dcat:mediaType (an IANA media type IRI), dcat:byteSize and an spdx:checksum (sha256).
  * Download URLs are relative to out/, where the catalog lives; the context is in the file, so it expands offline.
  */
-import { iris, licenseUrl } from "../emit/jsonld.js"
+import { iris, licenseUrl } from "../../emit/jsonld.js"
 
 export const DCAT_CONTEXT = {
   dcat: "http://www.w3.org/ns/dcat#",

@@ -8,16 +8,16 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import { createHash } from "node:crypto"
 import { Effect } from "effect"
-import { IoError } from "../errors.js"
-import { licenseUrl } from "../emit/jsonld.js"
-import { mediaTypeOf } from "../emit/formats.js"
-import { TABLE_NAMES } from "../model.js"
-import { sha256File, writeFileAtomic } from "./publish.js"
-import { compareVersions, parseVersion } from "./version.js"
-import { csvFirstRows, csvRows } from "./csvread.js"
+import type { IoError } from "../../errors.js"
+import { licenseUrl } from "../../emit/jsonld.js"
+import { mediaTypeOf } from "../contents.js"
+import { TABLE_NAMES } from "../../model.js"
+import { attempt as io, attemptAsync as ioAsync, sha256File, writeFileAtomic } from "../../io.js"
+import { completeReleases } from "../publish/publish.js"
+import { csvFirstRows, csvRows } from "../csvread.js"
 import { catalogJsonLd, type CatalogFile } from "./dcat.js"
 import { indexHtml, type PagePreview } from "./indexpage.js"
-import { writeZip } from "./zip.js"
+import { writeZip } from "../publish/zip.js"
 
 export const PREVIEW_ROWS = 5
 export const TOP_ENTITIES = 15
@@ -80,16 +80,6 @@ const countsFromCrate = (file: string): Record<string, number> | null => {
   const byId = new Map(crate["@graph"].map((n) => [n["@id"], n]))
   const found = TABLE_NAMES.map((t) => [t, byId.get(`${t}.csv`)?.size?.value] as const)
   return found.every(([, n]) => typeof n === "number") ? (Object.fromEntries(found) as Record<string, number>) : null
-}
-
-/** The versions in out/releases that are complete, oldest first. */
-export const completeReleases = (outDir: string): Array<string> => {
-  const releases = path.join(outDir, "releases")
-  if (!fs.existsSync(releases)) return []
-  return fs
-    .readdirSync(releases)
-    .filter((v) => parseVersion(v) && fs.statSync(path.join(releases, v)).isDirectory() && fs.existsSync(path.join(releases, v, "SHA256SUMS")))
-    .sort(compareVersions)
 }
 
 const readRelease = (outDir: string, version: string): ReleaseInfo => {
@@ -194,9 +184,6 @@ const mostMentioned = async (dir: string, n: number): Promise<Array<readonly [st
   }
   return top.map(([id, c]) => [names.get(id) ?? id, c] as const)
 }
-
-const io = <A>(p: string, action: string, f: () => A) => Effect.try({ try: f, catch: (cause) => new IoError({ path: p, action, cause }) })
-const ioAsync = <A>(p: string, action: string, f: () => Promise<A>) => Effect.tryPromise({ try: f, catch: (cause) => new IoError({ path: p, action, cause }) })
 
 export const updateCatalog = (outDir: string): Effect.Effect<void, IoError> =>
   Effect.gen(function* () {

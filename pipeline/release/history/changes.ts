@@ -9,7 +9,7 @@
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { createHash } from "node:crypto"
-import { csvHeaderOf, csvRows } from "./csvread.js"
+import { csvHeaderOf, csvRows } from "../csvread.js"
 
 export const DOCUMENT_TABLE = "documents"
 export const CHILD_TABLES = ["comments", "mentions", "dates", "removed_lines"] as const

@@ -6,9 +6,10 @@
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { Effect } from "effect"
-import { IoError, ReleaseError } from "../errors.js"
+import { type IoError, ReleaseError } from "../../errors.js"
+import { attempt, attemptAsync } from "../../io.js"
 import { compareDigests, compareLayouts, countChanges, digestRelease, readLayout, type DocumentChange, type ReleaseDigest, type SchemaChange } from "./changes.js"
-import { completeReleases } from "./catalog.js"
+import { completeReleases } from "../publish/publish.js"
 import { parseVersion } from "./version.js"
 
 export interface ReleaseDiff {
@@ -72,7 +73,7 @@ export const renderDiff = (d: ReleaseDiff): string => {
 /** Reads releases `a` and `b` from outDir/releases and compares them. */
 export const diffReleases = (outDir: string, a: string, b: string): Effect.Effect<ReleaseDiff, ReleaseError | IoError> =>
   Effect.gen(function* () {
-    const available = yield* Effect.try({ try: () => completeReleases(outDir), catch: (cause) => new IoError({ path: outDir, action: "list the releases in", cause }) })
+    const available = yield* attempt(outDir, "list the releases in", () => completeReleases(outDir))
     for (const v of [a, b]) {
       if (!parseVersion(v)) return yield* new ReleaseError({ message: `${v} is not a release version such as 1.0.0.` })
       if (!available.includes(v)) {
@@ -84,8 +85,7 @@ export const diffReleases = (outDir: string, a: string, b: string): Effect.Effec
     }
     const dirA = path.join(outDir, "releases", a)
     const dirB = path.join(outDir, "releases", b)
-    return yield* Effect.tryPromise({
-      try: async () => releaseDiff(a, b, await digestRelease(dirA), await digestRelease(dirB), await readLayout(dirA), await readLayout(dirB)),
-      catch: (cause) => new IoError({ path: outDir, action: `compare releases ${a} and ${b} in`, cause })
-    })
+    return yield* attemptAsync(outDir, `compare releases ${a} and ${b} in`, async () =>
+      releaseDiff(a, b, await digestRelease(dirA), await digestRelease(dirB), await readLayout(dirA), await readLayout(dirB))
+    )
   })

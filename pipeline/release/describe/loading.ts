@@ -4,8 +4,8 @@
  * date column. tests/consumers/ runs these snippets (pandas) or the same options (DuckDB, polars) with the real
  * programs.
  */
-import { TABLE_NAMES, TABLES, type Column, type TableName } from "../model.js"
-import { isDateColumn } from "../emit/iso-dates.js"
+import { TABLE_NAMES, TABLES, type Column, type TableName } from "../../model.js"
+import { isDateColumn } from "../../emit/iso-dates.js"
 
 const byTable = (pick: (c: Column) => boolean): Partial<Record<TableName, Array<string>>> => {
   const out: Partial<Record<TableName, Array<string>>> = {}

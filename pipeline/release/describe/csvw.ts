@@ -3,9 +3,9 @@
  * per table its url, columns with datatypes, required flags and list separators, primary key and foreign keys, and
  * the dialect the CSV writer uses. Derived from model.ts like every other description of the tables.
  */
-import { type Column, TABLE_NAMES, TABLES } from "../model.js"
-import { LIST_SEPARATOR } from "../emit/cells.js"
-import { licenseUrl } from "../emit/jsonld.js"
+import { type Column, TABLE_NAMES, TABLES } from "../../model.js"
+import { LIST_SEPARATOR } from "../../emit/cells.js"
+import { licenseUrl } from "../../emit/jsonld.js"
 
 export const CSVW_CONTEXT = "http://www.w3.org/ns/csvw"
 

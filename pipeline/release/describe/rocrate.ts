@@ -3,9 +3,9 @@
  * size, sha256 and, for tables, the row count), the pipeline as a SoftwareApplication, and one CreateAction per build
  * phase with its instrument, inputs (object), outputs (result) and start and end times.
  */
-import { TABLE_NAMES, type TableName } from "../model.js"
-import { licenseUrl } from "../emit/jsonld.js"
-import { mediaTypeOf } from "../emit/formats.js"
+import { TABLE_NAMES, type TableName } from "../../model.js"
+import { licenseUrl } from "../../emit/jsonld.js"
+import { mediaTypeOf } from "../contents.js"
 
 export const RO_CRATE_CONTEXT = "https://w3id.org/ro/crate/1.2/context"
 export const RO_CRATE_PROFILE = "https://w3id.org/ro/crate/1.2"

@@ -2,7 +2,7 @@
  * provenance.jsonld: the build as a PROV-O activity that used the raw files and the configuration and generated every
  * file of the release. The context is written into the file, so it expands offline.
  */
-import { iris } from "../emit/jsonld.js"
+import { iris } from "../../emit/jsonld.js"
 
 export const PROV_CONTEXT = {
   prov: "http://www.w3.org/ns/prov#",

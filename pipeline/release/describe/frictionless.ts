@@ -1,6 +1,6 @@
 /** Frictionless Table Schemas of the tables, derived from model.ts; the same objects go to schemas/ and datapackage.json. */
-import { type Column, TABLE_NAMES, TABLES, type TableSpec } from "../model.js"
-import { LIST_SEPARATOR } from "../emit/cells.js"
+import { type Column, TABLE_NAMES, TABLES, type TableSpec } from "../../model.js"
+import { LIST_SEPARATOR } from "../../emit/cells.js"
 
 const fieldType = (c: Column): Record<string, unknown> => {
   switch (c.type) {

@@ -1,0 +1,154 @@
+/**
+ * From per-document outcomes to a published release, as a short sequence of named steps that pass one staging
+ * folder and its registry of every file's size and sha256:
+ *
+ *   write tables → decide the version → write the other formats → describe → seal → publish → update the site
+ *
+ * Every file a step writes is one that pipeline/release/contents.ts names; nothing is published unless every step
+ * succeeded, and a failure or interrupt removes the staging folder.
+ */
+import * as path from "node:path"
+import { Effect } from "effect"
+import type { BuildContext } from "../context.js"
+import { killPoint } from "../faults.js"
+import { type BadInputError, type InputProblem, type IoError, type LockError, ReleaseError } from "../errors.js"
+import { exists } from "../io.js"
+import { TABLE_NAMES, type TableName } from "../model.js"
+import { writeDerivedFormats } from "../emit/formats.js"
+import { workbookFile } from "./contents.js"
+import { openStaging, type Staging } from "./staging.js"
+import { writeTables, type OutcomeSource, type TablesWritten } from "./tables.js"
+import { schemaSignature } from "./describe/frictionless.js"
+import { describeRelease, writeCrate, type Phase, type ReleaseDescription } from "./describe/index.js"
+import { decideBump, nextVersion, parseVersion, type ReleaseFingerprint } from "./history/version.js"
+import { publishRelease, readFingerprint, readLatest, type Latest } from "./publish/publish.js"
+import { sealRelease } from "./publish/seal.js"
+import { updateCatalog } from "./site/catalog.js"
+
+export type { OutcomeSource } from "./tables.js"
+
+export type BuildSummary =
+  | { readonly status: "published"; readonly version: string; readonly folder: string; readonly documents: number; readonly refused: ReadonlyArray<InputProblem>; readonly counts: Readonly<Record<TableName, number>>; readonly fromCache: number }
+  | { readonly status: "unchanged"; readonly version: string; readonly folder: string; readonly documents: number; readonly refused: ReadonlyArray<InputProblem>; readonly fromCache: number }
+  | { readonly status: "shard"; readonly folder: string; readonly documents: number; readonly refused: ReadonlyArray<InputProblem> }
+
+export interface AssembleOptions {
+  /** force this version instead of the one the change rules pick */
+  readonly version?: string | undefined
+  readonly progress: (line: string) => void
+  /** when the build started (the first phase's start) */
+  readonly startedAt: string
+}
+
+type Decision = { readonly kind: "unchanged"; readonly latest: Latest } | { readonly kind: "publish"; readonly version: string; readonly previous: Latest | null; readonly fingerprint: ReleaseFingerprint }
+
+/** Which version, if any: the new tables, sources and metadata compared with the latest release's fingerprint. */
+const decideVersion = (ctx: BuildContext, staging: Staging, tables: TablesWritten, forced: string | undefined) =>
+  Effect.gen(function* () {
+    const fingerprint: ReleaseFingerprint = {
+      schema: schemaSignature(),
+      tables: Object.fromEntries(staging.files((s) => s.step === "tables").map((f) => [f.name, f.sha256])),
+      sources: Object.fromEntries(tables.rawFiles.map((f) => [f.path, f.sha256])),
+      metadata: ctx.metadataSha256
+    }
+    const latest = yield* readLatest(ctx.outDir)
+    const previous = latest ? yield* readFingerprint(path.join(ctx.outDir, latest.folder)) : null
+    const bump = decideBump(previous, fingerprint)
+    if (bump === "none" && !forced && latest) return { kind: "unchanged", latest } satisfies Decision as Decision
+    const version = forced ?? nextVersion(latest?.version ?? null, bump === "none" ? "patch" : bump)
+    if (!parseVersion(version)) return yield* new ReleaseError({ message: `--version ${version} is not a semantic version such as 1.2.0` })
+    if (yield* exists(path.join(ctx.outDir, "releases", version))) {
+      return yield* new ReleaseError({ message: `Release ${version} already exists in ${path.join(ctx.outDir, "releases")}; a release is never overwritten.` })
+    }
+    return { kind: "publish", version, previous: latest, fingerprint } satisfies Decision as Decision
+  })
+
+/** The other formats of the tables (Parquet, the workbook), registered as the library wrote them. */
+const writeOtherFormats = (staging: Staging, dataset: ReleaseDescription["dataset"], created: string) =>
+  Effect.gen(function* () {
+    const csvBytes = staging.files((s) => s.format === "csv").reduce((n, f) => n + f.bytes, 0)
+    const workbook = workbookFile(dataset.name)
+    const derived = yield* writeDerivedFormats({ dir: staging.dir, dataset, created, workbook, csvBytes })
+    for (const t of TABLE_NAMES) yield* staging.adopt(`${t}.parquet`, derived.parquet[t])
+    if (derived.workbook) yield* staging.adopt(workbook, derived.workbook)
+    return derived.notes
+  })
+
+export const assembleRelease = (
+  ctx: BuildContext,
+  source: OutcomeSource,
+  listingProblems: ReadonlyArray<InputProblem>,
+  options: AssembleOptions
+): Effect.Effect<BuildSummary, IoError | BadInputError | ReleaseError | LockError> =>
+  Effect.scoped(
+    Effect.gen(function* () {
+      const { progress } = options
+      const staging = yield* openStaging(ctx.outDir, ctx.config.dataset.name)
+      const tables = yield* writeTables({
+        staging,
+        source,
+        listingProblems,
+        failOnBadInput: ctx.config.ingest.on_bad_input === "fail",
+        rawDir: ctx.rawDir,
+        progress,
+        now: ctx.now
+      })
+      const decision = yield* decideVersion(ctx, staging, tables, options.version)
+      if (decision.kind === "unchanged") {
+        yield* updateCatalog(ctx.outDir)
+        const { latest } = decision
+        return { status: "unchanged", version: latest.version, folder: path.join(ctx.outDir, latest.folder), documents: tables.documentIds.length, refused: tables.problems, fromCache: tables.cached } satisfies BuildSummary
+      }
+      const { version } = decision
+      const endedAt = yield* ctx.now
+      const dataset = { ...ctx.config.dataset, version, datePublished: endedAt.slice(0, 10) }
+
+      progress(`derive: Parquet and workbook (memory so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`)
+      const notes = yield* writeOtherFormats(staging, dataset, endedAt)
+      progress(`metadata: (memory so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`)
+      const derivedAt = yield* ctx.now
+      const phases: Array<Phase> = [
+        { name: "process", description: "ingest, clean, dates and entities, per document", startedAt: options.startedAt, endedAt: tables.processedAt },
+        { name: "emit", description: "tables written as CSV and Arrow", startedAt: tables.processedAt, endedAt },
+        { name: "derive", description: "Parquet files and the workbook made from the Arrow files", startedAt: endedAt, endedAt: derivedAt }
+      ]
+      const description: ReleaseDescription = {
+        staging,
+        previous: decision.previous ? { dir: path.join(ctx.outDir, decision.previous.folder), version: decision.previous.version } : null,
+        dataset,
+        created: endedAt,
+        phases,
+        counts: tables.counts,
+        documentIds: tables.documentIds,
+        documentPart: tables.documentPart,
+        entities: tables.entities,
+        rawFiles: tables.rawFiles,
+        refused: tables.problems,
+        fingerprint: decision.fingerprint,
+        notes,
+        pipelineVersion: ctx.pipelineVersion,
+        gitCommit: ctx.gitCommit
+      }
+      yield* describeRelease(description)
+      yield* writeCrate(description)
+      yield* sealRelease(staging, {
+        datasetName: dataset.name,
+        version,
+        startedAt: options.startedAt,
+        endedAt,
+        pipelineVersion: ctx.pipelineVersion,
+        gitCommit: ctx.gitCommit,
+        configSha256: ctx.configSha256,
+        dataFiles: ctx.dataFiles,
+        rawFiles: tables.rawFiles,
+        refused: tables.problems.map((p) => ({ path: p.file, reason: p.reason }))
+      })
+
+      yield* killPoint("before-publish")
+      const folder = yield* publishRelease(ctx.outDir, staging.dir, version, { version, published: endedAt })
+      progress(`publish: release ${version} in ${folder}`)
+      yield* updateCatalog(ctx.outDir)
+      progress(`peak memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`)
+      return { status: "published", version, folder, documents: tables.documentIds.length, refused: tables.problems, counts: tables.counts, fromCache: tables.cached } satisfies BuildSummary
+    })
+  )

@@ -1,0 +1,48 @@
+/** The release's README.md: what it holds, the row counts, how to load it (loading.ts), its columns and how to cite it. */
+import { TABLE_NAMES, TABLES, type TableName } from "../../model.js"
+import type { InputProblem } from "../../errors.js"
+import { workbookFile } from "../contents.js"
+import { loadingSection } from "./loading.js"
+import type { DatasetMeta } from "./datapackage.js"
+
+export const releaseReadme = (p: {
+  dataset: DatasetMeta
+  counts: Readonly<Record<TableName, number>>
+  refused: ReadonlyArray<InputProblem>
+  /** sentences about files this release lacks or handles specially */
+  notes?: ReadonlyArray<string>
+}): string => {
+  const d = p.dataset
+  const tables = TABLE_NAMES.map((t) => `| \`${t}\` | ${p.counts[t]} | ${TABLES[t].description} |`).join("\n")
+  const columns = TABLE_NAMES.map(
+    (t) => `### ${t}\n\n| column | type | description |\n|---|---|---|\n` +
+      TABLES[t].columns.map((c) => `| \`${c.name}\` | ${c.type} | ${c.description} |`).join("\n")
+  ).join("\n\n")
+  return `# ${d.title} — release ${d.version}
+
+${d.description}
+
+Licence: ${d.license}. Publisher: ${d.publisher}.
+
+## Files
+
+Every table comes as CSV (RFC 4180, UTF-8, no BOM, empty string = missing), as an Arrow IPC file and as a Parquet
+file with the same columns in the same order; \`${workbookFile(d.name)}\` holds every table as a sheet for
+spreadsheets. \`SHA256SUMS\` checks them all: \`sha256sum -c SHA256SUMS\`.
+\`datapackage.json\` (Frictionless v2) gives every column's type; \`dataset.jsonld\` (schema.org) and
+\`provenance.jsonld\` (PROV-O) describe the release and how it was built.
+
+| table | rows | what |
+|---|---|---|
+${tables}
+${(p.notes ?? []).map((n) => `\n${n}\n`).join("")}${p.refused.length ? `\nRaw files left out of this release (ingest.on_bad_input: skip):\n\n${p.refused.map((r) => `- \`${r.file}\`: ${r.reason}`).join("\n")}\n` : ""}
+${loadingSection(workbookFile(d.name))}
+## Columns
+
+${columns}
+
+## Citing
+
+${d.publisher} (${d.version}). *${d.title}*, version ${d.version}. Licence ${d.license}.
+`
+}
