@@ -9,8 +9,8 @@ import { join, dirname } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Schema } from "effect"
 import YAML from "yaml"
-import { cleanText, type CleanResult } from "../pipeline/stages/clean.js"
-import { CleanRules } from "../pipeline/stages/rules.js"
+import { cleanText, type CleanResult } from "../pipeline/stages/clean/index.js"
+import { CleanRules } from "../pipeline/stages/clean/rules.js"
 
 interface Gold {
   readonly id: string

@@ -3,9 +3,9 @@
  * table. Everything here is deterministic in its inputs, so results can be cached by content hash and run on any core.
  */
 import type { CommentRow, DateRow, DocumentRow, MentionRow, RemovedLineRow } from "./model.js"
-import { cleanText } from "./stages/clean.js"
+import { cleanText } from "./stages/clean/index.js"
 import { detectLanguage } from "./stages/language.js"
-import type { CleanRules } from "./stages/rules.js"
+import type { CleanRules } from "./stages/clean/rules.js"
 import { resolveDates, type DatesConfig } from "./stages/dates.js"
 import type { EntitiesInput, EntitiesResult, FoundEntity } from "./stages/entities.js"
 

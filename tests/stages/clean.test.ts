@@ -3,8 +3,8 @@ import { readFileSync, readdirSync } from "node:fs"
 import { join } from "node:path"
 import { Schema } from "effect"
 import YAML from "yaml"
-import { cleanText, normaliseAuthor, type CleanResult } from "../../pipeline/stages/clean.js"
-import { CleanRules, compileRules } from "../../pipeline/stages/rules.js"
+import { cleanText, normaliseAuthor, type CleanResult } from "../../pipeline/stages/clean/index.js"
+import { CleanRules, compileRules } from "../../pipeline/stages/clean/rules.js"
 
 const root = join(import.meta.dirname, "..", "..")
 const rules = Schema.decodeUnknownSync(CleanRules)(YAML.parse(readFileSync(join(root, "data/clean-rules.yaml"), "utf8")))

@@ -1,0 +1,283 @@
+/**
+ * Forum threads: whether a page is a thread (post headers that only forums print recur, the first before the first
+ * prose), where the thread runs, and its posts: the first post is the body, the others become comments, their headers
+ * (user, rank, join date, counters) and signatures dropped. Pure.
+ */
+import type { CleanContext, Decision, Klass } from "./context.js"
+import { DATE_RE, type Line } from "./lines.js"
+import { foldSpace as fold } from "../text.js"
+
+const COMMENTED_RE = /^commented\b/i
+export const JOIN_LABEL_RE = /^(?:joined|join(?:ed)? date|member since|registered|registration date|since)\b/i
+const COUNTER_LABEL_RE =
+  /^(?:likes? received|likes?|messages|posts|reaction score|trophy points|reputation|rep(?:utation)? power|points|credits|thanks|thanked|karma|solutions|threads|total posts|post count|best answers|age|gender|location|country|occupation|website)\b\s*:?\s*[-+\d,.kK ]*$/i
+const THREAD_START_RE = /\bstarted by\s+([^,]{1,60}?),\s*(.{4,60}?)\.?$/i
+const THREAD_STARTER_RE = /^(?:thread starter|original poster|op)\s*:?\s+(.{1,60})$/i
+const START_DATE_RE = /^(?:start date|started|date started)\s*:?\s+(.{3,60})$/i
+const RANK_WORDS = new Set(
+  (
+    "member members senior junior regular new active well-known elite moderator moderators mod admin administrator staff " +
+    "super global guest banned registered user veteran full premium supporting supporter contributor expert " +
+    "platinum gold silver bronze vip retired legendary famous notable known established respected honored " +
+    "distinguished addict enthusiast newbie rookie lurker poster starter discussion thread op original author"
+  ).split(" ")
+)
+
+const FORUM_PROSE_RATIO = 1
+/** post-header rules specific enough that two hits make a thread */
+const STRONG_FORUM_RULES = new Set(["forum-user-date-line", "forum-number-date", "forum-posted-on", "forum-thread-start", "forum-vote-header"])
+
+/** A thread page: a "started by" line, or post headers of forum kinds that recur, the first before the first prose. */
+export const detectThread = (present: ReadonlyArray<Line>): { forum: boolean; threadStart: Line | null } => {
+  const n = present.length
+  let threadStart: Line | null = null
+  for (const l of present) {
+    if (!threadStart && (THREAD_START_RE.test(l.core) || THREAD_STARTER_RE.test(l.core))) threadStart = l
+  }
+  // post headers that only forums have (join dates, counters, post numbers, "answered ... at"), of two kinds at least
+  const headerIdx: Array<number> = []
+  const headerKinds = new Set<string>()
+  for (let i = 0; i < n; i++) {
+    const r = present[i]!.rule
+    if (r && r.family === "forum_header" && (r.action === "post_header" || r.action === "post_date")) {
+      headerIdx.push(i)
+      headerKinds.add(r.id)
+    }
+  }
+  const firstProse = present.findIndex((l) => l.words >= 12 && !l.rule && l.stop / l.words >= 0.15 && l.sentenceEnd)
+  let proseBefore = 0
+  let proseAfter = 0
+  if (headerIdx.length > 0)
+    for (let i = 0; i < n; i++) {
+      const l = present[i]!
+      if (l.rule || l.words < 8 || l.stop / l.words < 0.15) continue
+      if (i < headerIdx[0]!) proseBefore += l.words
+      else proseAfter += l.words
+    }
+  // a user-and-date post line or a numbered dated post is specific enough on its own
+  const strong = [...headerKinds].some((id) => STRONG_FORUM_RULES.has(id))
+  const forum =
+    threadStart !== null ||
+    (headerIdx.length >= (strong ? 2 : 3) &&
+      (strong || headerKinds.size >= 2 || headerIdx.length >= 6) &&
+      headerIdx[headerIdx.length - 1]! > firstProse &&
+      (headerIdx[0]! <= (firstProse < 0 ? n : firstProse) || proseBefore < FORUM_PROSE_RATIO * proseAfter))
+  return { forum, threadStart }
+}
+
+/**
+ * Every post counts, short replies included: the thread runs from the first post header (or the densest text just
+ * below it) to the thread footer or the end of the text.
+ */
+export const spanThread = (ctx: CleanContext): void => {
+  const { lines: present, klass, inMain } = ctx
+  const n = present.length
+  const { start: s0, score: best } = ctx.main
+  let h1 = -1
+  let hN = -1
+  for (let i = 0; i < n; i++) {
+    const a = present[i]!.rule?.action
+    if (a === "post_header" || a === "post_date") {
+      if (h1 < 0) h1 = i
+      hN = i
+    }
+  }
+  if (h1 >= 0) {
+    // the thread ends at the first footer ("you must log in to reply", "similar threads") after a post header
+    // that has a reply's text under it (a "similar threads" list has header-like lines of its own)
+    let end = n
+    let footer = -1
+    for (let i = h1 + 1; i < n; i++) {
+      const r = present[i]!.rule
+      if (r && (r.family === "forum_footer" || (r.action === "end_content" && r.family === "related"))) {
+        footer = i
+        break
+      }
+    }
+    if (footer >= 0) {
+      let lastWithText = -1
+      for (let i = footer - 1; i >= h1 && lastWithText < 0; i--) if (klass[i]!.klass === "good" || klass[i]!.klass === "near") lastWithText = i
+      let laterPosts = false
+      for (let i = footer + 1; i < n; i++) {
+        const k = klass[i]!.klass
+        if (k === "good" && present[i]!.words >= 25) laterPosts = true
+      }
+      if (lastWithText >= 0 && !laterPosts) hN = Math.min(hN, footer - 1)
+    }
+    for (let i = hN + 1; i < n; i++) {
+      const r = present[i]!.rule
+      if (r && (r.family === "forum_footer" || (r.action === "end_content" && r.family === "related"))) {
+        end = i
+        break
+      }
+    }
+    // the last post ends where a long run without prose starts
+    let lastProse = hN
+    for (let i = hN + 1; i < end; i++) {
+      const k = klass[i]!.klass
+      if (k === "good" || k === "near" || (present[i]!.sentenceEnd && !present[i]!.rule)) lastProse = i
+      else if (i - lastProse > 12) break
+    }
+    end = Math.min(end, lastProse + 1)
+    // the thread starts where the densest text does (menus above may hold header-like words), or at the post
+    // header just above it
+    let start = h1
+    if (best > 0 && s0 > h1) {
+      let proseBetween = false
+      for (let i = h1; i < s0; i++) if (klass[i]!.klass === "good" || klass[i]!.klass === "near") proseBetween = true
+      if (!proseBetween) start = s0
+    }
+    for (let i = start - 1; i >= Math.max(0, start - 15); i--) {
+      const a = present[i]!.rule?.action
+      if (a === "post_header" || a === "post_date") start = i
+    }
+    for (let i = start; i < end; i++) inMain[i] = true
+  }
+}
+
+/** The thread's starter and start line, the asides under Q&A posts dropped, then the posts: body and comments. */
+export const splitThread = (ctx: CleanContext): void => {
+  const { lines: present, decisions, klass, threadStart, authors, comments } = ctx
+  const n = present.length
+  if (threadStart) {
+    const m = THREAD_START_RE.exec(threadStart.core)
+    if (m) {
+      ctx.publishedHint = { text: threadStart.core, source: "thread_start" }
+      const nm = fold(m[1] ?? "")
+      if (nm) authors.splice(0, authors.length, nm)
+    } else {
+      const m2 = THREAD_STARTER_RE.exec(threadStart.core)
+      if (m2) authors.splice(0, authors.length, fold(m2[1] ?? ""))
+      const sd = present.find((l) => START_DATE_RE.test(l.core))
+      if (sd) ctx.publishedHint = { text: sd.core, source: "thread_start" }
+    }
+  }
+  // comments under a question or an answer (Q&A sites): the text, the commenter's name and a "Commented <date>"
+  // line close under it; the thread's text is its posts, not these asides
+  for (let i = 0; i < n; i++) {
+    if (!COMMENTED_RE.test(present[i]!.core) || !DATE_RE.test(present[i]!.core)) continue
+    let words = 0
+    for (let k = i - 1; k >= Math.max(0, i - 6); k--) {
+      const l = present[k]!
+      if (l.words === 0 || (l.rule && !l.dateLine) || COMMENTED_RE.test(l.core)) break
+      words += l.words
+      if (words > 150) break
+      if (decisions[k]!.keep) decisions[k] = { keep: false, reason: "comment-on-post" }
+    }
+  }
+  const posts = splitPosts(present, decisions, klass)
+  posts.forEach((p, k) => {
+    if (k === 0) {
+      ctx.bodyIdx = p.lines
+      if (authors.length === 0 && p.author) authors.push(p.author)
+      if (!ctx.publishedHint && p.posted) ctx.publishedHint = { text: p.posted, source: "thread_start" }
+    } else if (p.lines.length > 0) {
+      comments.push({
+        comment_no: comments.length + 1,
+        author: p.author,
+        posted_text: p.posted,
+        body: p.lines.map((i) => present[i]!.text).join("\n\n")
+      })
+    }
+  })
+}
+
+interface Post {
+  lines: Array<number>
+  author: string | null
+  posted: string | null
+}
+
+const stripRank = (s: string): string => {
+  const parts = fold(s.replace(/^\d{1,4}[.)]\s*/u, "")).split(" ")
+  while (parts.length > 1 && RANK_WORDS.has(parts[parts.length - 1]!.toLowerCase())) parts.pop()
+  return parts.join(" ")
+}
+
+/** The posts of a thread: a post starts at a run of dropped lines holding a post header. */
+const splitPosts = (lines: ReadonlyArray<Line>, decisions: Array<Decision>, klass: ReadonlyArray<{ klass: Klass }>): Array<Post> => {
+  const n = lines.length
+  const isHeader = (i: number) => {
+    const r = lines[i]!.rule
+    return r !== null && (r.action === "post_header" || r.action === "post_date")
+  }
+  const headerish = (i: number) => {
+    const l = lines[i]!
+    if (isHeader(i)) return true
+    if (l.rule) return l.rule.action !== "end_content"
+    return l.words <= 6 && !(l.sentenceEnd && l.words >= 2) && klass[i]!.klass !== "good"
+  }
+  const posts: Array<Post> = []
+  let cur: Post | null = null
+  let i = 0
+  while (i < n) {
+    if (isHeader(i) || (lines[i]!.rule === null && JOIN_LABEL_RE.test(lines[i]!.core) && lines[i]!.words <= 3)) {
+      // expand the header run both ways over short header-like lines
+      let a = i
+      while (a - 1 >= 0 && headerish(a - 1) && !(cur && cur.lines.includes(a - 1) && klass[a - 1]!.klass !== "short")) a--
+      if (cur) while (cur.lines.length > 0 && cur.lines[cur.lines.length - 1]! >= a) cur.lines.pop()
+      let b = i
+      while (b + 1 < n && headerish(b + 1)) b++
+      // header contents: author, posted date
+      let author: string | null = null
+      let posted: string | null = null
+      let lastLabel = -1
+      for (let k = a; k <= b; k++) if (isHeader(k) && !lines[k]!.dateLine) lastLabel = k
+      const cands: Array<number> = []
+      for (let k = a; k <= b; k++) {
+        const l = lines[k]!
+        const prev = k > a ? lines[k - 1]! : null
+        if (l.dateLine || (l.rule?.action === "post_date" && DATE_RE.test(l.core))) {
+          const isJoin =
+            (prev !== null && JOIN_LABEL_RE.test(prev.core)) ||
+            JOIN_LABEL_RE.test(l.core) ||
+            (k + 1 <= b && COUNTER_LABEL_RE.test(lines[k + 1]!.core))
+          if (!isJoin && posted === null) posted = l.core.replace(/^(?:posted|updated|published)\s*(?:on)?\s*:?\s*/i, "")
+          continue
+        }
+        if (!l.rule && l.words >= 1 && l.words <= 6 && k < (lastLabel < 0 ? b + 1 : lastLabel) && !/^#?\d+$/.test(l.core)) cands.push(k)
+      }
+      const pick = cands.length > 0 ? cands[cands.length - 1]! : -1
+      if (pick >= 0) {
+        let nm = stripRank(lines[pick]!.core)
+        for (const c of cands) {
+          const s = stripRank(lines[c]!.core)
+          if (c < pick && s.length >= 2 && lines[pick]!.core.startsWith(s + " ") && s.length <= nm.length) {
+            nm = s
+            break
+          }
+        }
+        if (nm.split(" ").length > 1 && !cands.some((c) => c < pick && lines[pick]!.core.startsWith(stripRank(lines[c]!.core) + " "))) {
+          nm = nm.split(" ")[0] ?? nm
+        }
+        author = nm || null
+      }
+      for (let k = a; k <= b; k++) if (decisions[k]!.keep) decisions[k] = { keep: false, reason: lines[k]!.rule?.id ?? "forum-post-header" }
+      cur = { lines: [], author, posted }
+      posts.push(cur)
+      i = b + 1
+      continue
+    }
+    if (decisions[i]!.keep) {
+      if (!cur) {
+        cur = { lines: [], author: null, posted: null }
+        posts.push(cur)
+      }
+      cur.lines.push(i)
+    }
+    i++
+  }
+  // text above the first post header is the opening post only when it is substantial (a question shown above its
+  // "asked ..." signature); a sponsor line or a notice is not
+  const first = posts[0]
+  if (first && first.author === null && first.posted === null && posts.length > 1) {
+    const words = first.lines.reduce((s, i) => s + lines[i]!.words, 0)
+    if (words < 30) {
+      for (const i of first.lines) decisions[i] = { keep: false, reason: "before-first-post" }
+      first.lines = []
+    }
+  }
+  // posts whose header had no content before the next header merge away; drop empty ones
+  const out = posts.filter((p) => p.lines.length > 0)
+  return out
+}

@@ -1,0 +1,163 @@
+/**
+ * Line features: a `w3m -dump` page puts one paragraph, list item or menu entry on a line, so every non-blank line is
+ * a unit. Each gets features in the spirit of jusText/boilerpipe: word count, stopword density, capitalised share,
+ * digits, sentence punctuation, bullets, whether it is only a date, repetition across the page and the size of its
+ * block (the lines between blank lines). Pure; every regular expression here is linear.
+ */
+import type { CompiledRule } from "./rules.js"
+import { foldSpace } from "../text.js"
+
+const STOPWORDS = new Set(
+  (
+    "a about above after again against all also am an and any are as at be because been before being below between both but by " +
+    "can could did do does doing down during each few for from further had has have having he her here hers herself him himself " +
+    "his how i if in into is it its itself just me more most my myself no nor not now of off on once only or other our ours " +
+    "ourselves out over own same she should so some such than that the their theirs them themselves then there these they this " +
+    "those through to too under until up very was we were what when where which while who whom why will with would you your " +
+    "yours yourself yourselves said says may might must shall one two its it's i'm don't didn't can't won't isn't there's " +
+    "that's they're we're you're he's she's been many much even still however although though since yet whether per via " +
+    "le la les de des du et un une est en que qui pour dans pas sur au der die das und ist nicht mit den ein eine zu von " +
+    "el los las del y es por con para una se lo il di che non per e"
+  ).split(" ")
+)
+
+export const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
+const BULLET_RE = /^(?:[•·◦▪▫■□☆★○●◆◇►▶‣⁃∙*+–—-]\s*)+/u
+const ENDS_SENTENCE_RE = /[.!?…。！？]["'”’»)\]]*$|[:;]$/u
+export const MONTH =
+  "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?"
+export const DATE_RE = new RegExp(
+  "\\b(?:" +
+    `${MONTH}\\s{1,3}\\d{1,2}(?:st|nd|rd|th)?,?\\s{1,3}(?:'\\d{2}|\\d{4})` +
+    `|\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}(?:of\\s{1,3})?${MONTH},?\\s{1,3}\\d{4}` +
+    `|${MONTH}\\s{1,3}\\d{4}` +
+    "|\\d{4}-\\d{1,2}-\\d{1,2}" +
+    "|\\d{1,2}[./]\\d{1,2}[./]\\d{2,4}" +
+    "|(?:yesterday|today)(?:\\s{1,3}at\\s{1,3}\\d{1,2}[:.]\\d{2})?" +
+    "|\\d{1,3}\\s{1,3}(?:minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\\s{1,3}ago" +
+    ")",
+  "i"
+)
+const DATE_WORDS = new RegExp(
+  `^(?:${MONTH}|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|at|on|am|pm|a\\.m|p\\.m|of|the|st|nd|rd|th|utc|gmt|est|edt|pst|pdt|cet|bst|ist|et|pt|updated|published|posted|last|modified|date|created|written|yesterday|today|ago|minutes?|hours?|days?|weeks?|months?|years?|mins?|hrs?|\\d+(?:st|nd|rd|th)?)$`,
+  "iu"
+)
+
+export interface Line {
+  readonly no: number
+  /** folded text */
+  readonly text: string
+  /** folded text without leading bullet glyphs */
+  readonly core: string
+  readonly indent: number
+  readonly bullet: boolean
+  readonly block: number
+  readonly blockSize: number
+  readonly words: number
+  readonly stop: number
+  readonly caps: number
+  readonly digits: number
+  readonly sentenceEnd: boolean
+  readonly dateLine: boolean
+  readonly repeated: boolean
+  rule: CompiledRule | null
+}
+
+const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu
+
+const countWords = (s: string) => {
+  let words = 0
+  let stop = 0
+  let caps = 0
+  let digits = 0
+  WORD_RE.lastIndex = 0
+  for (let m = WORD_RE.exec(s); m !== null; m = WORD_RE.exec(s)) {
+    const w = m[0]
+    words++
+    // no stopword is longer than ten letters
+    const c = w.charCodeAt(0)
+    // the stopwords are lower case: only a capitalised word needs folding first
+    if (w.length <= 10 && STOPWORDS.has(c >= 65 && c <= 90 ? w.toLowerCase() : c > 127 ? w.toLowerCase() : w)) stop++
+    if (c >= 48 && c <= 57) digits++
+    else if (c >= 65 && c <= 90) caps++
+    else if (c > 127) {
+      const first = w[0]!
+      if (first !== first.toLowerCase()) caps++
+    }
+  }
+  // Chinese and Japanese write no spaces: count about two characters as a word
+  if (s.length >= 8 && s.length > words * 12) {
+    const c = s.match(CJK_RE)
+    if (c !== null && c.length >= 4) words = Math.max(words, Math.round(c.length / 2))
+  }
+  return { words, stop, caps, digits }
+}
+
+/** a line that is only a date (with weekday, time, "Posted/Updated" labels and the like) */
+const isDateLine = (core: string, words: number): boolean => {
+  if (words === 0 || words > 14 || !DATE_RE.test(core)) return false
+  let other = 0
+  for (const m of core.matchAll(WORD_RE)) if (!DATE_WORDS.test(m[0])) other++
+  return other <= 1
+}
+
+const splitLines = (text: string): Array<Line | null> => {
+  const raw = text.split("\n")
+  const out: Array<Line | null> = []
+  let block = 0
+  let prevBlank = true
+  const counts = new Map<string, number>()
+  const folded = raw.map((r) => foldSpace(r))
+  for (const f of folded) if (f.length > 0) counts.set(f, (counts.get(f) ?? 0) + 1)
+  // block sizes
+  const blockOf: Array<number> = []
+  const sizes: Array<number> = []
+  for (let i = 0; i < raw.length; i++) {
+    if (folded[i] === "") {
+      prevBlank = true
+      blockOf.push(-1)
+      continue
+    }
+    if (prevBlank) {
+      block++
+      sizes[block] = 0
+    }
+    prevBlank = false
+    blockOf.push(block)
+    sizes[block] = (sizes[block] ?? 0) + 1
+  }
+  for (let i = 0; i < raw.length; i++) {
+    const t = folded[i] ?? ""
+    if (t === "") {
+      out.push(null)
+      continue
+    }
+    const r = raw[i] ?? ""
+    const indent = r.length - r.trimStart().length
+    const bm = BULLET_RE.exec(t)
+    const core = bm ? t.slice(bm[0].length) : t
+    const { words, stop, caps, digits } = countWords(core)
+    const b = blockOf[i] ?? 0
+    out.push({
+      no: i + 1,
+      text: t,
+      core,
+      indent,
+      bullet: bm !== null,
+      block: b,
+      blockSize: sizes[b] ?? 1,
+      words,
+      stop,
+      caps,
+      digits,
+      sentenceEnd: ENDS_SENTENCE_RE.test(core),
+      dateLine: isDateLine(core, words),
+      repeated: (counts.get(t) ?? 0) > 1 && words > 0,
+      rule: null
+    })
+  }
+  return out
+}
+
+/** the non-blank lines of a page with their features */
+export const measureLines = (text: string): Array<Line> => splitLines(text).filter((l): l is Line => l !== null)
