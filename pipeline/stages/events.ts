@@ -6,7 +6,7 @@
 import { Schema } from "effect"
 import { parse } from "yaml"
 import { ISO_PARTIAL_DATE_PATTERN } from "../model.js"
-import type { DatesConfig } from "./dates.js"
+import type { DatesConfig } from "./dates/index.js"
 
 export const NamedEvent = Schema.Struct({
   /** the name as usually written, e.g. "September 11 attacks" */

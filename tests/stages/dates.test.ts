@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs"
 import { describe, it, expect } from "vitest"
 import type { CleanResult, PublishedHint } from "../../pipeline/stages/clean.js"
-import { resolveDates, type DateMention, type DatesConfig, type DatesInput } from "../../pipeline/stages/dates.js"
+import { resolveDates, type DateMention, type DatesConfig, type DatesInput } from "../../pipeline/stages/dates/index.js"
 import { loadEventsFile } from "../../pipeline/stages/events.js"
 
 const cleaned = (body: string, opts: Partial<CleanResult> = {}): CleanResult => ({

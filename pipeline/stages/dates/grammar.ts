@@ -1,0 +1,371 @@
+/**
+ * The grammar: what chrono leaves to the caller (month + year, bare years after a preposition, "last <month>",
+ * quarters, seasons, holidays, decades, spelled-out years, relative words, modifiers such as "the end of" / "mid-" /
+ * "early", named events from config), applied to the windows the trigger scan found; overlapping candidates keep the
+ * longest.
+ */
+import type { DateModifier } from "../../model.js"
+import { validDay } from "./calendar.js"
+import { chronoCandidates } from "./chrono.js"
+import { anyEvent, DAYNUM, eventRegexes, HAS_HOLIDAY, HAS_MONTH, HAS_WEEKDAY, HOLIDAYS, MONTH, monthNo, NUM, NUMBER_WORDS, ORDINAL_Q, SEASON, WEEKDAY, weekdayNo, YEAR } from "./lexicon.js"
+import { findAll } from "./text.js"
+import { CAND_CACHE_TEXT, triggerWindows } from "./triggers.js"
+import type { BodyCand, Cand, DatesConfig, DocContext, Kind } from "./types.js"
+
+const rx = (src: string, flags = "g") => new RegExp(src, flags)
+const relOf = (w: string | undefined): "last" | "next" | "this" | null => {
+  const l = (w ?? "").toLowerCase()
+  return l === "last" || l === "past" || l === "previous" || l === "this past" ? "last" : l === "next" || l === "coming" || l === "this coming" || l === "following" ? "next" : l === "this" ? "this" : null
+}
+
+// grammar (applied per paragraph); offsets of the date proper are computed from named groups where a lead word is context
+const RE_MONTH_DAY_YEAR_CUSTOM = rx(`\\b(${MONTH})\\s+(${DAYNUM})(?:\\s*,\\s*|\\s+)(${YEAR})\\b`)
+const RE_MONTH_YEAR = rx(`\\b(${MONTH})(?:\\s*,\\s*|\\s+(?:of\\s+)?)(${YEAR})\\b(?!\\s*[-/.]\\d)`)
+const RE_MONTH_DAY = rx(`\\b(${MONTH})\\s+(${DAYNUM})\\b(?![:.]?\\d)(?!\\s*(?:%|percent|people|troops|votes?|years?|days?|miles?|km|points?|cents?|million|billion))`)
+const RE_DAY_MONTH = rx(`\\b(${DAYNUM})\\s+(?:of\\s+)?(${MONTH})(?:\\s*,?\\s*(${YEAR}))?\\b`)
+const RE_REL_MONTH = rx(`\\b(last|next|this|this past|this coming|(?:the\\s+)?previous|(?:the\\s+)?following)\\s+(${MONTH})\\b(?!\\s+\\d)`)
+const bothCases = (words: ReadonlyArray<string>) => words.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).join("|")
+const RE_MONTH_ALONE = rx(
+  `\\b(?:(${bothCases(["in", "of", "since", "until", "till", "by", "from", "to", "through", "during", "early", "late", "mid-?", "before", "after", "last", "this", "next", "and", "or", "between", "for", "on", "that", "each", "every"])})\\s+(?:early\\s+|late\\s+|mid-?)?)?(${MONTH})\\b(?!\\s+\\d)`
+)
+const RE_MONTH_REL_YEAR = rx(`\\b(${MONTH})\\s+(?:of\\s+)?(this|last|next|the following|the previous|the same)\\s+year\\b`, "g")
+const RE_PERIOD = /\b(?:the\s+)?(latest|current|past|previous|same|comparable|year-ago|year-earlier|recent|prior|recent|fiscal|latest fiscal|current fiscal|most recent|comparable year-ago|comparable year-earlier|year-before)\s+(quarter|period|year|fiscal year)\b/gi
+/** "that year", "later that day", "the same month": the period of the date written just before */
+const RE_ANAPHOR = /\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(day|month|year)\b(?!['’-])/gi
+/** the second day of "April 24 and 25" (the first is read by the other rules) */
+const RE_DAY_CONJ = rx(`\\b(${MONTH})\\s+${DAYNUM}\\s*,?\\s+(?:and|or|&)\\s+(${DAYNUM})\\b(?![:.]?\\d)(?!\\s*(?:%|percent|people|years?|days?|million|billion))(?:\\s*,?\\s*(${YEAR})\\b)?`)
+const RE_YEAR_END = /\b(?:the\s+)?(?:year-end|year end|year's end|year’s end|end of the year|turn of the year)\b/gi
+const RE_YEAR_AGO = /\b(year-earlier|year-ago|a year earlier|a year ago)\b/gi
+const RE_WEEKEND = /\b(?:the|this|last|next|this past|over the)\s+weekend\b/gi
+const RE_WEEKDAY = rx(`\\b(?:(last|next|this|this past|this coming|past|coming)\\s+)?(${WEEKDAY})(?:'s)?\\b(?:\\s+(?:morning|afternoon|evening|night))?`)
+const RE_CASUAL = /\b(today|tonight|yesterday|tomorrow)\b(?:\s+(?:morning|afternoon|evening|night))?/gi
+const RE_REL_UNIT = /\b(last|next|this|this past|this coming|past|coming|previous|current|the previous|the current|the past|the coming|the following|the same)\s+(week|weekend|month|year|quarter)\b(?!\s*(?:'s|’s)?\s*(?:-long|old))/gi
+const RE_AGO = rx(`\\b(${NUM})\\s+(day|week|month|year|decade)s?\\s+(ago|earlier|before|later|from now|hence)\\b`, "gi")
+const RE_EARLIER_THIS = /\b(earlier|later)\s+(this|last|next)\s+(week|month|year)\b/gi
+const RE_THE_UNIT = /\b(?:(?:earlier|later)\s+in|for|during|of|throughout|in)\s+the\s+(?:(?:full|whole|entire)\s+)?(year|month|week|quarter)\b(?![-’']|\s+(?:ago|before|earlier|later|of|to|two|2\d\d\d|before|after))/gi
+const RE_QUARTER = rx(`\\b(?:(?:the|its|a|their|our)\\s+)?(?:(?:comparable\\s+)?(year-ago|year-earlier|last year['’]s|next year['’]s|this year['’]s)\\s+)?(?:(${YEAR})\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?:quarter|period)\\b(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(${YEAR})\\b)?`, "gi")
+const RE_HALF = rx(`\\b(?:the\\s+)?(?:(${YEAR})\\s+)?(first|second)[- ]half\\b(?:\\s+(?:of\\s+)?(${YEAR})\\b)?`, "gi")
+const RE_FISCAL = rx(`\\b(?:fiscal|financial|FY|calendar|model|tax)[- ]?(?:year\\s+)?(${YEAR})\\b`, "gi")
+const RE_SEASON = rx(`\\b(?:(last|next|this|this past|this coming|past|coming)\\s+)?(${SEASON})(?:\\s+(?:of\\s+)?(${YEAR}))?\\b`, "gi")
+const RE_YEAR = rx(
+  `(?<![\\d,.$£€#/:-])\\b(${YEAR})(?:(?:'s|’s)|s)?\\b(?![,.]?\\d)(?![-/:]\\d)(?!\\s*(?:%|percent|per cent|km|kilometers?|kilometres?|miles?|meters?|metres?|feet|ft|people|persons|troops|soldiers|men|women|students|votes|cars|units|tons|tonnes|dollars|euros|yuan|rubles|roubles|shares|jobs|employees|workers|members|hours|pm|am|GMT|UTC|[A-Z]{2,}\\b))`
+)
+const YEAR_LEFT = /(?:\b(?:in|since|until|till|of|by|from|to|before|after|during|through|throughout|between|and|or|early|late|mid|around|circa|c\.|year|years|fiscal|the|its|for|on|at|than|spring|summer|autumn|fall|winter|season|end|beginning|start|middle|as|both|either|over|within|about|till|last|past|a|an|that|this|his|her|their|our|due|into|predicting|unsuccessful|successful|whole|entire)\s*[-–]?|['’]s|[(\[]|[-–]|,)\s*$/i
+const RE_DECADE_WORDS = /\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?:nineteen-?)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi
+const RE_PREFIXED_YEAR = rx(`\\b(mid|early|late|pre|post)-(${YEAR})\\b(?!-)`, "gi")
+const ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+const TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+const TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+const RE_SPELLED_YEAR = new RegExp(
+  `\\b(?:nineteen[- ](?:hundred|oh[- ](?:${ONES.slice(1).join("|")})|(?:${TEENS.join("|")})|(?:${TENS.slice(2).join("|")})(?:[- ](?:${ONES.slice(1).join("|")}))?)|(?:the year )two thousand|two thousand(?:[- ](?:and[- ])?(?:${ONES.slice(1).join("|")}|${TEENS.join("|")}))?)\\b`,
+  "gi"
+)
+/** "nineteen ninety-six" -> 1996, "the year two thousand" -> 2000 (transcripts spell years out) */
+const spelledYear = (text: string): number | null => {
+  const t = text.toLowerCase().replace(/^the year /, "").replace(/-/g, " ").split(/\s+/)
+  const small = (ws: ReadonlyArray<string>): number | null => {
+    if (ws.length === 0) return 0
+    if (ws[0] === "oh") return ws[1] ? ONES.indexOf(ws[1]) : null
+    if (ws[0] === "hundred") return 0
+    if (ws[0] === "and") return small(ws.slice(1))
+    const teen = TEENS.indexOf(ws[0]!)
+    if (teen >= 0) return 10 + teen
+    const ten = TENS.indexOf(ws[0]!)
+    if (ten >= 2) return ten * 10 + (ws[1] ? Math.max(0, ONES.indexOf(ws[1])) : 0)
+    const one = ONES.indexOf(ws[0]!)
+    return one > 0 ? one : null
+  }
+  if (t[0] === "nineteen") {
+    const r = small(t.slice(1))
+    return r === null ? null : 1900 + r
+  }
+  if (t[0] === "two" && t[1] === "thousand") {
+    const r = small(t.slice(2))
+    return r === null ? null : 2000 + r
+  }
+  return null
+}
+/** "the 20th century", "the late 19th century": like decades, dates our model cannot hold (an empty value) */
+const RE_CENTURY = /\b(?:the\s+)?(?:(early|mid|late)[- ])?(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)[- ]century\b/gi
+const RE_DECADE = /\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?:(1[5-9]\d0|20\d0)|'(\d0))s\b/gi
+const RE_VAGUE = /\b(?:now|currently|recently|nowadays|at present|these days|the future|the past|recent (?:years|months|weeks|days)|the present|the near future|the near term|the short term|the long term|formerly)\b/gi
+
+/** nouns after "today's" that make it the present age rather than a day */
+const GENERIC_AFTER = /^['’]s\s+(?:world|youth|society|generation|generations|children|kids|young|teenagers|standards|terms|dollars|money|prices|age|era|economy|culture|technology|parents|families|workplace)\b/i
+
+/** "the people of tomorrow", "the world of today" */
+const GENERIC_OF = /\b(?:people|world|leaders|children|generations?|jobs|workers|workforce|cities|city|cars?|homes?|schools?|technology|economy|society)\s+of\s+$/i
+
+/** words before a date that set its modifier (and join its text) */
+const MOD_BEFORE =
+  /(?:\b(?:the\s+)?(early|earlier|mid|middle of|late|later|end of|beginning of|start of|turn of|close of|around|about|approximately|circa|roughly|some time in|sometime in)(?:\s+the)?\s*-?\s*)$/i
+const modifierFor = (w: string): DateModifier => {
+  const l = w.toLowerCase()
+  if (l === "early" || l === "earlier" || l.startsWith("beginning") || l.startsWith("start")) return "start"
+  if (l === "mid" || l.startsWith("middle")) return "mid"
+  if (l === "late" || l === "later" || l.startsWith("end") || l.startsWith("turn") || l.startsWith("close")) return "end"
+  return "approximate"
+}
+
+/** Candidates of one window (or short line), selected; windows of repeated page furniture hit a small cache. */
+const candCache = new WeakMap<DatesConfig, Map<string, ReadonlyArray<Cand>>>()
+const CAND_CACHE_MAX = 4096
+export const windowCandidates = (text: string, config: DatesConfig): ReadonlyArray<Cand> => {
+  // only short windows (a whole short line: a date line, a byline) repeat often enough to be worth hashing
+  if (text.length > CAND_CACHE_TEXT) return selectCands(paragraphCandidates(text, config))
+  let cache = candCache.get(config)
+  if (!cache) candCache.set(config, (cache = new Map()))
+  const hit = cache.get(text)
+  if (hit) return hit
+  const out = selectCands(paragraphCandidates(text, config))
+  if (cache.size >= CAND_CACHE_MAX) cache.clear()
+  cache.set(text, out)
+  return out
+}
+
+const num = (w: string) => (/^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w.toLowerCase()] ?? 1)
+
+/** All date candidates of one paragraph (offsets relative to the paragraph). */
+const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
+  const out: Array<Cand> = []
+  const add = (s: number, e: number, kind: Kind, prio: number, modifier: DateModifier | null = null) => out.push({ s, e, kind, modifier, prio })
+  // cheap tests that spare the costlier expressions most paragraphs cannot match
+  const g = {
+    month: HAS_MONTH.test(p),
+    digit: /\d/.test(p),
+    period: /quarter|period|half|year/i.test(p),
+    yearw: /year/i.test(p),
+    weekend: /weekend/i.test(p),
+    weekday: HAS_WEEKDAY.test(p),
+    casual: /\b(?:today|tonight|yesterday|tomorrow)/i.test(p),
+    unit: /\b(?:week|month|year|quarter)/i.test(p),
+    ago: /\b(?:ago|earlier|before|later|from now|hence)\b/i.test(p),
+    season: /spring|summer|fall|autumn|winter/i.test(p),
+    decade: /\d0s\b/.test(p),
+    decadeWords: /ties\b/i.test(p),
+    century: /century/i.test(p),
+    spelled: /nineteen|thousand/i.test(p),
+    holiday: HAS_HOLIDAY.test(p)
+  }
+
+  const anyEv = anyEvent(config.events)
+  if (anyEv && ((anyEv.lastIndex = 0), anyEv.test(p)))
+    for (const ev of eventRegexes(config.events)) findAll(ev.re, p, (m) => add(m.index, m.index + m[0].length, { k: "event", value: ev.value, name: ev.name }, 0))
+
+  // written calendar dates (chrono, strict grammar: no casual or relative readings; only certain components kept)
+  if (g.digit && (g.month || /\d[-/.]\d/.test(p))) chronoCandidates(p, add)
+
+  if (g.month) findAll(RE_MONTH_DAY_YEAR_CUSTOM, p, (m) => {
+    const mo = monthNo(m[1]!)
+    const d = parseInt(m[2]!, 10)
+    const y = Number(m[3])
+    if (validDay(y, mo, d)) add(m.index, m.index + m[0].length, { k: "full", y, m: mo, d }, 2)
+  })
+  if (g.month) findAll(RE_MONTH_YEAR, p, (m) => add(m.index, m.index + m[0].length, { k: "full", y: Number(m[2]), m: monthNo(m[1]!), d: null }, 2))
+  if (g.month) findAll(RE_MONTH_DAY, p, (m) => {
+    const mo = monthNo(m[1]!)
+    const d = parseInt(m[2]!, 10)
+    if (validDay(2000, mo, d)) add(m.index, m.index + m[0].length, { k: "yearless", m: mo, d }, 3)
+  })
+  if (g.month) findAll(RE_DAY_CONJ, p, (m) => {
+    const mo = monthNo(m[1]!)
+    const d = parseInt(m[2]!, 10)
+    const y = m[3] ? Number(m[3]) : null
+    if (!validDay(y ?? 2000, mo, d)) return
+    const s = m.index + m[0].lastIndexOf(m[2]!, m[3] ? m[0].length - m[3].length - 1 : m[0].length)
+    add(s, s + m[2]!.length, y !== null ? { k: "full", y, m: mo, d } : { k: "yearless", m: mo, d }, 3)
+  })
+  if (g.month) findAll(RE_DAY_MONTH, p, (m) => {
+    const mo = monthNo(m[2]!)
+    const d = parseInt(m[1]!, 10)
+    if (!validDay(m[3] ? Number(m[3]) : 2000, mo, d)) return
+    add(m.index, m.index + m[0].length, m[3] ? { k: "full", y: Number(m[3]), m: mo, d } : { k: "yearless", m: mo, d }, 3)
+  })
+  if (g.month) findAll(RE_REL_MONTH, p, (m) => add(m.index, m.index + m[0].length, { k: "month", m: monthNo(m[2]!), rel: relOf(m[1]!.replace(/^the\s+/i, "")) }, 2))
+  if (g.month) findAll(RE_MONTH_REL_YEAR, p, (m) => {
+    const w = m[2]!.toLowerCase()
+    add(m.index, m.index + m[0].length, { k: "monthOfYear", m: monthNo(m[1]!), n: w === "last" || w === "the previous" ? -1 : w === "next" || w === "the following" ? 1 : 0 }, 1)
+  })
+  if (g.period) findAll(RE_PERIOD, p, (m) => {
+    const w = m[1]!.toLowerCase()
+    const unit = m[2]!.toLowerCase()
+    const yearBack = /year-|prior|previous|year-before/.test(w) ? -1 : 0
+    if (unit.includes("year")) add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: yearBack !== 0 || w === "past" ? -1 : 0 }, 2)
+    else add(m.index, m.index + m[0].length, { k: "latestQuarter", back: w !== "current" && w !== "fiscal" && w !== "current fiscal", yearBack }, 2)
+  })
+  if (g.unit || /\bday\b/i.test(p)) findAll(RE_ANAPHOR, p, (m) => add(m.index, m.index + m[0].length, { k: "anaphor", unit: m[1]!.toLowerCase() as "day" }, 3))
+  if (g.yearw) findAll(RE_YEAR_END, p, (m) => add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: 0 }, 3, "end"))
+  if (g.yearw) findAll(RE_YEAR_AGO, p, (m) => add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: -1 }, 3))
+  if (g.weekend) findAll(RE_WEEKEND, p, (m) => {
+    const w = m[0].toLowerCase()
+    add(m.index, m.index + m[0].length, { k: "unit", unit: "weekend", n: /last|past|the weekend/.test(w) ? -1 : /next/.test(w) ? 1 : 0 }, 3)
+  })
+  if (g.holiday) for (const h of HOLIDAYS) findAll(h.re, p, (m) => add(m.index, m.index + m[0].length, { k: "holiday", name: h.name, day: h.day }, 1))
+  if (g.month) findAll(RE_MONTH_ALONE, p, (m) => {
+    const word = m[2]!
+    // "May" and "March" alone are too often verbs/names; ask for a lead word; abbreviations alone are not dates
+    const lead = m[1]
+    if (/^(?:May|MAY|March|MARCH)$/.test(word) && !lead) return
+    if (word.length <= 4 && !/^(?:June|July|May|JUNE|JULY|MAY)$/.test(word)) return
+    if (/\.$/.test(word)) return
+    const s = m.index + m[0].length - word.length
+    add(s, s + word.length, { k: "month", m: monthNo(word), rel: null }, 5)
+  })
+  if (g.weekday) findAll(RE_WEEKDAY, p, (m) => {
+    // an abbreviation-free weekday; "Sunday Times"-style names are accepted as a risk of the form
+    add(m.index, m.index + m[0].length, { k: "weekday", wd: weekdayNo(m[2]!), rel: relOf(m[1]) }, 4)
+  })
+  if (g.casual) findAll(RE_CASUAL, p, (m) => {
+    const w = m[1]!.toLowerCase()
+    // "today's world", "in today's dollars", "the people of tomorrow": the present or future age, not a day
+    if (GENERIC_AFTER.test(p.slice(m.index + m[0].length, m.index + m[0].length + 24))) return
+    if (w !== "yesterday" && GENERIC_OF.test(p.slice(Math.max(0, m.index - 30), m.index))) return
+    add(m.index, m.index + m[0].length, { k: "days", n: w === "yesterday" ? -1 : w === "tomorrow" ? 1 : 0 }, 4)
+  })
+  if (g.unit) findAll(RE_REL_UNIT, p, (m) => {
+    const w = m[1]!.toLowerCase().replace(/^the\s+/, "")
+    if (w === "past" && !/^the\s/i.test(m[1]!)) {
+      // "past year" without "the" is mostly a duration ("in the past year" is caught with the article)
+    }
+    if (w === "same") return
+    if (w === "past" || w === "coming") return // "the past week", "the coming year": durations
+    const n = w === "last" || w === "previous" || w === "this past" ? -1 : w === "next" || w === "following" || w === "this coming" ? 1 : 0
+    add(m.index, m.index + m[0].length, { k: "unit", unit: m[2]!.toLowerCase() as "week", n }, 3)
+  })
+  if (g.ago) findAll(RE_AGO, p, (m) => {
+    const n = num(m[1]!)
+    const dir = /ago|earlier|before/i.test(m[3]!) ? -1 : 1
+    const unit = m[2]!.toLowerCase()
+    // "three days before/later" counts from an event of the text, not from the reference: detected, left unresolved
+    if (/^(?:before|later|after)$/i.test(m[3]!)) return add(m.index, m.index + m[0].length, { k: "vague" }, 3)
+    if (unit === "decade") add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: 10 * n * dir }, 3)
+    else if (unit === "day") add(m.index, m.index + m[0].length, { k: "days", n: n * dir }, 3)
+    else if (unit === "week") add(m.index, m.index + m[0].length, { k: "days", n: 7 * n * dir }, 3)
+    else add(m.index, m.index + m[0].length, { k: "unit", unit: unit as "month", n: n * dir }, 3)
+  })
+  if (g.unit) findAll(RE_EARLIER_THIS, p, (m) => {
+    const n = m[2]!.toLowerCase() === "last" ? -1 : m[2]!.toLowerCase() === "next" ? 1 : 0
+    add(m.index, m.index + m[0].length, { k: "unit", unit: m[3]!.toLowerCase() as "week", n }, 2, m[1]!.toLowerCase() === "earlier" ? null : null)
+  })
+  if (g.unit) findAll(RE_THE_UNIT, p, (m) => {
+    const s = m.index + m[0].search(/the\s/)
+    add(s, m.index + m[0].length, { k: "unit", unit: m[1]!.toLowerCase() as "year", n: 0 }, 6)
+  })
+  if (g.period) findAll(RE_QUARTER, p, (m) => {
+    const y = m[2] ?? m[4]
+    const shift = m[1] ? (/^(?:year-|last)/i.test(m[1]) ? -1 : /^next/i.test(m[1]) ? 1 : 0) : 0
+    add(m.index, m.index + m[0].length, { k: "quarter", q: ORDINAL_Q[m[3]!.toLowerCase()] ?? 1, y: y ? Number(y) : null, shift }, 2)
+  })
+  if (g.period) findAll(RE_HALF, p, (m) => {
+    const y = m[1] ?? m[3]
+    add(m.index, m.index + m[0].length, { k: "quarter", q: m[2]!.toLowerCase() === "first" ? 1 : 3, y: y ? Number(y) : null, shift: 0 }, 3)
+  })
+  if (g.digit) findAll(RE_FISCAL, p, (m) => add(m.index, m.index + m[0].length, { k: "full", y: Number(m[1]), m: null, d: null }, 2))
+  if (g.season) findAll(RE_SEASON, p, (m) => {
+    const rel = relOf(m[1])
+    if (!m[3] && !m[1]) {
+      // a bare season word needs an article or preposition before it ("in the summer", "this fall" handled above)
+      const before = p.slice(Math.max(0, m.index - 12), m.index)
+      if (!/\b(?:in|during|the|this|last|next|over|until|by|since|early|late|mid-?)\s+(?:the\s+)?$/i.test(before)) return
+      if (/^fall$/i.test(m[2]!) && !/\b(?:the|this|last|next)\s+$/i.test(before)) return
+    }
+    add(m.index, m.index + m[0].length, { k: "season", season: m[2]!.toLowerCase(), y: m[3] ? Number(m[3]) : null, rel }, 3)
+  })
+  if (g.digit) findAll(RE_YEAR, p, (m) => {
+    const before = p.slice(Math.max(0, m.index - 24), m.index)
+    if (/s$/.test(m[0]) && !/'s$|’s$/.test(m[0])) return // decades are handled below
+    const y = Number(m[1])
+    // a bare number reads as a year only after a word that introduces one, or before "'s"
+    if (!YEAR_LEFT.test(before) && !/'s$|’s$/.test(m[0])) return
+    if (/(?:\b(?:the|its|for|at|on|about|around|over|than|of|to|from|between|and|or|by|last|past|within|a|an|that|this|his|her|their|our|into)|['’]s)\s*$/i.test(before)) {
+      // "the 1998 season" is a year, "the 1998 troops" or "of 2000 people" a count: years far from now are rare as counts
+      const after = p.slice(m.index + m[0].length, m.index + m[0].length + 20)
+      if (/^\s+[a-z]+s\b/.test(after) && !/^\s+(?:says|shows|states|sets|marks|sees|brings|means|gives|makes|remains|looks|seems|was|is|has|elections?|olympics|games|levels?|figures?|results?|earnings|sales|budgets?|rates?|prices?|talks|protests?|riots?|floods|attacks|events|agreements?|accords?|negotiations|forecasts?|estimates?|statistics|numbers|totals|profits?|losses|revenues?|census|crisis|presidential|season|campaign|war|law|act|report)\b/i.test(after))
+        return
+      // "about 2000 of them" is a count; "around 2019 and" / "around 2019," a year
+      if (/\b(?:than|about|around|over|within)\s*$/i.test(before) && /^\s+(?!and\b|or\b|but\b|when\b|to\b|until\b|after\b|before\b)[a-z]/.test(after)) return
+    }
+    add(m.index, m.index + m[1]!.length, { k: "full", y, m: null, d: null }, 4)
+  })
+  // decades are dates our model cannot hold at their precision: reported with an empty value
+  if (g.decade) findAll(RE_DECADE, p, (m) => {
+    const mm = /^(?:the\s+)?(early|mid|late)/i.exec(m[0])
+    add(m.index, m.index + m[0].length, { k: "vague" }, 4, mm ? modifierFor(mm[1]!) : null)
+  })
+  if (g.century) findAll(RE_CENTURY, p, (m) => add(m.index, m.index + m[0].length, { k: "vague" }, 4, m[1] ? modifierFor(m[1]) : null))
+  if (g.decadeWords) findAll(RE_DECADE_WORDS, p, (m) => add(m.index, m.index + m[0].length, { k: "vague" }, 4))
+  if (g.digit) findAll(RE_PREFIXED_YEAR, p, (m) => {
+    const w = m[1]!.toLowerCase()
+    add(m.index, m.index + m[0].length, { k: "full", y: Number(m[2]), m: null, d: null }, 2, w === "mid" ? "mid" : w === "early" ? "start" : w === "late" ? "end" : null)
+  })
+  if (g.spelled) findAll(RE_SPELLED_YEAR, p, (m) => {
+    const y = spelledYear(m[0])
+    // "two thousand" is a count unless it is introduced as a year
+    if (/^two/i.test(m[0]) && !/\b(?:in|by|since|until|till|of|from|to|before|after)\s+$/i.test(p.slice(Math.max(0, m.index - 10), m.index))) return
+    if (/\s+(?:people|troops|men|women|dollars|pounds|years|miles|members|soldiers|workers)\b/i.test(p.slice(m.index + m[0].length, m.index + m[0].length + 12))) return
+    if (y !== null) add(m.index, m.index + m[0].length, { k: "full", y, m: null, d: null }, 2)
+  })
+  if (config.vague) {
+    findAll(RE_VAGUE, p, (m) => add(m.index, m.index + m[0].length, { k: "vague" }, 7))
+  }
+
+  // relative words written as a title are a name: "This Week" (a programme), "USA Today" (a paper)
+  for (let i = out.length - 1; i >= 0; i--) {
+    const c = out[i]!
+    if (c.kind.k !== "days" && c.kind.k !== "unit") continue
+    if (isTitleCased(p, c.s, c.e)) out.splice(i, 1)
+  }
+  // modifiers in front of a candidate ("the end of", "mid-", "early") join its text
+  for (const c of out) {
+    const before = p.slice(Math.max(0, c.s - 24), c.s)
+    const mm = MOD_BEFORE.exec(before)
+    if (mm && c.kind.k !== "event" && c.kind.k !== "vague") {
+      // "earlier"/"later" only modify a period ("earlier this year" is its own rule)
+      if (/^(?:earlier|later)$/i.test(mm[1]!) && c.kind.k !== "unit") continue
+      c.modifier = modifierFor(mm[1]!)
+      c.s -= mm[0].length
+    }
+  }
+  return out
+}
+
+/**
+ * A relative expression written as a name: two or more words all capitalised away from a sentence start ("on ABC's
+ * This Week"), or one capitalised word right after another capitalised word ("VOA Today"). A sentence start is the
+ * paragraph start or a . ! ? before the expression (a quotation mark does not start a sentence here: quoted speech
+ * writes "This week", not "This Week").
+ */
+const TITLE_WORDS = /^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+$/
+const isTitleCased = (p: string, s: number, e: number): boolean => {
+  const text = p.slice(s, e)
+  if (!/^[A-Z][a-z]/.test(text)) return false
+  const before = p.slice(Math.max(0, s - 30), s)
+  // at a sentence start capitals say nothing
+  if (/[.!?]\s*$/.test(before) || (s <= 30 && /^\s*$/.test(before))) return false
+  if (TITLE_WORDS.test(text)) return true
+  return /\b[A-Z][A-Za-z]*\s+$/.test(before) && !/\b(?:On|In|By|Until|Since|From|For|And|But|Or|As|At)\s+$/.test(before)
+}
+
+/** Keeps the longest non-overlapping candidates (ties: lower prio, then earlier). */
+const selectCands = (cands: Array<Cand>): Array<Cand> => {
+  const sorted = [...cands].sort((a, b) => b.e - b.s - (a.e - a.s) || a.prio - b.prio || a.s - b.s)
+  const kept: Array<Cand> = []
+  for (const c of sorted) if (!kept.some((k) => c.s < k.e && k.s < c.e)) kept.push(c)
+  return kept.sort((a, b) => a.s - b.s)
+}
+
+/** Step 1: the candidates of the body, from the windows around its trigger tokens (in body order). */
+export const bodyCandidates = (doc: DocContext): Array<BodyCand> => {
+  const { paras, config } = doc
+  const cands: Array<BodyCand> = []
+  const windows = triggerWindows(doc.body, paras, config)
+  for (let i = 0; i < paras.length; i++) {
+    const p = paras[i]!
+    for (const w of windows[i]!) {
+      const off = p.s + w.s
+      for (const c of windowCandidates(w.s === 0 && w.e === p.text.length ? p.text : p.text.slice(w.s, w.e), config))
+        cands.push({ s: c.s + off, e: c.e + off, kind: c.kind, modifier: c.modifier, prio: c.prio, para: i })
+    }
+  }
+  return cands
+}
