@@ -17,8 +17,8 @@ import * as path from "node:path"
 import { detectLanguage } from "../pipeline/stages/language.js"
 import YAML from "yaml"
 import { Schema } from "effect"
-import { Gazetteer } from "../pipeline/stages/gazetteer.js"
-import { makeEntityFinder, type EntitiesResult } from "../pipeline/stages/entities.js"
+import { Gazetteer } from "../pipeline/stages/entities/gazetteer.js"
+import { makeEntityFinder, type EntitiesResult } from "../pipeline/stages/entities/index.js"
 
 interface GoldMention {
   readonly surface: string

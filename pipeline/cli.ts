@@ -19,7 +19,7 @@ import { configJsonSchema } from "./config.js"
 import { loadConfigFile } from "./context.js"
 import { diffReleases, renderDiff } from "./release/history/diff.js"
 import { releaseEntityReport } from "./release/report.js"
-import { formatEntityReport } from "./stages/entities-report.js"
+import { formatEntityReport } from "./stages/entities/report.js"
 
 const EXIT_CODES: Record<PipelineError["_tag"], number> = {
   ConfigError: 2,

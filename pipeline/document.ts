@@ -7,7 +7,7 @@ import { cleanText } from "./stages/clean/index.js"
 import { detectLanguage } from "./stages/language.js"
 import type { CleanRules } from "./stages/clean/rules.js"
 import { resolveDates, type DatesConfig } from "./stages/dates/index.js"
-import type { EntitiesInput, EntitiesResult, FoundEntity } from "./stages/entities.js"
+import type { EntitiesInput, EntitiesResult, FoundEntity } from "./stages/entities/index.js"
 
 /** What a scraper's sidecar `<name>.meta.json` may state; it wins over what the stages infer. */
 export interface SourceMeta {

@@ -3,9 +3,9 @@ import { readFileSync, readdirSync } from "node:fs"
 import { join } from "node:path"
 import { Schema } from "effect"
 import YAML from "yaml"
-import { Gazetteer, decodeGazetteer, validateGazetteer, type GazetteerEntity } from "../../pipeline/stages/gazetteer.js"
-import { makeEntityFinder, normaliseAuthor, slug, translitKey, type EntitiesResult } from "../../pipeline/stages/entities.js"
-import { entityReport, formatEntityReport } from "../../pipeline/stages/entities-report.js"
+import { Gazetteer, decodeGazetteer, validateGazetteer, type GazetteerEntity } from "../../pipeline/stages/entities/gazetteer.js"
+import { makeEntityFinder, normaliseAuthor, slug, translitKey, type EntitiesResult } from "../../pipeline/stages/entities/index.js"
+import { entityReport, formatEntityReport } from "../../pipeline/stages/entities/report.js"
 
 const root = join(import.meta.dirname, "..", "..")
 const gazetteer = Schema.decodeUnknownSync(Gazetteer)(YAML.parse(readFileSync(join(root, "data/gazetteer.yaml"), "utf8")))

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest"
 import { detectLanguage } from "../../pipeline/stages/language.js"
 import { processDocument, type StageContext } from "../../pipeline/document.js"
-import { makeEntityFinder } from "../../pipeline/stages/entities.js"
-import type { Gazetteer } from "../../pipeline/stages/gazetteer.js"
+import { makeEntityFinder } from "../../pipeline/stages/entities/index.js"
+import type { Gazetteer } from "../../pipeline/stages/entities/gazetteer.js"
 
 // sentences written for these tests
 const english =

@@ -3,8 +3,8 @@
  * (discovered) entities listed by frequency so a maintainer can promote them into data/gazetteer.yaml.
  * Pure: takes the per-document results of the entities stage, returns rows and a text rendering.
  */
-import type { EntityType } from "../model.js"
-import type { EntitiesResult } from "./entities.js"
+import type { EntityType } from "../../model.js"
+import type { EntitiesResult } from "./index.js"
 
 export interface DocEntities {
   readonly doc_id: string

@@ -156,3 +156,14 @@ najib joko narendra shinzo nawaz benazir pervez imran hamid ashraf abdul rashid 
 serdar nursultan kassym kasym-jomart askar almazbek sadyr kurmanbek roza sooronbay alexander mikheil eduard heydar ilham
 ramzan dzhokhar akhmad sadr muqtada bashar hafez moammar muammar hosni mohamed anwar yasser mahmoud benjamin ehud ariel
 `)
+
+/** Verbs that follow a name at the start of a sentence ("Ubisoft has", "Tasmania was"). */
+export const SUBJECT_VERBS = words(`has have had was is are were said says will would announced reported told added`)
+/** Compass words and "new" before a place name another place ("South Australia", "New Ostra"). */
+export const PLACE_PREFIX_WORDS = words(`north south east west new`)
+/** Compass and position words: with one of them a multi-word name is a place ("Kowloon West", "East Timor"). */
+export const COMPASS = words(`north south east west northern southern eastern western central upper lower`)
+/** Courtesy titles: after one, any capitalised word is a person's name. */
+export const COURTESY = words(`mr mrs ms miss mx dr prof professor sir dame lord lady`)
+/** Words that start place names ("New South Wales", "Upper Volta"): kept at a sentence start when a name follows. */
+export const NAME_PREFIXES = words(`new north south east west upper lower great saint st san santa los las port fort mount lake cape old`)

@@ -1,0 +1,400 @@
+/**
+ * Discovery: runs of capitalised words (joined by of, for, the, al-, bin, ...) around the gazetteer hits become
+ * candidate mentions. Leading titles ("Tajik President", "Mr.") are cut from the name but kept in the mention's
+ * surface; a run with an organisation or place head word beyond the hits wins over the hits inside it ("X Institute
+ * for Political Research"); other runs are split at the hits. Sentence-initial common words, words the same
+ * document also writes in lower case, months, demonyms and stoplisted chrome phrases are not names.
+ */
+import type { Candidate, DocContext } from "./context.js"
+import { normaliseAuthor } from "./context.js"
+import {
+  COMMON_ACRONYMS,
+  COMMON_WORDS,
+  CONNECTORS,
+  COURTESY,
+  DEMONYMS,
+  FUNCTION_WORDS,
+  GIVEN_NAMES,
+  MONTHS_AND_DAYS,
+  NAME_PARTICLES,
+  NAME_PREFIXES,
+  ORG_WORDS,
+  PERSON_TITLES,
+  PLACE_PREFIX_WORDS,
+  PLACE_WORDS,
+  SUBJECT_VERBS,
+  TITLE_WORDS
+} from "./lexicon.js"
+import type { Hit } from "./match.js"
+import { joinText } from "./tokens.js"
+import { translitKey } from "./translit.js"
+import { guessType, isCommon, PLACE_SUFFIX } from "./typing.js"
+
+const DOMAIN = /\.(com|org|net|gov|edu|info|io|ru|uk|de|fr|tj|kz|uz|kg)$/i
+
+/** The discovery step: every capitalised run of the document becomes zero or more candidates, in text order. */
+export const discoverNames = (d: DocContext): void => {
+  const { tokens, n, hitAt } = d
+  // Walk the capitalised runs.
+  let i = 0
+  while (i < n) {
+    const t = tokens[i]!
+    if (!(nameAt(d, i) || hitAt[i]! >= 0)) {
+      i++
+      continue
+    }
+    // extend the run
+    let j = i + 1
+    if (!t.poss || hitAt[i]! >= 0) {
+      while (j < n) {
+        const u = tokens[j]!
+        if (u.nlBefore) break
+        const inHit = hitAt[j]! >= 0 && hitAt[j] === hitAt[j - 1]
+        if (inHit) {
+          if (u.poss) {
+            j++
+            break
+          }
+          j++
+          continue
+        }
+        if (nameAt(d, j) || hitAt[j]! >= 0) {
+          if (tokens[j - 1]!.poss && hitAt[j - 1]! < 0 && !possessiveInName(d, j - 1, j)) break
+          // "the Refugee Council Enver Solomon": a head noun followed by a given name ends the organisation
+          const prev = tokens[j - 1]!
+          if ((ORG_WORDS.has(prev.key) || PLACE_WORDS.has(prev.key)) && GIVEN_NAMES.has(u.key) && hitAt[j]! < 0 && j + 1 < n && nameAt(d, j + 1)) break
+          j++
+          if (u.poss && !possessiveInName(d, j - 1, j)) break
+          continue
+        }
+        // a possessive written apart ("People 's Army"), as tokenised corpora write it
+        if ((u.key === "'" || u.key === "’") && tokens[j + 1]?.exact === "s" && !tokens[j + 1]!.nlBefore && possessiveInName(d, j - 1, j + 2)) {
+          j += 2
+          continue
+        }
+        // a hyphen inside a name: "Igor Lyakin-Frolov"
+        if (u.joiner && j + 1 < n && nameAt(d, j + 1) && !tokens[j - 1]!.poss) {
+          j++
+          continue
+        }
+        // connectors between two name words: "Institute for Political Research", "Osama bin Laden"
+        if (u.word && CONNECTORS.has(u.key) && !u.cap && (NAME_PARTICLES.has(u.key) || runHasHead(d, i, j))) {
+          let k = j
+          while (k < n && tokens[k]!.word && CONNECTORS.has(tokens[k]!.key) && !tokens[k]!.cap && !tokens[k]!.nlBefore && k - j < 2) k++
+          const v = tokens[k]
+          if (v && !v.nlBefore && (nameAt(d, k) || hitAt[k]! >= 0) && !tokens[j - 1]!.poss) {
+            j = k
+            continue
+          }
+        }
+        break
+      }
+    } else j = i + 1
+    processRun(d, i, j)
+    i = j
+  }
+  // "the Velm Council Anna Berg": a long run that starts with a name this document also writes on its own
+  // is that name followed by another one
+  splitAtKnownNames(d)
+  d.candidates.sort((x, y) => x.a - y.a)
+}
+
+const nameAt = (d: DocContext, k: number): boolean => {
+  const t = d.tokens[k]!
+  return t.word && (t.cap || t.upper) && d.stopped[k] === 0
+}
+
+/**
+ * A possessive inside an organisation's name: a common noun owns the words after it and one of the next
+ * three capitalised words is an organisation head ("People's Army", "Children's Trust"); "Putin's Party" is two names.
+ */
+const possessiveInName = (d: DocContext, owner: number, k: number): boolean => {
+  const { tokens, n, hitAt } = d
+  const o = tokens[owner]!
+  if (!o.word || hitAt[owner]! >= 0 || !isCommon(o) || o.upper) return false
+  for (let m = k; m < n && m < k + 3; m++) {
+    const t = tokens[m]!
+    if (t.nlBefore || !nameAt(d, m) || hitAt[m]! >= 0) return false
+    if (ORG_WORDS.has(t.key) && !TITLE_WORDS.has(t.key)) return true
+    if (t.poss) return false
+  }
+  return false
+}
+
+/** "of", "for", "the" join only names with an organisation, place or title head: not "Nathan Law of Demosisto" */
+const runHasHead = (d: DocContext, a: number, b: number): boolean => {
+  const { tokens, hitAt, hits } = d
+  const entities = d.gazetteer.entities
+  for (let k = a; k < b; k++) {
+    const t = tokens[k]!
+    if (ORG_WORDS.has(t.key) || PLACE_WORDS.has(t.key) || (TITLE_WORDS.has(t.key) && PERSON_TITLES.has(t.key))) return true
+    if (hitAt[k]! >= 0 && entities[hits[hitAt[k]!]!.entity]!.g.type !== "person" && k === b - 1 && tokens[b]?.key !== "of") return false
+  }
+  return false
+}
+
+/** a word at the start of a run that is not part of the name: "The", sentence-initial common words */
+const droppableLead = (d: DocContext, k: number): boolean => {
+  const { tokens, lowerSeen } = d
+  const t = tokens[k]!
+  if (!t.word) return true
+  if (!t.cap && CONNECTORS.has(t.key)) return true
+  if (FUNCTION_WORDS.has(t.key)) return true
+  if (GIVEN_NAMES.has(t.key) || TITLE_WORDS.has(t.key)) return false
+  if (NAME_PREFIXES.has(t.key) && t.cap) {
+    const next = tokens[k + 1]
+    if (next !== undefined && next.cap && !next.nlBefore && !FUNCTION_WORDS.has(next.key)) return false
+  }
+  if (t.sentStart && ((isCommon(t) && !DEMONYMS.has(t.key)) || lowerSeen.has(t.key) || /[a-z](ing|ed|ly)$/.test(t.key))) return true
+  return MONTHS_AND_DAYS.has(t.key)
+}
+
+const processRun = (d: DocContext, a: number, b: number): void => {
+  const { tokens, hitAt, hits, candidates, body } = d
+  const entities = d.gazetteer.entities
+  const translitIndex = d.gazetteer.translitIndex
+  // drop leading words that are not part of a name: "The", sentence-initial common words
+  while (a < b && hitAt[a]! < 0 && droppableLead(d, a)) a++
+  while (b > a && ((CONNECTORS.has(tokens[b - 1]!.key) && !tokens[b - 1]!.cap) || !tokens[b - 1]!.word || MONTHS_AND_DAYS.has(tokens[b - 1]!.key)) && hitAt[b - 1]! < 0) b--
+  if (a >= b) return
+
+  // title prefix: titles, demonyms and gazetteer places before a person's name
+  let p = a
+  let sawPersonTitle = false
+  while (p < b) {
+    const t = tokens[p]!
+    if (hitAt[p]! >= 0) {
+      const h = hits[hitAt[p]!]!
+      const e = entities[h.entity]!
+      if (e.g.type === "place" && h.b < b && !sawPersonTitle) {
+        p = h.b
+        continue
+      }
+      break
+    }
+    if (TITLE_WORDS.has(t.key) || DEMONYMS.has(t.key) || (t.cap && t.key.length > 5 && t.key.endsWith("ist") && p + 1 < b) || (CONNECTORS.has(t.key) && !t.cap && p > a)) {
+      if (PERSON_TITLES.has(t.key)) sawPersonTitle = true
+      p++
+      continue
+    }
+    break
+  }
+  // the title part ends with a title word, not a connector
+  while (p > a && CONNECTORS.has(tokens[p - 1]!.key) && !tokens[p - 1]!.cap) p--
+  let titled = false
+  let na = a
+  if (sawPersonTitle && p < b) {
+    const rest = tokens.slice(p, b)
+    const restHasHead = rest.some((t) => ORG_WORDS.has(t.key) || PLACE_WORDS.has(t.key))
+    const courtesy = p > a && COURTESY.has(tokens[p - 1]!.key)
+    const restNamey = rest.some((t) => t.word && (courtesy ? t.cap : !isCommon(t)) && !TITLE_WORDS.has(t.key))
+    if (!restHasHead && restNamey) {
+      titled = true
+      na = p
+      // "US President Barack Obama": the place in the title is a mention of its own
+      while (a < na && hitAt[a]! >= 0) {
+        const h = hits[hitAt[a]!]!
+        if (h.b > na) break
+        pushHit(d, h, h.a, false)
+        a = h.b
+      }
+    }
+  } else if (p > a && b - p >= 2 && b - p <= 4 && GIVEN_NAMES.has(tokens[p]!.key)) {
+    // "Lutheran Anna Berg", "Scientologist Olaf Brandt": an adjective of belief or origin before a
+    // given name and surname stays in the mention but is no part of the person's name
+    let plainName = true
+    for (let k = p; k < b; k++) {
+      const t = tokens[k]!
+      if (!t.word || !t.cap || t.upper || hitAt[k]! >= 0 || ORG_WORDS.has(t.key) || PLACE_WORDS.has(t.key) || TITLE_WORDS.has(t.key)) plainName = false
+    }
+    let adjectives = true
+    for (let k = a; k < p; k++) if (hitAt[k]! >= 0 || !(DEMONYMS.has(tokens[k]!.key) || tokens[k]!.key.endsWith("ist"))) adjectives = false
+    if (plainName && adjectives) {
+      titled = true
+      na = p
+    }
+  }
+  if (!titled) {
+    // a run of titles and demonyms alone ("Foreign Minister", "Russian") names nobody
+    let k = a
+    while (k < b && hitAt[k]! < 0 && (TITLE_WORDS.has(tokens[k]!.key) || DEMONYMS.has(tokens[k]!.key) || CONNECTORS.has(tokens[k]!.key) || isCommon(tokens[k]!))) k++
+    // "the Border Force": common words with an organisation head still make a name
+    let headed = false
+    if (k >= b && b - a >= 2) {
+      const lastKey = tokens[b - 1]!.key
+      headed = ORG_WORDS.has(lastKey) && !TITLE_WORDS.has(lastKey) && !tokens[a]!.sentStart
+    }
+    if (k >= b && !headed) {
+      // "the President", "the Home Secretary": points at the person this document gave that title
+      const last = tokens[b - 1]!
+      if (a > 0 && tokens[a - 1]!.key === "the" && PERSON_TITLES.has(last.key) && last.cap && !COURTESY.has(last.key))
+        candidates.push({ a: a - 1, b, na: a, nb: b, entity: -1, name: "", type: "person", strength: 0, titled: true, titleRef: last.key })
+      return
+    }
+  }
+
+  // does the name have an organisation/place head outside the gazetteer hits? then it wins over them
+  let hasHitInside = false
+  let headOutside = false
+  for (let k = na; k < b; k++) {
+    if (hitAt[k]! >= 0) hasHitInside = true
+    else if (!tokens[k]!.headline && (ORG_WORDS.has(tokens[k]!.key) || (PLACE_WORDS.has(tokens[k]!.key) && k > na))) headOutside = true
+  }
+  const wholeIsOneHit = hitAt[na]! >= 0 && hitAt[na] === hitAt[b - 1] && hits[hitAt[na]!]!.a === na && hits[hitAt[na]!]!.b === b
+  if (wholeIsOneHit) {
+    const h = hits[hitAt[na]!]!
+    pushHit(d, h, a, titled)
+    return
+  }
+  // "Imomaly Rakhmon": a spelling of a gazetteer name whose parts matched separately
+  if (hasHitInside && b - na >= 2 && b - na <= 5) {
+    const words: Array<string> = []
+    for (let k = na; k < b; k++) if (tokens[k]!.word) words.push(tokens[k]!.exact)
+    const list = words.length >= 2 ? translitIndex.get(translitKey(words.join(" "))) : undefined
+    const given = translitKey(words[0] ?? "")
+    const match = list?.find((ix) => {
+      const e = entities[ix]!
+      return e.g.type !== "person" || translitKey(e.g.name).split(" ")[0] === given || e.aliasNames.some((al) => translitKey(al).split(" ")[0] === given)
+    })
+    if (match !== undefined) {
+      const e = entities[match]!
+      candidates.push({ a, b, na, nb: b, entity: match, name: e.g.name, type: e.g.type, strength: 9, titled })
+      return
+    }
+  }
+  if (hasHitInside && headOutside && !titled) {
+    discovered(d, a, na, b, titled)
+    return
+  }
+  // split at the hits
+  let segStart = na
+  let first = true
+  for (let k = na; k < b; ) {
+    if (hitAt[k]! >= 0) {
+      const h = hits[hitAt[k]!]!
+      // "South Australia", "East Los Angeles": a compass word before a place names another place
+      const prev = tokens[k - 1]
+      if (k - 1 >= segStart && !titled && prev !== undefined && prev.cap && !prev.upper && PLACE_PREFIX_WORDS.has(prev.key) && entities[h.entity]!.g.type === "place") {
+        if (k - 1 > segStart) discoveredSegment(d, first ? a : segStart, segStart, k - 1, first && titled)
+        const nameToks = tokens.slice(k - 1, h.b)
+        candidates.push({ a: k - 1, b: h.b, na: k - 1, nb: h.b, entity: -1, name: joinText(body, nameToks), type: "place", strength: 3, titled: false })
+        first = false
+        k = h.b
+        segStart = k
+        continue
+      }
+      if (k > segStart) discoveredSegment(d, first ? a : segStart, segStart, k, first && titled)
+      pushHit(d, h, first && titled && k === na ? a : h.a, first && titled && k === na)
+      first = false
+      k = h.b
+      segStart = k
+    } else k++
+  }
+  if (segStart < b) discoveredSegment(d, first ? a : segStart, segStart, b, first && titled)
+}
+
+const splitAtKnownNames = (d: DocContext): void => {
+  const { tokens, hitAt, candidates, body } = d
+  let alone: Map<string, Candidate> | undefined
+  const count = candidates.length
+  for (let ci = 0; ci < count; ci++) {
+    const c = candidates[ci]!
+    if (c.entity >= 0 || c.titled || c.nb - c.na < 3) continue
+    // "Velm Council Trust" has a head of its own: one name
+    const lastKey = tokens[c.nb - 1]!.key
+    if (ORG_WORDS.has(lastKey) || PLACE_WORDS.has(lastKey)) continue
+    if (alone === undefined) {
+      alone = new Map()
+      for (const d of candidates) if (d.entity < 0 && d.nb - d.na >= 2 && d.type !== "person") alone.set(d.name, d)
+    }
+    for (let k = c.nb - 1; k >= c.na + 2; k--) {
+      const rest = tokens[k]!
+      if (!rest.word || !rest.cap || hitAt[k]! >= 0) continue
+      const last = tokens[k - 1]!
+      if (!last.word || CONNECTORS.has(last.key)) continue
+      const known = alone.get(joinText(body, tokens.slice(c.na, k)))
+      if (known === undefined || known === c || known.nb - known.na !== k - c.na) continue
+      candidates[ci] = { a: c.a, b: k, na: c.na, nb: k, entity: -1, name: known.name, type: known.type, strength: known.strength, titled: false }
+      discovered(d, k, k, c.nb, false)
+      break
+    }
+  }
+}
+
+const pushHit = (d: DocContext, h: Hit, a: number, titled: boolean): void => {
+  const { candidates } = d
+  const entities = d.gazetteer.entities
+  const e = entities[h.entity]!
+  candidates.push({ a, b: h.b, na: h.a, nb: h.b, entity: h.entity, name: e.g.name, type: e.g.type, strength: 9, titled })
+}
+
+const discoveredSegment = (d: DocContext, a: number, na: number, b: number, titled: boolean): void => {
+  const { tokens, hits } = d
+  // trim connectors and common words at the edges of a piece left between hits
+  while (na < b && (titled ? !tokens[na]!.word || (!tokens[na]!.cap && CONNECTORS.has(tokens[na]!.key)) : droppableLead(d, na))) na++
+  while (b > na && ((!tokens[b - 1]!.cap && CONNECTORS.has(tokens[b - 1]!.key)) || !tokens[b - 1]!.word || DEMONYMS.has(tokens[b - 1]!.key))) b--
+  if (na >= b) return
+  if (!titled) a = na
+  discovered(d, a, na, b, titled)
+}
+
+/** a sentence-initial word that is a name by what follows: "Ubisoft, Microsoft and ...", "Tasmania was", "Demosisto's" */
+const namedByContext = (d: DocContext, k: number): boolean => {
+  const { tokens } = d
+  const w = tokens[k]!
+  if (isCommon(w) || w.key.length < 3 || /[a-z](ing|ed|ly|ally|ever)$/.test(w.key)) return false
+  if (w.poss) return true
+  if (w.key.endsWith("s")) return false // "Relatives have said": a plural noun
+  const next = tokens[k + 1]
+  // "Demosisto 's" in tokenised text
+  if (next !== undefined && (next.key === "'" || next.key === "’") && tokens[k + 2]?.exact === "s") return true
+  if (next === undefined || next.nlBefore) return false
+  if (next.key === ",") {
+    const after = tokens[k + 2]
+    return after !== undefined && after.cap && !after.nlBefore && !isCommon(after)
+  }
+  return next.word && SUBJECT_VERBS.has(next.key)
+}
+
+const discovered = (d: DocContext, a: number, na: number, b: number, titled: boolean): void => {
+  const { tokens, lowerSeen, capMid, capsLine, candidates, body, authorKeys } = d
+  if (b - na === 1 && !titled) {
+    const w = tokens[na]!
+    if (w.sentStart && (lowerSeen.has(w.key) || (!capMid.has(w.key) && !GIVEN_NAMES.has(w.key) && !w.upper && !PLACE_SUFFIX.test(w.key) && !namedByContext(d, na))))
+      return
+    if (w.text.indexOf(".") > 0 && DOMAIN.test(w.text)) return
+  }
+  const nameToks = tokens.slice(na, b)
+  const words = nameToks.filter((t) => t.word)
+  if (words.length === 0) return
+  const name = joinText(body, nameToks)
+  const before = na > 0 ? tokens[na - 1] : undefined
+  const guess = guessType(nameToks, titled ? undefined : before, titled, authorKeys, na > 1 ? tokens[na - 2] : undefined)
+  // evidence that a capitalised word is a name at all
+  const allCommon = words.every((t) => isCommon(t) || CONNECTORS.has(t.key) || TITLE_WORDS.has(t.key))
+  if (allCommon && guess.strength < 3) return
+  if (words.length === 1) {
+    const w = words[0]!
+    if (w.exact.length < 2 && !w.upper) return
+    const d0 = w.text.charCodeAt(0)
+    if (d0 >= 48 && d0 <= 57) return
+    // in a line of capitals an all-capital word proves nothing; in a title-case line it is still an acronym
+    if (w.upper && w.headline && !titled && (capsLine[na] === 1 || w.sentStart && w.nlBefore)) return
+    if (w.upper && (COMMON_WORDS.has(w.key) || COMMON_ACRONYMS.has(w.key) || w.exact.length > 6 || /^[IVXLC]+$/.test(w.exact))) {
+      if (!titled) return
+    }
+    if (!titled && w.sentStart && !capMid.has(w.key) && guess.strength < 2 && !namedByContext(d, na)) return
+    if (!titled && w.sentStart && lowerSeen.has(w.key)) return
+    if (!titled && guess.strength === 0) {
+      // menu items alone on a line ("Services", "Careers") and plural common nouns are not names on capitals alone
+      const next = tokens[na + 1]
+      if (w.nlBefore && (next === undefined || next.nlBefore)) return
+      // plural and abstract nouns, participles, adverbs and "-ist" adjectives: "Services", "Tourism", "Leaving", "Buddhist"
+      // (a possessive owner is a name: "Brightlation's members")
+      const owner = w.poss || (next !== undefined && (next.key === "'" || next.key === "’") && tokens[na + 2]?.exact === "s")
+      if (!owner && /(ies|ers|ions|ings|ents|ces|ves|ts|ism|tion|ment|ness|ity|ance|ence|ist|[^j]ing|ed|ly)$/.test(w.key)) return
+    }
+  } else if (!titled && words.every((t) => t.sentStart) && words.every((t) => lowerSeen.has(t.key) || isCommon(t)) && guess.strength < 3) return
+  const canonical = words.length === 2 && words[0]!.upper && !words[1]!.upper && guess.type === "person" ? normaliseAuthor(name) : name
+  candidates.push({ a, b, na, nb: b, entity: -1, name: canonical, type: guess.type, strength: guess.strength, titled })
+}

@@ -1,0 +1,71 @@
+/**
+ * The entities stage: names found in one document's body, each pointed at one canonical entity. Pure.
+ *
+ * The gazetteer is compiled once per build (`makeEntityFinder`); then each document goes through these steps,
+ * passing one context (context.ts) along:
+ * 1. tokens.ts    the body cut into tokens; headline and all-capital lines marked; lower-case words noted
+ * 2. match.ts     gazetteer spellings and stoplisted chrome phrases, matched leftmost-longest over the tokens
+ * 3. discover.ts  runs of capitalised words around the hits become candidate mentions, titles cut off the names
+ *    typing.ts    each discovered name typed from its words and the word before it
+ * 4. typing.ts    types from the neighbours ("Taipei, Taiwan", names listed among places, "Irving, Texas")
+ * 5. link.ts      discovered names linked to the gazetteer by transliteration key (translit.ts), type and given name
+ * 6. coref.ts     acronyms, titles and surnames resolved within the document; one type per provisional entity
+ * 7. result.ts    mentions with code-point offsets, and the entities they point at
+ */
+import type { EntityType } from "../../model.js"
+import { readDocument } from "./context.js"
+import { resolveInDocument } from "./coref.js"
+import { discoverNames } from "./discover.js"
+import type { Gazetteer } from "./gazetteer.js"
+import { linkByTranslitKey } from "./link.js"
+import { compileGazetteer, findGazetteerHits } from "./match.js"
+import { collectResult } from "./result.js"
+import { typeFromNeighbours } from "./typing.js"
+
+export { normaliseAuthor } from "./context.js"
+export { slug, translitKey } from "./translit.js"
+
+export interface EntitiesInput {
+  readonly body: string
+  readonly authors: ReadonlyArray<string>
+  /** the document's BCP 47 language tag, null when unknown */
+  readonly language: string | null
+}
+
+export interface FoundEntity {
+  /** gazetteer id, or "x-" + slug for a provisional (discovered) entity; the same name always gives the same id */
+  readonly entity_id: string
+  readonly name: string
+  readonly type: EntityType
+  readonly wikidata_id: string | null
+  /** gazetteer aliases, or the spellings seen in this document for a provisional entity */
+  readonly aliases: ReadonlyArray<string>
+  readonly provisional: boolean
+}
+
+export interface EntityMention {
+  readonly entity_id: string
+  readonly surface: string
+  /** offsets into body in Unicode code points */
+  readonly start: number
+  readonly end: number
+}
+
+export interface EntitiesResult {
+  readonly entities: ReadonlyArray<FoundEntity>
+  readonly mentions: ReadonlyArray<EntityMention>
+}
+
+/** Compiles the gazetteer once, and returns the stage: a pure function of one document. */
+export const makeEntityFinder = (gazetteer: Gazetteer) => {
+  const compiled = compileGazetteer(gazetteer)
+  return (input: EntitiesInput): EntitiesResult => {
+    const doc = readDocument(compiled, input)
+    findGazetteerHits(doc)
+    discoverNames(doc)
+    typeFromNeighbours(doc)
+    linkByTranslitKey(doc)
+    resolveInDocument(doc)
+    return collectResult(doc)
+  }
+}

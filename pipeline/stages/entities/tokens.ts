@@ -1,0 +1,424 @@
+/**
+ * Tokens: the body cut into words and marks in one linear scan. Words keep internal '-', '.', apostrophes;
+ * "Putin's" becomes "Putin" with a possessive flag; a word's trailing '.' is kept only for abbreviations such as
+ * "U.S." or "Mr.". Ordinary lower-case words are shared stand-ins (they only break runs of capitalised words).
+ * Title-case and all-capital lines are marked, since capitals there prove nothing.
+ */
+import { CONNECTORS } from "./lexicon.js"
+import { tokenKey } from "./translit.js"
+
+
+/** a token of the body; s/e are UTF-16 offsets of the word without a possessive suffix or sentence-final '.' */
+export interface Token {
+  readonly s: number
+  readonly e: number
+  /** the word as written, without possessive suffix / sentence-final dot */
+  readonly text: string
+  /** lower-cased matching key (dots removed); for punctuation the character itself */
+  readonly key: string
+  /** dots removed, case kept */
+  readonly exact: string
+  readonly word: boolean
+  /** first letter upper case (or a particle-prefixed capitalised word such as "al-Assad") */
+  readonly cap: boolean
+  /** every letter upper case, at least two letters */
+  readonly upper: boolean
+  readonly poss: boolean
+  /** first word of a sentence, line or title-case headline */
+  sentStart: boolean
+  /** a line break lies between this token and the previous one */
+  readonly nlBefore: boolean
+  /** a hyphen inside a word ("Lyakin-Frolov", "US-led") */
+  readonly joiner: boolean
+  /** in a title-case headline line */
+  headline: boolean
+}
+
+const ABBREVIATIONS = new Set([
+  "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "maj", "capt", "sgt", "adm", "sen", "rep", "gov",
+  "rev", "mt", "ft", "no", "vs", "co", "corp", "inc", "ltd", "dept", "univ", "jan", "feb", "mar", "apr", "jun", "jul",
+  "aug", "sep", "sept", "oct", "nov", "dec", "messrs", "fr", "sr"
+])
+const PARTICLES = new Set(["al", "el", "ul", "ad", "as", "ash", "ar", "at", "az", "an", "bin", "ibn", "abu", "bint", "ben", "de", "da", "du", "van", "von", "d", "o", "mc", "mac"])
+export const SENTENCE_END = new Set([".", "!", "?", "…"])
+const TRANSPARENT = new Set(['"', "“", "”", "‘", "'", "’", "(", "[", "«", "»", "-", "–", "—", "*", "•", "|"])
+
+/** every letter upper case (digits and marks allowed), at least one letter */
+const isAllUpper = (w: string): boolean => {
+  let letters = 0
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k)
+    if (c >= 97 && c <= 122) return false
+    if (c >= 65 && c <= 90) letters++
+    else if (c >= 128) {
+      const ch = w[k]!
+      if (ch !== ch.toUpperCase()) return false
+      if (ch !== ch.toLowerCase()) letters++
+    }
+  }
+  return letters > 0
+}
+/** one-character strings, shared (punctuation is most of a scraped page's tokens) */
+const CHAR_STRINGS: Array<string | undefined> = []
+const charString = (c: number): string => {
+  if (c >= 4096) return String.fromCharCode(c)
+  let v = CHAR_STRINGS[c]
+  if (v === undefined) CHAR_STRINGS[c] = v = String.fromCharCode(c)
+  return v
+}
+/**
+ * Marks whose repetition is collapsed into one token: every mark except those whose count or adjacency the
+ * stage reads (",", "(", ")", quotes, "&", "."); beyond ASCII, every mark but the single curly quotes.
+ */
+const REPEATABLE = new Uint8Array(128)
+for (const ch of "-_=*#~+|/\\<>[]{}!?:;^`@$%") REPEATABLE[ch.charCodeAt(0)] = 1
+const CONTRACTION = /['’](m|ve|d|ll|re|t)$/i
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u
+const ASCII_WORD = new Uint8Array(128)
+for (let c = 48; c <= 57; c++) ASCII_WORD[c] = 1
+for (let c = 65; c <= 90; c++) ASCII_WORD[c] = 1
+for (let c = 97; c <= 122; c++) ASCII_WORD[c] = 1
+/**
+ * Classes of the characters of the Basic Multilingual Plane, computed on first sight: CC_KNOWN, CC_WORD (a letter,
+ * mark or digit), CC_NONLATIN (a letter of a script beyond Latin, not upper case, whose matching key is one
+ * character outside ASCII: a word of such letters never starts a name and never folds to a listed word).
+ */
+const CHAR_CLASS = new Uint8Array(65536)
+const CC_KNOWN = 1
+const CC_WORD = 2
+const CC_NONLATIN = 4
+const charClass = (c: number): number => {
+  let v = CHAR_CLASS[c]!
+  if (v === 0) {
+    const ch = String.fromCharCode(c)
+    v = CC_KNOWN
+    if (c < 0xd800 || c > 0xdfff) {
+      if (WORD_CHAR.test(ch)) v |= CC_WORD
+      if (v & CC_WORD && c >= 0x370 && !isUpperChar(ch)) {
+        const key = tokenKey(ch)
+        if (key.length === 1 && key.charCodeAt(0) >= 0x370) v |= CC_NONLATIN
+      }
+    }
+    CHAR_CLASS[c] = v
+  }
+  return v
+}
+/** code units of the word character at i (1, or 2 for an astral letter), 0 when it is not a letter, mark or digit */
+const wordUnits = (body: string, i: number, c: number): number => {
+  if (c < 128) return ASCII_WORD[c]!
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const pair = body.slice(i, i + 2)
+    return WORD_CHAR.test(pair) ? 2 : 0
+  }
+  return charClass(c) & CC_WORD ? 1 : 0
+}
+export const isUpperChar = (c: string): boolean => {
+  const k = c.charCodeAt(0)
+  if (k < 128) return k >= 65 && k <= 90
+  return c !== c.toLowerCase() && c === c.toUpperCase()
+}
+
+/** Lower-case second parts that make a hyphenated word an adjective of the name before them ("US-led"). */
+const ADJ_SUFFIXES = new Set([
+  "led", "linked", "based", "backed", "style", "born", "made", "funded", "controlled", "allied", "owned", "run", "affiliated",
+  "inspired", "related", "speaking", "driven", "powered", "enabled", "generated", "assisted", "critic", "critics", "free", "specific", "dependent", "only", "bashing", "dominated", "leaning", "friendly", "era", "type", "like", "sponsored", "supported",
+  "bound", "wide", "centric", "focused", "oriented", "held", "occupied", "brokered", "mediated", "educated", "trained", "armed"
+])
+
+const shouldSplitHyphenated = (raw: string): boolean => {
+  const parts = raw.split("-")
+  if (parts.length < 2 || parts.some((p) => p.length === 0)) return false
+  const last = parts[parts.length - 1]!.replace(/['’]s$/i, "").replace(/\.$/, "").toLowerCase()
+  if (ADJ_SUFFIXES.has(last) && isUpperChar(raw[0] ?? "")) return true
+  // "Afghanistan-Tajikistan", "Lyakin-Frolov": capitalised parts of three letters or more are separate words
+  return parts.every((p) => p.length >= 3 && isUpperChar(p[0] ?? ""))
+}
+
+/**
+ * Plain lower-case words ("the", "said") are the bulk of a text and never start a name: they are shared,
+ * immutable token objects (one per spelling, across documents), stamped with the document generation so
+ * that "this word is written in lower case in this document" needs no per-document set.
+ */
+export interface LowerCache {
+  /** lower-case words the matcher needs to see (connectors, prepositions, words inside aliases), by hash */
+  readonly special: ReadonlyMap<number, string>
+  /** this document's lower-case words, as a set of hashes (open addressing; 0 is empty) */
+  seen: Int32Array
+  mask: number
+  /** words of lower-case non-Latin letters stood in for by shared tokens; their keys join the lower-case set when asked */
+  readonly pending: Array<string>
+  /** no listed lower-case word has a non-Latin letter, so such words can be stood in for */
+  readonly nonLatinFast: boolean
+}
+
+const FNV_OFFSET = 2166136261 | 0
+/** the hash of a lower-case ASCII word, as computed while scanning */
+export const hashLower = (w: string): number => {
+  let h = FNV_OFFSET
+  for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 16777619)
+  return h | 1
+}
+const seenAdd = (cache: LowerCache, h: number): void => {
+  const t = cache.seen
+  let k = h & cache.mask
+  while (t[k] !== 0) {
+    if (t[k] === h) return
+    k = (k + 1) & cache.mask
+  }
+  t[k] = h
+}
+export const seenHas = (cache: LowerCache, h: number): boolean => {
+  const t = cache.seen
+  let k = h & cache.mask
+  while (t[k] !== 0) {
+    if (t[k] === h) return true
+    k = (k + 1) & cache.mask
+  }
+  return false
+}
+/** shared stand-ins for ordinary lower-case words: they only break runs (short and long ones, for headline detection) */
+const LOWER_SHORT: Token = { s: -1, e: -1, text: "", key: "", exact: "", word: true, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false }
+const LOWER_LONG: Token = { s: -1, e: -1, text: "~~~~", key: "~~~~", exact: "~~~~", word: true, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false }
+export const ONLY_LOWER = /^[a-z]+$/
+
+export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Array<Token> => {
+  const tokens: Array<Token> = []
+  let pendingStart = true
+  let asciiWord = false
+  const pushWord = (_unused: undefined, start: number, raw0: string, nlBefore: boolean, allowSentenceEnd: boolean): void => {
+    let raw = raw0
+    let sentenceEndAfter = false
+    if (allowSentenceEnd && raw.charCodeAt(raw.length - 1) === 46 /* . */) {
+      const inner = raw.slice(0, -1)
+      const abbrev = inner.includes(".") || inner.length === 1 || ABBREVIATIONS.has(inner.toLowerCase())
+      if (!abbrev) {
+        raw = inner
+        sentenceEndAfter = true
+      }
+    }
+    let poss = false
+    let text = raw
+    const n = text.length
+    if (n > 2) {
+      const a = text.charCodeAt(n - 2)
+      const last = text.charCodeAt(n - 1)
+      if ((a === 39 || a === 8217) && (last === 115 || last === 83) && !(last === 83 && isUpperChar(text[n - 3] ?? ""))) {
+        poss = true
+        text = text.slice(0, n - 2)
+      }
+    }
+    const exact = text.indexOf(".") >= 0 ? text.replace(/\./g, "") : text
+    const f0 = text.charCodeAt(0)
+    let cap = f0 < 128 ? f0 >= 65 && f0 <= 90 : isUpperChar(text[0]!)
+    const key = asciiWord ? exact.toLowerCase() : tokenKey(exact)
+    if (!cap && f0 >= 97 && f0 <= 122 && text.indexOf("-") > 0) {
+      const h = text.indexOf("-")
+      if (h > 0 && PARTICLES.has(text.slice(0, h).toLowerCase()) && isUpperChar(text[h + 1] ?? "")) cap = true
+    }
+    // "I’m", "We’ve", "Don’t": contractions are not names
+    if (cap && n > 2 && (text.indexOf("'") > 0 || text.indexOf("’") > 0) && CONTRACTION.test(text)) cap = false
+    const upper = cap && exact.length >= 2 && isAllUpper(exact)
+    if (!cap) lowerSeen.add(key)
+    tokens.push({ s: start, e: start + text.length, text, key, exact, word: true, cap, upper, poss, sentStart: pendingStart, nlBefore, joiner: false, headline: false })
+    pendingStart = sentenceEndAfter
+    if (sentenceEndAfter) {
+      const ds = start + raw.length
+      tokens.push({ s: ds, e: ds + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
+    }
+  }
+  const len = body.length
+  let i = 0
+  let nl = false
+  while (i < len) {
+    const c = body.charCodeAt(i)
+    if (c <= 32 || c === 160 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029) {
+      if (c === 10 || c === 0x2028 || c === 0x2029) nl = true
+      i++
+      continue
+    }
+    const nlBefore = nl
+    nl = false
+    if (nlBefore) pendingStart = true
+    const s = i
+    let w = wordUnits(body, i, c)
+    if (w === 0) {
+      const width = c >= 0xd800 && c <= 0xdbff && i + 1 < len ? 2 : 1
+      const raw = width === 1 ? charString(c) : body.slice(i, i + width)
+      i += width
+      // a rule of repeated marks ("-----", "═════", "***"): one token, as each mark alone does the same
+      if (width === 1 && (c < 128 ? REPEATABLE[c] !== 0 : c !== 0x2018 && c !== 0x2019)) while (i < len && body.charCodeAt(i) === c) i++
+      tokens.push({ s, e: i, text: raw, key: raw, exact: raw, word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore, joiner: false, headline: false })
+      if (SENTENCE_END.has(raw) || raw === ":" || raw === ";") pendingStart = true
+      else if (!TRANSPARENT.has(raw)) pendingStart = false
+      continue
+    }
+    i += w
+    let plain = c >= 97 && c <= 122
+    let ascii = c < 128
+    // lower-case letters of a non-Latin script (with ASCII letters or digits after the first): "слово", "λόγος"
+    let nonLatin = w === 1 && c >= 0x370 && (charClass(c) & CC_NONLATIN) !== 0
+    let lowerOrNonLatin = nonLatin
+    let h = Math.imul(FNV_OFFSET ^ c, 16777619)
+    while (i < len) {
+      const d = body.charCodeAt(i)
+      if (d >= 97 && d <= 122) {
+        h = Math.imul(h ^ d, 16777619)
+        i++
+        continue
+      }
+      w = wordUnits(body, i, d)
+      if (w > 0) {
+        plain = false
+        if (d >= 128) {
+          ascii = false
+          if (w === 1 && d >= 0x370 && (charClass(d) & CC_NONLATIN) !== 0) nonLatin = true
+          else lowerOrNonLatin = false
+        }
+        i += w
+        continue
+      }
+      if ((d === 45 || d === 46 || d === 39 || d === 8217) && i + 1 < len && wordUnits(body, i + 1, body.charCodeAt(i + 1)) > 0) {
+        plain = false
+        lowerOrNonLatin = false
+        i++
+        continue
+      }
+      break
+    }
+    if (lowerOrNonLatin && nonLatin && cache !== undefined && cache.nonLatinFast && !nlBefore && !pendingStart && i - s > 1) {
+      // never a name, never a listed word: a shared stand-in, its key computed only if the document asks
+      cache.pending.push(body.slice(s, i))
+      tokens.push(i - s > 3 ? LOWER_LONG : LOWER_SHORT)
+      if (i < len && body.charCodeAt(i) === 46) {
+        tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
+        i++
+        pendingStart = true
+      }
+      continue
+    }
+    if (plain && cache !== undefined && !nlBefore) {
+      h |= 1
+      seenAdd(cache, h)
+      const wl = i - s
+      const dot = i < len && body.charCodeAt(i) === 46
+      const special = cache.special.get(h)
+      if (special !== undefined && special.length === wl && body.startsWith(special, s)) {
+        // a word the matcher must see: a real token (without copying the text)
+        if (!(dot && ABBREVIATIONS.has(special))) {
+          tokens.push({ s, e: i, text: special, key: special, exact: special, word: true, cap: false, upper: false, poss: false, sentStart: pendingStart, nlBefore, joiner: false, headline: false })
+          pendingStart = false
+          if (dot) {
+            tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
+            i++
+            pendingStart = true
+          }
+          continue
+        }
+      } else if (!pendingStart) {
+        tokens.push(wl > 3 ? LOWER_LONG : LOWER_SHORT)
+        if (dot) {
+          tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
+          i++
+          pendingStart = true
+        }
+        continue
+      }
+    }
+    if (i < len && body.charCodeAt(i) === 46) i++
+    const raw = body.slice(s, i)
+    asciiWord = ascii && raw.indexOf("’") < 0
+    if (c < 128 && (c < 65 || c > 90)) {
+      // only capitalised words are ever split at hyphens
+    } else if (raw.indexOf("-") > 0 && shouldSplitHyphenated(raw)) {
+      const parts = raw.split("-")
+      let off = s
+      for (let k = 0; k < parts.length; k++) {
+        const p = parts[k]!
+        if (k > 0) {
+          tokens.push({ s: off - 1, e: off, text: "-", key: "-", exact: "-", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: true, headline: false })
+          pushWord(undefined, off, p, false, k === parts.length - 1)
+        } else pushWord(undefined, off, p, nlBefore, false)
+        off += p.length + 1
+      }
+      continue
+    }
+    pushWord(undefined, s, raw, nlBefore, true)
+  }
+  return tokens
+}
+
+/** Marks every word of a title-case line (a headline) as sentence-initial: capitals there prove nothing. */
+export const markHeadlines = (tokens: Array<Token>, capsLine: Uint8Array): void => {
+  let i = 0
+  while (i < tokens.length) {
+    let j = i + 1
+    while (j < tokens.length && !tokens[j]!.nlBefore) j++
+    let words = 0
+    let caps = 0
+    let content = 0
+    let uppers = 0
+    for (let k = i; k < j; k++) {
+      const t = tokens[k]!
+      if (!t.word) continue
+      words++
+      if (t.upper) uppers++
+      if (t.key.length > 3 && !CONNECTORS.has(t.key)) {
+        content++
+        if (t.cap) caps++
+      }
+    }
+    // a line in capitals ("THE END", "LATEST NEWS"): capitals prove nothing there either
+    if (words >= 2 && uppers === words) {
+      for (let k = i; k < j; k++) {
+        const t = tokens[k]!
+        if (t.s < 0) continue
+        capsLine[k] = 1
+        t.sentStart = true
+        t.headline = true
+      }
+      i = j
+      continue
+    }
+    const endsSentence = j - 1 >= i && SENTENCE_END.has(tokens[j - 1]!.key)
+    if (words >= 3 && content >= 2 && caps === content && !endsSentence) {
+      for (let k = i; k < j; k++) {
+        const t = tokens[k]!
+        if (t.s < 0) continue // a shared lower-case token
+        t.sentStart = true
+        t.headline = true
+      }
+    }
+    i = j
+  }
+}
+
+const MULTI_SPACE = /\s{2,}|[\t\n\r\u00a0]/
+export const joinText = (body: string, toks: ReadonlyArray<Token>): string => {
+  const text = body.slice(toks[0]!.s, toks[toks.length - 1]!.e)
+  return MULTI_SPACE.test(text) ? text.replace(/\s+/g, " ") : text
+}
+
+
+// Offsets
+
+const hasSurrogates = /[\uD800-\uDFFF]/
+
+export const makeCodePointMap = (body: string): ((i: number) => number) => {
+  if (!hasSurrogates.test(body)) return (i) => i
+  const map = new Int32Array(body.length + 1)
+  let cp = 0
+  for (let i = 0; i < body.length; i++) {
+    map[i] = cp
+    const c = body.charCodeAt(i)
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < body.length) {
+      const d = body.charCodeAt(i + 1)
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        map[i + 1] = cp
+        i++
+      }
+    }
+    cp++
+  }
+  map[body.length] = cp
+  return (i) => map[i]!
+}

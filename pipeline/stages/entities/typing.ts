@@ -1,0 +1,147 @@
+/**
+ * Typing: the type of a discovered name from its own words (organisation and place head nouns, titles, given
+ * names, compass words, suffixes) and the word before it (a place preposition, "the capital,"); then the types
+ * the neighbours give ("Taipei, Taiwan"; an unknown name listed among places; "Irving, Texas").
+ */
+import type { EntityType } from "../../model.js"
+import type { Candidate, DocContext } from "./context.js"
+import {
+  COMMON_WORDS,
+  COMPASS,
+  DEMONYMS,
+  GIVEN_NAMES,
+  MONTHS_AND_DAYS,
+  NAME_PREFIXES,
+  ORG_WORDS,
+  PLACE_PREPOSITIONS,
+  PLACE_WORDS
+} from "./lexicon.js"
+import type { Token } from "./tokens.js"
+import { foldDiacritics } from "./translit.js"
+
+export type Guess = { type: EntityType; strength: number }
+
+export const PLACE_SUFFIX = /(stan|abad|grad|gorod|burg|bourg|polis|ville|shire|sk|skaya|kent|kand|shahr|land|...[^aeiou]ia)$/
+
+const COMMONISH = new Set([...COMMON_WORDS, ...MONTHS_AND_DAYS, ...DEMONYMS])
+/** a common English word, month, day or demonym: not a name on its capital letter alone */
+export const isCommon = (t: Token): boolean => COMMONISH.has(t.key)
+
+/** the type of a one-word name (the common case, kept cheap) */
+const guessSingle = (first: Token, before: Token | undefined, before2: Token | undefined, titled: boolean): Guess => {
+  if (titled) return { type: "person", strength: 3 }
+  if (first.upper && first.exact.length <= 6) return { type: "organization", strength: 2 }
+  if (GIVEN_NAMES.has(first.key)) return { type: "person", strength: 2 }
+  if (first.key.endsWith("s") && (DEMONYMS.has(first.key.slice(0, -1)) || DEMONYMS.has(first.key.replace(/ies$/, "y")))) return { type: "person", strength: 2 }
+  if (before !== undefined && before.word && PLACE_PREPOSITIONS.has(before.key)) return { type: "place", strength: 2 }
+  if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && PLACE_WORDS.has(before2.key)) return { type: "place", strength: 2 }
+  // "the country's capital, Zarvenna": a name set beside a place noun names that place
+  if (before !== undefined && before.key === "," && before2 !== undefined && !before2.cap && (PLACE_WORDS.has(before2.key) || before2.key === "capital")) return { type: "place", strength: 2 }
+  if (PLACE_SUFFIX.test(first.key)) return { type: "place", strength: 1 }
+  return { type: "organization", strength: 0 }
+}
+
+export const guessType = (
+  name: ReadonlyArray<Token>,
+  before: Token | undefined,
+  titled: boolean,
+  authorKeys: ReadonlySet<string>,
+  before2?: Token
+): Guess => {
+  const words = name.length === 1 ? name : name.filter((t) => t.word)
+  const last = words[words.length - 1]!
+  const first = words[0]!
+  // head noun: the last word, or the word before the first "of"/"for" ("University of Texas", "Bank of Russia")
+  let headBeforeOf: Token | undefined
+  for (let k = 1; k < words.length; k++) {
+    if (words[k]!.key === "of" || words[k]!.key === "for") {
+      headBeforeOf = words[k - 1]
+      break
+    }
+  }
+  if (ORG_WORDS.has(last.key)) return { type: "organization", strength: 3 }
+  if (words.length === 1) return guessSingle(first, before, before2, titled)
+  const orgAt = (t: Token | undefined) => t !== undefined && ORG_WORDS.has(t.key)
+  const placeAt = (t: Token | undefined) => t !== undefined && PLACE_WORDS.has(t.key)
+  // "Irving Independent School District": an organisation word anywhere beats a place head
+  if (placeAt(last) && words.length > 1 && words.some((t) => t !== last && ORG_WORDS.has(t.key) && !PLACE_WORDS.has(t.key)))
+    return { type: "organization", strength: 3 }
+  if (placeAt(last) && words.length > 1) return { type: "place", strength: 3 }
+  if (orgAt(headBeforeOf)) return { type: "organization", strength: 3 }
+  if (placeAt(headBeforeOf) && words.length > 1) return { type: "place", strength: 3 }
+  if (titled) return { type: "person", strength: 3 }
+  if (words.some((t) => ORG_WORDS.has(t.key) && t !== first)) return { type: "organization", strength: 2 }
+  if (authorKeys.size > 0 && authorKeys.has(words.map((t) => t.key).join(" "))) return { type: "person", strength: 3 }
+  if (words.length >= 2 && GIVEN_NAMES.has(first.key)) return { type: "person", strength: 3 }
+  // an agency byline: "ALEXANDROVA Lyudmila"
+  if (words.length === 2 && first.upper && GIVEN_NAMES.has(foldDiacritics(last.key))) return { type: "person", strength: 3 }
+  if (words.length >= 2 && words.some((t) => t.text.indexOf("-") > 0 && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text))) return { type: "person", strength: 2 }
+  if (words.length === 1 && first.upper && first.exact.length <= 6) return { type: "organization", strength: 2 }
+  if (words.length === 1 && GIVEN_NAMES.has(first.key)) return { type: "person", strength: 2 }
+  // a people named by the plural of its adjective: "Afghans", "Tajiks", "Bangladeshis"
+  if (words.length === 1 && first.key.endsWith("s") && (DEMONYMS.has(first.key.slice(0, -1)) || DEMONYMS.has(first.key.replace(/ies$/, "y"))))
+    return { type: "person", strength: 2 }
+  if (before !== undefined && before.word && PLACE_PREPOSITIONS.has(before.key) && words.length <= 2) return { type: "place", strength: 2 }
+  if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && PLACE_WORDS.has(before2.key)) return { type: "place", strength: 2 }
+  if (words.length === 1 && PLACE_SUFFIX.test(first.key)) return { type: "place", strength: 1 }
+  if (words.length >= 2 && NAME_PREFIXES.has(first.key) && first.key !== "old") return { type: "place", strength: 2 }
+  // "Kowloon West", "East Timor", "New South Wales": a compass word makes a place
+  if (words.length >= 2 && (words.some((t) => COMPASS.has(t.key)) || first.key === "new")) return { type: "place", strength: 2 }
+  // two to four words that look like personal names (not acronyms, not common words): a person
+  if (words.length >= 2 && words.length <= 4 && words.every((t) => t.cap && !t.upper && !COMMON_WORDS.has(t.key))) return { type: "person", strength: 1 }
+  return { type: "organization", strength: 0 }
+}
+
+/** Types from the neighbours: "Taipei, Taiwan" is a place; so is an unknown name listed among places; "Irving, Texas" takes its state. */
+export const typeFromNeighbours = (doc: DocContext): void => {
+  const { tokens, candidates } = doc
+  const entities = doc.gazetteer.entities
+  // "Taipei, Taiwan": a name followed by a comma and a country or region is a place
+  for (let k = 0; k + 1 < candidates.length; k++) {
+    const c = candidates[k]!
+    const d = candidates[k + 1]!
+    if (c.entity >= 0 || c.strength >= 3 || d.entity < 0 || d.a !== c.b + 1 || tokens[c.b]!.key !== ",") continue
+    if (entities[d.entity]!.g.type !== "place") continue
+    const after = tokens[d.b]
+    if (after !== undefined && after.word && after.cap && !after.nlBefore) continue // a list: "Russia, China, Iran"
+    c.type = "place"
+    c.strength = 3
+  }
+  // "New South Wales, Victoria and Tasmania": an unknown name listed next to places is a place
+  const isPlace = (c: Candidate) => (c.entity >= 0 ? entities[c.entity]!.g.type === "place" : c.type === "place" && c.strength >= 2)
+  const listed = (x: Candidate, y: Candidate): boolean => {
+    // y follows x, separated by "," or "and" or ", and" only
+    let k = x.b
+    let seps = 0
+    while (k < y.a && seps < 3) {
+      const t = tokens[k]!
+      if (t.nlBefore || !(t.key === "," || t.key === "and" || t.key === "or" || t.key === "&")) return false
+      k++
+      seps++
+    }
+    return k === y.a && seps > 0
+  }
+  for (let pass = 0; pass < 2; pass++) {
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k]!
+      if (c.entity >= 0 || c.strength >= 2 || c.type === "place") continue
+      const prev = candidates[k - 1]
+      const next = candidates[k + 1]
+      if ((prev !== undefined && isPlace(prev) && listed(prev, c)) || (next !== undefined && isPlace(next) && listed(c, next))) {
+        c.type = "place"
+        c.strength = 2
+      }
+    }
+  }
+  // "Irving, Texas": a place in a US state takes the state into its name, as Wikipedia titles it
+  for (let k = 0; k + 1 < candidates.length; k++) {
+    const c = candidates[k]!
+    const d = candidates[k + 1]!
+    if (c.entity >= 0 || c.type === "person" && c.strength >= 2 || c.type === "organization" && c.strength >= 3) continue
+    if (d.entity < 0 || d.a !== c.b + 1 || tokens[c.b]!.key !== "," || d.a !== d.na) continue
+    const state = entities[d.entity]!.g
+    if (state.type !== "place" || state.within === undefined) continue
+    candidates[k] = { ...c, b: d.b, nb: d.b, name: `${c.name}, ${state.name}`, type: "place", strength: 3 }
+    candidates.splice(k + 1, 1)
+  }
+}
