@@ -4,13 +4,14 @@
  * published unless every file of the release was written.
  */
 import * as path from "node:path"
-import { Effect } from "effect"
+import { Effect, Exit } from "effect"
 import { type BuildContext, loadBuildContext } from "./context.js"
 import { BadInputError, IoError, ReleaseError } from "./errors.js"
-import { listDir, makeDir } from "./io.js"
+import { exists, listDir, makeDir, removeIfEmpty } from "./io.js"
 import { listSources, type SourceFile } from "./sources.js"
 import { processSourceFile, type CacheSettings, type SourceOutcome } from "./process-source.js"
 import { makePool } from "./workers.js"
+import type { StagesProgress } from "./progress.js"
 import { CACHE_DIR } from "./cache.js"
 import { readShards, shardOf, writeShard, type ShardSpec } from "./shards.js"
 import { assembleRelease, type BuildSummary, type OutcomeSource } from "./release/assemble.js"
@@ -23,8 +24,10 @@ export interface BuildOptions {
   readonly out?: string | undefined
   /** force this version instead of the one the change rules pick */
   readonly version?: string | undefined
-  /** progress lines (a count of documents per stage) go here; stderr in the CLI */
+  /** phase lines go here; stderr in the CLI */
   readonly progress?: ((line: string) => void) | undefined
+  /** how far the per-document stages are, at the start and after every batch */
+  readonly onStages?: ((p: StagesProgress) => void) | undefined
 }
 
 export type { BuildSummary } from "./release/assemble.js"
@@ -34,10 +37,22 @@ const BATCH_SIZE = 256
 /** Below this many documents, starting worker threads (about 0.4 s each) costs more than it saves. */
 const WORKER_THRESHOLD = 64
 
-/** The output folder, locked for this build, with what a killed build left behind cleaned up. */
+/**
+ * The output folder, locked for this build, with what a killed build left behind cleaned up. Folders this build had
+ * to create are removed again if it fails before filling them, so a failed first build leaves no empty out/ behind.
+ */
 const prepareOut = (outDir: string, lockWaitSeconds: number) =>
   Effect.gen(function* () {
-    yield* makeDir(path.join(outDir, "releases"))
+    const releases = path.join(outDir, "releases")
+    yield* Effect.acquireRelease(
+      Effect.gen(function* () {
+        const missing: Array<string> = []
+        for (const dir of [releases, outDir]) if (!(yield* exists(dir))) missing.push(dir)
+        yield* makeDir(releases)
+        return missing
+      }),
+      (created, exit) => (Exit.isSuccess(exit) ? Effect.void : Effect.forEach(created, removeIfEmpty, { discard: true }))
+    )
     yield* acquireLock(outDir, lockWaitSeconds)
     yield* cleanLeftovers(outDir)
     yield* repairLatest(outDir)
@@ -51,14 +66,18 @@ const fromStages = (ctx: BuildContext, files: ReadonlyArray<SourceFile>, options
     const pool = workers > 1 ? yield* makePool(workers, { configPath: options.configPath, raw: options.raw, out: options.out, cache }) : null
     const dispatch = (batch: ReadonlyArray<SourceFile>): Promise<Array<SourceOutcome>> =>
       pool ? pool.run(batch) : new Promise((resolve) => resolve(batch.map((f) => processSourceFile(ctx.stages, f, cache))))
+    const totalBytes = files.reduce((sum, f) => sum + f.bytes, 0)
+    const done = { documents: 0, bytes: 0, cached: 0 }
+    const report = () => options.onStages?.({ ...done, total: files.length, totalBytes })
+    report()
     let at = 0
     const take = () => {
       const batch = files.slice(at, at + BATCH_SIZE)
       at += batch.length
-      return batch.length ? dispatch(batch) : null
+      return batch.length ? { batch, outcomes: dispatch(batch) } : null
     }
     // the pool works on the next batch while this thread writes the current one
-    let pending: Promise<Array<SourceOutcome>> | null = null
+    let pending: ReturnType<typeof take> = null
     const next = Effect.tryPromise({
       try: async (): Promise<ReadonlyArray<SourceOutcome>> => {
         const current = pending ?? take()
@@ -66,8 +85,12 @@ const fromStages = (ctx: BuildContext, files: ReadonlyArray<SourceFile>, options
           await pool?.close()
           return []
         }
-        const outcomes = await current
+        const outcomes = await current.outcomes
         pending = pool ? take() : null
+        done.documents += current.batch.length
+        for (const f of current.batch) done.bytes += f.bytes
+        for (const o of outcomes) if (o.cached) done.cached++
+        report()
         return outcomes
       },
       catch: (cause) => new IoError({ path: ctx.rawDir, action: "process the raw texts in", cause })
@@ -80,10 +103,11 @@ export const build = (options: BuildOptions & { readonly shard?: ShardSpec | und
     const progress = options.progress ?? (() => {})
     const ctx = yield* loadBuildContext(options)
     const startedAt = yield* ctx.now
-    yield* prepareOut(ctx.outDir, ctx.config.build.lock_wait_seconds)
+    // the raw texts are listed before anything is written, so a wrong --raw leaves nothing behind
     const listing = yield* listSources(ctx.rawDir, ctx.config.ingest.max_file_bytes)
     progress(`ingest: ${listing.files.length} raw text(s) found in ${ctx.rawDir}`)
     if (listing.collisions.length > 0) return yield* new BadInputError({ problems: listing.collisions, skippable: false })
+    yield* prepareOut(ctx.outDir, ctx.config.build.lock_wait_seconds)
     if (options.shard) {
       const { index, count } = options.shard
       const mine = listing.files.filter((f) => shardOf(f.doc_id, count) === index)

@@ -6,6 +6,7 @@ import { Cause, Console, Effect, Option, Schema } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import { build, merge, type BuildSummary } from "./build.js"
 import { parseShard } from "./shards.js"
+import { makeProgressReporter } from "./progress.js"
 import { ReleaseError } from "./errors.js"
 import { exists, makeDir, readText, writeText } from "./io.js"
 import { loadBuildContext, pipelineVersion } from "./context.js"
@@ -51,7 +52,7 @@ export const renderErrors = <A, R>(program: Effect.Effect<A, PipelineError, R>, 
   )
 
 const config = Flag.String("config").pipe(Flag.withAlias("c"), Flag.withDescription("Path to pipeline.yaml"), Flag.withDefault("pipeline.yaml"))
-const raw = Flag.String("raw").pipe(Flag.withDescription("Folder of raw .txt files (overrides pipeline.yaml)"), Flag.optional)
+const raw = Flag.String("raw").pipe(Flag.withDescription("The raw texts: a folder of .txt files, one .txt file, or a quoted glob such as 'raw/2024-*/*.txt' (overrides pipeline.yaml)"), Flag.optional)
 const out = Flag.String("out").pipe(Flag.withDescription("Output folder (overrides pipeline.yaml)"), Flag.optional)
 const releaseVersion = Flag.String("release-version").pipe(
   Flag.withDescription("Publish under this semantic version instead of the one the change rules pick"),
@@ -59,7 +60,8 @@ const releaseVersion = Flag.String("release-version").pipe(
 )
 
 const opt = (o: Option.Option<string>) => Option.getOrUndefined(o)
-const progress = (line: string) => process.stderr.write(`${line}\n`)
+const reporter = makeProgressReporter(process.stderr)
+const progress = reporter.line
 
 const summaryLine = (s: BuildSummary): string => {
   const shown = s.refused.slice(0, 10).map((r) => `${r.file} (${r.reason})`).join(", ")
@@ -86,7 +88,7 @@ const buildCommand = Command.make("build", { config, raw, out, releaseVersion, s
     Effect.suspend(() => {
       const spec = Option.isSome(f.shard) ? parseShard(f.shard.value) : undefined
       if (spec === null) return Effect.fail(new ReleaseError({ message: `--shard ${Option.getOrUndefined(f.shard)}: expected i/n with 0 <= i < n` }))
-      return build({ configPath: f.config, raw: opt(f.raw), out: opt(f.out), version: opt(f.releaseVersion), progress, shard: spec })
+      return build({ configPath: f.config, raw: opt(f.raw), out: opt(f.out), version: opt(f.releaseVersion), progress, onStages: reporter.stages, shard: spec })
     }).pipe(
       Effect.scoped,
       Effect.flatMap((s) => Console.log(summaryLine(s)))

@@ -26,6 +26,15 @@ export const rename = (from: string, to: string) => attempt(to, "move into place
 export const listDir = (dir: string) => attempt(dir, "list", () => fs.readdirSync(dir).sort())
 export const fileSize = (file: string) => attempt(file, "read", () => fs.statSync(file).size)
 export const exists = (target: string) => Effect.sync(() => fs.existsSync(target))
+/** Removes a folder only if it is empty; a folder with anything in it is left as it is. */
+export const removeIfEmpty = (dir: string) =>
+  Effect.sync(() => {
+    try {
+      fs.rmdirSync(dir)
+    } catch {
+      // not empty, or already gone
+    }
+  })
 
 /** A fresh folder `<parent>/<prefix>XXXXXX`, readable by everyone like any other output folder. */
 export const makeTempDir = (parent: string, prefix: string) =>

@@ -4,6 +4,7 @@
  */
 import * as fs from "node:fs"
 import * as path from "node:path"
+import picomatch from "picomatch"
 import { Schema, SchemaIssue } from "effect"
 import type { InputProblem } from "./errors.js"
 import { attempt } from "./io.js"
@@ -32,9 +33,32 @@ export const docIdOf = (relativePath: string): string => relativePath.replace(/\
 /** The key two doc_ids collide on: the same letters after case folding and Unicode normalisation. */
 export const collisionKey = (docId: string): string => docId.normalize("NFKC").toLowerCase()
 
-export const listSources = (rawDir: string, maxBytes: number) =>
-  attempt(rawDir, "read the raw folder", (): SourceListing => {
-    const root = fs.realpathSync(rawDir)
+/**
+ * What `raw` names (pipeline.yaml's key or --raw): a folder (every .txt below it), one .txt file, or a glob such as
+ * "raw/2024-*\/*.txt". doc_ids are paths relative to `root`: the folder, the file's folder, or the glob's fixed part.
+ */
+export interface RawSelection {
+  readonly root: string
+  /** null when every .txt below root is meant */
+  readonly matches: ((relativePath: string) => boolean) | null
+}
+
+export const selectRaw = (raw: string): RawSelection => {
+  const scan = picomatch.scan(raw)
+  if (scan.isGlob) {
+    const isMatch = picomatch(scan.glob, { dot: false })
+    return { root: fs.realpathSync(scan.base || "."), matches: (rel) => isMatch(rel) }
+  }
+  const stat = fs.statSync(raw)
+  if (stat.isDirectory()) return { root: fs.realpathSync(raw), matches: null }
+  if (!raw.endsWith(".txt")) throw Object.assign(new Error("it is neither a folder nor a .txt file"), { code: "ENOTTXT" })
+  const name = path.basename(raw)
+  return { root: fs.realpathSync(path.dirname(raw)), matches: (rel) => rel === name }
+}
+
+export const listSources = (raw: string, maxBytes: number) =>
+  attempt(raw, "read the raw texts at", (): SourceListing => {
+    const { root, matches } = selectRaw(raw)
     const files: Array<SourceFile> = []
     const problems: Array<InputProblem> = []
     const walk = (dir: string, rel: string) => {
@@ -43,17 +67,18 @@ export const listSources = (rawDir: string, maxBytes: number) =>
         const relPath = rel ? `${rel}/${entry.name}` : entry.name
         const abs = path.join(dir, entry.name)
         if (entry.name.startsWith(".")) continue
+        if (matches && entry.isFile() && !matches(relPath)) continue
         let stat = fs.lstatSync(abs)
         if (stat.isSymbolicLink()) {
           let target: string
           try {
             target = fs.realpathSync(abs)
           } catch {
-            if (entry.name.endsWith(".txt")) problems.push({ file: relPath, reason: "a symbolic link whose target does not exist" })
+            if (entry.name.endsWith(".txt") && (!matches || matches(relPath))) problems.push({ file: relPath, reason: "a symbolic link whose target does not exist" })
             continue
           }
           if (target !== root && !target.startsWith(root + path.sep)) {
-            if (entry.name.endsWith(".txt")) problems.push({ file: relPath, reason: `a symbolic link that points outside the raw folder (${target})` })
+            if (entry.name.endsWith(".txt") && (!matches || matches(relPath))) problems.push({ file: relPath, reason: `a symbolic link that points outside the raw folder (${target})` })
             continue
           }
           stat = fs.statSync(abs)
@@ -63,6 +88,7 @@ export const listSources = (rawDir: string, maxBytes: number) =>
           continue
         }
         if (!entry.name.endsWith(".txt") || !stat.isFile()) continue
+        if (matches && !matches(relPath)) continue
         if (CONTROL.test(relPath)) {
           problems.push({ file: JSON.stringify(relPath), reason: "the file name holds control characters" })
           continue

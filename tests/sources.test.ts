@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import * as fs from "node:fs"
 import * as path from "node:path"
-import { buildOk, projectRoot, tempDir } from "./helpers.js"
+import { buildOk, projectRoot, runBuild, tempDir } from "./helpers.js"
 import { readSidecar, statedDateProblem } from "../pipeline/sources.js"
 import { stagesCodeVersion } from "../pipeline/cache.js"
 
@@ -74,5 +74,38 @@ describe("the cache key's code version", () => {
     lock.packages["node_modules/chrono-node"].version = "0.0.1"
     fs.writeFileSync(path.join(copy, "package-lock.json"), JSON.stringify(lock))
     expect(stagesCodeVersion(path.join(copy, "pipeline"))).not.toBe(afterSources)
+  })
+})
+
+describe("--raw names a folder, one file or a glob", () => {
+  const threeTexts = () => {
+    const raw = tempDir("raw-")
+    fs.mkdirSync(path.join(raw, "2024-05"))
+    for (const rel of ["a.txt", "2024-05/b.txt", "2024-05/c.txt"]) fs.writeFileSync(path.join(raw, rel), article.replace("headline", `headline ${rel}`))
+    return raw
+  }
+  const docIds = (folder: string) =>
+    fs.readFileSync(path.join(folder, "documents.csv"), "utf8").split("\r\n").slice(1).filter(Boolean).map((l) => l.split(",")[0])
+
+  it("builds one file, its doc_id relative to its folder", async () => {
+    const raw = threeTexts()
+    const summary = await buildOk({ raw: path.join(raw, "2024-05", "b.txt"), out: tempDir("out-") })
+    expect(docIds(summary.folder)).toEqual(["b"])
+  })
+
+  it("builds the files a glob matches, doc_ids relative to the glob's fixed part", async () => {
+    const raw = threeTexts()
+    const summary = await buildOk({ raw: path.join(raw, "2024-*", "*.txt"), out: tempDir("out-") })
+    expect(docIds(summary.folder)).toEqual(["2024-05/b", "2024-05/c"])
+  })
+
+  it("leaves no folder behind when --raw names nothing usable", async () => {
+    const raw = threeTexts()
+    for (const bad of [path.join(raw, "missing.txt"), path.join(raw, "a.meta.json"), path.join(raw, "zz*.txt")]) {
+      const out = path.join(tempDir("out-"), "out")
+      const exit = await runBuild({ raw: bad, out })
+      expect(exit._tag).toBe("Failure")
+      expect(fs.existsSync(out)).toBe(false)
+    }
   })
 })

@@ -117,7 +117,6 @@ export const writeTables = (p: {
     const documentPart = staging.workFile("documents.part")
     const documentNodes = yield* attempt(documentPart, "write", () => openAppenderSync(documentPart))
     const documentIds: Array<string> = []
-    let processed = 0
     let cached = 0
     while (true) {
       const outcomes = yield* source.next
@@ -143,9 +142,7 @@ export const writeTables = (p: {
           documentNodes.write(documentPartLine(r.document, r.mentions.map((m) => m.entity_id)))
         }
       })
-      processed += outcomes.length
       yield* killPoint("mid-tables")
-      progress(`clean, dates, entities: ${processed}/${source.total} document(s)${cached ? ` (${cached} from the cache)` : ""} (memory ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB)`)
     }
     yield* attempt(documentPart, "write", () => documentNodes.close())
     const processedAt = yield* p.now
