@@ -6,10 +6,10 @@
 import * as path from "node:path"
 import { Effect, Exit } from "effect"
 import { type BuildContext, loadBuildContext } from "./context.js"
-import { BadInputError, IoError, ReleaseError } from "./errors.js"
+import { BadInputError, type InputProblem, IoError, ReleaseError, StageDefectError } from "./errors.js"
 import { exists, listDir, makeDir, removeIfEmpty } from "./io.js"
 import { listSources, type SourceFile } from "./sources.js"
-import { processSourceFile, type CacheSettings, type SourceOutcome } from "./process-source.js"
+import { processSourceFile, StageFailure, type CacheSettings, type SourceOutcome } from "./process-source.js"
 import { makePool } from "./workers.js"
 import type { StagesProgress } from "./progress.js"
 import { CACHE_DIR } from "./cache.js"
@@ -58,10 +58,13 @@ const prepareOut = (outDir: string, lockWaitSeconds: number) =>
     yield* repairLatest(outDir)
   })
 
-/** Runs the stages over the files: on the worker pool when there is enough work, else in this thread; cached. */
-const fromStages = (ctx: BuildContext, files: ReadonlyArray<SourceFile>, options: BuildOptions) =>
+/**
+ * Runs the stages over the files: on the worker pool when there is enough work, else in this thread; cached (read
+ * only for a check that must write nothing).
+ */
+const fromStages = (ctx: BuildContext, files: ReadonlyArray<SourceFile>, options: BuildOptions, cacheMode: "read-write" | "read-only" = "read-write") =>
   Effect.gen(function* () {
-    const cache: CacheSettings = { dir: path.join(ctx.outDir, CACHE_DIR), stagesVersion: ctx.stagesVersion }
+    const cache: CacheSettings = { dir: path.join(ctx.outDir, CACHE_DIR), stagesVersion: ctx.stagesVersion, readOnly: cacheMode === "read-only" }
     const workers = Math.min(ctx.config.build.concurrency, Math.ceil(files.length / WORKER_THRESHOLD))
     const pool = workers > 1 ? yield* makePool(workers, { configPath: options.configPath, raw: options.raw, out: options.out, cache }) : null
     const dispatch = (batch: ReadonlyArray<SourceFile>): Promise<Array<SourceOutcome>> =>
@@ -93,7 +96,10 @@ const fromStages = (ctx: BuildContext, files: ReadonlyArray<SourceFile>, options
         report()
         return outcomes
       },
-      catch: (cause) => new IoError({ path: ctx.rawDir, action: "process the raw texts in", cause })
+      catch: (cause) =>
+        cause instanceof StageFailure
+          ? new StageDefectError({ file: cause.file, detail: cause.detail })
+          : new IoError({ path: ctx.rawDir, action: "process the raw texts in", cause })
     })
     return { total: files.length, next } satisfies OutcomeSource
   })
@@ -119,6 +125,30 @@ export const build = (options: BuildOptions & { readonly shard?: ShardSpec | und
     }
     const source = yield* fromStages(ctx, listing.files, options)
     return yield* assembleRelease(ctx, source, listing.problems, { version: options.version, progress, startedAt })
+  })
+
+export interface ValidationReport {
+  readonly files: number
+  readonly problems: ReadonlyArray<InputProblem>
+}
+
+/**
+ * Every check a build makes, writing nothing: the configuration and data files, the listing (symbolic links, sizes,
+ * names, colliding doc_ids) and each file's acceptance by the same per-document function the build runs (bytes,
+ * HTML, sidecar, text left after cleaning). Answers the cache holds are read; a file it lacks is processed.
+ */
+export const validate = (options: Pick<BuildOptions, "configPath" | "raw" | "onStages">) =>
+  Effect.gen(function* () {
+    const ctx = yield* loadBuildContext(options)
+    const listing = yield* listSources(ctx.rawDir, ctx.config.ingest.max_file_bytes)
+    const problems: Array<InputProblem> = [...listing.collisions, ...listing.problems]
+    const source = yield* fromStages(ctx, listing.files, options, "read-only")
+    while (true) {
+      const outcomes = yield* source.next
+      if (outcomes.length === 0) break
+      for (const o of outcomes) if ("problem" in o) problems.push({ file: o.source_path, reason: o.problem })
+    }
+    return { files: listing.files.length, problems } satisfies ValidationReport
   })
 
 /** Combines the shard folders of one run into a release, byte-identical to a single-machine build of the same inputs. */

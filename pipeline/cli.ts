@@ -4,13 +4,13 @@
 import * as path from "node:path"
 import { Cause, Console, Effect, Option, Schema } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
-import { build, merge, type BuildSummary } from "./build.js"
+import { build, merge, validate, type BuildSummary } from "./build.js"
 import { parseShard } from "./shards.js"
 import { makeProgressReporter } from "./progress.js"
 import { ReleaseError } from "./errors.js"
 import { exists, makeDir, readText, writeText } from "./io.js"
 import { loadBuildContext, pipelineVersion } from "./context.js"
-import { listSources, readSourceBytes } from "./sources.js"
+import { readSourceBytes } from "./sources.js"
 import { ingestBytes } from "./stages/ingest.js"
 import { cleanText } from "./stages/clean.js"
 import type { PipelineError } from "./errors.js"
@@ -27,7 +27,9 @@ const EXIT_CODES: Record<PipelineError["_tag"], number> = {
   BadInputError: 3,
   IoError: 4,
   LockError: 5,
-  ReleaseError: 6
+  ReleaseError: 6,
+  // EX_SOFTWARE, as for any other internal error
+  StageDefectError: 70
 }
 
 /** What a failed build or merge leaves, said after a file-system error (other errors say it themselves or publish nothing). */
@@ -113,19 +115,13 @@ const mergeCommand = Command.make(
 const validateCommand = Command.make("validate", { config, raw }, (f) =>
   renderErrors(
     Effect.gen(function* () {
-      const ctx = yield* loadBuildContext({ configPath: f.config, raw: opt(f.raw) })
-      const listing = yield* listSources(ctx.rawDir, ctx.config.ingest.max_file_bytes)
-      const problems = [...listing.collisions, ...listing.problems]
-      for (const file of listing.files) {
-        const r = ingestBytes(yield* readSourceBytes(file))
-        if (!r.ok) problems.push({ file: file.source_path, reason: r.reason })
-      }
-      for (const p of problems) yield* Console.error(`  ${p.file}: ${p.reason}`)
-      yield* Console.log(`${f.config} is valid; ${listing.files.length} raw text(s), ${problems.length} refused`)
-      if (problems.length > 0) process.exitCode = 3
+      const report = yield* validate({ configPath: f.config, raw: opt(f.raw), onStages: reporter.stages }).pipe(Effect.scoped)
+      for (const p of report.problems) yield* Console.error(`  ${p.file}: ${p.reason}`)
+      yield* Console.log(`${f.config} is valid; ${report.files} raw text(s), ${report.problems.length} refused`)
+      if (report.problems.length > 0) process.exitCode = 3
     })
   )
-).pipe(Command.withDescription("Check the configuration, its data files and the raw texts; writes nothing"))
+).pipe(Command.withDescription("Make every check a build makes on the configuration, its data files and the raw texts; writes nothing"))
 
 const cleanCommand = Command.make("clean", { config, file: Argument.String("file").pipe(Argument.withDescription("A raw .txt file")) }, (f) =>
   renderErrors(

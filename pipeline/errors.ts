@@ -53,4 +53,11 @@ export class ReleaseError extends Data.TaggedError("ReleaseError")<{ readonly me
   }
 }
 
-export type PipelineError = ConfigError | BadInputError | IoError | LockError | ReleaseError
+/** A per-document stage threw: a bug in the pipeline met on one raw file, not a problem of the file system. */
+export class StageDefectError extends Data.TaggedError("StageDefectError")<{ readonly file: string; readonly detail: string }> {
+  get userMessage() {
+    return `Internal error (a bug in the pipeline, please report it with this message): the stages failed on ${this.file}.\n${this.detail}`
+  }
+}
+
+export type PipelineError = ConfigError | BadInputError | IoError | LockError | ReleaseError | StageDefectError

@@ -8,6 +8,7 @@ import { processDocument, type DocumentResult, type SourceText, type StageContex
 import { looksLikeHtml, ingestBytes, sha256Hex } from "./stages/ingest.js"
 import { readSidecar, type SourceFile } from "./sources.js"
 import { cacheKey, readCache, writeCache } from "./cache.js"
+import { stageFault } from "./faults.js"
 
 export type SourceOutcome =
   | { readonly doc_id: string; readonly source_path: string; readonly sha256: string; readonly result: DocumentResult; readonly cached: boolean }
@@ -16,7 +17,18 @@ export type SourceOutcome =
 export interface CacheSettings {
   readonly dir: string
   readonly stagesVersion: string
+  /** read what the cache has, write nothing (validate) */
+  readonly readOnly?: boolean
 }
+
+/** A per-document stage threw on this file: a bug, carried to the shell with the file's name. */
+export class StageFailure extends Error {
+  constructor(readonly file: string, readonly detail: string) {
+    super(`the stages failed on ${file}: ${detail}`)
+  }
+}
+
+const describeThrown = (e: unknown): string => (e instanceof Error ? e.stack ?? `${e.name}: ${e.message}` : String(e))
 
 const HTML_REFUSAL = "the file is an HTML document, not text rendered from a page; render it to text first (for example with w3m -dump)"
 
@@ -31,8 +43,13 @@ export const processSourceFile = (stages: StageContext, file: SourceFile, cache:
     const hit = readCache(cache.dir, key)
     if (hit) return { doc_id: file.doc_id, source_path: file.source_path, sha256, ...hit, cached: true }
   }
-  const outcome = computeOutcome(stages, file, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), sidecar)
-  if (cache) writeCache(cache.dir, key, "result" in outcome ? { result: outcome.result } : { problem: outcome.problem })
+  let outcome: ReturnType<typeof computeOutcome>
+  try {
+    outcome = computeOutcome(stages, file, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), sidecar)
+  } catch (e) {
+    throw new StageFailure(file.source_path, describeThrown(e))
+  }
+  if (cache && !cache.readOnly) writeCache(cache.dir, key, "result" in outcome ? { result: outcome.result } : { problem: outcome.problem })
   return { doc_id: file.doc_id, source_path: file.source_path, sha256, ...outcome, cached: false }
 }
 
@@ -46,6 +63,7 @@ const computeOutcome = (
   if (!ingested.ok) return { problem: ingested.reason }
   if (looksLikeHtml(ingested.text)) return { problem: HTML_REFUSAL }
   if (sidecar.problem) return { problem: sidecar.problem }
+  stageFault(file.doc_id)
   const source: SourceText = { doc_id: file.doc_id, source_path: file.source_path, sha256: ingested.sha256, text: ingested.text, meta: sidecar.meta }
   const outcome = processDocument(source, stages)
   return outcome.ok ? { result: outcome.result } : { problem: outcome.reason }

@@ -6,7 +6,7 @@
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { Effect } from "effect"
-import { type IoError, ReleaseError } from "./errors.js"
+import { type IoError, ReleaseError, type StageDefectError } from "./errors.js"
 import { attempt, makeDir, readText } from "./io.js"
 import type { InputProblem } from "./errors.js"
 import type { SourceOutcome } from "./process-source.js"
@@ -44,7 +44,7 @@ const RESULTS = "outcomes.jsonl"
 export const writeShard = (
   shardsDir: string,
   manifest: Omit<ShardManifest, "documents">,
-  next: Effect.Effect<ReadonlyArray<SourceOutcome>, IoError>
+  next: Effect.Effect<ReadonlyArray<SourceOutcome>, IoError | StageDefectError>
 ) =>
   Effect.gen(function* () {
     const final = path.join(shardsDir, shardFolderName({ index: manifest.shard, count: manifest.of }))

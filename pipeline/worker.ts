@@ -2,7 +2,7 @@
 import { parentPort, workerData } from "node:worker_threads"
 import { Effect } from "effect"
 import { loadBuildContext } from "./context.js"
-import { processSourceFile, type CacheSettings } from "./process-source.js"
+import { processSourceFile, StageFailure, type CacheSettings } from "./process-source.js"
 import type { SourceFile } from "./sources.js"
 
 interface WorkerInit {
@@ -21,6 +21,7 @@ parentPort!.on("message", async (message: { id: number; files: ReadonlyArray<Sou
     const outcomes = message.files.map((f) => processSourceFile(ctx.stages, f, init.cache))
     parentPort!.postMessage({ id: message.id, outcomes })
   } catch (e) {
-    parentPort!.postMessage({ id: message.id, error: e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e) })
+    if (e instanceof StageFailure) parentPort!.postMessage({ id: message.id, defect: { file: e.file, detail: e.detail } })
+    else parentPort!.postMessage({ id: message.id, error: e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e) })
   }
 })

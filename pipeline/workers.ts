@@ -4,7 +4,7 @@
  */
 import { Worker } from "node:worker_threads"
 import { Effect } from "effect"
-import type { CacheSettings, SourceOutcome } from "./process-source.js"
+import { StageFailure, type CacheSettings, type SourceOutcome } from "./process-source.js"
 import type { SourceFile } from "./sources.js"
 
 export interface Pool {
@@ -28,11 +28,12 @@ export const makePool = (size: number, init: { configPath: string; raw?: string 
       const call = (worker: Worker, files: ReadonlyArray<SourceFile>) =>
         new Promise<Array<SourceOutcome>>((resolve, reject) => {
           const id = nextId++
-          const onMessage = (m: { id: number; outcomes?: Array<SourceOutcome>; error?: string }) => {
+          const onMessage = (m: { id: number; outcomes?: Array<SourceOutcome>; error?: string; defect?: { file: string; detail: string } }) => {
             if (m.id !== id) return
             worker.off("message", onMessage)
             worker.off("error", onError)
-            if (m.error !== undefined) reject(new Error(m.error))
+            if (m.defect !== undefined) reject(new StageFailure(m.defect.file, m.defect.detail))
+            else if (m.error !== undefined) reject(new Error(m.error))
             else resolve(m.outcomes!)
           }
           const onError = (e: Error) => {

@@ -11,7 +11,7 @@ import * as path from "node:path"
 import { Effect } from "effect"
 import type { BuildContext } from "../context.js"
 import { killPoint } from "../faults.js"
-import { type BadInputError, type InputProblem, type IoError, type LockError, ReleaseError } from "../errors.js"
+import { type BadInputError, type InputProblem, type IoError, type LockError, ReleaseError, type StageDefectError } from "../errors.js"
 import { exists } from "../io.js"
 import { TABLE_NAMES, type TableName } from "../model.js"
 import { writeDerivedFormats } from "../emit/formats.js"
@@ -79,7 +79,7 @@ export const assembleRelease = (
   source: OutcomeSource,
   listingProblems: ReadonlyArray<InputProblem>,
   options: AssembleOptions
-): Effect.Effect<BuildSummary, IoError | BadInputError | ReleaseError | LockError> =>
+): Effect.Effect<BuildSummary, IoError | BadInputError | ReleaseError | LockError | StageDefectError> =>
   Effect.scoped(
     Effect.gen(function* () {
       const { progress } = options

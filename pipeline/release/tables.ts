@@ -6,7 +6,7 @@
  */
 import { Effect } from "effect"
 import type { DocumentResult } from "../document.js"
-import { BadInputError, type InputProblem, type IoError, ReleaseError } from "../errors.js"
+import { BadInputError, type InputProblem, type IoError, ReleaseError, type StageDefectError } from "../errors.js"
 import { killPoint } from "../faults.js"
 import { attempt, openAppenderSync } from "../io.js"
 import { csvHeader, csvRows } from "../emit/csv.js"
@@ -20,7 +20,7 @@ import { documentPartLine } from "./describe/dataset-jsonld.js"
 /** Per-document outcomes in doc_id order, a batch at a time (empty when done), from the stages or from shards. */
 export interface OutcomeSource {
   readonly total: number
-  readonly next: Effect.Effect<ReadonlyArray<SourceOutcome>, IoError>
+  readonly next: Effect.Effect<ReadonlyArray<SourceOutcome>, IoError | StageDefectError>
 }
 
 export interface TablesWritten {
@@ -107,7 +107,7 @@ export const writeTables = (p: {
   readonly rawDir: string
   readonly progress: (line: string) => void
   readonly now: Effect.Effect<string>
-}): Effect.Effect<TablesWritten, IoError | BadInputError | ReleaseError> =>
+}): Effect.Effect<TablesWritten, IoError | BadInputError | ReleaseError | StageDefectError> =>
   Effect.gen(function* () {
     const { staging, source, progress } = p
     const problems: Array<InputProblem> = [...p.listingProblems]
