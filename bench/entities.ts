@@ -58,7 +58,7 @@ const gazFile = flag("--gazetteer") ?? "data/gazetteer.yaml"
 
 const t0 = performance.now()
 const data = loadEntityDataSync(gazFile)
-const find = makeEntityFinder(data.gazetteer)
+const find = makeEntityFinder(data.gazetteer, data)
 const compileMs = performance.now() - t0
 
 /** Folding for comparing names: diacritics, case, punctuation and a leading article dropped. */

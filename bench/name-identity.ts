@@ -1,6 +1,6 @@
 /**
- * The bench's own notion of "the same name", independent of the stage's keys: case, diacritics, punctuation and
- * spacing folded, and a name in Cyrillic, Greek, Armenian, Georgian, Arabic or Hebrew letters compared by its
+ * The bench's own notion of "the same name", independent of the stage's keys: case, diacritics, apostrophes
+ * ("De’Longhi" / "Delonghi"), other punctuation and spacing folded, and a name in Cyrillic, Greek, Armenian, Georgian, Arabic or Hebrew letters compared by its
  * romanisation (any-ascii), so "Лавров" and "Lavrov" are one name. Han, kana and hangul are kept as written:
  * romanising them merges different names that sound alike.
  */
@@ -16,6 +16,7 @@ export const nameIdentity = (name: string): string => {
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
+    .replace(/['’ʼ`]/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim()
 }

@@ -12,6 +12,7 @@ import { ConfigError, IoError } from "./errors.js"
 import { CleanRules } from "./stages/rules.js"
 import { Gazetteer } from "./stages/entities/gazetteer.js"
 import { makeEntityFinder } from "./stages/entities/index.js"
+import { loadMorphologySync } from "./entity-data.js"
 import { sha256Hex } from "./stages/ingest.js"
 import { EventsFile, eventsConfig } from "./stages/events.js"
 import { stagesCodeVersion } from "./cache.js"
@@ -95,7 +96,11 @@ export const loadBuildContext = (options: { configPath: string; raw?: string | u
     const rules = yield* loadData(CleanRules, config.clean.rules, "the cleaning rules file")
     const gazetteer = yield* loadData(Gazetteer, config.entities.gazetteer, "the gazetteer")
     const events = config.dates.events ? eventsConfig((yield* loadData(EventsFile, config.dates.events, "the named-events file")) as EventsFile) : []
-    const findEntities = makeEntityFinder(gazetteer as Gazetteer)
+    const morphology = yield* Effect.try({
+      try: loadMorphologySync,
+      catch: (cause) => new IoError({ path: "node_modules/az/dicts", action: "load the Russian morphology dictionaries from", cause })
+    })
+    const findEntities = makeEntityFinder(gazetteer as Gazetteer, { morphology })
     const stages: StageContext = { rules: rules as CleanRules, dates: { events }, findEntities }
     return {
       config,

@@ -1,15 +1,55 @@
 /**
- * What the entities stage needs besides the document, loaded once: the gazetteer file, decoded and validated.
- * The benchmarks and tests load it synchronously with `loadEntityDataSync`; a build goes through context.ts.
+ * What the entities stage needs besides the document, loaded once per build (and per worker): the gazetteer file,
+ * decoded and validated, and the Russian morphology (Az.js on the OpenCorpora dictionary, read from the package's
+ * files). The benchmarks and tests load it synchronously with `loadEntityDataSync`; a build goes through context.ts.
  */
 import * as fs from "node:fs"
+import { createRequire } from "node:module"
+import * as path from "node:path"
+import Az from "az"
 import YAML from "yaml"
 import { decodeGazetteer, type Gazetteer } from "./stages/entities/gazetteer.js"
+import type { EntityResources } from "./stages/entities/index.js"
+import { makeMorphology, type Morphology } from "./stages/entities/morph.js"
 
-export interface EntityData {
+export interface EntityData extends EntityResources {
   readonly gazetteer: Gazetteer
 }
 
+let morphology: Morphology | undefined
+
+/**
+ * Az.js reads its dictionaries with callbacks; given a loader that answers at once, `Morph.init` finishes before it
+ * returns, so the dictionaries are read synchronously, once per process.
+ */
+export const loadMorphologySync = (): Morphology => {
+  if (morphology !== undefined) return morphology
+  const dicts = path.join(path.dirname(createRequire(import.meta.url).resolve("az/package.json")), "dicts")
+  const asyncLoad = Az.load
+  Az.load = (url, responseType, callback) => {
+    try {
+      const bytes = fs.readFileSync(url)
+      if (responseType === "json") callback(null, JSON.parse(bytes.toString("utf8")))
+      else callback(null, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength))
+    } catch (e) {
+      callback(e)
+    }
+  }
+  let failure: unknown = undefined
+  let done = false
+  try {
+    Az.Morph.init(dicts, (error) => {
+      failure = error
+      done = true
+    })
+  } finally {
+    Az.load = asyncLoad
+  }
+  if (failure || !done) throw new Error(`could not load the Russian morphology dictionaries from ${dicts}: ${String(failure ?? "not loaded")}`)
+  return (morphology = makeMorphology(Az.Morph))
+}
+
 export const loadEntityDataSync = (gazetteerFile: string): EntityData => ({
-  gazetteer: decodeGazetteer(YAML.parse(fs.readFileSync(gazetteerFile, "utf8")))
+  gazetteer: decodeGazetteer(YAML.parse(fs.readFileSync(gazetteerFile, "utf8"))),
+  morphology: loadMorphologySync()
 })

@@ -6,6 +6,7 @@
 import type { EntityType } from "../../model.js"
 import type { EntitiesInput } from "./index.js"
 import type { CompiledGazetteer, Hit } from "./match.js"
+import type { Morphology } from "./morph.js"
 import { hashLower, markHeadlines, ONLY_LOWER, seenHas, tokenize, type LowerCache, type Token } from "./tokens.js"
 import { tokenKey } from "./translit.js"
 
@@ -36,6 +37,10 @@ export interface LazySet {
 
 export interface DocContext {
   readonly gazetteer: CompiledGazetteer
+  /** the Russian morphology, when loaded */
+  readonly morph: Morphology | undefined
+  /** the document's BCP 47 language tag, null when unknown */
+  readonly language: string | null
   readonly body: string
   readonly tokens: ReadonlyArray<Token>
   readonly n: number
@@ -60,7 +65,7 @@ export interface DocContext {
 const noLowerWords = new Set<string>()
 
 /** Tokens of the body, its headline lines and lower-case words, and the authors: the context the steps start from. */
-export const readDocument = (gazetteer: CompiledGazetteer, input: EntitiesInput): DocContext => {
+export const readDocument = (gazetteer: CompiledGazetteer, morph: Morphology | undefined, input: EntitiesInput): DocContext => {
   const body = input.body
   const lowerSet = new Set<string>()
   let size = 64
@@ -96,6 +101,8 @@ export const readDocument = (gazetteer: CompiledGazetteer, input: EntitiesInput)
   }
   return {
     gazetteer,
+    morph,
+    language: input.language,
     body,
     tokens,
     n,

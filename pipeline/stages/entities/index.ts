@@ -4,6 +4,7 @@
  * The gazetteer is compiled once per build (`makeEntityFinder`); then each document goes through these steps,
  * passing one context (context.ts) along:
  * 1. tokens.ts    the body cut into tokens; headline and all-capital lines marked; lower-case words noted
+ *    morph.ts     Russian case endings folded to the nominative ("Обамы" → "Обама"); what the dictionary says a name is
  * 2. match.ts     gazetteer spellings and stoplisted chrome phrases, matched leftmost-longest over the tokens
  * 3. discover.ts  runs of capitalised words around the hits become candidate mentions, titles cut off the names
  *    typing.ts    each discovered name typed from its words and the word before it
@@ -19,11 +20,12 @@ import { discoverNames } from "./discover.js"
 import type { Gazetteer } from "./gazetteer.js"
 import { linkByTranslitKey } from "./link.js"
 import { compileGazetteer, findGazetteerHits } from "./match.js"
+import { foldCaseEndings, type Morphology } from "./morph.js"
 import { collectResult } from "./result.js"
 import { typeFromNeighbours } from "./typing.js"
 
 export { normaliseAuthor } from "./context.js"
-export { slug, translitKey } from "./translit.js"
+export { provisionalId, romanise, slug, translitKey } from "./translit.js"
 
 export interface EntitiesInput {
   readonly body: string
@@ -56,11 +58,17 @@ export interface EntitiesResult {
   readonly mentions: ReadonlyArray<EntityMention>
 }
 
+/** What the stage uses besides the gazetteer, loaded by the shell (pipeline/entity-data.ts); each is optional. */
+export interface EntityResources {
+  readonly morphology?: Morphology | undefined
+}
+
 /** Compiles the gazetteer once, and returns the stage: a pure function of one document. */
-export const makeEntityFinder = (gazetteer: Gazetteer) => {
-  const compiled = compileGazetteer(gazetteer)
+export const makeEntityFinder = (gazetteer: Gazetteer, resources: EntityResources = {}) => {
+  const compiled = compileGazetteer(gazetteer, resources.morphology)
   return (input: EntitiesInput): EntitiesResult => {
-    const doc = readDocument(compiled, input)
+    const doc = readDocument(compiled, resources.morphology, input)
+    foldCaseEndings(doc)
     findGazetteerHits(doc)
     discoverNames(doc)
     typeFromNeighbours(doc)

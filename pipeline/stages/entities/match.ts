@@ -8,7 +8,8 @@ import type { DocContext } from "./context.js"
 import type { FoundEntity } from "./index.js"
 import type { Gazetteer, GazetteerEntity } from "./gazetteer.js"
 import { CONNECTORS, PLACE_PREPOSITIONS, PLACE_WORDS, SUBJECT_VERBS } from "./lexicon.js"
-import { hashLower, ONLY_LOWER, tokenize, type Token } from "./tokens.js"
+import { foldTokens, type Morphology } from "./morph.js"
+import { hashLower, normOf, ONLY_LOWER, tokenize, type Token } from "./tokens.js"
 import { translitKey } from "./translit.js"
 
 interface Terminal {
@@ -82,7 +83,7 @@ export interface CompiledGazetteer {
   readonly nonLatinFast: boolean
 }
 
-export const compileGazetteer = (gazetteer: Gazetteer): CompiledGazetteer => {
+export const compileGazetteer = (gazetteer: Gazetteer, morph?: Morphology): CompiledGazetteer => {
   const trie = new Trie()
   const entities: Array<CompiledEntity> = []
   /** translit key of a full name (2+ words) → entity indices */
@@ -101,6 +102,7 @@ export const compileGazetteer = (gazetteer: Gazetteer): CompiledGazetteer => {
     for (const sp of spellings) {
       const toks = tokenize(sp.name, dummy)
       if (toks.length === 0) continue
+      if (morph !== undefined) foldTokens(toks, morph)
       const cs = isAllCapsAlias(sp.name) || sp.kind === "acronym"
       const keys = toks.map((t, k) => (cs && t.word ? CS_PREFIX + t.exact : t.key) + (t.poss && k < toks.length - 1 ? POSS : ""))
       const capMask = toks.map((t) => t.word && t.cap)
@@ -110,7 +112,7 @@ export const compileGazetteer = (gazetteer: Gazetteer): CompiledGazetteer => {
       // possessive aliases are folded by the tokenizer, "Doctor's Without Borders" included
       const wordToks = toks.filter((t) => t.word)
       if (wordToks.length >= 2 && !cs) {
-        const k = translitKey(wordToks.map((t) => t.exact).join(" "))
+        const k = translitKey(wordToks.map(normOf).join(" "))
         const list = translitIndex.get(k) ?? []
         if (!list.includes(idx)) list.push(idx)
         translitIndex.set(k, list)

@@ -17,19 +17,37 @@ import {
   PLACE_WORDS
 } from "./lexicon.js"
 import type { Token } from "./tokens.js"
+import { PROPER } from "./morph.js"
 import { foldDiacritics } from "./translit.js"
 
 export type Guess = { type: EntityType; strength: number }
+
+/** The type the language's dictionary gives a name's words (morph.ts): a given name or surname makes a person, then a place, then an organisation. */
+const properType = (words: ReadonlyArray<Token>): Guess | undefined => {
+  let person = false
+  let place = false
+  let organization = false
+  for (const t of words) {
+    if (t.proper === PROPER.given || t.proper === PROPER.surname || t.proper === PROPER.patronymic) person = true
+    else if (t.proper === PROPER.place) place = true
+    else if (t.proper === PROPER.organization) organization = true
+  }
+  if (person) return { type: "person", strength: words.length >= 2 ? 3 : 2 }
+  if (organization) return { type: "organization", strength: 2 }
+  if (place) return { type: "place", strength: 2 }
+  return undefined
+}
 
 export const PLACE_SUFFIX = /(stan|abad|grad|gorod|burg|bourg|polis|ville|shire|sk|skaya|kent|kand|shahr|land|...[^aeiou]ia)$/
 
 const COMMONISH = new Set([...COMMON_WORDS, ...MONTHS_AND_DAYS, ...DEMONYMS])
 /** a common English word, month, day or demonym: not a name on its capital letter alone */
-export const isCommon = (t: Token): boolean => COMMONISH.has(t.key)
+export const isCommon = (t: Token): boolean => t.common === true || COMMONISH.has(t.key)
 
 /** the type of a one-word name (the common case, kept cheap) */
 const guessSingle = (first: Token, before: Token | undefined, before2: Token | undefined, titled: boolean): Guess => {
   if (titled) return { type: "person", strength: 3 }
+  if (first.proper !== undefined && first.proper !== PROPER.none) return properType([first])!
   if (first.upper && first.exact.length <= 6) return { type: "organization", strength: 2 }
   if (GIVEN_NAMES.has(first.key)) return { type: "person", strength: 2 }
   if (first.key.endsWith("s") && (DEMONYMS.has(first.key.slice(0, -1)) || DEMONYMS.has(first.key.replace(/ies$/, "y")))) return { type: "person", strength: 2 }
@@ -69,6 +87,8 @@ export const guessType = (
   if (placeAt(last) && words.length > 1) return { type: "place", strength: 3 }
   if (orgAt(headBeforeOf)) return { type: "organization", strength: 3 }
   if (placeAt(headBeforeOf) && words.length > 1) return { type: "place", strength: 3 }
+  const byDictionary = properType(words)
+  if (byDictionary !== undefined) return byDictionary
   if (titled) return { type: "person", strength: 3 }
   if (words.some((t) => ORG_WORDS.has(t.key) && t !== first)) return { type: "organization", strength: 2 }
   if (authorKeys.size > 0 && authorKeys.has(words.map((t) => t.key).join(" "))) return { type: "person", strength: 3 }
