@@ -1,7 +1,7 @@
 /**
  * What the entities stage needs besides the document, loaded once per build (and per worker): the gazetteer file,
- * decoded and validated, and the Russian morphology (Az.js on the OpenCorpora dictionary, read from the package's
- * files). The benchmarks and tests load it synchronously with `loadEntityDataSync`; a build goes through context.ts.
+ * decoded and validated, the Russian morphology (Az.js on the OpenCorpora dictionary, read from the package's
+ * files) and the countries of the world-countries package. The benchmarks and tests load it synchronously with `loadEntityDataSync`; a build goes through context.ts.
  */
 import * as fs from "node:fs"
 import { createRequire } from "node:module"
@@ -11,6 +11,7 @@ import YAML from "yaml"
 import { decodeGazetteer, type Gazetteer } from "./stages/entities/gazetteer.js"
 import type { EntityResources } from "./stages/entities/index.js"
 import { makeMorphology, type Morphology } from "./stages/entities/morph.js"
+import type { CountryRecord } from "./stages/entities/places.js"
 
 export interface EntityData extends EntityResources {
   readonly gazetteer: Gazetteer
@@ -49,7 +50,12 @@ export const loadMorphologySync = (): Morphology => {
   return (morphology = makeMorphology(Az.Morph))
 }
 
+/** The countries of the world-countries package (names in many languages, demonyms). */
+export const loadCountriesSync = (): ReadonlyArray<CountryRecord> =>
+  createRequire(import.meta.url)("world-countries") as ReadonlyArray<CountryRecord>
+
 export const loadEntityDataSync = (gazetteerFile: string): EntityData => ({
   gazetteer: decodeGazetteer(YAML.parse(fs.readFileSync(gazetteerFile, "utf8"))),
-  morphology: loadMorphologySync()
+  morphology: loadMorphologySync(),
+  countries: loadCountriesSync()
 })

@@ -21,6 +21,7 @@ import type { Gazetteer } from "./gazetteer.js"
 import { linkByTranslitKey } from "./link.js"
 import { compileGazetteer, findGazetteerHits } from "./match.js"
 import { foldCaseEndings, type Morphology } from "./morph.js"
+import { withCountries, type CountryRecord } from "./places.js"
 import { collectResult } from "./result.js"
 import { typeFromNeighbours } from "./typing.js"
 
@@ -61,11 +62,14 @@ export interface EntitiesResult {
 /** What the stage uses besides the gazetteer, loaded by the shell (pipeline/entity-data.ts); each is optional. */
 export interface EntityResources {
   readonly morphology?: Morphology | undefined
+  /** the world-countries records: every country joins the gazetteer (places.ts) */
+  readonly countries?: ReadonlyArray<CountryRecord> | undefined
 }
 
 /** Compiles the gazetteer once, and returns the stage: a pure function of one document. */
 export const makeEntityFinder = (gazetteer: Gazetteer, resources: EntityResources = {}) => {
-  const compiled = compileGazetteer(gazetteer, resources.morphology)
+  const places = resources.countries ? withCountries(gazetteer, resources.countries) : gazetteer
+  const compiled = compileGazetteer(places, resources.morphology)
   return (input: EntitiesInput): EntitiesResult => {
     const doc = readDocument(compiled, resources.morphology, input)
     foldCaseEndings(doc)

@@ -50,7 +50,6 @@ const guessSingle = (first: Token, before: Token | undefined, before2: Token | u
   if (first.proper !== undefined && first.proper !== PROPER.none) return properType([first])!
   if (first.upper && first.exact.length <= 6) return { type: "organization", strength: 2 }
   if (GIVEN_NAMES.has(first.key)) return { type: "person", strength: 2 }
-  if (first.key.endsWith("s") && (DEMONYMS.has(first.key.slice(0, -1)) || DEMONYMS.has(first.key.replace(/ies$/, "y")))) return { type: "person", strength: 2 }
   if (before !== undefined && before.word && PLACE_PREPOSITIONS.has(before.key)) return { type: "place", strength: 2 }
   if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && PLACE_WORDS.has(before2.key)) return { type: "place", strength: 2 }
   // "the country's capital, Zarvenna": a name set beside a place noun names that place
@@ -98,9 +97,6 @@ export const guessType = (
   if (words.length >= 2 && words.some((t) => t.text.indexOf("-") > 0 && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text))) return { type: "person", strength: 2 }
   if (words.length === 1 && first.upper && first.exact.length <= 6) return { type: "organization", strength: 2 }
   if (words.length === 1 && GIVEN_NAMES.has(first.key)) return { type: "person", strength: 2 }
-  // a people named by the plural of its adjective: "Afghans", "Tajiks", "Bangladeshis"
-  if (words.length === 1 && first.key.endsWith("s") && (DEMONYMS.has(first.key.slice(0, -1)) || DEMONYMS.has(first.key.replace(/ies$/, "y"))))
-    return { type: "person", strength: 2 }
   if (before !== undefined && before.word && PLACE_PREPOSITIONS.has(before.key) && words.length <= 2) return { type: "place", strength: 2 }
   if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && PLACE_WORDS.has(before2.key)) return { type: "place", strength: 2 }
   if (words.length === 1 && PLACE_SUFFIX.test(first.key)) return { type: "place", strength: 1 }
