@@ -41,8 +41,8 @@ const properType = (words: ReadonlyArray<Token>): Guess | undefined => {
 export const PLACE_SUFFIX = /(stan|abad|grad|gorod|burg|bourg|polis|ville|shire|sk|skaya|kent|kand|shahr|land|...[^aeiou]ia)$/
 
 const COMMONISH = new Set([...COMMON_WORDS, ...MONTHS_AND_DAYS, ...DEMONYMS])
-/** a common English word, month, day or demonym: not a name on its capital letter alone */
-export const isCommon = (t: Token): boolean => t.common === true || COMMONISH.has(t.key)
+/** a common English word, month, day or demonym, or a word the dictionary knows only as common at a sentence start: not a name on its capital letter alone */
+export const isCommon = (t: Token): boolean => COMMONISH.has(t.key) || (t.common === true && t.sentStart)
 
 /** the type of a one-word name (the common case, kept cheap) */
 const guessSingle = (first: Token, before: Token | undefined, before2: Token | undefined, titled: boolean): Guess => {
