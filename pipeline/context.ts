@@ -12,7 +12,7 @@ import { ConfigError, IoError } from "./errors.js"
 import { CleanRules } from "./stages/rules.js"
 import { Gazetteer } from "./stages/entities/gazetteer.js"
 import { makeEntityFinder } from "./stages/entities/index.js"
-import { loadCountriesSync, loadMorphologySync } from "./entity-data.js"
+import { loadCitiesSync, loadCountriesSync, loadMorphologySync } from "./entity-data.js"
 import { sha256Hex } from "./stages/ingest.js"
 import { EventsFile, eventsConfig } from "./stages/events.js"
 import { stagesCodeVersion } from "./cache.js"
@@ -100,7 +100,7 @@ export const loadBuildContext = (options: { configPath: string; raw?: string | u
       try: loadMorphologySync,
       catch: (cause) => new IoError({ path: "node_modules/az/dicts", action: "load the Russian morphology dictionaries from", cause })
     })
-    const findEntities = makeEntityFinder(gazetteer as Gazetteer, { morphology, countries: loadCountriesSync() })
+    const findEntities = makeEntityFinder(gazetteer as Gazetteer, { morphology, countries: loadCountriesSync(), cities: loadCitiesSync() })
     const stages: StageContext = { rules: rules as CleanRules, dates: { events }, findEntities }
     return {
       config,

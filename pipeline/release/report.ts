@@ -30,6 +30,7 @@ export const releaseEntityReport = (outDir: string, version: string | undefined)
             name: get("name"),
             type: get("type") as EntityType,
             wikidata_id: get("wikidata_id") || null,
+            geonames_id: get("geonames_id") || null,
             aliases: get("aliases") ? get("aliases").split("; ") : [],
             provisional: id.startsWith("x-")
           })

@@ -150,3 +150,18 @@ describe("places and demonyms from data", () => {
     expect(r.entities.filter((e) => e.type === "person")).toEqual([])
   })
 })
+
+describe("cities from GeoNames", () => {
+  it("types a large city no one listed as a place and publishes its GeoNames id", () => {
+    const r = en("Traders drove on to Ahvaz before the border closed.")
+    const ahvaz = entityOf(r, "Ahvaz")
+    expect(ahvaz?.type).toBe("place")
+    expect(ahvaz?.geonames_id).toMatch(/^[1-9][0-9]*$/)
+  })
+
+  it("does not make a town of a given name or of a small town's name", () => {
+    const r = en("Later Jerome wrote a letter about the harvest, and Byron answered it.")
+    for (const e of r.entities) expect(e.geonames_id).toBeNull()
+    expect(r.entities.filter((e) => e.type === "place")).toEqual([])
+  })
+})

@@ -26,6 +26,8 @@ export interface Candidate {
   titled: boolean
   /** set by linking: the id this mention points at */
   id?: string
+  /** the GeoNames id of the city the name is, when place data identified it */
+  geonames?: number
   /** a title alone ("the President"): the title word, to be resolved to a titled person of the document */
   titleRef?: string | undefined
 }

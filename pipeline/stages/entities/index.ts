@@ -8,7 +8,8 @@
  * 2. match.ts     gazetteer spellings and stoplisted chrome phrases, matched leftmost-longest over the tokens
  * 3. discover.ts  runs of capitalised words around the hits become candidate mentions, titles cut off the names
  *    typing.ts    each discovered name typed from its words and the word before it
- * 4. typing.ts    types from the neighbours ("Taipei, Taiwan", names listed among places, "Irving, Texas")
+ * 4. typing.ts    types from the neighbours ("Taipei, Taiwan", names listed among places, "Irving, Texas"), then
+ *                 from GeoNames: a large city's name is a place, and a city that dominates its name is identified
  * 5. link.ts      discovered names linked to the gazetteer by transliteration key (translit.ts), type and given name
  * 6. coref.ts     acronyms, titles and surnames resolved within the document; one type per provisional entity
  * 7. result.ts    mentions with code-point offsets, and the entities they point at
@@ -21,9 +22,9 @@ import type { Gazetteer } from "./gazetteer.js"
 import { linkByTranslitKey } from "./link.js"
 import { compileGazetteer, findGazetteerHits } from "./match.js"
 import { foldCaseEndings, type Morphology } from "./morph.js"
-import { withCountries, type CountryRecord } from "./places.js"
+import { indexCities, withCountries, type CityRecord, type CountryRecord } from "./places.js"
 import { collectResult } from "./result.js"
-import { typeFromNeighbours } from "./typing.js"
+import { cityKey, typeFromNeighbours, typeFromPlaceData } from "./typing.js"
 
 export { normaliseAuthor } from "./context.js"
 export { provisionalId, romanise, slug, translitKey } from "./translit.js"
@@ -41,6 +42,8 @@ export interface FoundEntity {
   readonly name: string
   readonly type: EntityType
   readonly wikidata_id: string | null
+  /** GeoNames id of a city identified in GeoNames */
+  readonly geonames_id: string | null
   /** gazetteer aliases, or the spellings seen in this document for a provisional entity */
   readonly aliases: ReadonlyArray<string>
   readonly provisional: boolean
@@ -64,18 +67,22 @@ export interface EntityResources {
   readonly morphology?: Morphology | undefined
   /** the world-countries records: every country joins the gazetteer (places.ts) */
   readonly countries?: ReadonlyArray<CountryRecord> | undefined
+  /** GeoNames cities: discovered names of cities are typed and identified (places.ts) */
+  readonly cities?: ReadonlyArray<CityRecord> | undefined
 }
 
 /** Compiles the gazetteer once, and returns the stage: a pure function of one document. */
 export const makeEntityFinder = (gazetteer: Gazetteer, resources: EntityResources = {}) => {
   const places = resources.countries ? withCountries(gazetteer, resources.countries) : gazetteer
-  const compiled = compileGazetteer(places, resources.morphology)
+  const cities = resources.cities ? indexCities(resources.cities, cityKey) : undefined
+  const compiled = compileGazetteer(places, resources.morphology, cities)
   return (input: EntitiesInput): EntitiesResult => {
     const doc = readDocument(compiled, resources.morphology, input)
     foldCaseEndings(doc)
     findGazetteerHits(doc)
     discoverNames(doc)
     typeFromNeighbours(doc)
+    typeFromPlaceData(doc)
     linkByTranslitKey(doc)
     resolveInDocument(doc)
     return collectResult(doc)

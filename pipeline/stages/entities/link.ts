@@ -47,6 +47,6 @@ export const authorEntities = (d: DocContext): Array<FoundEntity> => {
     const list = translitIndex.get(key)
     const gz = list?.find((ix) => entities[ix]!.g.type === "person")
     if (gz !== undefined) return entities[gz]!.found
-    return { entity_id: provisionalId(name), name, type: "person", wikidata_id: null, aliases: [], provisional: true }
+    return { entity_id: provisionalId(name), name, type: "person", wikidata_id: null, geonames_id: null, aliases: [], provisional: true }
   })
 }

