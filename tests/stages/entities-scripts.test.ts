@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from "node:fs"
 import { join } from "node:path"
 import { loadEntityDataSync } from "../../pipeline/entity-data.js"
 import { makeEntityFinder, provisionalId, romanise, type EntitiesResult } from "../../pipeline/stages/entities/index.js"
+import { entityReport, formatEntityReport } from "../../pipeline/stages/entities/report.js"
 
 const root = join(import.meta.dirname, "..", "..")
 const data = loadEntityDataSync(join(root, "data/gazetteer.yaml"))
@@ -163,5 +164,18 @@ describe("cities from GeoNames", () => {
     const r = en("Later Jerome wrote a letter about the harvest, and Byron answered it.")
     for (const e of r.entities) expect(e.geonames_id).toBeNull()
     expect(r.entities.filter((e) => e.type === "place")).toEqual([])
+  })
+})
+
+describe("the entities report", () => {
+  it("lists provisional entities by the language of the documents that name them", () => {
+    const report = entityReport([
+      { doc_id: "a", language: "ru", result: ru("Вчера Игорь Стрельников встретился с Олегом Зайцевым.") },
+      { doc_id: "b", language: "en", result: en("Yesterday Marta Ellingsen met the press.") }
+    ])
+    const langs = report.provisionalByLanguage.map((g) => g.language)
+    expect(langs).toEqual(["ru", "en"])
+    expect(report.provisionalByLanguage[0]!.rows.map((r) => r.name).sort()).toEqual(["Игорь Стрельников", "Олег Зайцев"])
+    expect(formatEntityReport(report)).toMatch(/language ru \(2\)[\s\S]*language en \(1\)/)
   })
 })
