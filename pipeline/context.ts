@@ -9,10 +9,11 @@ import { DateTime, Effect } from "effect"
 import { decodeConfig, decodeDataFile, type PipelineConfig } from "./config.js"
 import type { StageContext } from "./document.js"
 import { ConfigError } from "./errors.js"
-import { readText } from "./io.js"
+import { attempt, readText } from "./io.js"
 import { CleanRules } from "./stages/rules.js"
 import { Gazetteer } from "./stages/entities/gazetteer.js"
 import { makeEntityFinder } from "./stages/entities/index.js"
+import { loadCitiesSync, loadCountriesSync, loadMorphologySync } from "./entity-data.js"
 import { sha256Hex } from "./stages/ingest.js"
 import { EventsFile, eventsConfig } from "./stages/events.js"
 import { stagesCodeVersion } from "./cache.js"
@@ -94,7 +95,8 @@ export const loadBuildContext = (options: { configPath: string; raw?: string | u
     const rules = yield* loadData(CleanRules, config.clean.rules, "the cleaning rules file")
     const gazetteer = yield* loadData(Gazetteer, config.entities.gazetteer, "the gazetteer")
     const events = config.dates.events ? eventsConfig((yield* loadData(EventsFile, config.dates.events, "the named-events file")) as EventsFile) : []
-    const findEntities = makeEntityFinder(gazetteer as Gazetteer)
+    const morphology = yield* attempt("node_modules/az/dicts", "load the Russian morphology dictionaries from", loadMorphologySync)
+    const findEntities = makeEntityFinder(gazetteer as Gazetteer, { morphology, countries: loadCountriesSync(), cities: loadCitiesSync() })
     const stages: StageContext = { rules: rules as CleanRules, dates: { events }, findEntities }
     return {
       config,

@@ -120,6 +120,7 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
       col("name", "string", "Canonical name", { required: true }),
       col("type", "string", "Entity type", { required: true, enum: ENTITY_TYPES }),
       col("wikidata_id", "string", "Wikidata QID when verified"),
+      col("geonames_id", "string", "GeoNames id of a place identified in GeoNames (https://sws.geonames.org/<id>/), when no Wikidata QID is known"),
       col("aliases", "list", "Other spellings (in CSV joined with '; ')")
     ]
   },
@@ -207,6 +208,7 @@ export interface EntityRow {
   readonly name: string
   readonly type: EntityType
   readonly wikidata_id: string | null
+  readonly geonames_id: string | null
   readonly aliases: ReadonlyArray<string>
 }
 export interface MentionRow {

@@ -101,13 +101,17 @@ export const documentNode = (datasetName: string, version: string, d: DocumentRo
   }
 }
 
+/** The entity's identifiers elsewhere: its Wikidata item, else its GeoNames feature. */
+const sameAs = (e: EntityRow): object =>
+  e.wikidata_id ? { sameAs: `http://www.wikidata.org/entity/${e.wikidata_id}` } : e.geonames_id ? { sameAs: `https://sws.geonames.org/${e.geonames_id}/` } : {}
+
 export const entityNode = (datasetName: string, e: EntityRow): object => ({
   "@id": iris(datasetName).entity(e.entity_id),
   "@type": ENTITY_TYPE[e.type],
   identifier: e.entity_id,
   name: e.name,
   ...(e.aliases.length ? { alternateName: [...e.aliases] } : {}),
-  ...(e.wikidata_id ? { sameAs: `http://www.wikidata.org/entity/${e.wikidata_id}` } : {})
+  ...sameAs(e)
 })
 
 /** The whole file, as pieces of text to write in order: the graph is streamed node by node, never held whole. */

@@ -30,16 +30,22 @@ export const releaseEntityReport = (outDir: string, version: string | undefined)
             name: get("name"),
             type: get("type") as EntityType,
             wikidata_id: get("wikidata_id") || null,
+            geonames_id: get("geonames_id") || null,
             aliases: get("aliases") ? get("aliases").split("; ") : [],
             provisional: id.startsWith("x-")
           })
+        }
+        const languages = new Map<string, string | null>()
+        for await (const { header, row } of csvRows(path.join(dir, "documents.csv"))) {
+          const get = (c: string) => row[header.indexOf(c)] ?? ""
+          languages.set(get("doc_id"), get("language") || null)
         }
         const docs: Array<DocEntities> = []
         let current: { doc_id: string; mentions: Array<{ entity_id: string; surface: string; start: number; end: number }> } | null = null
         const flush = () => {
           if (!current) return
           const ids = [...new Set(current.mentions.map((m) => m.entity_id))]
-          docs.push({ doc_id: current.doc_id, result: { entities: ids.flatMap((id) => entities.get(id) ?? []), mentions: current.mentions } })
+          docs.push({ doc_id: current.doc_id, language: languages.get(current.doc_id) ?? null, result: { entities: ids.flatMap((id) => entities.get(id) ?? []), mentions: current.mentions } })
         }
         for await (const { header, row } of csvRows(path.join(dir, "mentions.csv"))) {
           const get = (c: string) => row[header.indexOf(c)] ?? ""

@@ -85,6 +85,7 @@ const registerEntities = (registry: Map<string, RegistryEntry>, found: ReadonlyA
       name: e.name,
       type: e.type,
       wikidata_id: e.wikidata_id,
+      geonames_id: e.geonames_id,
       aliases: e.aliases,
       spellings: new Set(e.provisional ? e.aliases : [])
     })

@@ -124,9 +124,9 @@ export const ROWS: TableRows = {
     { doc_id: "edge/na", comment_no: 2, author: "NA", posted_date: null, body: "“Душанбе” 😀" }
   ],
   entities: [
-    { entity_id: "dushanbe", name: "Душанбе", type: "place", wikidata_id: "Q9365", aliases: ["Dushanbe", "Stalinabad", "Душанбе"] },
-    { entity_id: "x-formula", name: "=SUM(1,2)", type: "organization", wikidata_id: null, aliases: [] },
-    { entity_id: "x-na", name: "NA", type: "person", wikidata_id: null, aliases: ["@na", "+na"] }
+    { entity_id: "dushanbe", name: "Душанбе", type: "place", wikidata_id: "Q9365", geonames_id: null, aliases: ["Dushanbe", "Stalinabad", "Душанбе"] },
+    { entity_id: "x-formula", name: "=SUM(1,2)", type: "organization", wikidata_id: null, geonames_id: null, aliases: [] },
+    { entity_id: "x-na", name: "NA", type: "person", wikidata_id: null, geonames_id: null, aliases: ["@na", "+na"] }
   ],
   mentions: [
     { doc_id: "edge/rtl", entity_id: "dushanbe", surface: "Душанбе", ...codePointSpan(EDGE_DOCS[3]!.body, "Душанбе") },

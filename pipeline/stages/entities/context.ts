@@ -6,6 +6,7 @@
 import type { EntityType } from "../../model.js"
 import type { EntitiesInput } from "./index.js"
 import type { CompiledGazetteer, Hit } from "./match.js"
+import type { Morphology } from "./morph.js"
 import { hashLower, markHeadlines, ONLY_LOWER, seenHas, tokenize, type LowerCache, type Token } from "./tokens.js"
 import { tokenKey } from "./translit.js"
 
@@ -25,6 +26,8 @@ export interface Candidate {
   titled: boolean
   /** set by linking: the id this mention points at */
   id?: string
+  /** the GeoNames id of the city the name is, when place data identified it */
+  geonames?: number
   /** a title alone ("the President"): the title word, to be resolved to a titled person of the document */
   titleRef?: string | undefined
 }
@@ -36,6 +39,10 @@ export interface LazySet {
 
 export interface DocContext {
   readonly gazetteer: CompiledGazetteer
+  /** the Russian morphology, when loaded */
+  readonly morph: Morphology | undefined
+  /** the document's BCP 47 language tag, null when unknown */
+  readonly language: string | null
   readonly body: string
   readonly tokens: ReadonlyArray<Token>
   readonly n: number
@@ -60,7 +67,7 @@ export interface DocContext {
 const noLowerWords = new Set<string>()
 
 /** Tokens of the body, its headline lines and lower-case words, and the authors: the context the steps start from. */
-export const readDocument = (gazetteer: CompiledGazetteer, input: EntitiesInput): DocContext => {
+export const readDocument = (gazetteer: CompiledGazetteer, morph: Morphology | undefined, input: EntitiesInput): DocContext => {
   const body = input.body
   const lowerSet = new Set<string>()
   let size = 64
@@ -96,6 +103,8 @@ export const readDocument = (gazetteer: CompiledGazetteer, input: EntitiesInput)
   }
   return {
     gazetteer,
+    morph,
+    language: input.language,
     body,
     tokens,
     n,

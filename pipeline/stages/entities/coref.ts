@@ -7,6 +7,7 @@
 import type { Candidate, DocContext } from "./context.js"
 import { COMPASS, CONNECTORS, ORG_WORDS, PLACE_WORDS } from "./lexicon.js"
 import { entityId } from "./link.js"
+import { normOf } from "./tokens.js"
 import { translitKey } from "./translit.js"
 
 /** The coreference step, in order: acronyms, titles, surnames, parts of longer names, then the type vote. */
@@ -93,7 +94,7 @@ const resolveSurnames = (doc: DocContext): void => {
     if (c.type !== "person") continue
     const words = tokens.slice(c.na, c.nb).filter((t) => t.word && !CONNECTORS.has(t.key))
     if (words.length < 2) continue
-    fullPeople.push({ surname: translitKey(words[words.length - 1]!.exact), given: translitKey(words[0]!.exact), pos: c.a, cand: c })
+    fullPeople.push({ surname: translitKey(normOf(words[words.length - 1]!)), given: translitKey(normOf(words[0]!)), pos: c.a, cand: c })
   }
   const peopleBySurname = new Map<string, Array<(typeof fullPeople)[number]>>()
   for (const f of fullPeople) {
@@ -112,7 +113,7 @@ const resolveSurnames = (doc: DocContext): void => {
     if (c.nb - c.na !== 1 || peopleBySurname.size === 0 && authorPeople.length === 0) continue
     const words = [tokens[c.na]!]
     if (c.entity < 0 && c.strength >= 3 && c.type !== "person") continue
-    const key = translitKey(words[0]!.exact)
+    const key = translitKey(normOf(words[0]!))
     const same = peopleBySurname.get(key) ?? []
     let target = same.filter((f) => f.pos < c.a).pop()?.cand
     if (!target) {

@@ -26,7 +26,8 @@ import {
   TITLE_WORDS
 } from "./lexicon.js"
 import type { Hit } from "./match.js"
-import { joinText } from "./tokens.js"
+import { nominativePhrase } from "./morph.js"
+import { joinText, normOf, type Token } from "./tokens.js"
 import { translitKey } from "./translit.js"
 import { guessType, isCommon, PLACE_SUFFIX } from "./typing.js"
 
@@ -97,6 +98,17 @@ export const discoverNames = (d: DocContext): void => {
   // is that name followed by another one
   splitAtKnownNames(d)
   d.candidates.sort((x, y) => x.a - y.a)
+}
+
+/** The name of inflected words in the nominative ("Барака Обамы" → "Барак Обама"), spaced as written. */
+const nominativeName = (d: DocContext, toks: ReadonlyArray<Token>): string => {
+  const forms = d.morph ? nominativePhrase(d.morph, toks) : toks.map(normOf)
+  let out = ""
+  toks.forEach((t, k) => {
+    if (k > 0 && t.s > toks[k - 1]!.e) out += " "
+    out += t.word ? forms[k]! : t.text
+  })
+  return out
 }
 
 const nameAt = (d: DocContext, k: number): boolean => {
@@ -249,7 +261,7 @@ const processRun = (d: DocContext, a: number, b: number): void => {
   // "Imomaly Rakhmon": a spelling of a gazetteer name whose parts matched separately
   if (hasHitInside && b - na >= 2 && b - na <= 5) {
     const words: Array<string> = []
-    for (let k = na; k < b; k++) if (tokens[k]!.word) words.push(tokens[k]!.exact)
+    for (let k = na; k < b; k++) if (tokens[k]!.word) words.push(normOf(tokens[k]!))
     const list = words.length >= 2 ? translitIndex.get(translitKey(words.join(" "))) : undefined
     const given = translitKey(words[0] ?? "")
     const match = list?.find((ix) => {
@@ -367,7 +379,7 @@ const discovered = (d: DocContext, a: number, na: number, b: number, titled: boo
   const nameToks = tokens.slice(na, b)
   const words = nameToks.filter((t) => t.word)
   if (words.length === 0) return
-  const name = joinText(body, nameToks)
+  const name = nameToks.some((t) => t.norm !== undefined) ? nominativeName(d, nameToks) : joinText(body, nameToks)
   const before = na > 0 ? tokens[na - 1] : undefined
   const guess = guessType(nameToks, titled ? undefined : before, titled, authorKeys, na > 1 ? tokens[na - 2] : undefined)
   // evidence that a capitalised word is a name at all

@@ -4,10 +4,12 @@
  * The gazetteer is compiled once per build (`makeEntityFinder`); then each document goes through these steps,
  * passing one context (context.ts) along:
  * 1. tokens.ts    the body cut into tokens; headline and all-capital lines marked; lower-case words noted
+ *    morph.ts     Russian case endings folded to the nominative ("Обамы" → "Обама"); what the dictionary says a name is
  * 2. match.ts     gazetteer spellings and stoplisted chrome phrases, matched leftmost-longest over the tokens
  * 3. discover.ts  runs of capitalised words around the hits become candidate mentions, titles cut off the names
  *    typing.ts    each discovered name typed from its words and the word before it
- * 4. typing.ts    types from the neighbours ("Taipei, Taiwan", names listed among places, "Irving, Texas")
+ * 4. typing.ts    types from the neighbours ("Taipei, Taiwan", names listed among places, "Irving, Texas"), then
+ *                 from GeoNames: a large city's name is a place, and a city that dominates its name is identified
  * 5. link.ts      discovered names linked to the gazetteer by transliteration key (translit.ts), type and given name
  * 6. coref.ts     acronyms, titles and surnames resolved within the document; one type per provisional entity
  * 7. result.ts    mentions with code-point offsets, and the entities they point at
@@ -19,11 +21,13 @@ import { discoverNames } from "./discover.js"
 import type { Gazetteer } from "./gazetteer.js"
 import { linkByTranslitKey } from "./link.js"
 import { compileGazetteer, findGazetteerHits } from "./match.js"
+import { foldCaseEndings, type Morphology } from "./morph.js"
+import { indexCities, withCountries, type CityRecord, type CountryRecord } from "./places.js"
 import { collectResult } from "./result.js"
-import { typeFromNeighbours } from "./typing.js"
+import { cityKey, typeFromNeighbours, typeFromPlaceData } from "./typing.js"
 
 export { normaliseAuthor } from "./context.js"
-export { slug, translitKey } from "./translit.js"
+export { provisionalId, romanise, slug, translitKey } from "./translit.js"
 
 export interface EntitiesInput {
   readonly body: string
@@ -38,6 +42,8 @@ export interface FoundEntity {
   readonly name: string
   readonly type: EntityType
   readonly wikidata_id: string | null
+  /** GeoNames id of a city identified in GeoNames */
+  readonly geonames_id: string | null
   /** gazetteer aliases, or the spellings seen in this document for a provisional entity */
   readonly aliases: ReadonlyArray<string>
   readonly provisional: boolean
@@ -56,14 +62,27 @@ export interface EntitiesResult {
   readonly mentions: ReadonlyArray<EntityMention>
 }
 
+/** What the stage uses besides the gazetteer, loaded by the shell (pipeline/entity-data.ts); each is optional. */
+export interface EntityResources {
+  readonly morphology?: Morphology | undefined
+  /** the world-countries records: every country joins the gazetteer (places.ts) */
+  readonly countries?: ReadonlyArray<CountryRecord> | undefined
+  /** GeoNames cities: discovered names of cities are typed and identified (places.ts) */
+  readonly cities?: ReadonlyArray<CityRecord> | undefined
+}
+
 /** Compiles the gazetteer once, and returns the stage: a pure function of one document. */
-export const makeEntityFinder = (gazetteer: Gazetteer) => {
-  const compiled = compileGazetteer(gazetteer)
+export const makeEntityFinder = (gazetteer: Gazetteer, resources: EntityResources = {}) => {
+  const places = resources.countries ? withCountries(gazetteer, resources.countries) : gazetteer
+  const cities = resources.cities ? indexCities(resources.cities, cityKey) : undefined
+  const compiled = compileGazetteer(places, resources.morphology, cities)
   return (input: EntitiesInput): EntitiesResult => {
-    const doc = readDocument(compiled, input)
+    const doc = readDocument(compiled, resources.morphology, input)
+    foldCaseEndings(doc)
     findGazetteerHits(doc)
     discoverNames(doc)
     typeFromNeighbours(doc)
+    typeFromPlaceData(doc)
     linkByTranslitKey(doc)
     resolveInDocument(doc)
     return collectResult(doc)

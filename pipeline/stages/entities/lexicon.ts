@@ -3,6 +3,9 @@
  * and name knowledge only; nothing here is specific to one source or benchmark page.
  */
 
+import { createRequire } from "node:module"
+import { countryDemonyms, type CountryRecord } from "./places.js"
+
 const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter((w) => w.length > 0))
 
 /** Titles and honorifics (lower-case, dots removed). A run of these before a name is kept in the surface, not the name. */
@@ -73,8 +76,8 @@ jan feb mar apr jun jul aug sep sept oct nov dec
 monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun
 `)
 
-/** Adjectives of nationality or religion: capitalised but not a name on their own. */
-export const DEMONYMS = words(`
+/** Adjectives of nationality or religion: capitalised but not a name on their own (completed below from data). */
+const HAND_DEMONYMS = words(`
 afghan afghani american british english scottish welsh irish russian tajik tajikistani uzbek kazakh kyrgyz kirghiz turkmen
 belarusian ukrainian georgian armenian azerbaijani azeri chinese japanese korean indian pakistani iranian persian iraqi syrian
 turkish arab arabic saudi egyptian israeli palestinian lebanese jordanian yemeni libyan european african asian
@@ -85,6 +88,19 @@ sunni shia shiite orthodox catholic protestant pashtun pushtun hazara uighur uyg
 baltic caucasian slavic latin nordic gabonese estonian eurasian islamist jihadist bangladeshi rohingya somali nigerian kenyan ethiopian
 malaysian indonesian thai vietnamese filipino burmese nepali sri lankan mongolian tibetan
 `)
+
+/** "Afghans", "Tajiks", "Islamists": a people or a group named by the plural of its adjective is no named entity either. */
+const plural = (w: string): string | undefined => (/(s|sh|ch|ese|ish)$/.test(w) ? undefined : w + "s")
+/** the demonyms and adjectives of every country in world-countries, and their plurals */
+export const DEMONYMS: ReadonlySet<string> = (() => {
+  const countries = createRequire(import.meta.url)("world-countries") as ReadonlyArray<CountryRecord>
+  const all = new Set([...HAND_DEMONYMS, ...countryDemonyms(countries)])
+  for (const w of [...all]) {
+    const p = plural(w)
+    if (p !== undefined) all.add(p)
+  }
+  return all
+})()
 
 /**
  * Common English words: when one of these starts a sentence, or a run consists only of them, it is not a

@@ -5,10 +5,11 @@
  */
 import type { Candidate, DocContext } from "./context.js"
 import type { FoundEntity } from "./index.js"
-import { slug, translitKey } from "./translit.js"
+import { normOf } from "./tokens.js"
+import { provisionalId, translitKey } from "./translit.js"
 
-/** The id a candidate points at: its gazetteer entity's, else the provisional "x-" + slug of its name. */
-export const entityId = (d: DocContext, c: Candidate): string => (c.entity >= 0 ? d.gazetteer.entities[c.entity]!.g.id : "x-" + slug(c.name))
+/** The id a candidate points at: its gazetteer entity's, else the provisional id of its name (translit.ts). */
+export const entityId = (d: DocContext, c: Candidate): string => (c.entity >= 0 ? d.gazetteer.entities[c.entity]!.g.id : provisionalId(c.name))
 
 /** The linking step: discovered names of two or more words whose transliteration key is a gazetteer spelling's. */
 export const linkByTranslitKey = (d: DocContext): void => {
@@ -18,10 +19,10 @@ export const linkByTranslitKey = (d: DocContext): void => {
     if (c.entity >= 0 || c.nb - c.na < 2) continue
     const words = tokens.slice(c.na, c.nb).filter((t) => t.word)
     if (words.length >= 2) {
-      const key = translitKey(words.map((t) => t.exact).join(" "))
+      const key = translitKey(words.map(normOf).join(" "))
       const list = translitIndex.get(key)
       if (list) {
-        const givenKey = translitKey(words[0]!.exact)
+        const givenKey = translitKey(normOf(words[0]!))
         const match = list.find((ix) => {
           const e = entities[ix]!
           if (e.g.type !== c.type && c.strength >= 2) return false
@@ -46,6 +47,6 @@ export const authorEntities = (d: DocContext): Array<FoundEntity> => {
     const list = translitIndex.get(key)
     const gz = list?.find((ix) => entities[ix]!.g.type === "person")
     if (gz !== undefined) return entities[gz]!.found
-    return { entity_id: "x-" + slug(name), name, type: "person", wikidata_id: null, aliases: [], provisional: true }
+    return { entity_id: provisionalId(name), name, type: "person", wikidata_id: null, geonames_id: null, aliases: [], provisional: true }
   })
 }

@@ -8,7 +8,9 @@ import type { DocContext } from "./context.js"
 import type { FoundEntity } from "./index.js"
 import type { Gazetteer, GazetteerEntity } from "./gazetteer.js"
 import { CONNECTORS, PLACE_PREPOSITIONS, PLACE_WORDS, SUBJECT_VERBS } from "./lexicon.js"
-import { hashLower, ONLY_LOWER, tokenize, type Token } from "./tokens.js"
+import { foldTokens, type Morphology } from "./morph.js"
+import type { CityIndex } from "./places.js"
+import { hashLower, normOf, ONLY_LOWER, tokenize, type Token } from "./tokens.js"
 import { translitKey } from "./translit.js"
 
 interface Terminal {
@@ -80,9 +82,11 @@ export interface CompiledGazetteer {
   readonly special: ReadonlyMap<number, string>
   /** no listed lower-case word has a non-Latin letter, so such words can be stood in for */
   readonly nonLatinFast: boolean
+  /** GeoNames cities by the key of their name (places.ts), when loaded */
+  readonly cities: CityIndex | undefined
 }
 
-export const compileGazetteer = (gazetteer: Gazetteer): CompiledGazetteer => {
+export const compileGazetteer = (gazetteer: Gazetteer, morph?: Morphology, cities?: CityIndex): CompiledGazetteer => {
   const trie = new Trie()
   const entities: Array<CompiledEntity> = []
   /** translit key of a full name (2+ words) → entity indices */
@@ -95,12 +99,13 @@ export const compileGazetteer = (gazetteer: Gazetteer): CompiledGazetteer => {
     entities.push({
       g,
       aliasNames,
-      found: { entity_id: g.id, name: g.name, type: g.type, wikidata_id: g.wikidata ?? null, aliases: aliasNames, provisional: false }
+      found: { entity_id: g.id, name: g.name, type: g.type, wikidata_id: g.wikidata ?? null, geonames_id: null, aliases: aliasNames, provisional: false }
     })
     const spellings: Array<{ name: string; kind: string }> = [{ name: g.name, kind: "canonical" }, ...(g.aliases ?? [])]
     for (const sp of spellings) {
       const toks = tokenize(sp.name, dummy)
       if (toks.length === 0) continue
+      if (morph !== undefined) foldTokens(toks, morph)
       const cs = isAllCapsAlias(sp.name) || sp.kind === "acronym"
       const keys = toks.map((t, k) => (cs && t.word ? CS_PREFIX + t.exact : t.key) + (t.poss && k < toks.length - 1 ? POSS : ""))
       const capMask = toks.map((t) => t.word && t.cap)
@@ -110,7 +115,7 @@ export const compileGazetteer = (gazetteer: Gazetteer): CompiledGazetteer => {
       // possessive aliases are folded by the tokenizer, "Doctor's Without Borders" included
       const wordToks = toks.filter((t) => t.word)
       if (wordToks.length >= 2 && !cs) {
-        const k = translitKey(wordToks.map((t) => t.exact).join(" "))
+        const k = translitKey(wordToks.map(normOf).join(" "))
         const list = translitIndex.get(k) ?? []
         if (!list.includes(idx)) list.push(idx)
         translitIndex.set(k, list)
@@ -146,7 +151,7 @@ export const compileGazetteer = (gazetteer: Gazetteer): CompiledGazetteer => {
   // words of non-Latin letters can be stood in for unless some listed lower-case word has such a letter
   const NON_LATIN_LETTER = /[^\u0000-\u036f]/
   const nonLatinFast = ![...CONNECTORS, ...PLACE_PREPOSITIONS, ...trie.lowerWords, ...trie.lowerStarts, ...SUBJECT_VERBS, ...PLACE_WORDS].some((w) => NON_LATIN_LETTER.test(w))
-  return { trie, entities, translitIndex, special, nonLatinFast }
+  return { trie, entities, translitIndex, special, nonLatinFast, cities }
 }
 
 /** Leftmost-longest gazetteer and stoplist hits over a document's tokens. */

@@ -9,6 +9,8 @@ import type { EntitiesResult } from "./index.js"
 export interface DocEntities {
   readonly doc_id: string
   readonly result: EntitiesResult
+  /** the document's BCP 47 language tag, when known */
+  readonly language?: string | null
 }
 
 export interface Spelling {
@@ -29,6 +31,8 @@ export interface EntityReportRow {
   readonly spellings: ReadonlyArray<Spelling>
   /** every type a document gave it, when more than one */
   readonly types: ReadonlyArray<EntityType>
+  /** the language of most of the documents that mention it ("und" when unknown) */
+  readonly language: string
 }
 
 export interface EntityReport {
@@ -38,6 +42,8 @@ export interface EntityReport {
   readonly known: ReadonlyArray<EntityReportRow>
   /** provisional entities by frequency (mentions, then documents): candidates for the gazetteer */
   readonly provisional: ReadonlyArray<EntityReportRow>
+  /** the same provisional entities, grouped by language (most provisional entities first) */
+  readonly provisionalByLanguage: ReadonlyArray<{ readonly language: string; readonly rows: ReadonlyArray<EntityReportRow> }>
 }
 
 interface Acc {
@@ -49,6 +55,7 @@ interface Acc {
   documents: Set<string>
   spellings: Map<string, number>
   types: Map<EntityType, number>
+  languages: Map<string, number>
 }
 
 const byFrequency = (a: EntityReportRow, b: EntityReportRow): number =>
@@ -58,7 +65,7 @@ export const entityReport = (docs: Iterable<DocEntities>): EntityReport => {
   const acc = new Map<string, Acc>()
   let documents = 0
   let mentions = 0
-  for (const { doc_id, result } of docs) {
+  for (const { doc_id, result, language } of docs) {
     documents++
     const local = new Map(result.entities.map((e) => [e.entity_id, e]))
     for (const e of result.entities) {
@@ -72,11 +79,14 @@ export const entityReport = (docs: Iterable<DocEntities>): EntityReport => {
           mentions: 0,
           documents: new Set(),
           spellings: new Map(),
-          types: new Map()
+          types: new Map(),
+          languages: new Map()
         }
         acc.set(e.entity_id, a)
       }
       a.documents.add(doc_id)
+      const lang = language ?? "und"
+      a.languages.set(lang, (a.languages.get(lang) ?? 0) + 1)
       a.types.set(e.type, (a.types.get(e.type) ?? 0) + 1)
     }
     for (const m of result.mentions) {
@@ -100,14 +110,21 @@ export const entityReport = (docs: Iterable<DocEntities>): EntityReport => {
       spellings: [...a.spellings.entries()]
         .map(([surface, count]) => ({ surface, count }))
         .sort((x, y) => y.count - x.count || x.surface.localeCompare(y.surface)),
-      types: types.length > 1 ? types.map(([t]) => t) : []
+      types: types.length > 1 ? types.map(([t]) => t) : [],
+      language: [...a.languages].sort((x, y) => y[1] - x[1] || x[0].localeCompare(y[0]))[0]?.[0] ?? "und"
     }
   })
+  const provisional = rows.filter((r) => r.provisional).sort(byFrequency)
+  const byLanguage = new Map<string, Array<EntityReportRow>>()
+  for (const r of provisional) byLanguage.set(r.language, [...(byLanguage.get(r.language) ?? []), r])
   return {
     documents,
     mentions,
     known: rows.filter((r) => !r.provisional).sort(byFrequency),
-    provisional: rows.filter((r) => r.provisional).sort(byFrequency)
+    provisional,
+    provisionalByLanguage: [...byLanguage]
+      .map(([language, list]) => ({ language, rows: list }))
+      .sort((x, y) => y.rows.length - x.rows.length || x.language.localeCompare(y.language))
   }
 }
 
@@ -128,8 +145,11 @@ export const formatEntityReport = (report: EntityReport, options: { readonly lim
   out.push(`\nGazetteer entities (${report.known.length}), most mentioned first:`)
   for (const r of report.known.slice(0, limit)) out.push(line(r))
   if (report.known.length > limit) out.push(`  … ${report.known.length - limit} more`)
-  out.push(`\nProvisional entities (${report.provisional.length}) by frequency — candidates for data/gazetteer.yaml:`)
-  for (const r of report.provisional.slice(0, limit)) out.push(line(r))
-  if (report.provisional.length > limit) out.push(`  … ${report.provisional.length - limit} more`)
+  out.push(`\nProvisional entities (${report.provisional.length}) by language, then frequency — candidates for data/gazetteer.yaml:`)
+  for (const { language, rows } of report.provisionalByLanguage) {
+    out.push(`\n  language ${language} (${rows.length}):`)
+    for (const r of rows.slice(0, limit)) out.push(line(r))
+    if (rows.length > limit) out.push(`  … ${rows.length - limit} more`)
+  }
   return out.join("\n")
 }

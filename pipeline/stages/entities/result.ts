@@ -25,7 +25,7 @@ export const collectResult = (d: DocContext): EntitiesResult => {
       const found: FoundEntity =
         c.entity >= 0
           ? entities[c.entity]!.found
-          : { entity_id: id, name: c.name, type: c.type, wikidata_id: null, aliases: [], provisional: true }
+          : { entity_id: id, name: c.name, type: c.type, wikidata_id: null, geonames_id: null, aliases: [], provisional: true }
       rec = { found, spellings: new Set() }
       byId.set(id, rec)
     }
@@ -35,9 +35,13 @@ export const collectResult = (d: DocContext): EntitiesResult => {
     }
   }
   for (const found of authorEntities(d)) if (!byId.has(found.entity_id)) byId.set(found.entity_id, { found, spellings: new Set() })
+  // a provisional place identified in GeoNames by any of its mentions carries that id (after the type vote)
+  const geonames = new Map<string, number>()
+  for (const c of candidates) if (c.geonames !== undefined && c.type === "place" && c.entity < 0) geonames.set(c.id ?? entityId(d, c), c.geonames)
   const out: Array<FoundEntity> = []
   for (const { found, spellings } of byId.values()) {
-    out.push(found.provisional ? { ...found, aliases: [...spellings] } : found)
+    const gn = geonames.get(found.entity_id)
+    out.push(found.provisional ? { ...found, geonames_id: found.type === "place" && gn !== undefined ? String(gn) : null, aliases: [...spellings] } : found)
   }
   return { entities: out, mentions }
 }

@@ -14,8 +14,8 @@ export interface Token {
   readonly e: number
   /** the word as written, without possessive suffix / sentence-final dot */
   readonly text: string
-  /** lower-cased matching key (dots removed); for punctuation the character itself */
-  readonly key: string
+  /** lower-cased matching key (dots removed; the nominative of an inflected name word); for punctuation the character itself */
+  key: string
   /** dots removed, case kept */
   readonly exact: string
   readonly word: boolean
@@ -32,7 +32,16 @@ export interface Token {
   readonly joiner: boolean
   /** in a title-case headline line */
   headline: boolean
+  /** set by the morphology step for an inflected word: its nominative, capitalised as written ("Обамы" → "Обама") */
+  norm?: string
+  /** set by the morphology step: the language's dictionary knows the word only as a common word */
+  common?: boolean
+  /** set by the morphology step: what the dictionary says a proper name is (see ProperKind in morph.ts) */
+  proper?: number
 }
+
+/** The word as a name word: its nominative when the morphology step set one, else as written (dots removed). */
+export const normOf = (t: Token): string => t.norm ?? t.exact
 
 const ABBREVIATIONS = new Set([
   "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "gen", "col", "lt", "maj", "capt", "sgt", "adm", "sen", "rep", "gov",

@@ -17,22 +17,40 @@ import {
   PLACE_WORDS
 } from "./lexicon.js"
 import type { Token } from "./tokens.js"
-import { foldDiacritics } from "./translit.js"
+import { PROPER } from "./morph.js"
+import { dominantCity, LARGE_CITY } from "./places.js"
+import { foldDiacritics, tokenKey } from "./translit.js"
 
 export type Guess = { type: EntityType; strength: number }
+
+/** The type the language's dictionary gives a name's words (morph.ts): a given name or surname makes a person, then a place, then an organisation. */
+const properType = (words: ReadonlyArray<Token>): Guess | undefined => {
+  let person = false
+  let place = false
+  let organization = false
+  for (const t of words) {
+    if (t.proper === PROPER.given || t.proper === PROPER.surname || t.proper === PROPER.patronymic) person = true
+    else if (t.proper === PROPER.place) place = true
+    else if (t.proper === PROPER.organization) organization = true
+  }
+  if (person) return { type: "person", strength: words.length >= 2 ? 3 : 2 }
+  if (organization) return { type: "organization", strength: 2 }
+  if (place) return { type: "place", strength: 2 }
+  return undefined
+}
 
 export const PLACE_SUFFIX = /(stan|abad|grad|gorod|burg|bourg|polis|ville|shire|sk|skaya|kent|kand|shahr|land|...[^aeiou]ia)$/
 
 const COMMONISH = new Set([...COMMON_WORDS, ...MONTHS_AND_DAYS, ...DEMONYMS])
-/** a common English word, month, day or demonym: not a name on its capital letter alone */
-export const isCommon = (t: Token): boolean => COMMONISH.has(t.key)
+/** a common English word, month, day or demonym, or a word the dictionary knows only as common at a sentence start: not a name on its capital letter alone */
+export const isCommon = (t: Token): boolean => COMMONISH.has(t.key) || (t.common === true && t.sentStart)
 
 /** the type of a one-word name (the common case, kept cheap) */
 const guessSingle = (first: Token, before: Token | undefined, before2: Token | undefined, titled: boolean): Guess => {
   if (titled) return { type: "person", strength: 3 }
+  if (first.proper !== undefined && first.proper !== PROPER.none) return properType([first])!
   if (first.upper && first.exact.length <= 6) return { type: "organization", strength: 2 }
   if (GIVEN_NAMES.has(first.key)) return { type: "person", strength: 2 }
-  if (first.key.endsWith("s") && (DEMONYMS.has(first.key.slice(0, -1)) || DEMONYMS.has(first.key.replace(/ies$/, "y")))) return { type: "person", strength: 2 }
   if (before !== undefined && before.word && PLACE_PREPOSITIONS.has(before.key)) return { type: "place", strength: 2 }
   if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && PLACE_WORDS.has(before2.key)) return { type: "place", strength: 2 }
   // "the country's capital, Zarvenna": a name set beside a place noun names that place
@@ -69,6 +87,8 @@ export const guessType = (
   if (placeAt(last) && words.length > 1) return { type: "place", strength: 3 }
   if (orgAt(headBeforeOf)) return { type: "organization", strength: 3 }
   if (placeAt(headBeforeOf) && words.length > 1) return { type: "place", strength: 3 }
+  const byDictionary = properType(words)
+  if (byDictionary !== undefined) return byDictionary
   if (titled) return { type: "person", strength: 3 }
   if (words.some((t) => ORG_WORDS.has(t.key) && t !== first)) return { type: "organization", strength: 2 }
   if (authorKeys.size > 0 && authorKeys.has(words.map((t) => t.key).join(" "))) return { type: "person", strength: 3 }
@@ -78,9 +98,6 @@ export const guessType = (
   if (words.length >= 2 && words.some((t) => t.text.indexOf("-") > 0 && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text))) return { type: "person", strength: 2 }
   if (words.length === 1 && first.upper && first.exact.length <= 6) return { type: "organization", strength: 2 }
   if (words.length === 1 && GIVEN_NAMES.has(first.key)) return { type: "person", strength: 2 }
-  // a people named by the plural of its adjective: "Afghans", "Tajiks", "Bangladeshis"
-  if (words.length === 1 && first.key.endsWith("s") && (DEMONYMS.has(first.key.slice(0, -1)) || DEMONYMS.has(first.key.replace(/ies$/, "y"))))
-    return { type: "person", strength: 2 }
   if (before !== undefined && before.word && PLACE_PREPOSITIONS.has(before.key) && words.length <= 2) return { type: "place", strength: 2 }
   if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && PLACE_WORDS.has(before2.key)) return { type: "place", strength: 2 }
   if (words.length === 1 && PLACE_SUFFIX.test(first.key)) return { type: "place", strength: 1 }
@@ -143,5 +160,31 @@ export const typeFromNeighbours = (doc: DocContext): void => {
     if (state.type !== "place" || state.within === undefined) continue
     candidates[k] = { ...c, b: d.b, nb: d.b, name: `${c.name}, ${state.name}`, type: "place", strength: 3 }
     candidates.splice(k + 1, 1)
+  }
+}
+
+/** The key under which a city's name is looked up: the matching key of each word, joined by spaces. */
+export const cityKey = (name: string): string => tokenKey(name.replace(/[-,.]+/g, " ").replace(/\s+/g, " ").trim())
+
+/**
+ * Types from GeoNames: a discovered name that is the name of a city of 100,000 people or more is a place, unless its
+ * words say otherwise (a title, a given name, an organisation word: strength 2 or more); a name already typed a place
+ * by its context is a city when one city dominates that name, and then carries the city's GeoNames id.
+ */
+export const typeFromPlaceData = (doc: DocContext): void => {
+  const cities = doc.gazetteer.cities
+  if (cities === undefined) return
+  for (const c of doc.candidates) {
+    if (c.entity >= 0 || c.titled) continue
+    const list = cities.get(cityKey(c.name))
+    if (list === undefined) continue
+    const first = doc.tokens[c.na]!
+    if (c.type !== "place") {
+      if (c.strength >= 2 || list[0]!.population < LARGE_CITY || GIVEN_NAMES.has(first.key)) continue
+      c.type = "place"
+      c.strength = 2
+    }
+    const city = dominantCity(list)
+    if (city !== undefined) c.geonames = city.cityId
   }
 }
