@@ -55,7 +55,8 @@ describe("bad raw files", () => {
     expect(Object.keys(byFile).sort()).toEqual(Object.keys(EXPECTED).sort())
     for (const [file, reason] of Object.entries(EXPECTED)) expect(byFile[file], file).toMatch(reason)
     expect(fs.existsSync(path.join(out, "latest.json"))).toBe(false)
-    expect(fs.readdirSync(path.join(out, "releases"))).toEqual([])
+    // the releases folder this first build created is removed again, not left empty
+    expect(fs.existsSync(path.join(out, "releases"))).toBe(false)
   })
 
   it("with on_bad_input: skip, publish the good texts and list each refused file with its reason in the provenance", async () => {
