@@ -96,7 +96,7 @@ export const loadBuildContext = (options: { configPath: string; raw?: string | u
     const gazetteer = yield* loadData(Gazetteer, config.entities.gazetteer, "the gazetteer")
     const events = config.dates.events ? eventsConfig((yield* loadData(EventsFile, config.dates.events, "the named-events file")) as EventsFile) : []
     const findEntities = makeEntityFinder(gazetteer as Gazetteer)
-    const stages: StageContext = { rules: rules as CleanRules, dates: { events }, findEntities }
+    const stages: StageContext = { rules: rules as CleanRules, dates: { events, vague: config.dates.vague }, findEntities }
     return {
       config,
       configDir,

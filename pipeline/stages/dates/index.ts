@@ -1,5 +1,5 @@
 import { resolveCandidates } from "./anchor.js"
-import { parseIso, precisionOf } from "./calendar.js"
+import { intervalOf, parseIso, precisionOf } from "./calendar.js"
 import { bodyCandidates } from "./grammar.js"
 import { choosePublished, commentDates, findDateline } from "./page-date.js"
 import { codePointMap, paragraphs } from "./text.js"
@@ -45,6 +45,7 @@ export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResul
 
   // pass 2: every candidate resolved against the reference
   const resolved = resolveCandidates(doc, cands, { dateline, published, ref })
+  const publishedInterval = { earliest: intervalOf(published?.value ?? null)?.earliest ?? null, latest: intervalOf(published?.value ?? null)?.latest ?? null }
   const publishedMention: ReadonlyArray<DateMention> = published
     ? [
         {
@@ -53,6 +54,7 @@ export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResul
           end: published.e < 0 ? -1 : doc.cp(published.e),
           value: published.value,
           precision: precisionOf(published.value),
+          ...publishedInterval,
           modifier: null,
           role: "published",
           resolution: "explicit",
@@ -62,7 +64,7 @@ export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResul
     : []
 
   return {
-    published: published ? { value: published.value, precision: precisionOf(published.value) } : null,
+    published: published ? { value: published.value, precision: precisionOf(published.value)!, ...publishedInterval } : null,
     dateline: dateline ? { place: dateline.place, value: resolved.datelineValue } : placeOnly ? { place: placeOnly, value: null } : null,
     mentions: [...publishedMention, ...resolved.mentions],
     commentDates: commentDates(doc)

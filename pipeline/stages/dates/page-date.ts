@@ -2,8 +2,8 @@
  * The document's own dates: its dateline, its publication date (stated metadata > the clean stage's hint > a dateline
  * with a year > a page date line above the main run of prose) and the posted dates of its comments.
  */
-import { resolve } from "./anchor.js"
-import { isoDay, parseIso, precisionOf, type Ref, refIso } from "./calendar.js"
+import { type Context, resolve } from "./anchor.js"
+import { isoDay, parseIso, type Ref, refIso } from "./calendar.js"
 import { windowCandidates } from "./grammar.js"
 import { DAYNUM, MONTH, MONTH_INDEX, WEEKDAY, weekdayNo, YEAR } from "./lexicon.js"
 import { isSpace, wordCount } from "./text.js"
@@ -107,11 +107,14 @@ const pageDateInBody = (
   return found[0]!
 }
 
+/** how a date line is read: the past, no earlier date, no vague words */
+const PAST: Context = { tense: "past", previous: null, period: null, vague: false }
+
 /** The date of a short text (a hint line or a comment's posted_text): written parts only, relative forms need a reference. */
 const dateOfLine = (text: string, config: DatesConfig, ref: Ref | null): { value: string; s: number; e: number; updated: boolean } | null => {
   const cands = windowCandidates(text, config).filter((c) => c.kind.k !== "vague" && c.kind.k !== "event" && c.kind.k !== "month")
   const resolved = cands
-    .map((c) => ({ c, r: resolve(c.kind, ref, "past"), updated: UPDATED_LABEL.test(text.slice(Math.max(0, c.s - 30), c.s)) }))
+    .map((c) => ({ c, r: resolve(c.kind, ref, PAST), updated: UPDATED_LABEL.test(text.slice(Math.max(0, c.s - 30), c.s)) }))
     .filter((x) => x.r.value !== null)
   // the most specific first; among equals a publication before an update, then the first written
   resolved.sort((a, b) => b.r.value!.length - a.r.value!.length || Number(a.updated) - Number(b.updated) || a.c.s - b.c.s)
@@ -146,6 +149,8 @@ export const findDateline = (doc: DocContext, cands: ReadonlyArray<BodyCand>): {
   return { dateline, placeOnly }
 }
 
+const FULL_DAY = /^\d{4}-\d{2}-\d{2}$/
+
 /** The publication date: stated metadata > the clean stage's hint > a dateline with a year > a page date line. */
 export const choosePublished = (doc: DocContext, cands: ReadonlyArray<BodyCand>, dateline: Dateline | null): Published | null => {
   const { input, config, body } = doc
@@ -156,10 +161,10 @@ export const choosePublished = (doc: DocContext, cands: ReadonlyArray<BodyCand>,
   if (hint) {
     const d = dateOfLine(unglue(hint.text), config, null)
     // a page date states a day: a month alone ("March 2019") is an archive link more often than a publication date
-    if (d && precisionOf(d.value) === "day") return { value: d.value, s: -1, e: -1, text: hint.text.slice(d.s, d.e), source: hint.source }
+    if (d && FULL_DAY.test(d.value)) return { value: d.value, s: -1, e: -1, text: hint.text.slice(d.s, d.e), source: hint.source }
   }
   if (dateline && dateline.kind.k === "full" && dateline.kind.d !== null) {
-    const v = resolve(dateline.kind, null, "past").value
+    const v = resolve(dateline.kind, null, PAST).value
     if (v) return { value: v, s: dateline.s, e: dateline.e, text: body.slice(dateline.s, dateline.e), source: "dateline" }
   }
   const withDay = new Set<number>()

@@ -1,0 +1,213 @@
+/**
+ * Tense from the verb group that governs a date: the nearest verb of its clause (to the left first, as in "was signed
+ * on Oct. 3"; then to the right, as in "Obama on Thursday dropped"), read together with the auxiliaries before it.
+ *   future   will / 'll / shall / would / going to / is to, a modal (can, could, may, might, should, must), or a
+ *            scheduling participle before to/for ("is expected to", "was scheduled for"); Russian будет, станет,
+ *            планирует, намерен, собирается, предстоит, состоится
+ *   past     was / were / had / did, has / have + participle (what has happened), a past form (-ed, said, met, went);
+ *            Russian past forms (-л, -ла, -ло, -ли, with -ся / -сь)
+ *   present  is / are / does / do with a main verb, a scheduled present ("the talks resume Tuesday"): news writes the
+ *            days just ahead this way
+ *   unknown  no verb found
+ */
+import { isSpace } from "./text.js"
+
+export type Tense = "future" | "past" | "present" | "unknown"
+
+const FUTURE_AUX = new Set(["will", "'ll", "’ll", "shall", "wo", "would", "gonna", "can", "may", "might", "should", "must", "ca"])
+/** participles that look forward when followed by to/for: "is expected to", "was scheduled for" */
+const SCHEDULED = new Set(["scheduled", "expected", "due", "set", "slated", "planned", "supposed", "poised", "likely", "going", "planning", "aiming", "hoping", "preparing"])
+/** participles of planning: what is planned, scheduled or expected for a date lies ahead of the planning */
+const PLANNED = new Set(["scheduled", "rescheduled", "planned", "slated", "expected", "due", "upcoming"])
+const PAST_AUX = new Set(["was", "were", "had", "did", "'d"])
+const PRESENT_AUX = new Set(["is", "are", "am", "does", "do", "has", "have", "'ve", "'s", "'re"])
+/** a be / have form between the auxiliary and the main verb ("will be held", "has been told") */
+const LINKING = new Set(["be", "been", "being", "not", "also", "still", "already", "just", "then", "now", "only", "again", "never", "finally", "formally", "officially", "reportedly", "probably", "likely"])
+const IRREGULAR_PAST = new Set(
+  ("said told met came went took fell rose left won lost sent held made gave struck hit broke found saw began became brought bought " +
+    "built caught chose drove ate fought flew forgot froze got grew hung heard hid kept knew led lent lay meant paid put quit ran " +
+    "rang read rode sold sat shot shut sang sank slept slid spoke spent spun split spread stood stole stuck stung swore swept swam " +
+    "swung taught tore thought threw understood woke wore wove wrote withdrew overtook undertook arose awoke bore beat bent bet bit " +
+    "bled blew bred burnt cast clung cost crept cut dealt dug dove drew dreamt drank fed felt fled flung forbade forgave forsook " +
+    "gave ground hurt knelt laid leapt learnt let lit shook shone shrank slung smelt sought sped spat spilt strode strove thrust " +
+    "trod upset wept wound wrung unveiled").split(" ")
+)
+/** words in -ed that are not past verbs */
+const NOT_PAST = new Set(["need", "indeed", "speed", "feed", "seed", "proceed", "exceed", "succeed", "bed", "red", "shed", "hundred", "kindred", "sacred", "naked", "wicked", "alleged", "so-called", "united", "limited", "related", "based", "aged", "advanced", "detailed", "skilled", "qualified", "armed", "red", "breed", "greed", "deed", "weed", "reed", "steed", "tweed", "creed", "embed", "ned", "ted", "fred"])
+
+/** Russian: future auxiliaries and forward-looking verbs (stems) */
+const RU_FUTURE = /^(?:буд(?:ет|ут|у|ем|ете|ешь)|стан(?:ет|ут)|планиру\p{L}*|намер\p{L}*|собира\p{L}*|предстои\p{L}*|состоится|состоятся|пройд[её]т|пройдут|намечен\p{L}*|запланирован\p{L}*|ожида(?:ется|ются)|должн\p{L}*)$/u
+/** Russian past forms: -л, -ла, -ло, -ли, reflexive -лся, -лась, -лось, -лись */
+const RU_PAST = /^\p{L}{2,}(?:л|ла|ло|ли|лся|лась|лось|лись)$/u
+const RU_NOT_PAST = new Set(["или", "мало", "около", "село", "число", "сила", "дела", "школа", "тела", "правила", "стола", "зла", "угла", "посла", "весла", "кресла", "масла", "числа", "села", "пола", "мола", "вла", "ли", "были", "было", "была", "был"])
+const RU_PAST_COPULA = new Set(["был", "была", "было", "были"])
+
+interface Word {
+  readonly w: string
+  readonly s: number
+  readonly e: number
+}
+
+/** the sentence of a span: from after the previous sentence end to the next one (within the paragraph) */
+const sentenceBounds = (p: string, s: number, e: number) => {
+  let a = s
+  while (a > 0 && !(/[.!?]/.test(p[a - 1]!) && (a - 1 < 1 || isSpace(p.charCodeAt(a)))) && p[a - 1] !== "\n") a--
+  let b = e
+  while (b < p.length && !(/[.!?]/.test(p[b]!) && (b + 1 >= p.length || isSpace(p.charCodeAt(b + 1)))) && p[b] !== "\n") b++
+  return { a, b }
+}
+
+const WORD = /[\p{L}’']+(?:-[\p{L}]+)*|[,;:()"“”«»—–]/gu
+
+const wordsOf = (p: string, a: number, b: number): Array<Word> => {
+  const out: Array<Word> = []
+  WORD.lastIndex = a
+  for (let m = WORD.exec(p); m && m.index < b; m = WORD.exec(p)) out.push({ w: m[0].toLowerCase(), s: m.index, e: m.index + m[0].length })
+  return out
+}
+
+const isBoundary = (w: string) => /^[,;:()"“”«»—–]$/.test(w)
+/** a word without its negation or clitic: "won't" -> wo, "didn't" -> did, "he'll" -> 'll, "they've" -> 've, "it's" -> 's */
+const normal = (w: string): string => {
+  if (!/[’']/.test(w)) return w
+  const neg = /^(\p{L}+)n[’']t$/u.exec(w)
+  if (neg) return neg[1]!
+  const clitic = /[’'](ll|ve|d|re)$/.exec(w)
+  if (clitic) return `'${clitic[1]}`.replace("’", "'")
+  return /^(?:it|he|she|that|there|what|who)[’']s$/.test(w) ? "'s" : w.replace(/[’']s$/, "")
+}
+
+type Mark = "future" | "past" | "present" | null
+
+/** How one word marks tense on its own (a verb form or an auxiliary), or null when it is not a verb we recognise. */
+const markOf = (w: string, next: string | undefined): Mark => {
+  if (FUTURE_AUX.has(w)) return "future"
+  if (SCHEDULED.has(w) && (next === "to" || next === "for")) return "future"
+  if (w === "going" && next === "to") return "future"
+  if (PAST_AUX.has(w)) return "past"
+  if (PRESENT_AUX.has(w)) return "present"
+  if (IRREGULAR_PAST.has(w)) return "past"
+  if (/^[a-z]{2,}ed$/.test(w) && !NOT_PAST.has(w)) return "past"
+  if (RU_FUTURE.test(w)) return "future"
+  if (RU_PAST.test(w) && !RU_NOT_PAST.has(w)) return "past"
+  if (RU_PAST_COPULA.has(w)) return "past"
+  return null
+}
+
+/**
+ * The tense of a verb group whose verb is words[i]: a future auxiliary or scheduling participle among the few words
+ * before it wins ("will be held", "is expected to visit"), then what the verb itself marks; "is/are to" is future.
+ */
+const groupTense = (words: ReadonlyArray<Word>, i: number): Mark => {
+  const word = normal(words[i]!.w)
+  let own = markOf(word, words[i + 1]?.w)
+  // "the proposed merger", "a still unspecified date": a participle after a determiner is an adjective
+  if (own === "past" && /ed$/.test(word) && (/^un/.test(word) || isAttributive(words, i))) return null
+  // "is scheduled for Friday", "planned to meet": what is planned lies ahead; "planned a rally" is the past act
+  if (PLANNED.has(word) && (/^(?:to|for)$/.test(words[i + 1]?.w ?? "") || /^(?:is|are|was|were|be|been|being|am|has|have|had)$/.test(normal(words[i - 1]?.w ?? "")))) own = "future"
+  for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
+    const w = normal(words[j]!.w)
+    if (isBoundary(w)) break
+    // "to be published", "to sign": an infinitive has no tense of its own; the finite verb before it decides
+    if (w === "to") return own === "future" ? "future" : null
+    const m = markOf(w, words[j + 1]?.w)
+    if (m === "future") return "future"
+    if (m === null && !LINKING.has(w)) break
+    if (m !== null && own !== "future") {
+      // has/have + participle: the present perfect takes no date of its own event ("has set Nov. 10 as the deadline")
+      if (m === "present" && own === "past") return "present"
+      return m
+    }
+  }
+  if (own === "present" && words[i + 1]?.w === "to") return "future" // "is to sign", "are to meet"
+  return own
+}
+
+const DETERMINERS = new Set(["a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "any", "some", "each", "every", "no"])
+/** a word after a determiner (adverbs between): "the recently announced plan" */
+const isAttributive = (words: ReadonlyArray<Word>, i: number) => {
+  for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+    const w = words[j]!.w
+    if (DETERMINERS.has(w)) return true
+    if (!/ly$/.test(w) && !LINKING.has(w)) return false
+  }
+  return false
+}
+
+/** words that may stand between a verb and the date it governs ("was signed on", "died early in") */
+const NEAR_SKIP = new Set(["on", "in", "at", "since", "of", "the", "early", "late", "mid", "last", "this", "until", "till", "through", "by", "from", "to", "as", "recently", "also", "again", "only", "first"])
+/** cues anywhere in a sentence that it is about the future */
+const FUTURE_CUE =
+  /\b(?:will|won't|wo n't|'ll|shall|going to|(?:is|are|was|were) (?:scheduled|expected|due|set|slated|planned|supposed|likely) to|scheduled for|planning to|upcoming|is to|are to|to be held|next|payable|(?:plans?|intends?|expects?|aims?) to)\b|(?:^|[^\p{L}])(?:будет|будут|станет|планиру|намерен|собира|предстоит|состоится|пройд[её]т)/iu
+
+export interface TenseCues {
+  /** the tense of a verb group right next to the date (a few prepositions or articles between), if any */
+  readonly near: Tense
+  /** the tense of the nearest verb group of the clause (left first, then right in the sentence, then left across commas) */
+  readonly clause: Tense
+  /** the tense of the nearest finite verb to the left within the clause; unknown when an infinitive ("to acquire") comes first */
+  readonly clauseLeft: Tense
+  /** the sentence has a cue that it is about the future (will, is expected to, next, payable, будет) */
+  readonly futureCue: boolean
+}
+
+/** The tense cues around [s, e) of paragraph p. */
+export const tenseCues = (p: string, s: number, e: number): TenseCues => {
+  const { a, b } = sentenceBounds(p, s, e)
+  const words = wordsOf(p, a, b)
+  let first = words.findIndex((w) => w.s >= s)
+  if (first < 0) first = words.length
+  let last = first
+  while (last < words.length && words[last]!.s < e) last++
+  /** the tense of the verb group at word i; null for a word that is no verb, or an infinitive (no tense of its own) */
+  const verbAt = (i: number): Tense | null => (markOf(normal(words[i]!.w), words[i + 1]?.w) === null ? null : groupTense(words, i))
+  let near: Tense = "unknown"
+  for (let i = first - 1; i >= 0 && first - i <= 4; i--) {
+    const t = verbAt(i)
+    if (t) {
+      near = t
+      break
+    }
+    if (!NEAR_SKIP.has(words[i]!.w)) break
+  }
+  if (near === "unknown" && last < words.length) near = verbAt(last) ?? "unknown"
+  let clauseLeft: Tense = "unknown"
+  for (let i = first - 1; i >= 0 && first - i <= 10; i--) {
+    const w = words[i]!.w
+    if (isBoundary(w) || w === "to") break
+    const t = verbAt(i)
+    if (t) {
+      clauseLeft = t
+      break
+    }
+  }
+  let clause: Tense = "unknown"
+  search: {
+    // left, within the clause
+    for (let i = first - 1; i >= 0 && first - i <= 8; i--) {
+      if (isBoundary(words[i]!.w)) break
+      const t = verbAt(i)
+      if (t) {
+        clause = t
+        break search
+      }
+    }
+    // right, within the sentence (an opening phrase: "On Tuesday, the council voted")
+    for (let i = last; i < words.length && i - last < 12; i++) {
+      const t = verbAt(i)
+      if (t) {
+        clause = t
+        break search
+      }
+    }
+    // left, across commas
+    for (let i = first - 1; i >= 0 && first - i <= 16; i--) {
+      const t = verbAt(i)
+      if (t) {
+        clause = t
+        break search
+      }
+    }
+  }
+  return { near, clause, clauseLeft, futureCue: FUTURE_CUE.test(p.slice(a, b + 1)) }
+}
