@@ -328,19 +328,23 @@ interface PageGold {
 
 /** Gold surfaces found in the body, each matched to one occurrence overlapped by a mention where there is one. */
 const spanRecall = (body: string, surfaces: ReadonlyArray<string>, mentions: ReadonlyArray<DateMention>) => {
-  const chars = [...body]
-  const text = chars.join("")
+  // white space compared as white space: the gold keeps no-break spaces the clean stage folds ("2017\u00a0года")
+  const fold = (t: string) => t.replace(/[\u00a0\u2007\u202f]/g, " ")
+  const text = fold(body)
   const cpAt = (utf16: number) => [...text.slice(0, utf16)].length
-  const used = new Set<number>()
+  const used = new Set<string>()
   const out: Array<{ surface: string; inBody: boolean; found: boolean }> = []
-  for (const surface of surfaces) {
+  for (const written of surfaces) {
+    const surface = fold(written)
     const starts: Array<number> = []
     for (let i = text.indexOf(surface); i >= 0; i = text.indexOf(surface, i + 1)) starts.push(cpAt(i))
     const n = [...surface].length
-    const covered = starts.filter((s) => !used.has(s) && mentions.some((m) => m.start >= 0 && m.start < s + n && s < m.end))
-    const pick = covered[0] ?? starts.find((s) => !used.has(s))
-    if (pick !== undefined) used.add(pick)
-    out.push({ surface, inBody: starts.length > 0, found: covered.length > 0 })
+    // each gold span takes one occurrence of its words (a surface listed twice takes two)
+    const key = (s: number) => `${s}:${surface}`
+    const covered = starts.filter((s) => !used.has(key(s)) && mentions.some((m) => m.start >= 0 && m.start < s + n && s < m.end))
+    const pick = covered[0] ?? starts.find((s) => !used.has(key(s)))
+    if (pick !== undefined) used.add(key(pick))
+    out.push({ surface: written, inBody: starts.length > 0, found: covered.length > 0 })
   }
   return out
 }

@@ -32,6 +32,8 @@ export interface Context {
   readonly period: string | null
   /** report PRESENT_REF, PAST_REF and FUTURE_REF (config `vague`) */
   readonly vague: boolean
+  /** the document's grammar language ("en", "ru", ...) */
+  readonly lang?: string
 }
 
 /**
@@ -127,7 +129,9 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
       else if (kind.rel === "next") delta = ahead || 7
       else if (kind.rel === "this") delta = ahead // the coming one in this week
       else if (tense === "future") delta = ahead
-      // the weekday of the next day is tomorrow: six days back is written "last Tuesday" ("talks resume Tuesday", said on Monday)
+      else if (tense === "past" && cx.lang === "ru") delta = -back
+      // the weekday of the next day is tomorrow: English news writes six days back as "last Tuesday" ("talks resume
+      // Tuesday", said on Monday)
       else if (back === 6) delta = 1
       else delta = -back
       const t = addDays(ref.y, ref.m, ref.d, delta)
@@ -274,7 +278,7 @@ export const resolveCandidates = (
     const isDateline = dateline !== null && c.s === dateline.s
     const p = doc.paras[c.para]!
     const tense: Tense = isDateline ? "past" : needsTense(c.kind) ? tenseOf(c.kind, p.text, c.s - p.s, c.e - p.s) : "unknown"
-    const r = resolve(c.kind, ref, { tense, previous, period, vague })
+    const r = resolve(c.kind, ref, { tense, previous, period, vague, lang: doc.lang })
     // "that day" with no day written before it, "three days later": no calendar value, reported only with `vague`
     if (r.value === null && !vague && (c.kind.k === "anaphor" || c.kind.k === "vague")) continue
     if (r.value !== null && c.kind.k !== "anaphor" && /^\d{4}/.test(r.value)) previous = r.value

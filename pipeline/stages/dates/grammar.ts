@@ -6,7 +6,8 @@
  */
 import type { DateModifier } from "../../model.js"
 import { type PartOfDay, type Season, validDay } from "./calendar.js"
-import { chronoCandidates } from "./chrono.js"
+import { chronoCandidates, chronoLanguage } from "./chrono.js"
+import { russianCandidates, russianModifier } from "./grammar-ru.js"
 import { anyEvent, DAYNUM, eventRegexes, HAS_HOLIDAY, HAS_MONTH, HAS_WEEKDAY, HOLIDAYS, MONTH, monthNo, NUM, NUMBER_WORDS, ORDINAL_Q, SEASON, WEEKDAY, weekdayNo, YEAR } from "./lexicon.js"
 import { findAll } from "./text.js"
 import { CAND_CACHE_TEXT, triggerWindows } from "./triggers.js"
@@ -120,23 +121,24 @@ const modifierFor = (w: string): DateModifier => {
 /** Candidates of one window (or short line), selected; windows of repeated page furniture hit a small cache. */
 const candCache = new WeakMap<DatesConfig, Map<string, ReadonlyArray<Cand>>>()
 const CAND_CACHE_MAX = 4096
-export const windowCandidates = (text: string, config: DatesConfig): ReadonlyArray<Cand> => {
+export const windowCandidates = (text: string, config: DatesConfig, lang = "en"): ReadonlyArray<Cand> => {
   // only short windows (a whole short line: a date line, a byline) repeat often enough to be worth hashing
-  if (text.length > CAND_CACHE_TEXT) return selectCands(paragraphCandidates(text, config))
+  if (text.length > CAND_CACHE_TEXT) return selectCands(paragraphCandidates(text, config, lang))
   let cache = candCache.get(config)
   if (!cache) candCache.set(config, (cache = new Map()))
-  const hit = cache.get(text)
+  const key = lang === "en" ? text : `${lang}\u0000${text}`
+  const hit = cache.get(key)
   if (hit) return hit
-  const out = selectCands(paragraphCandidates(text, config))
+  const out = selectCands(paragraphCandidates(text, config, lang))
   if (cache.size >= CAND_CACHE_MAX) cache.clear()
-  cache.set(text, out)
+  cache.set(key, out)
   return out
 }
 
 const num = (w: string) => (/^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w.toLowerCase()] ?? 1)
 
 /** All date candidates of one paragraph (offsets relative to the paragraph). */
-const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
+const paragraphCandidates = (p: string, config: DatesConfig, lang: string): Array<Cand> => {
   const out: Array<Cand> = []
   const add = (s: number, e: number, kind: Kind, prio: number, modifier: DateModifier | null = null) => out.push({ s, e, kind, modifier, prio })
   // cheap tests that spare the costlier expressions most paragraphs cannot match
@@ -335,6 +337,10 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     findAll(RE_VAGUE, p, (m) => add(m.index, m.index + m[0].length, { k: "vague", ref: m[1] ? "PRESENT_REF" : m[2] ? "PAST_REF" : "FUTURE_REF" }, 7))
   }
 
+  // the document's own language: Russian by its grammar (with chrono's ru locale), others by chrono's locale
+  if (lang === "ru") russianCandidates(p, add, config.vague === true)
+  if (chronoLanguage(lang) && /\d/.test(p)) chronoCandidates(p, add, lang)
+
   // relative words written as a title are a name: "This Week" (a programme), "USA Today" (a paper)
   for (let i = out.length - 1; i >= 0; i--) {
     const c = out[i]!
@@ -344,6 +350,14 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
   // modifiers in front of a candidate ("the end of", "mid-", "early") join its text
   for (const c of out) {
     const before = p.slice(Math.max(0, c.s - 24), c.s)
+    if (lang === "ru" && c.kind.k !== "event" && c.kind.k !== "vague") {
+      const ru = russianModifier(before)
+      if (ru) {
+        c.modifier = ru.modifier
+        c.s -= ru.length
+        continue
+      }
+    }
     const mm = MOD_BEFORE.exec(before)
     if (mm && c.kind.k !== "event" && c.kind.k !== "vague") {
       // "earlier"/"later" only modify a period ("earlier this year" is its own rule)
@@ -384,12 +398,12 @@ const selectCands = (cands: Array<Cand>): Array<Cand> => {
 export const bodyCandidates = (doc: DocContext): Array<BodyCand> => {
   const { paras, config } = doc
   const cands: Array<BodyCand> = []
-  const windows = triggerWindows(doc.body, paras, config)
+  const windows = triggerWindows(doc.body, paras, config, doc.lang)
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!
     for (const w of windows[i]!) {
       const off = p.s + w.s
-      for (const c of windowCandidates(w.s === 0 && w.e === p.text.length ? p.text : p.text.slice(w.s, w.e), config))
+      for (const c of windowCandidates(w.s === 0 && w.e === p.text.length ? p.text : p.text.slice(w.s, w.e), config, doc.lang))
         cands.push({ s: c.s + off, e: c.e + off, kind: c.kind, modifier: c.modifier, prio: c.prio, para: i })
     }
   }

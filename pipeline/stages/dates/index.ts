@@ -1,5 +1,6 @@
 import { resolveCandidates } from "./anchor.js"
 import { intervalOf, parseIso, precisionOf } from "./calendar.js"
+import { chronoLanguage } from "./chrono.js"
 import { bodyCandidates } from "./grammar.js"
 import { choosePublished, commentDates, findDateline } from "./page-date.js"
 import { codePointMap, paragraphs } from "./text.js"
@@ -33,9 +34,15 @@ export { parseIso, precisionOf } from "./calendar.js"
  * month when it lies in one, a decade with an empty value.
  */
 
+/** The language whose grammar reads the body besides English: the primary subtag of the document's tag ("ru-RU" -> ru). */
+const grammarLanguage = (tag: string | null): string => {
+  const primary = (tag ?? "").toLowerCase().split(/[-_]/)[0] ?? ""
+  return primary === "ru" || chronoLanguage(primary) ? primary : "en"
+}
+
 export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResult => {
   const body = input.cleaned.body
-  const doc: DocContext = { input, config, body, paras: paragraphs(body), cp: codePointMap(body) }
+  const doc: DocContext = { input, config, lang: grammarLanguage(input.language), body, paras: paragraphs(body), cp: codePointMap(body) }
 
   // pass 1: candidates in the windows around trigger tokens, then the dateline and the publication date
   const cands = bodyCandidates(doc)

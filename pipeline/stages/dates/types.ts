@@ -96,6 +96,8 @@ export interface Paragraph {
 export interface DocContext {
   readonly input: DatesInput
   readonly config: DatesConfig
+  /** the grammar the body is read with besides English: "ru", another chrono-node locale, or "en" */
+  readonly lang: string
   readonly body: string
   readonly paras: ReadonlyArray<Paragraph>
   /** UTF-16 index of the body -> Unicode code point offset */
