@@ -129,9 +129,9 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
       else if (kind.rel === "next") delta = ahead || 7
       else if (kind.rel === "this") delta = ahead // the coming one in this week
       else if (tense === "future") delta = ahead
-      else if (tense === "past" && cx.lang === "ru") delta = -back
-      // the weekday of the next day is tomorrow: English news writes six days back as "last Tuesday" ("talks resume
-      // Tuesday", said on Monday)
+      else if (tense === "past") delta = -back
+      // with no tense of its own, the weekday of the next day is tomorrow: news writes six days back as "last Tuesday"
+      // ("talks resume Tuesday", said on Monday)
       else if (back === 6) delta = 1
       else delta = -back
       const t = addDays(ref.y, ref.m, ref.d, delta)
@@ -144,6 +144,13 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
     }
     case "unit":
       return rel(ref ? unitValue(kind.unit, kind.n, ref) : null)
+    case "weekend": {
+      if (!ref || ref.m === null || ref.d === null) return none("relative")
+      // a Saturday or Sunday reference is in its weekend; otherwise the past one is last week's, the next this week's
+      const inWeekend = weekdayOf(ref.y, ref.m, ref.d) % 6 === 0
+      const t = addDays(ref.y, ref.m, ref.d, inWeekend || tense === "future" ? 0 : -7)
+      return rel(weekValueOf(t, true))
+    }
     case "monthOfYear":
       return rel(ref ? isoMonth(ref.y + kind.n, kind.m) : null)
     case "latestQuarter": {
@@ -307,6 +314,7 @@ const namesPeriod = (kind: Kind) =>
   ((kind.k === "quarter" || kind.k === "half") && kind.shift === 0) || (kind.k === "latestQuarter" && kind.yearBack === 0 && kind.year === undefined)
 
 const needsTense = (kind: Kind) =>
+  kind.k === "weekend" ||
   kind.k === "yearless" || kind.k === "weekday" || kind.k === "month" || kind.k === "holiday" || kind.k === "season" || kind.k === "half"
 
 /**
@@ -323,13 +331,14 @@ const tenseOf = (kind: Kind, p: string, s: number, e: number): Tense => {
   const before = p.slice(Math.max(0, s - 24), s)
   if (TAKES_EFFECT_BEFORE.test(before)) return "future"
   const cues = tenseCues(p, s, e)
-  if (kind.k === "weekday") return cues.clause === "present" ? "unknown" : cues.clause
+  if (kind.k === "weekday" || kind.k === "weekend") return cues.clause === "present" ? "unknown" : cues.clause
   if (ENDED_BEFORE.test(before)) return "past"
   if (cues.near === "future" || cues.near === "past") return cues.near === "past" && FORWARD_PREP_BEFORE.test(before) ? "unknown" : cues.near
   if (cues.futureCue) return "future"
-  return cues.clauseLeft === "past" && !FORWARD_PREP_BEFORE.test(before) ? "past" : "unknown"
+  const fallback = cues.clauseLeft !== "unknown" ? cues.clauseLeft : cues.governing
+  return fallback === "past" && !FORWARD_PREP_BEFORE.test(before) ? "past" : "unknown"
 }
 /** a completed event right before the date, or the start of a period that lasts until now ("since March") */
 const ENDED_BEFORE = /\b(?:ended|began|started|died|founded|born|since)\s+(?:on\s+|in\s+)?(?:early\s+|late\s+|mid-?)?$/i
-const TAKES_EFFECT_BEFORE = /\b(?:payable|effective|due|expires?|deadline(?:\s+(?:of|is))?|record|redeemable|starting|beginning|as soon as)\s+(?:on\s+|in\s+|as\s+of\s+)?$/i
+const TAKES_EFFECT_BEFORE = /\b(?:payable|effective|due|expires?|deadline(?:\s+(?:of|is))?|of record|redeemable|starting|beginning|as soon as)\s+(?:on\s+|in\s+|as\s+of\s+)?$/i
 const FORWARD_PREP_BEFORE = /\b(?:to|until|till|through|by|for)\s+(?:early\s+|late\s+|mid-?)?$/i

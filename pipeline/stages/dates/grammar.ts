@@ -213,7 +213,9 @@ const paragraphCandidates = (p: string, config: DatesConfig, lang: string): Arra
   if (g.yearw) findAll(RE_YEAR_AGO, p, (m) => add(m.index, m.index + m[0].length, { k: "yearAgo", n: -1 }, 3))
   if (g.weekend) findAll(RE_WEEKEND, p, (m) => {
     const w = m[0].toLowerCase()
-    add(m.index, m.index + m[0].length, { k: "unit", unit: "weekend", n: /last|past|the weekend/.test(w) ? -1 : /next/.test(w) ? 1 : 0 }, 3)
+    // "the weekend", "over the weekend": the one before or after the reference, by tense
+    if (/^(?:the|over the)\s/.test(w)) return add(m.index, m.index + m[0].length, { k: "weekend" }, 3)
+    add(m.index, m.index + m[0].length, { k: "unit", unit: "weekend", n: /last|past/.test(w) ? -1 : /next/.test(w) ? 1 : 0 }, 3)
   })
   if (g.holiday) for (const h of HOLIDAYS) findAll(h.re, p, (m) => add(m.index, m.index + m[0].length, { k: "holiday", name: h.name, day: h.day }, 1))
   if (g.month) findAll(RE_MONTH_ALONE, p, (m) => {

@@ -134,6 +134,15 @@ const isAttributive = (words: ReadonlyArray<Word>, i: number) => {
   return false
 }
 
+/** "to" before a verb, not before a noun phrase ("fell to a low", "to 3.8 percent", "to Paris") */
+const isInfinitive = (words: ReadonlyArray<Word>, i: number) => {
+  const next = words[i + 1]?.w
+  return next !== undefined && !DETERMINERS.has(next) && /^[a-z]/.test(next) && !isBoundary(next)
+}
+
+/** verbs of saying: the clause after them is what was said */
+const REPORTING = new Set(["said", "says", "say", "told", "tells", "announced", "added", "reported", "stated", "noted", "warned", "claimed", "insisted", "argued", "predicted", "confirmed", "explained", "wrote", "believed", "believes", "thought", "estimated", "заявил", "заявила", "заявили", "сказал", "сказала", "сказали", "сообщил", "сообщила", "сообщили", "отметил", "отметила", "отметили", "добавил", "добавила", "подчеркнул", "подчеркнула", "пояснил", "пояснила"])
+
 /** words that may stand between a verb and the date it governs ("was signed on", "died early in") */
 const NEAR_SKIP = new Set(["on", "in", "at", "since", "of", "the", "early", "late", "mid", "last", "this", "until", "till", "through", "by", "from", "to", "as", "recently", "also", "again", "only", "first"])
 /** cues anywhere in a sentence that it is about the future */
@@ -147,6 +156,8 @@ export interface TenseCues {
   readonly clause: Tense
   /** the tense of the nearest finite verb to the left within the clause; unknown when an infinitive ("to acquire") comes first */
   readonly clauseLeft: Tense
+  /** the tense found by the scans of `clause` that do not look right of the date, unless the date opens the sentence */
+  readonly governing: Tense
   /** the sentence has a cue that it is about the future (will, is expected to, next, payable, будет) */
   readonly futureCue: boolean
 }
@@ -182,12 +193,15 @@ export const tenseCues = (p: string, s: number, e: number): TenseCues => {
     }
   }
   let clause: Tense = "unknown"
+  let fromRight = false
   search: {
-    // left, within the clause
+    // left, within the clause; a reporting verb with words between it and the date ("said the talks resume
+    // Thursday") governs the report, not the date: the date belongs to the reported clause, whose verb we did not see
     for (let i = first - 1; i >= 0 && first - i <= 8; i--) {
       if (isBoundary(words[i]!.w)) break
       const t = verbAt(i)
       if (t) {
+        if (REPORTING.has(normal(words[i]!.w)) && words.slice(i + 1, first).some((w) => !NEAR_SKIP.has(w.w))) break search
         clause = t
         break search
       }
@@ -197,11 +211,15 @@ export const tenseCues = (p: string, s: number, e: number): TenseCues => {
       const t = verbAt(i)
       if (t) {
         clause = t
+        fromRight = true
         break search
       }
     }
-    // left, across commas
+    // left, across commas; an infinitive or a gerund on the way ("agreed to acquire the bank in January", "by
+    // setting a Jan. 14 date") heads the date's own clause, whose tense is not the finite verb's
     for (let i = first - 1; i >= 0 && first - i <= 16; i--) {
+      const w = words[i]!.w
+      if ((w === "to" && isInfinitive(words, i)) || (/^[a-z]{3,}ing$/.test(w) && !/^(?:during|morning|evening|thing|king|spring|string|ring|wing|sing|bring|nothing|something|anything|everything)$/.test(w))) break
       const t = verbAt(i)
       if (t) {
         clause = t
@@ -209,5 +227,8 @@ export const tenseCues = (p: string, s: number, e: number): TenseCues => {
       }
     }
   }
-  return { near, clause, clauseLeft, futureCue: FUTURE_CUE.test(p.slice(a, b + 1)) }
+  // a date in an opening phrase ("In January, the firm ...") belongs to the main clause that follows it
+  const opening = words.slice(0, first).every((w) => isBoundary(w.w) || NEAR_SKIP.has(w.w))
+  const governing = fromRight && !opening ? "unknown" : clause
+  return { near, clause, clauseLeft, governing, futureCue: FUTURE_CUE.test(p.slice(a, b + 1)) }
 }
