@@ -49,7 +49,7 @@ const B = "(?<![\\p{L}\\p{N}])" // no letter or digit before
 const E = "(?![\\p{L}])" // no letter after
 const YEAR = "(1[0-9]\\d\\d|20\\d\\d)"
 /** the word "year" after a number, in any case, or its abbreviations г., гг. */
-const YEAR_WORD = `(?:-?(?:го|й|м))?\\s*(?:год(?:а|у|ом|ы|ов|ах|ам)?${E}|гг?\\.?(?![\\p{L}]))`
+const YEAR_WORD = `(?:(?:-?(?:го|й|м))?\\s*(?:год(?:а|у|ом|ы|ов|ах|ам)?${E}|гг?\\.?(?![\\p{L}]))|-(?:го|й|м)${E})`
 const rx = (src: string) => new RegExp(src, "giu")
 
 /** "в январе 2019 года", "январь 2019", "в мае 2017-го" */
@@ -67,6 +67,7 @@ const RE_YEAR_RANGE = rx(`${B}${YEAR}\\s*(?:[-–—]|по|до)\\s*${YEAR}(?:${
 /** a bare year after a preposition, or standing alone between punctuation ("в 1929", "с 1994 по 2000", "2013,") */
 const RE_YEAR_BARE = rx(`${B}${YEAR}(?![\\d.,:%]\\d|\\s*(?:%|[-–—]\\s*\\d|тыс|млн|млрд|руб|долл|евро|чел|км|м(?![\\p{L}])|кг|т(?![\\p{L}])|тонн|штук|голос|мест|сум|сомони))`)
 const BARE_YEAR_BEFORE = /(?:^|[\s(«"„—–-])(?:в|во|с|со|до|к|ко|по|от|после|между|около|и|или|на|за|года?|году|лет)\s*$|(?:^|[\n(«"„])\s*$|[.,;:]\s*$|\p{L}-$/iu
+const YEAR_LIST_AFTER = /^\s*(?:,|и|или)\s*(?:1[0-9]|20)\d\d(?!\d)/u
 /** decades: "1980-е", "в 1970-х годах", "90-е годы", "2000-х" */
 const RE_DECADE = rx(`${B}(1[5-9]\\d0|20\\d0|[1-9]0)\\s*-?\\s*(?:е|х|ые|ых|ым|ми)${E}(?:\\s+год(?:ы|ов|ах|ам)${E})?`)
 /** centuries: "XX век", "в XIX веке", "19-й век", "в 19-м веке", "XXI столетие" */
@@ -168,7 +169,8 @@ export const russianCandidates = (p: string, add: Add, vague: boolean): void => 
     })
     findAll(RE_YEAR_WORD, p, (m) => add(...at(m), { k: "full", y: Number(m[1]), m: null, d: null }, 3))
     findAll(RE_YEAR_BARE, p, (m) => {
-      if (!BARE_YEAR_BEFORE.test(p.slice(Math.max(0, m.index - 16), m.index))) return
+      // after a preposition or punctuation, or first of a list of years ("1984 и 1986")
+      if (!BARE_YEAR_BEFORE.test(p.slice(Math.max(0, m.index - 16), m.index)) && !YEAR_LIST_AFTER.test(p.slice(m.index + m[0].length, m.index + m[0].length + 12))) return
       add(...at(m), { k: "full", y: Number(m[1]), m: null, d: null }, 4)
     })
     findAll(RE_DECADE, p, (m) => {
@@ -222,7 +224,8 @@ export const russianCandidates = (p: string, add: Add, vague: boolean): void => 
   })
   findAll(RE_REL_UNIT, p, (m) => {
     const unit = /^год/iu.test(m[2]!) ? "year" : /^месяц/iu.test(m[2]!) ? "month" : /^недел/iu.test(m[2]!) ? "week" : "quarter"
-    add(...at(m), { k: "unit", unit, n: relYear(m[1]) }, 2)
+    // the date proper: "прошлом году", not the preposition before it
+    add(m.index + m[0].toLowerCase().lastIndexOf(m[1]!.toLowerCase(), m[0].length - m[2]!.length), m.index + m[0].length, { k: "unit", unit, n: relYear(m[1]) }, 2)
   })
   findAll(RE_AGO, p, (m) => {
     const back = !!m[4]
@@ -241,10 +244,12 @@ export const russianCandidates = (p: string, add: Add, vague: boolean): void => 
 }
 
 /** A Russian modifier before a candidate ("в начале 2017 года", "в конце мая"): its length and meaning, or null. */
-export const russianModifier = (before: string): { length: number; modifier: DateModifier; half?: 1 | 2 } | null => {
+export const russianModifier = (before: string, kind: Kind): { length: number; modifier: DateModifier } | null => {
   const m = MOD_BEFORE.exec(before)
   if (!m) return null
   const w = (m[2] ?? m[3] ?? "").toLowerCase()
+  // "в первой половине 2017 года" is a half of the year (its own rule); of a decade or a month, a modifier
+  if ((w === "перв" || w === "втор") && kind.k === "full" && kind.m === null) return null
   const modifier: DateModifier = /^начал/u.test(w) || w === "перв" ? "start" : /^конц/u.test(w) || w === "втор" ? "end" : /^середин/u.test(w) ? "mid" : "approximate"
-  return { length: m[1]!.length, modifier }
+  return { length: before.length - (m.index + m[0].indexOf(m[1]!)), modifier }
 }

@@ -353,7 +353,7 @@ const paragraphCandidates = (p: string, config: DatesConfig, lang: string): Arra
   for (const c of out) {
     const before = p.slice(Math.max(0, c.s - 24), c.s)
     if (lang === "ru" && c.kind.k !== "event" && c.kind.k !== "vague") {
-      const ru = russianModifier(before)
+      const ru = russianModifier(before, c.kind)
       if (ru) {
         c.modifier = ru.modifier
         c.s -= ru.length
