@@ -16,8 +16,9 @@
  *   calendar date spans (when the gold has `dates`, as nerel-dev: the share of its spans some mention overlaps).
  *
  * Every folder also prints: mentions found; dates inferred (not written in full) that resolve after the document's
- * publication (or reference) date although neither their words nor their sentence point to the future (the count,
- * `--verbose` lists them); rows whose `earliest`/`latest` are out of order, or empty while the value has a year; and
+ * publication (or reference) date although neither their words, nor the words right before them (a deadline, a payment
+ * day: "by", "until", "payable", "effective"), nor their sentence (will, would, scheduled, expected, plans) point to the
+ * future: the count, and with `--verbose` the list; rows whose `earliest`/`latest` are out of order, or empty while the value has a year; and
  * throughput: UTF-8 MB of body per CPU second spent in the dates stage (wall clock means nothing on a shared machine).
  * `--warm` times a second pass (the first warms the compiled code, as in a long build).
  */
@@ -83,13 +84,20 @@ const FORWARD_WORDS =
   /\b(?:next|coming|upcoming|tomorrow|later|from now|hence|following|ahead)\b|(?:^|[^\p{L}])(?:завтра|послезавтра|следующ|будущ|предстоящ|грядущ|через)/iu
 /** a sentence about the future (also the future of reported speech, "said it would") */
 const FUTURE_SENTENCE =
-  /\b(?:will|won't|wo n't|'ll|shall|going to|gonna|would|to be held|scheduled|expected|due|plans?|planned|planning|intends?|set to|slated|is to|are to|upcoming|deadline)\b|(?:^|[^\p{L}])(?:будет|будут|буду|будем|будете|станет|станут|планиру|намерен|собира|предстоит|ожида|должн|назначен|пройд[её]т|состоится|начн[её]тся|откро|заверш)/iu
+  /\b(?:will|won't|wo n't|'ll|shall|going to|gonna|would|could|may|might|should|must|to be held|scheduled|expected|due|plans?|planned|planning|intends?|set to|slated|is to|are to|upcoming|deadline|expects?|hopes?|aims?)\b|(?:^|[^\p{L}])(?:будет|будут|буду|будем|будете|станет|станут|планиру|намерен|собира|предстоит|ожида|должн|назначен|пройд[её]т|состоится|начн[её]тся|откро|заверш)/iu
+/** words right before a date that make it a deadline, a payment day, a start or an end ahead ("payable Dec. 7", "by Jan. 14") */
+const FORWARD_BEFORE =
+  /\b(?:by|until|till|through|to|before|as (?:soon|early) as|effective|payable|of record|record date is|expires?|takes effect|reconvenes?|resumes?|opens?|starts?|begins?|ends?|closes?)\s+(?:on\s+|in\s+)?(?:early\s+|late\s+|mid-?)?$|(?:^|[^\p{L}])(?:до|к|по|с)\s+$/iu
 
+/** abbreviations whose dot does not end a sentence */
+const ABBREVIATION = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Corp|Co|Ltd|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|No|vs|U\.S|a\.m|p\.m|[A-Z])$/
+const sentenceEnd = (chars: ReadonlyArray<string>, i: number) =>
+  /[.!?]/.test(chars[i]!) && /\s/.test(chars[i + 1] ?? " ") && !(chars[i] === "." && ABBREVIATION.test(chars.slice(Math.max(0, i - 6), i).join("")))
 const sentenceOf = (chars: ReadonlyArray<string>, s: number, e: number): string => {
   let a = s
-  while (a > 0 && !(/[.!?]/.test(chars[a - 1]!) && /\s/.test(chars[a] ?? " ")) && chars[a - 1] !== "\n") a--
+  while (a > 0 && !sentenceEnd(chars, a - 1) && chars[a - 1] !== "\n") a--
   let b = e
-  while (b < chars.length && !(/[.!?]/.test(chars[b]!) && /\s/.test(chars[b + 1] ?? " ")) && chars[b] !== "\n") b++
+  while (b < chars.length && !sentenceEnd(chars, b) && chars[b] !== "\n") b++
   return chars.slice(a, b + 1).join("")
 }
 
@@ -130,6 +138,7 @@ const check = (checks: Checks, body: string, res: DatesResult, reference: string
     const first = "earliest" in iv ? iv.earliest ?? null : firstDayOf(m.value)
     if (first === null || first <= pubEnd) continue
     if (FORWARD_WORDS.test(m.text)) continue
+    if (FORWARD_BEFORE.test(chars.slice(Math.max(0, m.start - 30), m.start).join(""))) continue
     const sentence = sentenceOf(chars, m.start, m.end)
     if (FUTURE_SENTENCE.test(sentence)) continue
     checks.afterPublication.push(`${id}: "${m.text}" -> ${m.value} (published ${reference})  «${sentence.trim().slice(0, 220)}»`)

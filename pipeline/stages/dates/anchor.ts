@@ -110,8 +110,9 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
       else if (kind.rel === "next") y = kind.m > ref.m ? ref.y : ref.y + 1
       else if (kind.rel === "this") y = ref.y
       else if (tense === "future") y = kind.m >= ref.m ? ref.y : ref.y + 1
-      else if (tense === "past") y = kind.m <= ref.m ? ref.y : ref.y - 1
-      // no tense cue: the next such month when it starts at most FORWARD_MONTHS ahead, else the most recent one
+      else if (tense !== "present") y = kind.m <= ref.m ? ref.y : ref.y - 1
+      // a present verb (a schedule: "the fair opens in March"): the next such month when it starts at most
+      // FORWARD_MONTHS ahead, else the most recent one
       else {
         const ahead = kind.m > ref.m ? kind.m - ref.m : kind.m + 12 - ref.m
         y = kind.m <= ref.m ? (ahead <= FORWARD_MONTHS && kind.m !== ref.m ? ref.y + 1 : ref.y) : ahead <= FORWARD_MONTHS ? ref.y : ref.y - 1
@@ -183,7 +184,11 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
       }
       const cands = [at(ref.y - 1), at(ref.y), at(ref.y + 1)]
       const pick =
-        tense === "future" ? cands.find((c) => c.t >= t0)! : tense === "past" ? [...cands].reverse().find((c) => c.t <= t0)! : cands.reduce((a, b) => (Math.abs(b.t - t0) < Math.abs(a.t - t0) ? b : a))
+        tense === "future"
+          ? cands.find((c) => c.t >= t0)!
+          : tense === "present"
+            ? cands.reduce((a, b) => (Math.abs(b.t - t0) < Math.abs(a.t - t0) ? b : a))
+            : [...cands].reverse().find((c) => c.t <= t0)!
       return inferred(isoDay(pick.y, pick.m, pick.d))
     }
     case "quarter": {
@@ -213,9 +218,9 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
       if (kind.rel === "last") y = current ? latestBegun - 1 : latestBegun
       else if (kind.rel === "next") y = latestBegun + 1
       else if (kind.rel === "this") y = thisOne
-      else if (tense === "past") y = latestBegun
       else if (tense === "future") y = current ? latestBegun : latestBegun + 1
-      else y = thisOne
+      // a season with no future cue ("prices rise in winter") is the latest one begun
+      else y = latestBegun
       const v = seasonValue(y, kind.season)
       return kind.rel ? rel(v) : inferred(v)
     }
@@ -233,7 +238,9 @@ const yearOfDay = (m: number, d: number, r: { y: number; m: number; d: number },
     const back = (utc(r.y, r.m, r.d).getTime() - utc(r.y, m, Math.min(d, daysIn(r.y, m))).getTime()) / DAY_MS
     return back > 0 && back <= 31 ? r.y : onOrAfter
   }
-  // no tense cue: the next such day when it is at most FORWARD_DAYS ahead, else the most recent on or before
+  if (tense !== "present") return onOrBefore
+  // a present verb (a schedule: "the museum reopens April 8"): the next such day when it is at most FORWARD_DAYS
+  // ahead, else the most recent on or before
   const ahead = validDay(onOrAfter, m, d) ? (utc(onOrAfter, m, d).getTime() - utc(r.y, r.m, r.d).getTime()) / DAY_MS : Infinity
   return ahead <= FORWARD_DAYS ? onOrAfter : onOrBefore
 }
@@ -318,27 +325,39 @@ const needsTense = (kind: Kind) =>
   kind.k === "yearless" || kind.k === "weekday" || kind.k === "month" || kind.k === "holiday" || kind.k === "season" || kind.k === "half"
 
 /**
- * The tense that decides the year of a date.
+ * The reading that decides the year of a date: "past" (the latest such date on or before the reference), "future" (the
+ * next on or after it) or "present" (the nearer of the two within a season ahead: a schedule, a deadline).
  * - A weekday: the verb group of its clause ("said Friday", "Obama on Thursday dropped", "will meet on Friday").
  * - A yearless day, month, season or holiday: a completed event stated right before it ("the year ended March 31") is
- *   past; a date a payment, a rule or a deadline takes effect on ("payable Dec. 7", "effective June 1", "the deadline
- *   of Nov. 10") lies ahead; a deadline or target after a past verb ("extended to Nov. 20", "postponed until March")
- *   may lie ahead, so a past verb does not decide it; otherwise the verb group right next to it ("was signed on Oct.
- *   3"), else a future cue in the sentence; a past verb further away in the clause ("authorized a split, payable Dec.
- *   7") does not decide a date that belongs to another part of the sentence.
+ *   past; a date a payment, a rule or a deadline takes effect on ("payable Dec. 7", "effective June 1") lies ahead; a
+ *   deadline or a limit ("by Jan. 14", "extended to Nov. 20", "until March"), or a date that qualifies a noun ("the Nov.
+ *   1 deadline", "November transactions"), is the nearer one; otherwise the verb group right next to it ("was signed on
+ *   Oct. 3"), else a future cue in the sentence, else the finite verb of its clause or sentence (an infinitive or a
+ *   gerund heading its clause hides it). With no verb at all the date is the latest one: nothing is placed after the
+ *   publication date unless something in the sentence points there.
  */
 const tenseOf = (kind: Kind, p: string, s: number, e: number): Tense => {
   const before = p.slice(Math.max(0, s - 24), s)
   if (TAKES_EFFECT_BEFORE.test(before)) return "future"
   const cues = tenseCues(p, s, e)
-  if (kind.k === "weekday" || kind.k === "weekend") return cues.clause === "present" ? "unknown" : cues.clause
+  // a weekday: its clause's verb; under an infinitive ("planned to leave on Thursday") or a present, the nearest reading
+  if (kind.k === "weekday" || kind.k === "weekend") return cues.infinitive || cues.clause === "present" ? "unknown" : cues.clause
   if (ENDED_BEFORE.test(before)) return "past"
-  if (cues.near === "future" || cues.near === "past") return cues.near === "past" && FORWARD_PREP_BEFORE.test(before) ? "unknown" : cues.near
-  if (cues.futureCue) return "future"
-  const fallback = cues.clauseLeft !== "unknown" ? cues.clauseLeft : cues.governing
-  return fallback === "past" && !FORWARD_PREP_BEFORE.test(before) ? "past" : "unknown"
+  const limit = FORWARD_PREP_BEFORE.test(before) || QUALIFIES_NOUN.test(p.slice(e, e + 16)) || cues.infinitive
+  if (cues.near === "future") return "future"
+  if (cues.near === "past") return limit ? "present" : "past"
+  if (cues.near === "present") return "present"
+  // the finite verb of its clause, to the left, or after an opening phrase ("In January, the firm hired ...")
+  const verb = cues.clauseLeft !== "unknown" ? cues.clauseLeft : cues.opening ? cues.governing : "unknown"
+  if (verb === "future" || (verb === "unknown" && cues.futureCue)) return "future"
+  if (verb === "past") return limit ? "present" : "past"
+  const fallback = verb !== "unknown" ? verb : cues.governing
+  if (fallback === "future") return "future"
+  if (limit || fallback === "present") return "present"
+  return "past"
 }
-/** a completed event right before the date, or the start of a period that lasts until now ("since March") */
+/** a lower-case noun right after a date: the date qualifies it ("the Jan. 14 deadline", "November transactions") */
+const QUALIFIES_NOUN = /^\s+(?!and\b|or\b|to\b|through\b|until\b|by\b|in\b|on\b|at\b|of\b|for\b|from\b|with\b|after\b|before\b|when\b|as\b|the\b|a\b|an\b|is\b|was\b|are\b|were\b|will\b|would\b|that\b|this\b|it\b|he\b|she\b|they\b|we\b|i\b|but\b)[a-z]{3,}/
 const ENDED_BEFORE = /\b(?:ended|began|started|died|founded|born|since)\s+(?:on\s+|in\s+)?(?:early\s+|late\s+|mid-?)?$/i
-const TAKES_EFFECT_BEFORE = /\b(?:payable|effective|due|expires?|deadline(?:\s+(?:of|is))?|of record|redeemable|starting|beginning|as soon as)\s+(?:on\s+|in\s+|as\s+of\s+)?$/i
-const FORWARD_PREP_BEFORE = /\b(?:to|until|till|through|by|for)\s+(?:early\s+|late\s+|mid-?)?$/i
+const TAKES_EFFECT_BEFORE = /\b(?:payable|effective|takes? effect|due|expires?|deadline(?:\s+(?:of|is))?|of record|redeemable|starting|beginning|as soon as)\s+(?:on\s+|in\s+|as\s+of\s+)?$/i
+const FORWARD_PREP_BEFORE = /\b(?:to|until|till|through|by|for|from)\s+(?:early\s+|late\s+|mid-?)?$/i

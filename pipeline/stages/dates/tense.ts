@@ -16,7 +16,9 @@ export type Tense = "future" | "past" | "present" | "unknown"
 
 const FUTURE_AUX = new Set(["will", "'ll", "’ll", "shall", "wo", "would", "gonna", "can", "may", "might", "should", "must", "ca"])
 /** participles that look forward when followed by to/for: "is expected to", "was scheduled for" */
-const SCHEDULED = new Set(["scheduled", "expected", "due", "set", "slated", "planned", "supposed", "poised", "likely", "going", "planning", "aiming", "hoping", "preparing"])
+const SCHEDULED = new Set(["scheduled", "due", "set", "slated", "supposed", "poised", "likely", "going"])
+/** verbs of intending: forward with a be-form before them ("is expected to"), a finite past without ("planned to buy") */
+const INTENDING = new Set(["expected", "planned", "intended", "aimed", "hoped", "planning", "aiming", "hoping", "preparing", "expecting", "intending"])
 /** participles of planning: what is planned, scheduled or expected for a date lies ahead of the planning */
 const PLANNED = new Set(["scheduled", "rescheduled", "planned", "slated", "expected", "due", "upcoming"])
 const PAST_AUX = new Set(["was", "were", "had", "did", "'d"])
@@ -33,10 +35,16 @@ const IRREGULAR_PAST = new Set(
     "trod upset wept wound wrung unveiled").split(" ")
 )
 /** words in -ed that are not past verbs */
-const NOT_PAST = new Set(["need", "indeed", "speed", "feed", "seed", "proceed", "exceed", "succeed", "bed", "red", "shed", "hundred", "kindred", "sacred", "naked", "wicked", "alleged", "so-called", "united", "limited", "related", "based", "aged", "advanced", "detailed", "skilled", "qualified", "armed", "red", "breed", "greed", "deed", "weed", "reed", "steed", "tweed", "creed", "embed", "ned", "ted", "fred"])
+const NOT_PAST = new Set(["need", "indeed", "speed", "feed", "seed", "proceed", "exceed", "succeed", "bed", "red", "shed", "hundred", "kindred", "sacred", "naked", "wicked", "alleged", "so-called", "preferred", "united", "limited", "related", "based", "aged", "advanced", "detailed", "skilled", "qualified", "armed", "red", "breed", "greed", "deed", "weed", "reed", "steed", "tweed", "creed", "embed", "ned", "ted", "fred"])
 
 /** Russian: future auxiliaries and forward-looking verbs (stems) */
 const RU_FUTURE = /^(?:буд(?:ет|ут|у|ем|ете|ешь)|стан(?:ет|ут)|планиру\p{L}*|намер\p{L}*|собира\p{L}*|предстои\p{L}*|состоится|состоятся|пройд[её]т|пройдут|намечен\p{L}*|запланирован\p{L}*|ожида(?:ется|ются)|должн\p{L}*)$/u
+/**
+ * Russian non-past forms: reflexive (-ется, -ится, -ются, -ятся) and third person plural (-ют, -ят, -ут, -ат); a
+ * perfective one is the future ("откроется", "обсудят"), an imperfective one a present: either may lie ahead
+ */
+const RU_NONPAST = /^\p{L}{2,}(?:[её]тся|ится|ются|ятся|утся|атся|ют|ят|ут|ат)$/u
+const RU_NOT_VERB = new Set(["институт", "маршрут", "салют", "абсолют", "парашют", "атрибут", "минут", "валют", "статут", "приют", "уют", "результат", "депутат", "кандидат", "адресат", "формат", "аппарат", "штат", "зарплат", "доплат", "выплат", "брат", "солдат", "сенат", "секретариат", "комбинат", "климат", "агрегат", "дипломат", "автомат", "пят", "опят", "назад", "ряд", "взгляд", "наряд", "отряд", "обряд", "заряд", "склад", "доклад", "вклад", "оклад", "уклад", "лад", "парад", "фасад", "снаряд"])
 /** Russian past forms: -л, -ла, -ло, -ли, reflexive -лся, -лась, -лось, -лись */
 const RU_PAST = /^\p{L}{2,}(?:л|ла|ло|ли|лся|лась|лось|лись)$/u
 const RU_NOT_PAST = new Set(["или", "мало", "около", "село", "число", "сила", "дела", "школа", "тела", "правила", "стола", "зла", "угла", "посла", "весла", "кресла", "масла", "числа", "села", "пола", "мола", "вла", "ли", "были", "было", "была", "был"])
@@ -51,10 +59,18 @@ interface Word {
 /** the sentence of a span: from after the previous sentence end to the next one (within the paragraph) */
 const sentenceBounds = (p: string, s: number, e: number) => {
   let a = s
-  while (a > 0 && !(/[.!?]/.test(p[a - 1]!) && (a - 1 < 1 || isSpace(p.charCodeAt(a)))) && p[a - 1] !== "\n") a--
+  while (a > 0 && !sentenceEndAt(p, a - 1) && p[a - 1] !== "\n") a--
   let b = e
-  while (b < p.length && !(/[.!?]/.test(p[b]!) && (b + 1 >= p.length || isSpace(p.charCodeAt(b + 1)))) && p[b] !== "\n") b++
+  while (b < p.length && !sentenceEndAt(p, b) && p[b] !== "\n") b++
   return { a, b }
+}
+/** abbreviations whose dot ends no sentence: initials, titles, months, company forms ("Daniel P. Davison", "Nov. 13") */
+const ABBREVIATION = /(?:^|[^\p{L}])(?:\p{Lu}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Corp|Co|Ltd|Gen|Sen|Rep|Gov|Lt|Col|Prof|No|vs|[a-z]\.[a-z]|г|гг|им|ул|т\.е|т\.к)$/u
+const sentenceEndAt = (p: string, i: number): boolean => {
+  const c = p[i]!
+  if (c !== "." && c !== "!" && c !== "?") return false
+  if (i + 1 < p.length && !isSpace(p.charCodeAt(i + 1))) return false
+  return c !== "." || !ABBREVIATION.test(p.slice(Math.max(0, i - 6), i))
 }
 
 const WORD = /[\p{L}’']+(?:-[\p{L}]+)*|[,;:()"“”«»—–]/gu
@@ -89,6 +105,7 @@ const markOf = (w: string, next: string | undefined): Mark => {
   if (IRREGULAR_PAST.has(w)) return "past"
   if (/^[a-z]{2,}ed$/.test(w) && !NOT_PAST.has(w)) return "past"
   if (RU_FUTURE.test(w)) return "future"
+  if (RU_NONPAST.test(w) && !RU_NOT_VERB.has(w)) return "present"
   if (RU_PAST.test(w) && !RU_NOT_PAST.has(w)) return "past"
   if (RU_PAST_COPULA.has(w)) return "past"
   return null
@@ -104,7 +121,9 @@ const groupTense = (words: ReadonlyArray<Word>, i: number): Mark => {
   // "the proposed merger", "a still unspecified date": a participle after a determiner is an adjective
   if (own === "past" && /ed$/.test(word) && (/^un/.test(word) || isAttributive(words, i))) return null
   // "is scheduled for Friday", "planned to meet": what is planned lies ahead; "planned a rally" is the past act
-  if (PLANNED.has(word) && (/^(?:to|for)$/.test(words[i + 1]?.w ?? "") || /^(?:is|are|was|were|be|been|being|am|has|have|had)$/.test(normal(words[i - 1]?.w ?? "")))) own = "future"
+  const afterBe = /^(?:is|are|was|were|be|been|being|am|'s|'re|has|have|had|'ve)$/.test(normal(words[i - 1]?.w ?? ""))
+  if (PLANNED.has(word) && (afterBe || (!INTENDING.has(word) && /^(?:to|for)$/.test(words[i + 1]?.w ?? "")))) own = "future"
+  if (INTENDING.has(word) && afterBe) own = "future"
   for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
     const w = normal(words[j]!.w)
     if (isBoundary(w)) break
@@ -140,6 +159,10 @@ const isInfinitive = (words: ReadonlyArray<Word>, i: number) => {
   return next !== undefined && !DETERMINERS.has(next) && /^[a-z]/.test(next) && !isBoundary(next)
 }
 
+/** a third-person present verb ("reconvenes", "opens", "expires") */
+const PRESENT_S = /^[a-z]{3,}(?:es|[^su]s)$/
+const NOT_PRESENT_S = new Set(["this", "its", "his", "hers", "ours", "yours", "theirs", "was", "has", "does", "is", "thus", "plus", "bonus", "campus", "census", "status", "news", "series", "species", "sales", "shares", "prices", "rates", "times", "days", "weeks", "months", "years", "hours", "holders", "results", "earnings", "elections", "talks", "games", "dues", "fees", "taxes", "costs", "losses", "profits", "orders", "levels", "figures", "forces", "troops", "officials", "experts", "analysts", "records", "terms", "plans", "events", "sessions", "issues", "notes", "bonds", "funds", "stocks", "loans", "assets", "goods", "services", "products"])
+
 /** verbs of saying: the clause after them is what was said */
 const REPORTING = new Set(["said", "says", "say", "told", "tells", "announced", "added", "reported", "stated", "noted", "warned", "claimed", "insisted", "argued", "predicted", "confirmed", "explained", "wrote", "believed", "believes", "thought", "estimated", "заявил", "заявила", "заявили", "сказал", "сказала", "сказали", "сообщил", "сообщила", "сообщили", "отметил", "отметила", "отметили", "добавил", "добавила", "подчеркнул", "подчеркнула", "пояснил", "пояснила"])
 
@@ -147,7 +170,7 @@ const REPORTING = new Set(["said", "says", "say", "told", "tells", "announced", 
 const NEAR_SKIP = new Set(["on", "in", "at", "since", "of", "the", "early", "late", "mid", "last", "this", "until", "till", "through", "by", "from", "to", "as", "recently", "also", "again", "only", "first"])
 /** cues anywhere in a sentence that it is about the future */
 const FUTURE_CUE =
-  /\b(?:will|won't|wo n't|'ll|shall|going to|(?:is|are|was|were) (?:scheduled|expected|due|set|slated|planned|supposed|likely) to|scheduled for|planning to|upcoming|is to|are to|to be held|next|payable|(?:plans?|intends?|expects?|aims?) to)\b|(?:^|[^\p{L}])(?:будет|будут|станет|планиру|намерен|собира|предстоит|состоится|пройд[её]т)/iu
+  /\b(?:will|won't|wo n't|'ll|shall|going to|(?:is|are|was|were) (?:scheduled|expected|due|set|slated|planned|supposed|likely) to|scheduled for|planning to|upcoming|is to|are to|to be held|payable|(?:plans?|intends?|expects?|aims?) to)\b|(?:^|[^\p{L}])(?:будет|будут|станет|планиру|намерен|собира|предстоит|состоится|пройд[её]т)/iu
 
 export interface TenseCues {
   /** the tense of a verb group right next to the date (a few prepositions or articles between), if any */
@@ -158,6 +181,10 @@ export interface TenseCues {
   readonly clauseLeft: Tense
   /** the tense found by the scans of `clause` that do not look right of the date, unless the date opens the sentence */
   readonly governing: Tense
+  /** the date opens its sentence (only prepositions and the like before it) */
+  readonly opening: boolean
+  /** an infinitive heads the date's clause ("agreed to buy the line in February"): its event lies ahead of the verb's */
+  readonly infinitive: boolean
   /** the sentence has a cue that it is about the future (will, is expected to, next, payable, будет) */
   readonly futureCue: boolean
 }
@@ -182,10 +209,25 @@ export const tenseCues = (p: string, s: number, e: number): TenseCues => {
     if (!NEAR_SKIP.has(words[i]!.w)) break
   }
   if (near === "unknown" && last < words.length) near = verbAt(last) ?? "unknown"
+  // a verb in -s right before the date, with nothing between, is a present ("Congress reconvenes Jan. 24")
+  if (near === "unknown" && first > 0 && words[first - 1]!.e >= s - 1 && PRESENT_S.test(words[first - 1]!.w) && !NOT_PRESENT_S.has(words[first - 1]!.w)) near = "present"
   let clauseLeft: Tense = "unknown"
+  let infinitive = false
   for (let i = first - 1; i >= 0 && first - i <= 10; i--) {
     const w = words[i]!.w
-    if (isBoundary(w) || w === "to") break
+    if (w === "to" && isInfinitive(words, i)) {
+      // "is expected to resume", "is to reopen": the finite verb before the infinitive looks ahead; else the
+      // infinitive's event is its own
+      for (let j = i - 1; j >= 0 && i - j <= 3 && !isBoundary(words[j]!.w); j--) {
+        if (verbAt(j) === "future") {
+          clauseLeft = "future"
+          break
+        }
+      }
+      infinitive = clauseLeft !== "future"
+      break
+    }
+    if (isBoundary(w)) break
     const t = verbAt(i)
     if (t) {
       clauseLeft = t
@@ -230,5 +272,5 @@ export const tenseCues = (p: string, s: number, e: number): TenseCues => {
   // a date in an opening phrase ("In January, the firm ...") belongs to the main clause that follows it
   const opening = words.slice(0, first).every((w) => isBoundary(w.w) || NEAR_SKIP.has(w.w))
   const governing = fromRight && !opening ? "unknown" : clause
-  return { near, clause, clauseLeft, governing, futureCue: FUTURE_CUE.test(p.slice(a, b + 1)) }
+  return { near, clause, clauseLeft, governing, opening, infinitive, futureCue: FUTURE_CUE.test(p.slice(a, b + 1)) }
 }
