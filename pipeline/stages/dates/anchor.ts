@@ -149,7 +149,9 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
       if (!ref || ref.m === null || ref.d === null) return none("relative")
       // a Saturday or Sunday reference is in its weekend; otherwise the past one is last week's, the next this week's
       const inWeekend = weekdayOf(ref.y, ref.m, ref.d) % 6 === 0
-      const t = addDays(ref.y, ref.m, ref.d, inWeekend || tense === "future" ? 0 : -7)
+      // "this weekend" is the coming one unless the sentence is past; "the weekend" the last one unless it is future
+      const ahead = tense === "future" || (kind.coming && tense !== "past")
+      const t = addDays(ref.y, ref.m, ref.d, inWeekend || ahead ? 0 : -7)
       return rel(weekValueOf(t, true))
     }
     case "monthOfYear":

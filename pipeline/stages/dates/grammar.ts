@@ -214,10 +214,19 @@ const paragraphCandidates = (p: string, config: DatesConfig, lang: string): Arra
   if (g.weekend) findAll(RE_WEEKEND, p, (m) => {
     const w = m[0].toLowerCase()
     // "the weekend", "over the weekend": the one before or after the reference, by tense
-    if (/^(?:the|over the)\s/.test(w)) return add(m.index, m.index + m[0].length, { k: "weekend" }, 3)
+    if (/^(?:the|over the|this)\s/.test(w)) return add(m.index, m.index + m[0].length, { k: "weekend", coming: w.startsWith("this") }, 3)
     add(m.index, m.index + m[0].length, { k: "unit", unit: "weekend", n: /last|past/.test(w) ? -1 : /next/.test(w) ? 1 : 0 }, 3)
   })
-  if (g.holiday) for (const h of HOLIDAYS) findAll(h.re, p, (m) => add(m.index, m.index + m[0].length, { k: "holiday", name: h.name, day: h.day }, 1))
+  if (g.holiday)
+    for (const h of HOLIDAYS)
+      findAll(h.re, p, (m) => {
+        const after = p.slice(m.index + m[0].length, m.index + m[0].length + 20)
+        // "Christmas 2025": that year's; "a Christmas movie", "Thanksgiving table": a kind of thing, no date
+        const y = new RegExp(`^,?\\s+(${YEAR})\\b`).exec(after)
+        if (y) return add(m.index, m.index + m[0].length + y[0].length, { k: "full", y: Number(y[1]), ...h.day(Number(y[1])) }, 1)
+        if (HOLIDAY_THING.test(after)) return
+        add(m.index, m.index + m[0].length, { k: "holiday", name: h.name, day: h.day }, 1)
+      })
   if (g.month) findAll(RE_MONTH_ALONE, p, (m) => {
     const word = m[2]!
     // "May" and "March" alone are too often verbs/names; ask for a lead word; abbreviations alone are not dates
@@ -229,7 +238,7 @@ const paragraphCandidates = (p: string, config: DatesConfig, lang: string): Arra
     add(s, s + word.length, { k: "month", m: monthNo(word), rel: null }, 5)
   })
   if (g.weekday) findAll(RE_WEEKDAY, p, (m) => {
-    // an abbreviation-free weekday; "Sunday Times"-style names are accepted as a risk of the form
+    if (!isWeekdayDate(p, m.index, m.index + m[0].length, m[2]!)) return
     const pod = podOf(m[3])
     add(m.index, m.index + m[0].length, pod ? { k: "weekday", wd: weekdayNo(m[2]!), rel: relOf(m[1]), pod } : { k: "weekday", wd: weekdayNo(m[2]!), rel: relOf(m[1]) }, 4)
   })
@@ -369,6 +378,26 @@ const paragraphCandidates = (p: string, config: DatesConfig, lang: string): Arra
     }
   }
   return out
+}
+
+/** a noun after a holiday's name that makes it a kind of thing ("a Christmas movie", "Thanksgiving tablescapes") */
+const HOLIDAY_THING =
+  /^\s+(?:list|lights?|movies?|films?|tables?|tablescapes?|dinners?|lunch|feasts?|decorations?|decor|trees?|cards?|gifts?|presents?|party|parties|shopping|markets?|music|songs?|carols?|season|sales?|spirit|cheer|menus?|recipes?|cookies|cakes?|pudding|jumpers?|sweaters?|stockings?|ornaments?|wreaths?|turkeys?|traditions?|themed|specials?|episodes?|editions?|costumes?|candy|pumpkins?|parades?)\b/
+/**
+ * Whether a weekday name names a day: not a set ("every Thursday"), not a list or a calendar header ("Monday Tuesday
+ * Wednesday", "Monday-Wednesday-Friday"), not a line of its own, not part of a name ("Black Friday", "NFL Sunday
+ * Ticket", "Super Tuesday"). A capitalised word before it says nothing: news writes "President Clinton Saturday vowed".
+ */
+const isWeekdayDate = (p: string, s: number, e: number, word: string): boolean => {
+  const before = p.slice(Math.max(0, s - 24), s)
+  const after = p.slice(e, e + 24)
+  if (/\b(?:every|each|most|some|many|all|other)\s+$/i.test(before)) return false
+  if (new RegExp(`(?:${WEEKDAY})(?:'s)?\\s*[-–/]?\\s*$`).test(before) || new RegExp(`^\\s*[-–/]?\\s*(?:${WEEKDAY})\\b`).test(after)) return false
+  if (p.trim() === word) return false
+  if (/\b(?:black|cyber|good|super|bloody|ash|palm|holy|maundy|easter|shrove|giving)\s+$/i.test(before)) return false
+  // a capitalised word after it that is no month or weekday: a name ("Sunday Ticket", "Tuesday Knight Games")
+  if (/^\s+\p{Lu}\p{Ll}/u.test(after) && !new RegExp(`^\\s+(?:${MONTH}|${WEEKDAY})`).test(after) && !/^\s+(?:I|The|A|An|He|She|It|They|We|You)\b/.test(after)) return false
+  return true
 }
 
 /**

@@ -14,7 +14,8 @@ import { isSpace } from "./text.js"
 
 export type Tense = "future" | "past" | "present" | "unknown"
 
-const FUTURE_AUX = new Set(["will", "'ll", "’ll", "shall", "wo", "would", "gonna", "can", "may", "might", "should", "must", "ca"])
+/** future auxiliaries; the modals of ability and obligation (can, should, must) are as often generic ("can fill up in summer") */
+const FUTURE_AUX = new Set(["will", "'ll", "’ll", "shall", "wo", "would", "gonna", "may", "might"])
 /** participles that look forward when followed by to/for: "is expected to", "was scheduled for" */
 const SCHEDULED = new Set(["scheduled", "due", "set", "slated", "supposed", "poised", "likely", "going"])
 /** verbs of intending: forward with a be-form before them ("is expected to"), a finite past without ("planned to buy") */
@@ -51,9 +52,12 @@ const RU_NOT_PAST = new Set(["или", "мало", "около", "село", "ч
 const RU_PAST_COPULA = new Set(["был", "была", "было", "были"])
 
 interface Word {
+  /** the word in lower case */
   readonly w: string
   readonly s: number
   readonly e: number
+  /** written with a capital */
+  readonly cap: boolean
 }
 
 /** the sentence of a span: from after the previous sentence end to the next one (within the paragraph) */
@@ -78,7 +82,10 @@ const WORD = /[\p{L}’']+(?:-[\p{L}]+)*|[,;:()"“”«»—–]/gu
 const wordsOf = (p: string, a: number, b: number): Array<Word> => {
   const out: Array<Word> = []
   WORD.lastIndex = a
-  for (let m = WORD.exec(p); m && m.index < b; m = WORD.exec(p)) out.push({ w: m[0].toLowerCase(), s: m.index, e: m.index + m[0].length })
+  for (let m = WORD.exec(p); m && m.index < b; m = WORD.exec(p)) {
+    const w = m[0].toLowerCase()
+    out.push({ w, s: m.index, e: m.index + m[0].length, cap: w !== m[0] })
+  }
   return out
 }
 
@@ -155,8 +162,8 @@ const isAttributive = (words: ReadonlyArray<Word>, i: number) => {
 
 /** "to" before a verb, not before a noun phrase ("fell to a low", "to 3.8 percent", "to Paris") */
 const isInfinitive = (words: ReadonlyArray<Word>, i: number) => {
-  const next = words[i + 1]?.w
-  return next !== undefined && !DETERMINERS.has(next) && /^[a-z]/.test(next) && !isBoundary(next)
+  const next = words[i + 1]
+  return next !== undefined && !next.cap && !DETERMINERS.has(next.w) && /^[a-z]/.test(next.w) && !isBoundary(next.w)
 }
 
 /** a third-person present verb ("reconvenes", "opens", "expires") */
