@@ -91,6 +91,11 @@ const PRECISION_OF: ReadonlyArray<readonly [RegExp, DatePrecision]> = [
 ]
 /** The precision of a value, read from its form; null for a form the stage does not write. */
 export const precisionOf = (value: string): DatePrecision | null => {
+  // the common forms by their length first
+  const n = value.length
+  if (n === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45 && value.charCodeAt(0) !== 45) return "day"
+  if (n === 4 && value.charCodeAt(0) >= 48 && value.charCodeAt(0) <= 57 && /^\d{4}$/.test(value)) return "year"
+  if (n === 7 && /^\d{4}-\d{2}$/.test(value)) return "month"
   for (const [re, p] of PRECISION_OF) if (re.test(value)) return p
   return null
 }

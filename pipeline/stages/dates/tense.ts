@@ -197,9 +197,13 @@ export interface TenseCues {
 }
 
 /** The tense cues around [s, e) of paragraph p. */
+/** the words of the last sentence read: the dates of one sentence share them */
+let lastSentence: { p: string; a: number; b: number; words: Array<Word> } | null = null
+
 export const tenseCues = (p: string, s: number, e: number): TenseCues => {
   const { a, b } = sentenceBounds(p, s, e)
-  const words = wordsOf(p, a, b)
+  if (!lastSentence || lastSentence.p !== p || lastSentence.a !== a || lastSentence.b !== b) lastSentence = { p, a, b, words: wordsOf(p, a, b) }
+  const words = lastSentence.words
   let first = words.findIndex((w) => w.s >= s)
   if (first < 0) first = words.length
   let last = first
@@ -279,5 +283,16 @@ export const tenseCues = (p: string, s: number, e: number): TenseCues => {
   // a date in an opening phrase ("In January, the firm ...") belongs to the main clause that follows it
   const opening = words.slice(0, first).every((w) => isBoundary(w.w) || NEAR_SKIP.has(w.w))
   const governing = fromRight && !opening ? "unknown" : clause
-  return { near, clause, clauseLeft, governing, opening, infinitive, futureCue: FUTURE_CUE.test(p.slice(a, b + 1)) }
+  return {
+    near,
+    clause,
+    clauseLeft,
+    governing,
+    opening,
+    infinitive,
+    // read only when the verbs leave the tense open
+    get futureCue() {
+      return FUTURE_CUE.test(p.slice(a, b + 1))
+    }
+  }
 }
