@@ -170,3 +170,14 @@ describe("earliest and latest", () => {
     expect(rows).toBeGreaterThan(0)
   })
 })
+
+describe("written dates in the other languages chrono-node reads, when the document's language says so", () => {
+  it("reads a German and a French day with its month and year", () => {
+    expect(value(run("Der Vertrag wurde am 20. Mai 2017 in Berlin unterzeichnet.", null, { events: [] }, "de"), "20. Mai 2017")).toBe("2017-05-20")
+    expect(value(run("Le traité a été signé le 3 mars 2016 à Paris.", null, { events: [] }, "fr-FR"), "3 mars 2016")).toBe("2016-03-03")
+  })
+
+  it("does not read them as dates in an English document", () => {
+    expect(run("Le traité a été signé le 3 mars 2016 à Paris.", null, { events: [] }, "en").map((m) => m.text)).not.toContain("3 mars 2016")
+  })
+})
