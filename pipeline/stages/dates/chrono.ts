@@ -44,8 +44,14 @@ const EN: ChronoLocale = {
 }
 /** Russian month stems: the trigger and the month test of the `ru` locale */
 const RU_MONTH = "(?:январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+/** chrono's strict Russian parser with only the parsers whose results are kept: dates written with a month name (and the weekday before one), ISO and numeric dates */
+const RU_USED = new Set(["ISOFormatParser", "RUMonthNameLittleEndianParser", "RUMonthNameParser", "RUWeekdayParser", "SlashDateFormatParser"])
 const RU: ChronoLocale = {
-  parser: chrono.ru.strict,
+  parser: (() => {
+    const c = chrono.ru.strict.clone()
+    c.parsers = c.parsers.filter((p) => RU_USED.has(p.constructor.name))
+    return c.parsers.length > 0 ? c : chrono.ru.strict
+  })(),
   trigger: new RegExp(`(?<![\\p{L}])${RU_MONTH}|\\d[-/.]\\d`, "giu"),
   monthOrNumeric: new RegExp(`${RU_MONTH}|\\d[-/.]\\d`, "iu"),
   named: new RegExp(RU_MONTH, "iu"),

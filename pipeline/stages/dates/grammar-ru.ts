@@ -139,9 +139,20 @@ const romanOf = (s: string): number => {
 /** The Russian candidates of one paragraph (or window). */
 export const russianCandidates = (p: string, add: Add, vague: boolean): void => {
   const at = (m: RegExpExecArray) => [m.index, m.index + m[0].length] as const
+  // cheap tests on the text in lower case that spare the expressions a window cannot match
+  const low = p.toLowerCase()
   const g = {
     digit: /\d/.test(p),
-    month: /(?:январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр|янв\.|фев|мар\.|апр\.|авг\.|сен|окт\.|ноя|дек\.)/iu.test(p)
+    month: /(?:январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр|янв\.|фев|мар\.|апр\.|авг\.|сен|окт\.|ноя|дек\.)/u.test(low),
+    century: low.includes("век") || low.includes("столет"),
+    quarter: low.includes("квартал"),
+    half: low.includes("половин"),
+    season: /весн|лет|осен|зим/u.test(low),
+    weekday: /понедельник|вторник|сред[уыа]|четверг|пятниц|суббот|воскресень/u.test(low),
+    casual: /сегодня|вчера|завтра|сегодняшн/u.test(low),
+    relUnit: /году|года|год|месяц|недел|квартал/u.test(low),
+    ago: low.includes("назад") || low.includes("через"),
+    decade: /\d0\s*-?\s*[ехым]/u.test(low)
   }
   if (g.month && g.digit) findAll(RE_DAY_MONTH_YEAR_G, p, (m) => {
     const d = Number(m[1])
@@ -173,26 +184,26 @@ export const russianCandidates = (p: string, add: Add, vague: boolean): void => 
       if (!BARE_YEAR_BEFORE.test(p.slice(Math.max(0, m.index - 16), m.index)) && !YEAR_LIST_AFTER.test(p.slice(m.index + m[0].length, m.index + m[0].length + 12))) return
       add(...at(m), { k: "full", y: Number(m[1]), m: null, d: null }, 4)
     })
-    findAll(RE_DECADE, p, (m) => {
+    if (g.decade) findAll(RE_DECADE, p, (m) => {
       const n = Number(m[1])
       add(...at(m), n >= 100 ? { k: "decade", first: n, century: true } : { k: "decade", first: 1900 + n, century: false }, 3)
     })
   }
-  findAll(RE_CENTURY, p, (m) => {
+  if (g.century) findAll(RE_CENTURY, p, (m) => {
     const n = /^\d/.test(m[1]!) ? parseInt(m[1]!, 10) : romanOf(m[1]!)
     if (n >= 1 && n <= 22) add(...at(m), { k: "century", hundreds: n - 1 }, 3)
   })
-  findAll(RE_QUARTER, p, (m) => {
+  if (g.quarter) findAll(RE_QUARTER, p, (m) => {
     const q = ordinalOf(m[1]!.replace(/-.*$/u, ""))
     if (!q) return
     const y = m[2] ? Number(m[2]) : null
     add(...at(m), { k: "quarter", q, y, shift: m[3] ? relYear(m[3]) : 0 }, 2)
   })
-  findAll(RE_HALF, p, (m) => {
+  if (g.half) findAll(RE_HALF, p, (m) => {
     const y = m[2] ? Number(m[2]) : null
     add(...at(m), { k: "half", h: /^перв/iu.test(m[1]!) ? 1 : 2, y, shift: m[3] ? relYear(m[3]) : 0 }, 1)
   })
-  findAll(RE_SEASON, p, (m) => {
+  if (g.season) findAll(RE_SEASON, p, (m) => {
     const season = SEASON_FORMS.get(m[2]!.toLowerCase())!
     const y = m[3] ? Number(m[3]) : null
     // a bare nominative season ("лето", "зима") is a word, not a date: keep the instrumental ("летом") or a year or a relative word
@@ -200,7 +211,7 @@ export const russianCandidates = (p: string, add: Add, vague: boolean): void => 
     if (m[4]) return add(...at(m), { k: "season", season, y: null, rel: relYear(m[4]) < 0 ? "last" : relYear(m[4]) > 0 ? "next" : "this" }, 2)
     add(...at(m), { k: "season", season, y, rel: relOf(m[1]) }, 3)
   })
-  findAll(RE_WEEKDAY, p, (m) => {
+  if (g.weekday) findAll(RE_WEEKDAY, p, (m) => {
     const wd = WEEKDAY_FORMS.get(m[2]!.toLowerCase())!
     const hasLead = m[0].length > m[2]!.length + (m[3] ? m[3].length + 1 : 0)
     // "среда" (environment), a bare "пятница": a weekday needs a preposition, a relative word, a date after it or a
@@ -216,18 +227,18 @@ export const russianCandidates = (p: string, add: Add, vague: boolean): void => 
     const kind: Kind = pod ? { k: "weekday", wd, rel: relOf(m[1]), pod } : { k: "weekday", wd, rel: relOf(m[1]) }
     add(start, m.index + m[0].length, kind, 4)
   })
-  findAll(RE_CASUAL, p, (m) => {
+  if (g.casual) findAll(RE_CASUAL, p, (m) => {
     const w = m[1]!.toLowerCase()
     const n = w === "вчера" ? -1 : w === "завтра" ? 1 : w === "позавчера" ? -2 : w === "послезавтра" ? 2 : 0
     const pod = m[2] ? PODS[m[2].toLowerCase()] : undefined
     add(...at(m), pod ? { k: "days", n, pod } : { k: "days", n }, 3)
   })
-  findAll(RE_REL_UNIT, p, (m) => {
+  if (g.relUnit) findAll(RE_REL_UNIT, p, (m) => {
     const unit = /^год/iu.test(m[2]!) ? "year" : /^месяц/iu.test(m[2]!) ? "month" : /^недел/iu.test(m[2]!) ? "week" : "quarter"
     // the date proper: "прошлом году", not the preposition before it
     add(m.index + m[0].toLowerCase().lastIndexOf(m[1]!.toLowerCase(), m[0].length - m[2]!.length), m.index + m[0].length, { k: "unit", unit, n: relYear(m[1]) }, 2)
   })
-  findAll(RE_AGO, p, (m) => {
+  if (g.ago) findAll(RE_AGO, p, (m) => {
     const back = !!m[4]
     const ahead = !!m[1]
     if (!back && !ahead) return
