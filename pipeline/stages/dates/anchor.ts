@@ -1,16 +1,18 @@
 /**
  * Anchoring: every candidate resolved against the reference date (the publication date, else the caller's) by the
- * tense of the verb group that governs it (tense.ts), recording what was inferred and from what.
+ * reading of its sentence (tenseOf below, from the verb groups tense.ts finds), recording what was inferred and from
+ * what.
  *
- * The rules, for a weekday, a yearless day or month, a season or a holiday:
- *   past tense     the most recent one on or before the reference ("met on Friday", "was signed on Oct. 3");
- *   future tense   the next one on or after the reference ("will meet on Friday", "is due in March");
- *   otherwise      a weekday is the most recent one (the next day's is tomorrow: "talks resume Tuesday", said on a
- *                  Monday), a yearless day or month the next one when it is at most a season ahead (a deadline, a
- *                  summit), else the most recent one.
+ * For a weekday, a yearless day or month, a season or a holiday:
+ *   past      the most recent one on or before the reference ("met on Friday", "was signed on Oct. 3");
+ *   future    the next one on or after it ("will meet on Friday", "is due in March", "payable Dec. 7");
+ *   present   the nearer of the two within a season ahead: a schedule, a deadline or a limit ("reconvenes Jan. 24",
+ *             "by Jan. 14", "the Nov. 1 deadline");
+ *   unknown   a weekday: the most recent one, except the next day's, which is tomorrow (news writes six days back as
+ *             "last Tuesday"); any other: the most recent one.
  * Relative words ("yesterday", "last week", "two years ago") count from the reference date, also in reported speech
  * (a quotation's "tomorrow" is the day after the document's date); "that day", "the same year" take the date written
- * before them.
+ * before them; "a year earlier", "the quarter" the quarter the text reports on.
  */
 import type { DateResolution } from "../../model.js"
 import { addDays, anchorName, centuryValue, daysIn, decadeValue, halfValue, intervalOf, isoDay, isoMonth, isoYear, partOfDayValue, precisionOrNull, quarterValue, type Ref, seasonOfMonth, seasonStart, seasonValue, utc, validDay, weekdayOf, weekValueOf } from "./calendar.js"

@@ -1,3 +1,26 @@
+/**
+ * Dates stage: the date mentions of one cleaned document, its publication date and its dateline. Pure.
+ *
+ * The steps, each in its own module, with a per-document context (`DocContext`: input, config, body, paragraphs,
+ * code point offsets) passed between them:
+ *   1. triggers.ts  one linear scan of the body finds trigger tokens (month and weekday names, year-like numbers, the
+ *                   head words of relative dates, event names) and cuts windows of a paragraph around them;
+ *   2. grammar.ts   reads each window: chrono-node (chrono.ts) for written calendar dates, the stage's own grammar for
+ *                   what chrono leaves, and Russian by grammar-ru.ts when the document is Russian; overlapping
+ *                   candidates keep the longest;
+ *   3. page-date.ts the dateline, then the publication date (stated metadata > the clean stage's hint > a dateline with
+ *                   a year > a page date line above the main run of prose), which is the reference date (else the
+ *                   caller's `referenceDate`);
+ *   4. anchor.ts    every candidate resolved against the reference, by the tense of the verb group that governs it
+ *                   (tense.ts), recording what was inferred (`resolution`) and from what (`anchor`: "published
+ *                   2022-02-17", "event September 11 attacks");
+ *   5. calendar.ts  the values (ISO 8601 at the precision the text states) and the days they cover.
+ * The year of a weekday or of a date written without its year comes from the tense of the verb group that governs it
+ * (tense.ts, anchor.ts); nothing is placed after the publication date unless its sentence points there. Values are
+ * ISO 8601 at the precision the text states, with TimeML's extensions (calendar.ts lists them), and keep only what the
+ * text states: chrono's implied parts are never read, and nothing is ever taken from the clock. With no reference date
+ * a yearless day stays `--MM-DD`, a yearless month `--MM`, and a relative date empty.
+ */
 import { resolveCandidates } from "./anchor.js"
 import { intervalOf, parseIso, precisionOf } from "./calendar.js"
 import { chronoLanguage } from "./chrono.js"
@@ -8,31 +31,6 @@ import type { DateMention, DatesConfig, DatesInput, DatesResult, DocContext } fr
 
 export type { DateMention, DatesConfig, DatesInput, DatesResult } from "./types.js"
 export { parseIso, precisionOf } from "./calendar.js"
-
-/**
- * Dates stage: the date mentions of one cleaned document, its publication date and its dateline. Pure.
- *
- * The steps, each in its own module, with a per-document context (`DocContext`: input, config, body, paragraphs,
- * code point offsets) passed between them:
- *   1. triggers.ts  one linear scan of the body finds trigger tokens (month and weekday names, year-like numbers, the
- *                   head words of relative dates, event names) and cuts windows of a paragraph around them;
- *   2. grammar.ts   reads each window: chrono-node (chrono.ts) for written calendar dates, the stage's own grammar for
- *                   what chrono leaves; overlapping candidates keep the longest;
- *   3. page-date.ts the dateline, then the publication date (stated metadata > the clean stage's hint > a dateline with
- *                   a year > a page date line above the main run of prose), which is the reference date (else the
- *                   caller's `referenceDate`);
- *   4. anchor.ts    every candidate resolved against the reference, by the tense of its sentence, recording what was
- *                   inferred (`resolution`) and from what (`anchor`: "published 2022-02-17", "event September 11 attacks");
- *   5. calendar.ts  the values (ISO 8601 at the precision the text states) and the days they cover.
- * Year choice for a yearless day or month: a dateline takes the publication year, or the year before when that would
- * be after publication; a date governed by a past-tense verb ("was signed on Oct. 3") takes the most recent such day on
- * or before the reference; a future-tense sentence looks forward; otherwise the nearest such day (news omits the year
- * of dates close to publication). Weekdays in past reporting are the most recent such day on or before the reference.
- * Values keep only what the text states: chrono's implied parts are never read, and nothing is ever taken from the
- * clock. With no reference date a yearless day stays `--MM-DD` and a relative date stays empty. Precision is the
- * model's (year, month, day, day_of_year_unknown): a quarter, season or half is reported as its year, a week as its
- * month when it lies in one, a decade with an empty value.
- */
 
 /** The language whose grammar reads the body besides English: the primary subtag of the document's tag ("ru-RU" -> ru). */
 const grammarLanguage = (tag: string | null): string => {

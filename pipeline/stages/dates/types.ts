@@ -1,5 +1,5 @@
 /** The stage's input and output, the candidates the grammar finds, and the per-document context passed between steps. */
-import type { DateModifier, DatePrecision, DateResolution, DateRole } from "../../model.js"
+import type { DateModifier, DatePrecision, DateRow } from "../../model.js"
 import type { CleanResult } from "../clean.js"
 import type { PartOfDay, Season, VagueRef } from "./calendar.js"
 
@@ -24,21 +24,11 @@ export interface DatesInput {
   readonly language: string | null
 }
 
-export interface DateMention {
-  readonly text: string
-  /** offsets into cleaned.body in Unicode code points; -1 when the date is outside the body */
-  readonly start: number
-  readonly end: number
-  readonly value: string | null
-  readonly precision: DatePrecision | null
-  /** the first and last calendar day the value covers (ISO dates); null when the value has no known year */
-  readonly earliest: string | null
-  readonly latest: string | null
-  readonly modifier: DateModifier | null
-  readonly role: DateRole
-  readonly resolution: DateResolution
-  readonly anchor: string | null
-}
+/**
+ * One date of the document: a row of the dates table without its doc_id (offsets into cleaned.body in Unicode code
+ * points, -1 when the date is outside the body; earliest and latest null when the value has no known year).
+ */
+export type DateMention = Omit<DateRow, "doc_id">
 
 export interface DatesResult {
   readonly published: { readonly value: string; readonly precision: DatePrecision; readonly earliest: string | null; readonly latest: string | null } | null
