@@ -90,6 +90,11 @@ describe("English expressions at every granularity (reference Wednesday 1998-02-
     expect(value(ms, "this week")).toBe("1998-W08")
     expect(value(ms, "over the weekend")).toBe("1998-W08-WE")
     expect(value(ms, "six weeks ago")).toBe("1998-W02")
+    expect(value(run("The appeal will be heard the week of March 9.", ref), "the week of March 9")).toBe("1998-W11")
+  })
+
+  it("reads 'last Oct. 23' as a day, not as the month", () => {
+    expect(value(run("The clinic was attacked last Oct. 23 by a gunman.", ref), "Oct. 23")).toBe("1997-10-23")
   })
 
   it("decades and centuries", () => {

@@ -147,6 +147,12 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
     }
     case "unit":
       return rel(ref ? unitValue(kind.unit, kind.n, ref) : null)
+    case "weekOf": {
+      // the week of the day, once the day is resolved
+      const r = resolve(kind.day, ref, cx)
+      const m = r.value ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(r.value) : null
+      return m ? { ...r, value: weekValueOf({ y: Number(m[1]), m: Number(m[2]), d: Number(m[3]) }) } : r
+    }
     case "weekend": {
       if (!ref || ref.m === null || ref.d === null) return none("relative")
       // a Saturday or Sunday reference is in its weekend; otherwise the past one is last week's, the next this week's
@@ -324,7 +330,8 @@ export const resolveCandidates = (
 const namesPeriod = (kind: Kind) =>
   ((kind.k === "quarter" || kind.k === "half") && kind.shift === 0) || (kind.k === "latestQuarter" && kind.yearBack === 0 && kind.year === undefined)
 
-const needsTense = (kind: Kind) =>
+const needsTense = (kind: Kind): boolean =>
+  (kind.k === "weekOf" && needsTense(kind.day)) ||
   kind.k === "weekend" ||
   kind.k === "yearless" || kind.k === "weekday" || kind.k === "month" || kind.k === "holiday" || kind.k === "season" || kind.k === "half"
 

@@ -24,7 +24,7 @@ const RE_MONTH_DAY_YEAR_CUSTOM = rx(`\\b(${MONTH})\\s+(${DAYNUM})(?:\\s*,\\s*|\\
 const RE_MONTH_YEAR = rx(`\\b(${MONTH})(?:\\s*,\\s*|\\s+(?:of\\s+)?)(${YEAR})\\b(?!\\s*[-/.]\\d)`)
 const RE_MONTH_DAY = rx(`\\b(${MONTH})\\s+(${DAYNUM})\\b(?![:.]?\\d)(?!\\s*(?:%|percent|people|troops|votes?|years?|days?|miles?|km|points?|cents?|million|billion))`)
 const RE_DAY_MONTH = rx(`\\b(${DAYNUM})\\s+(?:of\\s+)?(${MONTH})(?:\\s*,?\\s*(${YEAR}))?\\b`)
-const RE_REL_MONTH = rx(`\\b(last|next|this|this past|this coming|(?:the\\s+)?previous|(?:the\\s+)?following)\\s+(${MONTH})\\b(?!\\s+\\d)`)
+const RE_REL_MONTH = rx(`\\b(last|next|this|this past|this coming|(?:the\\s+)?previous|(?:the\\s+)?following)\\s+(${MONTH})(?![a-z])(?!\\.?\\s+\\d)`)
 const bothCases = (words: ReadonlyArray<string>) => words.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).join("|")
 const RE_MONTH_ALONE = rx(
   `\\b(?:(${bothCases(["in", "of", "since", "until", "till", "by", "from", "to", "through", "during", "early", "late", "mid-?", "before", "after", "last", "this", "next", "and", "or", "between", "for", "on", "that", "each", "every"])})\\s+(?:early\\s+|late\\s+|mid-?)?)?(${MONTH})\\b(?!\\s+\\d)`
@@ -47,6 +47,8 @@ const podOf = (w: string | undefined): PartOfDay | undefined => {
 const RE_REL_UNIT = /\b(last|next|this|this past|this coming|past|coming|previous|current|the previous|the current|the past|the coming|the following|the same)\s+(week|weekend|month|year|quarter)\b(?!\s*(?:'s|’s)?\s*(?:-long|old))/gi
 const RE_AGO = rx(`\\b(${NUM})\\s+(day|week|month|year|decade)s?\\s+(ago|earlier|before|later|from now|hence)\\b`, "gi")
 const RE_EARLIER_THIS = /\b(earlier|later)\s+(this|last|next)\s+(week|month|year)\b/gi
+/** "the week of March 6": the ISO week of the day */
+const RE_WEEK_OF = rx(`\\bthe\\s+week\\s+of\\s+(?=(?:${MONTH})\\s+${DAYNUM}|${DAYNUM}\\s+(?:${MONTH}))`, "g")
 /** "the 1988 quarter", "the 1989 period": the quarter the report is about, in that year */
 const RE_YEAR_QUARTER = rx(`\\bthe\\s+(${YEAR})\\s+(?:quarter|period)\\b`, "gi")
 const RE_THE_UNIT = /\b(?:(?:earlier|later)\s+in|for|during|of|throughout|in)\s+the\s+(?:(?:full|whole|entire)\s+)?(year|month|week|quarter)\b(?![-’']|\s+(?:ago|before|earlier|later|of|to|two|2\d\d\d|before|after))/gi
@@ -351,6 +353,16 @@ const paragraphCandidates = (p: string, config: DatesConfig, lang: string): Arra
   // the document's own language: Russian by its grammar (with chrono's ru locale), others by chrono's locale
   if (lang === "ru") russianCandidates(p, add, config.vague === true)
   if (chronoLanguage(lang) && /\d/.test(p)) chronoCandidates(p, add, lang)
+
+  // "the week of March 6": the week of the day written after it (the day's candidate is widened to the week)
+  if (g.month && g.unit)
+    findAll(RE_WEEK_OF, p, (m) => {
+      const day = out.find((c) => c.s === m.index + m[0].length && (c.kind.k === "full" || c.kind.k === "yearless") && c.kind.d !== null)
+      if (day) {
+        day.s = m.index
+        day.kind = { k: "weekOf", day: day.kind as Extract<Kind, { k: "full" | "yearless" }> }
+      }
+    })
 
   // relative words written as a title are a name: "This Week" (a programme), "USA Today" (a paper)
   for (let i = out.length - 1; i >= 0; i--) {
