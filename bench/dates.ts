@@ -1,49 +1,46 @@
 /**
- * Benchmark of the dates stage: `npm run bench:dates -- <folder>`.
+ * Benchmark of the dates stage: `npm run bench:dates -- <folder> [<folder> ...] [--verbose] [--pass-through] [--warm]`.
  *
- * - A TempEval-3 folder (TimeML `.tml` files, e.g. ../shared/benchmarks/tempeval3-dev): for every gold TIMEX3 of type
- *   DATE other than the creation time, the stage runs on the document text with the creation time as the reference
- *   date; a prediction matches a gold date when their spans overlap. Prints detection recall and precision, the share
- *   of matched gold values reproduced exactly (value accuracy), value F1 = detection F1 x value accuracy, and
- *   throughput (UTF-8 MB per CPU second spent in the stage: wall clock is meaningless on a shared, loaded machine).
- *   Precision is printed twice: strict (every prediction not overlapping a gold DATE is a false positive) and lenient
- *   (predictions overlapping a gold TIME/DURATION/SET timex are left out: "the past year" is a DURATION there).
- *   The headline value F1 uses the strict precision.
+ * - A TempEval-3 folder (TimeML `.tml` files, e.g. ../shared/benchmarks/tempeval3-dev), run with `vague: true` (the
+ *   gold has PRESENT_REF, PAST_REF, FUTURE_REF): for every gold TIMEX3 of type DATE other than the creation time, the
+ *   stage runs on the document text with the creation time as the reference date; a prediction matches a gold date
+ *   when their spans overlap. Values are compared exactly as TimeML writes them (`1998-Q3`, `1998-W08`, `199X`,
+ *   `2000-01-05TEV`, `PRESENT_REF`); the only mapping is `--12-26` = `XXXX-12-26`. Prints detection recall and
+ *   precision (strict: every prediction not on a gold DATE is a false positive; lenient: predictions on a gold
+ *   TIME/DURATION/SET are left out), the share of detected gold values reproduced exactly, value F1 = detection F1 x
+ *   value accuracy (strict precision), and the share right of each granularity's gold values.
+ * - A folder of pages (text/<id>.txt + gold.jsonl: wcxb-dev, aeb, gum-dev, nerel-dev): each page goes through the
+ *   clean stage (data/clean-rules.yaml; `--pass-through` keeps every line) and the dates stage without metadata or
+ *   reference date, as a build without sidecars. Prints the publication date exact where gold has one and the share of
+ *   pages given one where gold has none (when the gold has `publish_date`), and the detection recall of the gold's
+ *   calendar date spans (when the gold has `dates`, as nerel-dev: the share of its spans some mention overlaps).
  *
- *   TimeML values are compared after mapping them to the values our model can hold (ISO 8601 at year, month or day
- *   precision, or --MM-DD): the coarsest value of ours that contains the whole gold period:
- *     2013-03-22, 2013-03-22TEV, 2013-03-22T10:30 -> 2013-03-22      1998-12, 1998 -> as written
- *     XXXX-12-26 -> --12-26                                          1998-12-XX -> 1998-12
- *     1998-Q3, 1998-H1, 1998-SU/FA/WI/SP, 1998-QX, 1998-XX, 1998-WXX, 1998-XX-XX -> 1998
- *     1998-W12 and 1998-W12-WE -> the month when the whole week (weekend) lies in one month, else the year
- *     PRESENT_REF, PAST_REF, FUTURE_REF, decades (199, 199X), durations (P1D), XXXX -> empty (no calendar value):
- *     reproduced when our value is empty too.
- *   Vague references ("now", "recently", "the 1990s") are only reported by the stage with `vague: true`; both runs are
- *   printed, the default configuration first.
- *
- * - A WCXB folder (text/<id>.txt + gold.jsonl with publish_date): each page goes through the clean stage (the real
- *   cleanText with data/clean-rules.yaml when that file decodes, else a pass-through) and the dates stage without
- *   metadata or reference date. Prints the exact-match rate of the publication date where gold has one, and the share
- *   of pages given a date where gold has none. `--pass-through` skips the clean stage (the body is every line), which
- *   measures the stage's own page-date finder; `--verbose` lists every miss; `--warm` times a second pass (the first
- *   warms the compiled code, as in a long build; the stage's window cache starts empty for the timed pass).
+ * Every folder also prints: mentions found; dates inferred (not written in full) that resolve after the document's
+ * publication (or reference) date although neither their words, nor the words right before them (a deadline, a payment
+ * day: "by", "until", "payable", "effective"), nor their sentence (will, would, scheduled, expected, plans) point to the
+ * future: the count, and with `--verbose` the list; rows whose `earliest`/`latest` are out of order, or empty while the value has a year; and
+ * throughput: UTF-8 MB of body per CPU second spent in the dates stage (wall clock means nothing on a shared machine).
+ * `--warm` times a pass after three untimed ones (the compiled code warm, as in a long build; each pass with its own
+ * config object, so the stage's cache of short windows starts empty).
  */
 import { readFileSync, readdirSync, existsSync, statSync } from "node:fs"
-import { join } from "node:path"
+import { basename, join } from "node:path"
 import { Schema } from "effect"
 import { parse as parseYaml } from "yaml"
-import { resolveDates, type DatesConfig, type DateMention } from "../pipeline/stages/dates/index.js"
+import { resolveDates, type DatesConfig, type DatesResult, type DateMention } from "../pipeline/stages/dates/index.js"
 import { cleanText, type CleanResult } from "../pipeline/stages/clean.js"
 import { CleanRules } from "../pipeline/stages/rules.js"
 import { loadEventsFile } from "../pipeline/stages/events.js"
 import { detectLanguage } from "../pipeline/stages/language.js"
 
-const folder = process.argv.slice(2).find((a) => a !== "--") ?? ""
-if (!folder || !existsSync(folder)) {
-  console.error("usage: npm run bench:dates -- <folder>   (a TempEval-3 TimeML folder or a WCXB folder)")
+const args = process.argv.slice(2).filter((a) => a !== "--")
+const folders = args.filter((a) => !a.startsWith("--"))
+if (folders.length === 0 || folders.some((f) => !existsSync(f))) {
+  console.error("usage: npm run bench:dates -- <folder> [<folder> ...]   (TempEval-3 TimeML folders or folders of text/ + gold.jsonl)")
   process.exit(1)
 }
-const verbose = process.argv.includes("--verbose")
+const verbose = args.includes("--verbose")
+const warm = args.includes("--warm")
 
 const eventsPath = new URL("../data/events.yaml", import.meta.url)
 const events = existsSync(eventsPath) ? loadEventsFile(readFileSync(eventsPath, "utf8")) : []
@@ -62,6 +59,113 @@ const passThrough = (text: string): CleanResult => ({
   removed: [],
   publishedHint: null
 })
+
+const pct = (a: number, b: number) => (b === 0 ? "  -  " : `${((100 * a) / b).toFixed(1).padStart(5)}%`)
+const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : "-")
+
+/** The stage on one document, timed in CPU time (the language is detected beforehand, outside the timing). */
+const timing = { bytes: 0, micros: 0 }
+interface StageInput {
+  readonly cleaned: CleanResult
+  readonly referenceDate: string | null
+  readonly language: string | null
+}
+const inputOf = (cleaned: CleanResult, referenceDate: string | null): StageInput => ({ cleaned, referenceDate, language: detectLanguage(cleaned.body) })
+const WARM_PASSES = 3
+const warmUp = (inputs: ReadonlyArray<StageInput>, cfg: DatesConfig) => {
+  if (!warm) return
+  for (let i = 0; i < WARM_PASSES; i++) {
+    const fresh = { ...cfg }
+    for (const x of inputs) resolveDates({ cleaned: x.cleaned, statedPublished: null, referenceDate: x.referenceDate, language: x.language }, fresh)
+  }
+}
+const timedDates = ({ cleaned, referenceDate, language }: StageInput, cfg: DatesConfig): DatesResult => {
+  const t0 = process.cpuUsage()
+  const res = resolveDates({ cleaned, statedPublished: null, referenceDate, language }, cfg)
+  const dt = process.cpuUsage(t0)
+  timing.micros += dt.user + dt.system
+  timing.bytes += Buffer.byteLength(cleaned.body, "utf8")
+  return res
+}
+const throughput = () =>
+  `${(timing.bytes / 1e6 / (timing.micros / 1e6)).toFixed(2)} MB/s  (${(timing.bytes / 1e6).toFixed(2)} MB of body text in ${(timing.micros / 1e6).toFixed(2)} CPU s of the dates stage${warm ? ", warm" : ""})`
+
+// ---------------------------------------------------------------------------------------------------------------
+// Checks that apply to every folder
+
+/** words of the expression itself that point ahead ("next week", "tomorrow", "через год") */
+const FORWARD_WORDS =
+  /\b(?:next|coming|upcoming|tomorrow|later|from now|hence|following|ahead)\b|(?:^|[^\p{L}])(?:завтра|послезавтра|следующ|будущ|предстоящ|грядущ|через)/iu
+/** a sentence about the future (also the future of reported speech, "said it would") */
+const FUTURE_SENTENCE =
+  /\b(?:will|won't|wo n't|'ll|shall|going to|gonna|would|could|may|might|should|must|to be held|scheduled|expected|due|plans?|planned|planning|intends?|set to|slated|is to|are to|upcoming|deadline|expects?|hopes?|aims?)\b|(?:^|[^\p{L}])(?:будет|будут|буду|будем|будете|станет|станут|планиру|намерен|собира|предстоит|ожида|должн|назначен|пройд[её]т|состоится|начн[её]тся|откро|заверш)/iu
+/** words right before a date that make it a deadline, a payment day, a start or an end ahead ("payable Dec. 7", "by Jan. 14") */
+const FORWARD_BEFORE =
+  /\b(?:by|until|till|through|to|before|as (?:soon|early) as|effective|payable|of record|record date is|expires?|takes effect|reconvenes?|resumes?|opens?|starts?|begins?|ends?|closes?)\s+(?:on\s+|in\s+)?(?:early\s+|late\s+|mid-?)?$|(?:^|[^\p{L}])(?:до|к|по|с)\s+$/iu
+
+/** abbreviations whose dot does not end a sentence */
+const ABBREVIATION = /(?:^|[\s(])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Corp|Co|Ltd|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Prof|No|vs|U\.S|a\.m|p\.m|[A-Z])$/
+const sentenceEnd = (chars: ReadonlyArray<string>, i: number) =>
+  /[.!?]/.test(chars[i]!) && /\s/.test(chars[i + 1] ?? " ") && !(chars[i] === "." && ABBREVIATION.test(chars.slice(Math.max(0, i - 6), i).join("")))
+const sentenceOf = (chars: ReadonlyArray<string>, s: number, e: number): string => {
+  let a = s
+  while (a > 0 && !sentenceEnd(chars, a - 1) && chars[a - 1] !== "\n") a--
+  let b = e
+  while (b < chars.length && !sentenceEnd(chars, b) && chars[b] !== "\n") b++
+  return chars.slice(a, b + 1).join("")
+}
+
+/** the last day a value of the publication date covers (2019-05-17, 2019-05 -> 2019-05-31) */
+const lastDayOf = (v: string): string | null => {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v
+  if (/^\d{4}-\d{2}$/.test(v)) return new Date(Date.UTC(Number(v.slice(0, 4)), Number(v.slice(5, 7)), 0)).toISOString().slice(0, 10)
+  if (/^\d{4}$/.test(v)) return `${v}-12-31`
+  return null
+}
+const firstDayOf = (v: string): string | null => (/^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : /^\d{4}-\d{2}$/.test(v) ? `${v}-01` : /^\d{4}$/.test(v) ? `${v}-01-01` : null)
+
+interface Checks {
+  mentions: number
+  withInterval: number
+  afterPublication: Array<string>
+  badIntervals: Array<string>
+}
+const newChecks = (): Checks => ({ mentions: 0, withInterval: 0, afterPublication: [], badIntervals: [] })
+
+/**
+ * The checks of one document's mentions: inferred dates after its publication (or reference) date without a
+ * forward word or a future sentence, and each row's calendar interval.
+ */
+const check = (checks: Checks, body: string, res: DatesResult, reference: string | null, id: string) => {
+  const pubEnd = reference ? lastDayOf(reference) : null
+  const chars = [...body]
+  for (const m of res.mentions) {
+    checks.mentions++
+    const iv = m as DateMention & { earliest?: string | null; latest?: string | null }
+    if ("earliest" in iv) {
+      checks.withInterval++
+      const hasYear = m.value !== null && /^\d/.test(m.value)
+      if ((iv.earliest ?? null) === null || (iv.latest ?? null) === null ? hasYear && /^\d{4}/.test(m.value!) : iv.earliest! > iv.latest!)
+        checks.badIntervals.push(`${id}: ${m.text} -> ${m.value} [${iv.earliest} .. ${iv.latest}]`)
+    }
+    if (!pubEnd || m.role !== "mentioned" || m.resolution === "explicit" || m.value === null || m.start < 0) continue
+    const first = "earliest" in iv ? iv.earliest ?? null : firstDayOf(m.value)
+    if (first === null || first <= pubEnd) continue
+    if (FORWARD_WORDS.test(m.text)) continue
+    if (FORWARD_BEFORE.test(chars.slice(Math.max(0, m.start - 30), m.start).join(""))) continue
+    const sentence = sentenceOf(chars, m.start, m.end)
+    if (FUTURE_SENTENCE.test(sentence)) continue
+    checks.afterPublication.push(`${id}: "${m.text}" -> ${m.value} (published ${reference})  «${sentence.trim().slice(0, 220)}»`)
+  }
+}
+
+const printChecks = (c: Checks) => {
+  console.log(`  mentions found                             ${c.mentions}`)
+  console.log(`  inferred dates after publication, no future cue   ${c.afterPublication.length}`)
+  console.log(`  rows with earliest > latest, or empty with a year ${c.withInterval === 0 ? "n/a (no earliest/latest)" : c.badIntervals.length}`)
+  if (verbose && c.afterPublication.length) console.log("\n-- after publication:\n" + c.afterPublication.join("\n"))
+  if (c.badIntervals.length) console.log("\n-- bad intervals:\n" + c.badIntervals.slice(0, verbose ? Infinity : 10).join("\n"))
+}
 
 // ---------------------------------------------------------------------------------------------------------------
 // TempEval-3
@@ -83,8 +187,13 @@ const readTimeML = (xml: string) => {
   const textEnd = xml.indexOf("</TEXT>")
   const src = xml.slice(textStart + 6, textEnd)
   let out = ""
+  let outLength = 0 // in code points
   const golds: Array<Gold> = []
   const open: Array<Gold> = []
+  const append = (t: string) => {
+    out += t
+    outLength += [...t].length
+  }
   const re = /<(\/?)([A-Za-z0-9]+)([^>]*)>|&([a-z]+);|[^<&]+|&/g
   for (let m = re.exec(src); m; m = re.exec(src)) {
     if (m[2]) {
@@ -92,50 +201,46 @@ const readTimeML = (xml: string) => {
       if (m[1]) {
         const g = open.pop()
         if (g) {
-          g.e = [...out].length
+          g.e = outLength
           golds.push(g)
         }
       } else {
         const attrs = m[3]!
         open.push({
-          s: [...out].length,
+          s: outLength,
           e: -1,
           type: /type="([^"]+)"/.exec(attrs)?.[1] ?? "",
           value: /value="([^"]*)"/.exec(attrs)?.[1] ?? "",
           dct: /CREATION_TIME/.test(attrs)
         })
       }
-    } else if (m[4]) out += ENTITIES[m[4]] ?? m[0]
-    else out += m[0]
+    } else if (m[4]) append(ENTITIES[m[4]] ?? m[0])
+    else append(m[0])
   }
   return { text: out, dct: dct?.[1] ?? null, golds }
 }
 
-const isoWeekMonday = (y: number, w: number) => {
-  const jan4 = new Date(Date.UTC(y, 0, 4))
-  const day = (jan4.getUTCDay() + 6) % 7
-  return new Date(jan4.getTime() + ((w - 1) * 7 - day) * 86_400_000)
-}
-const ymdOf = (t: Date) => ({ y: t.getUTCFullYear(), m: t.getUTCMonth() + 1 })
+/** The only mapping of the scorer: a day without a year is written `XXXX-12-26` in TimeML and `--12-26` by us. */
+export const sameValue = (ours: string | null, gold: string): boolean => ours !== null && (ours === gold || (ours.startsWith("--") && `XXXX${ours.slice(1)}` === gold))
 
-/** Gold TimeML value -> the comparable value of our model (see the header). */
-export const mapGoldValue = (v: string): string | null => {
-  let m: RegExpExecArray | null
-  if ((m = /^(\d{4}-\d{2}-\d{2})(?:T.*)?$/.exec(v))) return m[1]!
-  if (/^\d{4}(-\d{2})?$/.test(v)) return v
-  if ((m = /^XXXX-(\d{2})-(\d{2})$/.exec(v))) return `--${m[1]}-${m[2]}`
-  if ((m = /^(\d{4}-\d{2})-XX$/.exec(v))) return m[1]!
-  if ((m = /^(\d{4})-W(\d{1,2})(-WE)?$/.exec(v))) {
-    const mon = isoWeekMonday(Number(m[1]), Number(m[2]))
-    const a = ymdOf(new Date(mon.getTime() + (m[3] ? 5 : 0) * 86_400_000))
-    const b = ymdOf(new Date(mon.getTime() + 6 * 86_400_000))
-    return a.y === b.y && a.m === b.m ? `${a.y}-${String(a.m).padStart(2, "0")}` : a.y === b.y ? String(a.y) : null
-  }
-  if ((m = /^(\d{4})-(?:Q[1-4X]|H[12X]|SU|FA|WI|SP|XX|WXX|XX-XX|W\d{1,2}-.*)$/.exec(v))) return m[1]!
-  return null
+export const GRANULARITIES = ["day", "month", "year", "quarter", "half", "season", "week", "decade", "century", "part of day", "vague", "other"] as const
+/** The granularity of a TimeML value, read from its shape. */
+export const granularityOf = (v: string): (typeof GRANULARITIES)[number] => {
+  if (/^(?:\d{4}|XXXX)-\d{2}-\d{2}$/.test(v)) return "day"
+  if (/^\d{4}-\d{2}-\d{2}T(?:MO|AF|EV|NI|DT)$/.test(v)) return "part of day"
+  if (/^\d{4}-\d{2}$/.test(v)) return "month"
+  if (/^\d{4}$/.test(v)) return "year"
+  if (/^\d{4}-Q[1-4X]$/.test(v)) return "quarter"
+  if (/^\d{4}-H[12X]$/.test(v)) return "half"
+  if (/^\d{4}-(?:SP|SU|FA|WI)$/.test(v)) return "season"
+  if (/^\d{4}-W(?:\d{1,2}|XX)(?:-WE)?$/.test(v)) return "week"
+  if (/^\d{3}X?$/.test(v)) return "decade"
+  if (/^\d{2}(?:XX)?$/.test(v)) return "century"
+  if (/^(?:PRESENT|PAST|FUTURE)_REF$/.test(v)) return "vague"
+  return "other"
 }
 
-const benchTempEval = (dir: string) => {
+const timeMLFiles = (dir: string): Array<string> => {
   const files: Array<string> = []
   const walk = (d: string) => {
     for (const f of readdirSync(d).sort()) {
@@ -145,81 +250,88 @@ const benchTempEval = (dir: string) => {
     }
   }
   walk(dir)
-  const run = (cfg: DatesConfig) => {
-    let gold = 0, goldFound = 0, goldValueOk = 0, preds = 0, predsOk = 0, predsOther = 0, bytes = 0, ms = 0
-    const misses: Array<string> = []
-    const wrong: Array<string> = []
-    const fps: Array<string> = []
-    const others: Array<string> = []
-    for (const f of files) {
-      const doc = readTimeML(readFileSync(f, "utf8"))
-      const cleaned: CleanResult = { ...passThrough(""), body: doc.text }
-      const t0 = process.cpuUsage()
-      const res = resolveDates({ cleaned, statedPublished: null, referenceDate: doc.dct, language: detectLanguage(doc.text) }, cfg)
-      const dt = process.cpuUsage(t0)
-      ms += (dt.user + dt.system) / 1000
-      bytes += Buffer.byteLength(doc.text, "utf8")
-      const predicted = res.mentions.filter((m) => m.start >= 0)
-      const golds = doc.golds.filter((g) => g.type === "DATE" && !g.dct)
-      const overlaps = (a: { s: number; e: number }, p: DateMention) => p.start < a.e && a.s < p.end
-      for (const g of golds) {
-        gold++
-        const hits = predicted.filter((p) => overlaps(g, p))
-        if (hits.length === 0) {
-          misses.push(`${doc.text.slice(g.s, g.e)} [${g.value}]  «${[...doc.text].slice(Math.max(0, g.s - 40), g.e + 30).join("").replace(/\n/g, " ")}»`)
-          continue
-        }
-        goldFound++
-        const best = hits.sort((a, b) => Math.min(b.end, g.e) - Math.max(b.start, g.s) - (Math.min(a.end, g.e) - Math.max(a.start, g.s)))[0]!
-        if (best.value === mapGoldValue(g.value)) goldValueOk++
-        else wrong.push(`${best.text} -> ${best.value} | gold ${doc.text.slice(g.s, g.e)} [${g.value} ~ ${mapGoldValue(g.value)}] ref ${doc.dct}`)
+  return files
+}
+
+const benchTimeML = (dir: string) => {
+  const cfg: DatesConfig = { ...config, vague: true }
+  const docs = timeMLFiles(dir).map((f) => ({ id: basename(f), ...readTimeML(readFileSync(f, "utf8")) }))
+  const cleanedOf = (text: string): CleanResult => ({ ...passThrough(""), body: text })
+  const inputs = docs.map((d) => inputOf(cleanedOf(d.text), d.dct))
+  warmUp(inputs, cfg)
+  timing.bytes = timing.micros = 0
+  let gold = 0, goldFound = 0, goldValueOk = 0, preds = 0, predsOk = 0, predsOther = 0
+  const perGran = new Map(GRANULARITIES.map((g) => [g, { gold: 0, found: 0, right: 0 }]))
+  const misses: Array<string> = [], wrong: Array<string> = [], fps: Array<string> = [], others: Array<string> = []
+  const checks = newChecks()
+  for (const [k, doc] of docs.entries()) {
+    const res = timedDates(inputs[k]!, cfg)
+    check(checks, doc.text, res, doc.dct, doc.id)
+    const chars = [...doc.text]
+    const span = (s: number, e: number) => chars.slice(s, e).join("")
+    const around = (s: number, e: number) => chars.slice(Math.max(0, s - 50), e + 30).join("").replace(/\n/g, " ")
+    const predicted = res.mentions.filter((m) => m.start >= 0)
+    const golds = doc.golds.filter((g) => g.type === "DATE" && !g.dct)
+    const overlap = (g: { s: number; e: number }, p: DateMention) => Math.min(p.end, g.e) - Math.max(p.start, g.s)
+    for (const g of golds) {
+      gold++
+      const gran = perGran.get(granularityOf(g.value))!
+      gran.gold++
+      const hits = predicted.filter((p) => overlap(g, p) > 0)
+      if (hits.length === 0) {
+        misses.push(`${span(g.s, g.e)} [${g.value}]  «${around(g.s, g.e)}»  ${doc.id}`)
+        continue
       }
-      for (const p of predicted) {
-        preds++
-        if (golds.some((g) => overlaps(g, p))) predsOk++
-        else if (doc.golds.some((g) => !g.dct && overlaps(g, p))) {
+      goldFound++
+      gran.found++
+      const best = hits.sort((a, b) => overlap(g, b) - overlap(g, a))[0]!
+      if (sameValue(best.value, g.value)) {
+        goldValueOk++
+        gran.right++
+      } else wrong.push(`${best.text} -> ${best.value} | gold ${span(g.s, g.e)} [${g.value}] ref ${doc.dct}  «${around(g.s, g.e)}»`)
+    }
+    for (const p of predicted) {
+      preds++
+      if (golds.some((g) => overlap(g, p) > 0)) predsOk++
+      else {
+        const g = doc.golds.find((g) => !g.dct && overlap(g, p) > 0)
+        if (g) {
           predsOther++
-          const g = doc.golds.find((g) => !g.dct && overlaps(g, p))!
-          others.push(`${p.text} -> ${p.value} | gold ${g.type} ${doc.text.slice(g.s, g.e)} [${g.value}]`)
-        }
-        else fps.push(`${p.text} -> ${p.value}  «${doc.text.slice(Math.max(0, p.start - 40), p.end + 30).replace(/\n/g, " ")}»`)
+          others.push(`${p.text} -> ${p.value} | gold ${g.type} ${span(g.s, g.e)} [${g.value}]`)
+        } else fps.push(`${p.text} -> ${p.value}  «${around(p.start, p.end)}»`)
       }
     }
-    const recall = goldFound / gold
-    const precision = predsOk / preds
-    const lenient = predsOk / (preds - predsOther)
-    const f1 = (2 * recall * precision) / (recall + precision)
-    const f1l = (2 * recall * lenient) / (recall + lenient)
-    const acc = goldValueOk / goldFound
-    return { gold, preds, recall, precision, lenient, acc, valueF1: f1 * acc, valueF1Lenient: f1l * acc, mbps: bytes / 1e6 / (ms / 1000), misses, wrong, fps, others }
   }
-  console.log(`TempEval-3 ${dir}: ${files.length} documents`)
-  for (const [label, cfg] of [
-    ["default", config],
-    ["vague: true", { ...config, vague: true }]
-  ] as const) {
-    const r = run(cfg)
-    console.log(`\n[${label}] gold DATE timexes: ${r.gold}, predictions: ${r.preds}`)
-    console.log(`  detection recall     ${r.recall.toFixed(3)}`)
-    console.log(`  detection precision  ${r.precision.toFixed(3)}  (lenient, ignoring predictions on gold TIME/DURATION/SET: ${r.lenient.toFixed(3)})`)
-    console.log(`  value accuracy       ${r.acc.toFixed(3)}  (of detected gold dates)`)
-    console.log(`  value F1             ${r.valueF1.toFixed(3)}  (lenient precision: ${r.valueF1Lenient.toFixed(3)})`)
-    console.log(`  throughput           ${r.mbps.toFixed(2)} MB/s  (UTF-8 text per CPU second of the dates stage)`)
-    if (verbose) {
-      console.log("\n-- missed:\n" + r.misses.join("\n"))
-      console.log("\n-- wrong value:\n" + r.wrong.join("\n"))
-      console.log("\n-- false positives:\n" + r.fps.join("\n"))
-      console.log("\n-- on a gold TIME/DURATION/SET:\n" + r.others.join("\n"))
-    }
+  const recall = goldFound / gold
+  const precision = predsOk / preds
+  const lenient = predsOk / (preds - predsOther)
+  const f1 = (2 * recall * precision) / (recall + precision)
+  const f1l = (2 * recall * lenient) / (recall + lenient)
+  const acc = goldValueOk / goldFound
+  console.log(`TempEval-3 ${dir}: ${docs.length} documents, vague: true, values compared exactly as TimeML writes them`)
+  console.log(`  gold DATE timexes: ${gold}, predictions: ${preds}`)
+  console.log(`  detection recall     ${f3(recall)}`)
+  console.log(`  detection precision  ${f3(precision)}  (lenient, ignoring predictions on gold TIME/DURATION/SET: ${f3(lenient)})`)
+  console.log(`  value accuracy       ${f3(acc)}  (of detected gold dates; ${goldValueOk} of ${gold} gold values right)`)
+  console.log(`  value F1             ${f3(f1 * acc)}  (lenient precision: ${f3(f1l * acc)})`)
+  console.log(`  per granularity      gold  found  value right (share of gold)`)
+  for (const [g, c] of perGran) if (c.gold > 0) console.log(`    ${g.padEnd(12)}     ${String(c.gold).padStart(4)} ${pct(c.found, c.gold)}  ${pct(c.right, c.gold)}`)
+  printChecks(checks)
+  console.log(`  throughput           ${throughput()}`)
+  if (verbose) {
+    console.log("\n-- missed:\n" + misses.join("\n"))
+    console.log("\n-- wrong value:\n" + wrong.join("\n"))
+    console.log("\n-- false positives:\n" + fps.join("\n"))
+    console.log("\n-- on a gold TIME/DURATION/SET:\n" + others.join("\n"))
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// WCXB
+// Folders of pages (WCXB, AEB, GUM, NEREL)
 
 const loadCleaner = (): { clean: (text: string) => CleanResult; label: string } => {
   const rulesPath = new URL("../data/clean-rules.yaml", import.meta.url)
-  if (process.argv.includes("--pass-through")) return { clean: passThrough, label: "pass-through clean (--pass-through)" }
+  if (args.includes("--pass-through")) return { clean: passThrough, label: "pass-through clean (--pass-through)" }
   if (existsSync(rulesPath)) {
     try {
       const rules = Schema.decodeUnknownSync(CleanRules)(parseYaml(readFileSync(rulesPath, "utf8")))
@@ -231,48 +343,99 @@ const loadCleaner = (): { clean: (text: string) => CleanResult; label: string } 
   return { clean: passThrough, label: "pass-through clean" }
 }
 
-const benchWcxb = (dir: string) => {
+interface PageGold {
+  id: string
+  publish_date?: string | null
+  page_type?: string
+  dates?: ReadonlyArray<string>
+}
+
+/** Gold surfaces found in the body, each matched to one occurrence overlapped by a mention where there is one. */
+const spanRecall = (body: string, surfaces: ReadonlyArray<string>, mentions: ReadonlyArray<DateMention>) => {
+  // white space compared as white space: the gold keeps no-break spaces the clean stage folds ("2017\u00a0года")
+  const fold = (t: string) => t.replace(/[\u00a0\u2007\u202f]/g, " ")
+  const text = fold(body)
+  const cpAt = (utf16: number) => [...text.slice(0, utf16)].length
+  const used = new Set<string>()
+  const out: Array<{ surface: string; inBody: boolean; found: boolean }> = []
+  for (const written of surfaces) {
+    const surface = fold(written)
+    const starts: Array<number> = []
+    for (let i = text.indexOf(surface); i >= 0; i = text.indexOf(surface, i + 1)) starts.push(cpAt(i))
+    const n = [...surface].length
+    // each gold span takes one occurrence of its words (a surface listed twice takes two)
+    const key = (s: number) => `${s}:${surface}`
+    const covered = starts.filter((s) => !used.has(key(s)) && mentions.some((m) => m.start >= 0 && m.start < s + n && s < m.end))
+    const pick = covered[0] ?? starts.find((s) => !used.has(key(s)))
+    if (pick !== undefined) used.add(key(pick))
+    out.push({ surface: written, inBody: starts.length > 0, found: covered.length > 0 })
+  }
+  return out
+}
+
+const benchPages = (dir: string) => {
   const { clean, label } = loadCleaner()
-  const lines = readFileSync(join(dir, "gold.jsonl"), "utf8").split("\n").filter((l) => l.trim() !== "")
-  let withGold = 0, exact = 0, withoutGold = 0, givenWithout = 0, given = 0, bytes = 0, ms = 0
+  const golds = readFileSync(join(dir, "gold.jsonl"), "utf8")
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((l) => JSON.parse(l) as PageGold)
+  const pages = golds.map((g) => ({ g, cleaned: clean(readFileSync(join(dir, "text", `${g.id}.txt`), "utf8")) }))
+  const inputs = pages.map(({ cleaned }) => inputOf(cleaned, null))
+  warmUp(inputs, config)
+  timing.bytes = timing.micros = 0
+  const hasPublished = golds.some((g) => "publish_date" in g)
+  const hasDates = golds.some((g) => Array.isArray(g.dates))
+  const genreOf = (g: PageGold) => g.page_type ?? (/^GUM_([a-z]+)_/.exec(g.id)?.[1] ?? "all")
+  const pub = new Map<string, { withGold: number; exact: number; without: number; givenWithout: number }>()
+  let spans = 0, spansInBody = 0, spansFound = 0
   const report: Array<string> = []
-  const pages = lines.map((line) => {
-    const g = JSON.parse(line) as { id: string; publish_date?: string | null; page_type: string }
-    return { g, cleaned: clean(readFileSync(join(dir, "text", `${g.id}.txt`), "utf8")) }
-  })
-  // --warm: one untimed pass first (compiled code warm, as in a long build), with its own config object so the
-  // stage's cache of short windows starts empty for the timed pass
-  if (process.argv.includes("--warm")) for (const { cleaned } of pages) resolveDates({ cleaned, statedPublished: null, referenceDate: null, language: detectLanguage(cleaned.body) }, { ...config })
-  for (const { g, cleaned } of pages) {
-    const t1 = process.cpuUsage()
-    const res = resolveDates({ cleaned, statedPublished: null, referenceDate: null, language: detectLanguage(cleaned.body) }, config)
-    const dt = process.cpuUsage(t1)
-    ms += (dt.user + dt.system) / 1000
-    bytes += Buffer.byteLength(cleaned.body, "utf8")
+  const checks = newChecks()
+  for (const [k, { g, cleaned }] of pages.entries()) {
+    const res = timedDates(inputs[k]!, config)
     const got = res.published?.value ?? null
-    if (got) given++
-    if (g.publish_date) {
-      withGold++
-      if (got === g.publish_date) {
-        exact++
-        if (verbose) report.push(`${g.id} OK ${got} (hint: ${cleaned.publishedHint?.text ?? "-"})`)
+    check(checks, cleaned.body, res, got, g.id)
+    if (hasPublished) {
+      const genre = genreOf(g)
+      const p = pub.get(genre) ?? { withGold: 0, exact: 0, without: 0, givenWithout: 0 }
+      pub.set(genre, p)
+      if (g.publish_date) {
+        p.withGold++
+        if (got === g.publish_date) p.exact++
+        else report.push(`${g.id} gold ${g.publish_date} got ${got} (hint: ${cleaned.publishedHint?.text ?? "-"})`)
+      } else {
+        p.without++
+        if (got) {
+          p.givenWithout++
+          report.push(`${g.id} gold none got ${got} (hint: ${cleaned.publishedHint?.text ?? "-"})`)
+        }
       }
-      else report.push(`${g.id} gold ${g.publish_date} got ${got} (hint: ${cleaned.publishedHint?.text ?? "-"})`)
-    } else {
-      withoutGold++
-      if (got) {
-        givenWithout++
-        report.push(`${g.id} gold none got ${got} (hint: ${cleaned.publishedHint?.text ?? "-"})`)
+    }
+    if (hasDates) {
+      for (const r of spanRecall(cleaned.body, g.dates ?? [], res.mentions)) {
+        spans++
+        if (r.inBody) spansInBody++
+        if (r.found) spansFound++
+        else report.push(`${g.id} missed "${r.surface}"${r.inBody ? "" : " (not in the cleaned body)"}`)
       }
     }
   }
-  console.log(`WCXB ${dir}: ${lines.length} pages (${label})`)
-  console.log(`  publication date exact where gold has one  ${(exact / withGold).toFixed(3)}  (${exact}/${withGold})`)
-  console.log(`  given a date where gold has none           ${(givenWithout / withoutGold).toFixed(3)}  (${givenWithout}/${withoutGold})`)
-  console.log(`  pages given a date                         ${given}/${lines.length}`)
-  console.log(`  dates stage throughput                     ${(bytes / 1e6 / (ms / 1000)).toFixed(2)} MB/s  (body text per CPU second)`)
+  console.log(`${dir}: ${pages.length} pages (${label})`)
+  if (hasPublished) {
+    const all = [...pub.values()].reduce((a, b) => ({ withGold: a.withGold + b.withGold, exact: a.exact + b.exact, without: a.without + b.without, givenWithout: a.givenWithout + b.givenWithout }))
+    for (const [genre, p] of [...pub.entries(), ...(pub.size > 1 ? [["all", all] as const] : [])]) {
+      console.log(`  publication date, ${genre.padEnd(8)} exact where gold has one ${pct(p.exact, p.withGold)} (${p.exact}/${p.withGold}); given one where gold has none ${pct(p.givenWithout, p.without)} (${p.givenWithout}/${p.without})`)
+    }
+  }
+  if (hasDates) {
+    console.log(`  calendar date spans of the gold found      ${f3(spansFound / spans)}  (${spansFound}/${spans}; ${spans - spansInBody} not in the cleaned body)`)
+  }
+  printChecks(checks)
+  console.log(`  throughput                                 ${throughput()}`)
   if (verbose) console.log(report.join("\n"))
 }
 
-if (existsSync(join(folder, "gold.jsonl")) && existsSync(join(folder, "text"))) benchWcxb(folder)
-else benchTempEval(folder)
+for (const folder of folders) {
+  if (existsSync(join(folder, "gold.jsonl")) && existsSync(join(folder, "text"))) benchPages(folder)
+  else benchTimeML(folder)
+  console.log("")
+}

@@ -35,7 +35,10 @@ export class CleanConfig extends Schema.Class<CleanConfig>("CleanConfig")({
 }) {}
 
 export class DatesConfigFile extends Schema.Class<DatesConfigFile>("DatesConfigFile")({
-  events: Schema.optionalKey(NonEmpty).annotate({ description: "Path of the named-events file, relative to pipeline.yaml" })
+  events: Schema.optionalKey(NonEmpty).annotate({ description: "Path of the named-events file, relative to pipeline.yaml" }),
+  vague: Schema.Boolean.pipe(withDefault(false)).annotate({
+    description: "Also report vague references to the present, past and future (\"now\", \"recently\", \"the future\") with the values PRESENT_REF, PAST_REF and FUTURE_REF"
+  })
 }) {}
 
 export class EntitiesConfig extends Schema.Class<EntitiesConfig>("EntitiesConfig")({

@@ -97,7 +97,7 @@ export const loadBuildContext = (options: { configPath: string; raw?: string | u
     const events = config.dates.events ? eventsConfig((yield* loadData(EventsFile, config.dates.events, "the named-events file")) as EventsFile) : []
     const morphology = yield* attempt("node_modules/az/dicts", "load the Russian morphology dictionaries from", loadMorphologySync)
     const findEntities = makeEntityFinder(gazetteer as Gazetteer, { morphology, countries: loadCountriesSync(), cities: loadCitiesSync() })
-    const stages: StageContext = { rules: rules as CleanRules, dates: { events }, findEntities }
+    const stages: StageContext = { rules: rules as CleanRules, dates: { events, vague: config.dates.vague }, findEntities }
     return {
       config,
       configDir,

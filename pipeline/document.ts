@@ -100,6 +100,8 @@ export const processDocument = (source: SourceText, ctx: StageContext): ProcessO
     publisher: meta.publisher ?? null,
     published_date: published?.value ?? null,
     published_precision: published?.precision ?? null,
+    published_earliest: published?.earliest ?? null,
+    published_latest: published?.latest ?? null,
     dateline_place: dated.dateline?.place ?? null,
     dateline_date: dated.dateline?.value ?? null,
     language,

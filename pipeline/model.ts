@@ -37,7 +37,8 @@ export const ENTITY_TYPES = ["person", "organization", "place"] as const
 export type EntityType = (typeof ENTITY_TYPES)[number]
 export const DATE_ROLES = ["published", "dateline", "mentioned"] as const
 export type DateRole = (typeof DATE_ROLES)[number]
-export const DATE_PRECISIONS = ["year", "month", "day", "day_of_year_unknown"] as const
+/** the granularity of a date value, from the coarsest; vague: PRESENT_REF, PAST_REF, FUTURE_REF */
+export const DATE_PRECISIONS = ["century", "decade", "year", "half", "quarter", "season", "month", "week", "day", "part_of_day", "vague"] as const
 export type DatePrecision = (typeof DATE_PRECISIONS)[number]
 export const DATE_RESOLUTIONS = ["explicit", "year_inferred", "relative"] as const
 export type DateResolution = (typeof DATE_RESOLUTIONS)[number]
@@ -46,6 +47,13 @@ export type DateModifier = (typeof DATE_MODIFIERS)[number]
 
 /** ISO 8601 at its stated precision: 2016, 2014-12, 2022-02-17, --12-26 (a day whose year is unknown) */
 export const ISO_PARTIAL_DATE_PATTERN = "^(\\d{4}(-\\d{2}(-\\d{2})?)?|--\\d{2}-\\d{2})$"
+/**
+ * A date value as temporal taggers write it (ISO 8601 with TimeML's extensions): 2022-02-17, 2014-12, 2016, 1998-Q3,
+ * 1998-H1, 1998-SU, 1998-W08, 1998-W08-WE, 199X (a decade), 19 (a century), 2000-01-05TEV (a part of the day), --12-26
+ * and --12 (a day or month whose year is unknown), PRESENT_REF, PAST_REF, FUTURE_REF
+ */
+export const DATE_VALUE_PATTERN =
+  "^(\\d{4}(-(\\d{2}(-\\d{2}(T(MO|AF|EV|NI))?)?|Q[1-4]|H[12]|SP|SU|FA|WI|W\\d{2}(-WE)?))?|\\d{3}X|\\d{2}|--\\d{2}(-\\d{2})?|PRESENT_REF|PAST_REF|FUTURE_REF)$"
 
 const col = (
   name: string,
@@ -83,6 +91,8 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
       col("publisher", "string", "Publisher, as the source metadata states it"),
       col("published_date", "string", "Publication date in ISO 8601 at its precision", { pattern: ISO_PARTIAL_DATE_PATTERN }),
       col("published_precision", "string", "Precision of published_date", { enum: DATE_PRECISIONS }),
+      col("published_earliest", "date", "The first calendar day published_date covers (2014-12 -> 2014-12-01)"),
+      col("published_latest", "date", "The last calendar day published_date covers (2014-12 -> 2014-12-31)"),
       col("dateline_place", "string", "Place named in the dateline (MOSCOW, ...)"),
       col("dateline_date", "string", "Date of the dateline in ISO 8601 at its precision", { pattern: ISO_PARTIAL_DATE_PATTERN }),
       col("language", "string", "BCP 47 language tag: the source metadata's, else detected from the body; empty when the text does not say clearly"),
@@ -151,8 +161,10 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
         required: true
       }),
       col("end", "int32", "Offset after the expression; -1 when outside the body", { required: true }),
-      col("value", "string", "ISO 8601 at its precision; empty when nothing could be resolved", { pattern: ISO_PARTIAL_DATE_PATTERN }),
-      col("precision", "string", "Precision of value", { enum: DATE_PRECISIONS }),
+      col("value", "string", "ISO 8601 at the precision the text states, with TimeML's extensions (1998-Q3, 1998-W08, 199X, 2000-01-05TEV, PRESENT_REF; --12-26 for a day whose year is unknown); empty when nothing could be resolved", { pattern: DATE_VALUE_PATTERN }),
+      col("precision", "string", "Granularity of value", { enum: DATE_PRECISIONS }),
+      col("earliest", "date", "The first calendar day value covers (1998-Q3 -> 1998-07-01); empty when value has no known year"),
+      col("latest", "date", "The last calendar day value covers (1998-Q3 -> 1998-09-30); empty when value has no known year"),
       col("modifier", "string", "start, mid, end or approximate, when the text says so", { enum: DATE_MODIFIERS }),
       col("role", "string", "What the date is to the document", { required: true, enum: DATE_ROLES }),
       col("resolution", "string", "Which parts were written and which inferred", { required: true, enum: DATE_RESOLUTIONS }),
@@ -187,6 +199,8 @@ export interface DocumentRow {
   readonly publisher: string | null
   readonly published_date: string | null
   readonly published_precision: DatePrecision | null
+  readonly published_earliest: string | null
+  readonly published_latest: string | null
   readonly dateline_place: string | null
   readonly dateline_date: string | null
   readonly language: string | null
@@ -225,6 +239,8 @@ export interface DateRow {
   readonly end: number
   readonly value: string | null
   readonly precision: DatePrecision | null
+  readonly earliest: string | null
+  readonly latest: string | null
   readonly modifier: DateModifier | null
   readonly role: DateRole
   readonly resolution: DateResolution
@@ -266,6 +282,7 @@ const columnSchema = (c: Column): Schema.Top => {
     case "bool":
       return Schema.Boolean
     case "date":
+      return Schema.String.pipe(Schema.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/)))
     case "timestamp":
       return Schema.String
     case "list":

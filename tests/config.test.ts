@@ -21,6 +21,13 @@ describe("pipeline.yaml", () => {
     expect(config.build.concurrency).toBeGreaterThan(0)
   })
 
+  it("reads dates.vague (off when the key is left out) and refuses a value that is not a boolean", async () => {
+    expect((await Effect.runPromise(decodeConfig("pipeline.yaml", valid))).dates.vague).toBe(false)
+    expect((await Effect.runPromise(decodeConfig("pipeline.yaml", valid.replace("  vague: false\n", "")))).dates.vague).toBe(false)
+    expect((await Effect.runPromise(decodeConfig("pipeline.yaml", valid.replace("vague: false", "vague: true")))).dates.vague).toBe(true)
+    expect(await refusal(valid.replace("vague: false", "vague: sometimes"))).toContain("dates.vague")
+  })
+
   it("refuses an unknown key, naming it and its line", async () => {
     const message = await refusal(valid.replace("raw: raw", "raw: raw\nrwa: typo"))
     expect(message).toMatch(/rwa \(line \d+\): Expected no excess property|rwa \(line \d+\).*excess/i)

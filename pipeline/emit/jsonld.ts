@@ -81,6 +81,16 @@ export const datasetNode = (ds: DatasetDescription, distribution: ReadonlyArray<
   }
 }
 
+/**
+ * schema.org's datePublished: the day as written, else the ISO 8601 interval of the days the value covers
+ * ("2014-12" -> "2014-12-01/2014-12-31"), which schema.org's date properties and temporalCoverage accept.
+ */
+export const publishedValue = (d: Pick<DocumentRow, "published_date" | "published_earliest" | "published_latest">): string | null => {
+  if (!d.published_date) return null
+  if (/^\d{4}-\d{2}-\d{2}$/.test(d.published_date) || !d.published_earliest || !d.published_latest) return d.published_date
+  return `${d.published_earliest}/${d.published_latest}`
+}
+
 /** One document as a NewsArticle, BlogPosting or DiscussionForumPosting that mentions its entities. */
 export const documentNode = (datasetName: string, version: string, d: DocumentRow, mentionedEntityIds: ReadonlyArray<string>): object => {
   const id = iris(datasetName)
@@ -90,7 +100,7 @@ export const documentNode = (datasetName: string, version: string, d: DocumentRo
     identifier: d.doc_id,
     ...(d.title ? { headline: d.title } : {}),
     ...(d.authors.length ? { author: d.authors.map((name) => ({ "@type": "Person", name })) } : {}),
-    ...(d.published_date ? { datePublished: d.published_date } : {}),
+    ...(d.published_date ? { datePublished: publishedValue(d) } : {}),
     ...(d.publisher ? { publisher: { "@type": "Organization", name: d.publisher } } : {}),
     ...(d.url ? { url: d.url } : {}),
     ...(d.language ? { inLanguage: d.language } : {}),

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import * as fs from "node:fs"
 import type { DuckDBConnection } from "@duckdb/node-api"
 import { TABLE_NAMES, TABLES, type Column } from "../../pipeline/model.js"
-import { differences, joined, rowsOf, writeEdgeRelease } from "./fixture.js"
+import { asRead, differences, joined, rowsOf, writeEdgeRelease } from "./fixture.js"
 import { duckdbSource as source, openDuckDb } from "./programs.js"
 
 const sqlType = (c: Column, format: "csv" | "parquet"): string =>
@@ -32,7 +32,7 @@ describe("DuckDB reads every CSV and Parquet file with the declared types", () =
         const described = (await db.runAndReadAll(`DESCRIBE SELECT * FROM ${source(dir, t, format)}`)).getRowObjectsJS()
         expect(described.map((r) => [r.column_name, r.column_type]), `${t}.${format}`).toEqual(spec.columns.map((c) => [c.name, sqlType(c, format)]))
         const rows = (await db.runAndReadAll(`SELECT * FROM ${source(dir, t, format)}`)).getRowObjectsJS()
-        const got = rows.map((r) => spec.columns.map((c) => r[c.name] ?? null))
+        const got = rows.map((r) => spec.columns.map((c) => asRead(r[c.name])))
         const want = rowsOf(t).map((r) => spec.columns.map((c) => (format === "csv" && c.type === "list" ? joined(r[c.name]) : r[c.name])))
         problems.push(...differences(`${t}.${format}`, got, want, spec.columns.map((c) => c.name)))
       }

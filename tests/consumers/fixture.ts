@@ -43,6 +43,8 @@ const base: Base = {
   publisher: null,
   published_date: null,
   published_precision: null,
+  published_earliest: null,
+  published_latest: null,
   dateline_place: null,
   dateline_date: null,
   language: null,
@@ -70,6 +72,8 @@ export const EDGE_DOCS = [
     body: "NA",
     published_date: "2022-02-17",
     published_precision: "day",
+    published_earliest: "2022-02-17",
+    published_latest: "2022-02-17",
     dateline_place: "Душанбе",
     dateline_date: "--04-08",
     word_count: 1,
@@ -82,6 +86,8 @@ export const EDGE_DOCS = [
     body: "First line, with a comma\nsecond line \"quoted\"\n\n\"A paragraph that is only a quote\"\n\nTrailing spaces   \n\n  leading spaces",
     published_date: "2014-12",
     published_precision: "month",
+    published_earliest: "2014-12-01",
+    published_latest: "2014-12-31",
     dateline_date: "2016-02-29",
     url: "https://example.org/a?b=1&c=“2”",
     word_count: 18,
@@ -93,10 +99,12 @@ export const EDGE_DOCS = [
     body: "مرحبا بالعالم\n\nשלום עולם 👩‍👩‍👧 Душанбе",
     published_date: "2016",
     published_precision: "year",
+    published_earliest: "2016-01-01",
+    published_latest: "2016-12-31",
     language: "ar",
     word_count: 6
   }),
-  doc("edge/long", { title: "A very long body", body: LONG_BODY, published_date: "1899-12-31", published_precision: "day", word_count: 123456 })
+  doc("edge/long", { title: "A very long body", body: LONG_BODY, published_date: "1899-12-31", published_precision: "day", published_earliest: "1899-12-31", published_latest: "1899-12-31", word_count: 123456 })
 ]
 
 /** Where `part` is in `text`, in Unicode code points (as the mentions table counts). */
@@ -113,6 +121,8 @@ const filler = Array.from({ length: 600 }, (_, i) =>
     body: `Paragraph ${i} about the border.\n\nSecond paragraph.`,
     published_date: i % 2 ? `2020-01-${String((i % 28) + 1).padStart(2, "0")}` : null,
     published_precision: i % 2 ? "day" : null,
+    published_earliest: i % 2 ? `2020-01-${String((i % 28) + 1).padStart(2, "0")}` : null,
+    published_latest: i % 2 ? `2020-01-${String((i % 28) + 1).padStart(2, "0")}` : null,
     word_count: 7
   })
 )
@@ -133,10 +143,13 @@ export const ROWS: TableRows = {
     { doc_id: "edge/na", entity_id: "x-na", surface: "NA", start: 0, end: 2 }
   ],
   dates: [
-    { doc_id: "edge/na", text: "17 Feb 2022", start: -1, end: -1, value: "2022-02-17", precision: "day", modifier: null, role: "published", resolution: "explicit", anchor: null },
-    { doc_id: "edge/na", text: "8 April", start: 0, end: 2, value: "--04-08", precision: "day_of_year_unknown", modifier: null, role: "dateline", resolution: "explicit", anchor: null },
-    { doc_id: "edge/quotes", text: "December 2014", start: 3, end: 9, value: "2014-12", precision: "month", modifier: "end", role: "published", resolution: "explicit", anchor: null },
-    { doc_id: "edge/quotes", text: "that day", start: 10, end: 18, value: null, precision: null, modifier: null, role: "mentioned", resolution: "relative", anchor: "NA" }
+    { doc_id: "edge/na", text: "17 Feb 2022", start: -1, end: -1, value: "2022-02-17", precision: "day", earliest: "2022-02-17", latest: "2022-02-17", modifier: null, role: "published", resolution: "explicit", anchor: null },
+    { doc_id: "edge/na", text: "8 April", start: 0, end: 2, value: "--04-08", precision: "day", earliest: null, latest: null, modifier: null, role: "dateline", resolution: "explicit", anchor: null },
+    { doc_id: "edge/quotes", text: "December 2014", start: 3, end: 9, value: "2014-12", precision: "month", earliest: "2014-12-01", latest: "2014-12-31", modifier: "end", role: "published", resolution: "explicit", anchor: null },
+    { doc_id: "edge/quotes", text: "that day", start: 10, end: 18, value: null, precision: null, earliest: null, latest: null, modifier: null, role: "mentioned", resolution: "relative", anchor: "NA" },
+    { doc_id: "edge/quotes", text: "the third quarter", start: 20, end: 37, value: "1998-Q3", precision: "quarter", earliest: "1998-07-01", latest: "1998-09-30", modifier: null, role: "mentioned", resolution: "year_inferred", anchor: "published 1998-11-02" },
+    { doc_id: "edge/quotes", text: "the 16th century", start: 40, end: 56, value: "15", precision: "century", earliest: "1500-01-01", latest: "1599-12-31", modifier: null, role: "mentioned", resolution: "explicit", anchor: null },
+    { doc_id: "edge/quotes", text: "now", start: 60, end: 63, value: "PRESENT_REF", precision: "vague", earliest: null, latest: null, modifier: null, role: "mentioned", resolution: "relative", anchor: null }
   ],
   removed_lines: [
     { doc_id: "edge/quotes", line_no: 1, text: "@@ Menu | Home", reason: "chrome:nav" },
@@ -174,6 +187,9 @@ export const writeEdgeRelease = async (dir = tempDir("edge-release-")): Promise<
 }
 
 export { PYTHON } from "../setup/programs.js"
+
+/** A cell as a program read it, with a date (a JavaScript Date from DuckDB or polars) as the YYYY-MM-DD the rows hold. */
+export const asRead = (v: unknown): unknown => (v instanceof Date ? v.toISOString().slice(0, 10) : v ?? null)
 
 /** A list cell as the CSV has it: joined with "; ", empty (missing) when the list is empty. */
 export const joined = (v: unknown): string | null => (Array.isArray(v) ? (v.length ? v.join("; ") : null) : (v as string | null))

@@ -49,14 +49,15 @@ describe.skipIf(missing)(`pandas reads every CSV with the options the release RE
         }),
         ...dateCols.map((c) => {
           const v = row[c]
-          return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : null
+          // pandas' datetime64[ns] holds 1677-09-22 to 2262-04-11; a day outside is NaT in <column>_day
+          return typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && v >= "1677-09-22" && v <= "2262-04-11" ? v : null
         })
       ])
       problems.push(...differences(t, got[t]!.values, want, got[t]!.columns))
     }
     expect(problems).toEqual([])
     const long = got.documents!.values.find((r) => r[0] === "edge/long")!
-    expect(long[13]).toBe(rowsOf("documents").find((r) => r.doc_id === "edge/long")!.body)
+    expect(long[got.documents!.columns.indexOf("body")]).toBe(rowsOf("documents").find((r) => r.doc_id === "edge/long")!.body)
   })
 
   it("would lose the text NA with pandas' default options (why the snippet sets keep_default_na=False)", () => {

@@ -7,7 +7,7 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import pl from "nodejs-polars"
 import { TABLE_NAMES, TABLES, type Column } from "../../pipeline/model.js"
-import { differences, rowsOf, writeEdgeRelease } from "./fixture.js"
+import { asRead, differences, rowsOf, writeEdgeRelease } from "./fixture.js"
 import { readIpc, readParquet } from "./programs.js"
 
 const polarsType = (c: Column): string => ({ string: "String", int32: "Int32", int64: "Int64", bool: "Bool", date: "Date", timestamp: "Datetime", list: "List(String)" })[c.type]
@@ -36,7 +36,7 @@ describe("polars reads every Arrow IPC and Parquet file", () => {
         expect(df.columns, t).toEqual(spec.columns.map((c) => c.name))
         const types = Object.fromEntries(Object.entries(df.schema).map(([k, v]) => [k, typeName(v)]))
         expect(types, `${t}.${format}`).toEqual(Object.fromEntries(spec.columns.map((c) => [c.name, polarsType(c)])))
-        const got = df.toRecords().map((r) => spec.columns.map((c) => r[c.name] ?? null))
+        const got = df.toRecords().map((r) => spec.columns.map((c) => asRead(r[c.name])))
         const want = rowsOf(t).map((r) => spec.columns.map((c) => r[c.name]))
         problems.push(...differences(`${t}.${format}`, got, want, spec.columns.map((c) => c.name)))
       }

@@ -57,3 +57,13 @@ describe("JSON-LD of a release", () => {
     expect(generated.length).toBeGreaterThanOrEqual(12)
   })
 })
+
+describe("datePublished of a document", () => {
+  it("is the day as written, else the ISO 8601 interval of the days the value covers", async () => {
+    const { publishedValue } = await import("../../pipeline/emit/jsonld.js")
+    expect(publishedValue({ published_date: "2022-02-17", published_earliest: "2022-02-17", published_latest: "2022-02-17" })).toBe("2022-02-17")
+    expect(publishedValue({ published_date: "2014-12", published_earliest: "2014-12-01", published_latest: "2014-12-31" })).toBe("2014-12-01/2014-12-31")
+    expect(publishedValue({ published_date: "2016", published_earliest: "2016-01-01", published_latest: "2016-12-31" })).toBe("2016-01-01/2016-12-31")
+    expect(publishedValue({ published_date: null, published_earliest: null, published_latest: null })).toBeNull()
+  })
+})

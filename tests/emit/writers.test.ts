@@ -10,12 +10,12 @@ const edgeDocuments: Array<Row> = [
   {
     doc_id: "a/001", source_path: "a/001.txt", source_sha256: "0".repeat(64), kind: "news_article", title: "Quotes \"inside\", commas",
     authors: ["Ann Writer", "Bo Second"], publisher: null, published_date: "2014-12", published_precision: "month",
-    dateline_place: "DUSHANBE", dateline_date: "--04-08", language: "en", url: null,
+    published_earliest: "2014-12-01", published_latest: "2014-12-31", dateline_place: "DUSHANBE", dateline_date: "--04-08", language: "en", url: null,
     body: "First paragraph with \"quotes\", commas\nand an embedded newline.\n\nДушанбе — “curly” 😀 مرحبا", word_count: 12, comment_count: 0, removed_line_count: 3
   },
   {
     doc_id: "b", source_path: "b.txt", source_sha256: "f".repeat(64), kind: "page", title: "=SUM(A1:A2)", authors: [], publisher: "NA",
-    published_date: null, published_precision: null, dateline_place: null, dateline_date: null, language: null, url: null,
+    published_date: null, published_precision: null, published_earliest: null, published_latest: null, dateline_place: null, dateline_date: null, language: null, url: null,
     body: "+1 -1 @user NA", word_count: 4, comment_count: 2, removed_line_count: 0
   }
 ]
@@ -41,7 +41,14 @@ describe("CSV and Arrow writers", () => {
       const fromArrow = arrow.get(i)!.toJSON() as Record<string, unknown>
       spec.columns.forEach((c, j) => {
         const arrowValue = fromArrow[c.name]
-        const asCell = arrowValue === null ? null : c.type === "list" ? [...(arrowValue as Iterable<string>)] : arrowValue
+        const asCell =
+          arrowValue === null
+            ? null
+            : c.type === "list"
+              ? [...(arrowValue as Iterable<string>)]
+              : c.type === "date"
+                ? new Date(arrowValue as number | Date).toISOString().slice(0, 10)
+                : arrowValue
         expect(csv[i]![j], `${c.name} in CSV`).toBe(csvCell(c, row[c.name]))
         expect(asCell, `${c.name} in Arrow`).toEqual(row[c.name])
       })
@@ -78,6 +85,6 @@ describe("CSV and Arrow writers", () => {
 
   it("give Arrow columns the types that carry over to Parquet", () => {
     const types = Object.fromEntries(tableFromIPC(arrowTable(spec, edgeDocuments)).schema.fields.map((f) => [f.name, String(f.type)]))
-    expect(types).toMatchObject({ word_count: "Int32", authors: "List<Utf8>", body: "Utf8" })
+    expect(types).toMatchObject({ word_count: "Int32", authors: "List<Utf8>", body: "Utf8", published_earliest: "Date32<DAY>", published_latest: "Date32<DAY>" })
   })
 })

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { Exit } from "effect"
+import Papa from "papaparse"
 import { buildOk, copyRaw, listFiles, runBuild, sha256sumCheck, tempDir } from "../helpers.js"
 import { TABLE_NAMES } from "../../pipeline/model.js"
 import { releaseContents } from "../../pipeline/release/contents.js"
@@ -56,6 +57,24 @@ describe("a build from raw texts to a release", () => {
     const csv = fs.readFileSync(path.join(out, "releases", "1.0.0", "documents.csv"), "utf8")
     const ids = csv.split("\r\n").slice(1).map((l) => l.split(",")[0]).filter(Boolean)
     expect(ids).toEqual(fs.readdirSync(raw).filter((f) => f.endsWith(".txt")).map((f) => f.replace(/\.txt$/, "")).sort())
+  })
+
+  it("gives every date row and every publication date its days in order, empty only when the value has no known year", () => {
+    const dir = path.join(out, "releases", "1.0.0")
+    const rowsOf = (t: string) => {
+      const [header, ...rows] = Papa.parse<Array<string>>(fs.readFileSync(path.join(dir, `${t}.csv`), "utf8"), { skipEmptyLines: true }).data
+      return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ""])))
+    }
+    const pairs = [
+      ...rowsOf("dates").map((r) => [r.value!, r.earliest!, r.latest!]),
+      ...rowsOf("documents").map((r) => [r.published_date!, r.published_earliest!, r.published_latest!])
+    ]
+    expect(pairs.length).toBeGreaterThan(0)
+    for (const [value, earliest, latest] of pairs) {
+      const hasYear = /^\d/.test(value!) && value !== ""
+      if (hasYear) expect(earliest !== "" && earliest! <= latest!, `${value}: ${earliest} .. ${latest}`).toBe(true)
+      else expect([earliest, latest], value).toEqual(["", ""])
+    }
   })
 
   it("publishes nothing when a second build finds nothing changed", async () => {

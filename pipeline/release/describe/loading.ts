@@ -42,10 +42,11 @@ def read_table(name):
     for c in LISTS.get(name, []):
         df[c] = df[c].str.split("; ")
     # Dates stay ISO 8601 text at their precision; full dates (YYYY-MM-DD) also as datetime64 in <column>_day.
-    # Only full dates are parsed: to_datetime would pad 2014-12 into 2014-12-01 even with a format.
+    # Only full dates are parsed: to_datetime would pad 2014-12 into 2014-12-01 even with a format. A day outside
+    # pandas' nanosecond range (1677-09-22 to 2262-04-11: "the 16th century" starts 1500-01-01) is NaT there.
     for c in DATES.get(name, []):
         full = df[c].str.fullmatch(r"\\d{4}-\\d{2}-\\d{2}").fillna(False).astype(bool)
-        df[c + "_day"] = pd.to_datetime(df[c].where(full), format="%Y-%m-%d")
+        df[c + "_day"] = pd.to_datetime(df[c].where(full), format="%Y-%m-%d", errors="coerce")
     return df
 
 docs = read_table("documents")`
@@ -85,9 +86,12 @@ on a CSV reads it in a local code page (Excel: Windows-1252) and runs cells that
 as formulas.
 
 In CSV the empty string means missing and nothing else; lists are joined with \`; \` (an empty list is an empty
-cell). Date columns (${dateCols.map((c) => `\`${c}\``).join(", ")}, \`comments.posted_date\`, \`dates.value\`) are ISO 8601 at
+cell). The date columns ${dateCols.filter((c) => !/_(?:earliest|latest)$/.test(c)).map((c) => `\`${c}\``).join(", ")} and \`comments.posted_date\` are ISO 8601 at
 the precision the text states (\`2016\`, \`2014-12\`, \`2022-02-17\`, \`--04-08\` for a day whose year is unknown):
-parse only the full dates into a date type and keep the text for the others.
+parse only the full dates into a date type and keep the text for the others. \`dates.value\` also holds TimeML's
+values (\`1998-Q3\`, \`1998-W08\`, \`199X\`, \`PRESENT_REF\`). To sort or filter by date, use \`earliest\` and \`latest\`
+(\`published_earliest\`, \`published_latest\` in documents): the first and last calendar day a value covers, a date
+type in Parquet and Arrow and \`YYYY-MM-DD\` in CSV, empty when the value has no known year.
 
 pandas (reads each CSV with its types; \`read_table("comments")\` and so on for the other tables):
 

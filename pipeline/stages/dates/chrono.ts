@@ -1,14 +1,84 @@
 /**
  * chrono-node glue: its strict parser runs only on short stretches around a month name or a numeric date shape, and
- * only the components it marks certain are kept (its implied parts are never read).
+ * only the components it marks certain are kept (its implied parts are never read). English runs on every document;
+ * a document in another language chrono-node has a locale for (ru, de, fr, es, it, pt, nl, sv, fi, uk, ...) is also
+ * read with that locale's strict parser, for its written calendar dates ("20 мая 2017 года", "20. Mai 2017").
  */
 import * as chrono from "chrono-node"
 import { HAS_MONTH, MONTH, MONTH_OR_NUMERIC } from "./lexicon.js"
 import { isSpace } from "./text.js"
 import type { Add, Kind } from "./types.js"
 
-/** the separator of a chrono range: a word or a spaced dash first, a bare dash ("12-14 May") only when there is none */
-const RANGE_SEP = /\s*(?:[–—]|\s-\s|\b(?:to|through|until|till|and)\b)\s*/
+/** How chrono is run for one language. */
+interface ChronoLocale {
+  readonly parser: chrono.Chrono
+  /** where a stretch is cut around: a month name or a numeric date shape */
+  readonly trigger: RegExp
+  /** a result holds a month name or a numeric date */
+  readonly monthOrNumeric: RegExp
+  /** a result holds a month name (a bare number pair is a date only with its year) */
+  readonly named: RegExp
+  /** the separator of a range: a word or a spaced dash first, a bare dash ("12-14 May") only when there is none */
+  readonly rangeSep: RegExp
+  /** words chrono folds into the front of a result that are not part of the date */
+  readonly lead: RegExp
+}
+
+/**
+ * chrono's strict English parser without the parsers whose results are never kept here (relative "3 days ago" /
+ * "within a week" readings, month/year-only slashes, times of day): a third less work. When a chrono release renames
+ * them, the filter drops nothing and the full strict parser runs.
+ */
+const CHRONO_UNUSED = new Set(["ENTimeUnitWithinFormatParser", "ENTimeUnitAgoFormatParser", "ENTimeUnitLaterFormatParser", "ENSlashMonthFormatParser", "ENTimeExpressionParser"])
+const EN: ChronoLocale = {
+  parser: (() => {
+    const c = chrono.strict.clone()
+    c.parsers = c.parsers.filter((p) => !CHRONO_UNUSED.has(p.constructor.name))
+    return c
+  })(),
+  trigger: new RegExp(`\\b${MONTH}(?![a-z])|\\d[-/.]\\d`, "g"),
+  monthOrNumeric: MONTH_OR_NUMERIC,
+  named: HAS_MONTH,
+  rangeSep: /\s*(?:[–—]|\s-\s|\b(?:to|through|until|till|and)\b)\s*/,
+  lead: /^(?:on|the|of)\s+/i
+}
+/** Russian month stems: the trigger and the month test of the `ru` locale */
+const RU_MONTH = "(?:январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+/** chrono's strict Russian parser with only the parsers whose results are kept: dates written with a month name (and the weekday before one), ISO and numeric dates */
+const RU_USED = new Set(["ISOFormatParser", "RUMonthNameLittleEndianParser", "RUMonthNameParser", "RUWeekdayParser", "SlashDateFormatParser"])
+const RU: ChronoLocale = {
+  parser: (() => {
+    const c = chrono.ru.strict.clone()
+    c.parsers = c.parsers.filter((p) => RU_USED.has(p.constructor.name))
+    return c.parsers.length > 0 ? c : chrono.ru.strict
+  })(),
+  trigger: new RegExp(`(?<![\\p{L}])${RU_MONTH}|\\d[-/.]\\d`, "giu"),
+  monthOrNumeric: new RegExp(`${RU_MONTH}|\\d[-/.]\\d`, "iu"),
+  named: new RegExp(RU_MONTH, "iu"),
+  rangeSep: /\s*(?:[–—]|\s-\s|(?<![\p{L}])(?:по|до|и)(?![\p{L}]))\s*/u,
+  lead: /^(?:в|во|на|с|со|до|к|по)\s+/iu
+}
+/** the other locales: stretches around any number; a result must hold a word (its month) */
+const otherLocale = (parser: chrono.Chrono): ChronoLocale => ({
+  parser,
+  trigger: /\d{1,4}/g,
+  monthOrNumeric: /\p{L}{3,}|\d[-/.]\d/u,
+  named: /\p{L}{3,}/u,
+  rangeSep: /\s*(?:[–—]|\s-\s)\s*/,
+  lead: /^(?:am|on|le|el|il|em|de|op|den|the)\s+/i
+})
+const LOCALES: ReadonlyMap<string, ChronoLocale> = (() => {
+  const all = chrono as unknown as Record<string, { strict?: chrono.Chrono }>
+  const out = new Map<string, ChronoLocale>([["en", EN], ["ru", RU]])
+  for (const lang of ["de", "fr", "es", "it", "pt", "nl", "sv", "fi", "uk", "ja", "zh", "vi", "id"]) {
+    const strict = all[lang]?.strict
+    if (strict) out.set(lang, otherLocale(strict))
+  }
+  return out
+})()
+/** the languages chrono-node reads besides English */
+export const chronoLanguage = (lang: string): boolean => lang !== "en" && LOCALES.has(lang)
+
 const RANGE_DASH = /-/
 /** one date of a chrono result: its year only when written, its weekday when written */
 function addChronoDate(
@@ -36,27 +106,16 @@ function addChronoDate(
  * chrono's strict parse of the stretches of `p` around a capitalised month name or a numeric date shape (the only results
  * kept below hold one), each with CHRONO_MARGIN characters of context widened to white space; result indices are `p`'s.
  */
-const CHRONO_TRIGGER = new RegExp(`\\b${MONTH}(?![a-z])|\\d[-/.]\\d`, "g")
 const CHRONO_MARGIN = 40 // chrono's longest kept result reaches ~25 characters left of its month ("Wednesday the 5th of")
 const CHRONO_OPTIONS = { instant: new Date(Date.UTC(2000, 0, 1)), timezone: 0 }
-/**
- * chrono's strict parser without the parsers whose results are never kept here (relative "3 days ago" / "within a
- * week" readings, month/year-only slashes, times of day): a third less work. When a chrono release renames them, the
- * filter drops nothing and the full strict parser runs.
- */
-const CHRONO_UNUSED = new Set(["ENTimeUnitWithinFormatParser", "ENTimeUnitAgoFormatParser", "ENTimeUnitLaterFormatParser", "ENSlashMonthFormatParser", "ENTimeExpressionParser"])
-const DATE_CHRONO = (() => {
-  const c = chrono.strict.clone()
-  c.parsers = c.parsers.filter((p) => !CHRONO_UNUSED.has(p.constructor.name))
-  return c
-})()
-const chronoParse = (p: string): Array<chrono.ParsedResult> => {
+const chronoParse = (p: string, loc: ChronoLocale): Array<chrono.ParsedResult> => {
+  const trigger = loc.trigger
   const out: Array<chrono.ParsedResult> = []
   const n = p.length
   let ws = -1
   let we = -1
-  CHRONO_TRIGGER.lastIndex = 0
-  for (let m = CHRONO_TRIGGER.exec(p); m; m = CHRONO_TRIGGER.exec(p)) {
+  trigger.lastIndex = 0
+  for (let m = trigger.exec(p); m; m = trigger.exec(p)) {
     let s = m.index - CHRONO_MARGIN
     let e = m.index + m[0].length + CHRONO_MARGIN
     if (s <= 0) s = 0
@@ -71,68 +130,74 @@ const chronoParse = (p: string): Array<chrono.ParsedResult> => {
     }
     if (ws >= 0 && s <= we) we = Math.max(we, e)
     else {
-      if (ws >= 0) chronoStretch(p, ws, we, out)
+      if (ws >= 0) chronoStretch(p, ws, we, out, loc)
       ws = s
       we = e
     }
   }
-  if (ws >= 0) chronoStretch(p, ws, we, out)
+  if (ws >= 0) chronoStretch(p, ws, we, out, loc)
   return out
 }
 
 /** a day written as a number or an ordinal word: every chrono result kept has one */
 const DAY_WRITTEN = /\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b/i
-function chronoStretch(p: string, ws: number, we: number, out: Array<chrono.ParsedResult>): void {
+function chronoStretch(p: string, ws: number, we: number, out: Array<chrono.ParsedResult>, loc: ChronoLocale): void {
   const text = ws === 0 && we === p.length ? p : p.slice(ws, we)
   if (!DAY_WRITTEN.test(text)) return
-  for (const r of DATE_CHRONO.parse(text, CHRONO_OPTIONS)) {
+  for (const r of loc.parser.parse(text, CHRONO_OPTIONS)) {
     ;(r as { index: number }).index += ws
     out.push(r)
   }
 }
 
 /** chrono's written calendar dates of one paragraph (strict grammar: no casual or relative readings; only certain components kept). */
-export const chronoCandidates = (p: string, add: Add): void => {
-for (const r of chronoParse(p)) {
-  const c = r.start
-  const y = c.isCertain("year") ? c.get("year") : null
-  const mo = c.isCertain("month") ? c.get("month") : null
-  const d = c.isCertain("day") ? c.get("day") : null
-  if (mo === null || mo === undefined || d === null || d === undefined) continue
-  // relative readings ("11 days ago") are this module's job, against the document's reference, not chrono's instant
-  if ([...r.tags()].some((t) => /relative|casual/i.test(t))) continue
-  if (!MONTH_OR_NUMERIC.test(r.text)) continue
-  if (!(c.isCertain("year")) && !HAS_MONTH.test(r.text)) continue // "5/8" is a fraction, not May 8
-  let text = r.text.replace(/[\s,.–—-]+$/, "")
-  let s = r.index
-  // chrono folds a leading "on"/"the" into some results; keep the date proper
-  const lead = /^(?:on|the|of)\s+/i.exec(text)
-  if (lead) {
-    s += lead[0].length
-    text = text.slice(lead[0].length)
-  }
-  // reject time-only and numeric look-alikes (scores, versions): numeric forms need a year
-  if (!/[A-Za-z]/.test(text) && (y === null || y === undefined)) continue
-  if (y !== null && y !== undefined && (y < 1000 || y > 2999)) continue
-  // chrono reads "<weekday>, <month> <day>" and times: cut a trailing time of day from the text
-  const tcut = /\s*(?:,\s*)?(?:at\s+)?\d{1,2}[:.]\d{2}.*$/.exec(text)
-  if (tcut && tcut.index > 4 && /[A-Za-z]/.test(text.slice(0, tcut.index))) text = text.slice(0, tcut.index)
-  // a range ("Aug. 26 to Oct. 20", "Jan 5 - 7, 2015", "12-14 May 2019") is two dates, each its own mention
-  const end = r.end
-  if (end && end.isCertain("month") && end.isCertain("day")) {
-    const sep = RANGE_SEP.exec(text) ?? RANGE_DASH.exec(text)
-    if (sep && sep.index > 0 && /\d/.test(text.slice(0, sep.index)) && /\d/.test(text.slice(sep.index + sep[0].length))) {
-      const es = sep.index + sep[0].length
-      // the month name of "October 3 to 13" is written for both days
-      const named = /[A-Za-z]/.test(text)
-      // "Aug. 26 to Oct. 20, 2019": the year written once holds for the start (the year before when it wraps)
-      const ey = end.isCertain("year") ? end.get("year") : null
-      const sy = c.isCertain("year") ? c.get("year") : ey === null ? null : mo * 100 + d <= end.get("month")! * 100 + end.get("day")! ? ey : ey - 1
-      addChronoDate(add, s, text.slice(0, sep.index), c, named, sy)
-      addChronoDate(add, s + es, text.slice(es), end, named)
-      continue
+export const chronoCandidates = (p: string, add: Add, lang = "en"): void => {
+  const loc = LOCALES.get(lang) ?? EN
+  for (const r of chronoParse(p, loc)) {
+    const c = r.start
+    const y = c.isCertain("year") ? c.get("year") : null
+    const mo = c.isCertain("month") ? c.get("month") : null
+    const d = c.isCertain("day") ? c.get("day") : null
+    if (mo === null || mo === undefined || d === null || d === undefined) continue
+    // relative readings ("11 days ago") are this module's job, against the document's reference, not chrono's instant
+    if ([...r.tags()].some((t) => /relative|casual/i.test(t))) continue
+    if (!loc.monthOrNumeric.test(r.text)) continue
+    if (!(c.isCertain("year")) && !loc.named.test(r.text)) continue // "5/8" is a fraction, not May 8
+    let text = r.text.replace(/[\s,.–—-]+$/, "")
+    let s = r.index
+    const space = /^\s+/.exec(text)
+    if (space) {
+      s += space[0].length
+      text = text.slice(space[0].length)
     }
-  }
-  addChronoDate(add, s, text, c, /[A-Za-z]/.test(text))
+    // chrono folds a leading "on"/"the" into some results; keep the date proper
+    const lead = loc.lead.exec(text)
+    if (lead) {
+      s += lead[0].length
+      text = text.slice(lead[0].length)
+    }
+    // reject time-only and numeric look-alikes (scores, versions): numeric forms need a year
+    if (!/\p{L}/u.test(text) && (y === null || y === undefined)) continue
+    if (y !== null && y !== undefined && (y < 1000 || y > 2999)) continue
+    // chrono reads "<weekday>, <month> <day>" and times: cut a trailing time of day from the text
+    const tcut = /\s*(?:,\s*)?(?:at\s+)?\d{1,2}[:.]\d{2}.*$/.exec(text)
+    if (tcut && tcut.index > 4 && /\p{L}/u.test(text.slice(0, tcut.index))) text = text.slice(0, tcut.index)
+    // a range ("Aug. 26 to Oct. 20", "Jan 5 - 7, 2015", "12-14 May 2019") is two dates, each its own mention
+    const end = r.end
+    if (end && end.isCertain("month") && end.isCertain("day")) {
+      const sep = loc.rangeSep.exec(text) ?? RANGE_DASH.exec(text)
+      if (sep && sep.index > 0 && /\d/.test(text.slice(0, sep.index)) && /\d/.test(text.slice(sep.index + sep[0].length))) {
+        const es = sep.index + sep[0].length
+        // the month name of "October 3 to 13" is written for both days
+        const named = /\p{L}/u.test(text)
+        // "Aug. 26 to Oct. 20, 2019": the year written once holds for the start (the year before when it wraps)
+        const ey = end.isCertain("year") ? end.get("year") : null
+        const sy = c.isCertain("year") ? c.get("year") : ey === null ? null : mo * 100 + d <= end.get("month")! * 100 + end.get("day")! ? ey : ey - 1
+        addChronoDate(add, s, text.slice(0, sep.index), c, named, sy)
+        addChronoDate(add, s + es, text.slice(es), end, named)
+        continue
+      }
+    }
+    addChronoDate(add, s, text, c, /\p{L}/u.test(text))
   }
 }

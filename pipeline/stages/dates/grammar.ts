@@ -5,8 +5,9 @@
  * longest.
  */
 import type { DateModifier } from "../../model.js"
-import { validDay } from "./calendar.js"
-import { chronoCandidates } from "./chrono.js"
+import { type PartOfDay, type Season, validDay } from "./calendar.js"
+import { chronoCandidates, chronoLanguage } from "./chrono.js"
+import { russianCandidates, russianModifier } from "./grammar-ru.js"
 import { anyEvent, DAYNUM, eventRegexes, HAS_HOLIDAY, HAS_MONTH, HAS_WEEKDAY, HOLIDAYS, MONTH, monthNo, NUM, NUMBER_WORDS, ORDINAL_Q, SEASON, WEEKDAY, weekdayNo, YEAR } from "./lexicon.js"
 import { findAll } from "./text.js"
 import { CAND_CACHE_TEXT, triggerWindows } from "./triggers.js"
@@ -23,7 +24,7 @@ const RE_MONTH_DAY_YEAR_CUSTOM = rx(`\\b(${MONTH})\\s+(${DAYNUM})(?:\\s*,\\s*|\\
 const RE_MONTH_YEAR = rx(`\\b(${MONTH})(?:\\s*,\\s*|\\s+(?:of\\s+)?)(${YEAR})\\b(?!\\s*[-/.]\\d)`)
 const RE_MONTH_DAY = rx(`\\b(${MONTH})\\s+(${DAYNUM})\\b(?![:.]?\\d)(?!\\s*(?:%|percent|people|troops|votes?|years?|days?|miles?|km|points?|cents?|million|billion))`)
 const RE_DAY_MONTH = rx(`\\b(${DAYNUM})\\s+(?:of\\s+)?(${MONTH})(?:\\s*,?\\s*(${YEAR}))?\\b`)
-const RE_REL_MONTH = rx(`\\b(last|next|this|this past|this coming|(?:the\\s+)?previous|(?:the\\s+)?following)\\s+(${MONTH})\\b(?!\\s+\\d)`)
+const RE_REL_MONTH = rx(`\\b(last|next|this|this past|this coming|(?:the\\s+)?previous|(?:the\\s+)?following)\\s+(${MONTH})(?![a-z])(?!\\.?\\s+\\d)`)
 const bothCases = (words: ReadonlyArray<string>) => words.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).join("|")
 const RE_MONTH_ALONE = rx(
   `\\b(?:(${bothCases(["in", "of", "since", "until", "till", "by", "from", "to", "through", "during", "early", "late", "mid-?", "before", "after", "last", "this", "next", "and", "or", "between", "for", "on", "that", "each", "every"])})\\s+(?:early\\s+|late\\s+|mid-?)?)?(${MONTH})\\b(?!\\s+\\d)`
@@ -37,11 +38,19 @@ const RE_DAY_CONJ = rx(`\\b(${MONTH})\\s+${DAYNUM}\\s*,?\\s+(?:and|or|&)\\s+(${D
 const RE_YEAR_END = /\b(?:the\s+)?(?:year-end|year end|year's end|year’s end|end of the year|turn of the year)\b/gi
 const RE_YEAR_AGO = /\b(year-earlier|year-ago|a year earlier|a year ago)\b/gi
 const RE_WEEKEND = /\b(?:the|this|last|next|this past|over the)\s+weekend\b/gi
-const RE_WEEKDAY = rx(`\\b(?:(last|next|this|this past|this coming|past|coming)\\s+)?(${WEEKDAY})(?:'s)?\\b(?:\\s+(?:morning|afternoon|evening|night))?`)
-const RE_CASUAL = /\b(today|tonight|yesterday|tomorrow)\b(?:\s+(?:morning|afternoon|evening|night))?/gi
+const RE_WEEKDAY = rx(`\\b(?:(last|next|this|this past|this coming|past|coming)\\s+)?(${WEEKDAY})(?:'s)?\\b(?:\\s+(morning|afternoon|evening|night))?`)
+const RE_CASUAL = /\b(today|tonight|yesterday|tomorrow|(?:this|last|tomorrow|yesterday)(?=\s+(?:morning|afternoon|evening|night)))\b(?:\s+(morning|afternoon|evening|night))?/gi
+const podOf = (w: string | undefined): PartOfDay | undefined => {
+  const l = (w ?? "").toLowerCase()
+  return l === "morning" ? "MO" : l === "afternoon" ? "AF" : l === "evening" ? "EV" : l === "night" || l === "tonight" ? "NI" : undefined
+}
 const RE_REL_UNIT = /\b(last|next|this|this past|this coming|past|coming|previous|current|the previous|the current|the past|the coming|the following|the same)\s+(week|weekend|month|year|quarter)\b(?!\s*(?:'s|’s)?\s*(?:-long|old))/gi
 const RE_AGO = rx(`\\b(${NUM})\\s+(day|week|month|year|decade)s?\\s+(ago|earlier|before|later|from now|hence)\\b`, "gi")
 const RE_EARLIER_THIS = /\b(earlier|later)\s+(this|last|next)\s+(week|month|year)\b/gi
+/** "the week of March 6": the ISO week of the day */
+const RE_WEEK_OF = rx(`\\bthe\\s+week\\s+of\\s+(?=(?:${MONTH})\\s+${DAYNUM}|${DAYNUM}\\s+(?:${MONTH}))`, "g")
+/** "the 1988 quarter", "the 1989 period": the quarter the report is about, in that year */
+const RE_YEAR_QUARTER = rx(`\\bthe\\s+(${YEAR})\\s+(?:quarter|period)\\b`, "gi")
 const RE_THE_UNIT = /\b(?:(?:earlier|later)\s+in|for|during|of|throughout|in)\s+the\s+(?:(?:full|whole|entire)\s+)?(year|month|week|quarter)\b(?![-’']|\s+(?:ago|before|earlier|later|of|to|two|2\d\d\d|before|after))/gi
 const RE_QUARTER = rx(`\\b(?:(?:the|its|a|their|our)\\s+)?(?:(?:comparable\\s+)?(year-ago|year-earlier|last year['’]s|next year['’]s|this year['’]s)\\s+)?(?:(${YEAR})\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?:quarter|period)\\b(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(${YEAR})\\b)?`, "gi")
 const RE_HALF = rx(`\\b(?:the\\s+)?(?:(${YEAR})\\s+)?(first|second)[- ]half\\b(?:\\s+(?:of\\s+)?(${YEAR})\\b)?`, "gi")
@@ -51,7 +60,9 @@ const RE_YEAR = rx(
   `(?<![\\d,.$£€#/:-])\\b(${YEAR})(?:(?:'s|’s)|s)?\\b(?![,.]?\\d)(?![-/:]\\d)(?!\\s*(?:%|percent|per cent|km|kilometers?|kilometres?|miles?|meters?|metres?|feet|ft|people|persons|troops|soldiers|men|women|students|votes|cars|units|tons|tonnes|dollars|euros|yuan|rubles|roubles|shares|jobs|employees|workers|members|hours|pm|am|GMT|UTC|[A-Z]{2,}\\b))`
 )
 const YEAR_LEFT = /(?:\b(?:in|since|until|till|of|by|from|to|before|after|during|through|throughout|between|and|or|early|late|mid|around|circa|c\.|year|years|fiscal|the|its|for|on|at|than|spring|summer|autumn|fall|winter|season|end|beginning|start|middle|as|both|either|over|within|about|till|last|past|a|an|that|this|his|her|their|our|due|into|predicting|unsuccessful|successful|whole|entire)\s*[-–]?|['’]s|[(\[]|[-–]|,)\s*$/i
-const RE_DECADE_WORDS = /\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?:nineteen-?)?(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi
+const DECADE_WORDS = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
+const RE_DECADE_WORDS = /\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?:nineteen-?)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi
+const SEASON_CODE: Readonly<Record<string, Season>> = { spring: "SP", summer: "SU", fall: "FA", autumn: "FA", winter: "WI" }
 const RE_PREFIXED_YEAR = rx(`\\b(mid|early|late|pre|post)-(${YEAR})\\b(?!-)`, "gi")
 const ONES = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 const TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -85,10 +96,12 @@ const spelledYear = (text: string): number | null => {
   }
   return null
 }
-/** "the 20th century", "the late 19th century": like decades, dates our model cannot hold (an empty value) */
-const RE_CENTURY = /\b(?:the\s+)?(?:(early|mid|late)[- ])?(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)[- ]century\b/gi
+/** "the 20th century", "the late 19th century" */
+const RE_CENTURY = /\b(?:the\s+)?(?:(early|mid|late)[- ])?([1-9]|1\d|2[01])(?:st|nd|rd|th)[- ]century\b/gi
 const RE_DECADE = /\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?:(1[5-9]\d0|20\d0)|'(\d0))s\b/gi
-const RE_VAGUE = /\b(?:now|currently|recently|nowadays|at present|these days|the future|the past|recent (?:years|months|weeks|days)|the present|the near future|the near term|the short term|the long term|formerly)\b/gi
+/** vague references to the present, the past and the future (reported with `vague: true`) */
+const RE_VAGUE =
+  /\b(?:(now|currently|current|nowadays|at present|these days|the present|at the moment|right now)|(recently|recent(?!\s+(?:months|weeks|days)\b)|lately|formerly|the past(?!\s+(?:[\w-]+\s+){0,2}(?:years?|months?|weeks?|days?|decades?|quarters?|centur(?:y|ies)|hours?|summers?|winters?|springs?|falls?|autumns?|seasons?)\b)|recent (?:years|times))|(the future|future|the near future|the near term|the long term|in the coming (?:years|months|weeks|days)))\b/gi
 
 /** nouns after "today's" that make it the present age rather than a day */
 const GENERIC_AFTER = /^['’]s\s+(?:world|youth|society|generation|generations|children|kids|young|teenagers|standards|terms|dollars|money|prices|age|era|economy|culture|technology|parents|families|workplace)\b/i
@@ -110,23 +123,24 @@ const modifierFor = (w: string): DateModifier => {
 /** Candidates of one window (or short line), selected; windows of repeated page furniture hit a small cache. */
 const candCache = new WeakMap<DatesConfig, Map<string, ReadonlyArray<Cand>>>()
 const CAND_CACHE_MAX = 4096
-export const windowCandidates = (text: string, config: DatesConfig): ReadonlyArray<Cand> => {
+export const windowCandidates = (text: string, config: DatesConfig, lang = "en"): ReadonlyArray<Cand> => {
   // only short windows (a whole short line: a date line, a byline) repeat often enough to be worth hashing
-  if (text.length > CAND_CACHE_TEXT) return selectCands(paragraphCandidates(text, config))
+  if (text.length > CAND_CACHE_TEXT) return selectCands(paragraphCandidates(text, config, lang))
   let cache = candCache.get(config)
   if (!cache) candCache.set(config, (cache = new Map()))
-  const hit = cache.get(text)
+  const key = lang === "en" ? text : `${lang}\u0000${text}`
+  const hit = cache.get(key)
   if (hit) return hit
-  const out = selectCands(paragraphCandidates(text, config))
+  const out = selectCands(paragraphCandidates(text, config, lang))
   if (cache.size >= CAND_CACHE_MAX) cache.clear()
-  cache.set(text, out)
+  cache.set(key, out)
   return out
 }
 
 const num = (w: string) => (/^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w.toLowerCase()] ?? 1)
 
 /** All date candidates of one paragraph (offsets relative to the paragraph). */
-const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
+const paragraphCandidates = (p: string, config: DatesConfig, lang: string): Array<Cand> => {
   const out: Array<Cand> = []
   const add = (s: number, e: number, kind: Kind, prio: number, modifier: DateModifier | null = null) => out.push({ s, e, kind, modifier, prio })
   // cheap tests that spare the costlier expressions most paragraphs cannot match
@@ -191,16 +205,30 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     const unit = m[2]!.toLowerCase()
     const yearBack = /year-|prior|previous|year-before/.test(w) ? -1 : 0
     if (unit.includes("year")) add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: yearBack !== 0 || w === "past" ? -1 : 0 }, 2)
-    else add(m.index, m.index + m[0].length, { k: "latestQuarter", back: w !== "current" && w !== "fiscal" && w !== "current fiscal", yearBack }, 2)
+    else {
+      const current = w === "current" || w === "fiscal" || w === "current fiscal"
+      add(m.index, m.index + m[0].length, { k: "latestQuarter", back: !current, yearBack, discussed: !current }, 2)
+    }
   })
   if (g.unit || /\bday\b/i.test(p)) findAll(RE_ANAPHOR, p, (m) => add(m.index, m.index + m[0].length, { k: "anaphor", unit: m[1]!.toLowerCase() as "day" }, 3))
   if (g.yearw) findAll(RE_YEAR_END, p, (m) => add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: 0 }, 3, "end"))
-  if (g.yearw) findAll(RE_YEAR_AGO, p, (m) => add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: -1 }, 3))
+  if (g.yearw) findAll(RE_YEAR_AGO, p, (m) => add(m.index, m.index + m[0].length, { k: "yearAgo", n: -1 }, 3))
   if (g.weekend) findAll(RE_WEEKEND, p, (m) => {
     const w = m[0].toLowerCase()
-    add(m.index, m.index + m[0].length, { k: "unit", unit: "weekend", n: /last|past|the weekend/.test(w) ? -1 : /next/.test(w) ? 1 : 0 }, 3)
+    // "the weekend", "over the weekend": the one before or after the reference, by tense
+    if (/^(?:the|over the|this)\s/.test(w)) return add(m.index, m.index + m[0].length, { k: "weekend", coming: w.startsWith("this") }, 3)
+    add(m.index, m.index + m[0].length, { k: "unit", unit: "weekend", n: /last|past/.test(w) ? -1 : /next/.test(w) ? 1 : 0 }, 3)
   })
-  if (g.holiday) for (const h of HOLIDAYS) findAll(h.re, p, (m) => add(m.index, m.index + m[0].length, { k: "holiday", name: h.name, day: h.day }, 1))
+  if (g.holiday)
+    for (const h of HOLIDAYS)
+      findAll(h.re, p, (m) => {
+        const after = p.slice(m.index + m[0].length, m.index + m[0].length + 20)
+        // "Christmas 2025": that year's; "a Christmas movie", "Thanksgiving table": a kind of thing, no date
+        const y = new RegExp(`^,?\\s+(${YEAR})\\b`).exec(after)
+        if (y) return add(m.index, m.index + m[0].length + y[0].length, { k: "full", y: Number(y[1]), ...h.day(Number(y[1])) }, 1)
+        if (HOLIDAY_THING.test(after)) return
+        add(m.index, m.index + m[0].length, { k: "holiday", name: h.name, day: h.day }, 1)
+      })
   if (g.month) findAll(RE_MONTH_ALONE, p, (m) => {
     const word = m[2]!
     // "May" and "March" alone are too often verbs/names; ask for a lead word; abbreviations alone are not dates
@@ -212,15 +240,20 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     add(s, s + word.length, { k: "month", m: monthNo(word), rel: null }, 5)
   })
   if (g.weekday) findAll(RE_WEEKDAY, p, (m) => {
-    // an abbreviation-free weekday; "Sunday Times"-style names are accepted as a risk of the form
-    add(m.index, m.index + m[0].length, { k: "weekday", wd: weekdayNo(m[2]!), rel: relOf(m[1]) }, 4)
+    if (!isWeekdayDate(p, m.index, m.index + m[0].length, m[2]!)) return
+    const pod = podOf(m[3])
+    add(m.index, m.index + m[0].length, pod ? { k: "weekday", wd: weekdayNo(m[2]!), rel: relOf(m[1]), pod } : { k: "weekday", wd: weekdayNo(m[2]!), rel: relOf(m[1]) }, 4)
   })
   if (g.casual) findAll(RE_CASUAL, p, (m) => {
     const w = m[1]!.toLowerCase()
     // "today's world", "in today's dollars", "the people of tomorrow": the present or future age, not a day
     if (GENERIC_AFTER.test(p.slice(m.index + m[0].length, m.index + m[0].length + 24))) return
     if (w !== "yesterday" && GENERIC_OF.test(p.slice(Math.max(0, m.index - 30), m.index))) return
-    add(m.index, m.index + m[0].length, { k: "days", n: w === "yesterday" ? -1 : w === "tomorrow" ? 1 : 0 }, 4)
+    const pod = podOf(m[2]) ?? podOf(w)
+    // "last night" is yesterday's; "this morning" today's
+    const n = w === "yesterday" || (w === "last" && pod === "NI") ? -1 : w === "tomorrow" ? 1 : 0
+    if (w === "last" && pod !== "NI") return // "last evening" is rare; "last morning" is not a date
+    add(m.index, m.index + m[0].length, pod ? { k: "days", n, pod } : { k: "days", n }, 4)
   })
   if (g.unit) findAll(RE_REL_UNIT, p, (m) => {
     const w = m[1]!.toLowerCase().replace(/^the\s+/, "")
@@ -237,19 +270,23 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     const dir = /ago|earlier|before/i.test(m[3]!) ? -1 : 1
     const unit = m[2]!.toLowerCase()
     // "three days before/later" counts from an event of the text, not from the reference: detected, left unresolved
-    if (/^(?:before|later|after)$/i.test(m[3]!)) return add(m.index, m.index + m[0].length, { k: "vague" }, 3)
-    if (unit === "decade") add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: 10 * n * dir }, 3)
-    else if (unit === "day") add(m.index, m.index + m[0].length, { k: "days", n: n * dir }, 3)
-    else if (unit === "week") add(m.index, m.index + m[0].length, { k: "days", n: 7 * n * dir }, 3)
+    if (/^(?:before|later|after)$/i.test(m[3]!)) return add(m.index, m.index + m[0].length, { k: "vague", ref: null }, 3)
+    // "a year ago" / "a year earlier" name the period under discussion a year back (the year-ago quarter of a report)
+    if (unit === "year" && n === 1 && dir < 0) return add(m.index, m.index + m[0].length, { k: "yearAgo", n: -1 }, 3)
+    if (unit === "day") add(m.index, m.index + m[0].length, { k: "days", n: n * dir }, 3)
     else add(m.index, m.index + m[0].length, { k: "unit", unit: unit as "month", n: n * dir }, 3)
   })
   if (g.unit) findAll(RE_EARLIER_THIS, p, (m) => {
     const n = m[2]!.toLowerCase() === "last" ? -1 : m[2]!.toLowerCase() === "next" ? 1 : 0
     add(m.index, m.index + m[0].length, { k: "unit", unit: m[3]!.toLowerCase() as "week", n }, 2, m[1]!.toLowerCase() === "earlier" ? null : null)
   })
+  if (g.period && g.digit) findAll(RE_YEAR_QUARTER, p, (m) => add(m.index, m.index + m[0].length, { k: "latestQuarter", back: true, yearBack: 0, discussed: true, year: Number(m[1]) }, 1))
   if (g.unit) findAll(RE_THE_UNIT, p, (m) => {
     const s = m.index + m[0].search(/the\s/)
-    add(s, m.index + m[0].length, { k: "unit", unit: m[1]!.toLowerCase() as "year", n: 0 }, 6)
+    const unit = m[1]!.toLowerCase() as "year" | "month" | "week" | "quarter"
+    // "in the quarter": the quarter a report is about, the latest one when the text has named none
+    if (unit === "quarter") return add(s, m.index + m[0].length, { k: "latestQuarter", back: true, yearBack: 0, discussed: true }, 6)
+    add(s, m.index + m[0].length, { k: "unit", unit, n: 0 }, 6)
   })
   if (g.period) findAll(RE_QUARTER, p, (m) => {
     const y = m[2] ?? m[4]
@@ -258,7 +295,7 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
   })
   if (g.period) findAll(RE_HALF, p, (m) => {
     const y = m[1] ?? m[3]
-    add(m.index, m.index + m[0].length, { k: "quarter", q: m[2]!.toLowerCase() === "first" ? 1 : 3, y: y ? Number(y) : null, shift: 0 }, 3)
+    add(m.index, m.index + m[0].length, { k: "half", h: m[2]!.toLowerCase() === "first" ? 1 : 2, y: y ? Number(y) : null, shift: 0 }, 3)
   })
   if (g.digit) findAll(RE_FISCAL, p, (m) => add(m.index, m.index + m[0].length, { k: "full", y: Number(m[1]), m: null, d: null }, 2))
   if (g.season) findAll(RE_SEASON, p, (m) => {
@@ -269,7 +306,7 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
       if (!/\b(?:in|during|the|this|last|next|over|until|by|since|early|late|mid-?)\s+(?:the\s+)?$/i.test(before)) return
       if (/^fall$/i.test(m[2]!) && !/\b(?:the|this|last|next)\s+$/i.test(before)) return
     }
-    add(m.index, m.index + m[0].length, { k: "season", season: m[2]!.toLowerCase(), y: m[3] ? Number(m[3]) : null, rel }, 3)
+    add(m.index, m.index + m[0].length, { k: "season", season: SEASON_CODE[m[2]!.toLowerCase()]!, y: m[3] ? Number(m[3]) : null, rel }, 3)
   })
   if (g.digit) findAll(RE_YEAR, p, (m) => {
     const before = p.slice(Math.max(0, m.index - 24), m.index)
@@ -287,13 +324,17 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     }
     add(m.index, m.index + m[1]!.length, { k: "full", y, m: null, d: null }, 4)
   })
-  // decades are dates our model cannot hold at their precision: reported with an empty value
   if (g.decade) findAll(RE_DECADE, p, (m) => {
     const mm = /^(?:the\s+)?(early|mid|late)/i.exec(m[0])
-    add(m.index, m.index + m[0].length, { k: "vague" }, 4, mm ? modifierFor(mm[1]!) : null)
+    const kind: Kind = m[1] ? { k: "decade", first: Number(m[1]), century: true } : { k: "decade", first: 1900 + Number(m[2]), century: false }
+    add(m.index, m.index + m[0].length, kind, 4, mm ? modifierFor(mm[1]!) : null)
   })
-  if (g.century) findAll(RE_CENTURY, p, (m) => add(m.index, m.index + m[0].length, { k: "vague" }, 4, m[1] ? modifierFor(m[1]) : null))
-  if (g.decadeWords) findAll(RE_DECADE_WORDS, p, (m) => add(m.index, m.index + m[0].length, { k: "vague" }, 4))
+  if (g.century) findAll(RE_CENTURY, p, (m) => add(m.index, m.index + m[0].length, { k: "century", hundreds: Number(m[2]) - 1 }, 4, m[1] ? modifierFor(m[1]) : null))
+  if (g.decadeWords) findAll(RE_DECADE_WORDS, p, (m) => {
+    const mm = /^(?:the\s+)?(early|mid|late)/i.exec(m[0])
+    const tens = DECADE_WORDS.indexOf(m[1]!.toLowerCase()) + 2
+    add(m.index, m.index + m[0].length, { k: "decade", first: 1900 + 10 * tens, century: /nineteen/i.test(m[0]) }, 4, mm ? modifierFor(mm[1]!) : null)
+  })
   if (g.digit) findAll(RE_PREFIXED_YEAR, p, (m) => {
     const w = m[1]!.toLowerCase()
     add(m.index, m.index + m[0].length, { k: "full", y: Number(m[2]), m: null, d: null }, 2, w === "mid" ? "mid" : w === "early" ? "start" : w === "late" ? "end" : null)
@@ -306,8 +347,22 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     if (y !== null) add(m.index, m.index + m[0].length, { k: "full", y, m: null, d: null }, 2)
   })
   if (config.vague) {
-    findAll(RE_VAGUE, p, (m) => add(m.index, m.index + m[0].length, { k: "vague" }, 7))
+    findAll(RE_VAGUE, p, (m) => add(m.index, m.index + m[0].length, { k: "vague", ref: m[1] ? "PRESENT_REF" : m[2] ? "PAST_REF" : "FUTURE_REF" }, 7))
   }
+
+  // the document's own language: Russian by its grammar (with chrono's ru locale), others by chrono's locale
+  if (lang === "ru") russianCandidates(p, add, config.vague === true)
+  if (chronoLanguage(lang) && /\d/.test(p)) chronoCandidates(p, add, lang)
+
+  // "the week of March 6": the week of the day written after it (the day's candidate is widened to the week)
+  if (g.month && g.unit)
+    findAll(RE_WEEK_OF, p, (m) => {
+      const day = out.find((c) => c.s === m.index + m[0].length && (c.kind.k === "full" || c.kind.k === "yearless") && c.kind.d !== null)
+      if (day) {
+        day.s = m.index
+        day.kind = { k: "weekOf", day: day.kind as Extract<Kind, { k: "full" | "yearless" }> }
+      }
+    })
 
   // relative words written as a title are a name: "This Week" (a programme), "USA Today" (a paper)
   for (let i = out.length - 1; i >= 0; i--) {
@@ -318,6 +373,14 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
   // modifiers in front of a candidate ("the end of", "mid-", "early") join its text
   for (const c of out) {
     const before = p.slice(Math.max(0, c.s - 24), c.s)
+    if (lang === "ru" && c.kind.k !== "event" && c.kind.k !== "vague") {
+      const ru = russianModifier(before, c.kind)
+      if (ru) {
+        c.modifier = ru.modifier
+        c.s -= ru.length
+        continue
+      }
+    }
     const mm = MOD_BEFORE.exec(before)
     if (mm && c.kind.k !== "event" && c.kind.k !== "vague") {
       // "earlier"/"later" only modify a period ("earlier this year" is its own rule)
@@ -327,6 +390,26 @@ const paragraphCandidates = (p: string, config: DatesConfig): Array<Cand> => {
     }
   }
   return out
+}
+
+/** a noun after a holiday's name that makes it a kind of thing ("a Christmas movie", "Thanksgiving tablescapes") */
+const HOLIDAY_THING =
+  /^\s+(?:list|lights?|movies?|films?|tables?|tablescapes?|dinners?|lunch|feasts?|decorations?|decor|trees?|cards?|gifts?|presents?|party|parties|shopping|markets?|music|songs?|carols?|season|sales?|spirit|cheer|menus?|recipes?|cookies|cakes?|pudding|jumpers?|sweaters?|stockings?|ornaments?|wreaths?|turkeys?|traditions?|themed|specials?|episodes?|editions?|costumes?|candy|pumpkins?|parades?)\b/
+/**
+ * Whether a weekday name names a day: not a set ("every Thursday"), not a list or a calendar header ("Monday Tuesday
+ * Wednesday", "Monday-Wednesday-Friday"), not a line of its own, not part of a name ("Black Friday", "NFL Sunday
+ * Ticket", "Super Tuesday"). A capitalised word before it says nothing: news writes "President Clinton Saturday vowed".
+ */
+const isWeekdayDate = (p: string, s: number, e: number, word: string): boolean => {
+  const before = p.slice(Math.max(0, s - 24), s)
+  const after = p.slice(e, e + 24)
+  if (/\b(?:every|each|most|some|many|all|other)\s+$/i.test(before)) return false
+  if (new RegExp(`(?:${WEEKDAY})(?:'s)?\\s*[-–/]?\\s*$`).test(before) || new RegExp(`^\\s*[-–/]?\\s*(?:${WEEKDAY})\\b`).test(after)) return false
+  if (p.trim() === word) return false
+  if (/\b(?:black|cyber|good|super|bloody|ash|palm|holy|maundy|easter|shrove|giving)\s+$/i.test(before)) return false
+  // a capitalised word after it that is no month or weekday: a name ("Sunday Ticket", "Tuesday Knight Games")
+  if (/^\s+\p{Lu}\p{Ll}/u.test(after) && !new RegExp(`^\\s+(?:${MONTH}|${WEEKDAY})`).test(after) && !/^\s+(?:I|The|A|An|He|She|It|They|We|You)\b/.test(after)) return false
+  return true
 }
 
 /**
@@ -358,12 +441,12 @@ const selectCands = (cands: Array<Cand>): Array<Cand> => {
 export const bodyCandidates = (doc: DocContext): Array<BodyCand> => {
   const { paras, config } = doc
   const cands: Array<BodyCand> = []
-  const windows = triggerWindows(doc.body, paras, config)
+  const windows = triggerWindows(doc.body, paras, config, doc.lang)
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i]!
     for (const w of windows[i]!) {
       const off = p.s + w.s
-      for (const c of windowCandidates(w.s === 0 && w.e === p.text.length ? p.text : p.text.slice(w.s, w.e), config))
+      for (const c of windowCandidates(w.s === 0 && w.e === p.text.length ? p.text : p.text.slice(w.s, w.e), config, doc.lang))
         cands.push({ s: c.s + off, e: c.e + off, kind: c.kind, modifier: c.modifier, prio: c.prio, para: i })
     }
   }

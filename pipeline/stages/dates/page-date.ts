@@ -2,8 +2,8 @@
  * The document's own dates: its dateline, its publication date (stated metadata > the clean stage's hint > a dateline
  * with a year > a page date line above the main run of prose) and the posted dates of its comments.
  */
-import { resolve } from "./anchor.js"
-import { isoDay, parseIso, precisionOf, type Ref, refIso } from "./calendar.js"
+import { type Context, resolve } from "./anchor.js"
+import { isoDay, parseIso, type Ref, refIso } from "./calendar.js"
 import { windowCandidates } from "./grammar.js"
 import { DAYNUM, MONTH, MONTH_INDEX, WEEKDAY, weekdayNo, YEAR } from "./lexicon.js"
 import { isSpace, wordCount } from "./text.js"
@@ -54,7 +54,8 @@ const pageDateInBody = (
   title: string | null,
   config: DatesConfig,
   /** paragraphs where pass 1 found a written day with its year (short paragraphs are read whole there) */
-  withDay: ReadonlySet<number>
+  withDay: ReadonlySet<number>,
+  lang: string
 ): PageDate | null => {
   // no short line holds a written day: nothing to find, and no need to measure the prose
   let any = false
@@ -88,7 +89,7 @@ const pageDateInBody = (
     if (proseWords[i] || /[a-z]{3,}\.\s+[A-Z]/.test(t)) continue
     const line = unglue(t)
     if (line !== t) continue // offsets would not hold after ungluing: leave glued lines to the clean stage's hint
-    const days = windowCandidates(line, config).filter(
+    const days = windowCandidates(line, config, lang).filter(
       (c) => c.kind.k === "full" && c.kind.d !== null && c.kind.m !== null && !/[-_/\w]$/.test(line.slice(0, c.s)) && !/^[-_/]\w/.test(line.slice(c.e))
     )
     if (days.length === 0 || days.length > 2) continue
@@ -107,11 +108,14 @@ const pageDateInBody = (
   return found[0]!
 }
 
+/** how a date line is read: the past, no earlier date, no vague words */
+const PAST: Context = { tense: "past", previous: null, period: null, vague: false }
+
 /** The date of a short text (a hint line or a comment's posted_text): written parts only, relative forms need a reference. */
-const dateOfLine = (text: string, config: DatesConfig, ref: Ref | null): { value: string; s: number; e: number; updated: boolean } | null => {
-  const cands = windowCandidates(text, config).filter((c) => c.kind.k !== "vague" && c.kind.k !== "event" && c.kind.k !== "month")
+const dateOfLine = (text: string, config: DatesConfig, ref: Ref | null, lang = "en"): { value: string; s: number; e: number; updated: boolean } | null => {
+  const cands = windowCandidates(text, config, lang).filter((c) => c.kind.k !== "vague" && c.kind.k !== "event" && c.kind.k !== "month")
   const resolved = cands
-    .map((c) => ({ c, r: resolve(c.kind, ref, "past"), updated: UPDATED_LABEL.test(text.slice(Math.max(0, c.s - 30), c.s)) }))
+    .map((c) => ({ c, r: resolve(c.kind, ref, PAST), updated: UPDATED_LABEL.test(text.slice(Math.max(0, c.s - 30), c.s)) }))
     .filter((x) => x.r.value !== null)
   // the most specific first; among equals a publication before an update, then the first written
   resolved.sort((a, b) => b.r.value!.length - a.r.value!.length || Number(a.updated) - Number(b.updated) || a.c.s - b.c.s)
@@ -146,6 +150,8 @@ export const findDateline = (doc: DocContext, cands: ReadonlyArray<BodyCand>): {
   return { dateline, placeOnly }
 }
 
+const FULL_DAY = /^\d{4}-\d{2}-\d{2}$/
+
 /** The publication date: stated metadata > the clean stage's hint > a dateline with a year > a page date line. */
 export const choosePublished = (doc: DocContext, cands: ReadonlyArray<BodyCand>, dateline: Dateline | null): Published | null => {
   const { input, config, body } = doc
@@ -154,21 +160,21 @@ export const choosePublished = (doc: DocContext, cands: ReadonlyArray<BodyCand>,
   if (input.statedPublished && stated) return { value: refIso(stated), s: -1, e: -1, text: input.statedPublished, source: "metadata" }
   const hint = input.cleaned.publishedHint
   if (hint) {
-    const d = dateOfLine(unglue(hint.text), config, null)
+    const d = dateOfLine(unglue(hint.text), config, null, doc.lang)
     // a page date states a day: a month alone ("March 2019") is an archive link more often than a publication date
-    if (d && precisionOf(d.value) === "day") return { value: d.value, s: -1, e: -1, text: hint.text.slice(d.s, d.e), source: hint.source }
+    if (d && FULL_DAY.test(d.value)) return { value: d.value, s: -1, e: -1, text: hint.text.slice(d.s, d.e), source: hint.source }
   }
   if (dateline && dateline.kind.k === "full" && dateline.kind.d !== null) {
-    const v = resolve(dateline.kind, null, "past").value
+    const v = resolve(dateline.kind, null, PAST).value
     if (v) return { value: v, s: dateline.s, e: dateline.e, text: body.slice(dateline.s, dateline.e), source: "dateline" }
   }
   const withDay = new Set<number>()
   for (const c of cands) if (c.kind.k === "full" && c.kind.d !== null && c.kind.m !== null) withDay.add(c.para)
-  const pageDate = pageDateInBody(doc.paras, input.cleaned.title, config, withDay)
+  const pageDate = pageDateInBody(doc.paras, input.cleaned.title, config, withDay, doc.lang)
   if (pageDate) return { value: isoDay(pageDate.y, pageDate.m, pageDate.d), s: pageDate.s, e: pageDate.e, text: body.slice(pageDate.s, pageDate.e), source: "page_date" }
   return null
 }
 
 /** The posted dates of the document's comments (written parts only), in their order. */
 export const commentDates = (doc: DocContext): Array<string | null> =>
-  doc.input.cleaned.comments.map((c) => (c.posted_text ? dateOfLine(unglue(c.posted_text), doc.config, null)?.value ?? null : null))
+  doc.input.cleaned.comments.map((c) => (c.posted_text ? dateOfLine(unglue(c.posted_text), doc.config, null, doc.lang)?.value ?? null : null))

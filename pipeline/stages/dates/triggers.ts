@@ -2,6 +2,7 @@
  * The trigger scan: one linear pass over the body finds the tokens every date expression holds, and cuts the windows
  * of text around them that the grammar and chrono read (never a whole document).
  */
+import { chronoLanguage } from "./chrono.js"
 import { eventRegexes, MONTH, WEEKDAY } from "./lexicon.js"
 import { isSpace } from "./text.js"
 import type { DatesConfig } from "./types.js"
@@ -13,6 +14,11 @@ import type { DatesConfig } from "./types.js"
  * "FY2019" or "2015-10-17"), numeric dates with a two-digit year, "'90s".
  */
 const TRIGGER_CS = new RegExp(`\\b(?:${MONTH}|${WEEKDAY})(?![a-z])|(?:1[5-9]|20)\\d\\d|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d\\d|'\\d0s`, "g")
+/** the trigger words of Russian dates: month, weekday and season stems, the words of years, centuries and relative dates */
+const TRIGGER_RU =
+  /(?<![\p{L}])(?:январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр|янв\.|фев|апр\.|авг\.|сент?\.|окт\.|нояб?\.|дек\.|понедельник|вторник|сред[уы]|четверг|пятниц|суббот|воскресень|сегодня|вчера|завтра|позавчера|послезавтра|назад|через|год|гг|век|столети|квартал|половин|недел|месяц|весн|лет|осен|зим|сейчас|ныне|недавно|настоящее|будущ|прошл|ранее|прежде|вскоре|ближайшее)|\d0-[ехы]/giu
+/** in the other languages chrono reads: any number (its written dates hold one) */
+const TRIGGER_NUMBER = /\d{1,4}/g
 /**
  * case-insensitive part: the head words of relative dates, periods, seasons, holidays, spelled-out years and decades;
  * "day" only where the grammar reads it ("three days ago", "that day", "Labor Day"), as it is a frequent word
@@ -20,7 +26,7 @@ const TRIGGER_CS = new RegExp(`\\b(?:${MONTH}|${WEEKDAY})(?![a-z])|(?:1[5-9]|20)
 const TRIGGER_WORDS =
   "today|tonight|yesterday|tomorrow|ago|days?\\s+(?:ago|earlier|before|later|from|hence)|(?:that|same)\\s+day|(?:labor|memorial|election|victory|boxing)\\s+day|week|month|year|quarter|period|half|decade|century|spring|summer|fall|autumn|winter|nineteen|thousand|(?:twen|thir|for|fif|six|seven|eigh|nine)ties|christmas|new year|valentine|halloween|thanksgiving"
 /** with `vague: true` the vague words are triggers too */
-const TRIGGER_VAGUE_WORDS = "now|currently|recently|nowadays|at present|these days|the future|the past|recent|the present|the near|the short term|the long term|formerly"
+const TRIGGER_VAGUE_WORDS = "now|current|recent|nowadays|at present|these days|future|the past|the present|the near|the long term|soon|lately|formerly|in the coming|at the moment"
 /**
  * The case-insensitive trigger of a configuration: the words above plus the longest word of each configured event name
  * (a word of the name sits at a word boundary wherever the name matches, so this is a superset of the event names).
@@ -51,7 +57,12 @@ export const CAND_CACHE_TEXT = 240
  * its paragraph, merged when they touch. Linear in the body: two scans of the whole body with expressions free of
  * nested quantifiers, then one pass over the triggers in order.
  */
-export const triggerWindows = (body: string, paras: ReadonlyArray<{ s: number; text: string }>, config: DatesConfig): Array<Array<{ s: number; e: number }>> => {
+export const triggerWindows = (
+  body: string,
+  paras: ReadonlyArray<{ s: number; text: string }>,
+  config: DatesConfig,
+  lang = "en"
+): Array<Array<{ s: number; e: number }>> => {
   const spans: Array<number> = []
   collectSpans(TRIGGER_CS, body, spans)
   const csEnd = spans.length
@@ -66,6 +77,14 @@ export const triggerWindows = (body: string, paras: ReadonlyArray<{ s: number; t
       order.push(j)
       j += 2
     }
+  }
+  // a document in another language: its own trigger words too, merged in text order
+  const langTrigger = lang === "ru" ? TRIGGER_RU : chronoLanguage(lang) ? TRIGGER_NUMBER : null
+  if (langTrigger) {
+    const from = spans.length
+    collectSpans(langTrigger, body, spans)
+    for (let k = from; k < spans.length; k += 2) order.push(k)
+    order.sort((a, b) => spans[a]! - spans[b]!)
   }
   const out: Array<Array<{ s: number; e: number }>> = paras.map(() => [])
   let pi = 0

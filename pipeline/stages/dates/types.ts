@@ -1,13 +1,15 @@
 /** The stage's input and output, the candidates the grammar finds, and the per-document context passed between steps. */
-import type { DateModifier, DatePrecision, DateResolution, DateRole } from "../../model.js"
+import type { DateModifier, DatePrecision, DateRow } from "../../model.js"
 import type { CleanResult } from "../clean.js"
+import type { PartOfDay, Season, VagueRef } from "./calendar.js"
 
 export interface DatesConfig {
   /** named events used as dates, e.g. "September 11 attacks" -> 2001-09-11 */
   readonly events: ReadonlyArray<{ readonly name: string; readonly value: string }>
   /**
-   * also report vague temporal references ("now", "recently", "the future", decades) as mentions with an empty value
-   * (default false: they carry no calendar value; the TempEval benchmark scores both ways)
+   * also report vague references to the present, past and future ("now", "recently", "the future") with the values
+   * PRESENT_REF, PAST_REF and FUTURE_REF, and relative expressions whose anchor is unknown ("three days later") with an
+   * empty value (pipeline.yaml `dates.vague`, default false: none of them covers known calendar days)
    */
   readonly vague?: boolean
 }
@@ -22,42 +24,47 @@ export interface DatesInput {
   readonly language: string | null
 }
 
-export interface DateMention {
-  readonly text: string
-  /** offsets into cleaned.body in Unicode code points; -1 when the date is outside the body */
-  readonly start: number
-  readonly end: number
-  readonly value: string | null
-  readonly precision: DatePrecision | null
-  readonly modifier: DateModifier | null
-  readonly role: DateRole
-  readonly resolution: DateResolution
-  readonly anchor: string | null
-}
+/**
+ * One date of the document: a row of the dates table without its doc_id (offsets into cleaned.body in Unicode code
+ * points, -1 when the date is outside the body; earliest and latest null when the value has no known year).
+ */
+export type DateMention = Omit<DateRow, "doc_id">
 
 export interface DatesResult {
-  readonly published: { readonly value: string; readonly precision: DatePrecision } | null
+  readonly published: { readonly value: string; readonly precision: DatePrecision; readonly earliest: string | null; readonly latest: string | null } | null
   readonly dateline: { readonly place: string | null; readonly value: string | null } | null
   readonly mentions: ReadonlyArray<DateMention>
   /** posted dates of cleaned.comments, same order, ISO 8601 at precision or null */
   readonly commentDates: ReadonlyArray<string | null>
 }
 
+export type Rel = "last" | "next" | "this" | null
+
+/** What a candidate says, before it is resolved against the reference date. */
 export type Kind =
-  | { readonly k: "full"; readonly y: number; readonly m: number | null; readonly d: number | null } // year written
+  | { readonly k: "full"; readonly y: number; readonly m: number | null; readonly d: number | null; readonly pod?: PartOfDay } // year written
   | { readonly k: "yearless"; readonly m: number; readonly d: number; readonly wd?: number } // month + day (+ weekday) written
-  | { readonly k: "month"; readonly m: number; readonly rel: "last" | "next" | "this" | null } // month alone
-  | { readonly k: "weekday"; readonly wd: number; readonly rel: "last" | "next" | "this" | null }
-  | { readonly k: "days"; readonly n: number } // today / yesterday / N days ago
-  | { readonly k: "unit"; readonly unit: "week" | "weekend" | "month" | "year" | "quarter"; readonly n: number } // last year, this month, 2 years ago
-  | { readonly k: "quarter"; readonly q: number; readonly y: number | null; readonly shift: number } // third quarter (of 1989), the year-ago quarter
-  | { readonly k: "season"; readonly season: string; readonly y: number | null; readonly rel: "last" | "next" | "this" | null }
+  | { readonly k: "month"; readonly m: number; readonly rel: Rel } // month alone
+  | { readonly k: "weekday"; readonly wd: number; readonly rel: Rel; readonly pod?: PartOfDay }
+  | { readonly k: "days"; readonly n: number; readonly pod?: PartOfDay } // today / yesterday / N days ago, tonight
+  | { readonly k: "unit"; readonly unit: CalendarUnit; readonly n: number } // last year, this month, 2 years ago
+  | { readonly k: "quarter"; readonly q: number; readonly y: number | null; readonly shift: number } // third quarter (of 1989), last year's fourth quarter
+  | { readonly k: "half"; readonly h: number; readonly y: number | null; readonly shift: number } // the first half (of 1990)
+  | { readonly k: "season"; readonly season: Season; readonly y: number | null; readonly rel: Rel }
+  | { readonly k: "decade"; readonly first: number; readonly century: boolean } // the 1990s; "the nineties" (century: false, its century inferred)
+  | { readonly k: "century"; readonly hundreds: number } // the 20th century -> 19
   | { readonly k: "event"; readonly value: string; readonly name: string }
-  | { readonly k: "vague" } // now, recently, the 1990s: no calendar value
+  | { readonly k: "vague"; readonly ref: VagueRef | null } // now, recently, the future; null: no calendar value ("three days later")
   | { readonly k: "monthOfYear"; readonly m: number; readonly n: number } // June last year
-  | { readonly k: "latestQuarter"; readonly back: boolean; readonly yearBack: number } // the latest quarter, the year-ago quarter
+  /** the latest quarter, the year-ago quarter; discussed: the quarter the text has named, when there is one; year: "the 1988 quarter" */
+  | { readonly k: "latestQuarter"; readonly back: boolean; readonly yearBack: number; readonly discussed?: boolean; readonly year?: number }
+  | { readonly k: "weekOf"; readonly day: Extract<Kind, { k: "full" | "yearless" }> } // the week of March 6
+  | { readonly k: "weekend"; readonly coming: boolean } // "the weekend", "this weekend": the last one or the next one, by tense
+  | { readonly k: "yearAgo"; readonly n: number } // a year ago, a year earlier: the period under discussion, a year back
   | { readonly k: "holiday"; readonly name: string; readonly day: (y: number) => { m: number; d: number } }
   | { readonly k: "anaphor"; readonly unit: "day" | "month" | "year" } // that year, later that day: an earlier date of the text
+
+export type CalendarUnit = "week" | "weekend" | "month" | "year" | "quarter" | "half" | "decade" | "century"
 
 export interface Cand {
   s: number // UTF-16 offsets in the body
@@ -81,6 +88,8 @@ export interface Paragraph {
 export interface DocContext {
   readonly input: DatesInput
   readonly config: DatesConfig
+  /** the grammar the body is read with besides English: "ru", another chrono-node locale, or "en" */
+  readonly lang: string
   readonly body: string
   readonly paras: ReadonlyArray<Paragraph>
   /** UTF-16 index of the body -> Unicode code point offset */

@@ -1,0 +1,111 @@
+/**
+ * Anchoring by tense and by the document's own date: each rule with sentences written for it. The publication date
+ * is the stated one (a Saturday, 2015-10-17, unless a test says otherwise).
+ */
+import { describe, expect, it } from "vitest"
+import { resolveDates, type DateMention } from "../../pipeline/stages/dates/index.js"
+
+const published = "2015-10-17" // a Saturday
+const run = (body: string, statedPublished = published, language = "en") =>
+  resolveDates(
+    { cleaned: { title: null, authors: [], kind: "news_article", body, comments: [], removed: [], publishedHint: null }, statedPublished, referenceDate: null, language },
+    { events: [] }
+  ).mentions.filter((m) => m.role === "mentioned")
+const value = (ms: ReadonlyArray<DateMention>, text: string) => {
+  const m = ms.find((x) => x.text === text)
+  if (!m) throw new Error(`no mention "${text}" in ${JSON.stringify(ms.map((x) => x.text))}`)
+  return m.value
+}
+
+describe("a weekday", () => {
+  it("in a past-tense sentence is the most recent one on or before the publication date", () => {
+    expect(value(run("The senator on Thursday withdrew from the race."), "Thursday")).toBe("2015-10-15")
+    expect(value(run("The bridge was reopened on Monday."), "Monday")).toBe("2015-10-12")
+    // the publication day itself
+    expect(value(run("Rangers found the hikers Saturday."), "Saturday")).toBe("2015-10-17")
+  })
+
+  it("in a future-tense sentence is the next one on or after it", () => {
+    expect(value(run("The committee will vote on Thursday."), "Thursday")).toBe("2015-10-22")
+    expect(value(run("The trial is expected to resume Monday."), "Monday")).toBe("2015-10-19")
+  })
+
+  it("takes the tense of its own clause, not of a future clause elsewhere in the sentence", () => {
+    expect(value(run("Since the plan was announced on Tuesday, residents say they will appeal."), "Tuesday")).toBe("2015-10-13")
+  })
+
+  it("reads a planning verb as looking ahead, and a verb that comes after the date too", () => {
+    expect(value(run("Organisers have scheduled a rally for Wednesday."), "Wednesday")).toBe("2015-10-21")
+    expect(value(run("On Wednesday, the regulator fined the bank."), "Wednesday")).toBe("2015-10-14")
+  })
+})
+
+describe("a month or a day without its year", () => {
+  it("in a past-tense sentence is the most recent one on or before the publication date", () => {
+    expect(value(run("The factory closed in December."), "December")).toBe("2014-12")
+    expect(value(run("The treaty was signed on Nov. 3 in Oslo."), "Nov. 3")).toBe("2014-11-03")
+    expect(value(run("Prices fell to a low in March, after a record in February."), "February")).toBe("2015-02")
+  })
+
+  it("in a future-tense sentence is the next one on or after it", () => {
+    expect(value(run("The new terminal will open in March."), "March")).toBe("2016-03")
+    expect(value(run("Elections are scheduled for Feb. 2."), "Feb. 2")).toBe("2016-02-02")
+  })
+
+  it("is ahead when a payment, a rule or a deadline takes effect on it, whatever the verb", () => {
+    expect(value(run("The board approved a dividend, payable Jan. 15 to holders of record."), "Jan. 15")).toBe("2016-01-15")
+    expect(value(run("The city has set Nov. 30 as the deadline for comments."), "Nov. 30")).toBe("2015-11-30")
+  })
+
+  it("is on or before the publication date after 'since'", () => {
+    expect(value(run("The ship has been in dry dock since November."), "November")).toBe("2014-11")
+  })
+
+  it("reads an adjective participle ('a still unannounced date') as no verb", () => {
+    expect(value(run("Bonds will be repaid at a still unannounced date in January."), "January")).toBe("2016-01")
+  })
+})
+
+describe("relative expressions", () => {
+  it("in reported speech take the document's date", () => {
+    const ms = run(`"We will finish the survey tomorrow," the surveyor said, adding that work began yesterday.`)
+    expect(value(ms, "tomorrow")).toBe("2015-10-18")
+    expect(value(ms, "yesterday")).toBe("2015-10-16")
+  })
+
+  it("last week and next month count from the document's date", () => {
+    const ms = run("Turnout rose last week and the count ends next month.")
+    expect(value(ms, "last week")).toBe("2015-W41")
+    expect(value(ms, "next month")).toBe("2015-11")
+  })
+})
+
+describe("nothing resolves after the publication date unless the sentence is about the future", () => {
+  const body = [
+    "The mayor visited the flooded district on Friday and met families in a school.",
+    "In September the river rose two metres.",
+    "The council approved the budget on Oct. 28 after a long debate.",
+    "Crews cleared the last road on Sunday.",
+    "Repairs will start in November and the bridge is to reopen on Tuesday."
+  ].join("\n\n")
+  const ms = run(body)
+
+  it("past sentences stay on or before it", () => {
+    for (const text of ["Friday", "September", "Oct. 28", "Sunday"]) expect(ms.find((m) => m.text === text)!.latest! <= published, text).toBe(true)
+  })
+
+  it("future sentences may go beyond it", () => {
+    expect(value(ms, "November")).toBe("2015-11")
+    expect(value(ms, "Tuesday")).toBe("2015-10-20")
+  })
+})
+
+describe("Russian: the tense of a past form (-л, -ла, -ли) and of будет", () => {
+  it("a weekday or a month in a past sentence lies before the publication date, in a future sentence after it", () => {
+    const ms = run("В четверг мэр открыл новую библиотеку. В марте здание закрыли на ремонт. В пятницу будет концерт. В декабре откроется каток.", published, "ru")
+    expect(value(ms, "четверг")).toBe("2015-10-15")
+    expect(value(ms, "марте")).toBe("2015-03")
+    expect(value(ms, "пятницу")).toBe("2015-10-23")
+    expect(value(ms, "декабре")).toBe("2015-12")
+  })
+})
