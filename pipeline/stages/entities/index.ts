@@ -65,7 +65,7 @@ export interface EntitiesResult {
 /** What the stage uses besides the gazetteer, loaded by the shell (pipeline/entity-data.ts); each is optional. */
 export interface EntityResources {
   readonly morphology?: Morphology | undefined
-  /** the world-countries records: every country joins the gazetteer (places.ts) */
+  /** the countries of ISO 3166-1 with their names: every country joins the gazetteer (places.ts) */
   readonly countries?: ReadonlyArray<CountryRecord> | undefined
   /** GeoNames cities: discovered names of cities are typed and identified (places.ts) */
   readonly cities?: ReadonlyArray<CityRecord> | undefined

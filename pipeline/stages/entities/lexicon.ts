@@ -4,7 +4,6 @@
  */
 
 import { createRequire } from "node:module"
-import { countryDemonyms, type CountryRecord } from "./places.js"
 
 const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter((w) => w.length > 0))
 
@@ -91,10 +90,25 @@ malaysian indonesian thai vietnamese filipino burmese nepali sri lankan mongolia
 
 /** "Afghans", "Tajiks", "Islamists": a people or a group named by the plural of its adjective is no named entity either. */
 const plural = (w: string): string | undefined => (/(s|sh|ch|ese|ish)$/.test(w) ? undefined : w + "s")
-/** the demonyms and adjectives of every country in world-countries, and their plurals */
+
+/**
+ * The English nationality adjectives of every ISO 3166-1 country, from the i18n-nationality package (MIT), without
+ * the entries that are a country's own name ("Bermuda", "Turkmenistan"): those stay places.
+ */
+const nationalityAdjectives = (): Array<string> => {
+  const require = createRequire(import.meta.url)
+  const nationalities = (require("i18n-nationality/langs/en.json") as { nationalities: Record<string, string | ReadonlyArray<string>> }).nationalities
+  const countries = (require("i18n-iso-countries/langs/en.json") as { countries: Record<string, string | ReadonlyArray<string>> }).countries
+  const countryNames = new Set(Object.values(countries).flatMap((v) => (typeof v === "string" ? [v] : [...v])).map((n) => n.toLowerCase()))
+  return Object.values(nationalities)
+    .flatMap((v) => (typeof v === "string" ? [v] : [...v]))
+    .filter((w) => !w.includes(" ") && !countryNames.has(w.toLowerCase()))
+    .map((w) => w.toLowerCase())
+}
+
+/** the hand list and every country's nationality adjective, with their plurals */
 export const DEMONYMS: ReadonlySet<string> = (() => {
-  const countries = createRequire(import.meta.url)("world-countries") as ReadonlyArray<CountryRecord>
-  const all = new Set([...HAND_DEMONYMS, ...countryDemonyms(countries)])
+  const all = new Set([...HAND_DEMONYMS, ...nationalityAdjectives()])
   for (const w of [...all]) {
     const p = plural(w)
     if (p !== undefined) all.add(p)
