@@ -84,6 +84,21 @@ describe("Russian case endings", () => {
     expect(entityOf(r, "Северной Торговой Палаты")?.name).toBe("Северная Торговая Палата")
   })
 
+  it("reads an organisation's name that goes on in lower case, and puts only its head in the nominative", () => {
+    const r = ru("Сотрудники Министерства водных ресурсов Вахрии приехали. Затем Следственный комитет начал проверку.")
+    expect(entityOf(r, "Министерства водных ресурсов Вахрии")?.name).toBe("Министерство водных ресурсов Вахрии")
+    expect(entityOf(r, "Министерства водных ресурсов Вахрии")?.type).toBe("organization")
+    expect(entityOf(r, "Следственный комитет")?.type).toBe("organization")
+  })
+
+  it("types a name by the class noun before it and a person by initials", () => {
+    const r = ru("Об этом написала газета «Ведрона», а певица Ильмара Сот выступила. Позже Б.Карнов и А. С. Велихин уехали.")
+    expect(entityOf(r, "Ведрона")?.type).toBe("organization")
+    expect(entityOf(r, "Ильмара Сот")?.type).toBe("person")
+    expect(entityOf(r, "Б.Карнов")?.type).toBe("person")
+    expect(entityOf(r, "А. С. Велихин")?.type).toBe("person")
+  })
+
   it("does not take a capitalised common word at the start of a sentence for a name", () => {
     const r = ru("Президент приехал поздно. Семья ждала его у дома.")
     expect(r.mentions).toEqual([])

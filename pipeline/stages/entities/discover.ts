@@ -23,6 +23,7 @@ import {
   PERSON_TITLES,
   PLACE_PREFIX_WORDS,
   PLACE_WORDS,
+  RU_CLASS_NOUNS,
   SPEECH_VERBS,
   SUBJECT_VERBS,
   TITLE_WORDS
@@ -469,6 +470,17 @@ const personByContext = (d: DocContext, na: number, b: number, words: ReadonlyAr
   return undefined
 }
 
+const WORD_BEFORE = /([\p{L}-]+)[\s«"“„(]*$/u
+/** "газета «Ведомости»", "певица Мадонна": the type a Russian class noun just before the name gives it (read from the text). */
+const classNounBefore = (d: DocContext, na: number): Guess | undefined => {
+  const t = d.tokens[na]!
+  if (d.morph === undefined || !CYRILLIC_LETTER.test(t.exact) && d.language !== "ru") return undefined
+  const m = WORD_BEFORE.exec(d.body.slice(Math.max(0, t.s - 40), t.s))
+  if (m === null || m[1]![0] !== m[1]![0]!.toLowerCase()) return undefined
+  const type = RU_CLASS_NOUNS.get(d.morph.analyse(m[1]!).lemma)
+  return type === undefined ? undefined : { type, strength: 2 }
+}
+
 const discovered = (d: DocContext, a: number, na: number, b: number, titled: boolean): void => {
   const { tokens, lowerSeen, capMid, capsLine, candidates, body, authorKeys } = d
   if (b - na === 1 && !titled) {
@@ -485,8 +497,8 @@ const discovered = (d: DocContext, a: number, na: number, b: number, titled: boo
   let guess = guessType(nameToks, titled ? undefined : before, titled, authorKeys, na > 1 ? tokens[na - 2] : undefined)
   if (NON_ENTITY_HEADS.has(words[words.length - 1]!.key) && !titled) return
   if (guess.strength === UNTYPED || (guess.type !== "person" && guess.strength < 2)) {
-    const person = personByContext(d, na, b, words)
-    if (person !== undefined) guess = person
+    const byContext = personByContext(d, na, b, words) ?? classNounBefore(d, na)
+    if (byContext !== undefined) guess = byContext
   }
   // evidence that a capitalised word is a name at all
   const allCommon = words.every((t) => isCommon(t) || CONNECTORS.has(t.key) || TITLE_WORDS.has(t.key))

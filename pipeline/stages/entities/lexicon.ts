@@ -225,6 +225,21 @@ export const FIRST_NAMES: ReadonlySet<string> = (() => {
 export const ORG_CLASS_NOUNS = words(`group company firm party band team label publisher developer studio website network agency organisation organization charity startup retailer airline carrier brand newspaper magazine`)
 export const PERSON_CLASS_NOUNS = words(`writer author actor actress artist poet philosopher painter singer composer scientist physicist chemist biologist economist historian journalist novelist musician photographer activist lawyer playwright sculptor mathematician explorer emperor pharaoh`)
 
+/**
+ * Russian nouns (lemmas) that class the name after them: "газета «Ведомости»", "компания Яндекс", "певица Мадонна",
+ * "город Тула". Read from the text before the name (discover.ts), since lower-case words are not all kept as tokens.
+ */
+export const RU_CLASS_NOUNS: ReadonlyMap<string, "organization" | "person" | "place"> = new Map([
+  ...[...words(`компания газета издание журнал группа телеканал канал агентство банк партия движение организация фонд холдинг
+    концерн клуб команда издательство портал радиостанция театр фирма корпорация ассоциация союз объединение сеть соцсеть
+    завод комбинат студия лейбл коллектив ансамбль производитель оператор ритейлер сервис мессенджер университет институт`)].map((w) => [w, "organization"] as const),
+  ...[...words(`певец певица актёр актриса режиссёр писатель писательница поэт поэтесса художник композитор рэпер журналист
+    журналистка политик футболист боксёр спортсмен спортсменка теннисист теннисистка тренер учёный физик философ историк
+    бизнесмен предприниматель блогер музыкант гитарист вокалист солист продюсер модель дизайнер`)].map((w) => [w, "person"] as const),
+  ...[...words(`город село деревня посёлок район область провинция штат регион остров река озеро улица площадь проспект
+    станция аэропорт столица округ республика край`)].map((w) => [w, "place"] as const)
+])
+
 /** Verbs of saying: a personal-looking name before or after one is a person ("Anna Berg said", "said Anna Berg"). */
 export const SPEECH_VERBS = words(`said says told tells added asked answered replied explained wrote writes recalled argued insisted noted stated`)
 

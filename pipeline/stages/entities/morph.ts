@@ -140,7 +140,13 @@ export const foldCaseEndings = (d: DocContext): void => {
  */
 export const nominativePhrase = (morph: Morphology, words: ReadonlyArray<Token>, head = words.length): Array<string> => {
   // the words after the head noun depend on it and keep their case ("Министерства иностранных дел" → "Министерство иностранных дел")
-  if (head < words.length) return [...nominativePhrase(morph, words.slice(0, head + 1)), ...words.slice(head + 1).map((t) => t.exact)]
+  if (head < words.length) {
+    // a head noun alone takes its most probable reading ("Министерства" is a genitive singular before its dependents)
+    const lead = head === 0 && words[0]!.word && CYRILLIC.test(words[0]!.exact) && !words[0]!.upper
+      ? [capitaliseAs(morph.analyse(words[0]!.exact).forms[0]?.nominative ?? morph.analyse(words[0]!.exact).lemma, words[0]!.exact)]
+      : nominativePhrase(morph, words.slice(0, head + 1))
+    return [...lead, ...words.slice(head + 1).map((t) => t.exact)]
+  }
   const inflected = words.filter((t) => t.word && !t.upper && CYRILLIC.test(t.exact))
   if (inflected.length === 0) return words.map((t) => t.exact)
   const analyses = inflected.map((t) => morph.analyse(t.exact))

@@ -77,6 +77,15 @@ const guessSingle = (first: Token, before: Token | undefined, before2: Token | u
   return { type: "organization", strength: UNTYPED }
 }
 
+/** "J. Smith", "А. С. Пушкин", "Б.Обама", "Дж.Коми": initials before a surname make a person. */
+const INITIAL = /^\p{Lu}\p{Ll}?\.$/u
+const GLUED_INITIALS = /^(\p{Lu}\p{Ll}?\.)+\p{Lu}\p{Ll}+$/u
+const initialled = (words: ReadonlyArray<Token>): boolean => {
+  const last = words[words.length - 1]!
+  if (words.length === 1) return GLUED_INITIALS.test(last.text)
+  return !last.upper && last.exact.length > 1 && words.slice(0, -1).every((t) => INITIAL.test(t.text))
+}
+
 /** The type a class noun just before the name gives it ("the group Brightlation", "the physicist Lise Meitner"), or of an acronym after "of" and a name ("Anna Berg of KLP"). */
 const typeByClassNoun = (before: Token | undefined, before2: Token | undefined, first: Token, words: number): Guess | undefined => {
   if (before === undefined || !before.word || before.cap) return undefined
@@ -105,6 +114,7 @@ export const guessType = (
     }
   }
   if (ORG_WORDS.has(last.key)) return { type: "organization", strength: 3 }
+  if (initialled(words)) return { type: "person", strength: 3 }
   if (!titled) {
     const byClass = typeByClassNoun(before, before2, first, words.length)
     if (byClass !== undefined) return byClass
