@@ -391,6 +391,13 @@ describe("general discovery rules", () => {
     expect(r.mentions).toEqual([])
   })
 
+  it("does not read a first name of the names data into a place's or an acronym's name", () => {
+    // "Port", "La" and "Bay" are in the first-name data, yet they start places
+    const r = run("Boats anchor at Port Kelvane, and La Mirada lies near Bay Oruna.")
+    for (const s of ["Port Kelvane", "La Mirada", "Bay Oruna"]) expect(entity(r, idOf(r, s))?.type).not.toBe("person")
+    expect(surfaces(run("The analysis used the GIS layer and the IQR."))).toEqual([])
+  })
+
   it("confirms a name that only looks personal when the document uses its surname alone", () => {
     expect(surfaces(run("We met Doran Pelk at noon."))).toEqual([])
     const r = run("We met Doran Pelk at noon. Later Pelk spoke.")

@@ -496,7 +496,7 @@ const discovered = (d: DocContext, a: number, na: number, b: number, titled: boo
   const before = na > 0 ? tokens[na - 1] : undefined
   let guess = guessType(nameToks, titled ? undefined : before, titled, authorKeys, na > 1 ? tokens[na - 2] : undefined)
   if (NON_ENTITY_HEADS.has(words[words.length - 1]!.key) && !titled) return
-  if (guess.strength === UNTYPED || (guess.type !== "person" && guess.strength < 2)) {
+  if (guess.strength === UNTYPED || (guess.type !== "person" && guess.strength <= 2)) {
     const byContext = personByContext(d, na, b, words) ?? classNounBefore(d, na)
     if (byContext !== undefined) guess = byContext
   }

@@ -38,12 +38,12 @@ export const ORG_WORDS = words(`
 institute institution ministry ministries organization organisation organizations party agency agencies council bank banks
 university college school academy committee commission company corporation corp inc ltd llc plc co gmbh
 group association union federation front movement army navy police service services department departments office
-court parliament assembly congress senate duma church mosque foundation fund society news times post herald journal
+court parliament assembly congress senate duma church foundation fund society news times post herald journal
 magazine weekly daily gazette tribune telegraph chronicle press radio tv television network networks broadcasting channel
 airlines airways club league board authority bureau laboratory laboratories trust alliance coalition brigade brigades battalion
 regiment guard guards corps government administration cabinet commission secretariat directorate inspectorate
 observatory centre center forum caucus team fc ngo brotherhood jamaat taliban mujahideen
-ministry's force forces command unit mission brigade council's foundation's bank's holdings industries technologies systems
+ministry's force forces command unit mission brigade council's foundation's bank's holdings industries technologies
 motors media studios records publishing publishers entertainment pharmaceuticals energy oil gas petroleum telecom
 org democrats republicans socialists liberals conservatives greens communists nationalists
 consulate embassy orchestra choir band legion firm enterprises partners
@@ -76,7 +76,7 @@ island islands isles peninsula mountain mountains mount mt range valley river la
 desert plateau heights basin delta canal
 street st avenue ave road rd square boulevard blvd highway freeway turnpike expressway lane bridge airport airbase port
 harbour harbor station terminal pier wharf quay
-hall tower towers palace castle fort fortress park gardens garden stadium arena field cathedral temple shrine monument
+hall tower towers palace castle fort fortress mosque park gardens garden stadium arena field cathedral temple shrine monument
 memorial museum library hospital camp prison hotel plaza centre center base cave caves
 coast shore beach bay cove creek brook springs falls canyon gorge pass glacier reef lagoon marsh swamp forest woods
 hill hills ridge peak peaks plain plains dunes trail quarter borough parish county township neighbourhood neighborhood

@@ -12,6 +12,7 @@ import {
   FIRST_NAMES,
   GIVEN_NAMES,
   MONTHS_AND_DAYS,
+  NAME_PARTICLES,
   NAME_PREFIXES,
   ORG_CLASS_NOUNS,
   ORG_WORDS,
@@ -60,14 +61,17 @@ const COMMONISH = new Set([...COMMON_WORDS, ...MONTHS_AND_DAYS, ...DEMONYMS])
 export const isCommon = (t: Token): boolean => COMMONISH.has(t.key) || (t.common === true && t.sentStart)
 
 /** A first name of people, by the hand list or the names data (lexicon.ts), that is no common word, month or demonym. */
-export const isGivenName = (t: Token): boolean => GIVEN_NAMES.has(t.key) || (FIRST_NAMES.has(t.key) && !COMMONISH.has(t.key) && !t.upper)
+export const isGivenName = (t: Token): boolean => GIVEN_NAMES.has(t.key) || (FIRST_NAMES.has(t.key) && t.key.length > 2 && !t.upper && !NOT_FIRST_NAMES.has(t.key))
+/** words of the names data that start or head names of other things ("Port Hutt", "La Venta", "Bay Area", "North Korea") */
+const NOT_FIRST_NAMES: ReadonlySet<string> = new Set([...COMMONISH, ...NAME_PREFIXES, ...NAME_PARTICLES, ...COMPASS, ...PLACE_WORDS, ...ORG_WORDS, ...TITLE_WORDS, "les", "los", "las", "art", "sun"])
 
 /** the type of a one-word name (the common case, kept cheap) */
 const guessSingle = (first: Token, before: Token | undefined, before2: Token | undefined, titled: boolean): Guess => {
   if (titled) return { type: "person", strength: 3 }
   if (first.proper !== undefined && first.proper !== PROPER.none) return properType([first])!
-  // an acronym is an organisation's only with "the" before it ("the KCNA"); "L2", "Q1", "IQR" name no organisation
-  if (first.upper && first.exact.length <= 6) return { type: "organization", strength: /[0-9]/.test(first.exact) ? UNTYPED : before?.key === "the" ? 2 : CYRILLIC.test(first.exact) ? 1 : UNTYPED }
+  // an acronym alone names no organisation ("L2", "Q1", "IQR", "GIS"), unless it is defined, follows "of" and a name
+  // (typeByClassNoun) or is Cyrillic, where acronyms are mostly organisations' ("МВД", "ФИФА")
+  if (first.upper && first.exact.length <= 6) return { type: "organization", strength: CYRILLIC.test(first.exact) && !/[0-9]/.test(first.exact) ? 1 : UNTYPED }
   if (GIVEN_NAMES.has(first.key)) return { type: "person", strength: 2 }
   if (before !== undefined && before.word && PLACE_PREPOSITIONS.has(before.key)) return { type: "place", strength: 2 }
   if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && PLACE_WORDS.has(before2.key)) return { type: "place", strength: 2 }
