@@ -80,6 +80,7 @@ hall tower towers palace castle fort fortress mosque park gardens garden stadium
 memorial museum library hospital camp prison hotel plaza centre center base cave caves
 coast shore beach bay cove creek brook springs falls canyon gorge pass glacier reef lagoon marsh swamp forest woods
 hill hills ridge peak peaks plain plains dunes trail quarter borough parish county township neighbourhood neighborhood
+municipality voivodeship voivodship prefecture governorate canton commune arrondissement emirate sultanate
 `)
 
 /** Words that join capitalised words inside one name ("Institute for Political Research", "Osama bin Laden"). */
