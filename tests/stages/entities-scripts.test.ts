@@ -175,6 +175,13 @@ describe("cities from GeoNames", () => {
     expect(ahvaz?.geonames_id).toMatch(/^[1-9][0-9]*$/)
   })
 
+  it("names a US city as it is usually titled, with its state unless it is a dateline city, and keeps it apart from what is named after it", () => {
+    const r = en("Flights leave Tulsa daily. Tulsa International Airport is north of Tulsa, while Pittsburgh is far.")
+    expect(entityOf(r, "Tulsa")?.name).toBe("Tulsa, Oklahoma")
+    expect(idOf(r, "Tulsa")).not.toBe(idOf(r, "Tulsa International Airport"))
+    expect(entityOf(r, "Pittsburgh")?.name).toBe("Pittsburgh")
+  })
+
   it("does not make a town of a given name or of a small town's name", () => {
     const r = en("Later Jerome wrote a letter about the harvest, and Byron answered it.")
     for (const e of r.entities) expect(e.geonames_id).toBeNull()

@@ -167,6 +167,17 @@ const resolvePartsOfLongerNames = (doc: DocContext): void => {
       else multiByWord.set(key, [item])
     }
   }
+  /**
+   * "Tarvik Airport", "Velm Outer Ring Road", "National Library of Ostra": a name whose head noun is another word than
+   * the single word names a thing called after it (or lying in it), not the same thing; "Church of Scientology" names
+   * what "Scientology" does, the single word following its head.
+   */
+  const namedAfter = (m: Candidate, key: string): boolean => {
+    let at = -1
+    for (let k = m.na; k < m.nb; k++) if (tokens[k]!.key === key) at = k
+    for (let k = at + 1; k < m.nb; k++) if (ORG_WORDS.has(tokens[k]!.key) || PLACE_WORDS.has(tokens[k]!.key)) return true
+    return false
+  }
   /** "Kowloon West", "Tarvik City", "Velm, Ostra": a part or neighbour of the place a single word names, not the same place */
   const subdivisionOf = (m: Candidate, key: string): boolean => {
     let extra = 0
@@ -190,7 +201,7 @@ const resolvePartsOfLongerNames = (doc: DocContext): void => {
     for (const { m, edge } of multiByWord.get(key) ?? []) {
       if (m.a > c.a && isHead) continue
       // "Scientology" → "Church of Scientology"; "the Church" → the earlier "Church of Scientology"
-      if ((!isHead || edge) && (c.strength < 2 || m.type === c.type || isHead) && !subdivisionOf(m, key)) {
+      if ((!isHead || edge) && (c.strength < 2 || m.type === c.type || isHead) && !subdivisionOf(m, key) && (isHead || !namedAfter(m, key))) {
         owners.add(m.name)
         owner = m
         if (owners.size > 1) break

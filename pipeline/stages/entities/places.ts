@@ -118,6 +118,33 @@ export interface CityRecord {
   readonly name: string
   readonly country: string
   readonly population: number
+  /** GeoNames' first-level division code (a US state's postal code: "OK"), when known */
+  readonly adminCode?: string | undefined
+}
+
+/** The states of the United States by the postal code GeoNames gives as their division code. */
+const US_STATES: Readonly<Record<string, string>> = {
+  AL: "Alabama", AK: "Alaska", AZ: "Arizona", AR: "Arkansas", CA: "California", CO: "Colorado", CT: "Connecticut",
+  DE: "Delaware", FL: "Florida", GA: "Georgia", HI: "Hawaii", ID: "Idaho", IL: "Illinois", IN: "Indiana", IA: "Iowa",
+  KS: "Kansas", KY: "Kentucky", LA: "Louisiana", ME: "Maine", MD: "Maryland", MA: "Massachusetts", MI: "Michigan",
+  MN: "Minnesota", MS: "Mississippi", MO: "Missouri", MT: "Montana", NE: "Nebraska", NV: "Nevada", NH: "New Hampshire",
+  NJ: "New Jersey", NM: "New Mexico", NY: "New York", NC: "North Carolina", ND: "North Dakota", OH: "Ohio",
+  OK: "Oklahoma", OR: "Oregon", PA: "Pennsylvania", RI: "Rhode Island", SC: "South Carolina", SD: "South Dakota",
+  TN: "Tennessee", TX: "Texas", UT: "Utah", VT: "Vermont", VA: "Virginia", WA: "Washington", WV: "West Virginia",
+  WI: "Wisconsin", WY: "Wyoming", DC: "D.C."
+}
+/** The cities the AP Stylebook names without their state (Wikipedia titles them so too). */
+const AP_DATELINE_CITIES = new Set([
+  "Atlanta", "Baltimore", "Boston", "Chicago", "Cincinnati", "Cleveland", "Dallas", "Denver", "Detroit", "Honolulu",
+  "Houston", "Indianapolis", "Las Vegas", "Los Angeles", "Miami", "Milwaukee", "Minneapolis", "New Orleans", "New York",
+  "Oklahoma City", "Philadelphia", "Phoenix", "Pittsburgh", "St. Louis", "Salt Lake City", "San Antonio", "San Diego",
+  "San Francisco", "Seattle"
+])
+
+/** The usual full name of a city: a US city other than the AP's dateline cities with its state ("Tulsa, Oklahoma"), any other as GeoNames names it. */
+export const cityFullName = (city: CityRecord): string => {
+  const state = city.country === "US" && city.adminCode !== undefined ? US_STATES[city.adminCode] : undefined
+  return state !== undefined && !AP_DATELINE_CITIES.has(city.name) ? `${city.name}, ${state}` : city.name
 }
 
 /** Cities by the matching key of their name, most populous first. */

@@ -23,7 +23,7 @@ import {
 } from "./lexicon.js"
 import type { Token } from "./tokens.js"
 import { PROPER } from "./morph.js"
-import { dominantCity, LARGE_CITY } from "./places.js"
+import { cityFullName, dominantCity, LARGE_CITY } from "./places.js"
 import { foldDiacritics, tokenKey } from "./translit.js"
 
 /**
@@ -234,6 +234,10 @@ export const typeFromPlaceData = (doc: DocContext): void => {
       c.strength = 2
     }
     const city = dominantCity(list)
-    if (city !== undefined) c.geonames = city.cityId
+    if (city !== undefined) {
+      c.geonames = city.cityId
+      // named as usual for the city ("Tulsa" → "Tulsa, Oklahoma"), when the text wrote the city's own name
+      if (cityKey(city.name) === cityKey(c.name)) c.name = cityFullName(city)
+    }
   }
 }
