@@ -182,6 +182,12 @@ describe("cities from GeoNames", () => {
     expect(entityOf(r, "Pittsburgh")?.name).toBe("Pittsburgh")
   })
 
+  it("reads a first name before a one-word place as a person's name", () => {
+    const r = en("The ferry was named after Walter Dushanbe and sails to Dushanbe.")
+    expect(entityOf(r, "Walter Dushanbe")?.type).toBe("person")
+    expect(entityOf(r, "Dushanbe")?.type).toBe("place")
+  })
+
   it("does not make a town of a given name or of a small town's name", () => {
     const r = en("Later Jerome wrote a letter about the harvest, and Byron answered it.")
     for (const e of r.entities) expect(e.geonames_id).toBeNull()

@@ -32,7 +32,7 @@ import type { Hit } from "./match.js"
 import { nominativePhrase, PROPER } from "./morph.js"
 import { joinText, normOf, type Token } from "./tokens.js"
 import { translitKey } from "./translit.js"
-import { guessType, isCommon, PLACE_SUFFIX, UNTYPED, type Guess } from "./typing.js"
+import { guessType, isCommon, isGivenName, PLACE_SUFFIX, UNTYPED, type Guess } from "./typing.js"
 
 const DOMAIN = /\.(com|org|net|gov|edu|info|io|ru|uk|de|fr|tj|kz|uz|kg)$/i
 
@@ -340,6 +340,14 @@ const processRun = (d: DocContext, a: number, b: number): void => {
     if (match !== undefined) {
       const e = entities[match]!
       candidates.push({ a, b, na, nb: b, entity: match, name: e.g.name, type: e.g.type, strength: 9, titled })
+      return
+    }
+  }
+  // "George Washington", "Jack London": a first name before a one-word place is a person's name
+  if (!titled && b - na === 2 && hitAt[na]! < 0 && hitAt[na + 1]! >= 0 && isGivenName(tokens[na]!) && !tokens[na]!.sentStart) {
+    const h = hits[hitAt[na + 1]!]!
+    if (h.a === na + 1 && h.b === b && entities[h.entity]!.g.type === "place" && tokens[b]?.key !== ",") {
+      candidates.push({ a, b, na, nb: b, entity: -1, name: joinText(body, tokens.slice(na, b)), type: "person", strength: 3, titled: false })
       return
     }
   }
