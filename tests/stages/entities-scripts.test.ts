@@ -57,6 +57,15 @@ describe("one entity across scripts", () => {
     expect(entityOf(a, "Игорю Стрельникову")?.type).toBe("person")
   })
 
+  it("links initials and a first name alone to the person of the document they agree with, and to no other", () => {
+    const r = ru("Вчера Тарас Белкин приехал. Позже Т.Белкин и Р.Белкин выступили, а Тараса встретили. Виктор Путин и Р.Путин молчали.")
+    expect(idOf(r, "Т.Белкин")).toBe(idOf(r, "Тарас Белкин"))
+    expect(idOf(r, "Тараса")).toBe(idOf(r, "Тарас Белкин"))
+    expect(idOf(r, "Р.Белкин")).not.toBe(idOf(r, "Тарас Белкин"))
+    expect(idOf(r, "Виктор Путин")).not.toBe("vladimir-putin")
+    expect(idOf(r, "Р.Путин")).not.toBe("vladimir-putin")
+  })
+
   it("keeps the given-name rule: the same surname with another given name is another person", () => {
     const r = ru("На встрече был Олег Лавров, однофамилец министра.")
     expect(idOf(r, "Олег Лавров")).not.toBe("sergey-lavrov")

@@ -8,8 +8,8 @@ import type { Candidate, DocContext } from "./context.js"
 import { COMPASS, CONNECTORS, ORG_WORDS, PLACE_WORDS } from "./lexicon.js"
 import { entityId } from "./link.js"
 import { normOf } from "./tokens.js"
-import { UNTYPED } from "./typing.js"
-import { translitKey } from "./translit.js"
+import { INITIAL, UNTYPED } from "./typing.js"
+import { tokenKey, translitKey } from "./translit.js"
 
 /**
  * The coreference step, in order: acronyms, titles, surnames, parts of longer names, the type vote; then the names
@@ -102,12 +102,13 @@ const resolveSurnames = (doc: DocContext): void => {
   const entities = doc.gazetteer.entities
   const idOf = (c: Candidate): string => entityId(doc, c)
   // people with a full name, by surname key, in order of appearance (gazetteer people included)
-  const fullPeople: Array<{ surname: string; given: string; pos: number; cand: Candidate }> = []
+  const fullPeople: Array<{ surname: string; given: string; givenKey: string; pos: number; cand: Candidate }> = []
   for (const c of candidates) {
     if (c.type !== "person") continue
     const words = tokens.slice(c.na, c.nb).filter((t) => t.word && !CONNECTORS.has(t.key))
     if (words.length < 2) continue
-    fullPeople.push({ surname: translitKey(normOf(words[words.length - 1]!)), given: translitKey(normOf(words[0]!)), pos: c.a, cand: c })
+    if (INITIAL.test(words[0]!.text)) continue // "Б. Обама" names a person by initials only
+    fullPeople.push({ surname: translitKey(normOf(words[words.length - 1]!)), given: translitKey(normOf(words[0]!)), givenKey: tokenKey(normOf(words[0]!)), pos: c.a, cand: c })
   }
   const peopleBySurname = new Map<string, Array<(typeof fullPeople)[number]>>()
   for (const f of fullPeople) {
@@ -123,11 +124,18 @@ const resolveSurnames = (doc: DocContext): void => {
   // surnames (bare or titled) → the earlier full name, else the only full name in the document
   for (const c of candidates) {
     if (c.entity >= 0 && entities[c.entity]!.g.type !== "person") continue
-    if (c.nb - c.na !== 1 || peopleBySurname.size === 0 && authorPeople.length === 0) continue
-    const words = [tokens[c.na]!]
-    if (c.entity < 0 && c.strength >= 3 && c.type !== "person") continue
+    if (peopleBySurname.size === 0 && authorPeople.length === 0) continue
+    // a surname alone, or after initials ("Б. Обама", "J. Smith") that must agree with the full name's first name
+    let initials = ""
+    if (c.nb - c.na !== 1) {
+      if (c.entity >= 0 || c.type !== "person" || c.nb - c.na > 4) continue
+      for (let k = c.na; k < c.nb - 1; k++) initials += tokens[k]!.word && INITIAL.test(tokens[k]!.text) ? tokenKey(tokens[k]!.exact) : "\u0000"
+      if (initials.length === 0 || initials.includes("\u0000")) continue
+    }
+    const words = [tokens[c.nb - 1]!]
+    if (c.entity < 0 && c.strength >= 3 && c.type !== "person" && initials === "") continue
     const key = translitKey(normOf(words[0]!))
-    const same = peopleBySurname.get(key) ?? []
+    const same = (peopleBySurname.get(key) ?? []).filter((f) => f.cand !== c && (initials === "" || f.givenKey.startsWith(initials.slice(0, 2)) || f.givenKey.startsWith(initials[0]!)))
     let target = same.filter((f) => f.pos < c.a).pop()?.cand
     if (!target) {
       const ids = new Set(same.map((f) => idOf(f.cand)))
@@ -147,6 +155,15 @@ const resolveSurnames = (doc: DocContext): void => {
       c.name = author.name
       c.type = "person"
       c.strength = Math.max(c.strength, 2)
+      continue
+    }
+    // a first name alone ("Бориса", "Maxim") → the one person of the document with that first name
+    if (c.entity < 0 && initials === "" && c.type === "person" && c.strength >= 2) {
+      const named = fullPeople.filter((f) => f.given === key && f.cand !== c)
+      if (named.length > 0 && new Set(named.map((f) => idOf(f.cand))).size === 1) {
+        c.entity = named[0]!.cand.entity
+        c.name = named[0]!.cand.name
+      }
     }
   }
 }

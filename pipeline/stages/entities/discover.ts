@@ -32,7 +32,7 @@ import type { Hit } from "./match.js"
 import { nominativePhrase, PROPER } from "./morph.js"
 import { joinText, normOf, type Token } from "./tokens.js"
 import { translitKey } from "./translit.js"
-import { guessType, isCommon, isGivenName, PLACE_SUFFIX, UNTYPED, type Guess } from "./typing.js"
+import { guessType, INITIAL, isCommon, isGivenName, PLACE_SUFFIX, UNTYPED, type Guess } from "./typing.js"
 
 const DOMAIN = /\.(com|org|net|gov|edu|info|io|ru|uk|de|fr|tj|kz|uz|kg)$/i
 
@@ -175,7 +175,7 @@ const nominativeName = (d: DocContext, toks: ReadonlyArray<Token>): string => {
   let out = ""
   toks.forEach((t, k) => {
     if (k > 0 && t.s > toks[k - 1]!.e) out += " "
-    out += t.word ? forms[k]! : t.text
+    out += t.word ? (t.text.endsWith(".") && t.exact.length <= 2 ? t.text : forms[k]!) : t.text
   })
   return out
 }
@@ -341,6 +341,33 @@ const processRun = (d: DocContext, a: number, b: number): void => {
       const e = entities[match]!
       candidates.push({ a, b, na, nb: b, entity: match, name: e.g.name, type: e.g.type, strength: 9, titled })
       return
+    }
+  }
+  // "Виктор Лукашенко", "В. Лукашенко" before a gazetteer person's surname: the same person only if the first name or
+  // initial agrees with the gazetteer's, else another person of that surname
+  if (!titled && b - na >= 2 && b - na <= 4 && hitAt[b - 1]! >= 0) {
+    const h = hits[hitAt[b - 1]!]!
+    const e = entities[h.entity]!
+    if (e.g.type === "person" && h.a > na && h.b === b) {
+      let firstNames = true
+      for (let k = na; k < h.a; k++) {
+        const t = tokens[k]!
+        if (hitAt[k]! >= 0 || !t.word || !(INITIAL.test(t.text) || isGivenName(t) || t.proper === PROPER.given || t.proper === PROPER.patronymic)) firstNames = false
+      }
+      if (firstNames) {
+        const first = tokens[na]!
+        const given = [e.g.name, ...e.aliasNames].map((n) => translitKey(n).split(" ")[0]!).filter((g) => g.length > 1)
+        const initial = INITIAL.test(first.text) ? translitKey(first.exact) : undefined
+        const firstKey = translitKey(normOf(first))
+        const agrees = given.some((g) => (initial !== undefined ? g.startsWith(initial) : g === firstKey))
+        if (agrees) candidates.push({ a, b, na, nb: b, entity: h.entity, name: e.g.name, type: "person", strength: 9, titled: false })
+        else {
+          const nameToks = tokens.slice(na, b)
+          const name = nameToks.some((t) => t.norm !== undefined) ? nominativeName(d, nameToks) : joinText(body, nameToks)
+          candidates.push({ a, b, na, nb: b, entity: -1, name, type: "person", strength: 3, titled: false })
+        }
+        return
+      }
     }
   }
   // "George Washington", "Jack London": a first name before a one-word place is a person's name

@@ -360,10 +360,23 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
       }
       continue
     }
+    // initials written against the surname ("Б.Обама", "Дж.Коми"): each initial a word of its own, like "Б. Обама"
+    const glued = raw.indexOf(".") > 0 ? GLUED_INITIALS.exec(raw) : null
+    if (glued !== null) {
+      let off = s
+      for (const part of glued[1]!.match(/\p{Lu}\p{Ll}?\./gu)!) {
+        pushWord(undefined, off, part, off === s && nlBefore, false)
+        off += part.length
+      }
+      pushWord(undefined, off, raw.slice(off - s), false, true)
+      continue
+    }
     pushWord(undefined, s, raw, nlBefore, true)
   }
   return tokens
 }
+
+const GLUED_INITIALS = /^((?:\p{Lu}\p{Ll}?\.)+)\p{Lu}\p{Ll}+/u
 
 /** how many lower-case words of a non-Latin script after a capitalised word are kept as tokens (see chainLeft) */
 const LOWER_CHAIN = 5

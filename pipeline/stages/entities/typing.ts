@@ -82,7 +82,7 @@ const guessSingle = (first: Token, before: Token | undefined, before2: Token | u
 }
 
 /** "J. Smith", "А. С. Пушкин", "Б.Обама", "Дж.Коми": initials before a surname make a person. */
-const INITIAL = /^\p{Lu}\p{Ll}?\.$/u
+export const INITIAL = /^\p{Lu}\p{Ll}?\.$/u
 const GLUED_INITIALS = /^(\p{Lu}\p{Ll}?\.)+\p{Lu}\p{Ll}+$/u
 const initialled = (words: ReadonlyArray<Token>): boolean => {
   const last = words[words.length - 1]!
