@@ -505,14 +505,23 @@ const personByContext = (d: DocContext, na: number, b: number, words: ReadonlyAr
   return undefined
 }
 
-const WORD_BEFORE = /([\p{L}-]+)[\s«"“„(]*$/u
+const QUOTE_OR_SPACE = new Set([" ", "\u00a0", "«", '"', "“", "„", "("])
 /** "газета «Ведомости»", "певица Мадонна": the type a Russian class noun just before the name gives it (read from the text). */
 const classNounBefore = (d: DocContext, na: number): Guess | undefined => {
   const t = d.tokens[na]!
   if (d.morph === undefined || !CYRILLIC_LETTER.test(t.exact) && d.language !== "ru") return undefined
-  const m = WORD_BEFORE.exec(d.body.slice(Math.max(0, t.s - 40), t.s))
-  if (m === null || m[1]![0] !== m[1]![0]!.toLowerCase()) return undefined
-  const type = RU_CLASS_NOUNS.get(d.morph.analyse(m[1]!).lemma)
+  const { body } = d
+  let end = t.s
+  while (end > 0 && end > t.s - 4 && QUOTE_OR_SPACE.has(body[end - 1]!)) end--
+  let start = end
+  // a lower-case Cyrillic word: а–я, ё
+  while (start > 0 && end - start < 20) {
+    const c = body.charCodeAt(start - 1)
+    if ((c >= 0x430 && c <= 0x44f) || c === 0x451) start--
+    else break
+  }
+  if (start === end || end === t.s) return undefined
+  const type = RU_CLASS_NOUNS.get(d.morph.analyse(body.slice(start, end)).lemma)
   return type === undefined ? undefined : { type, strength: 2 }
 }
 

@@ -101,6 +101,9 @@ export const capitaliseAs = (lower: string, written: string): string => {
   return lp.map((p, i) => (wp[i]![0] !== undefined && wp[i]![0] !== wp[i]![0]!.toLowerCase() ? cap(p) : p)).join("-")
 }
 
+/** a capitalised word's nominative as written ("Обамы" → "Обама"), memoised across documents */
+const NORMS = new Map<string, string>()
+
 /**
  * Folds the case endings of capitalised Cyrillic words (a document's tokens, or a gazetteer spelling's); a lower-case
  * word kept as a token of its own (one that may continue a name, tokens.ts) gets its lemma as key and its reading.
@@ -119,7 +122,12 @@ export const foldTokens = (tokens: ReadonlyArray<Token>, morph: Morphology): voi
     if (t.upper) continue // acronyms do not inflect
     t.common = a.common
     t.key = a.lemma
-    t.norm = capitaliseAs(a.lemma, t.exact)
+    let norm = NORMS.get(t.exact)
+    if (norm === undefined) {
+      if (NORMS.size > 100_000) NORMS.clear()
+      NORMS.set(t.exact, (norm = capitaliseAs(a.lemma, t.exact)))
+    }
+    t.norm = norm
   }
 }
 
