@@ -386,6 +386,11 @@ describe("general discovery rules", () => {
     expect(entity(r, idOf(r, "Quendry"))?.type).toBe("organization")
   })
 
+  it("types names listed after a plural or compound place noun as places", () => {
+    const r = run("They built the city-states of Varnu, Telk, and Oro Sandi; the islands of Quell and Amsa lie east.")
+    for (const s of ["Varnu", "Telk", "Oro Sandi", "Quell", "Amsa"]) expect(entity(r, idOf(r, s))?.type).toBe("place")
+  })
+
   it("makes no person, organisation or place of an event, a work or a law", () => {
     const r = run("After the Varnish War the Selm Treaty and the Orvo Prize followed; the Kelby Games ended.")
     expect(r.mentions).toEqual([])

@@ -150,7 +150,11 @@ export const compileGazetteer = (gazetteer: Gazetteer, morph?: Morphology, citie
   addSpecial("s")
   addSpecial("and")
   addSpecial("or")
-  for (const w of PLACE_WORDS) addSpecial(w)
+  for (const w of PLACE_WORDS) {
+    addSpecial(w)
+    addSpecial(w.endsWith("y") ? w.slice(0, -1) + "ies" : w + "s")
+  }
+  for (const w of ["country", "countries", "nation", "nations", "kingdoms"]) addSpecial(w)
   addSpecial("capital")
   // words of non-Latin letters can be stood in for unless some listed lower-case word has such a letter
   const NON_LATIN_LETTER = /[^\u0000-\u036f]/

@@ -60,6 +60,13 @@ const COMMONISH = new Set([...COMMON_WORDS, ...MONTHS_AND_DAYS, ...DEMONYMS])
 /** a common English word, month, day or demonym, or a word the dictionary knows only as common at a sentence start: not a name on its capital letter alone */
 export const isCommon = (t: Token): boolean => COMMONISH.has(t.key) || (t.common === true && t.sentStart)
 
+/** a place noun, singular or plural, alone or last in a compound: "city", "cities", "city-states", "countries" */
+export const isPlaceNoun = (key: string): boolean => {
+  const last = key.slice(key.lastIndexOf("-") + 1)
+  return PLACE_NOUNS.has(last) || (last.endsWith("ies") && PLACE_NOUNS.has(last.slice(0, -3) + "y")) || (last.endsWith("s") && PLACE_NOUNS.has(last.slice(0, -1)))
+}
+const PLACE_NOUNS: ReadonlySet<string> = new Set([...PLACE_WORDS, "country", "nation", "kingdom", "capital"])
+
 /** A first name of people, by the hand list or the names data (lexicon.ts), that is no common word, month or demonym. */
 export const isGivenName = (t: Token): boolean => GIVEN_NAMES.has(t.key) || (FIRST_NAMES.has(t.key) && t.key.length > 2 && !t.upper && !NOT_FIRST_NAMES.has(t.key))
 /** words of the names data that start or head names of other things ("Port Hutt", "La Venta", "Bay Area", "North Korea") */
@@ -74,7 +81,7 @@ const guessSingle = (first: Token, before: Token | undefined, before2: Token | u
   if (first.upper && first.exact.length <= 6) return { type: "organization", strength: CYRILLIC.test(first.exact) && !/[0-9]/.test(first.exact) ? 1 : UNTYPED }
   if (GIVEN_NAMES.has(first.key)) return { type: "person", strength: 2 }
   if (before !== undefined && before.word && PLACE_PREPOSITIONS.has(before.key)) return { type: "place", strength: 2 }
-  if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && PLACE_WORDS.has(before2.key)) return { type: "place", strength: 2 }
+  if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && isPlaceNoun(before2.key)) return { type: "place", strength: 2 }
   // "the country's capital, Zarvenna": a name set beside a place noun names that place
   if (before !== undefined && before.key === "," && before2 !== undefined && !before2.cap && (PLACE_WORDS.has(before2.key) || before2.key === "capital")) return { type: "place", strength: 2 }
   if (PLACE_SUFFIX.test(first.key)) return { type: "place", strength: 1 }
@@ -147,7 +154,7 @@ export const guessType = (
 
   if (words.length === 1 && GIVEN_NAMES.has(first.key)) return { type: "person", strength: 2 }
   if (before !== undefined && before.word && PLACE_PREPOSITIONS.has(before.key) && words.length <= 2) return { type: "place", strength: 2 }
-  if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && PLACE_WORDS.has(before2.key)) return { type: "place", strength: 2 }
+  if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && isPlaceNoun(before2.key)) return { type: "place", strength: 2 }
   if (words.length === 1 && PLACE_SUFFIX.test(first.key)) return { type: "place", strength: 1 }
   if (words.length >= 2 && NAME_PREFIXES.has(first.key) && first.key !== "old") return { type: "place", strength: 2 }
   // "Kowloon West", "East Timor", "New South Wales": a compass word makes a place
@@ -224,7 +231,8 @@ export const typeFromPlaceData = (doc: DocContext): void => {
   const cities = doc.gazetteer.cities
   if (cities === undefined) return
   for (const c of doc.candidates) {
-    if (c.entity >= 0 || c.titled) continue
+    // a name its own words or context typed as no place keeps that type: no need to look it up
+    if (c.entity >= 0 || c.titled || (c.type !== "place" && c.strength >= 2)) continue
     const list = cities.get(cityKey(c.name))
     if (list === undefined) continue
     const first = doc.tokens[c.na]!
