@@ -108,6 +108,13 @@ describe("Russian case endings", () => {
     expect(entityOf(r, "А. С. Велихин")?.type).toBe("person")
   })
 
+  it("prefers a place preposition to the suffix model's guess that an unknown word is a surname", () => {
+    const r = ru("Он прилетел в Сан-Тарелло, а потом в Марнел. В Марнеле его ждали, а в Интернете писали.")
+    expect(entityOf(r, "Сан-Тарелло")?.type).toBe("place")
+    expect(entityOf(r, "Марнеле")?.type).toBe("place")
+    expect(idOf(r, "Интернете")).toBeUndefined()
+  })
+
   it("does not take a capitalised common word at the start of a sentence for a name", () => {
     const r = ru("Президент приехал поздно. Семья ждала его у дома.")
     expect(r.mentions).toEqual([])

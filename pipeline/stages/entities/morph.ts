@@ -30,6 +30,8 @@ export interface WordAnalysis {
   readonly forms: ReadonlyArray<CaseForm>
   /** the part of speech of its most probable reading (OpenCorpora's: NOUN, ADJF, PRTF, VERB, PREP, ...) */
   readonly pos: string
+  /** the proper-name reading is the suffix model's guess for a word the dictionary lacks, not the dictionary's */
+  readonly properGuessed: boolean
 }
 
 export interface Morphology {
@@ -65,7 +67,7 @@ export const makeMorphology = (morph: AzMorphFn): Morphology => {
   const cache = new Map<string, WordAnalysis>()
   const analyseRaw = (word: string): WordAnalysis => {
     const parses = morph(word)
-    if (parses.length === 0) return { lemma: tokenKey(word), proper: PROPER.none, common: false, forms: [], pos: "" }
+    if (parses.length === 0) return { lemma: tokenKey(word), proper: PROPER.none, common: false, forms: [], pos: "", properGuessed: false }
     const dictionary = parses.filter((p) => p.parser === "Dictionary")
     const properParse = parses.find((p, i) => properOf(p) !== PROPER.none && (p.parser === "Dictionary" || i === 0))
     const common = dictionary.length > 0 && (dictionary.every((p) => properOf(p) === PROPER.none && !p.tag.Abbr) || FUNCTION_POS.has(parses[0]!.tag.POST ?? ""))
@@ -73,7 +75,7 @@ export const makeMorphology = (morph: AzMorphFn): Morphology => {
     const forms = parses
       .filter((p) => (properParse ? properOf(p) !== PROPER.none : true))
       .map((p) => ({ case: p.tag.CAse, score: p.score, nominative: tokenKey(nominativeOf(p, word)) }))
-    return { lemma: tokenKey(nominativeOf(chosen, word)), proper: properParse ? properOf(properParse) : PROPER.none, common: common && !properParse, forms, pos: parses[0]!.tag.POST ?? "" }
+    return { lemma: tokenKey(nominativeOf(chosen, word)), proper: properParse ? properOf(properParse) : PROPER.none, common: common && !properParse, forms, pos: parses[0]!.tag.POST ?? "", properGuessed: properParse !== undefined && properParse.parser !== "Dictionary" }
   }
   return {
     analyse: (word) => {
@@ -119,6 +121,7 @@ export const foldTokens = (tokens: ReadonlyArray<Token>, morph: Morphology): voi
     }
     const a = morph.analyse(t.exact)
     t.proper = a.proper
+    if (a.properGuessed) t.properGuessed = true
     if (t.upper) continue // acronyms do not inflect
     t.common = a.common
     t.key = a.lemma

@@ -38,6 +38,8 @@ export interface Token {
   common?: boolean
   /** set by the morphology step: what the dictionary says a proper name is (see ProperKind in morph.ts) */
   proper?: number
+  /** set by the morphology step when `proper` is the suffix model's guess for a word the dictionary lacks */
+  properGuessed?: boolean
   /** set by the morphology step for a lower-case Cyrillic word kept as a token: the dictionary's reading of it */
   lower?: { readonly pos: string; readonly forms: ReadonlyArray<{ readonly case: string | undefined }> }
 }

@@ -46,8 +46,10 @@ const properType = (words: ReadonlyArray<Token>): Guess | undefined => {
     else if (t.proper === PROPER.place) place = true
     else if (t.proper === PROPER.organization) organization = true
   }
-  if (person) return { type: "person", strength: words.length >= 2 ? 3 : 2 }
-  if (organization) return { type: "organization", strength: 2 }
+  // a guess of the suffix model for words the dictionary lacks is weaker than a preposition ("в Сан-Диего")
+  const weak = words.every((t) => t.proper === undefined || t.proper === PROPER.none || t.properGuessed === true)
+  if (person) return { type: "person", strength: words.length >= 2 ? 3 : weak ? 1 : 2 }
+  if (organization) return { type: "organization", strength: weak ? 1 : 2 }
   if (place) return { type: "place", strength: 2 }
   return undefined
 }
@@ -59,6 +61,9 @@ export const PLACE_SUFFIX = /(stan|abad|grad|gorod|burg|bourg|polis|ville|shire|
 const COMMONISH = new Set([...COMMON_WORDS, ...MONTHS_AND_DAYS, ...DEMONYMS])
 /** a common English word, month, day or demonym, or a word the dictionary knows only as common at a sentence start: not a name on its capital letter alone */
 export const isCommon = (t: Token): boolean => COMMONISH.has(t.key) || (t.common === true && t.sentStart)
+
+/** Russian prepositions of place: "в Марселе", "из Пхеньяна", "под Москвой" */
+const RU_PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(["в", "во", "из", "под", "около", "возле", "близ"])
 
 /** a place noun, singular or plural, alone or last in a compound: "city", "cities", "city-states", "countries" */
 export const isPlaceNoun = (key: string): boolean => {
@@ -75,7 +80,11 @@ const NOT_FIRST_NAMES: ReadonlySet<string> = new Set([...COMMONISH, ...NAME_PREF
 /** the type of a one-word name (the common case, kept cheap) */
 const guessSingle = (first: Token, before: Token | undefined, before2: Token | undefined, titled: boolean): Guess => {
   if (titled) return { type: "person", strength: 3 }
-  if (first.proper !== undefined && first.proper !== PROPER.none) return properType([first])!
+  const byDictionary = first.proper !== undefined && first.proper !== PROPER.none ? properType([first])! : undefined
+  if (byDictionary !== undefined && byDictionary.strength >= 2) return byDictionary
+  // "в Марселе", "из Пхеньяна": a Russian place preposition before a name the dictionary does not know as a person's
+  if (before !== undefined && before.word && RU_PLACE_PREPOSITIONS.has(before.key) && !first.upper && first.common !== true && CYRILLIC.test(first.exact)) return { type: "place", strength: 2 }
+  if (byDictionary !== undefined) return byDictionary
   // an acronym alone names no organisation ("L2", "Q1", "IQR", "GIS"), unless it is defined, follows "of" and a name
   // (typeByClassNoun) or is Cyrillic, where acronyms are mostly organisations' ("МВД", "ФИФА")
   if (first.upper && first.exact.length <= 6) return { type: "organization", strength: CYRILLIC.test(first.exact) && !/[0-9]/.test(first.exact) ? 1 : UNTYPED }
@@ -144,6 +153,9 @@ export const guessType = (
   // an organisation's head noun inside the name outweighs what the dictionary says of its other words
   if (!titled && words.some((t) => ORG_WORDS.has(t.key) && t !== first)) return { type: "organization", strength: words.some((t) => t.lower !== undefined) ? 3 : 2 }
   const byDictionary = properType(words)
+  const weakGuess = byDictionary !== undefined && words.every((t) => t.proper === undefined || t.proper === PROPER.none || t.properGuessed === true)
+  if (byDictionary !== undefined && weakGuess && words.length <= 3 && (NAME_PREFIXES.has(first.key) || (before !== undefined && before.word && RU_PLACE_PREPOSITIONS.has(before.key) && CYRILLIC.test(first.exact))))
+    return { type: "place", strength: 2 }
   if (byDictionary !== undefined) return byDictionary
   if (titled) return { type: "person", strength: 3 }
   if (authorKeys.size > 0 && authorKeys.has(words.map((t) => t.key).join(" "))) return { type: "person", strength: 3 }
