@@ -108,6 +108,12 @@ describe("Russian case endings", () => {
     expect(entityOf(r, "А. С. Велихин")?.type).toBe("person")
   })
 
+  it("starts an organisation's name with its head noun at a sentence start, and ends it before a person's first name and surname", () => {
+    const r = ru("Министерство водных ресурсов сообщило об этом. Глава Минздрава Мэтт Хэнкок приехал.")
+    expect(entityOf(r, "Министерство водных ресурсов")?.type).toBe("organization")
+    expect(entityOf(r, "Мэтт Хэнкок")?.type).toBe("person")
+  })
+
   it("prefers a place preposition to the suffix model's guess that an unknown word is a surname", () => {
     const r = ru("Он прилетел в Сан-Тарелло, а потом в Марнел. В Марнеле его ждали, а в Интернете писали.")
     expect(entityOf(r, "Сан-Тарелло")?.type).toBe("place")

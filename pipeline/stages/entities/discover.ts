@@ -67,6 +67,8 @@ export const discoverNames = (d: DocContext): void => {
           // a name does not go on into another script ("The Prodigy Кит Флинт"), nor from an acronym into a person's name
           if (hitAt[j]! < 0 && scriptChanges(tokens[j - 1]!, u)) break
           if (tokens[j - 1]!.upper && hitAt[j - 1]! < 0 && (GIVEN_NAMES.has(u.key) || u.proper === PROPER.given) && j + 1 < n && nameAt(d, j + 1)) break
+          // "Минздрава Мэтт Хэнкок": a first name and a surname after a name with no personal word start another name
+          if (CYRILLIC_LETTER.test(u.exact) && u.proper === PROPER.given && !u.properGuessed && j + 1 < n && nameAt(d, j + 1) && !tokens[j + 1]!.upper && !runHasPersonWord(d, i, j)) break
           // "the Refugee Council Enver Solomon": a head noun followed by a given name ends the organisation
           const prev = tokens[j - 1]!
           if ((ORG_WORDS.has(prev.key) || PLACE_WORDS.has(prev.key)) && GIVEN_NAMES.has(u.key) && hitAt[j]! < 0 && j + 1 < n && nameAt(d, j + 1)) break
@@ -119,6 +121,15 @@ const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/
 /** two words of a run, one in Latin letters and the other in Cyrillic */
 const scriptChanges = (x: Token, y: Token): boolean =>
   x.word && y.word && CYRILLIC_LETTER.test(x.exact) !== CYRILLIC_LETTER.test(y.exact) && (LATIN_LETTER.test(x.exact) || LATIN_LETTER.test(y.exact))
+
+/** a word of the run the dictionary or the names data knows as a first name, surname or patronymic */
+const runHasPersonWord = (d: DocContext, a: number, b: number): boolean => {
+  for (let k = a; k < b; k++) {
+    const t = d.tokens[k]!
+    if (t.proper === PROPER.given || t.proper === PROPER.surname || t.proper === PROPER.patronymic || GIVEN_NAMES.has(t.key) || INITIAL.test(t.text)) return true
+  }
+  return false
+}
 
 /** Words that may join the dependents of an organisation's head noun ("Фонд борьбы с коррупцией", "суд по правам человека"). */
 const DEPENDENT_JOINERS = new Set(["по", "с", "за", "и", "при"])
@@ -225,6 +236,11 @@ const droppableLead = (d: DocContext, k: number): boolean => {
   if (NAME_PREFIXES.has(t.key) && t.cap) {
     const next = tokens[k + 1]
     if (next !== undefined && next.cap && !next.nlBefore && !FUNCTION_WORDS.has(next.key)) return false
+  }
+  // "Министерство внутренних дел ...": a Russian organisation's head noun starting a sentence still starts the name
+  if (t.cap && ORG_WORDS.has(t.key) && CYRILLIC_LETTER.test(t.exact)) {
+    const next = tokens[k + 1]
+    if (next !== undefined && !next.nlBefore && (next.lower !== undefined && dependent(next))) return false
   }
   if (t.sentStart && ((isCommon(t) && !DEMONYMS.has(t.key)) || lowerSeen.has(t.key) || /[a-z](ing|ed|ly)$/.test(t.key))) return true
   return MONTHS_AND_DAYS.has(t.key)
