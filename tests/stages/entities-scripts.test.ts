@@ -210,6 +210,13 @@ describe("cities from GeoNames", () => {
     expect(entityOf(r, "Dushanbe")?.type).toBe("place")
   })
 
+  it("reads a US state's postal code after a place, road numbers and Romance place heads as places", () => {
+    const r = en("Take the bus to Paramus, NJ, then follow the A19 north to Anse Kerlan and Grande Velle.")
+    expect(entityOf(r, "Paramus, NJ")?.name).toBe("Paramus, New Jersey")
+    for (const s of ["A19", "Anse Kerlan", "Grande Velle"]) expect(entityOf(r, s)?.type).toBe("place")
+    expect(en("It is OK, Anna said.").mentions.map((m) => m.surface)).not.toContain("OK")
+  })
+
   it("does not make a town of a given name or of a small town's name", () => {
     const r = en("Later Jerome wrote a letter about the harvest, and Byron answered it.")
     for (const e of r.entities) expect(e.geonames_id).toBeNull()

@@ -30,6 +30,7 @@ import {
 } from "./lexicon.js"
 import type { Hit } from "./match.js"
 import { nominativePhrase, PROPER } from "./morph.js"
+import { usStateName } from "./places.js"
 import { joinText, normOf, type Token } from "./tokens.js"
 import { translitKey } from "./translit.js"
 import { guessType, INITIAL, isCommon, isGivenName, PLACE_SUFFIX, UNTYPED, type Guess } from "./typing.js"
@@ -251,6 +252,7 @@ const processRun = (d: DocContext, a: number, b: number): void => {
   const entities = d.gazetteer.entities
   const translitIndex = d.gazetteer.translitIndex
   // drop leading words that are not part of a name: "The", sentence-initial common words
+  if (postalState(d, a, b)) return
   while (a < b && hitAt[a]! < 0 && droppableLead(d, a)) a++
   while (b > a && ((CONNECTORS.has(tokens[b - 1]!.key) && !tokens[b - 1]!.cap) || !tokens[b - 1]!.word || MONTHS_AND_DAYS.has(tokens[b - 1]!.key)) && hitAt[b - 1]! < 0) b--
   if (a >= b) return
@@ -541,8 +543,35 @@ const classNounBefore = (d: DocContext, na: number): Guess | undefined => {
   return type === undefined ? undefined : { type, strength: 2 }
 }
 
+/** The gazetteer's entity of each US state, by its name ("Georgia (U.S. state)" under "Georgia"), per compiled gazetteer. */
+const statesOf = new WeakMap<object, ReadonlyMap<string, number>>()
+const usStateEntity = (d: DocContext, code: string): number | undefined => {
+  const name = usStateName(code)
+  if (name === undefined) return undefined
+  let states = statesOf.get(d.gazetteer)
+  if (states === undefined) {
+    const m = new Map<string, number>()
+    d.gazetteer.entities.forEach((e, i) => {
+      if (e.g.type === "place" && e.g.within === "united-states") m.set(e.g.name.replace(/ \(.*\)$/, ""), i)
+    })
+    statesOf.set(d.gazetteer, (states = m))
+  }
+  return states.get(name)
+}
+
+/** "Paramus, NJ", "Tulsa, OK": a US state's postal code after a place and a comma is that state; true when it was one. */
+const postalState = (d: DocContext, a: number, b: number): boolean => {
+  const { tokens } = d
+  if (b - a !== 1 || !tokens[a]!.upper || tokens[a]!.exact.length !== 2 || tokens[a - 1]?.key !== "," || tokens[a - 2]?.cap !== true) return false
+  const state = usStateEntity(d, tokens[a]!.exact)
+  if (state === undefined) return false
+  d.candidates.push({ a, b, na: a, nb: b, entity: state, name: d.gazetteer.entities[state]!.g.name, type: "place", strength: 9, titled: false })
+  return true
+}
+
 const discovered = (d: DocContext, a: number, na: number, b: number, titled: boolean): void => {
   const { tokens, lowerSeen, capMid, capsLine, candidates, body, authorKeys } = d
+
   if (b - na === 1 && !titled) {
     const w = tokens[na]!
     if (w.sentStart && (lowerSeen.has(w.key) || (!capMid.has(w.key) && !GIVEN_NAMES.has(w.key) && !w.upper && !PLACE_SUFFIX.test(w.key) && !namedByContext(d, na))))

@@ -80,7 +80,7 @@ hall tower towers palace castle fort fortress mosque park gardens garden stadium
 memorial museum library hospital camp prison hotel plaza centre center base cave caves
 coast shore beach bay cove creek brook springs falls canyon gorge pass glacier reef lagoon marsh swamp forest woods
 hill hills ridge peak peaks plain plains dunes trail quarter borough parish county township neighbourhood neighborhood
-municipality voivodeship voivodship prefecture governorate canton commune arrondissement emirate sultanate
+municipality voivodeship voivodship prefecture governorate canton commune arrondissement emirate sultanate terre
 `)
 
 /** Words that join capitalised words inside one name ("Institute for Political Research", "Osama bin Laden"). */
@@ -254,4 +254,5 @@ export const COMPASS = words(`north south east west northern southern eastern we
 export const COURTESY = words(`mr mrs ms miss mx dr prof professor sir dame lord lady`)
 /** Words that start place names ("New South Wales", "Upper Volta"): kept at a sentence start when a name follows. */
 export const NAME_PREFIXES = words(`new north south east west upper lower great saint st san santa los las port fort mount lake cape old
+anse baie pointe morne isla islas playa cerro lago monte mont puerto porto rio bahia ile cap
 сан санкт санта лос лас нью порт форт`)

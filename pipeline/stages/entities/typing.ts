@@ -62,6 +62,8 @@ const COMMONISH = new Set([...COMMON_WORDS, ...MONTHS_AND_DAYS, ...DEMONYMS])
 /** a common English word, month, day or demonym, or a word the dictionary knows only as common at a sentence start: not a name on its capital letter alone */
 export const isCommon = (t: Token): boolean => COMMONISH.has(t.key) || (t.common === true && t.sentStart)
 
+const ROAD_NUMBER = /^(?:[ABM][0-9]{1,3}|I-?[0-9]{1,3}|US-?[0-9]{1,3}|SR-?[0-9]{1,3})$/
+
 /** Russian prepositions of place: "в Марселе", "из Пхеньяна", "под Москвой" */
 const RU_PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(["в", "во", "из", "под", "около", "возле", "близ"])
 
@@ -85,6 +87,8 @@ const guessSingle = (first: Token, before: Token | undefined, before2: Token | u
   // "в Марселе", "из Пхеньяна": a Russian place preposition before a name the dictionary does not know as a person's
   if (before !== undefined && before.word && RU_PLACE_PREPOSITIONS.has(before.key) && !first.upper && first.common !== true && CYRILLIC.test(first.exact)) return { type: "place", strength: 2 }
   if (byDictionary !== undefined) return byDictionary
+  // "the A19", "the M62", "I-580": a road number
+  if (first.upper && ROAD_NUMBER.test(first.exact) && before !== undefined && (before.key === "the" || PLACE_PREPOSITIONS.has(before.key))) return { type: "place", strength: 2 }
   // an acronym alone names no organisation ("L2", "Q1", "IQR", "GIS"), unless it is defined, follows "of" and a name
   // (typeByClassNoun) or is Cyrillic, where acronyms are mostly organisations' ("МВД", "ФИФА")
   if (first.upper && first.exact.length <= 6) return { type: "organization", strength: CYRILLIC.test(first.exact) && !/[0-9]/.test(first.exact) ? 1 : UNTYPED }
@@ -226,7 +230,7 @@ export const typeFromNeighbours = (doc: DocContext): void => {
     if (d.entity < 0 || d.a !== c.b + 1 || tokens[c.b]!.key !== "," || d.a !== d.na) continue
     const state = entities[d.entity]!.g
     if (state.type !== "place" || state.within === undefined) continue
-    candidates[k] = { ...c, b: d.b, nb: d.b, name: `${c.name}, ${state.name}`, type: "place", strength: 3 }
+    candidates[k] = { ...c, b: d.b, nb: d.b, name: `${c.name.replace(/, .*$/, "")}, ${state.name.replace(/ \(.*\)$/, "")}`, type: "place", strength: 3 }
     candidates.splice(k + 1, 1)
   }
 }
