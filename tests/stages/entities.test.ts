@@ -384,6 +384,12 @@ describe("general discovery rules", () => {
     expect(entity(r, idOf(r, "Tovan Rusk"))?.type).toBe("person")
     expect(entity(r, idOf(r, "Ilse Varga"))?.type).toBe("person")
     expect(entity(r, idOf(r, "Quendry"))?.type).toBe("organization")
+    const list = run("From Marlow (1989) through Pell and Vask 1997 to (Orst, Brun, Kadd, & Lisle, 2017).")
+    for (const s of ["Marlow", "Pell", "Vask", "Orst", "Brun", "Kadd", "Lisle"]) expect(entity(list, idOf(list, s))?.type).toBe("person")
+  })
+
+  it("does not take a word of the first-name data at a sentence start for a first name", () => {
+    expect(surfaces(run("We went home. See Figure 3. Read Chapter 2."))).toEqual([])
   })
 
   it("types names listed after a plural or compound place noun as places", () => {

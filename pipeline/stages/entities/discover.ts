@@ -498,21 +498,25 @@ const YEAR = /^(1[5-9]|20)[0-9]{2}[a-z]?$/
 const personByContext = (d: DocContext, na: number, b: number, words: ReadonlyArray<Token>): Guess | undefined => {
   const { tokens } = d
   if (words.some((t) => t.upper || ORG_WORDS.has(t.key) || PLACE_WORDS.has(t.key) || DEMONYMS.has(t.key))) return undefined
-  // co-authors after the name: ", Brenner", "and Brenner", "& Brenner" (up to four)
+  // co-authors after the name: ", Brenner", "and Brenner", "& Brenner", ", & Brenner" (up to eight)
+  const separator = (t: Token | undefined) => t !== undefined && (t.key === "," || t.key === "and" || t.key === "&")
   let k = b
-  for (let n = 0; n < 4; n++) {
-    const sep = tokens[k]
-    const next = tokens[k + 1]
-    if (sep === undefined || next === undefined || next.nlBefore || !(sep.key === "," || sep.key === "and" || sep.key === "&")) break
-    if (!(next.word && next.cap && !next.upper)) break
-    k += 2
+  for (let n = 0; n < 8; n++) {
+    let next = k + 1
+    if (!separator(tokens[k])) break
+    if (tokens[k]!.key === "," && (tokens[next]?.key === "and" || tokens[next]?.key === "&")) next++
+    const name = tokens[next]
+    if (name === undefined || name.nlBefore || !(name.word && name.cap && !name.upper)) break
+    k = next + 1
   }
+  // a co-author itself: "Polio and Gass 1997"
+  const coAuthor = separator(tokens[na - 1]) && tokens[na - 2]?.cap === true
   const t0 = tokens[k]
   const t1 = tokens[k + 1]
   if (t0 !== undefined && !t0.nlBefore) {
     if (t0.key === "et" && t1?.key === "al") return { type: "person", strength: 2 }
     if ((t0.key === "(" || t0.key === ",") && t1 !== undefined && YEAR.test(t1.key)) return { type: "person", strength: 2 }
-    if (YEAR.test(t0.key) && k > b) return { type: "person", strength: 2 }
+    if (YEAR.test(t0.key) && (k > b || coAuthor)) return { type: "person", strength: 2 }
   }
   // a speaker: two or three personal-name words before or after a verb of saying, or after "according to"
   const personLike = words.length >= 2 && words.length <= 3 && words.every((t) => t.cap && !isCommon(t))
@@ -599,7 +603,7 @@ const discovered = (d: DocContext, a: number, na: number, b: number, titled: boo
     if (d0 >= 48 && d0 <= 57) return
     // a label before a number ("Figure 3", "Table 2", "Chapter 4") names a part of the text, unless it is a road ("Highway 61")
     const n0 = tokens[na + 1]?.text.charCodeAt(0) ?? 0
-    if (!titled && n0 >= 48 && n0 <= 57 && !tokens[na + 1]!.nlBefore && !PLACE_WORDS.has(w.key)) return
+    if (!titled && n0 >= 48 && n0 <= 57 && !tokens[na + 1]!.nlBefore && !PLACE_WORDS.has(w.key) && !YEAR.test(tokens[na + 1]!.key)) return
     // in a line of capitals an all-capital word proves nothing; in a title-case line it is still an acronym
     if (w.upper && w.headline && !titled && (capsLine[na] === 1 || w.sentStart && w.nlBefore)) return
     if (w.upper && (COMMON_WORDS.has(w.key) || COMMON_ACRONYMS.has(w.key) || w.exact.length > 6 || /^[IVXLC]+$/.test(w.exact))) {

@@ -74,8 +74,12 @@ export const isPlaceNoun = (key: string): boolean => {
 }
 const PLACE_NOUNS: ReadonlySet<string> = new Set([...PLACE_WORDS, "country", "nation", "kingdom", "capital"])
 
-/** A first name of people, by the hand list or the names data (lexicon.ts), that is no common word, month or demonym. */
-export const isGivenName = (t: Token): boolean => GIVEN_NAMES.has(t.key) || (FIRST_NAMES.has(t.key) && t.key.length > 2 && !t.upper && !NOT_FIRST_NAMES.has(t.key))
+/**
+ * A first name of people, by the hand list or the names data (lexicon.ts), that is no common word, month or demonym;
+ * the data also lists words ("See", "Read", "Page"), so at a sentence start only the hand list counts.
+ */
+export const isGivenName = (t: Token): boolean =>
+  GIVEN_NAMES.has(t.key) || (FIRST_NAMES.has(t.key) && t.key.length > 2 && !t.upper && !t.sentStart && !NOT_FIRST_NAMES.has(t.key))
 /** words of the names data that start or head names of other things ("Port Hutt", "La Venta", "Bay Area", "North Korea") */
 const NOT_FIRST_NAMES: ReadonlySet<string> = new Set([...COMMONISH, ...NAME_PREFIXES, ...NAME_PARTICLES, ...COMPASS, ...PLACE_WORDS, ...ORG_WORDS, ...TITLE_WORDS, "les", "los", "las", "art", "sun"])
 
