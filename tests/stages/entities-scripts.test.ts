@@ -217,6 +217,14 @@ describe("cities from GeoNames", () => {
     expect(en("It is OK, Anna said.").mentions.map((m) => m.surface)).not.toContain("OK")
   })
 
+  it("names a settlement by its own name and lists of people by the class noun before them", () => {
+    const r = en("The City of Varnholt grew; Varnholt is big. It was home to novelists Gertrude Pell, Jack Dushanbe, and Amy Orlov. General Walter Dushanbe left.")
+    expect(entityOf(r, "City of Varnholt")?.name).toBe("Varnholt")
+    expect(idOf(r, "Varnholt")).toBe(idOf(r, "City of Varnholt"))
+    for (const s of ["Gertrude Pell", "Jack Dushanbe", "Amy Orlov"]) expect(entityOf(r, s)?.type).toBe("person")
+    expect(entityOf(r, "General Walter Dushanbe")?.name).toBe("Walter Dushanbe")
+  })
+
   it("does not make a town of a given name or of a small town's name", () => {
     const r = en("Later Jerome wrote a letter about the harvest, and Byron answered it.")
     for (const e of r.entities) expect(e.geonames_id).toBeNull()

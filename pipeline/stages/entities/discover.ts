@@ -389,10 +389,10 @@ const processRun = (d: DocContext, a: number, b: number): void => {
     }
   }
   // "George Washington", "Jack London": a first name before a one-word place is a person's name
-  if (!titled && b - na === 2 && hitAt[na]! < 0 && hitAt[na + 1]! >= 0 && isGivenName(tokens[na]!) && !tokens[na]!.sentStart) {
+  if (b - na === 2 && hitAt[na]! < 0 && hitAt[na + 1]! >= 0 && (GIVEN_NAMES.has(tokens[na]!.key) || isGivenName(tokens[na]!))) {
     const h = hits[hitAt[na + 1]!]!
-    if (h.a === na + 1 && h.b === b && entities[h.entity]!.g.type === "place" && tokens[b]?.key !== ",") {
-      candidates.push({ a, b, na, nb: b, entity: -1, name: joinText(body, tokens.slice(na, b)), type: "person", strength: 3, titled: false })
+    if (h.a === na + 1 && h.b === b && entities[h.entity]!.g.type === "place") {
+      candidates.push({ a, b, na, nb: b, entity: -1, name: joinText(body, tokens.slice(na, b)), type: "person", strength: 3, titled })
       return
     }
   }
@@ -489,6 +489,9 @@ const namedByContext = (d: DocContext, k: number): boolean => {
   }
   return next.word && SUBJECT_VERBS.has(next.key)
 }
+
+/** kinds of settlement whose "<kind> of <name>" is the settlement's own name */
+const SETTLEMENT_WORDS = new Set(["city", "town", "village", "municipality", "borough", "township", "commune"])
 
 const YEAR = /^(1[5-9]|20)[0-9]{2}[a-z]?$/
 /**
@@ -621,6 +624,8 @@ const discovered = (d: DocContext, a: number, na: number, b: number, titled: boo
       if (!owner && /(ies|ers|ions|ings|ents|ces|ves|ts|ism|tion|ment|ness|ity|ance|ence|ist|[^j]ing|ed|ly)$/.test(w.key)) return
     }
   } else if (!titled && words.every((t) => t.sentStart) && words.every((t) => lowerSeen.has(t.key) || isCommon(t)) && guess.strength < 3) return
-  const canonical = words.length === 2 && words[0]!.upper && !words[1]!.upper && guess.type === "person" ? normaliseAuthor(name) : name
+  let canonical = words.length === 2 && words[0]!.upper && !words[1]!.upper && guess.type === "person" ? normaliseAuthor(name) : name
+  // "the City of Cleveland", "the Municipality of Culion": the place is named by its own name
+  if (words.length >= 3 && SETTLEMENT_WORDS.has(words[0]!.key) && words[1]!.key === "of" && guess.type === "place") canonical = joinText(body, words.slice(2))
   candidates.push({ a, b, na, nb: b, entity: -1, name: canonical, type: guess.type, strength: guess.strength, titled })
 }

@@ -145,7 +145,10 @@ export const compileGazetteer = (gazetteer: Gazetteer, morph?: Morphology, citie
   for (const w of SUBJECT_VERBS) addSpecial(w)
   for (const w of SPEECH_VERBS) addSpecial(w)
   for (const w of ORG_CLASS_NOUNS) addSpecial(w)
-  for (const w of PERSON_CLASS_NOUNS) addSpecial(w)
+  for (const w of PERSON_CLASS_NOUNS) {
+    addSpecial(w)
+    addSpecial(w + "s")
+  }
   addSpecial("et")
   addSpecial("s")
   addSpecial("and")

@@ -118,7 +118,7 @@ const initialled = (words: ReadonlyArray<Token>): boolean => {
 const typeByClassNoun = (before: Token | undefined, before2: Token | undefined, first: Token, words: number): Guess | undefined => {
   if (before === undefined || !before.word || before.cap) return undefined
   if (ORG_CLASS_NOUNS.has(before.key)) return { type: "organization", strength: 2 }
-  if (PERSON_CLASS_NOUNS.has(before.key) && words <= 3) return { type: "person", strength: 2 }
+  if ((PERSON_CLASS_NOUNS.has(before.key) || (before.key.endsWith("s") && PERSON_CLASS_NOUNS.has(before.key.slice(0, -1)))) && words <= 3) return { type: "person", strength: 2 }
   if (before.key === "of" && words === 1 && first.upper && !/[0-9]/.test(first.exact) && before2 !== undefined && before2.cap) return { type: "organization", strength: 2 }
   return undefined
 }
@@ -226,6 +226,18 @@ export const typeFromNeighbours = (doc: DocContext): void => {
       }
     }
   }
+  // "novelists Gertrude Stein, Jack London, Amy Tan": a first name and a surname listed with people is a person's
+  const isPerson = (c: Candidate) => (c.entity >= 0 ? entities[c.entity]!.g.type === "person" : c.type === "person" && c.strength >= 2)
+  for (let pass = 0; pass < 2; pass++)
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k]!
+      if (c.entity >= 0 || c.type !== "person" || c.strength !== UNTYPED) continue
+      const first = doc.tokens[c.na]!
+      if (!FIRST_NAMES.has(first.key) || NOT_FIRST_NAMES.has(first.key)) continue
+      const prev = candidates[k - 1]
+      const next = candidates[k + 1]
+      if ((prev !== undefined && isPerson(prev) && listed(prev, c)) || (next !== undefined && isPerson(next) && listed(c, next))) c.strength = 2
+    }
   // "Irving, Texas": a place in a US state takes the state into its name, as Wikipedia titles it
   for (let k = 0; k + 1 < candidates.length; k++) {
     const c = candidates[k]!
