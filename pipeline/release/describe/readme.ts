@@ -4,6 +4,7 @@ import type { InputProblem } from "../../errors.js"
 import { workbookFile } from "../contents.js"
 import { loadingSection } from "./loading.js"
 import type { DatasetMeta } from "./datapackage.js"
+import { entitySourceSentences } from "../../stages/entities/sources.js"
 
 export const releaseReadme = (p: {
   dataset: DatasetMeta
@@ -23,6 +24,9 @@ export const releaseReadme = (p: {
 ${d.description}
 
 Licence: ${d.license}. Publisher: ${d.publisher}.
+
+Entity data from other sources, credited as their licences ask:
+${entitySourceSentences().map((s) => `- ${s}`).join("\n")}
 
 ## Files
 
