@@ -3,7 +3,7 @@ import { readFileSync, readdirSync } from "node:fs"
 import { join } from "node:path"
 import { Schema } from "effect"
 import YAML from "yaml"
-import { cleanText, normaliseAuthor, type CleanResult } from "../../pipeline/stages/clean/index.js"
+import { cleanText, normaliseAuthor, type CleanResult, type CleanSource } from "../../pipeline/stages/clean/index.js"
 import { CleanRules, compileRules } from "../../pipeline/stages/clean/rules.js"
 
 const root = join(import.meta.dirname, "..", "..")
@@ -14,7 +14,7 @@ const seeds = readdirSync(join(root, "raw"))
   .map((f) => ({ name: f, text: readFileSync(join(root, "raw", f), "utf8").normalize("NFC").replace(/\r\n?/g, "\n") }))
 const seed = (prefix: string) => seeds.find((s) => s.name.startsWith(prefix))!.text
 
-const clean = (text: string) => cleanText(text, rules)
+const clean = (text: string, source: CleanSource = {}) => cleanText(text, rules, source)
 
 /** three paragraphs of made-up article prose, long enough to be recognised as the content */
 const PROSE = [
@@ -493,6 +493,53 @@ describe("title, authors and dates", () => {
 
   it("accounts for every non-blank line", () => {
     everyNonBlankLineAccountedFor(page, clean(page))
+  })
+})
+
+describe("titles as a reader gives them", () => {
+  const head = (lines: ReadonlyArray<string>) => [...lines, "", PROSE[0]!, "", PROSE[1]!, "", PROSE[2]!].join("\n")
+  const HEADLINE = "Harbour council votes to keep the old ferry pier"
+
+  it("takes the headline, not a time stamp line at the top of the page", () => {
+    const r = clean(head(["07:45 02.03.2021Copy short link", "", "  • News", "  • Sport", "", HEADLINE, "", "By Anna Berg", "March 2, 2021"]))
+    expect(r.title).toBe(HEADLINE)
+  })
+
+  it("takes the headline, not the site's name, when the address names the site", () => {
+    const page = head(["Harbour Gazette", "", "News from the island since 1901", "", "  • Home", "  • Ferries", "", HEADLINE, "", "Anna Berg", "12 March 2021"])
+    expect(clean(page, { url: "https://www.harbourgazette.example/news/council-keeps-ferry-pier" }).title).toBe(HEADLINE)
+    expect(clean(page).title).toBe(HEADLINE)
+  })
+
+  it("takes the headline, not the breadcrumb that ends with it", () => {
+    const r = clean(head(["Home > Island > Ferries > " + HEADLINE, "", HEADLINE, "", "Anna Berg", "12 March 2021"]))
+    expect(r.title).toBe(HEADLINE)
+  })
+
+  it("takes the headline, not the standfirst or the first sub-heading below it", () => {
+    const r = clean(
+      head([
+        "Ferries",
+        "",
+        HEADLINE,
+        "",
+        "After two hours of debate the members chose repair over demolition",
+        "",
+        "By Anna Berg",
+        "12 March 2021",
+        "",
+        "What the council decided"
+      ])
+    )
+    expect(r.title).toBe(HEADLINE)
+  })
+
+  it("uses the words of the page's address to choose between two headline-like lines", () => {
+    const page = head(["Island life", "", "Why the ferry timetable changes every spring", "", "Harbour council votes on the future of the pier", "", "Anna Berg"])
+    expect(clean(page, { url: "https://news.example/2021/03/12/harbour-council-votes-on-the-future-of-the-pier" }).title).toBe(
+      "Harbour council votes on the future of the pier"
+    )
+    expect(clean(page, { url: "https://news.example/why-the-ferry-timetable-changes-every-spring" }).title).toBe("Why the ferry timetable changes every spring")
   })
 })
 

@@ -1,6 +1,6 @@
 /**
- * The title and the authors: the headline is the headline-like line closest before the content; bylines ("By X and
- * Y", a rule's capture, a bare name under the headline, a surname-first name in capitals) give the authors. Pure.
+ * The authors: bylines ("By X and Y", a rule's capture, a bare name under the headline, a surname-first name in
+ * capitals) in the head of the page. Pure.
  */
 import type { CleanContext } from "./context.js"
 import { DATE_RE, type Line } from "./lines.js"
@@ -43,44 +43,6 @@ const parseByline = (l: Line, rule: CompiledRule | null): { names: Array<string>
   const cleaned = namePart.replace(/\b(?:on|published|posted|updated)\s*:?\s*$/iu, "").replace(/\s*[-–—|,•·]\s*$/u, "")
   const names = splitNames(cleaned.replace(/\s*[|–—]\s*.*$/u, ""))
   return { names, dated: dm !== null }
-}
-
-/** The headline-like line closest before the content; it and its copies leave the body. */
-export const findTitle = (ctx: CleanContext): void => {
-  const { lines: present, decisions, klass, firstKept } = ctx
-  const n = present.length
-  let titleIdx = -1
-  {
-    const start = firstKept < 0 ? 0 : firstKept
-    let bestScore = -Infinity
-    for (let i = Math.max(0, start - 40); i <= Math.min(n - 1, start + 3); i++) {
-      const l = present[i]!
-      if (l.words < 2 || l.words > 30 || l.dateLine || l.bullet) continue
-      if (l.rule && l.rule.action !== "drop") continue
-      if (BYLINE_RE.test(l.core)) continue
-      if (i >= start && decisions[i]!.keep && klass[i]!.klass === "good") continue
-      if (/[.!?:;,]$/u.test(l.core) && !/\?$/u.test(l.core)) continue
-      let s = -Math.abs(start - i) * 0.3
-      if (l.words >= 4) s += 2
-      if (l.words >= 6 && l.words <= 18) s += 1
-      if (l.repeated) s += 1.5
-      if (l.rule) s -= 3
-      if (i >= start) s -= 1
-      if (s > bestScore) {
-        bestScore = s
-        titleIdx = i
-      }
-    }
-  }
-  // a title at the head of the main segment leaves the body
-  if (titleIdx >= 0 && decisions[titleIdx]!.keep) decisions[titleIdx] = { keep: false, reason: "title" }
-  else if (titleIdx >= 0 && !decisions[titleIdx]!.keep && decisions[titleIdx]!.reason !== present[titleIdx]!.rule?.id)
-    decisions[titleIdx] = { keep: false, reason: "title" }
-  const title = titleIdx >= 0 ? present[titleIdx]!.core : null
-  // repeated copies of the title are not content either
-  if (title) for (let i = 0; i < n; i++) if (decisions[i]!.keep && present[i]!.core === title) decisions[i] = { keep: false, reason: "title" }
-  ctx.titleIdx = titleIdx
-  ctx.title = title
 }
 
 /** Bylines in the head of the page: the authors (a dated byline also gives the published hint). */

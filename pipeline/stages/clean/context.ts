@@ -38,6 +38,11 @@ export interface CleanResult {
   readonly publishedHint: PublishedHint | null
 }
 
+/** What the source says about the page besides its text (a scraper's sidecar). */
+export interface CleanSource {
+  readonly url?: string | null | undefined
+}
+
 /** jusText's classes of a line: running text, nearly, a short fragment, chrome */
 export type Klass = "good" | "near" | "short" | "bad"
 
@@ -56,6 +61,8 @@ export interface Decision {
 export interface CleanContext {
   /** the non-blank lines of the page, in order */
   readonly lines: ReadonlyArray<Line>
+  /** the address the page was read from, when the source says it */
+  readonly url: string | null
   /** a thread page: every post is kept, the first as the body, the others as comments */
   readonly forum: boolean
   /** the line naming the thread's starter ("... started by X, date", "Thread starter X") */
@@ -80,8 +87,13 @@ export interface CleanContext {
   bodyIdx: Array<number>
 }
 
-export const newContext = (lines: ReadonlyArray<Line>, thread: { forum: boolean; threadStart: Line | null }): CleanContext => ({
+export const newContext = (
+  lines: ReadonlyArray<Line>,
+  thread: { forum: boolean; threadStart: Line | null },
+  source: CleanSource
+): CleanContext => ({
   lines,
+  url: source.url ?? null,
   forum: thread.forum,
   threadStart: thread.threadStart,
   klass: [],

@@ -7,7 +7,7 @@
 import type { CompiledRule } from "./rules.js"
 import { foldSpace } from "../text.js"
 
-const STOPWORDS = new Set(
+export const STOPWORDS = new Set(
   (
     "a about above after again against all also am an and any are as at be because been before being below between both but by " +
     "can could did do does doing down during each few for from further had has have having he her here hers herself him himself " +
