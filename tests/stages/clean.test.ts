@@ -534,6 +534,15 @@ describe("titles as a reader gives them", () => {
     expect(r.title).toBe(HEADLINE)
   })
 
+  it("gives the headline without what ' | ' appends, without a ' - Site' tail naming the host, without an image name", () => {
+    const page = (line: string) => head(["Ferries", "", line, "", "By Anna Berg", "12 March 2021"])
+    expect(clean(page(HEADLINE + " | Island News")).title).toBe(HEADLINE)
+    expect(clean(page(HEADLINE + " – Harbour Gazette"), { url: "https://harbourgazette.example/pier" }).title).toBe(HEADLINE)
+    // a dash that is part of the headline stays
+    expect(clean(page(HEADLINE + " – and what it will cost"), { url: "https://harbourgazette.example/pier" }).title).toBe(HEADLINE + " – and what it will cost")
+    expect(clean(page("[pier-photo] " + HEADLINE)).title).toBe(HEADLINE)
+  })
+
   it("uses the words of the page's address to choose between two headline-like lines", () => {
     const page = head(["Island life", "", "Why the ferry timetable changes every spring", "", "Harbour council votes on the future of the pier", "", "Anna Berg"])
     expect(clean(page, { url: "https://news.example/2021/03/12/harbour-council-votes-on-the-future-of-the-pier" }).title).toBe(

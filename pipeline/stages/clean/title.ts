@@ -68,8 +68,8 @@ const shareIn = (words: ReadonlyArray<string>, set: ReadonlySet<string>): number
 }
 
 /** the words of a page address: its host, its path, and the last segment of its path (the slug) */
-const addressWords = (url: string | null): { host: Set<string>; path: Set<string>; slug: Array<string> } => {
-  const empty = { host: new Set<string>(), path: new Set<string>(), slug: [] }
+const addressWords = (url: string | null): { hostName: string; host: Set<string>; path: Set<string>; slug: Array<string> } => {
+  const empty = { hostName: "", host: new Set<string>(), path: new Set<string>(), slug: [] }
   if (!url) return empty
   let u: URL
   try {
@@ -80,7 +80,7 @@ const addressWords = (url: string | null): { host: Set<string>; path: Set<string
   const words = (s: string) => contentWords(s.replace(/[-_/.+]/g, " "))
   const segments = u.pathname.split("/").filter((s) => s !== "")
   const last = segments.length > 0 ? segments[segments.length - 1]! : ""
-  return { host: new Set(words(u.hostname)), path: new Set(words(u.pathname)), slug: words(decodeURIComponentSafe(last)).filter((w) => !/^\d+$/.test(w)) }
+  return { hostName: u.hostname.toLowerCase(), host: new Set(words(u.hostname)), path: new Set(words(u.pathname)), slug: words(decodeURIComponentSafe(last)).filter((w) => !/^\d+$/.test(w)) }
 }
 
 const decodeURIComponentSafe = (s: string): string => {
@@ -100,11 +100,27 @@ const isMetadata = (l: Line): boolean =>
   BYLINE_RE.test(l.core) ||
   (l.words >= 2 && l.words <= 4 && !l.sentenceEnd && looksLikeName(l.core))
 
+/**
+ * Where the text starts, and how far below it a headline may stand: the first kept line; in a thread, also the first
+ * post's header (a thread's title heads its first post, while the first kept line may be chrome above it or a reply).
+ */
+const windowOf = (ctx: CleanContext): { start: number; from: number; to: number } => {
+  const n = ctx.lines.length
+  const start = ctx.firstKept < 0 ? 0 : ctx.firstKept
+  const header = ctx.forum ? ctx.lines.findIndex((l) => l.rule?.action === "post_header" || l.rule?.action === "post_date") : -1
+  const top = header >= 0 ? Math.min(header, start) : start
+  const bottom = header >= 0 ? Math.max(header, start) : start
+  return { start: top, from: Math.max(0, top - TITLE_BEFORE), to: Math.min(n - 1, bottom + TITLE_AFTER) }
+}
+
+/** letters outside square brackets (w3m writes form fields and image names in brackets) */
+const LETTERS_OUTSIDE_BRACKETS_RE = /(?:^|\])[^[]*\p{L}/u
+
 const isCandidate = (ctx: CleanContext, i: number, start: number): boolean => {
   const l = ctx.lines[i]!
   if (l.words < 1 || l.words > 30 || l.dateLine || l.bullet) return false
   if (l.rule && l.rule.action !== "drop") return false
-  if (BYLINE_RE.test(l.core)) return false
+  if (BYLINE_RE.test(l.core) || !LETTERS_OUTSIDE_BRACKETS_RE.test(l.core)) return false
   if (i >= start && ctx.decisions[i]!.keep && ctx.klass[i]!.klass === "good") return false
   return !(/[.:;,]$/u.test(l.core))
 }
@@ -113,9 +129,7 @@ const isCandidate = (ctx: CleanContext, i: number, start: number): boolean => {
 const headlineIndex = (ctx: CleanContext): number => {
   const { lines, decisions, klass } = ctx
   const n = lines.length
-  const start = ctx.firstKept < 0 ? 0 : ctx.firstKept
-  const from = Math.max(0, start - TITLE_BEFORE)
-  const to = Math.min(n - 1, start + TITLE_AFTER)
+  const { start, from, to } = windowOf(ctx)
   const candidates: Array<number> = []
   for (let i = from; i <= to; i++) if (isCandidate(ctx, i, start)) candidates.push(i)
   if (candidates.length === 0) return -1
@@ -194,6 +208,27 @@ const headlineIndex = (ctx: CleanContext): number => {
   return best
 }
 
+const LEADING_BRACKETS_RE = /^(?:\[[^\]\p{L}]{0,40}\p{L}[^\]]{0,40}\]\s*)+(?=\S)/u
+const PIPE_RE = /\s\|\s/u
+const DASH_RE = /\s[-–]\s/u
+
+/**
+ * The headline as a reader gives it from its line: without an image name in brackets before it (w3m's [alt text]), without what a
+ * ' | ' appends (a section, the site), and without a ' - Site' tail that names the page's host.
+ */
+const readerTitle = (core: string, hostName: string): string => {
+  let t = core.replace(LEADING_BRACKETS_RE, "")
+  const pipe = t.split(PIPE_RE)
+  if (pipe.length > 1 && pipe[0]!.split(" ").length >= 3) t = pipe[0]!
+  const dash = t.split(DASH_RE)
+  if (dash.length > 1) {
+    const tail = contentWords(dash[dash.length - 1]!)
+    // the host writes the site's name without spaces: "Harbour Gazette" in harbourgazette.example
+    if (tail.length > 0 && tail.every((w) => hostName.includes(w)) && dash[0]!.split(" ").length >= 2) t = dash[0]!
+  }
+  return t.trim()
+}
+
 /** The headline; it and its copies leave the body. */
 export const findTitle = (ctx: CleanContext): void => {
   const { lines: present, decisions } = ctx
@@ -203,9 +238,10 @@ export const findTitle = (ctx: CleanContext): void => {
   if (titleIdx >= 0 && decisions[titleIdx]!.keep) decisions[titleIdx] = { keep: false, reason: "title" }
   else if (titleIdx >= 0 && !decisions[titleIdx]!.keep && decisions[titleIdx]!.reason !== present[titleIdx]!.rule?.id)
     decisions[titleIdx] = { keep: false, reason: "title" }
-  const title = titleIdx >= 0 ? present[titleIdx]!.core : null
+  const line = titleIdx >= 0 ? present[titleIdx]!.core : null
   // repeated copies of the title are not content either
-  if (title) for (let i = 0; i < n; i++) if (decisions[i]!.keep && present[i]!.core === title) decisions[i] = { keep: false, reason: "title" }
+  if (line) for (let i = 0; i < n; i++) if (decisions[i]!.keep && present[i]!.core === line) decisions[i] = { keep: false, reason: "title" }
+  const title = line === null ? null : readerTitle(line, addressWords(ctx.url).hostName)
   ctx.titleIdx = titleIdx
   ctx.title = title
 }
