@@ -38,7 +38,7 @@ export const DATE_RE = new RegExp(
     ")",
   "i"
 )
-const DATE_WORDS = new RegExp(
+export const DATE_WORDS = new RegExp(
   `^(?:${MONTH}|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|at|on|am|pm|a\\.m|p\\.m|of|the|st|nd|rd|th|utc|gmt|est|edt|pst|pdt|cet|bst|ist|et|pt|updated|published|posted|last|modified|date|created|written|yesterday|today|ago|minutes?|hours?|days?|weeks?|months?|years?|mins?|hrs?|\\d+(?:st|nd|rd|th)?)$`,
   "iu"
 )
