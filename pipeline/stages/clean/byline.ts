@@ -7,10 +7,11 @@
  *    "X, Senior Reporter"), an avatar or a portrait of the name ("X's avatar", "Headshot of X");
  *  - a surname in capitals first ("ALEXANDROVA Lyudmila").
  * Post-nominal letters stay with the name ("X, MS, RD"); roles, places and news agencies after a person's name do not;
- * an agency alone is the author ("By Reuters"). Without a cue, a name must be capitalised words that the page never
- * writes in lower case (so "Primary Menu" or "Key Takeaways" are no names). A byline nearer the headline wins; a name
- * the page repeats in an author box ("About X", "X is a writer ...") is preferred. When the head has none, a
- * "Written by X" line after the text counts. Pure.
+ * an agency alone is the author ("By Reuters"). Without a cue, a name must be capitalised words that the page does not
+ * also write in lower case ("Primary Menu", "Our Blogs" are no names), and a name alone on its line needs evidence: a
+ * date, an avatar, a role or a cue beside it, the same name repeated beside it, the line right under the headline,
+ * or the page naming it again in an author box ("About X", "X is a writer ..."). A stronger form nearer the
+ * headline wins. When the head has none, a "Written by X" line after the text counts. Pure.
  */
 import type { CleanContext } from "./context.js"
 import { DATE_RE, DATE_WORDS, STOPWORDS, type Line } from "./lines.js"
@@ -26,7 +27,8 @@ export const looksLikeName = (s: string): boolean => {
   return parts.some((p) => /^\p{Lu}/u.test(p))
 }
 
-const SURNAME_FIRST_RE = /^(\p{Lu}{2,}(?:[-'’]\p{Lu}+)?(?:\s\p{Lu}{2,})?)\s+(\p{Lu}\p{Ll}+(?:[-\s]\p{Lu}\p{Ll}+)?)$/u
+/** a surname in capitals before the given name: "ALEXANDROVA Lyudmila", "VAN DIJK Pieter" (not an acronym: "ASU Online") */
+const SURNAME_FIRST_RE = /^((?:\p{Lu}{2,}\s)?\p{Lu}{4,}(?:[-'’]\p{Lu}+)?)\s+(\p{Lu}\p{Ll}+(?:[-\s]\p{Lu}\p{Ll}+)?)$/u
 
 /** a line that opens with an author cue (kept for the title finder, which never takes a byline for the headline) */
 export const BYLINE_RE = /^(?:by|written by|posted by|words by|story by|report(?:ed)? by|author|authors|von|par|por|автор|авторы)\s*:?\s+(.{2,160})$/iu
@@ -37,12 +39,13 @@ export const BYLINE_RE = /^(?:by|written by|posted by|words by|story by|report(?
  */
 const CUE_AT_START_RE =
   /^(?:(?:(?:written|posted|words|story|text|reported|reporting|compiled|published|created|submitted)\s+)?by(?:\s*:\s*|\s+|(?=\p{Lu}))|(?:authors?|contributors?|автор(?:ы)?|текст)(?:\s*:\s*|\s+)|(?:von|par|por)\s+)(?=\S)/iu
-const CUE_INSIDE_RE = /(?:^|[\s.,;:|·•(\]])(?:(?:[Ww]ritten|[Pp]osted|[Ww]ords|[Ss]tory|[Rr]eported)\s+by|By)(?=[\s:]|\p{Lu})\s*:?\s*/u
+const CUE_INSIDE_RE =
+  /(?:^|[\s.,;:|·•(\]])(?<!(?:[Rr]eviewed|REVIEWED|[Ee]dited|[Cc]hecked|[Pp]hotos?|[Ii]llustrations?|[Dd]esigned|[Pp]roduced|[Ss]ponsored|[Pp]owered|[Hh]osted|[Pp]resented|[Ss]upported|[Cc]ourtesy|[Ii]mage|[Vv]ideo)\s)(?:(?:[Ww]ritten|[Pp]osted|[Ww]ords|[Ss]tory|[Rr]eported)\s+by|By)(?=[\s:]|\p{Lu})\s*:?\s*/u
 const LOWER_BY_RE = /\s+by\s+/u
 
 /** where the names after a cue end (w3m glues the next element: "Jane DoeUpdated", "Jane DoeMarch 3, 2021") */
 const NAMES_END_RE =
-  /\s+(?:[Oo]n|[Ii]n|[Aa]t|[Ff]or|[Ff]rom|[Vv]ia|[Uu]pdated|UPDATED|[Pp]ublished|PUBLISHED|[Pp]osted|[Ll]ast|[Rr]eviewed|[Ff]act[- ][Cc]hecked|[Ee]dited|[Rr]ead|min|[Mm]inutes?|[Hh]ours?|[Dd]ays?|ago)\b|\s+\d|\s[–—]\s?|\s-\s|[|·•(]|(?<=\p{Ll})(?=(?:Published|Updated|Posted|Last|Reviewed|Edited|Fact|In|On)\b|\p{Lu}\p{Ll}{2,8}\.?\s\d)/u
+  /\s+(?:[Oo]n|[Ii]n|[Aa]t|[Ff]or|[Ff]rom|[Vv]ia|[Uu]pdated|UPDATED|[Pp]ublished|PUBLISHED|[Pp]osted|[Ll]ast|[Rr]eviewed|[Ff]act[- ][Cc]hecked|[Ee]dited|[Rr]ead|min|[Mm]inutes?|[Hh]ours?|[Dd]ays?|ago)\b|\s+\d|\s?[–—]|\s-\s|[|·•(]|(?<=\p{Ll})(?=(?:Published|Updated|Posted|Last|Reviewed|Edited|Fact|In|On)\b|\p{Lu}\p{Ll}{2,8}\.?\s\d)/u
 /** post-nominal letters: MS, RD, Ph.D., M.D., CFP®, E-RYT 200, Jr. */
 const POST_NOMINAL_RE = /^(?:\p{Lu}{2,6}[®™]?|(?:\p{Lu}\.){1,3}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|II|III|IV|\p{Lu}{1,4}-\p{Lu}{2,5}(?: \d{1,4})?|\p{Lu}{2,6} \p{Lu}{2,6})$/u
 const AGENCIES = new Set([
@@ -73,7 +76,7 @@ const AGENCIES = new Set([
 ])
 /** words of a role, a job title or a desk after a name: "X, Senior Reporter", "X | Staff writer" */
 const ROLE_RE =
-  /\b(?:editor|writer|reporter|correspondent|contributor|columnist|staff|author|journalist|analyst|founder|co-founder|ceo|cto|coo|president|director|manager|expert|specialist|producer|blogger|photographer|dietitian|nutritionist|professor|lecturer|researcher|lawyer|attorney|doctor|physician|nurse|engineer|consultant|strategist|designer|developer|officer|chief|head|lead|intern|fellow|student|member|owner|partner|host|anchor|team|desk|редактор|корреспондент|обозреватель|журналист|автор)s?\b/iu
+  /\b(?:executive|senior|junior|associate|assistant|deputy|managing|contributing|principal|editor|writer|reporter|correspondent|contributor|columnist|staff|author|journalist|analyst|founder|co-founder|ceo|cto|coo|president|director|manager|expert|specialist|producer|blogger|photographer|dietitian|nutritionist|professor|lecturer|researcher|lawyer|attorney|doctor|physician|nurse|engineer|consultant|strategist|designer|developer|officer|chief|head|lead|intern|fellow|student|member|owner|partner|host|anchor|team|desk|редактор|корреспондент|обозреватель|журналист|автор)s?\b/iu
 /** what an avatar or a portrait line adds around the name */
 const PORTRAIT_RE = /^(?:(?:headshot|picture|photo|image|portrait|avatar|profile (?:picture|photo|image)) of\s+)?(.+?)(?:'s|’s)?(?:\s+(?:avatar|photo|headshot|portrait|profile (?:picture|photo|image)|offline|online|verified))?$/iu
 const LEADING_BRACKETS_RE = /^(?:\[[^\]]{0,80}\]\s*)+/u
@@ -84,6 +87,7 @@ const BIO_RE = /^((?:\p{Lu}[\p{L}\p{M}'’.-]*\s){1,3}\p{Lu}[\p{L}\p{M}'’.-]*)
 
 /** how far around the headline and the start of the text a byline may stand */
 const ABOVE_TITLE = 4
+const CUE_ABOVE_TITLE = 8
 const BELOW_TITLE = 14
 const AROUND_START = 4
 
@@ -106,9 +110,11 @@ const makeCommonWordTest = (lines: ReadonlyArray<Line>) => {
     text ??= lines.map((l) => l.core).join("\n")
     let found = false
     for (let at = text.indexOf(w); at >= 0 && !found; at = text.indexOf(w, at + 1)) {
-      const before = at === 0 ? "" : text[at - 1]!
-      const after = text[at + w.length] ?? ""
-      if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) found = true
+      // a word of its own, not part of an address ("hello@site.com") or of a longer word
+      const before = at === 0 ? " " : text[at - 1]!
+      const after = text[at + w.length] ?? " "
+      const next = text[at + w.length + 1] ?? " "
+      if (/[\s("“‘]/u.test(before) && (/[\s,;:!?)"”’]/u.test(after) || (after === "." && !/[\p{L}\p{N}]/u.test(next)))) found = true
     }
     cache.set(w, found)
     return found
@@ -116,127 +122,211 @@ const makeCommonWordTest = (lines: ReadonlyArray<Line>) => {
 }
 type CommonWord = (word: string) => boolean
 
-/** a person's or an organisation's name without a cue: capitalised words the page does not use as common words */
-const isBareName = (s: string, common: CommonWord, allowOneWord: boolean): boolean => {
-  if (!looksLikeName(s)) return false
-  const parts = s.split(" ")
-  if (parts.length === 1 && !allowOneWord) return false
-  const words = parts.filter((p) => !PARTICLES.has(p) && !/^\p{Lu}\.$/u.test(p))
-  if (words.length === 0 || words.some((p) => common(p.replace(/[.'’-]+$/u, "")))) return false
-  return true
+/** a team or a desk as written: "The Investopedia Team", "Podium Staff", "News Desk" */
+const TEAM_RE = /^(?:[Tt]he\s)?((?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*\s){0,4})(?:[Tt]eam|[Ss]taff|[Dd]esk|[Ee]ditors|[Nn]ewsroom)$/u
+const ACRONYM_RE = /^\p{Lu}{2,}$/u
+const DATES_RE = new RegExp(DATE_RE.source, "giu")
+
+/** Capitalised words (and particles) at the head of a piece, up to five; an acronym or a role word after a name ends it. */
+const leadingName = (piece: string): string => {
+  const out: Array<string> = []
+  for (const w of piece.split(" ")) {
+    if (!NAME_TOKEN_RE.test(w) || out.length === 5) break
+    if (out.length >= 1 && ((ACRONYM_RE.test(w) && !ACRONYM_RE.test(out[0]!)) || ROLE_RE.test(w))) break
+    out.push(w)
+  }
+  while (out.length > 0 && PARTICLES.has(out[out.length - 1]!)) out.pop()
+  return out.join(" ")
 }
 
-/** The names of a byline's tail ("Jane Doe, MS, RD and John Roe, Staff writer"), cut where the names end. */
-const namesOfTail = (tail: string, common: CommonWord): Array<string> => {
-  const date = DATE_RE.exec(tail)
-  const names0 = date ? tail.slice(0, date.index) : tail
-  const end = NAMES_END_RE.exec(names0)
-  const part = (end ? names0.slice(0, end.index) : names0).replace(/[\s,;:]+$/u, "")
-  const pieces = part.split(/\s*(?:,|;|\s&\s|\sand\s|\sи\s)\s*/u).map((p) => p.trim()).filter((p) => p !== "")
+/**
+ * How sure a name without a cue must be: "strict", no word of it is one the page writes in lower case; "lenient" (with
+ * evidence beside it), not every word.
+ */
+type Plausibility = "strict" | "lenient"
+const plausibleName = (name: string, common: CommonWord, how: Plausibility): boolean => {
+  const words = name.split(" ").filter((p) => !PARTICLES.has(p) && !/^\p{Lu}\.$/u.test(p))
+  if (words.length === 0) return false
+  const isCommon = (p: string) => common(p.replace(/[.'’-]+$/u, ""))
+  return how === "strict" ? !words.some(isCommon) : !words.every(isCommon)
+}
+
+/** a run of words that ends the names when it follows them: a role, or an organisation in capitals */
+const isRoleOrOrganisation = (s: string): boolean => ROLE_RE.test(s) || /^(?:\p{Lu}{2,}[\s,&]*)+$/u.test(s)
+
+/**
+ * The names a byline text gives ("Jane Doe, MS, RD and John Roe, Staff writer"). `open`: the names end where a date, a
+ * role, "on", "in", "|" or a reading time starts (after a cue, a date or a portrait); `cue`: a user name in lower case
+ * is a name too. Otherwise the whole text must be names (two to four words each, or one with `oneWord`), post-nominal
+ * letters, roles and organisations.
+ */
+const namesIn = (
+  text: string,
+  opts: { readonly open: boolean; readonly cue: boolean; readonly oneWord: boolean; readonly how: Plausibility },
+  common: CommonWord
+): Array<string> => {
+  let t = fold(text.replace(/\[[^\]]{0,80}\]/gu, " "))
+  if (opts.open) {
+    // "Author: Posted by X": the second cue
+    for (let m = CUE_AT_START_RE.exec(t); m; m = CUE_AT_START_RE.exec(t)) t = t.slice(m[0].length)
+    const date = DATE_RE.exec(t)
+    if (date) t = t.slice(0, date.index)
+    const end = NAMES_END_RE.exec(t)
+    if (end) t = t.slice(0, end.index)
+  }
+  t = t.replace(/[\s,;:.]+$/u, "")
+  const pieces = t
+    .split(/\s*(?:,|;|\s&\s|\sand\s|\sи\s)\s*/u)
+    .map((p) => p.replace(/^(?:and|и)\s+/u, "").trim())
+    .filter((p) => p !== "")
   const names: Array<string> = []
   for (const raw of pieces) {
-    const piece = undouble(raw.replace(/^(?:and|the)\s+(?=\p{Lu})/u, (m) => (m.startsWith("the") ? m : "")))
+    const piece = undouble(raw)
     if (names.length > 0 && POST_NOMINAL_RE.test(piece)) {
       names[names.length - 1] = `${names[names.length - 1]}, ${piece}`
-      continue
-    }
-    if (SURNAME_FIRST_RE.test(piece)) {
-      names.push(normaliseAuthor(piece))
       continue
     }
     if (AGENCIES.has(piece.toLowerCase())) {
       if (names.length === 0) names.push(piece)
       break
     }
-    if (ROLE_RE.test(piece) && names.length > 0) break
-    const words = piece.split(" ")
-    const isName =
-      looksLikeName(piece) ||
-      (words.length === 1 && USERNAME_RE.test(piece) && !common(piece)) ||
-      // a desk or a team as written: "the Lavazza Team", "News Desk"
-      (words.length <= 5 && /^(?:the\s)?\p{Lu}/u.test(piece) && ROLE_RE.test(piece))
-    if (!isName) break
-    names.push(piece)
+    const team = TEAM_RE.exec(piece)
+    if (team && (opts.cue || (team[1]!.trim() !== "" && plausibleName(team[1]!.trim(), common, opts.how)))) {
+      names.push(piece)
+      continue
+    }
+    if (names.length > 0 && isRoleOrOrganisation(piece)) break
+    if (SURNAME_FIRST_RE.test(piece) && (opts.cue || plausibleName(piece, common, opts.how))) {
+      names.push(normaliseAuthor(piece))
+      continue
+    }
+    if (opts.cue && USERNAME_RE.test(piece) && !common(piece)) {
+      names.push(piece)
+      continue
+    }
+    const nm = undouble(leadingName(piece))
+    const size = nm === "" ? 0 : nm.split(" ").length
+    const rest = piece.slice(nm.length).trim()
+    if (opts.open) {
+      if (size === 0 || (!opts.cue && ((size === 1 && !opts.oneWord) || !plausibleName(nm, common, opts.how)))) break
+      names.push(nm)
+      if (rest !== "") break
+      continue
+    }
+    // a closed text: names, then at most a role or an organisation
+    if (size === 0 || size > 4 || (size === 1 && !opts.oneWord) || !plausibleName(nm, common, opts.how)) return []
+    if (rest !== "" && !isRoleOrOrganisation(rest)) return []
+    names.push(nm)
+    if (rest !== "") break
   }
   return names
 }
 
+/** "Byline profile imageWritten by X": a cue glued to the word before it */
+const GLUED_CUE_RE = /(?<=\p{Ll})(?:Written by|Posted by|By)\s*:?\s*(?=\p{Lu})/u
+/** a line that is only a cue: the names are on the next line */
+const CUE_ONLY_RE = /^(?:(?:written|posted|words|story|text|reported)\s+by|by|authors?|contributors?|автор(?:ы)?)\s*:?$/iu
+/** a line that is only a role ("Content Editor", "VP - Technology") */
+const ROLE_LINE_RE = /^[\p{L}\s&/,.()–-]{2,60}$/u
+
+/** The form a byline takes: a cue, a date or a portrait with the name, names with a role, a name alone. */
+type Form = "cue" | "dated" | "portrait" | "named" | "alone"
+const STRENGTH: Record<Form, number> = { cue: 3, dated: 2, portrait: 2, named: 2, alone: 1 }
+
 interface Byline {
   readonly names: ReadonlyArray<string>
-  /** cue > portrait or name with role/date > bare name */
-  readonly strength: number
+  readonly form: Form
   readonly dated: boolean
 }
 
-/**
- * The byline a line states, if any. A name without a cue counts only `withoutCue` (between the headline and the text,
- * right under the headline or beside other metadata); a single word without a cue only beside a date on its line.
- */
-const bylineOf = (l: Line, common: CommonWord, withoutCue: boolean): Byline | null => {
-  if (l.words === 0 || l.words > 30) return null
-  const text = l.core.replace(LEADING_BRACKETS_RE, "")
-  const dated = DATE_RE.test(text)
-  // a cue and the names after it
-  const rule = l.rule?.action === "byline" ? l.rule : null
-  let tail: string | null = null
-  if (rule) {
-    const m = rule.re.exec(l.core)
-    if (m && m[1] !== undefined) tail = m[1]
+/** what stands beside a line: evidence that a name on it is a byline */
+interface Beside {
+  /** a date, an avatar, a reading time, a cue or a role within two lines */
+  readonly metadata: boolean
+  /** a date line right above or below */
+  readonly date: boolean
+  /** the same line right above or below (an image's alt text and the name) */
+  readonly repeated: boolean
+}
+
+const besideOf = (lines: ReadonlyArray<Line>, i: number): Beside => {
+  let metadata = false
+  for (let k = Math.max(0, i - 2); k <= Math.min(lines.length - 1, i + 2) && !metadata; k++) {
+    if (k === i) continue
+    const l = lines[k]!
+    metadata =
+      l.dateLine ||
+      (l.rule !== null && METADATA_RULES.has(l.rule.id)) ||
+      CUE_ONLY_RE.test(l.core) ||
+      (l.words <= 5 && !l.sentenceEnd && ROLE_LINE_RE.test(l.core) && ROLE_RE.test(l.core))
   }
-  if (tail === null) {
-    const m = CUE_AT_START_RE.exec(text)
-    if (m) tail = text.slice(m[0].length)
-  }
-  if (tail === null && l.words <= 24) {
-    const m = CUE_INSIDE_RE.exec(text)
-    if (m) tail = text.slice(m.index + m[0].length)
-    else {
-      // "<date> by X"
-      const d = DATE_RE.exec(text)
-      const by = d ? LOWER_BY_RE.exec(text.slice(d.index + d[0].length)) : null
-      if (d && by && by.index <= 2) tail = text.slice(d.index + d[0].length + by.index + by[0].length)
-    }
-  }
-  if (tail !== null) {
-    const names = namesOfTail(tail, common)
-    return names.length > 0 ? { names, strength: 3, dated } : null
-  }
-  if (l.words > 12 || !withoutCue) return null
-  // a name with a date: "X · March 3, 2021", "<date>X", "X on March 3, 2021"
-  if (dated) {
-    const rest = fold(text.replace(DATE_RE, " ").replace(/\b(?:on|at|\d{1,2}:\d\d(?:\s?[ap]m)?|[ap]m)\b/giu, " ").replace(/[·•|,–—-]+/gu, " "))
-    if (rest !== "" && isBareName(undouble(rest), common, true)) return { names: [undouble(rest)], strength: 2, dated }
-    return null
-  }
-  // a surname first in capitals
-  if (SURNAME_FIRST_RE.test(text) && isBareName(text, common, false)) return { names: [normaliseAuthor(text)], strength: 2, dated: false }
-  // a portrait, an avatar or a name alone
-  const portrait = PORTRAIT_RE.exec(text)
-  const bare = undouble(portrait ? portrait[1]!.trim() : text)
-  if (isBareName(bare, common, false)) return { names: [bare], strength: bare === text ? 1 : 2, dated: false }
-  // several names: "A, B and C"
-  const list = text.split(/\s*(?:,|;|\s&\s|\sand\s)\s*/u)
-  if (list.length >= 2 && list.every((p) => isBareName(p, common, false))) return { names: list, strength: 2, dated: false }
-  // a name and a role: "X, Senior Reporter", "X | Staff writer", "X – Cyber Security", "X USA TODAY"
-  const split = /^(.{3,60}?)(?:\s*[,|]\s*|\s[–—-]\s|\s(?=\p{Lu}{2,}(?:\s\p{Lu}{2,})*$))(.{2,80})$/u.exec(text)
-  if (split && isBareName(split[1]!, common, false) && (ROLE_RE.test(split[2]!) || /^\p{Lu}{2,}(?:\s\p{Lu}{2,})*$/u.test(split[2]!)))
-    return { names: [split[1]!], strength: 2, dated: false }
-  return null
+  const same = (k: number) => k >= 0 && k < lines.length && lines[k]!.core === lines[i]!.core
+  const dateAt = (k: number) => k >= 0 && k < lines.length && lines[k]!.dateLine
+  return { metadata, date: dateAt(i - 1) || dateAt(i + 1), repeated: same(i - 1) || same(i + 1) }
 }
 
 const METADATA_RULES = new Set(["reading-time", "avatar-line", "date-label", "byline", "byline-lower"])
 
-/** a date, an avatar, a reading time or a cue within two lines: the page's metadata block */
-const metadataAround = (lines: ReadonlyArray<Line>, i: number): boolean => {
-  for (let k = Math.max(0, i - 2); k <= Math.min(lines.length - 1, i + 2); k++) {
-    if (k === i) continue
-    const l = lines[k]!
-    if (l.dateLine || (l.rule !== null && METADATA_RULES.has(l.rule.id)) || (l.words <= 3 && CUE_AT_START_RE.test(l.core + " X"))) return true
+/** The cue's tail on a line, if it has a cue: at its start, after a sentence, glued, or "<date> by X". */
+const cueTail = (l: Line, text: string, next: Line | null): string | null => {
+  if (l.rule?.action === "byline") {
+    const m = l.rule.re.exec(l.core)
+    if (m && m[1] !== undefined) return m[1]
   }
-  return false
+  if (CUE_ONLY_RE.test(text)) return next && next.words <= 12 ? next.core : null
+  const start = CUE_AT_START_RE.exec(text)
+  if (start) return text.slice(start[0].length)
+  const inside = CUE_INSIDE_RE.exec(text) ?? GLUED_CUE_RE.exec(text)
+  // inside a longer line only after a sentence: "... the U.S. and Canada. By Jane Doe on Dec. 1"
+  if (inside) return l.words <= 24 || /[.!?…]\s*$/u.test(text.slice(0, inside.index + 1)) ? text.slice(inside.index + inside[0].length) : null
+  if (l.words > 24) return null
+  const d = DATE_RE.exec(text)
+  const by = d ? LOWER_BY_RE.exec(text.slice(d.index + d[0].length)) : null
+  return d && by && by.index <= 2 ? text.slice(d.index + d[0].length + by.index + by[0].length) : null
 }
 
-/** how the page elsewhere confirms a name as its author's: an author box, a bio, a second byline */
+/** The byline a line states, if any; `cueOnly`: far from the headline only a cue counts. */
+const bylineOf = (l: Line, next: Line | null, beside: Beside, common: CommonWord, cueOnly: boolean): Byline | null => {
+  if (l.words === 0 || l.words > 40) return null
+  const text = l.core.replace(LEADING_BRACKETS_RE, "")
+  const dated = DATE_RE.test(text)
+  const tail = cueTail(l, text, next)
+  if (tail !== null) {
+    const names = namesIn(tail, { open: true, cue: true, oneWord: true, how: "lenient" }, common)
+    return names.length > 0 ? { names, form: "cue", dated } : null
+  }
+  // page furniture a rule names (menus, share buttons, footers) is no byline without a cue
+  if (l.words > 14 || cueOnly || (l.rule !== null && !METADATA_RULES.has(l.rule.id) && l.rule.action !== "post_date")) return null
+  // a name of several words beside its own copy may use common words ("Madison Green"); a single word needs a date or
+  // its copy beside it, and must never be a common word
+  const how: Plausibility = beside.repeated ? "lenient" : "strict"
+  const oneWord = beside.date || beside.repeated
+  // a portrait or an avatar of the name: "Headshot of X, a lawyer at Y", "X's avatar"
+  const portrait = PORTRAIT_RE.exec(text)
+  if (portrait && portrait[1]!.trim() !== text) {
+    const names = namesIn(portrait[1]!.trim(), { open: true, cue: false, oneWord, how }, common)
+    return names.length > 0 ? { names, form: "portrait", dated: false } : null
+  }
+  // a name with a date: "X · March 3, 2021", "<date>X", "<date> • Section • X"
+  if (dated) {
+    const segments = text
+      .replace(DATES_RE, " | ")
+      .split(/\s*[|·•]\s*|\s[–—-]\s/u)
+      .map((s) => s.replace(/^(?:on|at)\s|\b\d{1,2}:\d\d(?:\s?[ap]m)?\b|\b\d+\s+comments?\b/giu, " ").trim())
+      .filter((s) => s !== "")
+    for (const s of segments) {
+      const names = namesIn(s, { open: true, cue: false, oneWord: true, how: "strict" }, common)
+      if (names.length > 0) return { names, form: "dated", dated }
+    }
+    return null
+  }
+  const names = namesIn(text, { open: false, cue: false, oneWord, how }, common)
+  if (names.length === 0) return null
+  const alone = names.length === 1 && fold(text) === names[0]
+  return { names, form: alone ? "alone" : "named", dated: false }
+}
+
+/** how the page elsewhere confirms a name as its author's: an author box, a bio */
 const confirmedNames = (lines: ReadonlyArray<Line>, from: number): Set<string> => {
   const out = new Set<string>()
   for (let i = from; i < lines.length; i++) {
@@ -258,7 +348,7 @@ export const findBylines = (ctx: CleanContext): void => {
   const start = firstKept < 0 ? 0 : firstKept
   const common = makeCommonWordTest(lines)
   const zone = new Set<number>()
-  if (titleIdx >= 0) for (let i = Math.max(0, titleIdx - ABOVE_TITLE); i <= Math.min(n - 1, titleIdx + BELOW_TITLE); i++) zone.add(i)
+  if (titleIdx >= 0) for (let i = Math.max(0, titleIdx - CUE_ABOVE_TITLE); i <= Math.min(n - 1, titleIdx + BELOW_TITLE); i++) zone.add(i)
   for (let i = Math.max(0, start - (titleIdx >= 0 ? AROUND_START : 3 * AROUND_START)); i <= Math.min(n - 1, start + AROUND_START); i++) zone.add(i)
   zone.delete(titleIdx)
   const anchor = titleIdx >= 0 ? titleIdx : start
@@ -270,24 +360,32 @@ export const findBylines = (ctx: CleanContext): void => {
     if (decisions[i]!.keep && l.words > 12 && l.rule?.action !== "byline") continue
     if (l.rule && l.rule.action !== "byline" && l.rule.action !== "drop" && l.rule.action !== "post_date" && l.rule.action !== "post_header") continue
     const below = i - anchor
-    // a byline without a cue stands between the headline and the text
-    const inHead = titleIdx >= 0 ? i > titleIdx && i <= start + 1 : i < start && i >= start - 6
-    const besideMetadata = inHead && metadataAround(lines, i)
-    const b = bylineOf(l, common, inHead && (besideMetadata || below <= 3))
-    // inside the text only a cue or a name with a date is a byline (a listicle's item may be a name alone)
-    if (!b || (decisions[i]!.keep && i >= start && b.strength < 2)) continue
+    // without a cue a byline stands between the headline and the text, or just above the headline
+    const inHead = titleIdx >= 0 ? i > titleIdx && i <= Math.max(start, titleIdx + 6) + 1 : i < start && i >= start - 6
+    const justAbove = titleIdx >= 0 && below < 0 && below >= -ABOVE_TITLE
+    const beside = besideOf(lines, i)
+    const b = bylineOf(l, i + 1 < n ? lines[i + 1]! : null, beside, common, !inHead && !justAbove)
+    if (!b) continue
+    // well inside the text only a cue or a name with a date is a byline (a listicle's item may be a name alone)
+    if (decisions[i]!.keep && i > start + 1 && STRENGTH[b.form] < 2) continue
     confirmed ??= confirmedNames(lines, Math.min(start + 1, n))
     const isConfirmed = b.names.some((nm) => confirmed!.has(nm.toLowerCase()))
+    if (b.form === "alone") {
+      // above the headline only a name repeated beside itself (an avatar's alt text and the name)
+      const underHeadline = inHead && below <= 1
+      if (!(inHead || beside.repeated) || !(underHeadline || isConfirmed || beside.metadata || beside.repeated)) continue
+    }
     // below the headline beats above it; nearer beats farther
-    const score = b.strength * 2 + (isConfirmed ? 3 : 0) - (below > 0 ? below * 0.15 : 1 + -below * 0.3)
+    const score = STRENGTH[b.form] * 2 + (isConfirmed ? 3 : 0) - (below > 0 ? below * 0.15 : 1 + -below * 0.3)
     if (!best || score > best.score) best = { i, b, score }
   }
+  if (best && process.env.BYL_DEBUG) console.error("BYL", best.i - anchor, best.b.form, best.score.toFixed(2), JSON.stringify(lines[best.i]!.core.slice(0, 100)), lines[best.i]!.rule?.id ?? "-")
   if (best) {
     for (const nm of best.b.names) if (!authors.includes(nm)) authors.push(nm)
     const l = lines[best.i]!
     if (decisions[best.i]!.keep) decisions[best.i] = { keep: false, reason: "byline" }
     else if (l.rule?.action === "byline") decisions[best.i] = { keep: false, reason: l.rule.id }
-    if (best.b.dated && best.b.strength === 3 && !ctx.publishedHint) ctx.publishedHint = { text: l.core, source: "byline" }
+    if (best.b.dated && best.b.form === "cue" && !ctx.publishedHint) ctx.publishedHint = { text: l.core, source: "byline" }
     return
   }
   // no byline in the head: a "Written by X" line after the text
@@ -298,11 +396,12 @@ export const findBylines = (ctx: CleanContext): void => {
       break
     }
   if (lastKept < 0) return
+  const none: Beside = { metadata: false, date: false, repeated: false }
   for (let i = lastKept + 1; i < Math.min(n, lastKept + 40); i++) {
     const l = lines[i]!
     if (!CUE_AT_START_RE.test(l.core.replace(LEADING_BRACKETS_RE, "")) || l.words > 12) continue
-    const b = bylineOf(l, common, false)
-    if (b && b.strength === 3) {
+    const b = bylineOf(l, i + 1 < n ? lines[i + 1]! : null, none, common, true)
+    if (b) {
       for (const nm of b.names) if (!authors.includes(nm)) authors.push(nm)
       return
     }
