@@ -45,7 +45,7 @@ const LOWER_BY_RE = /\s+by\s+/u
 
 /** where the names after a cue end (w3m glues the next element: "Jane DoeUpdated", "Jane DoeMarch 3, 2021") */
 const NAMES_END_RE =
-  /\s+(?:[Oo]n|[Ii]n|[Aa]t|[Ff]or|[Ff]rom|[Vv]ia|[Uu]pdated|UPDATED|[Pp]ublished|PUBLISHED|[Pp]osted|[Ll]ast|[Rr]eviewed|[Ff]act[- ][Cc]hecked|[Ee]dited|[Rr]ead|min|[Mm]inutes?|[Hh]ours?|[Dd]ays?|ago)\b|\s+\d|\s?[–—]|\s-\s|[|·•(]|(?<=\p{Ll})(?=(?:Published|Updated|Posted|Last|Reviewed|Edited|Fact|In|On)\b|\p{Lu}\p{Ll}{2,8}\.?\s\d)/u
+  /\s+(?:[Oo]n|[Ii]n|[Aa]t|[Ff]or|[Ff]rom|[Vv]ia|[Uu]pdated|UPDATED|[Pp]ublished|PUBLISHED|[Pp]osted|[Ll]ast|[Rr]eviewed|[Ff]act[- ][Cc]hecked|[Ee]dited|[Rr]ead|min|ago)\b|\s+\d|\s?[–—]|\s-\s|[|·•(]|(?<=\p{Ll})(?=(?:Published|Updated|Posted|Last|Reviewed|Edited|Fact|In|On)\b|\p{Lu}\p{Ll}{2,8}\.?\s\d)/u
 /** post-nominal letters: MS, RD, Ph.D., M.D., CFP®, E-RYT 200, Jr. */
 const POST_NOMINAL_RE = /^(?:\p{Lu}{2,6}[®™]?|(?:\p{Lu}\.){1,3}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|II|III|IV|\p{Lu}{1,4}-\p{Lu}{2,5}(?: \d{1,4})?|\p{Lu}{2,6} \p{Lu}{2,6})$/u
 const AGENCIES = new Set([
@@ -174,7 +174,8 @@ const namesIn = (
     const end = NAMES_END_RE.exec(t)
     if (end) t = t.slice(0, end.index)
   }
-  t = t.replace(/[\s,;:.]+$/u, "")
+  // a sentence's full stop goes, an abbreviation's stays ("Ph.D.")
+  t = t.replace(/[\s,;:]+$/u, "").replace(/(?<=[^.\s]\p{L}{2,})\.$/u, "")
   const pieces = t
     .split(/\s*(?:,|;|\s&\s|\sand\s|\sи\s)\s*/u)
     .map((p) => p.replace(/^(?:and|и)\s+/u, "").trim())
@@ -208,7 +209,9 @@ const namesIn = (
     const size = nm === "" ? 0 : nm.split(" ").length
     const rest = piece.slice(nm.length).trim()
     if (opts.open) {
-      if (size === 0 || (!opts.cue && ((size === 1 && !opts.oneWord) || !plausibleName(nm, common, opts.how)))) break
+      // after a cue a name may hold common words ("Madison Green"), not only common words ("Recent Posts")
+      const how = opts.cue ? "lenient" : opts.how
+      if (size === 0 || (!opts.cue && size === 1 && !opts.oneWord) || !plausibleName(nm, common, how)) break
       names.push(nm)
       if (rest !== "") break
       continue

@@ -24,6 +24,7 @@ const RANK_WORDS = new Set(
 )
 
 const FORUM_PROSE_RATIO = 1
+const THREAD_START_MAX_WORDS = 20
 /** post-header rules specific enough that two hits make a thread */
 const STRONG_FORUM_RULES = new Set(["forum-user-date-line", "forum-number-date", "forum-posted-on", "forum-thread-start", "forum-vote-header"])
 
@@ -32,7 +33,8 @@ export const detectThread = (present: ReadonlyArray<Line>): { forum: boolean; th
   const n = present.length
   let threadStart: Line | null = null
   for (const l of present) {
-    if (!threadStart && (THREAD_START_RE.test(l.core) || THREAD_STARTER_RE.test(l.core))) threadStart = l
+    // a start line is furniture, not a sentence that happens to say "started by"
+    if (!threadStart && l.words <= THREAD_START_MAX_WORDS && (THREAD_START_RE.test(l.core) || THREAD_STARTER_RE.test(l.core))) threadStart = l
   }
   // post headers that only forums have (join dates, counters, post numbers, "answered ... at"), of two kinds at least
   const headerIdx: Array<number> = []
