@@ -110,6 +110,9 @@ interface PageScore {
   readonly authorRight: boolean | null
   /** authors given where the gold names none */
   readonly authorInvented: boolean
+  /** the page's replies, and those with the date their header shows */
+  readonly replies: number
+  readonly repliesDated: number
   readonly heldOut: boolean
 }
 
@@ -142,6 +145,8 @@ const score = (g: Gold, r: CleanResult): PageScore => {
     titleRight: g.title ? fold(r.title ?? "") === fold(g.title) : null,
     authorRight: g.author ? sameSet(nameSet(r.authors), nameSet([g.author])) : null,
     authorInvented: g.title !== undefined && !g.author && r.authors.length > 0,
+    replies: r.comments.length,
+    repliesDated: r.comments.filter((c) => c.posted_text !== null).length,
     heldOut: isHeldOut(g.id)
   }
   if (isWcxb) {
@@ -246,6 +251,9 @@ const report = (ps: ReadonlyArray<PageScore>, label: string): void => {
     if (titled.length > 0) console.log(`title exact   ${type.padEnd(8)} ${share(titled)}`)
     if (authored.length > 0) console.log(`author right  ${type.padEnd(8)} ${share(authored)}  where gold names one`)
     if (unauthored.length > 0) console.log(`author given  ${type.padEnd(8)} ${share(unauthored.map((p) => p.authorInvented))}  where gold names none`)
+    const replies = t.reduce((s, p) => s + p.replies, 0)
+    if (type === "forum" && replies > 0)
+      console.log(`replies dated ${type.padEnd(8)} ${f(t.reduce((s, p) => s + p.repliesDated, 0) / replies)}  (${t.reduce((s, p) => s + p.repliesDated, 0)}/${replies} replies with the date their header shows; no gold)`)
   }
   if (!ps.some((p) => p.titleRight !== null)) console.log("(no gold titles or authors in this folder)")
 }
