@@ -23,7 +23,7 @@
  *
  * - A WCXB folder (text/<id>.txt + gold.jsonl with publish_date): each page goes through the clean stage (the real
  *   cleanText with data/clean-rules.yaml when that file decodes, else a pass-through) and the dates stage without
- *   metadata or reference date. Prints the exact-match rate of the publication date where gold has one, and the share
+ *   metadata or reference date; the gold's `url` is given to the clean stage as the sidecar's. Prints the exact-match rate of the publication date where gold has one, and the share
  *   of pages given a date where gold has none. `--pass-through` skips the clean stage (the body is every line), which
  *   measures the stage's own page-date finder; `--verbose` lists every miss; `--warm` times a second pass (the first
  *   warms the compiled code, as in a long build; the stage's window cache starts empty for the timed pass).
@@ -217,13 +217,13 @@ const benchTempEval = (dir: string) => {
 // ---------------------------------------------------------------------------------------------------------------
 // WCXB
 
-const loadCleaner = (): { clean: (text: string) => CleanResult; label: string } => {
+const loadCleaner = (): { clean: (text: string, url: string | null) => CleanResult; label: string } => {
   const rulesPath = new URL("../data/clean-rules.yaml", import.meta.url)
   if (process.argv.includes("--pass-through")) return { clean: passThrough, label: "pass-through clean (--pass-through)" }
   if (existsSync(rulesPath)) {
     try {
       const rules = Schema.decodeUnknownSync(CleanRules)(parseYaml(readFileSync(rulesPath, "utf8")))
-      return { clean: (text) => cleanText(text, rules), label: "cleanText with data/clean-rules.yaml" }
+      return { clean: (text, url) => cleanText(text, rules, { url }), label: "cleanText with data/clean-rules.yaml" }
     } catch (e) {
       console.error(`data/clean-rules.yaml did not load (${e instanceof Error ? e.message.split("\n")[0] : String(e)}); using a pass-through`)
     }
@@ -237,8 +237,9 @@ const benchWcxb = (dir: string) => {
   let withGold = 0, exact = 0, withoutGold = 0, givenWithout = 0, given = 0, bytes = 0, ms = 0
   const report: Array<string> = []
   const pages = lines.map((line) => {
-    const g = JSON.parse(line) as { id: string; publish_date?: string | null; page_type: string }
-    return { g, cleaned: clean(readFileSync(join(dir, "text", `${g.id}.txt`), "utf8")) }
+    const g = JSON.parse(line) as { id: string; publish_date?: string | null; page_type: string; url?: string }
+    // the page's address is what a scraper's sidecar states (`url`)
+    return { g, cleaned: clean(readFileSync(join(dir, "text", `${g.id}.txt`), "utf8"), g.url ?? null) }
   })
   // --warm: one untimed pass first (compiled code warm, as in a long build), with its own config object so the
   // stage's cache of short windows starts empty for the timed pass

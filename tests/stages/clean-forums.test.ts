@@ -322,7 +322,7 @@ describe("forum replies keep their posted date, never a join date", () => {
     ].join("\n")
     const r = cleanText(qa, rules)
     expect(r.kind).toBe("forum_thread")
-    expect(r.comments.map((c) => c.posted_text)).toEqual(["Feb 6, 2021 at 19:02", "Feb 7, 2021 at 8:15", "Feb 8, 2021 at 10:40"])
+    expect(r.comments.map((c) => c.posted_text)).toEqual(["answered Feb 6, 2021 at 19:02", "answered Feb 7, 2021 at 8:15", "answered Feb 8, 2021 at 10:40"])
   })
 
   it("gives no posted date where the thread shows only join dates (the seed thread)", () => {

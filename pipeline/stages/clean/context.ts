@@ -21,10 +21,13 @@ export interface RemovedLine {
   readonly reason: string
 }
 
-/** A line outside the body that states when the page was published (a page date, a thread's start line, a dated byline). */
+/**
+ * What states when the page was published, outside the body: a page date line, a thread's start line, a dated
+ * byline, or the date in the page's address (its text then the ISO date).
+ */
 export interface PublishedHint {
   readonly text: string
-  readonly source: "page_date" | "thread_start" | "byline"
+  readonly source: "page_date" | "thread_start" | "byline" | "url"
 }
 
 export interface CleanResult {

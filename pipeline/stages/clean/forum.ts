@@ -151,17 +151,22 @@ export const spanThread = (ctx: CleanContext): void => {
 export const splitThread = (ctx: CleanContext): void => {
   const { lines: present, decisions, klass, threadStart, authors, comments } = ctx
   const n = present.length
+  // the thread's date: the address's, else its start line, else its first post's, else the first dated header found
+  const fromAddress = ctx.publishedHint?.source === "url"
+  let fromStartLine = false
   if (threadStart) {
     const m = THREAD_START_RE.exec(threadStart.core)
     if (m) {
-      ctx.publishedHint = { text: threadStart.core, source: "thread_start" }
+      fromStartLine = !fromAddress
+      if (!fromAddress) ctx.publishedHint = { text: threadStart.core, source: "thread_start" }
       const nm = fold(m[1] ?? "")
       if (nm) authors.splice(0, authors.length, nm)
     } else {
       const m2 = THREAD_STARTER_RE.exec(threadStart.core)
       if (m2) authors.splice(0, authors.length, fold(m2[1] ?? ""))
       const sd = present.find((l) => START_DATE_RE.test(l.core))
-      if (sd) ctx.publishedHint = { text: sd.core, source: "thread_start" }
+      if (sd && !fromAddress) ctx.publishedHint = { text: sd.core, source: "thread_start" }
+      fromStartLine = sd !== undefined && !fromAddress
     }
   }
   // comments under a question or an answer (Q&A sites): the text, the commenter's name and a "Commented <date>"
@@ -182,7 +187,9 @@ export const splitThread = (ctx: CleanContext): void => {
     if (k === 0) {
       ctx.bodyIdx = p.lines
       if (authors.length === 0 && p.author) authors.push(p.author)
-      if (!ctx.publishedHint && p.posted) ctx.publishedHint = { text: p.posted, source: "thread_start" }
+      // a written date with its year; an age ("3 years ago") says nothing without the day the page was read
+      const written = p.posted !== null && /(?:19|20)\d\d/.test(p.posted)
+      if (written && !fromAddress && !fromStartLine) ctx.publishedHint = { text: p.posted!, source: "thread_start" }
     } else if (p.lines.length > 0) {
       comments.push({
         comment_no: comments.length + 1,
@@ -264,7 +271,7 @@ const readHeader = (lines: ReadonlyArray<Line>, a: number, b: number, isHeader: 
       }
       // "name January 4, 2020, 9:15am 2": the name before the date
       const before = l.core.slice(0, date.index).trim()
-      if (l.rule?.id === "forum-user-date-line" && before !== "") {
+      if (l.rule?.id === "forum-user-date-line" && before !== "" && !NOT_A_NAME_RE.test(before)) {
         author ??= before.split(" ")[0]!
         if (posted === null) posted = l.core.slice(date.index)
       } else if (posted === null) posted = l.core.replace(/^(?:posted|updated|published)\s*(?:on)?\s*:?\s*/i, "")
