@@ -385,6 +385,7 @@ export const findBylines = (ctx: CleanContext): void => {
   if (best && process.env.BYL_DEBUG) console.error("BYL", best.i - anchor, best.b.form, best.score.toFixed(2), JSON.stringify(lines[best.i]!.core.slice(0, 100)), lines[best.i]!.rule?.id ?? "-")
   if (best) {
     for (const nm of best.b.names) if (!authors.includes(nm)) authors.push(nm)
+    ctx.bylineIdx = best.i
     const l = lines[best.i]!
     if (decisions[best.i]!.keep) decisions[best.i] = { keep: false, reason: "byline" }
     else if (l.rule?.action === "byline") decisions[best.i] = { keep: false, reason: l.rule.id }

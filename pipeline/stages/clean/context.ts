@@ -84,6 +84,8 @@ export interface CleanContext {
   titleIdx: number
   title: string | null
   authors: Array<string>
+  /** the byline's line, -1 when none */
+  bylineIdx: number
   publishedHint: PublishedHint | null
   comments: Array<CleanedComment>
   /** the lines of the body (for a thread: the opening post's) */
@@ -109,6 +111,7 @@ export const newContext = (
   titleIdx: -1,
   title: null,
   authors: [],
+  bylineIdx: -1,
   publishedHint: null,
   comments: [],
   bodyIdx: []

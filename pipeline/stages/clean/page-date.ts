@@ -20,16 +20,43 @@ import { MONTH, type Line } from "./lines.js"
 
 const RU_MONTH = "(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
 /** a date with day, month and year: "March 12, 2021", "12 Mar 2021", "2021-03-12", "12/03/2021", «12 марта 2021» */
-const FULL_DATE_RE = new RegExp(
-  `(?:^|[^\\p{L}\\p{N}_-])(?:${MONTH}\\s{0,3}\\d{1,2}(?:st|nd|rd|th)?[.,]?\\s{1,3}(?:19|20)\\d\\d` +
+const FULL_DATE_SOURCE =
+  `(?:^|[^\\p{L}\\p{N}_-]|(?<=\\p{Ll})(?=\\p{Lu}))(?:${MONTH}\\s{0,3}\\d{1,2}(?:st|nd|rd|th)?[.,]?\\s{1,3}(?:19|20)\\d\\d` +
     `|\\d{1,2}(?:st|nd|rd|th)?\\.?\\s{1,3}(?:of\\s{1,3})?${MONTH},?\\s{1,3}(?:19|20)\\d\\d` +
     `|\\d{1,2}\\s{1,3}${RU_MONTH}\\s{1,3}(?:19|20)\\d\\d` +
-    "|(?:19|20)\\d\\d-\\d\\d-\\d\\d|\\d{1,2}[./]\\d{1,2}[./](?:19|20)\\d\\d)(?![-_])",
-  "iu"
-)
+  "|(?:19|20)\\d\\d-\\d\\d-\\d\\d|\\d{1,2}[./]\\d{1,2}[./](?:19|20)\\d\\d)(?![-_])"
+const FULL_DATE_RE = new RegExp(FULL_DATE_SOURCE, "iu")
+const FULL_DATES_RE = new RegExp(FULL_DATE_SOURCE, "giu")
+const EN_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+const RU_MONTHS = ["янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
+
+/** w3m glues a date to the element before it ("EditorialNovember 22, 2018", "ByJane DoeMar 5"): a space between them */
+const GLUED_DATE_RE = new RegExp(`(?<=\\p{L})(?=(?:${MONTH}|published|updated|posted)\\s{0,3}\\d)`, "giu")
+const unglued = (core: string): string => core.replace(GLUED_DATE_RE, " ")
+
+/** the months (1-12) a line's full dates may be in, with their years: a day/month order that is unclear gives both */
+const monthsIn = (core: string): Array<{ year: string; month: number }> => {
+  const out: Array<{ year: string; month: number }> = []
+  for (const m of core.matchAll(FULL_DATES_RE)) {
+    const t = m[0].toLowerCase()
+    const year = /(?:19|20)\d\d/.exec(t)?.[0]
+    if (!year) continue
+    const iso = /((?:19|20)\d\d)-(\d\d)-\d\d/.exec(t)
+    const numeric = /(\d{1,2})[./](\d{1,2})[./](?:19|20)\d\d/.exec(t)
+    if (iso) out.push({ year, month: Number(iso[2]) })
+    else if (numeric) out.push({ year, month: Number(numeric[1]) }, { year, month: Number(numeric[2]) })
+    else {
+      const en = EN_MONTHS.findIndex((mo) => new RegExp(`(?:^|[^a-z])${mo}`).test(t))
+      const ru = RU_MONTHS.findIndex((mo) => t.includes(mo))
+      if (en >= 0) out.push({ year, month: en + 1 })
+      else if (ru >= 0) out.push({ year, month: ru + 1 })
+    }
+  }
+  return out
+}
 /** how many lines above the headline (or the first kept line) and below the first kept line the head reaches */
 const HEAD_BEFORE = 40
-const HEAD_AFTER = 6
+const HEAD_AFTER = 10
 /** how many lines after the text a "Published ..." line may stand */
 const TAIL_AFTER = 8
 /** below this score no candidate is convincing */
@@ -110,12 +137,16 @@ const pageDateHint = (ctx: CleanContext, bylineHint: PublishedHint | null, addre
   const { lastKept, endZone } = textSpan(ctx)
   const anchor = titleIdx >= 0 ? titleIdx : firstKept >= 0 ? firstKept : 0
   const headFrom = Math.max(0, Math.min(anchor, firstKept < 0 ? anchor : firstKept) - HEAD_BEFORE)
-  const headTo = Math.min(n - 1, endZone - 1, Math.max(anchor, firstKept) + HEAD_AFTER)
+  // the head reaches down to the byline's neighbours too
+  const headTo = Math.min(n - 1, endZone - 1, Math.max(anchor + HEAD_AFTER, firstKept + HEAD_AFTER, ctx.bylineIdx + 3))
   const tailTo = Math.min(n - 1, endZone - 1, (lastKept < 0 ? headTo : lastKept) + TAIL_AFTER)
+  // the address's year and month: a dated line of that month anywhere above the end zone is a candidate
+  const inAddressMonth = (core: string): boolean => address !== null && monthsIn(core).some((d) => d.year === address.year && d.month === address.month)
   const dated: Array<boolean> = lines.map((l) => l.words > 0 && l.words <= 30 && FULL_DATE_RE.test(l.core))
   let best: { i: number; score: number } | null = null
-  for (let i = headFrom; i <= tailTo; i++) {
+  for (let i = address ? 0 : headFrom; i <= (address ? endZone - 1 : tailTo); i++) {
     const l = lines[i]!
+    if (address && (i < headFrom || i > tailTo) && !(dated[i] && inAddressMonth(l.core))) continue
     const isByline = bylineHint !== null && bylineHint.text === l.core
     if (!dated[i] || (l.words > 22 && !isByline && !(l.words <= 30 && CUE_FIRST_RE.test(l.core)))) continue
     // kept lines are body text; only a short labelled or date-only line, a line opening with a publication cue or
@@ -125,7 +156,7 @@ const pageDateHint = (ctx: CleanContext, bylineHint: PublishedHint | null, addre
     const prev = i > 0 ? lines[i - 1]! : null
     if (prev && JOIN_LABEL_RE.test(prev.core) && prev.words <= 3) continue
     if (l.rule && (l.rule.family === "comments" || l.rule.family === "forum_profile")) continue
-    const inHead = i <= headTo
+    const inHead = (i >= headFrom && i <= headTo) || (address !== null && i < headFrom)
     const labelAbove = prev !== null && LABEL_ONLY_RE.test(prev.core)
     const updatedAbove = prev !== null && UPDATED_LABEL_ONLY_RE.test(prev.core)
     // "Published <date> · Updated <date>": the publication cue must come before the update cue
@@ -135,9 +166,10 @@ const pageDateHint = (ctx: CleanContext, bylineHint: PublishedHint | null, addre
     const onBy = ON_BY_RE.test(l.core)
     // after the text only a labelled line says when the page was published
     if (!inHead && !published && !updated) continue
-    if (address && !l.core.includes(address.year)) continue
-    // the nearer of the headline and the start of the text
-    const distance = Math.min(Math.abs(i - anchor), firstKept >= 0 ? Math.abs(i - firstKept) : Infinity)
+    const agrees = address !== null && inAddressMonth(l.core)
+    if (address && !agrees) continue
+    // the nearest of the headline, the start of the text and the byline
+    const distance = Math.min(Math.abs(i - anchor), firstKept >= 0 ? Math.abs(i - firstKept) : Infinity, ctx.bylineIdx >= 0 ? Math.abs(i - ctx.bylineIdx) : Infinity)
     let score = inHead ? -distance * 0.1 : -2 - (i - Math.max(lastKept, 0)) * 0.1
     if (published) score += 2
     else if (onBy) score += 1
@@ -149,7 +181,8 @@ const pageDateHint = (ctx: CleanContext, bylineHint: PublishedHint | null, addre
     for (let k = Math.max(0, i - 3); k <= Math.min(n - 1, i + 3); k++) {
       if (k === i) continue
       if (k === titleIdx) score += 0.5
-      if (lines[k]!.rule?.action === "byline" || (lines[k]!.words <= 6 && BYLINE_CUE_RE.test(lines[k]!.core))) score += 0.5
+      if (k === ctx.bylineIdx) score += 1
+      else if (lines[k]!.rule?.action === "byline" || (lines[k]!.words <= 6 && BYLINE_CUE_RE.test(lines[k]!.core))) score += 0.5
     }
     // one of several dated lines close together: a list of other pages with their dates
     let crowd = 0
@@ -161,7 +194,7 @@ const pageDateHint = (ctx: CleanContext, bylineHint: PublishedHint | null, addre
   const b = best as { i: number; score: number } | null
   if (process.env.PD_FINAL && b) console.error('PDF', b.score.toFixed(2), JSON.stringify(lines[b.i]!.core.slice(0, 60)))
   if (!b || b.score < MIN_SCORE) return null
-  return bylineHint !== null && bylineHint.text === lines[b.i]!.core ? bylineHint : { text: lines[b.i]!.core, source: "page_date" }
+  return bylineHint !== null && bylineHint.text === lines[b.i]!.core ? bylineHint : { text: unglued(lines[b.i]!.core), source: "page_date" }
 }
 
 /** a thread's first post's own date ("asked ...", "#1 · date", a date under the starter's name) */
