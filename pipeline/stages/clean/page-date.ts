@@ -59,6 +59,8 @@ const HEAD_BEFORE = 40
 const HEAD_AFTER = 10
 /** how many lines after the text a "Published ..." line may stand */
 const TAIL_AFTER = 8
+/** how far (in lines) a date of the address's month counts as near */
+const ADDRESS_REACH = 10
 /** below this score no candidate is convincing */
 const MIN_SCORE = -3
 const COMMENTS_HEADING_RE = /^(?:\d+\s+)?(?:comments?|replies|responses|discussion|reader comments|комментари[иейя]+)\b/iu
@@ -69,9 +71,17 @@ const ON_BY_RE = /\b(?:on|by)\b/iu
 /** a cue alone on the line above the date ("Published" / "March 3, 2021") */
 const LABEL_ONLY_RE = /^(?:published|posted|publish(?:ed)? date|date(?: published)?|created|опубликовано|дата публикации|дата)\s*:?$/iu
 const UPDATED_LABEL_ONLY_RE = /^(?:(?:last\s+)?updated|modified|reviewed|обновлено)\s*(?:on)?\s*:?$/iu
-/** dates that do not say when the page was published */
+/** words before a date that say it is not when the page was published */
 const NOT_PAGE_DATE_RE =
-  /\b(?:joined|member since|registered|since|copyright|expires?|expiry|deadline|event|starts?|ends?|valid|until|reviewed|fact[- ]checked|born|died|birthday|release date|replied|reply|wrote|said|last active|effective|founded|filter)\b|(?<!\d\s?|[|·•]\s?)\bcomments?\b|©|[<>=]/iu
+  /\b(?:joined|member since|registered|since|expires?|expiry|deadline|event|starts?|ends?|valid|until|reviewed|fact[- ]checked|born|died|birthday|release date|replied|reply|wrote|said|last active|effective|founded|filter)\b|(?<!\d\s?|[|·•]\s?)\bcomments?\b|[<>=]/iu
+/** a copyright line dates the site, wherever its date stands */
+const COPYRIGHT_RE = /©|\bcopyright\b/iu
+/** a date that a cue before it or right after it ("(pre-registered)") marks as no publication date */
+const notPageDate = (core: string): boolean => {
+  if (COPYRIGHT_RE.test(core)) return true
+  const m = FULL_DATE_RE.exec(core)
+  return NOT_PAGE_DATE_RE.test(m ? core.slice(0, m.index + m[0].length + 20) : core)
+}
 /** a line that opens with a publication cue: "Posted on <date> by X in Y", "This article was originally published on" */
 const CUE_FIRST_RE = /^(?:(?:this (?:article|post|story) was )?(?:originally )?(?:published|posted)|опубликовано)\b/iu
 const BYLINE_CUE_RE = /(?:^|\s)(?:by|written by|posted by|author|автор)\b/iu
@@ -152,7 +162,7 @@ const pageDateHint = (ctx: CleanContext, bylineHint: PublishedHint | null, addre
     // kept lines are body text; only a short labelled or date-only line, a line opening with a publication cue or
     // the byline among them is a page date
     if (decisions[i]!.keep && !l.dateLine && !isByline && !CUE_FIRST_RE.test(l.core) && !(l.words <= 12 && (PUBLISHED_RE.test(l.core) || ON_BY_RE.test(l.core)))) continue
-    if (NOT_PAGE_DATE_RE.test(l.core)) continue
+    if (notPageDate(l.core)) continue
     const prev = i > 0 ? lines[i - 1]! : null
     if (prev && JOIN_LABEL_RE.test(prev.core) && prev.words <= 3) continue
     if (l.rule && (l.rule.family === "comments" || l.rule.family === "forum_profile")) continue
@@ -170,7 +180,9 @@ const pageDateHint = (ctx: CleanContext, bylineHint: PublishedHint | null, addre
     if (address && !agrees) continue
     // the nearest of the headline, the start of the text and the byline
     const distance = Math.min(Math.abs(i - anchor), firstKept >= 0 ? Math.abs(i - firstKept) : Infinity, ctx.bylineIdx >= 0 ? Math.abs(i - ctx.bylineIdx) : Infinity)
-    let score = inHead ? -distance * 0.1 : -2 - (i - Math.max(lastKept, 0)) * 0.1
+    // a date of the address's month may stand anywhere: it is evidence enough
+    let score = inHead ? -Math.min(distance, agrees ? ADDRESS_REACH : Infinity) * 0.1 : -2 - (i - Math.max(lastKept, 0)) * 0.1
+    if (agrees) score += 2
     if (published) score += 2
     else if (onBy) score += 1
     if (labelAbove) score += 1
@@ -203,7 +215,7 @@ const threadStartHint = (ctx: CleanContext): PublishedHint | null => {
   for (let i = 0; i < present.length; i++) {
     const l = present[i]!
     if (l.words > 14 || !(l.rule?.action === "post_date" || (l.dateLine && !decisions[i]!.keep))) continue
-    if (!FULL_DATE_RE.test(l.core) || UPDATED_RE.test(l.core) || NOT_PAGE_DATE_RE.test(l.core) || /^(?:answered|commented)\b/i.test(l.core)) continue
+    if (!FULL_DATE_RE.test(l.core) || UPDATED_RE.test(l.core) || notPageDate(l.core) || /^(?:answered|commented)\b/i.test(l.core)) continue
     const prev = i > 0 ? present[i - 1]! : null
     if (prev && JOIN_LABEL_RE.test(prev.core) && prev.words <= 3) continue
     return { text: l.core, source: "thread_start" }
