@@ -66,6 +66,10 @@ const MIN_SCORE = -3
 const COMMENTS_HEADING_RE = /^(?:\d+\s+)?(?:comments?|replies|responses|discussion|reader comments|комментари[иейя]+)\b/iu
 const UPDATED_RE = /\b(?:updated|modified|edited|revised|last (?:post|reply|activity)|обновлено|изменено)\b|обновл[её]н/iu
 const PUBLISHED_RE = /\b(?:published|posted|written|created|released|date|dated)\b|опубликовано|дата публикации|размещено/iu
+/** a line that opens with a publication cue: "Posted on <date>", "Published: <date>" */
+const PUBLISHED_CUE_START_RE = /^(?:published|posted|date published|publish date|опубликовано|дата публикации)\b(?!\s+by\b)/iu
+/** a byline with its date: "By Jane Doe • 20 Dec 2025" */
+const BYLINE_START_RE = /^(?:by|written by|posted by)\s*:?\s+\p{Lu}/iu
 /** weaker: "on <date>", "by <name>, <date>" */
 const ON_BY_RE = /\b(?:on|by)\b/iu
 /** a cue alone on the line above the date ("Published" / "March 3, 2021") */
@@ -154,9 +158,12 @@ const pageDateHint = (ctx: CleanContext, bylineHint: PublishedHint | null, addre
   const inAddressMonth = (core: string): boolean => address !== null && monthsIn(core).some((d) => d.year === address.year && d.month === address.month)
   const dated: Array<boolean> = lines.map((l) => l.words > 0 && l.words <= 30 && FULL_DATE_RE.test(l.core))
   let best: { i: number; score: number } | null = null
-  for (let i = address ? 0 : headFrom; i <= (address ? endZone - 1 : tailTo); i++) {
+  // outside the head and the tail, only a date of the address's month or one with a publication cue counts: the
+  // headline or the start of the text may have been misplaced
+  for (let i = 0; i < endZone; i++) {
     const l = lines[i]!
-    if (address && (i < headFrom || i > tailTo) && !(dated[i] && inAddressMonth(l.core))) continue
+    const outside = i < headFrom || i > tailTo
+    if (outside && !(dated[i] && ((address !== null && inAddressMonth(l.core)) || (address === null && (PUBLISHED_CUE_START_RE.test(l.core) || BYLINE_START_RE.test(l.core)))))) continue
     const isByline = bylineHint !== null && bylineHint.text === l.core
     if (!dated[i] || (l.words > 22 && !isByline && !(l.words <= 30 && CUE_FIRST_RE.test(l.core)))) continue
     // kept lines are body text; only a short labelled or date-only line, a line opening with a publication cue or
@@ -166,7 +173,7 @@ const pageDateHint = (ctx: CleanContext, bylineHint: PublishedHint | null, addre
     const prev = i > 0 ? lines[i - 1]! : null
     if (prev && JOIN_LABEL_RE.test(prev.core) && prev.words <= 3) continue
     if (l.rule && (l.rule.family === "comments" || l.rule.family === "forum_profile")) continue
-    const inHead = (i >= headFrom && i <= headTo) || (address !== null && i < headFrom)
+    const inHead = (i >= headFrom && i <= headTo) || (address !== null && outside)
     const labelAbove = prev !== null && LABEL_ONLY_RE.test(prev.core)
     const updatedAbove = prev !== null && UPDATED_LABEL_ONLY_RE.test(prev.core)
     // "Published <date> · Updated <date>": the publication cue must come before the update cue
@@ -181,7 +188,7 @@ const pageDateHint = (ctx: CleanContext, bylineHint: PublishedHint | null, addre
     // the nearest of the headline, the start of the text and the byline
     const distance = Math.min(Math.abs(i - anchor), firstKept >= 0 ? Math.abs(i - firstKept) : Infinity, ctx.bylineIdx >= 0 ? Math.abs(i - ctx.bylineIdx) : Infinity)
     // a date of the address's month may stand anywhere: it is evidence enough
-    let score = inHead ? -Math.min(distance, agrees ? ADDRESS_REACH : Infinity) * 0.1 : -2 - (i - Math.max(lastKept, 0)) * 0.1
+    let score = outside && address === null ? (BYLINE_START_RE.test(l.core) ? -1 : -2) - 1 : inHead ? -Math.min(distance, agrees ? ADDRESS_REACH : Infinity) * 0.1 : -2 - (i - Math.max(lastKept, 0)) * 0.1
     if (agrees) score += 2
     if (published) score += 2
     else if (onBy) score += 1
