@@ -4,7 +4,7 @@
  * (user, rank, join date, counters) and signatures dropped. Pure.
  */
 import type { CleanContext, Decision, Klass } from "./context.js"
-import { DATE_RE, type Line } from "./lines.js"
+import { DATE_RE, readableDate, type Line } from "./lines.js"
 import { foldSpace as fold } from "../text.js"
 
 const COMMENTED_RE = /^commented\b/i
@@ -273,7 +273,8 @@ const readHeader = (lines: ReadonlyArray<Line>, a: number, b: number, isHeader: 
       const before = l.core.slice(0, date.index).trim()
       if (l.rule?.id === "forum-user-date-line" && before !== "" && !NOT_A_NAME_RE.test(before)) {
         author ??= before.split(" ")[0]!
-        if (posted === null) posted = l.core.slice(date.index)
+        // without the post's number after it ("... 9:15am 2")
+        if (posted === null) posted = l.core.slice(date.index).replace(/\s+#?\d{1,5}$/u, "")
       } else if (posted === null) posted = l.core.replace(/^(?:posted|updated|published)\s*(?:on)?\s*:?\s*/i, "")
       continue
     }
@@ -281,6 +282,7 @@ const readHeader = (lines: ReadonlyArray<Line>, a: number, b: number, isHeader: 
       cands.push(k)
   }
   posted ??= editedAt
+  if (posted !== null) posted = readableDate(posted)
   const pick = cands.length > 0 ? cands[cands.length - 1]! : -1
   if (author === null && pick >= 0) {
     let nm = stripRank(lines[pick]!.core)

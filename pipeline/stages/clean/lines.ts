@@ -38,6 +38,14 @@ export const DATE_RE = new RegExp(
     ")",
   "i"
 )
+/** w3m glues a date to the element before it ("EditorialNovember 22, 2018", "ByJane DoeMar 5"): a space between them */
+const GLUED_DATE_RE = new RegExp(`(?<=\\p{L})(?=(?:${MONTH}|published|updated|posted)\\s{0,3}\\d)`, "giu")
+/** a day written with a full stop ("11. Sep 2024", "December 19. 2025") in the form the dates stage reads */
+const DAY_STOP_BEFORE_MONTH_RE = new RegExp(`\\b(\\d{1,2})\\.\\s{1,3}(?=${MONTH}\\s{0,3}(?:19|20)\\d\\d)`, "giu")
+const DAY_STOP_BEFORE_YEAR_RE = new RegExp(`(${MONTH}\\s{0,3}\\d{1,2})\\.\\s{1,3}(?=(?:19|20)\\d\\d)`, "giu")
+export const readableDate = (core: string): string =>
+  core.replace(GLUED_DATE_RE, " ").replace(DAY_STOP_BEFORE_MONTH_RE, "$1 ").replace(DAY_STOP_BEFORE_YEAR_RE, "$1, ")
+
 export const DATE_WORDS = new RegExp(
   `^(?:${MONTH}|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|at|on|am|pm|a\\.m|p\\.m|of|the|st|nd|rd|th|utc|gmt|est|edt|pst|pdt|cet|bst|ist|et|pt|updated|published|posted|last|modified|date|created|written|yesterday|today|ago|minutes?|hours?|days?|weeks?|months?|years?|mins?|hrs?|\\d+(?:st|nd|rd|th)?)$`,
   "iu"

@@ -16,7 +16,7 @@
  */
 import type { CleanContext, PublishedHint } from "./context.js"
 import { JOIN_LABEL_RE } from "./forum.js"
-import { MONTH, type Line } from "./lines.js"
+import { MONTH, readableDate, type Line } from "./lines.js"
 
 const RU_MONTH = "(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*"
 /** a date with day, month and year: "March 12, 2021", "12 Mar 2021", "2021-03-12", "12/03/2021", «12 марта 2021» */
@@ -29,10 +29,6 @@ const FULL_DATE_RE = new RegExp(FULL_DATE_SOURCE, "iu")
 const FULL_DATES_RE = new RegExp(FULL_DATE_SOURCE, "giu")
 const EN_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 const RU_MONTHS = ["янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
-
-/** w3m glues a date to the element before it ("EditorialNovember 22, 2018", "ByJane DoeMar 5"): a space between them */
-const GLUED_DATE_RE = new RegExp(`(?<=\\p{L})(?=(?:${MONTH}|published|updated|posted)\\s{0,3}\\d)`, "giu")
-const unglued = (core: string): string => core.replace(GLUED_DATE_RE, " ")
 
 /** the months (1-12) a line's full dates may be in, with their years: a day/month order that is unclear gives both */
 const monthsIn = (core: string): Array<{ year: string; month: number }> => {
@@ -97,8 +93,10 @@ interface AddressDate {
   readonly month: number
 }
 
-const URL_DAY_RE = /\/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)/u
-const URL_COMPACT_DAY_RE = /\/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=[/_.-]|$)/u
+/** "/2019/11/18/", "/2019/1/5/", "/2019-11-18-title" (a slug's date is written with two digits: "2024-4-4" is a version) */
+const URL_DAY_RE = /\/((?:19|20)\d\d)(?:\/(0?[1-9]|1[0-2])\/(0?[1-9]|[12]\d|3[01])(?=[/_.-]|$)|-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?=[/_.-]|$))/u
+/** "/20191118/" as a path segment of its own */
+const URL_COMPACT_DAY_RE = /\/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\/|$)/u
 const URL_MONTH_RE = /\/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])(?=\/)/u
 
 const isRealDay = (y: number, m: number, d: number): boolean => {
@@ -115,7 +113,9 @@ export const addressDate = (url: string | null): AddressDate | null => {
   } catch {
     return null
   }
-  const day = URL_DAY_RE.exec(path) ?? URL_COMPACT_DAY_RE.exec(path)
+  const slashed = URL_DAY_RE.exec(path)
+  const compact = slashed ? null : URL_COMPACT_DAY_RE.exec(path)
+  const day = slashed ? [slashed[0], slashed[1], slashed[2] ?? slashed[4], slashed[3] ?? slashed[5]] : compact
   if (day) {
     const [y, m, d] = [Number(day[1]), Number(day[2]), Number(day[3])]
     if (isRealDay(y, m, d)) return { iso: `${day[1]}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`, year: day[1]!, month: m }
@@ -213,7 +213,7 @@ const pageDateHint = (ctx: CleanContext, bylineHint: PublishedHint | null, addre
   const b = best as { i: number; score: number } | null
   if (process.env.PD_FINAL && b) console.error('PDF', b.score.toFixed(2), JSON.stringify(lines[b.i]!.core.slice(0, 60)))
   if (!b || b.score < MIN_SCORE) return null
-  return bylineHint !== null && bylineHint.text === lines[b.i]!.core ? bylineHint : { text: unglued(lines[b.i]!.core), source: "page_date" }
+  return bylineHint !== null && bylineHint.text === lines[b.i]!.core ? bylineHint : { text: readableDate(lines[b.i]!.core), source: "page_date" }
 }
 
 /** a thread's first post's own date ("asked ...", "#1 · date", a date under the starter's name) */
@@ -225,7 +225,7 @@ const threadStartHint = (ctx: CleanContext): PublishedHint | null => {
     if (!FULL_DATE_RE.test(l.core) || UPDATED_RE.test(l.core) || notPageDate(l.core) || /^(?:answered|commented)\b/i.test(l.core)) continue
     const prev = i > 0 ? present[i - 1]! : null
     if (prev && JOIN_LABEL_RE.test(prev.core) && prev.words <= 3) continue
-    return { text: l.core, source: "thread_start" }
+    return { text: readableDate(l.core), source: "thread_start" }
   }
   return null
 }
