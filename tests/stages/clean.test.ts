@@ -552,6 +552,48 @@ describe("titles as a reader gives them", () => {
   })
 })
 
+describe("publication date hint", () => {
+  const body = ["", PROSE[0]!, "", PROSE[1]!, "", PROSE[2]!].join("\n")
+  const HEADLINE = "Harbour council votes to keep the old ferry pier"
+  const page = (head: ReadonlyArray<string>, tail: ReadonlyArray<string> = []) => [...head, body, "", ...tail].join("\n")
+
+  it("takes the date in the page's address first", () => {
+    const text = page([HEADLINE, "", "Anna Berg", "12 March 2021"])
+    expect(clean(text, { url: "https://news.example/2019/11/18/council-pier" }).publishedHint).toEqual({ text: "2019-11-18", source: "url" })
+    expect(clean(text, { url: "https://news.example/archive/20191118/council-pier" }).publishedHint).toEqual({ text: "2019-11-18", source: "url" })
+    // a version number in a slug is no date
+    expect(clean(text, { url: "https://forum.example/t/2024-4-4-upgrade-fails/123" }).publishedHint?.text).toBe("12 March 2021")
+  })
+
+  it("takes a date of the address's month when the address gives no day", () => {
+    const text = page([HEADLINE, "", "Anna Berg", "Updated 2 May 2023", "", "Posted 14 November 2019"])
+    expect(clean(text, { url: "https://news.example/2019/11/council-pier" }).publishedHint?.text).toBe("Posted 14 November 2019")
+  })
+
+  it("reads a cue alone on the line above the date", () => {
+    const text = page([HEADLINE, "", "Anna Berg", "", "Last updated", "2 May 2023", "", "Published", "14 November 2019"])
+    expect(clean(text).publishedHint?.text).toBe("14 November 2019")
+  })
+
+  it("reads a date glued to the word before it, and a comment count after a byline's date", () => {
+    expect(clean(page([HEADLINE, "", "HarboursNovember 14, 2019"])).publishedHint?.text).toBe("Harbours November 14, 2019")
+    expect(clean(page([HEADLINE, "", "by Anna Berg · Nov 14, 2019 · 3 comments"])).publishedHint?.text).toBe("by Anna Berg · Nov 14, 2019 · 3 comments")
+  })
+
+  it("prefers the dated line beside the headline to a run of dated teasers", () => {
+    const teasers = ["Lighthouse reopens after repairs", "3 May 2023", "Ferry fares rise in spring", "4 May 2023", "New timetable for the island", "5 May 2023"]
+    const text = page([...teasers, "", HEADLINE, "", "14 November 2019"])
+    expect(clean(text).publishedHint?.text).toBe("14 November 2019")
+  })
+
+  it("gives no hint when the only dates are a comment's, an event's or the copyright's", () => {
+    const text = page([HEADLINE], ["Comments", "", "harbourfan 14 March 2021", "", "Good news for the island."])
+    expect(clean(text).publishedHint).toBeNull()
+    expect(clean(page([HEADLINE, "", "Event starts 3 June 2024"])).publishedHint).toBeNull()
+    expect(clean(page([HEADLINE], ["© 14 November 2019 Harbour Gazette"])).publishedHint).toBeNull()
+  })
+})
+
 describe("seeds", () => {
   it("accounts for every non-blank line of every seed", () => {
     for (const s of seeds) everyNonBlankLineAccountedFor(s.text, clean(s.text))

@@ -382,7 +382,6 @@ export const findBylines = (ctx: CleanContext): void => {
     const score = STRENGTH[b.form] * 2 + (isConfirmed ? 3 : 0) - (below > 0 ? below * 0.15 : 1 + -below * 0.3)
     if (!best || score > best.score) best = { i, b, score }
   }
-  if (best && process.env.BYL_DEBUG) console.error("BYL", best.i - anchor, best.b.form, best.score.toFixed(2), JSON.stringify(lines[best.i]!.core.slice(0, 100)), lines[best.i]!.rule?.id ?? "-")
   if (best) {
     for (const nm of best.b.names) if (!authors.includes(nm)) authors.push(nm)
     ctx.bylineIdx = best.i

@@ -203,15 +203,15 @@ const pageDateHint = (ctx: CleanContext, bylineHint: PublishedHint | null, addre
       if (k === ctx.bylineIdx) score += 1
       else if (lines[k]!.rule?.action === "byline" || (lines[k]!.words <= 6 && BYLINE_CUE_RE.test(lines[k]!.core))) score += 0.5
     }
-    // one of several dated lines close together: a list of other pages with their dates
+    // one of several dated lines close together: a list of other pages with their dates (the headline parts the page's
+    // own date from a list above it)
     let crowd = 0
-    for (let k = Math.max(0, i - 6); k <= Math.min(n - 1, i + 6); k++) if (k !== i && dated[k]) crowd++
+    for (let k = Math.max(0, i - 6); k <= Math.min(n - 1, i + 6); k++)
+      if (k !== i && dated[k] && !(titleIdx >= 0 && Math.min(i, k) < titleIdx && titleIdx < Math.max(i, k))) crowd++
     if (crowd >= 2) score -= 1.5
-    if (process.env.PD_DEBUG) console.error('PD', i - anchor, score.toFixed(2), crowd, JSON.stringify(l.core.slice(0, 90)))
     if (!best || score > best.score) best = { i, score }
   }
   const b = best as { i: number; score: number } | null
-  if (process.env.PD_FINAL && b) console.error('PDF', b.score.toFixed(2), JSON.stringify(lines[b.i]!.core.slice(0, 60)))
   if (!b || b.score < MIN_SCORE) return null
   return bylineHint !== null && bylineHint.text === lines[b.i]!.core ? bylineHint : { text: readableDate(lines[b.i]!.core), source: "page_date" }
 }
