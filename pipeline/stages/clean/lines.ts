@@ -73,23 +73,102 @@ export interface Line {
 
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu
 
+/** character classes of the Basic Multilingual Plane, filled as met: 1 a letter, 2 a number, 3 neither */
+const BMP_CLASS = new Uint8Array(65536)
+const LETTER_RE = /\p{L}/u
+const NUMBER_RE = /\p{N}/u
+const LETTER = 1
+const NUMBER = 2
+const OTHER = 3
+const classOf = (ch: string): number => (LETTER_RE.test(ch) ? LETTER : NUMBER_RE.test(ch) ? NUMBER : OTHER)
+/** the class of the code point at i (and its length in code units), as \p{L} and \p{N} see it */
+const charClass = (s: string, i: number): number => {
+  const c = s.charCodeAt(i)
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : c >= 48 && c <= 57 ? NUMBER : OTHER
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1)
+    if (d >= 0xdc00 && d <= 0xdfff) return classOf(s.slice(i, i + 2)) + 4
+  }
+  let k = BMP_CLASS[c]!
+  if (k === 0) {
+    k = classOf(s[i]!)
+    BMP_CLASS[c] = k
+  }
+  return k
+}
+const APOSTROPHE = 39
+const RIGHT_QUOTE = 0x2019
+
+/**
+ * Words (as WORD_RE reads them: letters and digits, with apostrophe-joined letter parts), stopwords, capitalised
+ * words and words that start with a digit, in one pass over the characters.
+ */
 const countWords = (s: string) => {
   let words = 0
   let stop = 0
   let caps = 0
   let digits = 0
-  WORD_RE.lastIndex = 0
-  for (let m = WORD_RE.exec(s); m !== null; m = WORD_RE.exec(s)) {
-    const w = m[0]
+  const n = s.length
+  let i = 0
+  while (i < n) {
+    let k = charClass(s, i)
+    // a surrogate pair's class comes back plus 4
+    let step = k > 4 ? 2 : 1
+    if (k > 4) k -= 4
+    if (k === OTHER) {
+      i += step
+      continue
+    }
+    const start = i
+    i += step
+    for (;;) {
+      if (i >= n) break
+      let c = charClass(s, i)
+      step = c > 4 ? 2 : 1
+      if (c > 4) c -= 4
+      if (c === LETTER || c === NUMBER) {
+        i += step
+        continue
+      }
+      // an apostrophe joins letters: "it's", "don’t"
+      const q = s.charCodeAt(i)
+      if ((q === APOSTROPHE || q === RIGHT_QUOTE) && i + 1 < n) {
+        let d = charClass(s, i + 1)
+        if (d > 4) d -= 4
+        if (d === LETTER) {
+          i += 1
+          // letters only after an apostrophe
+          for (;;) {
+            if (i >= n) break
+            let e = charClass(s, i)
+            const st = e > 4 ? 2 : 1
+            if (e > 4) e -= 4
+            if (e !== LETTER) break
+            i += st
+          }
+          // another apostrophe part may follow; a digit right after starts a new word
+          const r = i < n ? s.charCodeAt(i) : 0
+          if ((r === APOSTROPHE || r === RIGHT_QUOTE) && i + 1 < n) {
+            let f2 = charClass(s, i + 1)
+            if (f2 > 4) f2 -= 4
+            if (f2 === LETTER) continue
+          }
+          break
+        }
+      }
+      break
+    }
     words++
-    // no stopword is longer than ten letters
-    const c = w.charCodeAt(0)
-    // the stopwords are lower case: only a capitalised word needs folding first
-    if (w.length <= 10 && STOPWORDS.has(c >= 65 && c <= 90 ? w.toLowerCase() : c > 127 ? w.toLowerCase() : w)) stop++
+    const c = s.charCodeAt(start)
+    // no stopword is longer than ten letters; the stopwords are lower case: only a capitalised word needs folding
+    if (i - start <= 10) {
+      const w = s.slice(start, i)
+      if (STOPWORDS.has(c >= 65 && c <= 90 ? w.toLowerCase() : c > 127 ? w.toLowerCase() : w)) stop++
+    }
     if (c >= 48 && c <= 57) digits++
     else if (c >= 65 && c <= 90) caps++
     else if (c > 127) {
-      const first = w[0]!
+      const first = s[start]!
       if (first !== first.toLowerCase()) caps++
     }
   }
