@@ -96,6 +96,31 @@ const charClass = (s: string, i: number): number => {
   }
   return k
 }
+/** Calls `visit` with the start and end of every run of letters and digits (as /[\p{L}\p{N}]+/gu finds them). */
+export const forEachWordRun = (s: string, visit: (start: number, end: number) => void): void => {
+  const n = s.length
+  let i = 0
+  while (i < n) {
+    let k = charClass(s, i)
+    let step = k > 4 ? 2 : 1
+    if (k > 4) k -= 4
+    if (k === OTHER) {
+      i += step
+      continue
+    }
+    const start = i
+    i += step
+    while (i < n) {
+      let c = charClass(s, i)
+      step = c > 4 ? 2 : 1
+      if (c > 4) c -= 4
+      if (c === OTHER) break
+      i += step
+    }
+    visit(start, i)
+  }
+}
+
 const APOSTROPHE = 39
 const RIGHT_QUOTE = 0x2019
 

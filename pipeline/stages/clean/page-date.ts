@@ -156,7 +156,8 @@ const pageDateHint = (ctx: CleanContext, bylineHint: PublishedHint | null, addre
   const tailTo = Math.min(n - 1, endZone - 1, (lastKept < 0 ? headTo : lastKept) + TAIL_AFTER)
   // the address's year and month: a dated line of that month anywhere above the end zone is a candidate
   const inAddressMonth = (core: string): boolean => address !== null && monthsIn(core).some((d) => d.year === address.year && d.month === address.month)
-  const dated: Array<boolean> = lines.map((l) => l.words > 0 && l.words <= 30 && FULL_DATE_RE.test(l.core))
+  // a full date has a year: a line without a word that starts with a digit has none
+  const dated: Array<boolean> = lines.map((l) => l.digits > 0 && l.words <= 30 && FULL_DATE_RE.test(l.core))
   let best: { i: number; score: number } | null = null
   // outside the head and the tail, only a date of the address's month or one with a publication cue counts: the
   // headline or the start of the text may have been misplaced

@@ -13,7 +13,7 @@
  */
 import type { CleanContext } from "./context.js"
 import { BYLINE_RE, looksLikeName } from "./byline.js"
-import { STOPWORDS, type Line } from "./lines.js"
+import { forEachWordRun, STOPWORDS, type Line } from "./lines.js"
 
 /** how many lines above the first kept line and below it a headline may stand */
 const TITLE_BEFORE = 60
@@ -133,17 +133,34 @@ const headlineIndex = (ctx: CleanContext): number => {
   const candidates: Array<number> = []
   for (let i = from; i <= to; i++) if (isCandidate(ctx, i, start)) candidates.push(i)
   if (candidates.length === 0) return -1
+  // the candidates' words that the body uses (the body's words are read once, only to look these up)
+  const wanted = new Set<string>()
+  let longest = 0
+  for (const i of candidates)
+    for (const w of contentWords(lines[i]!.core)) {
+      wanted.add(w)
+      longest = Math.max(longest, w.length)
+    }
   const bodyWords = new Set<string>()
   decisions.forEach((d, i) => {
-    if (d.keep) for (const w of contentWords(lines[i]!.core)) bodyWords.add(w)
+    if (!d.keep) return
+    const lower = lines[i]!.core.toLowerCase()
+    forEachWordRun(lower, (s, e) => {
+      if (e - s >= 3 && e - s <= longest) {
+        const w = lower.slice(s, e)
+        if (wanted.has(w)) bodyWords.add(w)
+      }
+    })
   })
   const address = addressWords(ctx.url)
-  const folded = lines.map((l) => fold(l.core))
+  // lines lower-cased as they are needed
+  const foldedLines: Array<string | undefined> = new Array(n)
+  const folded = (k: number): string => (foldedLines[k] ??= fold(lines[k]!.core))
   let best = -1
   let bestScore = -Infinity
   for (const i of candidates) {
     const l = lines[i]!
-    const t = folded[i]!
+    const t = folded(i)
     const words = contentWords(l.core)
     let metadataBelow = 99
     for (let k = i + 1; k < Math.min(n, i + 7); k++)
@@ -163,11 +180,15 @@ const headlineIndex = (ctx: CleanContext): number => {
     let breadcrumb = false
     if (t.length >= 6)
       for (let k = 0; k < n && !breadcrumb; k++) {
-        const o = folded[k]!
+        // a line ending with the candidate ends with its last character (either case)
+        const raw = lines[k]!.core
+        const last = raw.length > 0 ? raw[raw.length - 1]!.toLowerCase() : ""
+        if (last[last.length - 1] !== t[t.length - 1]) continue
+        const o = folded(k)
         if (k !== i && o.length > t.length && o.endsWith(t) && BREADCRUMB_SEPARATOR_RE.test(o.slice(0, o.length - t.length))) breadcrumb = true
       }
     let copyNearby = false
-    for (let k = Math.max(0, i - 3); k <= Math.min(n - 1, i + 3); k++) if (k !== i && folded[k] === t) copyNearby = true
+    for (let k = Math.max(0, i - 3); k <= Math.min(n - 1, i + 3); k++) if (k !== i && folded(k) === t) copyNearby = true
     const next = i + 1 < n ? i + 1 : -1
     const distance = start - i
     const slugCovered = address.slug.length === 0 ? 0 : address.slug.filter((w) => words.includes(w)).length / address.slug.length
