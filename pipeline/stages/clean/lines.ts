@@ -206,8 +206,10 @@ const countWords = (s: string) => {
 }
 
 /** a line that is only a date (with weekday, time, "Posted/Updated" labels and the like) */
-const isDateLine = (core: string, words: number): boolean => {
-  if (words === 0 || words > 14 || !DATE_RE.test(core)) return false
+const TODAY_RE = /yesterday|today/i
+/** `digits`: words that start with a digit; a date without one says "today" or "yesterday" */
+const isDateLine = (core: string, words: number, digits: number): boolean => {
+  if (words === 0 || words > 14 || (digits === 0 && !TODAY_RE.test(core)) || !DATE_RE.test(core)) return false
   let other = 0
   for (const m of core.matchAll(WORD_RE)) if (!DATE_WORDS.test(m[0])) other++
   return other <= 1
@@ -263,7 +265,7 @@ const splitLines = (text: string): Array<Line | null> => {
       caps,
       digits,
       sentenceEnd: ENDS_SENTENCE_RE.test(core),
-      dateLine: isDateLine(core, words),
+      dateLine: isDateLine(core, words, digits),
       repeated: (counts.get(t) ?? 0) > 1 && words > 0,
       rule: null
     })

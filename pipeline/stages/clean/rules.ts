@@ -81,10 +81,10 @@ export interface CompiledRules {
   readonly rules: ReadonlyArray<CompiledRule>
   readonly lineRules: ReadonlyArray<CompiledRule>
   /**
-   * The line rules a line may match, as positions in `lineRules`, in the file's order: those its first character and
-   * its literals let through (the others cannot match it).
+   * The line rules a line of `words` words may match, as positions in `lineRules`, in the file's order: those its
+   * first character and its literals let through (the others cannot match it).
    */
-  readonly lineRulesFor: (line: string) => ReadonlyArray<number>
+  readonly lineRulesFor: (line: string, words: number) => ReadonlyArray<number>
 }
 
 const cache = new WeakMap<CleanRules, CompiledRules>()
@@ -124,28 +124,36 @@ export const compileRules = (rules: CleanRules): CompiledRules => {
         byFirst.set(key, [...(byFirst.get(key) ?? []), k])
       }
   })
-  // the other rules' literals in one alternation (longest first), scanned from every position of the line; a literal
-  // found also brings the literals it contains
-  const literalRules = new Map<string, Array<number>>()
-  for (const k of rest)
-    for (const lit of lineRules[k]!.gate.literals ?? []) {
-      const key = lineRules[k]!.gate.ignoreCase ? lit : `\u0000${lit}`
-      literalRules.set(key, [...(literalRules.get(key) ?? []), k])
-    }
+  // the other rules' literals, in one alternation per word limit (longest literal first), scanned from every position
+  // of the line; a literal found also brings the literals it contains. A case-insensitive rule's literals are lower
+  // case and read from the lower-cased line; a case-sensitive rule's (keyed with a leading NUL) from the line itself.
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-  const keys = [...literalRules.keys()].sort((a, b) => b.length - a.length)
-  const folded = keys.filter((k) => !k.startsWith("\u0000"))
-  const exact = keys.filter((k) => k.startsWith("\u0000")).map((k) => k.slice(1))
-  const foldedRe = folded.length > 0 ? new RegExp(folded.map(escape).join("|"), "gu") : null
-  const exactRe = exact.length > 0 ? new RegExp(exact.map(escape).join("|"), "gu") : null
-  const within = new Map<string, Array<number>>()
-  for (const key of keys) {
-    const own = key.startsWith("\u0000")
-    const text = own ? key.slice(1) : key
-    const ks = new Set<number>()
-    for (const other of keys) if (other.startsWith("\u0000") === own && text.includes(own ? other.slice(1) : other)) for (const k of literalRules.get(other)!) ks.add(k)
-    within.set(key, [...ks])
-  }
+  const keyOf = (k: number, lit: string) => (lineRules[k]!.gate.ignoreCase ? lit : `\u0000${lit}`)
+  const withLiterals = rest.filter((k) => lineRules[k]!.gate.literals !== null)
+  const limits = [...new Set(withLiterals.map((k) => lineRules[k]!.maxWords))].sort((x, y) => x - y)
+  const buckets = limits.map((limit) => {
+    const literalRules = new Map<string, Array<number>>()
+    for (const k of withLiterals)
+      if (lineRules[k]!.maxWords >= limit)
+        for (const lit of lineRules[k]!.gate.literals!) literalRules.set(keyOf(k, lit), [...(literalRules.get(keyOf(k, lit)) ?? []), k])
+    const keys = [...literalRules.keys()].sort((x, y) => y.length - x.length)
+    const folded = keys.filter((k) => !k.startsWith("\u0000"))
+    const exact = keys.filter((k) => k.startsWith("\u0000")).map((k) => k.slice(1))
+    const within = new Map<string, Array<number>>()
+    for (const key of keys) {
+      const own = key.startsWith("\u0000")
+      const ks = new Set<number>()
+      for (const other of keys) if (other.startsWith("\u0000") === own && key.includes(other.slice(own ? 1 : 0))) for (const k of literalRules.get(other)!) ks.add(k)
+      within.set(key, [...ks])
+    }
+    return {
+      limit,
+      foldedRe: folded.length > 0 ? new RegExp(folded.map(escape).join("|"), "gu") : null,
+      exactRe: exact.length > 0 ? new RegExp(exact.map(escape).join("|"), "gu") : null,
+      within
+    }
+  })
+  const bucketFor = (words: number) => buckets.find((b) => words <= b.limit) ?? null
   const restOpen = rest.filter((k) => lineRules[k]!.gate.literals === null)
   // per first character: the anchored rules that may start with it and the open rules, merged once
   const mergedByKey = new Map<string, ReadonlyArray<number>>()
@@ -153,29 +161,32 @@ export const compileRules = (rules: CleanRules): CompiledRules => {
     const key = lowerFirst + "\u0000" + first
     let hit = mergedByKey.get(key)
     if (hit === undefined) {
-      hit = [...new Set([...(byFirst.get(`i${lowerFirst}`) ?? []), ...(byFirst.get(`s${first}`) ?? []), ...restOpen])].sort((a, b) => a - b)
+      hit = [...new Set([...(byFirst.get(`i${lowerFirst}`) ?? []), ...(byFirst.get(`s${first}`) ?? []), ...restOpen])].sort((x, y) => x - y)
       mergedByKey.set(key, hit)
     }
     return hit
   }
-  const scan = (re: RegExp | null, s: string, own: boolean, into: Set<number>) => {
-    if (re === null) return
+  const scan = (re: RegExp | null, s: string, own: boolean, within: ReadonlyMap<string, ReadonlyArray<number>>, into: Set<number> | null) => {
+    if (re === null) return into
     re.lastIndex = 0
     for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+      into ??= new Set<number>()
       for (const k of within.get(own ? `\u0000${m[0]}` : m[0])!) into.add(k)
       re.lastIndex = m.index + 1
     }
+    return into
   }
-  const lineRulesFor = (line: string): ReadonlyArray<number> => {
+  const lineRulesFor = (line: string, words: number): ReadonlyArray<number> => {
     if (line.length === 0) return []
     const lower = line.toLowerCase()
     const base = merged(lower[0]!, line[0]!)
-    const found = new Set<number>()
-    scan(foldedRe, lower, false, found)
-    scan(exactRe, line, true, found)
-    if (found.size === 0) return base
+    const bucket = bucketFor(words)
+    if (bucket === null) return base
+    let found = scan(bucket.foldedRe, lower, false, bucket.within, null)
+    found = scan(bucket.exactRe, line, true, bucket.within, found)
+    if (found === null) return base
     for (const k of base) found.add(k)
-    return [...found].sort((a, b) => a - b)
+    return [...found].sort((x, y) => x - y)
   }
   const compiled: CompiledRules = { rules: out, lineRules, lineRulesFor }
   cache.set(rules, compiled)
@@ -188,8 +199,8 @@ export const markRules = (present: ReadonlyArray<Line>, compiled: CompiledRules)
   const blockRules = compiled.rules.filter((r) => r.appliesTo === "block")
   for (const l of present) {
     // the first rule in the file's order that matches the line without its bullet or as written
-    const forCore = compiled.lineRulesFor(l.core)
-    const candidates = l.core === l.text ? forCore : [...new Set([...forCore, ...compiled.lineRulesFor(l.text)])].sort((a, b) => a - b)
+    const forCore = compiled.lineRulesFor(l.core, l.words)
+    const candidates = l.core === l.text ? forCore : [...new Set([...forCore, ...compiled.lineRulesFor(l.text, l.words)])].sort((a, b) => a - b)
     for (const k of candidates) {
       const r = compiled.lineRules[k]!
       if (l.words > r.maxWords) continue
