@@ -218,10 +218,12 @@ const firstOf = (seq: ReadonlyArray<Item>): { chars: CharSet; empty: boolean } =
 /** literal strings one of which every match of the sequence contains (the longest run found), or null */
 const requiredOf = (seq: ReadonlyArray<Item>): Array<string> | null => {
   let best: Array<string> | null = null
-  // the longer the shortest literal, the rarer the set lets a line through; fewer literals break ties
-  const scoreOf = (lits: ReadonlyArray<string>) => Math.min(...lits.map((l) => l.trim().length)) * 10 - lits.length
+  // the longer the shortest literal, the rarer the set lets a line through; fewer literals break ties (a rare symbol
+  // or three characters with punctuation, "(c)", count as long as a word)
+  const lengthOf = (l: string) => (isRareSymbol(l) || (l.trim().length >= 3 && /[^\p{L}\p{N}\s]/u.test(l)) ? MIN_LITERAL : l.trim().length)
+  const scoreOf = (lits: ReadonlyArray<string>) => Math.min(...lits.map(lengthOf)) * 10 - lits.length
   const consider = (lits: Array<string> | null) => {
-    if (lits === null || lits.length === 0 || lits.some((l) => l.trim().length < MIN_LITERAL)) return
+    if (lits === null || lits.length === 0 || lits.some((l) => lengthOf(l) < MIN_LITERAL)) return
     const score = scoreOf(lits)
     const bestScore = best === null ? -Infinity : scoreOf(best)
     if (score > bestScore) best = lits
@@ -240,6 +242,8 @@ const requiredOf = (seq: ReadonlyArray<Item>): Array<string> | null => {
       continue
     }
     close()
+    // a position that holds one of a few rare symbols ("[|·•]")
+    if (item.chars && item.min >= 1 && item.chars.size <= 4 && [...item.chars].every(isRareSymbol)) consider([...item.chars])
     if (item.alts && item.min >= 1) {
       const parts = item.alts.map(requiredOf)
       if (parts.every((p) => p !== null)) consider([...new Set(parts.flatMap((p) => p!))])
@@ -251,6 +255,8 @@ const requiredOf = (seq: ReadonlyArray<Item>): Array<string> | null => {
 
 /** literals shorter than this (spaces aside) say too little to be worth testing */
 const MIN_LITERAL = 4
+/** a character rare enough in text to stand for a literal on its own: a symbol, not a letter, a digit or common punctuation */
+const isRareSymbol = (s: string): boolean => s.length === 1 && !/[\p{L}\p{N}\s.,;:!?'"()\-\[\]]/u.test(s)
 
 export interface Gate {
   /** characters a match can start with (lower-cased for a case-insensitive pattern); null when any */

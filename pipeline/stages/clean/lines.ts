@@ -73,6 +73,46 @@ export interface Line {
 
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu
 
+/** the stopwords as a tree of their characters' codes: a word is looked up without cutting it out of its line */
+interface StopNode {
+  readonly next: Map<number, StopNode>
+  end: boolean
+}
+const STOP_TREE: StopNode = { next: new Map(), end: false }
+for (const w of STOPWORDS) {
+  let node = STOP_TREE
+  for (let k = 0; k < w.length; k++) {
+    const code = w.charCodeAt(k)
+    let child = node.next.get(code)
+    if (!child) {
+      child = { next: new Map(), end: false }
+      node.next.set(code, child)
+    }
+    node = child
+  }
+  node.end = true
+}
+/**
+ * Whether s[start, end) is a stopword; `fold`: lower-case it first (as toLowerCase would; a letter whose lower case is
+ * not one code unit is in no stopword).
+ */
+const isStopword = (s: string, start: number, end: number, fold: boolean): boolean => {
+  let node: StopNode | undefined = STOP_TREE
+  for (let k = start; k < end && node !== undefined; k++) {
+    let code = s.charCodeAt(k)
+    if (fold) {
+      if (code >= 65 && code <= 90) code += 32
+      else if (code > 127) {
+        const lower = s[k]!.toLowerCase()
+        if (lower.length !== 1) return false
+        code = lower.charCodeAt(0)
+      }
+    }
+    node = node.next.get(code)
+  }
+  return node !== undefined && node.end
+}
+
 /** character classes of the Basic Multilingual Plane, filled as met: 1 a letter, 2 a number, 3 neither */
 const BMP_CLASS = new Uint8Array(65536)
 const LETTER_RE = /\p{L}/u
@@ -186,10 +226,7 @@ const countWords = (s: string) => {
     words++
     const c = s.charCodeAt(start)
     // no stopword is longer than ten letters; the stopwords are lower case: only a capitalised word needs folding
-    if (i - start <= 10) {
-      const w = s.slice(start, i)
-      if (STOPWORDS.has(c >= 65 && c <= 90 ? w.toLowerCase() : c > 127 ? w.toLowerCase() : w)) stop++
-    }
+    if (i - start <= 10 && isStopword(s, start, i, (c >= 65 && c <= 90) || c > 127)) stop++
     if (c >= 48 && c <= 57) digits++
     else if (c >= 65 && c <= 90) caps++
     else if (c > 127) {

@@ -49,6 +49,8 @@ const WEIGHTS = {
 
 const CONTENT_WORD_RE = /[\p{L}\p{N}]+/gu
 const LIST_NUMBER_RE = /^(?:\d+[.)]|#\d|step \d|tip #?\d)/iu
+/** a breadcrumb's candidate is at least this long; lines are indexed by this many last characters */
+const BREADCRUMB_SUFFIX = 6
 const BREADCRUMB_SEPARATOR_RE = /[/>»›|:\-–—\d.]\s*$/u
 
 const fold = (s: string): string => s.toLowerCase()
@@ -156,6 +158,16 @@ const headlineIndex = (ctx: CleanContext): number => {
   // lines lower-cased as they are needed
   const foldedLines: Array<string | undefined> = new Array(n)
   const folded = (k: number): string => (foldedLines[k] ??= fold(lines[k]!.core))
+  // the lines by their last characters, lower-cased: a breadcrumb that ends with a candidate shares them
+  const bySuffix = new Map<string, Array<number>>()
+  for (let k = 0; k < n; k++) {
+    const core = lines[k]!.core
+    if (core.length <= BREADCRUMB_SUFFIX) continue
+    const key = core.slice(-BREADCRUMB_SUFFIX).toLowerCase()
+    const list = bySuffix.get(key)
+    if (list) list.push(k)
+    else bySuffix.set(key, [k])
+  }
   let best = -1
   let bestScore = -Infinity
   for (const i of candidates) {
@@ -178,12 +190,14 @@ const headlineIndex = (ctx: CleanContext): number => {
       else if (j < i && j >= i - 8) headlinesAbove++
     }
     let breadcrumb = false
-    if (t.length >= 6)
+    if (t.length >= BREADCRUMB_SUFFIX && l.core.length === t.length)
+      for (const k of bySuffix.get(t.slice(-BREADCRUMB_SUFFIX)) ?? []) {
+        const o = folded(k)
+        if (k !== i && o.length > t.length && o.endsWith(t) && BREADCRUMB_SEPARATOR_RE.test(o.slice(0, o.length - t.length))) breadcrumb = true
+      }
+    else if (t.length >= BREADCRUMB_SUFFIX)
+      // lower-casing changed the candidate's length (a rare letter): read every line
       for (let k = 0; k < n && !breadcrumb; k++) {
-        // a line ending with the candidate ends with its last character (either case)
-        const raw = lines[k]!.core
-        const last = raw.length > 0 ? raw[raw.length - 1]!.toLowerCase() : ""
-        if (last[last.length - 1] !== t[t.length - 1]) continue
         const o = folded(k)
         if (k !== i && o.length > t.length && o.endsWith(t) && BREADCRUMB_SEPARATOR_RE.test(o.slice(0, o.length - t.length))) breadcrumb = true
       }
