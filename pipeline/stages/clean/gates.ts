@@ -254,7 +254,7 @@ const requiredOf = (seq: ReadonlyArray<Item>): Array<string> | null => {
 }
 
 /** literals shorter than this (spaces aside) say too little to be worth testing */
-const MIN_LITERAL = 4
+const MIN_LITERAL = 3
 /** a character rare enough in text to stand for a literal on its own: a symbol, not a letter, a digit or common punctuation */
 const isRareSymbol = (s: string): boolean => s.length === 1 && !/[\p{L}\p{N}\s.,;:!?'"()\-\[\]]/u.test(s)
 

@@ -114,16 +114,22 @@ export const compileRules = (rules: CleanRules): CompiledRules => {
   })
   const lineRules = out.filter((r) => r.appliesTo === "line")
   // rules anchored at the start, by the (lower-cased) characters they can start with; the others, by their literals
+  // (an anchored rule with literals is listed by both: it is a candidate only when a literal is found and its first
+  // character fits)
   const byFirst = new Map<string, Array<number>>()
   const rest: Array<number> = []
   lineRules.forEach((r, k) => {
-    if (r.gate.firstChars === null) rest.push(k)
-    else
+    if (r.gate.literals !== null || r.gate.firstChars === null) rest.push(k)
+    if (r.gate.firstChars !== null)
       for (const c of r.gate.firstChars) {
         const key = r.gate.ignoreCase ? `i${c}` : `s${c}`
         byFirst.set(key, [...(byFirst.get(key) ?? []), k])
       }
   })
+  const startsRight = (k: number, lower: string, line: string): boolean => {
+    const g = lineRules[k]!.gate
+    return g.firstChars === null || g.firstChars.has(g.ignoreCase ? lower[0]! : line[0]!)
+  }
   // the other rules' literals, in one alternation per word limit (longest literal first), scanned from every position
   // of the line; a literal found also brings the literals it contains. A case-insensitive rule's literals are lower
   // case and read from the lower-cased line; a case-sensitive rule's (keyed with a leading NUL) from the line itself.
@@ -161,7 +167,8 @@ export const compileRules = (rules: CleanRules): CompiledRules => {
     const key = lowerFirst + "\u0000" + first
     let hit = mergedByKey.get(key)
     if (hit === undefined) {
-      hit = [...new Set([...(byFirst.get(`i${lowerFirst}`) ?? []), ...(byFirst.get(`s${first}`) ?? []), ...restOpen])].sort((x, y) => x - y)
+      const anchoredOpen = [...(byFirst.get(`i${lowerFirst}`) ?? []), ...(byFirst.get(`s${first}`) ?? [])].filter((k) => lineRules[k]!.gate.literals === null)
+      hit = [...new Set([...anchoredOpen, ...restOpen])].sort((x, y) => x - y)
       mergedByKey.set(key, hit)
     }
     return hit
@@ -185,8 +192,9 @@ export const compileRules = (rules: CleanRules): CompiledRules => {
     let found = scan(bucket.foldedRe, lower, false, bucket.within, null)
     found = scan(bucket.exactRe, line, true, bucket.within, found)
     if (found === null) return base
-    for (const k of base) found.add(k)
-    return [...found].sort((x, y) => x - y)
+    const out = base.slice()
+    for (const k of found) if (startsRight(k, lower, line)) out.push(k)
+    return out.sort((x, y) => x - y)
   }
   const compiled: CompiledRules = { rules: out, lineRules, lineRulesFor }
   cache.set(rules, compiled)
