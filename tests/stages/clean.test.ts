@@ -5,6 +5,7 @@ import { Schema } from "effect"
 import YAML from "yaml"
 import { cleanText, normaliseAuthor, type CleanResult, type CleanSource } from "../../pipeline/stages/clean/index.js"
 import { CleanRules, compileRules } from "../../pipeline/stages/clean/rules.js"
+import { countWords, WORD_RE } from "../../pipeline/stages/clean/lines.js"
 
 const root = join(import.meta.dirname, "..", "..")
 const rules = Schema.decodeUnknownSync(CleanRules)(YAML.parse(readFileSync(join(root, "data/clean-rules.yaml"), "utf8")))
@@ -76,6 +77,46 @@ describe("rules file", () => {
         }
       }
     }
+  })
+
+  it("lets every rule try every line it matches (its gate never keeps it away)", () => {
+    const compiled = compileRules(rules)
+    const lines = [
+      ...seeds.flatMap((s) => s.text.split("\n")),
+      "Home > World > Harbours",
+      "© 2021 Harbour News Ltd. All rights reserved.",
+      "News | Sport | Weather | Travel",
+      "Photo: Jan Kowal / Harbour News",
+      "pier-photo-2021.jpg",
+      "Page 2 of 14",
+      "Old 4th January 2020, 09:15 AM",
+      "Post by wheelie_joe » Sat Jan 04, 2020 9:15 am",
+      "[–]tidewalker 42 points 4 hours ago (1 child)",
+      "We use cookies to give you the best experience on our site.",
+      "By ANNA BERG and Tomas Lind"
+    ]
+      .map((l) => l.replace(/\s+/g, " ").trim())
+      .filter((l) => l !== "")
+    for (const line of lines) {
+      const words = line.split(" ").length
+      const allowed = new Set(compiled.lineRulesFor(line, words))
+      compiled.lineRules.forEach((rule, k) => {
+        rule.re.lastIndex = 0
+        if (rule.re.test(line)) expect(allowed.has(k), `rule ${rule.id} matches but is not tried on: ${line}`).toBe(true)
+      })
+    }
+  })
+
+  it("counts words as the word pattern does, in one pass over the characters", () => {
+    const samples = [
+      "It's the harbour’s pier, isn't it? 12 boats, 3rd day",
+      "l'été dernier, à l’île — 2021",
+      "Шторм закрыл паром в 7:30 утра",
+      "𝐁old 𝟐𝟎𝟐𝟏 math letters and 😀 emoji",
+      "don't'ever 9'3 x'",
+      "漢字かなカナ 混じり 文"
+    ]
+    for (const s of samples) expect(countWords(s).words, s).toBe([...s.matchAll(WORD_RE)].length)
   })
 
   it("stays linear on a one-megabyte line", () => {

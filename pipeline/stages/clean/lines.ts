@@ -23,7 +23,16 @@ export const STOPWORDS = new Set(
 
 export const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
 const BULLET_RE = /^(?:[•·◦▪▫■□☆★○●◆◇►▶‣⁃∙*+–—-]\s*)+/u
-const ENDS_SENTENCE_RE = /[.!?…。！？]["'”’»)\]]*$|[:;]$/u
+/** what closes a sentence, and what may stand after its mark: /[.!?…。！？]["'”’»)\]]*$|[:;]$/ read from the end */
+const SENTENCE_MARKS = new Set([..."!?.…。！？"])
+const CLOSERS = new Set([..."\"'”’»)]"])
+const endsSentence = (s: string): boolean => {
+  let i = s.length - 1
+  if (i < 0) return false
+  if (s[i] === ":" || s[i] === ";") return true
+  while (i >= 0 && CLOSERS.has(s[i]!)) i--
+  return i >= 0 && SENTENCE_MARKS.has(s[i]!)
+}
 export const MONTH =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?"
 export const DATE_RE = new RegExp(
@@ -168,7 +177,7 @@ const RIGHT_QUOTE = 0x2019
  * Words (as WORD_RE reads them: letters and digits, with apostrophe-joined letter parts), stopwords, capitalised
  * words and words that start with a digit, in one pass over the characters.
  */
-const countWords = (s: string) => {
+export const countWords = (s: string) => {
   let words = 0
   let stop = 0
   let caps = 0
@@ -252,6 +261,15 @@ const isDateLine = (core: string, words: number, digits: number): boolean => {
   return other <= 1
 }
 
+/** how many white-space characters (as trimStart sees them) a line starts with */
+const LEADING_SPACE_RE = /^\s*/u
+const leadingSpace = (r: string): number => {
+  const c = r.charCodeAt(0)
+  // most lines start with a letter, a digit or a plain space
+  if (c > 32 && c < 127) return 0
+  return LEADING_SPACE_RE.exec(r)![0].length
+}
+
 const splitLines = (text: string): Array<Line | null> => {
   const raw = text.split("\n")
   const out: Array<Line | null> = []
@@ -284,7 +302,7 @@ const splitLines = (text: string): Array<Line | null> => {
       continue
     }
     const r = raw[i] ?? ""
-    const indent = r.length - r.trimStart().length
+    const indent = leadingSpace(r)
     const bm = BULLET_RE.exec(t)
     const core = bm ? t.slice(bm[0].length) : t
     const { words, stop, caps, digits } = countWords(core)
@@ -301,7 +319,7 @@ const splitLines = (text: string): Array<Line | null> => {
       stop,
       caps,
       digits,
-      sentenceEnd: ENDS_SENTENCE_RE.test(core),
+      sentenceEnd: endsSentence(core),
       dateLine: isDateLine(core, words, digits),
       repeated: (counts.get(t) ?? 0) > 1 && words > 0,
       rule: null
