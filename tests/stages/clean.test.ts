@@ -635,6 +635,50 @@ describe("publication date hint", () => {
   })
 })
 
+describe("pages in other languages", () => {
+  const chrome = (paragraphs: ReadonlyArray<string>, headline: string) =>
+    [
+      "Skip to main content",
+      "Home | World | Business | Sport",
+      "We use cookies to give you the best experience on our site and to measure how it is used.",
+      "",
+      headline,
+      "",
+      ...paragraphs.flatMap((p) => [p, ""]),
+      "© 2024 Island Press"
+    ].join("\n")
+  const RUSSIAN = [
+    "В понедельник утром городской совет решил не закрывать старую паромную пристань, хотя ремонт обойдётся дороже.",
+    "Инженеры сказали, что сваи сгнили в нескольких местах, но настил можно поставить на новые стальные балки.",
+    "Жители острова, которые каждый день ездят на рынок, обрадовались решению и попросили начать работы до зимы.",
+    "Работы начнутся весной, а до тех пор паром будет причаливать у временного понтона возле маяка."
+  ]
+  const TAJIK = [
+    "Шӯрои шаҳр рӯзи душанбе қарор кард, ки бандари кӯҳнаи паромро нигоҳ медорад, гарчанде таъмири он гарон аст.",
+    "Муҳандисон гуфтанд, ки сутунҳо дар чанд ҷой пӯсидаанд, аммо саҳни бандарро ба болорҳои нави пӯлодӣ гузоштан мумкин аст.",
+    "Сокинони ҷазира, ки ҳар рӯз ба бозор мераванд, аз ин қарор шод шуданд ва хоҳиш карданд, ки корҳо то зимистон оғоз ёбанд.",
+    "Корҳо дар баҳор оғоз мешаванд ва то он вақт паром дар назди манораи раҳнамо меистад."
+  ]
+
+  it("keeps a short Russian article inside an English page's furniture (Russian stopwords measure its lines)", () => {
+    const r = clean(chrome(RUSSIAN, "Паром на остров снова ходит по расписанию"))
+    for (const p of RUSSIAN) expect(r.body).toContain(p)
+    expect(r.body).not.toMatch(/cookies|Skip to|Island Press/)
+    expect(r.title).toBe("Паром на остров снова ходит по расписанию")
+  })
+
+  it("keeps a short Tajik article inside an English page's furniture (judged by shape: no list covers Tajik)", () => {
+    const r = clean(chrome(TAJIK, "Паром боз ба ҷазира меравад"))
+    for (const p of TAJIK) expect(r.body).toContain(p)
+    expect(r.body).not.toMatch(/cookies|Skip to|Island Press/)
+  })
+
+  it("keeps a short Russian article of four paragraphs on its own", () => {
+    const r = clean(["Новости района", "", "Паром на остров снова ходит по расписанию", "", ...RUSSIAN.flatMap((p) => [p, ""])].join("\n"))
+    for (const p of RUSSIAN) expect(r.body).toContain(p)
+  })
+})
+
 describe("seeds", () => {
   it("accounts for every non-blank line of every seed", () => {
     for (const s of seeds) everyNonBlankLineAccountedFor(s.text, clean(s.text))

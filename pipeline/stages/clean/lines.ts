@@ -4,6 +4,7 @@
  * digits, sentence punctuation, bullets, whether it is only a date, repetition across the page and the size of its
  * block (the lines between blank lines). Pure; every regular expression here is linear.
  */
+import { createRequire } from "node:module"
 import type { CompiledRule } from "./rules.js"
 import { foldSpace } from "../text.js"
 
@@ -20,6 +21,26 @@ export const STOPWORDS = new Set(
     "el los las del y es por con para una se lo il di che non per e"
   ).split(" ")
 )
+
+/**
+ * The stopwords of languages written in other scripts than Latin (Russian, Ukrainian, Bulgarian, Greek, Arabic,
+ * Persian, Hindi, ...; the lists of the `stopwords-iso` package, which are as broad as the English list above): their
+ * words never meet the Latin list's, so each line is measured in its own language, and a Russian article inside an
+ * English page's menus reads as prose. Languages written without spaces (Chinese, Japanese, Thai) are counted by
+ * characters instead (see countWords).
+ */
+const OTHER_SCRIPTS = ["ru", "uk", "bg", "el", "ar", "fa", "ur", "ku", "he", "hy", "hi", "mr", "gu", "bn", "ko"]
+const STOPWORD_LISTS = createRequire(import.meta.url)("stopwords-iso") as Readonly<Record<string, ReadonlyArray<string>>>
+// single words of letters only (the lists also hold phrases, digits and punctuation), none of them ASCII
+for (const code of OTHER_SCRIPTS) for (const w of STOPWORD_LISTS[code] ?? []) if (/^[\p{L}\p{M}]+$/u.test(w) && !/[\u0000-\u007f]/.test(w)) STOPWORDS.add(w.toLowerCase())
+/**
+ * Letters of languages the lists do not cover, written in a listed script: Tajik, Kazakh, Kyrgyz and Uzbek write
+ * Cyrillic with letters Russian lacks (so Russian stopwords say nothing of their density); Georgian has no list.
+ */
+const UNLISTED_RE = /[ғӣқӯҳҷәңөұүһҒӢҚӮҲҶӘҢӨҰҮҺ\u10a0-\u10ff]/u
+
+/** the longest stopword: a longer word is no stopword */
+const STOPWORD_MAX = Math.max(...[...STOPWORDS].map((w) => w.length))
 
 export const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
 const BULLET_RE = /^(?:[•·◦▪▫■□☆★○●◆◇►▶‣⁃∙*+–—-]\s*)+/u
@@ -77,6 +98,8 @@ export interface Line {
   readonly sentenceEnd: boolean
   readonly dateLine: boolean
   readonly repeated: boolean
+  /** written in a language no stopword list covers (Tajik, Kazakh, Kyrgyz, Uzbek Cyrillic; Georgian): judged by shape */
+  readonly unlisted: boolean
   rule: CompiledRule | null
 }
 
@@ -234,8 +257,8 @@ export const countWords = (s: string) => {
     }
     words++
     const c = s.charCodeAt(start)
-    // no stopword is longer than ten letters; the stopwords are lower case: only a capitalised word needs folding
-    if (i - start <= 10 && isStopword(s, start, i, (c >= 65 && c <= 90) || c > 127)) stop++
+    // no stopword is longer than STOPWORD_MAX; the stopwords are lower case: only a capitalised word needs folding
+    if (i - start <= STOPWORD_MAX && isStopword(s, start, i, (c >= 65 && c <= 90) || c > 127)) stop++
     if (c >= 48 && c <= 57) digits++
     else if (c >= 65 && c <= 90) caps++
     else if (c > 127) {
@@ -322,6 +345,7 @@ const splitLines = (text: string): Array<Line | null> => {
       sentenceEnd: endsSentence(core),
       dateLine: isDateLine(core, words, digits),
       repeated: (counts.get(t) ?? 0) > 1 && words > 0,
+      unlisted: UNLISTED_RE.test(core),
       rule: null
     })
   }
