@@ -130,34 +130,28 @@ export const compileRules = (rules: CleanRules): CompiledRules => {
     const g = lineRules[k]!.gate
     return g.firstChars === null || g.firstChars.has(g.ignoreCase ? lower[0]! : line[0]!)
   }
-  // the other rules' literals, in one alternation per word limit (longest literal first), scanned from every position
-  // of the line; a literal found also brings the literals it contains. A case-insensitive rule's literals are lower
-  // case and read from the lower-cased line; a case-sensitive rule's (keyed with a leading NUL) from the line itself.
+  // the rules' literals, in one alternation per word limit (longest literal first), scanned over the lower-cased line
+  // from every position; a literal found also brings the literals it contains. A case-sensitive rule's literals are
+  // lower-cased too: finding them in the lower-cased line is necessary for a match, which is all a gate needs.
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
-  const keyOf = (k: number, lit: string) => (lineRules[k]!.gate.ignoreCase ? lit : `\u0000${lit}`)
   const withLiterals = rest.filter((k) => lineRules[k]!.gate.literals !== null)
   const limits = [...new Set(withLiterals.map((k) => lineRules[k]!.maxWords))].sort((x, y) => x - y)
   const buckets = limits.map((limit) => {
     const literalRules = new Map<string, Array<number>>()
     for (const k of withLiterals)
       if (lineRules[k]!.maxWords >= limit)
-        for (const lit of lineRules[k]!.gate.literals!) literalRules.set(keyOf(k, lit), [...(literalRules.get(keyOf(k, lit)) ?? []), k])
+        for (const lit of lineRules[k]!.gate.literals!) {
+          const key = lit.toLowerCase()
+          literalRules.set(key, [...(literalRules.get(key) ?? []), k])
+        }
     const keys = [...literalRules.keys()].sort((x, y) => y.length - x.length)
-    const folded = keys.filter((k) => !k.startsWith("\u0000"))
-    const exact = keys.filter((k) => k.startsWith("\u0000")).map((k) => k.slice(1))
     const within = new Map<string, Array<number>>()
     for (const key of keys) {
-      const own = key.startsWith("\u0000")
       const ks = new Set<number>()
-      for (const other of keys) if (other.startsWith("\u0000") === own && key.includes(other.slice(own ? 1 : 0))) for (const k of literalRules.get(other)!) ks.add(k)
+      for (const other of keys) if (key.includes(other)) for (const k of literalRules.get(other)!) ks.add(k)
       within.set(key, [...ks])
     }
-    return {
-      limit,
-      foldedRe: folded.length > 0 ? new RegExp(folded.map(escape).join("|"), "gu") : null,
-      exactRe: exact.length > 0 ? new RegExp(exact.map(escape).join("|"), "gu") : null,
-      within
-    }
+    return { limit, re: keys.length > 0 ? new RegExp(keys.map(escape).join("|"), "gu") : null, within }
   })
   const bucketFor = (words: number) => buckets.find((b) => words <= b.limit) ?? null
   const restOpen = rest.filter((k) => lineRules[k]!.gate.literals === null)
@@ -173,12 +167,12 @@ export const compileRules = (rules: CleanRules): CompiledRules => {
     }
     return hit
   }
-  const scan = (re: RegExp | null, s: string, own: boolean, within: ReadonlyMap<string, ReadonlyArray<number>>, into: Set<number> | null) => {
-    if (re === null) return into
+  const scan = (re: RegExp, lower: string, within: ReadonlyMap<string, ReadonlyArray<number>>): Set<number> | null => {
+    let into: Set<number> | null = null
     re.lastIndex = 0
-    for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
       into ??= new Set<number>()
-      for (const k of within.get(own ? `\u0000${m[0]}` : m[0])!) into.add(k)
+      for (const k of within.get(m[0])!) into.add(k)
       re.lastIndex = m.index + 1
     }
     return into
@@ -188,9 +182,8 @@ export const compileRules = (rules: CleanRules): CompiledRules => {
     const lower = line.toLowerCase()
     const base = merged(lower[0]!, line[0]!)
     const bucket = bucketFor(words)
-    if (bucket === null) return base
-    let found = scan(bucket.foldedRe, lower, false, bucket.within, null)
-    found = scan(bucket.exactRe, line, true, bucket.within, found)
+    if (bucket === null || bucket.re === null) return base
+    const found = scan(bucket.re, lower, bucket.within)
     if (found === null) return base
     const out = base.slice()
     for (const k of found) if (startsRight(k, lower, line)) out.push(k)
