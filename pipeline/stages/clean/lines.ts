@@ -153,10 +153,11 @@ const LETTER = 1
 const NUMBER = 2
 const OTHER = 3
 const classOf = (ch: string): number => (LETTER_RE.test(ch) ? LETTER : NUMBER_RE.test(ch) ? NUMBER : OTHER)
-/** the class of the code point at i (and its length in code units), as \p{L} and \p{N} see it */
+const ASCII_CLASS = new Uint8Array(128).map((_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : c >= 48 && c <= 57 ? NUMBER : OTHER))
+/** the class of the code point at i (plus 4 for a surrogate pair, two code units), as \p{L} and \p{N} see it */
 const charClass = (s: string, i: number): number => {
   const c = s.charCodeAt(i)
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : c >= 48 && c <= 57 ? NUMBER : OTHER
+  if (c < 128) return ASCII_CLASS[c]!
   if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
     const d = s.charCodeAt(i + 1)
     if (d >= 0xdc00 && d <= 0xdfff) return classOf(s.slice(i, i + 2)) + 4
