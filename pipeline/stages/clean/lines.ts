@@ -169,33 +169,52 @@ const charClass = (s: string, i: number): number => {
   }
   return k
 }
-/** Calls `visit` with the start and end of every run of letters and digits (as /[\p{L}\p{N}]+/gu finds them). */
-export const forEachWordRun = (s: string, visit: (start: number, end: number) => void): void => {
+/** The index of the first letter or digit at or after i (s.length when none). */
+const nextWordStart = (s: string, i: number): number => {
   const n = s.length
-  let i = 0
+  while (i < n) {
+    const k = charClass(s, i)
+    if (k > 4) {
+      if (k - 4 !== OTHER) return i
+      i += 2
+    } else {
+      if (k !== OTHER) return i
+      i += 1
+    }
+  }
+  return n
+}
+
+/** The end of the run starting at i of letters and digits (`lettersOnly`: of letters). */
+const runEnd = (s: string, i: number, lettersOnly: boolean): number => {
+  const n = s.length
   while (i < n) {
     let k = charClass(s, i)
-    let step = k > 4 ? 2 : 1
+    const step = k > 4 ? 2 : 1
     if (k > 4) k -= 4
-    if (k === OTHER) {
-      i += step
-      continue
-    }
-    const start = i
+    if (k === OTHER || (lettersOnly && k !== LETTER)) break
     i += step
-    while (i < n) {
-      let c = charClass(s, i)
-      step = c > 4 ? 2 : 1
-      if (c > 4) c -= 4
-      if (c === OTHER) break
-      i += step
-    }
-    visit(start, i)
+  }
+  return i
+}
+
+const isLetterAt = (s: string, i: number): boolean => {
+  const k = charClass(s, i)
+  return (k > 4 ? k - 4 : k) === LETTER
+}
+
+/** Calls `visit` with the start and end of every run of letters and digits (as /[\p{L}\p{N}]+/gu finds them). */
+export const forEachWordRun = (s: string, visit: (start: number, end: number) => void): void => {
+  for (let i = nextWordStart(s, 0); i < s.length; ) {
+    const end = runEnd(s, i, false)
+    visit(i, end)
+    i = nextWordStart(s, end)
   }
 }
 
 const APOSTROPHE = 39
 const RIGHT_QUOTE = 0x2019
+const isApostrophe = (q: number) => q === APOSTROPHE || q === RIGHT_QUOTE
 
 /**
  * Words (as WORD_RE reads them: letters and digits, with apostrophe-joined letter parts), stopwords, capitalised
@@ -207,55 +226,11 @@ export const countWords = (s: string) => {
   let caps = 0
   let digits = 0
   const n = s.length
-  let i = 0
-  while (i < n) {
-    let k = charClass(s, i)
-    // a surrogate pair's class comes back plus 4
-    let step = k > 4 ? 2 : 1
-    if (k > 4) k -= 4
-    if (k === OTHER) {
-      i += step
-      continue
-    }
-    const start = i
-    i += step
-    for (;;) {
-      if (i >= n) break
-      let c = charClass(s, i)
-      step = c > 4 ? 2 : 1
-      if (c > 4) c -= 4
-      if (c === LETTER || c === NUMBER) {
-        i += step
-        continue
-      }
-      // an apostrophe joins letters: "it's", "don’t"
-      const q = s.charCodeAt(i)
-      if ((q === APOSTROPHE || q === RIGHT_QUOTE) && i + 1 < n) {
-        let d = charClass(s, i + 1)
-        if (d > 4) d -= 4
-        if (d === LETTER) {
-          i += 1
-          // letters only after an apostrophe
-          for (;;) {
-            if (i >= n) break
-            let e = charClass(s, i)
-            const st = e > 4 ? 2 : 1
-            if (e > 4) e -= 4
-            if (e !== LETTER) break
-            i += st
-          }
-          // another apostrophe part may follow; a digit right after starts a new word
-          const r = i < n ? s.charCodeAt(i) : 0
-          if ((r === APOSTROPHE || r === RIGHT_QUOTE) && i + 1 < n) {
-            let f2 = charClass(s, i + 1)
-            if (f2 > 4) f2 -= 4
-            if (f2 === LETTER) continue
-          }
-          break
-        }
-      }
-      break
-    }
+  let end = 0
+  for (let start = nextWordStart(s, 0); start < n; start = nextWordStart(s, end)) {
+    let i = runEnd(s, start, false)
+    // an apostrophe joins letters: "it's", "don’t" (only letters after it; a digit right after starts a new word)
+    while (i + 1 < n && isApostrophe(s.charCodeAt(i)) && isLetterAt(s, i + 1)) i = runEnd(s, i + 1, true)
     words++
     const c = s.charCodeAt(start)
     // no stopword is longer than STOPWORD_MAX; the stopwords are lower case: only a capitalised word needs folding
@@ -266,6 +241,7 @@ export const countWords = (s: string) => {
       const first = s[start]!
       if (first !== first.toLowerCase()) caps++
     }
+    end = i
   }
   // Chinese and Japanese write no spaces: count about two characters as a word
   if (s.length >= 8 && s.length > words * 12) {
