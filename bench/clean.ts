@@ -260,7 +260,11 @@ const report = (ps: ReadonlyArray<PageScore>, label: string): void => {
     if (type === "forum" && replies > 0)
       console.log(`replies dated ${type.padEnd(8)} ${f(t.reduce((s, p) => s + p.repliesDated, 0) / replies)}  (${t.reduce((s, p) => s + p.repliesDated, 0)}/${replies} replies with the date their header shows; no gold)`)
   }
-  if (!ps.some((p) => p.titleRight !== null)) console.log("(no gold titles or authors in this folder)")
+  const titledAll = ps.flatMap((p) => (p.titleRight === null ? [] : [p.titleRight]))
+  const authoredAll = ps.flatMap((p) => (p.authorRight === null ? [] : [p.authorRight]))
+  if (types.length > 1 && titledAll.length > 0) console.log(`title exact   all      ${share(titledAll)}`)
+  if (types.length > 1 && authoredAll.length > 0) console.log(`author right  all      ${share(authoredAll)}  where gold names one`)
+  if (titledAll.length === 0) console.log("(no gold titles or authors in this folder)")
 }
 
 console.log(`benchmark: ${folder}`)
