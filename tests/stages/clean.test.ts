@@ -593,6 +593,41 @@ describe("titles as a reader gives them", () => {
   })
 })
 
+describe("authors from the bylines pages use", () => {
+  const HEADLINE = "Harbour council votes to keep the old ferry pier"
+  const page = (byline: ReadonlyArray<string>) => [HEADLINE, "", ...byline, "", PROSE[0]!, "", PROSE[1]!, "", PROSE[2]!].join("\n")
+  const authorsOf = (byline: ReadonlyArray<string>) => clean(page(byline)).authors
+
+  it("reads 'By X and Y', a role after a bar, 'Author:', and a Russian cue", () => {
+    expect(authorsOf(["By Anna Berg and Tomas Lind"])).toEqual(["Anna Berg", "Tomas Lind"])
+    expect(authorsOf(["Anna Berg | Staff writer", "12 March 2021"])).toEqual(["Anna Berg"])
+    expect(authorsOf(["Author: Anna Berg"])).toEqual(["Anna Berg"])
+    expect(authorsOf(["Автор: Анна Берг"])).toEqual(["Анна Берг"])
+  })
+
+  it("drops an agency after a person's name and keeps an agency alone", () => {
+    expect(authorsOf(["By Anna Berg, Reuters"])).toEqual(["Anna Berg"])
+    expect(authorsOf(["By Reuters"])).toEqual(["Reuters"])
+  })
+
+  it("keeps post-nominal letters and drops a role", () => {
+    expect(authorsOf(["By Anna Berg, MS, RD"])).toEqual(["Anna Berg, MS, RD"])
+    expect(authorsOf(["By Anna Berg, Senior Reporter"])).toEqual(["Anna Berg"])
+  })
+
+  it("reads a name with its date, an avatar's name and a user name that is a handle", () => {
+    expect(authorsOf(["Anna Berg · March 3, 2021"])).toEqual(["Anna Berg"])
+    expect(authorsOf(["Anna Berg's avatar", "Anna Berg", "March 3, 2021"])).toEqual(["Anna Berg"])
+    expect(authorsOf(["Posted by harbour_fan42 on March 3, 2021"])).toEqual(["harbour_fan42"])
+  })
+
+  it("takes no menu item, photo credit or common word for an author", () => {
+    expect(clean(["Primary Menu", "", page([])].join("\n")).authors).toEqual([])
+    expect(authorsOf(["Photo by Anna Berg"])).toEqual([])
+    expect(authorsOf(["Posted by admin on March 3, 2021"])).toEqual([])
+  })
+})
+
 describe("publication date hint", () => {
   const body = ["", PROSE[0]!, "", PROSE[1]!, "", PROSE[2]!].join("\n")
   const HEADLINE = "Harbour council votes to keep the old ferry pier"

@@ -81,6 +81,8 @@ const ROLE_RE =
 const PORTRAIT_RE = /^(?:(?:headshot|picture|photo|image|portrait|avatar|profile (?:picture|photo|image)) of\s+)?(.+?)(?:'s|’s)?(?:\s+(?:avatar|photo|headshot|portrait|profile (?:picture|photo|image)|offline|online|verified))?$/iu
 const LEADING_BRACKETS_RE = /^(?:\[[^\]]{0,80}\]\s*)+/u
 const USERNAME_RE = /^[\p{L}\p{N}][\p{L}\p{N}._@-]{1,39}$/u
+/** what makes a lower-case word a handle rather than a word: a digit, "_", ".", "-", or a capital after its start */
+const HANDLE_RE = /[\p{N}_.-]|.\p{Lu}/u
 /** the author box after the text: "About X", "More from X", "X is a writer ..." */
 const AUTHOR_BOX_RE = /^(?:about(?: the author)?|more (?:from|by|articles by|posts by|stories by)|recently by|all posts by|view all posts by|meet)\s*:?\s+(.{2,60})$/iu
 const BIO_RE = /^((?:\p{Lu}[\p{L}\p{M}'’.-]*\s){1,3}\p{Lu}[\p{L}\p{M}'’.-]*)\s(?:is|was|has been|writes|covers)\b/u
@@ -98,27 +100,34 @@ const undouble = (s: string): string => {
   return m ? m[1]!.trim() : s
 }
 
-/** Words the page writes in lower case somewhere: in a name they show a phrase ("Primary Menu"), not a person. */
+/**
+ * Words the page writes in lower case: in a name they show a phrase ("Primary Menu"), not a person. `common(w)`: the
+ * word is a stopword, a date word or written in lower case somewhere; `lowerCount(w)`: how often it is written so.
+ */
 const makeCommonWordTest = (lines: ReadonlyArray<Line>) => {
   let text: string | null = null
-  const cache = new Map<string, boolean>()
-  return (word: string): boolean => {
+  const cache = new Map<string, number>()
+  const lowerCount = (word: string): number => {
     const w = word.toLowerCase()
-    if (STOPWORDS.has(w) || DATE_WORDS.test(w)) return true
     const hit = cache.get(w)
     if (hit !== undefined) return hit
     text ??= lines.map((l) => l.core).join("\n")
-    let found = false
-    for (let at = text.indexOf(w); at >= 0 && !found; at = text.indexOf(w, at + 1)) {
+    let found = 0
+    for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
       // a word of its own, not part of an address ("hello@site.com") or of a longer word
       const before = at === 0 ? " " : text[at - 1]!
       const after = text[at + w.length] ?? " "
       const next = text[at + w.length + 1] ?? " "
-      if (/[\s("“‘]/u.test(before) && (/[\s,;:!?)"”’]/u.test(after) || (after === "." && !/[\p{L}\p{N}]/u.test(next)))) found = true
+      if (/[\s("“‘]/u.test(before) && (/[\s,;:!?)"”’]/u.test(after) || (after === "." && !/[\p{L}\p{N}]/u.test(next)))) found++
     }
     cache.set(w, found)
     return found
   }
+  const common = (word: string): boolean => {
+    const w = word.toLowerCase()
+    return STOPWORDS.has(w) || DATE_WORDS.test(w) || lowerCount(w) > 0
+  }
+  return { common, lowerCount }
 }
 type CommonWord = (word: string) => boolean
 
@@ -162,7 +171,13 @@ const isRoleOrOrganisation = (s: string): boolean => ROLE_RE.test(s) || /^(?:\p{
  */
 const namesIn = (
   text: string,
-  opts: { readonly open: boolean; readonly cue: boolean; readonly oneWord: boolean; readonly how: Plausibility },
+  opts: {
+    readonly open: boolean
+    readonly cue: boolean
+    readonly oneWord: boolean
+    readonly how: Plausibility
+    readonly lowerCount?: (word: string) => number
+  },
   common: CommonWord
 ): Array<string> => {
   let t = fold(text.replace(/\[[^\]]{0,80}\]/gu, " "))
@@ -201,7 +216,17 @@ const namesIn = (
       names.push(normaliseAuthor(piece))
       continue
     }
-    if (opts.cue && USERNAME_RE.test(piece) && !common(piece)) {
+    // a user name after a cue, alone: a handle (a digit, "_", ".", "-" or a capital inside it), not an address, and
+    // written in lower case nowhere but on the byline itself
+    if (
+      opts.cue &&
+      names.length === 0 &&
+      pieces.length === 1 &&
+      USERNAME_RE.test(piece) &&
+      HANDLE_RE.test(piece) &&
+      !piece.includes("@") &&
+      !(STOPWORDS.has(piece.toLowerCase()) || DATE_WORDS.test(piece) || (opts.lowerCount?.(piece) ?? 0) > 1)
+    ) {
       names.push(piece)
       continue
     }
@@ -289,13 +314,20 @@ const cueTail = (l: Line, text: string, next: Line | null): string | null => {
 }
 
 /** The byline a line states, if any; `cueOnly`: far from the headline only a cue counts. */
-const bylineOf = (l: Line, next: Line | null, beside: Beside, common: CommonWord, cueOnly: boolean): Byline | null => {
+const bylineOf = (
+  l: Line,
+  next: Line | null,
+  beside: Beside,
+  words: { readonly common: CommonWord; readonly lowerCount: (word: string) => number },
+  cueOnly: boolean
+): Byline | null => {
+  const { common, lowerCount } = words
   if (l.words === 0 || l.words > 40) return null
   const text = l.core.replace(LEADING_BRACKETS_RE, "")
   const dated = DATE_RE.test(text)
   const tail = cueTail(l, text, next)
   if (tail !== null) {
-    const names = namesIn(tail, { open: true, cue: true, oneWord: true, how: "lenient" }, common)
+    const names = namesIn(tail, { open: true, cue: true, oneWord: true, how: "lenient", lowerCount }, common)
     return names.length > 0 ? { names, form: "cue", dated } : null
   }
   // page furniture a rule names (menus, share buttons, footers) is no byline without a cue
@@ -349,7 +381,7 @@ export const findBylines = (ctx: CleanContext): void => {
   const n = lines.length
   if (n === 0) return
   const start = firstKept < 0 ? 0 : firstKept
-  const common = makeCommonWordTest(lines)
+  const { common, lowerCount } = makeCommonWordTest(lines)
   const zone = new Set<number>()
   if (titleIdx >= 0) for (let i = Math.max(0, titleIdx - CUE_ABOVE_TITLE); i <= Math.min(n - 1, titleIdx + BELOW_TITLE); i++) zone.add(i)
   for (let i = Math.max(0, start - (titleIdx >= 0 ? AROUND_START : 3 * AROUND_START)); i <= Math.min(n - 1, start + AROUND_START); i++) zone.add(i)
@@ -367,10 +399,10 @@ export const findBylines = (ctx: CleanContext): void => {
     const inHead = titleIdx >= 0 ? i > titleIdx && i <= Math.max(start, titleIdx + 6) + 1 : i < start && i >= start - 6
     const justAbove = titleIdx >= 0 && below < 0 && below >= -ABOVE_TITLE
     const beside = besideOf(lines, i)
-    const b = bylineOf(l, i + 1 < n ? lines[i + 1]! : null, beside, common, !inHead && !justAbove)
+    const b = bylineOf(l, i + 1 < n ? lines[i + 1]! : null, beside, { common, lowerCount }, !inHead && !justAbove)
     if (!b) continue
     // well inside the text only a cue or a name with a date is a byline (a listicle's item may be a name alone)
-    if (decisions[i]!.keep && i > start + 1 && STRENGTH[b.form] < 2) continue
+    if (decisions[i]!.keep && i > Math.max(start, titleIdx) + 1 && STRENGTH[b.form] < 2) continue
     confirmed ??= confirmedNames(lines, Math.min(start + 1, n))
     const isConfirmed = b.names.some((nm) => confirmed!.has(nm.toLowerCase()))
     if (b.form === "alone") {
@@ -403,7 +435,7 @@ export const findBylines = (ctx: CleanContext): void => {
   for (let i = lastKept + 1; i < Math.min(n, lastKept + 40); i++) {
     const l = lines[i]!
     if (!CUE_AT_START_RE.test(l.core.replace(LEADING_BRACKETS_RE, "")) || l.words > 12) continue
-    const b = bylineOf(l, i + 1 < n ? lines[i + 1]! : null, none, common, true)
+    const b = bylineOf(l, i + 1 < n ? lines[i + 1]! : null, none, { common, lowerCount }, true)
     if (b) {
       for (const nm of b.names) if (!authors.includes(nm)) authors.push(nm)
       return
