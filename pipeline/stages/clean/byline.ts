@@ -418,8 +418,8 @@ export const findBylines = (ctx: CleanContext): void => {
     for (const nm of best.b.names) if (!authors.includes(nm)) authors.push(nm)
     ctx.bylineIdx = best.i
     const l = lines[best.i]!
-    if (decisions[best.i]!.keep) decisions[best.i] = { keep: false, reason: "byline" }
-    else if (l.rule?.action === "byline") decisions[best.i] = { keep: false, reason: l.rule.id }
+    // the audit trail names the byline: its rule, else "byline"
+    decisions[best.i] = { keep: false, reason: l.rule?.action === "byline" ? l.rule.id : l.rule !== null && !decisions[best.i]!.keep ? decisions[best.i]!.reason : "byline" }
     if (best.b.dated && best.b.form === "cue" && !ctx.publishedHint) ctx.publishedHint = { text: l.core, source: "byline" }
     return
   }
