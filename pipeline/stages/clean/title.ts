@@ -145,7 +145,8 @@ const headlineIndex = (ctx: CleanContext): number => {
     }
   const bodyWords = new Set<string>()
   decisions.forEach((d, i) => {
-    if (!d.keep) return
+    // nothing left to look up once every wanted word was found
+    if (!d.keep || bodyWords.size === wanted.size) return
     const lower = lines[i]!.core.toLowerCase()
     forEachWordRun(lower, (s, e) => {
       if (e - s >= 3 && e - s <= longest) {
