@@ -621,6 +621,12 @@ describe("authors from the bylines pages use", () => {
     expect(authorsOf(["Posted by harbour_fan42 on March 3, 2021"])).toEqual(["harbour_fan42"])
   })
 
+  it("reads a kind of piece and its author, a team, and a surname that is also a particle", () => {
+    expect(authorsOf(["Recipe by Anna Berg"])).toEqual(["Anna Berg"])
+    expect(authorsOf(["Team Harbourside", "March 3, 2021"])).toEqual(["Team Harbourside"])
+    expect(authorsOf(["Anna Das · March 3, 2021"])).toEqual(["Anna Das"])
+  })
+
   it("takes no menu item, photo credit or common word for an author", () => {
     expect(clean(["Primary Menu", "", page([])].join("\n")).authors).toEqual([])
     expect(authorsOf(["Photo by Anna Berg"])).toEqual([])

@@ -18,7 +18,7 @@ import { DATE_RE, DATE_WORDS, STOPWORDS, type Line } from "./lines.js"
 import { foldSpace as fold, normaliseAuthor } from "../text.js"
 
 const NAME_TOKEN_RE = /^(?:[\p{Lu}][\p{L}\p{M}'’.-]*|de|da|van|von|der|den|del|la|le|bin|al|el|du|di|y|dos|das|ibn|ter|ten)$/u
-const PARTICLES = new Set(["de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "el", "du", "di", "y", "dos", "das", "ibn", "ter", "ten"])
+const PARTICLES = new Set(["de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "el", "du", "di", "y", "dos", "das", "ibn", "ter", "ten", "los", "las", "des"])
 
 export const looksLikeName = (s: string): boolean => {
   const parts = fold(s).split(" ")
@@ -42,6 +42,9 @@ const CUE_AT_START_RE =
 const CUE_INSIDE_RE =
   /(?:^|[\s.,;:|·•(\]])(?<!(?:[Rr]eviewed|REVIEWED|[Ee]dited|[Cc]hecked|[Pp]hotos?|[Ii]llustrations?|[Dd]esigned|[Pp]roduced|[Ss]ponsored|[Pp]owered|[Hh]osted|[Pp]resented|[Ss]upported|[Cc]ourtesy|[Ii]mage|[Vv]ideo)\s)(?:(?:[Ww]ritten|[Pp]osted|[Ww]ords|[Ss]tory|[Rr]eported)\s+by|By)(?=[\s:]|\p{Lu})\s*:?\s*/u
 const LOWER_BY_RE = /\s+by\s+/u
+/** "Recipe by X", "Essay by X": a kind of piece and its author, on a short line */
+const NOUN_BY_RE =
+  /^(?:recipe|article|post|story|guide|review|essay|column|interview|report|analysis|feature|poem|text|piece|commentary|opinion|editorial|letter|newsletter|episode|tutorial|lesson)\s+by\s+(?=\p{Lu})/iu
 
 /** where the names after a cue end (w3m glues the next element: "Jane DoeUpdated", "Jane DoeMarch 3, 2021") */
 const NAMES_END_RE =
@@ -80,6 +83,7 @@ const ROLE_RE =
 /** what an avatar or a portrait line adds around the name */
 const PORTRAIT_RE = /^(?:(?:headshot|picture|photo|image|portrait|avatar|profile (?:picture|photo|image)) of\s+)?(.+?)(?:'s|’s)?(?:\s+(?:avatar|photo|headshot|portrait|profile (?:picture|photo|image)|offline|online|verified))?$/iu
 const LEADING_BRACKETS_RE = /^(?:\[[^\]]{0,80}\]\s*)+/u
+const PORTRAIT_OF_RE = /^(?:headshot|picture|photo|image|portrait|avatar|profile (?:picture|photo|image)) of\s/iu
 const USERNAME_RE = /^[\p{L}\p{N}][\p{L}\p{N}._@-]{1,39}$/u
 /** what makes a lower-case word a handle rather than a word: a digit, "_", ".", "-", or a capital after its start */
 const HANDLE_RE = /[\p{N}_.-]|.\p{Lu}/u
@@ -132,7 +136,8 @@ const makeCommonWordTest = (lines: ReadonlyArray<Line>) => {
 type CommonWord = (word: string) => boolean
 
 /** a team or a desk as written: "The Investopedia Team", "Podium Staff", "News Desk" */
-const TEAM_RE = /^(?:[Tt]he\s)?((?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*\s){0,4})(?:[Tt]eam|[Ss]taff|[Dd]esk|[Ee]ditors|[Nn]ewsroom)$/u
+const TEAM_RE =
+  /^(?:[Tt]he\s)?((?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*\s){0,4})(?:[Tt]eam|[Ss]taff|[Dd]esk|[Ee]ditors|[Nn]ewsroom)$|^Team\s((?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*\s?){1,3})$/u
 const ACRONYM_RE = /^\p{Lu}{2,}$/u
 const DATES_RE = new RegExp(DATE_RE.source, "giu")
 
@@ -154,7 +159,10 @@ const leadingName = (piece: string): string => {
  */
 type Plausibility = "strict" | "lenient"
 const plausibleName = (name: string, common: CommonWord, how: Plausibility): boolean => {
-  const words = name.split(" ").filter((p) => !PARTICLES.has(p) && !/^\p{Lu}\.$/u.test(p))
+  // particles and initials say nothing, nor does a surname that is also a particle ("Mahua Das", "Anna Le")
+  const words = name
+    .split(" ")
+    .filter((p, k) => !PARTICLES.has(p) && !/^\p{Lu}\.$/u.test(p) && !(k > 0 && PARTICLES.has(p.toLowerCase())))
   if (words.length === 0) return false
   const isCommon = (p: string) => common(p.replace(/[.'’-]+$/u, ""))
   return how === "strict" ? !words.some(isCommon) : !words.every(isCommon)
@@ -207,7 +215,8 @@ const namesIn = (
       break
     }
     const team = TEAM_RE.exec(piece)
-    if (team && (opts.cue || (team[1]!.trim() !== "" && plausibleName(team[1]!.trim(), common, opts.how)))) {
+    const teamName = team ? (team[1] ?? team[2] ?? "").trim() : ""
+    if (team && (opts.cue || (teamName !== "" && plausibleName(teamName, common, opts.how)))) {
       names.push(piece)
       continue
     }
@@ -304,6 +313,9 @@ const cueTail = (l: Line, text: string, next: Line | null): string | null => {
   if (CUE_ONLY_RE.test(text)) return next && next.words <= 12 ? next.core : null
   const start = CUE_AT_START_RE.exec(text)
   if (start) return text.slice(start[0].length)
+  // "Recipe by X", "Essay by X" on a short line
+  const nounBy = l.words <= 6 ? NOUN_BY_RE.exec(text) : null
+  if (nounBy) return text.slice(nounBy[0].length)
   const inside = CUE_INSIDE_RE.exec(text) ?? GLUED_CUE_RE.exec(text)
   // inside a longer line only after a sentence: "... the U.S. and Canada. By Jane Doe on Dec. 1"
   if (inside) return l.words <= 24 || /[.!?…]\s*$/u.test(text.slice(0, inside.index + 1)) ? text.slice(inside.index + inside[0].length) : null
@@ -331,7 +343,9 @@ const bylineOf = (
     return names.length > 0 ? { names, form: "cue", dated } : null
   }
   // page furniture a rule names (menus, share buttons, footers) is no byline without a cue
-  if (l.words > 14 || cueOnly || (l.rule !== null && !METADATA_RULES.has(l.rule.id) && l.rule.action !== "post_date")) return null
+  if (cueOnly || (l.rule !== null && !METADATA_RULES.has(l.rule.id) && l.rule.action !== "post_date")) return null
+  // a portrait's alt text may run on ("Headshot of X, a lawyer at Y ..."); other bylines are short
+  if (l.words > 14 && !PORTRAIT_OF_RE.test(text)) return null
   // a name of several words beside its own copy may use common words ("Madison Green"); a single word needs a date or
   // its copy beside it, and must never be a common word
   const how: Plausibility = beside.repeated ? "lenient" : "strict"
