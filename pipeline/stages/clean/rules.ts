@@ -156,9 +156,9 @@ export const compileRules = (rules: CleanRules): CompiledRules => {
   const bucketFor = (words: number) => buckets.find((b) => words <= b.limit) ?? null
   const restOpen = rest.filter((k) => lineRules[k]!.gate.literals === null)
   // per first character: the anchored rules that may start with it and the open rules, merged once
-  const mergedByKey = new Map<string, ReadonlyArray<number>>()
+  const mergedByKey = new Map<number, ReadonlyArray<number>>()
   const merged = (lowerFirst: string, first: string): ReadonlyArray<number> => {
-    const key = lowerFirst + "\u0000" + first
+    const key = lowerFirst.charCodeAt(0) * 65536 + first.charCodeAt(0)
     let hit = mergedByKey.get(key)
     if (hit === undefined) {
       const anchoredOpen = [...(byFirst.get(`i${lowerFirst}`) ?? []), ...(byFirst.get(`s${first}`) ?? [])].filter((k) => lineRules[k]!.gate.literals === null)

@@ -138,8 +138,9 @@ const headlineIndex = (ctx: CleanContext): number => {
   // the candidates' words that the body uses (the body's words are read once, only to look these up)
   const wanted = new Set<string>()
   let longest = 0
+  const wordsOf = new Map<number, Array<string>>(candidates.map((i) => [i, contentWords(lines[i]!.core)]))
   for (const i of candidates)
-    for (const w of contentWords(lines[i]!.core)) {
+    for (const w of wordsOf.get(i)!) {
       wanted.add(w)
       longest = Math.max(longest, w.length)
     }
@@ -156,6 +157,16 @@ const headlineIndex = (ctx: CleanContext): number => {
     })
   })
   const address = addressWords(ctx.url)
+  // whether a line is the article's metadata, read once per line
+  const metadataCache = new Map<number, boolean>()
+  const metadataAt = (k: number): boolean => {
+    let hit = metadataCache.get(k)
+    if (hit === undefined) {
+      hit = isMetadata(lines[k]!)
+      metadataCache.set(k, hit)
+    }
+    return hit
+  }
   // lines lower-cased as they are needed
   const foldedLines: Array<string | undefined> = new Array(n)
   const folded = (k: number): string => (foldedLines[k] ??= fold(lines[k]!.core))
@@ -174,15 +185,15 @@ const headlineIndex = (ctx: CleanContext): number => {
   for (const i of candidates) {
     const l = lines[i]!
     const t = folded(i)
-    const words = contentWords(l.core)
+    const words = wordsOf.get(i)!
     let metadataBelow = 99
     for (let k = i + 1; k < Math.min(n, i + 7); k++)
-      if (isMetadata(lines[k]!)) {
+      if (metadataAt(k)) {
         metadataBelow = k - i
         break
       }
     let metadataAbove = false
-    for (let k = Math.max(0, i - 2); k < i; k++) if (isMetadata(lines[k]!)) metadataAbove = true
+    for (let k = Math.max(0, i - 2); k < i; k++) if (metadataAt(k)) metadataAbove = true
     let headlinesBelow = 0
     let headlinesAbove = 0
     for (const j of candidates) {
