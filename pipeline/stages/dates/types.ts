@@ -1,6 +1,6 @@
 /** The stage's input and output, the candidates the grammar finds, and the per-document context passed between steps. */
 import type { DateModifier, DatePrecision, DateRow } from "../../model.js"
-import type { CleanResult } from "../clean.js"
+import type { CleanResult } from "../clean/index.js"
 import type { PartOfDay, Season, VagueRef } from "./calendar.js"
 
 export interface DatesConfig {
