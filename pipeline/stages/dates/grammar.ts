@@ -47,7 +47,7 @@ const podOf = (w: string | undefined): PartOfDay | undefined => {
 const RE_REL_UNIT = /\b(last|next|this|this past|this coming|past|coming|previous|current|the previous|the current|the past|the coming|the following|the same)\s+(week|weekend|month|year|quarter)\b(?!\s*(?:'s|’s)?\s*(?:-long|old))/gi
 const RE_AGO = rx(`\\b(${NUM})\\s+(day|week|month|year|decade)s?\\s+(ago|earlier|before|later|from now|hence)\\b`, "gi")
 const RE_EARLIER_THIS = /\b(earlier|later)\s+(this|last|next)\s+(week|month|year)\b/gi
-/** "the week of March 6": the ISO week of the day */
+/** "the week of May 12": the ISO week of the day */
 const RE_WEEK_OF = rx(`\\bthe\\s+week\\s+of\\s+(?=(?:${MONTH})\\s+${DAYNUM}|${DAYNUM}\\s+(?:${MONTH}))`, "g")
 /** "the 1988 quarter", "the 1989 period": the quarter the report is about, in that year */
 const RE_YEAR_QUARTER = rx(`\\bthe\\s+(${YEAR})\\s+(?:quarter|period)\\b`, "gi")
@@ -354,7 +354,7 @@ const paragraphCandidates = (p: string, config: DatesConfig, lang: string): Arra
   if (lang === "ru") russianCandidates(p, add, config.vague === true)
   if (chronoLanguage(lang) && /\d/.test(p)) chronoCandidates(p, add, lang)
 
-  // "the week of March 6": the week of the day written after it (the day's candidate is widened to the week)
+  // "the week of May 12": the week of the day written after it (the day's candidate is widened to the week)
   if (g.month && g.unit)
     findAll(RE_WEEK_OF, p, (m) => {
       const day = out.find((c) => c.s === m.index + m[0].length && (c.kind.k === "full" || c.kind.k === "yearless") && c.kind.d !== null)

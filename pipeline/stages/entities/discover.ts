@@ -70,7 +70,7 @@ export const discoverNames = (d: DocContext): void => {
           if (tokens[j - 1]!.upper && hitAt[j - 1]! < 0 && (GIVEN_NAMES.has(u.key) || u.proper === PROPER.given) && j + 1 < n && nameAt(d, j + 1)) break
           // "Минздрава Мэтт Хэнкок": a first name and a surname after a name with no personal word start another name
           if (CYRILLIC_LETTER.test(u.exact) && u.proper === PROPER.given && !u.properGuessed && j + 1 < n && nameAt(d, j + 1) && !tokens[j + 1]!.upper && !runHasPersonWord(d, i, j)) break
-          // "the Refugee Council Enver Solomon": a head noun followed by a given name ends the organisation
+          // "the Harbour Trust Lena Marsh": a head noun followed by a given name ends the organisation
           const prev = tokens[j - 1]!
           if ((ORG_WORDS.has(prev.key) || PLACE_WORDS.has(prev.key)) && GIVEN_NAMES.has(u.key) && hitAt[j]! < 0 && j + 1 < n && nameAt(d, j + 1)) break
           j++

@@ -226,7 +226,7 @@ export const typeFromNeighbours = (doc: DocContext): void => {
       }
     }
   }
-  // "novelists Gertrude Stein, Jack London, Amy Tan": a first name and a surname listed with people is a person's
+  // "painters Ada Quill, Tom Reeve, Mira Sand": a first name and a surname listed with people is a person's
   const isPerson = (c: Candidate) => (c.entity >= 0 ? entities[c.entity]!.g.type === "person" : c.type === "person" && c.strength >= 2)
   for (let pass = 0; pass < 2; pass++)
     for (let k = 0; k < candidates.length; k++) {
