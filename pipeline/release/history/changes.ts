@@ -113,6 +113,8 @@ const changedColumns = (table: string, prev: TableDigest, next: TableDigest, doc
   const columns = [...next.header, ...prev.header.filter((c) => !next.header.includes(c))]
   const out: Array<string> = []
   for (const c of columns) {
+    // a child table's doc_id is the document's own id: more or fewer rows is a change of the other columns, not of it
+    if (table !== DOCUMENT_TABLE && c === "doc_id") continue
     const ia = prev.header.indexOf(c)
     const ib = next.header.indexOf(c)
     const va = a !== undefined && ia >= 0 ? columnDigest(a, ia) : undefined
