@@ -18,7 +18,10 @@ export class DatasetConfig extends Schema.Class<DatasetConfig>("DatasetConfig")(
   description: NonEmpty,
   license: NonEmpty.annotate({ description: "SPDX identifier of the data licence, e.g. CC-BY-4.0" }),
   publisher: NonEmpty,
-  keywords: Schema.Array(Schema.String).pipe(withDefault([]))
+  keywords: Schema.Array(Schema.String).pipe(withDefault([])),
+  url: Schema.optionalKey(
+    Schema.String.pipe(Schema.check(Schema.isPattern(/^https?:\/\/[^\s]+$/, { message: "Expected an http(s) address such as https://data.example.org/border/" })))
+  ).annotate({ description: "Where the output folder is published (its index.html); citations give each release's download address under it" })
 }) {}
 
 export class IngestConfig extends Schema.Class<IngestConfig>("IngestConfig")({

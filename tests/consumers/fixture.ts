@@ -169,7 +169,7 @@ export const writeEdgeRelease = async (dir = tempDir("edge-release-")): Promise<
   }
   const csvBytes = TABLE_NAMES.reduce((n, t) => n + fs.statSync(path.join(dir, `${t}.csv`)).size, 0)
   await Effect.runPromise(writeDerivedFormats({ dir, dataset: DATASET, created: CREATED, workbook: WORKBOOK, csvBytes }))
-  fs.writeFileSync(path.join(dir, "README.md"), releaseReadme({ dataset: DATASET, counts, refused: [] }))
+  fs.writeFileSync(path.join(dir, "README.md"), releaseReadme({ dataset: DATASET, counts, refused: [], created: CREATED }))
   return dir
 }
 

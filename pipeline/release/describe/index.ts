@@ -17,7 +17,7 @@ import { CHANGES_HEADER, changesRows, compareReleaseFolders } from "../history/c
 import { changelog, changelogEntry } from "../history/changelog.js"
 import type { ReleaseFingerprint } from "../history/version.js"
 import { toCsv } from "../csvread.js"
-import { citationCff, licenseText } from "./citation.js"
+import { citationCff, downloadUrl, licenseText } from "./citation.js"
 import { csvMetadata } from "./csvw.js"
 import { datapackageJson, type DatasetMeta } from "./datapackage.js"
 import { writeDatasetJsonLd } from "./dataset-jsonld.js"
@@ -74,7 +74,7 @@ export const describeRelease = (d: ReleaseDescription): Effect.Effect<void, IoEr
     })
     yield* remove(d.documentPart)
     yield* staging.write("datapackage.json", json(datapackageJson({ dataset: ds, created: d.created, distribution, fingerprint: d.fingerprint, rawFileCount: d.rawFiles.length })))
-    yield* staging.write("README.md", releaseReadme({ dataset: ds, counts: d.counts, refused: d.refused, notes: d.notes }))
+    yield* staging.write("README.md", releaseReadme({ dataset: ds, counts: d.counts, refused: d.refused, created: d.created, notes: d.notes }))
 
     const changes = yield* attemptAsync(d.previous?.dir ?? staging.dir, "compare the tables with the previous release in", () =>
       compareReleaseFolders(d.previous?.dir ?? null, staging.dir)
@@ -84,7 +84,7 @@ export const describeRelease = (d: ReleaseDescription): Effect.Effect<void, IoEr
     const entry = changelogEntry({ version: ds.version, previousVersion: d.previous?.version ?? null, date, changes, counts: d.counts, refused: d.refused })
     yield* staging.write("CHANGELOG.md", changelog(ds.title, entry, yield* readPreviousChangelog(d.previous?.dir ?? null)))
     yield* staging.write("LICENSE", licenseText({ license: ds.license, title: ds.title, publisher: ds.publisher, version: ds.version, year: date.slice(0, 4) }))
-    yield* staging.write("CITATION.cff", citationCff({ ...ds, version: ds.version, date, keywords: ds.keywords }))
+    yield* staging.write("CITATION.cff", citationCff({ ...ds, date, download: downloadUrl(ds.url, ds.version) }))
     yield* staging.write(
       "csv-metadata.json",
       json(csvMetadata({ title: ds.title, description: ds.description, license: ds.license, publisher: ds.publisher, version: ds.version, created: d.created }))
