@@ -227,7 +227,7 @@ describe("the download page's HTML", () => {
       publisher: evil,
       releases: [{ version: "1.0.0", created: "2024-01-01T00:00:00Z", counts: null, notes: `- Added: \`${evil}\``, zip: null, files: [{ path: "a b.csv", url: "releases/1.0.0/a b.csv", bytes: 1, sha256: "0".repeat(64) }] }],
       preview: [{ table: "documents", header: ["title"], rows: [[evil]], total: 1 }],
-      perMonth: [["2024-01", 1]],
+      publication: { unit: "month", bars: [["2024-01", 1]], gaps: false },
       undated: 0,
       topEntities: [[evil, 3]]
     })

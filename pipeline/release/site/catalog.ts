@@ -18,6 +18,7 @@ import { csvFirstRows, csvRows } from "../csvread.js"
 import { catalogJsonLd, type CatalogFile } from "./dcat.js"
 import { indexHtml, type PagePreview } from "./indexpage.js"
 import { writeZip } from "../publish/zip.js"
+import { previewOrder, publicationChart } from "./charts.js"
 
 export const PREVIEW_ROWS = 5
 export const TOP_ENTITIES = 15
@@ -123,7 +124,7 @@ const readRelease = (outDir: string, version: string): ReleaseInfo => {
   }
 }
 
-/** Documents per month of publication (a year alone when the text gives no month), and the dated/undated split. */
+/** Documents per month of publication (a year alone counts as its January's year), and how many have no date. */
 const documentsPerMonth = async (dir: string) => {
   const byMonth = new Map<string, number>()
   let undated = 0
@@ -138,27 +139,7 @@ const documentsPerMonth = async (dir: string) => {
       else undated++
     }
   }
-  const months = [...byMonth.keys()].sort()
-  if (months.length === 0) return { perMonth: [] as Array<readonly [string, number]>, undated }
-  const [y0, m0] = months[0]!.split("-").map(Number) as [number, number]
-  const [y1, m1] = months[months.length - 1]!.split("-").map(Number) as [number, number]
-  const span = (y1 - y0) * 12 + (m1 - m0) + 1
-  if (span <= 240) {
-    // every month in the range, the empty ones too, so the axis is time
-    const perMonth: Array<readonly [string, number]> = []
-    for (let i = 0; i < span; i++) {
-      const y = y0 + Math.floor((m0 - 1 + i) / 12)
-      const m = ((m0 - 1 + i) % 12) + 1
-      const key = `${y}-${String(m).padStart(2, "0")}`
-      perMonth.push([key, byMonth.get(key) ?? 0])
-    }
-    return { perMonth, undated }
-  }
-  const byYear = new Map<string, number>()
-  for (const [k, n] of byMonth) byYear.set(k.slice(0, 4), (byYear.get(k.slice(0, 4)) ?? 0) + n)
-  const perYear: Array<readonly [string, number]> = []
-  for (let y = y0; y <= y1; y++) perYear.push([String(y), byYear.get(String(y)) ?? 0])
-  return { perMonth: perYear, undated }
+  return { byMonth, undated }
 }
 
 /** The most mentioned entities: counts per entity_id from mentions.csv, names from entities.csv. */
@@ -215,7 +196,8 @@ export const updateCatalog = (outDir: string): Effect.Effect<void, IoError> =>
       const file = path.join(newest.dir, `${t}.csv`)
       if (!fs.existsSync(file)) continue
       const first = yield* ioAsync(file, "read", () => csvFirstRows(file, PREVIEW_ROWS))
-      preview.push({ table: t, header: first.header, rows: first.rows, total: newest.counts?.[t] ?? null })
+      const order = previewOrder(t, first.header)
+      preview.push({ table: t, header: order.map((i) => first.header[i]!), rows: first.rows.map((r) => order.map((i) => r[i] ?? "")), total: newest.counts?.[t] ?? null })
     }
     const months = yield* ioAsync(newest.dir, "read documents.csv in", () => documentsPerMonth(newest.dir))
     const topEntities = yield* ioAsync(newest.dir, "read mentions.csv in", () => mostMentioned(newest.dir, TOP_ENTITIES))
@@ -227,7 +209,7 @@ export const updateCatalog = (outDir: string): Effect.Effect<void, IoError> =>
       publisher: meta.publisher,
       releases: [...releases].reverse().map((r) => ({ version: r.version, created: r.created, counts: r.counts, notes: r.notes, zip: zips.get(r.version) ?? null, files: r.files })),
       preview,
-      perMonth: months.perMonth,
+      publication: publicationChart(months.byMonth),
       undated: months.undated,
       topEntities
     })

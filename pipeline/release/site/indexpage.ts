@@ -4,6 +4,8 @@
  * month of publication and of the most mentioned entities. One self-contained file: inline CSS, no script, relative
  * links, so it works served from out/ or opened from disk.
  */
+import type { PublicationChart } from "./charts.js"
+
 export interface PageFile {
   readonly path: string
   /** relative to out/ */
@@ -38,8 +40,8 @@ export interface PageInput {
   /** newest first */
   readonly releases: ReadonlyArray<PageRelease>
   readonly preview: ReadonlyArray<PagePreview>
-  /** [YYYY-MM or YYYY, documents], in time order */
-  readonly perMonth: ReadonlyArray<readonly [string, number]>
+  /** documents per month or year of publication */
+  readonly publication: PublicationChart
   readonly undated: number
   /** [entity name, mentions], most mentioned first */
   readonly topEntities: ReadonlyArray<readonly [string, number]>
@@ -177,7 +179,8 @@ ${files}
 ${t.rows.map((r) => `<tr>${r.map((c) => `<td title="${escapeHtml(c.length > 300 ? `${c.slice(0, 300)}…` : c)}">${escapeHtml(c.length > 80 ? `${c.slice(0, 79)}…` : c)}</td>`).join("")}</tr>`).join("\n")}
 </table></div>`)
     .join("\n")
-  const dated = p.perMonth.reduce((a, [, n]) => a + n, 0)
+  const dated = p.publication.bars.reduce((a, [, n]) => a + n, 0)
+  const per = `Documents per ${p.publication.unit} of publication`
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -197,8 +200,8 @@ Machine-readable: <a href="catalog.jsonld">catalog.jsonld</a> (DCAT 3), <a href=
 </header>
 <main>
 ${newest ? `<h2 id="charts">Release ${escapeHtml(newest.version)} at a glance</h2>
-<figure>${barChartSvg("chart-months", "Documents per month of publication", p.perMonth)}
-<figcaption>Documents per month of publication (${dated} dated${p.undated ? `; ${p.undated} without a publication month` : ""}).</figcaption></figure>
+<figure>${barChartSvg("chart-months", per, p.publication.bars)}
+<figcaption>${per} (${dated} dated${p.undated ? `; ${p.undated} without a publication month` : ""}${p.publication.gaps ? "; years without documents are left out" : ""}).</figcaption></figure>
 <figure>${rankChartSvg("chart-entities", "Most mentioned entities", p.topEntities)}
 <figcaption>The ${p.topEntities.length} most mentioned entities, by number of mentions.</figcaption></figure>` : ""}
 <h2 id="releases">Releases</h2>
