@@ -16,6 +16,7 @@ import { readShards, shardOf, writeShard, type ShardSpec } from "./shards.js"
 import { assembleRelease, type BuildSummary, type OutcomeSource } from "./release/assemble.js"
 import { acquireLock, cleanLeftovers } from "./release/publish/lock.js"
 import { repairLatest } from "./release/publish/publish.js"
+import { startStopwatch } from "./timing.js"
 
 export interface BuildOptions {
   readonly configPath: string
@@ -78,11 +79,13 @@ const fromStages = (ctx: BuildContext, files: ReadonlyArray<SourceFile>, options
 export const build = (options: BuildOptions & { readonly shard?: ShardSpec | undefined }) =>
   Effect.gen(function* () {
     const progress = options.progress ?? (() => {})
+    const stopwatch = startStopwatch()
     const ctx = yield* loadBuildContext(options)
     const startedAt = yield* ctx.now
     yield* prepareOut(ctx.outDir, ctx.config.build.lock_wait_seconds)
     const listing = yield* listSources(ctx.rawDir, ctx.config.ingest.max_file_bytes)
     progress(`ingest: ${listing.files.length} raw text(s) found in ${ctx.rawDir}`)
+    stopwatch.lap("list")
     if (listing.collisions.length > 0) return yield* new BadInputError({ problems: listing.collisions, skippable: false })
     if (options.shard) {
       const { index, count } = options.shard
@@ -94,7 +97,7 @@ export const build = (options: BuildOptions & { readonly shard?: ShardSpec | und
       return { status: "shard", folder: shard.folder, documents: shard.documents, refused: problems } as BuildSummary
     }
     const source = yield* fromStages(ctx, listing.files, options)
-    return yield* assembleRelease(ctx, source, listing.problems, { version: options.version, progress, startedAt })
+    return yield* assembleRelease(ctx, source, listing.problems, { version: options.version, progress, startedAt, stopwatch })
   })
 
 /** Combines the shard folders of one run into a release, byte-identical to a single-machine build of the same inputs. */
@@ -109,5 +112,5 @@ export const merge = (options: BuildOptions & { readonly shardDirs: ReadonlyArra
         Effect.mapError(() => new ReleaseError({ message: `No shard folders given and none in ${path.join(ctx.outDir, "shards")}; run build --shard i/n first.` }))
       )).filter((d) => /^\d+-of-\d+$/.test(d)).map((d) => path.join(ctx.outDir, "shards", d))
     const shards = yield* readShards(dirs, { stagesVersion: ctx.stagesVersion, configSha256: ctx.configSha256 }, BATCH_SIZE)
-    return yield* assembleRelease(ctx, shards, shards.problems, { version: options.version, progress: options.progress ?? (() => {}), startedAt })
+    return yield* assembleRelease(ctx, shards, shards.problems, { version: options.version, progress: options.progress ?? (() => {}), startedAt, stopwatch: startStopwatch() })
   })

@@ -6,6 +6,7 @@
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { createHash, type Hash } from "node:crypto"
+import { StringDecoder } from "node:string_decoder"
 import { Effect } from "effect"
 import { IoError } from "./errors.js"
 
@@ -118,3 +119,47 @@ export const openAppenderSync = (file: string): Appender => {
 }
 
 export const openAppender = (file: string) => attempt(file, "write", () => openAppenderSync(file))
+
+/**
+ * Lines of a UTF-8 text file, read a megabyte at a time (a character split across two reads stays whole), without
+ * their line ends. Synchronous: call inside `attempt`.
+ */
+export const openLineReaderSync = (file: string) => {
+  const fd = fs.openSync(file, "r")
+  const decoder = new StringDecoder("utf8")
+  const buf = Buffer.allocUnsafe(1 << 20)
+  let pending = ""
+  let done = false
+  let lines: Array<string> = []
+  let at = 0
+  return {
+    /** the next line, or null at the end (the file is closed then) */
+    next: (): string | null => {
+      while (at >= lines.length && !done) {
+        const n = fs.readSync(fd, buf, 0, buf.length, null)
+        if (n === 0) {
+          done = true
+          const last = pending + decoder.end()
+          lines = last ? [last] : []
+          at = 0
+          fs.closeSync(fd)
+          break
+        }
+        const parts = (pending + decoder.write(buf.subarray(0, n))).split("\n")
+        pending = parts.pop()!
+        lines = parts
+        at = 0
+      }
+      if (at >= lines.length) return null
+      const line = lines[at++]!
+      return line.endsWith("\r") ? line.slice(0, -1) : line
+    },
+    close: () => {
+      if (!done) {
+        done = true
+        fs.closeSync(fd)
+      }
+    }
+  }
+}
+export type LineReader = ReturnType<typeof openLineReaderSync>

@@ -12,7 +12,7 @@ import { Effect } from "effect"
 import type { BuildContext } from "../context.js"
 import { killPoint } from "../faults.js"
 import { type BadInputError, type InputProblem, type IoError, type LockError, ReleaseError } from "../errors.js"
-import { exists } from "../io.js"
+import { attempt, exists, openLineReaderSync } from "../io.js"
 import { TABLE_NAMES, type TableName } from "../model.js"
 import { writeDerivedFormats } from "../emit/formats.js"
 import { workbookFile } from "./contents.js"
@@ -23,7 +23,10 @@ import { describeRelease, writeCrate, type Phase, type ReleaseDescription } from
 import { decideBump, nextVersion, parseVersion, type ReleaseFingerprint } from "./history/version.js"
 import { publishRelease, readFingerprint, readLatest, type Latest } from "./publish/publish.js"
 import { sealRelease } from "./publish/seal.js"
+import { entryNotes } from "./describe/manifest.js"
+import { DIGESTS_FILE } from "./history/digests.js"
 import { updateCatalog } from "./site/catalog.js"
+import type { Stopwatch } from "../timing.js"
 
 export type { OutcomeSource } from "./tables.js"
 
@@ -38,20 +41,20 @@ export interface AssembleOptions {
   readonly progress: (line: string) => void
   /** when the build started (the first phase's start) */
   readonly startedAt: string
+  readonly stopwatch: Stopwatch
 }
 
 type Decision = { readonly kind: "unchanged"; readonly latest: Latest } | { readonly kind: "publish"; readonly version: string; readonly previous: Latest | null; readonly fingerprint: ReleaseFingerprint }
 
 /** Which version, if any: the new tables, sources and metadata compared with the latest release's fingerprint. */
-const decideVersion = (ctx: BuildContext, staging: Staging, tables: TablesWritten, forced: string | undefined) =>
+const decideVersion = (ctx: BuildContext, staging: Staging, tables: TablesWritten, latest: Latest | null, forced: string | undefined) =>
   Effect.gen(function* () {
     const fingerprint: ReleaseFingerprint = {
       schema: schemaSignature(),
-      tables: Object.fromEntries(staging.files((s) => s.step === "tables").map((f) => [f.name, f.sha256])),
-      sources: Object.fromEntries(tables.rawFiles.map((f) => [f.path, f.sha256])),
+      tables: Object.fromEntries(staging.files((s) => s.step === "tables" && s.table !== null).map((f) => [f.name, f.sha256])),
+      sources: tables.sourcesDigest,
       metadata: ctx.metadataSha256
     }
-    const latest = yield* readLatest(ctx.outDir)
     const previous = latest ? yield* readFingerprint(path.join(ctx.outDir, latest.folder)) : null
     const bump = decideBump(previous, fingerprint)
     if (bump === "none" && !forced && latest) return { kind: "unchanged", latest } satisfies Decision as Decision
@@ -82,8 +85,14 @@ export const assembleRelease = (
 ): Effect.Effect<BuildSummary, IoError | BadInputError | ReleaseError | LockError> =>
   Effect.scoped(
     Effect.gen(function* () {
-      const { progress } = options
+      const { progress, stopwatch } = options
       const staging = yield* openStaging(ctx.outDir, ctx.config.dataset.name)
+      const latest = yield* readLatest(ctx.outDir)
+      const previousDir = latest ? path.join(ctx.outDir, latest.folder) : null
+      const digestsFile = previousDir ? path.join(previousDir, DIGESTS_FILE) : null
+      const previousDigests = digestsFile && (yield* exists(digestsFile))
+        ? yield* Effect.acquireRelease(attempt(digestsFile, "read", () => openLineReaderSync(digestsFile)), (r) => Effect.sync(() => r.close()))
+        : null
       const tables = yield* writeTables({
         staging,
         source,
@@ -91,11 +100,17 @@ export const assembleRelease = (
         failOnBadInput: ctx.config.ingest.on_bad_input === "fail",
         rawDir: ctx.rawDir,
         progress,
-        now: ctx.now
+        now: ctx.now,
+        previousDigests,
+        legacyPrevious: previousDir !== null && previousDigests === null
       })
-      const decision = yield* decideVersion(ctx, staging, tables, options.version)
+      stopwatch.lap("tables")
+      const decision = yield* decideVersion(ctx, staging, tables, latest, options.version)
+      stopwatch.lap("decide")
       if (decision.kind === "unchanged") {
         yield* updateCatalog(ctx.outDir)
+        stopwatch.lap("site")
+        progress(stopwatch.report())
         const { latest } = decision
         return { status: "unchanged", version: latest.version, folder: path.join(ctx.outDir, latest.folder), documents: tables.documentIds.length, refused: tables.problems, fromCache: tables.cached } satisfies BuildSummary
       }
@@ -105,6 +120,7 @@ export const assembleRelease = (
 
       progress(`derive: Parquet and workbook (memory so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`)
       const notes = yield* writeOtherFormats(staging, dataset, endedAt)
+      stopwatch.lap("formats")
       progress(`metadata: (memory so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`)
       const derivedAt = yield* ctx.now
       const phases: Array<Phase> = [
@@ -125,13 +141,15 @@ export const assembleRelease = (
         rawFiles: tables.rawFiles,
         refused: tables.problems,
         fingerprint: decision.fingerprint,
+        changes: tables.changes,
         notes,
         pipelineVersion: ctx.pipelineVersion,
         gitCommit: ctx.gitCommit
       }
-      yield* describeRelease(description)
+      const { changelogEntry } = yield* describeRelease(description)
       yield* writeCrate(description)
-      yield* sealRelease(staging, {
+      stopwatch.lap("describe")
+      const manifest = yield* sealRelease(staging, {
         datasetName: dataset.name,
         version,
         startedAt: options.startedAt,
@@ -142,13 +160,24 @@ export const assembleRelease = (
         dataFiles: ctx.dataFiles,
         rawFiles: tables.rawFiles,
         refused: tables.problems.map((p) => ({ path: p.file, reason: p.reason }))
+      }, {
+        version,
+        created: endedAt,
+        dataset: ctx.config.dataset,
+        counts: tables.counts,
+        notes: entryNotes(changelogEntry),
+        fingerprint: decision.fingerprint,
+        glance: tables.glance
       })
 
+      stopwatch.lap("seal")
       yield* killPoint("before-publish")
-      const folder = yield* publishRelease(ctx.outDir, staging.dir, version, { version, published: endedAt })
+      const folder = yield* publishRelease(ctx.outDir, staging, manifest)
       progress(`publish: release ${version} in ${folder}`)
+      stopwatch.lap("publish")
       yield* updateCatalog(ctx.outDir)
-      progress(`peak memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`)
+      stopwatch.lap("site")
+      progress(stopwatch.report())
       return { status: "published", version, folder, documents: tables.documentIds.length, refused: tables.problems, counts: tables.counts, fromCache: tables.cached } satisfies BuildSummary
     })
   )

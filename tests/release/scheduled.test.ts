@@ -106,7 +106,7 @@ describe("releases for scheduled builds", () => {
   })
 
   it("each release is packed as a zip holding every file of its folder, byte for byte", () => {
-    expect(listFiles(path.join(r.out, "releases"))).toEqual(["1.0.0", "1.0.0.zip", "1.1.0", "1.1.0.zip"])
+    expect(listFiles(path.join(r.out, "releases"))).toEqual(["1.0.0", "1.0.0.json", "1.0.0.zip", "1.1.0", "1.1.0.json", "1.1.0.zip"])
     for (const v of ["1.0.0", "1.1.0"]) {
       const entries = unzipSync(fs.readFileSync(path.join(r.out, "releases", `${v}.zip`)))
       const dir = path.join(r.out, "releases", v)

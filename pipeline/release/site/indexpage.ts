@@ -22,6 +22,8 @@ export interface PageRelease {
   readonly notes: string
   readonly zip: PageFile | null
   readonly files: ReadonlyArray<PageFile>
+  /** false when this output folder no longer keeps the release's files (release.keep): listed without links */
+  readonly kept?: boolean
 }
 
 export interface PagePreview {
@@ -155,11 +157,14 @@ export const indexHtml = (p: PageInput): string => {
     const counts = r.counts
       ? `<table class="counts"><tr>${Object.keys(r.counts).map((t) => `<th>${escapeHtml(t)}</th>`).join("")}</tr><tr>${Object.values(r.counts).map((n) => `<td class="num">${n}</td>`).join("")}</tr></table>`
       : ""
+    const kept = r.kept !== false
     const zip = r.zip
-      ? `<p class="zip"><a class="download" href="${href(r.zip.url)}" download>Download release ${escapeHtml(r.version)} (zip, ${formatBytes(r.zip.bytes)})</a><br><span class="muted">sha256 <code>${r.zip.sha256}</code></span></p>`
+      ? kept
+        ? `<p class="zip"><a class="download" href="${href(r.zip.url)}" download>Download release ${escapeHtml(r.version)} (zip, ${formatBytes(r.zip.bytes)})</a><br><span class="muted">sha256 <code>${r.zip.sha256}</code></span></p>`
+        : `<p class="zip pruned">Release ${escapeHtml(r.version)} (zip, ${formatBytes(r.zip.bytes)}) is no longer kept here; its checksums are below.<br><span class="muted">sha256 <code>${r.zip.sha256}</code></span></p>`
       : ""
     const files = r.files
-      .map((f) => `<tr><td><a class="download" href="${href(f.url)}">${escapeHtml(f.path)}</a></td><td class="num">${formatBytes(f.bytes)}</td><td><code>${f.sha256}</code></td></tr>`)
+      .map((f) => `<tr><td>${kept ? `<a class="download" href="${href(f.url)}">${escapeHtml(f.path)}</a>` : escapeHtml(f.path)}</td><td class="num">${formatBytes(f.bytes)}</td><td><code>${f.sha256}</code></td></tr>`)
       .join("\n")
     return `<section class="release${i === 0 ? " current" : ""}" id="v${escapeHtml(r.version)}" data-version="${escapeHtml(r.version)}">
 <h3>Release ${escapeHtml(r.version)}${i === 0 ? " (latest)" : ""}</h3>
