@@ -8,6 +8,7 @@ import { processDocument, type DocumentResult, type SourceText, type StageContex
 import { looksLikeHtml, ingestBytes, sha256Hex } from "./stages/ingest.js"
 import { readSidecar, type SourceFile } from "./sources.js"
 import { cacheKey, readCache, writeCache } from "./cache.js"
+import { encodeSlice, SLICE_SIZE, type EncodedSlice } from "./emit/slice.js"
 
 export type SourceOutcome =
   | { readonly doc_id: string; readonly source_path: string; readonly sha256: string; readonly result: DocumentResult; readonly cached: boolean }
@@ -49,4 +50,35 @@ const computeOutcome = (
   const source: SourceText = { doc_id: file.doc_id, source_path: file.source_path, sha256: ingested.sha256, text: ingested.text, meta: sidecar.meta }
   const outcome = processDocument(source, stages)
   return outcome.ok ? { result: outcome.result } : { problem: outcome.reason }
+}
+
+/** What the release needs of an outcome once its rows are encoded into slices. */
+export interface LightOutcome {
+  readonly doc_id: string
+  readonly source_path: string
+  readonly sha256: string
+  readonly cached: boolean
+  readonly problem?: string
+}
+
+/** A batch of outcomes, in doc_id order, with their documents encoded as slices (emit/slice.ts). */
+export interface ProcessedBatch {
+  readonly outcomes: ReadonlyArray<LightOutcome>
+  readonly slices: ReadonlyArray<EncodedSlice>
+}
+
+/**
+ * Encodes outcomes in slices of SLICE_SIZE outcomes; `outcomes` must start at a multiple of SLICE_SIZE in the whole
+ * sequence, so that slices fall in the same places however the work was split.
+ */
+export const encodeOutcomes = (outcomes: ReadonlyArray<SourceOutcome>, datasetName: string): ProcessedBatch => {
+  const slices: Array<EncodedSlice> = []
+  for (let i = 0; i < outcomes.length; i += SLICE_SIZE) {
+    const results = outcomes.slice(i, i + SLICE_SIZE).flatMap((o) => ("result" in o ? [o.result] : []))
+    if (results.length) slices.push(encodeSlice(results, datasetName))
+  }
+  return {
+    outcomes: outcomes.map((o) => ({ doc_id: o.doc_id, source_path: o.source_path, sha256: o.sha256, cached: o.cached, ...("problem" in o ? { problem: o.problem } : {}) })),
+    slices
+  }
 }

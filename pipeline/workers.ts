@@ -1,16 +1,25 @@
 /**
- * The pool that runs the per-document stages on other cores. A batch is split into one contiguous slice per
- * worker and the slices' outcomes are concatenated, so results come back in the order they were sent.
+ * The threads of a build. The pool runs the per-document stages (and encodes their documents as slices) on other
+ * cores: a batch is split into one contiguous run of whole slices per worker and the results are concatenated, so
+ * they come back in the order they were sent. The formats thread writes the typed formats (Arrow, Parquet, the
+ * workbook) from the record batches the pool encoded, so the main thread only appends text.
  */
 import { Worker } from "node:worker_threads"
 import { Effect } from "effect"
-import type { CacheSettings, SourceOutcome } from "./process-source.js"
+import type { CacheSettings, ProcessedBatch, SourceOutcome } from "./process-source.js"
 import type { SourceFile } from "./sources.js"
+import type { WrittenFile } from "./io.js"
+import type { TableName } from "./model.js"
+import type { WorkbookDataset } from "./emit/xlsx.js"
+import { SLICE_SIZE } from "./emit/slice.js"
 
 export interface Pool {
   readonly size: number
+  /** outcomes of the files, in order, as they are (for shards) */
   readonly run: (files: ReadonlyArray<SourceFile>) => Promise<Array<SourceOutcome>>
-  /** stops the workers (idempotent); their memory is freed before the tables are turned into other formats */
+  /** outcomes of the files with their documents encoded; `files` must start at a multiple of SLICE_SIZE */
+  readonly encode: (files: ReadonlyArray<SourceFile>) => Promise<ProcessedBatch>
+  /** stops the workers (idempotent) */
   readonly close: () => Promise<void>
 }
 
@@ -18,6 +27,26 @@ export interface Pool {
 const WORKER_HEAP_MB = 320
 
 const WORKER_URL = new URL("./worker-entry.mjs", import.meta.url)
+const FORMATS_URL = new URL("./formats-entry.mjs", import.meta.url)
+
+/** One request to a thread, answered by a message with the same id (or an error). */
+const request = <A>(worker: Worker, id: number, message: object, transfer: ReadonlyArray<ArrayBuffer> = []) =>
+  new Promise<A>((resolve, reject) => {
+    const onMessage = (m: { id: number; error?: string } & Record<string, unknown>) => {
+      if (m.id !== id) return
+      worker.off("message", onMessage)
+      worker.off("error", onError)
+      if (m.error !== undefined) reject(new Error(m.error))
+      else resolve(m as unknown as A)
+    }
+    const onError = (e: Error) => {
+      worker.off("message", onMessage)
+      reject(e)
+    }
+    worker.on("message", onMessage)
+    worker.once("error", onError)
+    worker.postMessage({ id, ...message }, [...transfer])
+  })
 
 export const makePool = (size: number, init: { configPath: string; raw?: string | undefined; out?: string | undefined; cache: CacheSettings | null }) =>
   Effect.acquireRelease(
@@ -25,31 +54,19 @@ export const makePool = (size: number, init: { configPath: string; raw?: string 
       // a bounded old generation makes V8 collect instead of growing the heap with garbage as the corpus streams by
       const workers = Array.from({ length: size }, () => new Worker(WORKER_URL, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }))
       let nextId = 0
-      const call = (worker: Worker, files: ReadonlyArray<SourceFile>) =>
-        new Promise<Array<SourceOutcome>>((resolve, reject) => {
-          const id = nextId++
-          const onMessage = (m: { id: number; outcomes?: Array<SourceOutcome>; error?: string }) => {
-            if (m.id !== id) return
-            worker.off("message", onMessage)
-            worker.off("error", onError)
-            if (m.error !== undefined) reject(new Error(m.error))
-            else resolve(m.outcomes!)
-          }
-          const onError = (e: Error) => {
-            worker.off("message", onMessage)
-            reject(e)
-          }
-          worker.on("message", onMessage)
-          worker.once("error", onError)
-          worker.postMessage({ id, files })
-        })
+      /** contiguous runs of whole slices, one per worker */
+      const split = (files: ReadonlyArray<SourceFile>) => {
+        const per = Math.ceil(Math.ceil(files.length / SLICE_SIZE) / size) * SLICE_SIZE
+        return workers.map((w, i) => ({ w, files: files.slice(i * per, (i + 1) * per) })).filter((s) => s.files.length > 0)
+      }
       let closed: Promise<void> | null = null
       const pool: Pool = {
         size,
-        run: async (files) => {
-          const per = Math.ceil(files.length / size)
-          const slices = workers.map((w, i) => ({ w, files: files.slice(i * per, (i + 1) * per) })).filter((s) => s.files.length > 0)
-          return (await Promise.all(slices.map((s) => call(s.w, s.files)))).flat()
+        run: async (files) =>
+          (await Promise.all(split(files).map((s) => request<{ outcomes: Array<SourceOutcome> }>(s.w, nextId++, { files: s.files, encode: false })))).flatMap((r) => r.outcomes),
+        encode: async (files) => {
+          const parts = await Promise.all(split(files).map((s) => request<{ batch: ProcessedBatch }>(s.w, nextId++, { files: s.files, encode: true })))
+          return { outcomes: parts.flatMap((p) => p.batch.outcomes), slices: parts.flatMap((p) => p.batch.slices) }
         },
         close: () => (closed ??= Promise.all(workers.map((w) => w.terminate())).then(() => undefined))
       }
@@ -57,3 +74,34 @@ export const makePool = (size: number, init: { configPath: string; raw?: string 
     }),
     (pool) => Effect.promise(() => pool.close())
   )
+
+/** The typed formats of the tables, written in this thread or another (formats.ts in emit/ does the work). */
+export interface TypedTablesWriter {
+  readonly batch: (table: TableName, ipc: Uint8Array, csvBytes: number) => void
+  readonly finish: () => Promise<Record<string, WrittenFile>>
+  readonly workbook: (dataset: WorkbookDataset, created: string) => Promise<{ readonly bytes: Uint8Array | null; readonly note: string | null }>
+}
+
+/** A thread that writes the typed formats into `dir`; stopped when the surrounding scope closes. */
+export const startFormatsThread = (dir: string) =>
+  Effect.acquireRelease(
+    Effect.sync(() => {
+      const worker = new Worker(FORMATS_URL, { workerData: { dir } })
+      let nextId = 0
+      let failure: Error | null = null
+      worker.on("error", (e) => void (failure ??= e))
+      worker.on("message", (m: { id: number; error?: string }) => {
+        // a failed batch (posted without waiting) is reported at the next finish or workbook
+        if (m.id < 0 && m.error !== undefined) failure ??= new Error(m.error)
+      })
+      const check = <A>(p: Promise<A>) => (failure ? Promise.reject(failure) : p)
+      const writer: TypedTablesWriter = {
+        batch: (table, ipc, csvBytes) => worker.postMessage({ id: -1, type: "batch", table, ipc, csvBytes }),
+        finish: () => check(request<{ files: Record<string, WrittenFile> }>(worker, nextId++, { type: "finish" }).then((r) => r.files)),
+        workbook: (dataset, created) =>
+          check(request<{ bytes: Uint8Array | null; note: string | null }>(worker, nextId++, { type: "workbook", dataset: { ...dataset }, created }).then((r) => ({ bytes: r.bytes, note: r.note })))
+      }
+      return { worker, writer }
+    }),
+    ({ worker }) => Effect.promise(() => worker.terminate().then(() => undefined))
+  ).pipe(Effect.map(({ writer }) => writer))

@@ -97,6 +97,11 @@ export const makeArrowFileWriter = (spec: TableSpec) => {
       start()
       if (rows.length > 0) writer.write(recordBatch(spec, rows))
     },
+    /** a record batch made elsewhere (read from an IPC stream) with this table's schema */
+    writeBatch: (batch: RecordBatch): void => {
+      start()
+      if (batch.numRows > 0) writer.write(batch)
+    },
     /** the bytes written since the last call */
     drain: (): Uint8Array => {
       start()

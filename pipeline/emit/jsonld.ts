@@ -101,6 +101,26 @@ export const documentNode = (datasetName: string, version: string, d: DocumentRo
   }
 }
 
+/**
+ * One document node as text in two parts around the release's Dataset IRI (its isPartOf, the one part that depends on
+ * the version): `prefix + JSON.stringify(datasetIri) + suffix` is exactly JSON.stringify(documentNode(...)), so the
+ * node is made once, before the version is known, and completed by concatenation.
+ */
+export const documentNodeParts = (datasetName: string, d: DocumentRow, mentionedEntityIds: ReadonlyArray<string>): { prefix: string; suffix: string } => {
+  const { isPartOf: _, mentions, ...head } = documentNode(datasetName, "", d, mentionedEntityIds) as { isPartOf: string; mentions: Array<string> }
+  return { prefix: `${JSON.stringify(head).slice(0, -1)},"isPartOf":`, suffix: `,"mentions":${JSON.stringify(mentions)}}` }
+}
+
+/** A document node's line in a part file: the prefix's length, a colon, the prefix and the suffix (no newline inside). */
+export const documentNodeLine = (parts: { prefix: string; suffix: string }): string => `${parts.prefix.length}:${parts.prefix}${parts.suffix}\n`
+
+/** The node of a part-file line, completed with the Dataset IRI. */
+export const nodeFromLine = (line: string, datasetIri: string): string => {
+  const colon = line.indexOf(":")
+  const at = colon + 1 + Number(line.slice(0, colon))
+  return `${line.slice(colon + 1, at)}${JSON.stringify(datasetIri)}${line.slice(at)}`
+}
+
 export const entityNode = (datasetName: string, e: EntityRow): object => ({
   "@id": iris(datasetName).entity(e.entity_id),
   "@type": ENTITY_TYPE[e.type],

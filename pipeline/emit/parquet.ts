@@ -1,28 +1,32 @@
 /**
- * Parquet files made from the finished Arrow IPC files with parquet-wasm (the Rust `parquet` crate compiled to
- * WebAssembly), so the column types are Arrow's own: utf8, int32, int64, bool, date32, timestamp(ms, UTC) and
- * list<utf8> land in Parquet without a detour through JavaScript values.
- *
- * The Arrow file is read record batch by record batch from disk and each batch is handed to the Parquet writer as it
- * is read, so the JavaScript side holds one batch at a time. parquet-wasm 0.8 has no incremental file writer: the
- * encoded file is held in WebAssembly memory until the last row group is written, so a table must fit in memory once,
- * encoded (row groups hold at most ROW_GROUP_ROWS rows).
+ * Parquet files with parquet-wasm (the Rust `parquet` crate compiled to WebAssembly), so the column types are Arrow's
+ * own: utf8, int32, int64, bool, date32, timestamp(ms, UTC) and list<utf8> land in Parquet without a detour through
+ * JavaScript values. The streaming writer takes record batches as they come and hands back each row group's bytes as
+ * it is done, so a table is never held (WebAssembly memory stays at a few tens of MB however long the table).
  *
  * The bytes depend only on the Arrow data: no timestamps, a fixed created_by, SNAPPY (read by every Parquet reader).
  */
 import * as fs from "node:fs"
+import type { TableSpec } from "../model.js"
 import { RecordBatchReader, RecordBatchStreamWriter, Table as ArrowTable, type RecordBatch as ArrowRecordBatch, type Schema as ArrowSchema } from "apache-arrow"
-import { Compression, Table as WasmTable, WriterPropertiesBuilder, transformParquetStream, writeParquet } from "parquet-wasm/node"
+import { Compression, Table as WasmTable, WriterPropertiesBuilder, transformParquetStream, writeParquet, type RecordBatch as WasmRecordBatch } from "parquet-wasm/node"
 
 /** Written into every file's footer in place of the library's version string, so an upgrade does not change the bytes. */
 export const PARQUET_CREATED_BY = "tajik-border-dataset pipeline (parquet-wasm)"
 export const ROW_GROUP_ROWS = 64 * 1024
+/**
+ * A row group is held (encoded) until it is complete: rows that carry a page's body get smaller groups, so a group
+ * stays at tens of megabytes, not the whole table.
+ */
+export const BODY_ROW_GROUP_ROWS = 2 * 1024
 
-const writerProperties = () =>
+export const rowGroupRows = (spec: TableSpec): number => (spec.columns.some((c) => c.name === "body") ? BODY_ROW_GROUP_ROWS : ROW_GROUP_ROWS)
+
+const writerProperties = (rows = ROW_GROUP_ROWS) =>
   new WriterPropertiesBuilder()
     .setCreatedBy(PARQUET_CREATED_BY)
     .setCompression(Compression.SNAPPY)
-    .setMaxRowGroupSize(ROW_GROUP_ROWS)
+    .setMaxRowGroupSize(rows)
     .build()
 
 /** One Arrow JS record batch as a parquet-wasm table (through an IPC stream, the format both sides share). */
@@ -54,45 +58,72 @@ export const arrowFileSchema = async (file: string): Promise<ArrowSchema> => {
 }
 
 /**
+ * A Parquet file written as record batches arrive (each an Arrow IPC stream): `write` queues a batch, the row groups'
+ * bytes go to `sink` as parquet-wasm finishes them, `finish` resolves when the file is complete. A table that never
+ * gets a row is written whole at the end (the streaming writer needs a first batch to learn the schema).
+ */
+export const openParquetWriter = (schema: ArrowSchema, sink: (chunk: Uint8Array) => void, groupRows = ROW_GROUP_ROWS) => {
+  const queue: Array<WasmRecordBatch | null> = []
+  let wake: (() => void) | null = null
+  let done: Promise<void> | null = null
+  const next = async (): Promise<WasmRecordBatch | null> => {
+    while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve))
+    return queue.shift()!
+  }
+  const start = () =>
+    (async () => {
+      const input = new ReadableStream({
+        async pull(controller) {
+          const batch = await next()
+          if (batch === null) controller.close()
+          else controller.enqueue(batch)
+        }
+      })
+      const reader = (await transformParquetStream(input, writerProperties(groupRows))).getReader() as ReadableStreamDefaultReader<Uint8Array>
+      for (;;) {
+        const chunk = await reader.read()
+        if (chunk.done) break
+        sink(chunk.value)
+      }
+    })()
+  const push = (item: WasmRecordBatch | null) => {
+    queue.push(item)
+    const w = wake
+    wake = null
+    w?.()
+  }
+  return {
+    /** one Arrow IPC stream of record batches; empty batches are skipped (the streaming writer fails on them) */
+    write: (ipcStream: Uint8Array) => {
+      const table = WasmTable.fromIPCStream(ipcStream)
+      for (const rb of table.recordBatches()) if (rb.numRows > 0) {
+        done ??= start()
+        push(rb)
+      }
+      table.free()
+    },
+    finish: async (): Promise<void> => {
+      if (!done) {
+        sink(writeParquet(toWasm(schema, []), writerProperties()))
+        return
+      }
+      push(null)
+      await done
+    }
+  }
+}
+
+/**
  * Writes Parquet from the Arrow IPC file `arrowFile`: same columns, types, order and rows. `output` is a file path, or
- * a function handed the Parquet bytes in order (so the caller can hash them as they are written).
+ * a function handed the Parquet bytes in order.
  */
 export const arrowFileToParquet = async (arrowFile: string, output: string | ((chunk: Uint8Array) => void)): Promise<void> => {
-  const schema = await arrowFileSchema(arrowFile)
-  // empty batches are skipped: the streaming writer fails on a batch without rows (Arrow JS reads an empty file as one)
-  const batches = (async function* () {
-    for await (const b of arrowFileBatches(arrowFile)) if (b.numRows > 0) yield b
-  })()
-  const first = await batches.next()
   const fd = typeof output === "string" ? fs.openSync(output, "w") : -1
-  const write = typeof output === "string" ? (chunk: Uint8Array) => void fs.writeSync(fd, chunk) : output
+  const sink = typeof output === "string" ? (chunk: Uint8Array) => void fs.writeSync(fd, chunk) : output
   try {
-    if (first.done) {
-      // no rows: the streaming writer would not know the schema, so write the empty table directly
-      write(writeParquet(toWasm(schema, []), writerProperties()))
-      return
-    }
-    let pending: ArrowRecordBatch | undefined = first.value
-    const input = new ReadableStream({
-      async pull(controller) {
-        const batch = pending ?? (await batches.next()).value
-        pending = undefined
-        if (!batch) {
-          controller.close()
-          return
-        }
-        const table = toWasm(schema, [batch])
-        for (const rb of table.recordBatches()) controller.enqueue(rb)
-        table.free()
-      }
-    })
-    const stream = await transformParquetStream(input, writerProperties())
-    const reader = stream.getReader() as ReadableStreamDefaultReader<Uint8Array>
-    for (;;) {
-      const chunk = await reader.read()
-      if (chunk.done) break
-      write(chunk.value)
-    }
+    const writer = openParquetWriter(await arrowFileSchema(arrowFile), sink)
+    for await (const b of arrowFileBatches(arrowFile)) if (b.numRows > 0) writer.write(RecordBatchStreamWriter.writeAll([b]).toUint8Array(true))
+    await writer.finish()
   } finally {
     if (fd >= 0) fs.closeSync(fd)
   }

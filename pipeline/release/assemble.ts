@@ -12,9 +12,10 @@ import { Effect } from "effect"
 import type { BuildContext } from "../context.js"
 import { killPoint } from "../faults.js"
 import { type BadInputError, type InputProblem, type IoError, type LockError, ReleaseError } from "../errors.js"
-import { attempt, exists, openLineReaderSync } from "../io.js"
-import { TABLE_NAMES, type TableName } from "../model.js"
-import { writeDerivedFormats } from "../emit/formats.js"
+import { attempt, attemptAsync, exists, openLineReaderSync } from "../io.js"
+import type { TableName } from "../model.js"
+import { openTypedTables } from "../emit/formats.js"
+import { startFormatsThread, type TypedTablesWriter } from "../workers.js"
 import { workbookFile } from "./contents.js"
 import { openStaging, type Staging } from "./staging.js"
 import { writeTables, type OutcomeSource, type TablesWritten } from "./tables.js"
@@ -24,7 +25,7 @@ import { decideBump, nextVersion, parseVersion, type ReleaseFingerprint } from "
 import { publishRelease, readFingerprint, readLatest, type Latest } from "./publish/publish.js"
 import { sealRelease } from "./publish/seal.js"
 import { entryNotes } from "./describe/manifest.js"
-import { DIGESTS_FILE } from "./history/digests.js"
+import { DIGESTS_FILE } from "../emit/digests.js"
 import { updateCatalog } from "./site/catalog.js"
 import type { Stopwatch } from "../timing.js"
 
@@ -66,15 +67,21 @@ const decideVersion = (ctx: BuildContext, staging: Staging, tables: TablesWritte
     return { kind: "publish", version, previous: latest, fingerprint } satisfies Decision as Decision
   })
 
-/** The other formats of the tables (Parquet, the workbook), registered as the library wrote them. */
-const writeOtherFormats = (staging: Staging, dataset: ReleaseDescription["dataset"], created: string) =>
+/** The typed formats, written in a thread of their own for a big build, else in this one. */
+const openTyped = (dir: string, parallel: boolean) =>
+  parallel
+    ? startFormatsThread(dir)
+    : Effect.sync((): TypedTablesWriter => {
+      const typed = openTypedTables(dir)
+      return { batch: typed.batch, finish: typed.finish, workbook: async (dataset, created) => typed.workbook(dataset, created) }
+    })
+
+/** The workbook, finished now that the version is known, or the note saying why there is none. */
+const writeWorkbookFile = (staging: Staging, typed: TypedTablesWriter, dataset: ReleaseDescription["dataset"], created: string) =>
   Effect.gen(function* () {
-    const csvBytes = staging.files((s) => s.format === "csv").reduce((n, f) => n + f.bytes, 0)
-    const workbook = workbookFile(dataset.name)
-    const derived = yield* writeDerivedFormats({ dir: staging.dir, dataset, created, workbook, csvBytes })
-    for (const t of TABLE_NAMES) yield* staging.adopt(`${t}.parquet`, derived.parquet[t])
-    if (derived.workbook) yield* staging.adopt(workbook, derived.workbook)
-    return derived.notes
+    const workbook = yield* attemptAsync(staging.dir, "write the workbook into", () => typed.workbook(dataset, created))
+    if (workbook.bytes) yield* staging.write(workbookFile(dataset.name), workbook.bytes)
+    return workbook.note ? [workbook.note] : []
   })
 
 export const assembleRelease = (
@@ -93,9 +100,11 @@ export const assembleRelease = (
       const previousDigests = digestsFile && (yield* exists(digestsFile))
         ? yield* Effect.acquireRelease(attempt(digestsFile, "read", () => openLineReaderSync(digestsFile)), (r) => Effect.sync(() => r.close()))
         : null
+      const typed = yield* openTyped(staging.dir, source.parallel)
       const tables = yield* writeTables({
         staging,
         source,
+        typed,
         listingProblems,
         failOnBadInput: ctx.config.ingest.on_bad_input === "fail",
         rawDir: ctx.rawDir,
@@ -104,6 +113,7 @@ export const assembleRelease = (
         previousDigests,
         legacyPrevious: previousDir !== null && previousDigests === null
       })
+      for (const [name, written] of Object.entries(tables.typed)) yield* staging.adopt(name, written)
       stopwatch.lap("tables")
       const decision = yield* decideVersion(ctx, staging, tables, latest, options.version)
       stopwatch.lap("decide")
@@ -118,15 +128,13 @@ export const assembleRelease = (
       const endedAt = yield* ctx.now
       const dataset = { ...ctx.config.dataset, version, datePublished: endedAt.slice(0, 10) }
 
-      progress(`derive: Parquet and workbook (memory so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`)
-      const notes = yield* writeOtherFormats(staging, dataset, endedAt)
-      stopwatch.lap("formats")
-      progress(`metadata: (memory so far ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`)
+      const notes = yield* writeWorkbookFile(staging, typed, dataset, endedAt)
+      stopwatch.lap("workbook")
       const derivedAt = yield* ctx.now
       const phases: Array<Phase> = [
         { name: "process", description: "ingest, clean, dates and entities, per document", startedAt: options.startedAt, endedAt: tables.processedAt },
-        { name: "emit", description: "tables written as CSV and Arrow", startedAt: tables.processedAt, endedAt },
-        { name: "derive", description: "Parquet files and the workbook made from the Arrow files", startedAt: endedAt, endedAt: derivedAt }
+        { name: "emit", description: "tables written as CSV, Arrow and Parquet as the documents streamed", startedAt: tables.processedAt, endedAt },
+        { name: "derive", description: "the workbook finished, with its About sheet", startedAt: endedAt, endedAt: derivedAt }
       ]
       const description: ReleaseDescription = {
         staging,

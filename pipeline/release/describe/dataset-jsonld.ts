@@ -1,15 +1,12 @@
 /**
- * dataset.jsonld, streamed: the Dataset node, then each document node made from the part file the tables step wrote
- * (read a chunk at a time), then the entities. No more than a chunk of bodies is held at once.
+ * dataset.jsonld, streamed: the Dataset node, then each document node (made when its document was processed, and
+ * completed here with the release's Dataset IRI, the one part that needed the version), then the entities. The part
+ * file is read a line at a time; no more than a megabyte of bodies is held.
  */
-import * as fs from "node:fs"
 import type { Appender } from "../../io.js"
-import type { DocumentRow, EntityRow } from "../../model.js"
-import { datasetNode, documentNode, entityNode, jsonLdHead, jsonLdNode, jsonLdTail, type DistributionEntry } from "../../emit/jsonld.js"
-
-/** One line of the document part file: the document's row and the entity ids it mentions. */
-export const documentPartLine = (document: DocumentRow, mentionedEntityIds: ReadonlyArray<string>): string =>
-  JSON.stringify(mentionedEntityIds.length ? [document, mentionedEntityIds] : [document]) + "\n"
+import { openLineReaderSync } from "../../io.js"
+import type { EntityRow } from "../../model.js"
+import { datasetNode, entityNode, iris, jsonLdHead, jsonLdNode, jsonLdTail, nodeFromLine, type DistributionEntry } from "../../emit/jsonld.js"
 
 /** Synchronous: call inside `attempt`. */
 export const writeDatasetJsonLd = (
@@ -21,24 +18,12 @@ export const writeDatasetJsonLd = (
   entities: ReadonlyArray<EntityRow>
 ): void => {
   out.write(jsonLdHead() + jsonLdNode(datasetNode(ds, distribution, docIds), true))
-  const part = fs.openSync(documentPart, "r")
-  const buf = Buffer.allocUnsafe(1 << 20)
-  let carry = ""
-  let n: number
-  const emit = (line: string) => {
-    if (!line) return
-    const [doc, mentions] = JSON.parse(line) as [DocumentRow, Array<string>?]
-    out.write(jsonLdNode(documentNode(ds.name, ds.version, doc, mentions ?? []), false))
-  }
+  const datasetIri = iris(ds.name).dataset(ds.version)
+  const part = openLineReaderSync(documentPart)
   try {
-    while ((n = fs.readSync(part, buf, 0, buf.length, null)) > 0) {
-      const lines = (carry + buf.toString("utf8", 0, n)).split("\n")
-      carry = lines.pop()!
-      lines.forEach(emit)
-    }
-    emit(carry)
+    for (let line = part.next(); line !== null; line = part.next()) if (line) out.write(`,\n${nodeFromLine(line, datasetIri)}`)
   } finally {
-    fs.closeSync(part)
+    part.close()
   }
   for (const e of entities) out.write(jsonLdNode(entityNode(ds.name, e), false))
   out.write(jsonLdTail())

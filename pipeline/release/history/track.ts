@@ -6,7 +6,7 @@
  */
 import Papa from "papaparse"
 import type { LineReader } from "../../io.js"
-import { changedColumns, DIGEST_COLUMNS, parseDigestsHeader, parseDigestsLine } from "./digests.js"
+import { changedColumns, DIGEST_COLUMNS, parseDigestsHeader, parseDigestsLine } from "../../emit/digests.js"
 import type { ChangeSummary, DocumentChange } from "./changes.js"
 
 /** How many documents of each kind the CHANGELOG names before it says "and N more". */

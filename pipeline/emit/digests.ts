@@ -6,9 +6,9 @@
  * an earlier release again.
  */
 import * as zlib from "node:zlib"
-import { csvCell } from "../../emit/cells.js"
-import { TABLES, type Row } from "../../model.js"
-import type { DocumentResult } from "../../document.js"
+import { csvCell } from "./cells.js"
+import { TABLES, type Row } from "../model.js"
+import type { DocumentResult } from "../document.js"
 
 export const DOCUMENT_TABLE = "documents"
 export const CHILD_TABLES = ["comments", "mentions", "dates", "removed_lines"] as const

@@ -1,0 +1,30 @@
+/**
+ * The formats thread: writes every table's Arrow and Parquet file and the workbook (emit/formats.ts) from the record
+ * batches the main thread forwards, so that work runs beside the main thread's instead of after it.
+ */
+import { parentPort, workerData } from "node:worker_threads"
+import { openTypedTables } from "./emit/formats.js"
+import type { TableName } from "./model.js"
+import type { WorkbookDataset } from "./emit/xlsx.js"
+
+const typed = openTypedTables((workerData as { dir: string }).dir)
+
+type Message =
+  | { id: number; type: "batch"; table: TableName; ipc: Uint8Array; csvBytes: number }
+  | { id: number; type: "finish" }
+  | { id: number; type: "workbook"; dataset: WorkbookDataset; created: string }
+
+const fail = (id: number, e: unknown) => parentPort!.postMessage({ id, error: e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e) })
+
+parentPort!.on("message", async (m: Message) => {
+  try {
+    if (m.type === "batch") typed.batch(m.table, m.ipc, m.csvBytes)
+    else if (m.type === "finish") parentPort!.postMessage({ id: m.id, files: await typed.finish() })
+    else {
+      const w = typed.workbook(m.dataset, m.created)
+      parentPort!.postMessage({ id: m.id, bytes: w.bytes, note: w.note })
+    }
+  } catch (e) {
+    fail(m.id, e)
+  }
+})
