@@ -52,17 +52,22 @@ export const writeCache = (dir: string, key: string, outcome: CachedOutcome): vo
   }
 }
 
-/** A fingerprint of the code that decides a document's result: the stage modules and the document composer. */
+/**
+ * A fingerprint of the code that decides a document's result, as it runs: the stage modules, the document composer
+ * and the model, as TypeScript (pipeline/) or as the compiled JavaScript (dist/pipeline/), so a cache entry is never
+ * trusted across a change of the code that made it, compiled or not.
+ */
 export const stagesCodeVersion = (pipelineDir: string): string => {
+  const ext = fs.existsSync(path.join(pipelineDir, "document.ts")) ? ".ts" : ".js"
   const files: Array<string> = []
   const walk = (dir: string) => {
     for (const name of fs.readdirSync(dir).sort()) {
       const abs = path.join(dir, name)
       if (fs.statSync(abs).isDirectory()) walk(abs)
-      else if (name.endsWith(".ts")) files.push(abs)
+      else if (name.endsWith(ext) && !name.endsWith(".d.ts")) files.push(abs)
     }
   }
   walk(path.join(pipelineDir, "stages"))
-  files.push(path.join(pipelineDir, "document.ts"), path.join(pipelineDir, "model.ts"))
+  files.push(path.join(pipelineDir, `document${ext}`), path.join(pipelineDir, `model${ext}`))
   return sha256Hex(files.map((f) => `${path.relative(pipelineDir, f)}\n${fs.readFileSync(f, "utf8")}`).join("\n"))
 }

@@ -5,6 +5,7 @@
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { execFileSync } from "node:child_process"
+import { fileURLToPath } from "node:url"
 import { DateTime, Effect } from "effect"
 import { decodeConfig, decodeDataFile, type PipelineConfig } from "./config.js"
 import type { StageContext } from "./document.js"
@@ -35,7 +36,15 @@ export interface BuildContext {
   readonly now: Effect.Effect<string>
 }
 
-const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
+/** This module's folder: pipeline/ when run as TypeScript, dist/pipeline/ when compiled. */
+const codeDir = path.dirname(fileURLToPath(import.meta.url))
+/** The package's folder: the nearest above that holds a package.json. */
+const projectRoot = (() => {
+  for (let dir = codeDir; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "package.json"))) return dir
+    if (path.dirname(dir) === dir) return path.resolve(codeDir, "..")
+  }
+})()
 
 export const pipelineVersion = (): string => {
   try {
@@ -67,7 +76,7 @@ export const loadConfigFile = (configPath: string) =>
   })
 
 let cachedCodeVersion: string | null = null
-const codeVersion = (): string => (cachedCodeVersion ??= stagesCodeVersion(path.join(projectRoot, "pipeline")))
+const codeVersion = (): string => (cachedCodeVersion ??= stagesCodeVersion(codeDir))
 
 export const clockFromEnvironment = (env: NodeJS.ProcessEnv = process.env): Effect.Effect<string> => {
   const epoch = env.SOURCE_DATE_EPOCH

@@ -6,11 +6,13 @@ import { parentPort, workerData } from "node:worker_threads"
 import { openTypedTables } from "./emit/formats.js"
 import type { TableName } from "./model.js"
 import type { WorkbookDataset } from "./emit/xlsx.js"
+import type { ArrowPiece } from "./emit/slice.js"
 
-const typed = openTypedTables((workerData as { dir: string }).dir)
+const init = workerData as { dir: string; deflateTo: Readonly<Record<string, string | undefined>> }
+const typed = openTypedTables(init.dir, (name) => init.deflateTo[name])
 
 type Message =
-  | { id: number; type: "batch"; table: TableName; ipc: Uint8Array; csvBytes: number }
+  | { id: number; type: "batch"; table: TableName; piece: ArrowPiece | null; csvBytes: number }
   | { id: number; type: "finish" }
   | { id: number; type: "workbook"; dataset: WorkbookDataset; created: string }
 
@@ -18,7 +20,7 @@ const fail = (id: number, e: unknown) => parentPort!.postMessage({ id, error: e 
 
 parentPort!.on("message", async (m: Message) => {
   try {
-    if (m.type === "batch") typed.batch(m.table, m.ipc, m.csvBytes)
+    if (m.type === "batch") typed.batch(m.table, m.piece, m.csvBytes)
     else if (m.type === "finish") parentPort!.postMessage({ id: m.id, files: await typed.finish() })
     else {
       const w = typed.workbook(m.dataset, m.created)

@@ -11,7 +11,7 @@ import type { SourceFile } from "./sources.js"
 import type { WrittenFile } from "./io.js"
 import type { TableName } from "./model.js"
 import type { WorkbookDataset } from "./emit/xlsx.js"
-import { SLICE_SIZE } from "./emit/slice.js"
+import { SLICE_SIZE, type ArrowPiece } from "./emit/slice.js"
 
 export interface Pool {
   readonly size: number
@@ -26,8 +26,10 @@ export interface Pool {
 /** Enough for the stages and a batch of results (they need about 100 MB); V8 would otherwise let garbage grow far past it. */
 const WORKER_HEAP_MB = 320
 
-const WORKER_URL = new URL("./worker-entry.mjs", import.meta.url)
-const FORMATS_URL = new URL("./formats-entry.mjs", import.meta.url)
+/** Compiled JavaScript runs the threads' modules as they are; TypeScript (tests, tsx) loads them through tsx. */
+const compiled = import.meta.url.endsWith(".js")
+const WORKER_URL = new URL(compiled ? "./worker.js" : "./worker-entry.mjs", import.meta.url)
+const FORMATS_URL = new URL(compiled ? "./formats-worker.js" : "./formats-entry.mjs", import.meta.url)
 
 /** One request to a thread, answered by a message with the same id (or an error). */
 const request = <A>(worker: Worker, id: number, message: object, transfer: ReadonlyArray<ArrayBuffer> = []) =>
@@ -77,16 +79,16 @@ export const makePool = (size: number, init: { configPath: string; raw?: string 
 
 /** The typed formats of the tables, written in this thread or another (formats.ts in emit/ does the work). */
 export interface TypedTablesWriter {
-  readonly batch: (table: TableName, ipc: Uint8Array, csvBytes: number) => void
+  readonly batch: (table: TableName, piece: ArrowPiece | null, csvBytes: number) => void
   readonly finish: () => Promise<Record<string, WrittenFile>>
   readonly workbook: (dataset: WorkbookDataset, created: string) => Promise<{ readonly bytes: Uint8Array | null; readonly note: string | null }>
 }
 
-/** A thread that writes the typed formats into `dir`; stopped when the surrounding scope closes. */
-export const startFormatsThread = (dir: string) =>
+/** A thread that writes the typed formats into `dir` (`deflateTo` by file name); stopped when the surrounding scope closes. */
+export const startFormatsThread = (dir: string, deflateTo: Readonly<Record<string, string | undefined>>) =>
   Effect.acquireRelease(
     Effect.sync(() => {
-      const worker = new Worker(FORMATS_URL, { workerData: { dir } })
+      const worker = new Worker(FORMATS_URL, { workerData: { dir, deflateTo } })
       let nextId = 0
       let failure: Error | null = null
       worker.on("error", (e) => void (failure ??= e))
@@ -96,7 +98,7 @@ export const startFormatsThread = (dir: string) =>
       })
       const check = <A>(p: Promise<A>) => (failure ? Promise.reject(failure) : p)
       const writer: TypedTablesWriter = {
-        batch: (table, ipc, csvBytes) => worker.postMessage({ id: -1, type: "batch", table, ipc, csvBytes }),
+        batch: (table, piece, csvBytes) => worker.postMessage({ id: -1, type: "batch", table, piece, csvBytes }),
         finish: () => check(request<{ files: Record<string, WrittenFile> }>(worker, nextId++, { type: "finish" }).then((r) => r.files)),
         workbook: (dataset, created) =>
           check(request<{ bytes: Uint8Array | null; note: string | null }>(worker, nextId++, { type: "workbook", dataset: { ...dataset }, created }).then((r) => ({ bytes: r.bytes, note: r.note })))

@@ -4,13 +4,15 @@
  * time; each file is hashed as it is written, so nobody reads it back for its size or checksum. The workbook is
  * given up once the tables pass WORKBOOK_MAX_CSV_BYTES of CSV, and finished (its About sheet, its zip) only when the
  * release's version is known. Runs in its own thread in a big build (formats-worker.ts), in the build's otherwise.
+ * The Arrow files need no encoding here: the workers made each record batch's bytes.
  */
 import * as path from "node:path"
 import { createHash } from "node:crypto"
 import { tableFromIPC } from "apache-arrow"
 import { openAppenderSync, type Appender, type WrittenFile } from "../io.js"
 import { TABLE_NAMES, TABLES, type TableName } from "../model.js"
-import { arrowSchema, makeArrowFileWriter } from "./arrow.js"
+import { ARROW_FILE_HEAD, arrowFileTail, arrowSchema } from "./arrow.js"
+import type { ArrowPiece } from "./slice.js"
 import { openParquetWriter, rowGroupRows } from "./parquet.js"
 import { openWorkbook, type WorkbookDataset } from "./xlsx.js"
 
@@ -24,45 +26,52 @@ export const noWorkbookNote = (csvBytes: number) =>
   `No workbook in this release: its tables hold ${Math.round(csvBytes / 1e6)} MB of CSV, more than a spreadsheet opens usefully; load the Parquet or CSV files instead.`
 
 export interface TypedTables {
-  /** a record batch of a table (an Arrow IPC stream; empty bytes are skipped); `csvBytes` is the CSV written so far */
-  readonly batch: (table: TableName, ipc: Uint8Array, csvBytes: number) => void
+  /** a table's record batch (null for none); `csvBytes` is the CSV written so far, which decides on the workbook */
+  readonly batch: (table: TableName, piece: ArrowPiece | null, csvBytes: number) => void
   /** closes every table's Arrow and Parquet file: their sizes and checksums by file name */
   readonly finish: () => Promise<Record<string, WrittenFile>>
   /** the workbook's bytes, or null and why not */
   readonly workbook: (dataset: WorkbookDataset, created: string) => { readonly bytes: Uint8Array | null; readonly note: string | null }
 }
 
-/** Opens `<table>.arrow` and `<table>.parquet` for every table in `dir`. Synchronous writes; call finish once. */
-export const openTypedTables = (dir: string, options: { maxDataRows?: number } = {}): TypedTables => {
+/**
+ * Opens `<table>.arrow` and `<table>.parquet` for every table in `dir`; `deflateTo` says where a file's deflate stream
+ * goes for the release zip (none for Parquet, which the zip stores). The Arrow file is the record batch messages
+ * one after another (as the workers encoded them) between its head and its footer. Call finish once.
+ */
+export const openTypedTables = (dir: string, deflateTo: (file: string) => string | undefined = () => undefined, options: { maxDataRows?: number } = {}): TypedTables => {
   const files: Record<string, Appender> = {}
-  const arrow = {} as Record<TableName, ReturnType<typeof makeArrowFileWriter>>
+  const blocks = {} as Record<TableName, Array<{ offset: number; metaDataLength: number; bodyLength: number }>>
+  const at = {} as Record<TableName, number>
   const parquet = {} as Record<TableName, ReturnType<typeof openParquetWriter>>
+  const open = (name: string) => {
+    const target = deflateTo(name)
+    return (files[name] = openAppenderSync(path.join(dir, name), target ? { deflateTo: target } : {}))
+  }
   for (const t of TABLE_NAMES) {
-    const a = (files[`${t}.arrow`] = openAppenderSync(path.join(dir, `${t}.arrow`)))
-    const p = (files[`${t}.parquet`] = openAppenderSync(path.join(dir, `${t}.parquet`)))
-    arrow[t] = makeArrowFileWriter(TABLES[t])
-    a.write(arrow[t].drain())
-    parquet[t] = openParquetWriter(arrowSchema(TABLES[t]), p.write, rowGroupRows(TABLES[t]))
+    open(`${t}.arrow`).write(ARROW_FILE_HEAD)
+    blocks[t] = []
+    at[t] = ARROW_FILE_HEAD.byteLength
+    parquet[t] = openParquetWriter(arrowSchema(TABLES[t]), open(`${t}.parquet`).write, rowGroupRows(TABLES[t]))
   }
   let workbook: ReturnType<typeof openWorkbook> | null = openWorkbook(options)
   let csvSeen = 0
   return {
-    batch: (t, ipc, csvBytes) => {
+    batch: (t, piece, csvBytes) => {
       csvSeen = csvBytes
       if (csvBytes > WORKBOOK_MAX_CSV_BYTES) workbook = null
-      if (ipc.byteLength === 0) return
-      const batches = tableFromIPC(ipc).batches
-      for (const b of batches) {
-        arrow[t].writeBatch(b)
-        workbook?.rows(t, b)
-      }
-      files[`${t}.arrow`]!.write(arrow[t].drain())
-      parquet[t].write(ipc)
+      if (!piece) return
+      const { stream, message } = piece
+      files[`${t}.arrow`]!.writeDeflated(stream.subarray(message.at, message.at + message.length), piece.deflated)
+      blocks[t].push({ offset: at[t], metaDataLength: message.metaDataLength, bodyLength: message.bodyLength })
+      at[t] += message.length
+      parquet[t].write(stream)
+      if (workbook) for (const b of tableFromIPC(stream).batches) workbook.rows(t, b)
     },
     finish: async () => {
       const written: Record<string, WrittenFile> = {}
       for (const t of TABLE_NAMES) {
-        files[`${t}.arrow`]!.write(arrow[t].finish())
+        files[`${t}.arrow`]!.write(arrowFileTail(TABLES[t], blocks[t]))
         await parquet[t].finish()
         written[`${t}.arrow`] = files[`${t}.arrow`]!.close()
         written[`${t}.parquet`] = files[`${t}.parquet`]!.close()

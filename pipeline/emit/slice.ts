@@ -9,12 +9,13 @@
 import { RecordBatchStreamWriter } from "apache-arrow"
 import type { DocumentResult } from "../document.js"
 import type { FoundEntity } from "../stages/entities.js"
-import { TABLES, type Row } from "../model.js"
+import { TABLES, type Row, type TableSpec } from "../model.js"
 import { csvCell } from "./cells.js"
 import { csvRows } from "./csv.js"
-import { recordBatch } from "./arrow.js"
+import { batchMessage, recordBatch, type BatchMessage } from "./arrow.js"
+import { deflatePiece } from "./zipfile.js"
 import { digestsLine, documentDigests } from "./digests.js"
-import { documentNodeLine, documentNodeParts } from "./jsonld.js"
+import { documentNode, jsonLdNode } from "./jsonld.js"
 
 /** Outcomes per slice: a record batch of each table holds the rows of this many documents at most. */
 export const SLICE_SIZE = 128
@@ -36,33 +37,61 @@ export interface SliceDocument {
   readonly entities: ReadonlyArray<FoundEntity>
 }
 
+/** Bytes of a release file and the same bytes deflated (a sync-flushed piece of the file's deflate stream, for the zip). */
+export interface Piece {
+  readonly bytes: Uint8Array
+  readonly deflated: Uint8Array
+}
+
+/** A table's rows of the slice as one Arrow record batch: an IPC stream (schema, batch), the batch's message in it. */
+export interface ArrowPiece {
+  readonly stream: Uint8Array
+  readonly message: BatchMessage
+  /** the message, deflated */
+  readonly deflated: Uint8Array
+}
+
 export interface EncodedSlice {
   readonly documents: ReadonlyArray<SliceDocument>
-  readonly csv: Readonly<Record<DocumentTable, string>>
-  /** an IPC stream holding one record batch per table with rows in this slice (empty bytes when none) */
-  readonly arrow: Readonly<Record<DocumentTable, Uint8Array>>
+  /** each table's rows as CSV text (no header) */
+  readonly csv: Readonly<Record<DocumentTable, Piece>>
+  /** each table's rows as a record batch; null when the slice has none */
+  readonly arrow: Readonly<Record<DocumentTable, ArrowPiece | null>>
   readonly rows: Readonly<Record<DocumentTable, number>>
-  /** dataset.jsonld part-file lines, one per document */
-  readonly nodes: string
+  /** the documents' nodes as dataset.jsonld holds them (each after ",\n") */
+  readonly nodes: Piece
   /** document-digests.csv lines */
-  readonly digests: string
+  readonly digests: Piece
   /** the first rows of each table in this slice, as CSV cells */
   readonly preview: Readonly<Record<DocumentTable, ReadonlyArray<ReadonlyArray<string>>>>
+}
+
+/** Rows of a table as a record batch, with its message deflated. */
+export const arrowPiece = (spec: TableSpec, rows: ReadonlyArray<Row>): ArrowPiece | null => {
+  if (rows.length === 0) return null
+  const stream = RecordBatchStreamWriter.writeAll([recordBatch(spec, rows)]).toUint8Array(true)
+  const message = batchMessage(stream)
+  return { stream, message, deflated: deflatePiece(stream.subarray(message.at, message.at + message.length)) }
+}
+
+const piece = (text: string): Piece => {
+  const bytes = Buffer.from(text, "utf8")
+  return { bytes, deflated: bytes.byteLength ? deflatePiece(bytes) : new Uint8Array(0) }
 }
 
 export const encodeSlice = (results: ReadonlyArray<DocumentResult>, datasetName: string): EncodedSlice => {
   const rowsOf = (t: DocumentTable): ReadonlyArray<Row> =>
     (t === "documents" ? results.map((r) => r.document) : results.flatMap((r): ReadonlyArray<unknown> => r[t])) as ReadonlyArray<Row>
-  const csv = {} as Record<DocumentTable, string>
-  const arrow = {} as Record<DocumentTable, Uint8Array>
+  const csv = {} as Record<DocumentTable, Piece>
+  const arrow = {} as Record<DocumentTable, ArrowPiece | null>
   const rows = {} as Record<DocumentTable, number>
   const preview = {} as Record<DocumentTable, Array<Array<string>>>
   for (const t of DOCUMENT_TABLES) {
     const spec = TABLES[t]
     const r = rowsOf(t)
     rows[t] = r.length
-    csv[t] = csvRows(spec, r)
-    arrow[t] = r.length ? RecordBatchStreamWriter.writeAll([recordBatch(spec, r)]).toUint8Array(true) : new Uint8Array(0)
+    csv[t] = piece(csvRows(spec, r))
+    arrow[t] = arrowPiece(spec, r)
     preview[t] = r.slice(0, PREVIEW_ROWS).map((row) => spec.columns.map((c) => csvCell(c, row[c.name]).slice(0, PREVIEW_CELL)))
   }
   let nodes = ""
@@ -71,13 +100,9 @@ export const encodeSlice = (results: ReadonlyArray<DocumentResult>, datasetName:
   for (const r of results) {
     const d = documentDigests(r)
     const mentioned = r.mentions.map((m) => m.entity_id)
-    nodes += documentNodeLine(documentNodeParts(datasetName, r.document, mentioned))
+    nodes += jsonLdNode(documentNode(datasetName, r.document, mentioned), false)
     digests += digestsLine(r.document.doc_id, d)
     documents.push({ doc_id: r.document.doc_id, digests: d, published_date: r.document.published_date, mentioned, entities: r.entities })
   }
-  return { documents, csv, arrow, rows, nodes, digests, preview }
+  return { documents, csv, arrow, rows, nodes: piece(nodes), digests: piece(digests), preview }
 }
-
-/** The buffers a slice can hand to another thread without a copy. */
-export const transferables = (s: EncodedSlice): Array<ArrayBuffer> =>
-  Object.values(s.arrow).filter((b) => b.byteLength > 0).map((b) => b.buffer as ArrayBuffer)

@@ -6,7 +6,7 @@
  */
 import * as zlib from "node:zlib"
 
-export const DEFLATE_LEVEL = 6
+export const DEFLATE_LEVEL = 3
 export const MAX32 = 0xffffffff
 
 /** One piece of a deflate stream: the bytes compressed and sync-flushed, so the next piece may follow. */
@@ -35,12 +35,15 @@ export interface EntrySizes {
 /** UTF-8 names; with `descriptor`, the sizes follow the data (written by dataDescriptor) and are zero here. */
 const flagsOf = (descriptor: boolean) => (descriptor ? 0x0808 : 0x0800)
 
-export const localHeader = (name: Buffer, when: { date: number; time: number }, sizes: EntrySizes | null): Buffer => {
+/** 8: deflated; 0: stored as it is */
+export type ZipMethod = 8 | 0
+
+export const localHeader = (name: Buffer, when: { date: number; time: number }, sizes: EntrySizes | null, method: ZipMethod = 8): Buffer => {
   const h = Buffer.alloc(30)
   h.writeUInt32LE(0x04034b50, 0)
   h.writeUInt16LE(20, 4)
   h.writeUInt16LE(flagsOf(sizes === null), 6)
-  h.writeUInt16LE(8, 8)
+  h.writeUInt16LE(method, 8)
   h.writeUInt16LE(when.time, 10)
   h.writeUInt16LE(when.date, 12)
   if (sizes) {
@@ -61,14 +64,14 @@ export const dataDescriptor = (sizes: EntrySizes): Buffer => {
   return d
 }
 
-export const centralEntry = (name: Buffer, when: { date: number; time: number }, sizes: EntrySizes, headerAt: number, descriptor: boolean): Buffer => {
+export const centralEntry = (name: Buffer, when: { date: number; time: number }, sizes: EntrySizes, headerAt: number, descriptor: boolean, method: ZipMethod = 8): Buffer => {
   if (sizes.size > MAX32 || sizes.compressed > MAX32 || headerAt > MAX32) throw new Error(`${name.toString()} is too large for a zip without Zip64`)
   const e = Buffer.alloc(46)
   e.writeUInt32LE(0x02014b50, 0)
   e.writeUInt16LE(20, 4)
   e.writeUInt16LE(20, 6)
   e.writeUInt16LE(flagsOf(descriptor), 8)
-  e.writeUInt16LE(8, 10)
+  e.writeUInt16LE(method, 10)
   e.writeUInt16LE(when.time, 12)
   e.writeUInt16LE(when.date, 14)
   e.writeUInt32LE(sizes.crc, 16)

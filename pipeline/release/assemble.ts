@@ -68,11 +68,11 @@ const decideVersion = (ctx: BuildContext, staging: Staging, tables: TablesWritte
   })
 
 /** The typed formats, written in a thread of their own for a big build, else in this one. */
-const openTyped = (dir: string, parallel: boolean) =>
+const openTyped = (staging: Staging, parallel: boolean) =>
   parallel
-    ? startFormatsThread(dir)
+    ? startFormatsThread(staging.dir, Object.fromEntries(staging.contents.filter((s) => s.table && s.format !== "csv").map((s) => [s.name, staging.deflateTarget(s.name)])))
     : Effect.sync((): TypedTablesWriter => {
-      const typed = openTypedTables(dir)
+      const typed = openTypedTables(staging.dir, staging.deflateTarget)
       return { batch: typed.batch, finish: typed.finish, workbook: async (dataset, created) => typed.workbook(dataset, created) }
     })
 
@@ -100,7 +100,7 @@ export const assembleRelease = (
       const previousDigests = digestsFile && (yield* exists(digestsFile))
         ? yield* Effect.acquireRelease(attempt(digestsFile, "read", () => openLineReaderSync(digestsFile)), (r) => Effect.sync(() => r.close()))
         : null
-      const typed = yield* openTyped(staging.dir, source.parallel)
+      const typed = yield* openTyped(staging, source.parallel)
       const tables = yield* writeTables({
         staging,
         source,

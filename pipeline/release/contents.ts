@@ -32,6 +32,8 @@ export interface ReleaseFileSpec {
   readonly download: boolean
   /** the README's release layout: files with the same group share a line */
   readonly group: string
+  /** in the release zip: deflated, or stored as it is (formats that are compressed already) */
+  readonly zip: "deflate" | "store"
 }
 
 export const MEDIA_TYPES: Readonly<Record<string, string>> = {
@@ -92,7 +94,8 @@ const spec = (name: string, step: Step, extra: { optional?: boolean; table?: Tab
   inCrate: step === "crate" ? "descriptor" : before(step, "crate") ? "hashed" : "listed",
   inProvenance: before(step, "provenance"),
   download: extra.format !== undefined,
-  group: extra.group
+  group: extra.group,
+  zip: extra.format === "parquet" || extra.format === "xlsx" ? "store" : "deflate"
 })
 
 /** Every file of a release of the dataset named `datasetName`, sorted by name (the order every list uses). */

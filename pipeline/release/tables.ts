@@ -5,15 +5,13 @@
  * against the previous release are found as the documents pass (history/track.ts), and so is what the download page
  * shows. The entity registry (the one table that must be held whole) is written last.
  */
-import { RecordBatchStreamWriter } from "apache-arrow"
 import { Effect } from "effect"
 import { BadInputError, type InputProblem, IoError, ReleaseError } from "../errors.js"
 import { killPoint } from "../faults.js"
 import { attempt, openAppenderSync, type Appender, type LineReader, type WrittenFile } from "../io.js"
 import { csvHeader, csvRows } from "../emit/csv.js"
 import { csvCell } from "../emit/cells.js"
-import { recordBatch } from "../emit/arrow.js"
-import { DOCUMENT_TABLES, PREVIEW_ROWS } from "../emit/slice.js"
+import { arrowPiece, DOCUMENT_TABLES, PREVIEW_ROWS } from "../emit/slice.js"
 import { DIGESTS_FILE, digestsHeader } from "../emit/digests.js"
 import { type EntityRow, type Row, TABLE_NAMES, TABLES, type TableName } from "../model.js"
 import type { FoundEntity } from "../stages/entities.js"
@@ -55,8 +53,8 @@ export interface TablesWritten {
   readonly problems: ReadonlyArray<InputProblem>
   /** documents whose outcome came from the cache */
   readonly cached: number
-  /** the hidden part file of dataset.jsonld's document nodes */
-  readonly documentPart: string
+  /** the part file of dataset.jsonld's document nodes (and its deflate stream) */
+  readonly documentPart: WrittenFile & { readonly file: string }
   /** when the last document had been through the stages */
   readonly processedAt: string
   /** the documents added, removed and modified against the previous release (changes.csv is written), or null when
@@ -122,7 +120,7 @@ export const writeTables = (p: {
     const digests = yield* staging.append(DIGESTS_FILE)
     const changesCsv = p.legacyPrevious ? null : yield* staging.append("changes.csv")
     const documentPart = staging.workFile("documents.part")
-    const nodes = yield* attempt(documentPart, "write", () => openAppenderSync(documentPart))
+    const nodes = yield* attempt(documentPart, "write", () => openAppenderSync(documentPart, { deflateTo: `${documentPart}.deflate` }))
     let csvBytes = 0
     yield* attempt(staging.dir, "write the tables into", () => {
       for (const t of TABLE_NAMES) csv[t].write(csvHeader(TABLES[t]))
@@ -159,14 +157,14 @@ export const writeTables = (p: {
       yield* attempt(staging.dir, "write the tables into", () => {
         for (const slice of batch.slices) {
           for (const t of DOCUMENT_TABLES) {
-            csv[t].write(slice.csv[t])
-            csvBytes += Buffer.byteLength(slice.csv[t])
+            csv[t].writeDeflated(slice.csv[t].bytes, slice.csv[t].deflated)
+            csvBytes += slice.csv[t].bytes.byteLength
             counts[t] += slice.rows[t]
             for (const row of slice.preview[t]) if (preview[t].rows.length < PREVIEW_ROWS) preview[t].rows.push(row)
           }
           for (const t of DOCUMENT_TABLES) typed.batch(t, slice.arrow[t], csvBytes)
-          nodes.write(slice.nodes)
-          digests.write(slice.digests)
+          nodes.writeDeflated(slice.nodes.bytes, slice.nodes.deflated)
+          digests.writeDeflated(slice.digests.bytes, slice.digests.deflated)
           for (const d of slice.documents) {
             registerEntities(registry, d.entities)
             for (const id of d.mentioned) registry.get(id)!.mentions++
@@ -181,7 +179,7 @@ export const writeTables = (p: {
       yield* killPoint("mid-tables")
       progress(`clean, dates, entities: ${processed}/${source.total} document(s)${cached ? ` (${cached} from the cache)` : ""} (memory ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB)`)
     }
-    yield* attempt(documentPart, "write", () => nodes.close())
+    const documentNodes = yield* attempt(documentPart, "write", () => nodes.close())
     const processedAt = yield* p.now
     yield* killPoint("after-stages")
     if (problems.length > 0 && p.failOnBadInput) return yield* new BadInputError({ problems, skippable: true })
@@ -202,7 +200,7 @@ export const writeTables = (p: {
       csvBytes += Buffer.byteLength(text)
       counts.entities = rows.length
       for (const row of rows.slice(0, PREVIEW_ROWS)) preview.entities.rows.push(TABLES.entities.columns.map((c) => csvCell(c, row[c.name]).slice(0, 300)))
-      typed.batch("entities", rows.length ? RecordBatchStreamWriter.writeAll([recordBatch(TABLES.entities, rows)]).toUint8Array(true) : new Uint8Array(0), csvBytes)
+      typed.batch("entities", arrowPiece(TABLES.entities, rows), csvBytes)
       for (const t of TABLE_NAMES) csv[t].close()
       digests.close()
       changesCsv?.close()
@@ -210,5 +208,5 @@ export const writeTables = (p: {
     const typedFiles = yield* Effect.tryPromise({ try: () => typed.finish(), catch: (cause) => new IoError({ path: staging.dir, action: "write the Arrow and Parquet files into", cause }) })
     progress(`emit: ${TABLE_NAMES.map((t) => `${t} ${counts[t]}`).join(", ")}`)
     const glance: Glance = { preview, byMonth: Object.fromEntries([...byMonth].sort(([a], [b]) => (a < b ? -1 : 1))), undated, topEntities }
-    return { counts, entities, documentIds, rawFiles, problems, cached, documentPart, processedAt, changes, glance, sourcesDigest: sources.digest(), typed: typedFiles }
+    return { counts, entities, documentIds, rawFiles, problems, cached, documentPart: { ...documentNodes, file: documentPart }, processedAt, changes, glance, sourcesDigest: sources.digest(), typed: typedFiles }
   })

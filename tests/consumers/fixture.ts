@@ -8,8 +8,7 @@ import * as path from "node:path"
 import { spawnSync } from "node:child_process"
 import { TABLE_NAMES, TABLES, type DocumentRow, type Row, type TableName, type TableRows } from "../../pipeline/model.js"
 import { csvHeader, csvRows } from "../../pipeline/emit/csv.js"
-import { RecordBatchStreamWriter } from "apache-arrow"
-import { recordBatch } from "../../pipeline/emit/arrow.js"
+import { arrowPiece } from "../../pipeline/emit/slice.js"
 import { openTypedTables } from "../../pipeline/emit/formats.js"
 import { workbookFile } from "../../pipeline/release/contents.js"
 import { releaseReadme } from "../../pipeline/release/describe/readme.js"
@@ -160,7 +159,7 @@ export const writeEdgeRelease = async (dir = tempDir("edge-release-")): Promise<
     for (let i = 0; i < rows.length; i += 100) {
       const batch = rows.slice(i, i + 100)
       csvBytes += fs.writeSync(csv, csvRows(spec, batch))
-      typed.batch(t, RecordBatchStreamWriter.writeAll([recordBatch(spec, batch)]).toUint8Array(true), csvBytes)
+      typed.batch(t, arrowPiece(spec, batch), csvBytes)
     }
     fs.closeSync(csv)
   }

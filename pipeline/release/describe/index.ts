@@ -9,7 +9,7 @@
 import * as path from "node:path"
 import { Effect } from "effect"
 import type { IoError, InputProblem } from "../../errors.js"
-import { attempt, attemptAsync, readText, remove } from "../../io.js"
+import { attempt, attemptAsync, readText, type WrittenFile } from "../../io.js"
 import type { DistributionEntry } from "../../emit/jsonld.js"
 import type { EntityRow, TableName } from "../../model.js"
 import type { Staging } from "../staging.js"
@@ -43,7 +43,7 @@ export interface ReleaseDescription {
   readonly phases: ReadonlyArray<Phase>
   readonly counts: Readonly<Record<TableName, number>>
   readonly documentIds: ReadonlyArray<string>
-  readonly documentPart: string
+  readonly documentPart: WrittenFile & { readonly file: string }
   readonly entities: ReadonlyArray<EntityRow>
   readonly rawFiles: ReadonlyArray<{ readonly path: string; readonly sha256: string }>
   readonly refused: ReadonlyArray<InputProblem>
@@ -95,7 +95,6 @@ export const describeRelease = (d: ReleaseDescription): Effect.Effect<{ readonly
       writeDatasetJsonLd(jsonld, d.documentPart, ds, distribution, d.documentIds, d.entities)
       jsonld.close()
     })
-    yield* remove(d.documentPart)
     yield* staging.write("datapackage.json", json(datapackageJson({ dataset: ds, created: d.created, distribution, fingerprint: d.fingerprint, rawFileCount: d.rawFiles.length })))
     yield* staging.write("README.md", releaseReadme({ dataset: ds, counts: d.counts, refused: d.refused, created: d.created, notes: d.notes }))
 

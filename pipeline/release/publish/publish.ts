@@ -11,7 +11,7 @@ import { attempt, fsyncDirSync, rename, writeFileAtomic } from "../../io.js"
 import type { Staging } from "../staging.js"
 import type { ManifestFile, ReleaseManifest } from "../describe/manifest.js"
 import { writeRecord, type ReleaseRecord } from "../site/records.js"
-import { writeZip } from "./zip.js"
+import { packRelease } from "./zip.js"
 import { compareVersions, parseVersion, type ReleaseFingerprint } from "../history/version.js"
 import { killPoint } from "../../faults.js"
 
@@ -90,7 +90,7 @@ export const publishRelease = (outDir: string, staging: Staging, manifest: Relea
     if (fs.existsSync(folder)) return yield* new ReleaseError({ message: `Release ${version} already exists in ${releases}; a release is never overwritten.` })
     const zipFile = path.join(releases, `${version}.zip`)
     const zipTmp = path.join(releases, `.${version}.zip.${process.pid}.tmp`)
-    const zip = yield* attempt(zipFile, "write", () => writeZip(zipTmp, staging.dir, staging.files().map((f) => f.name), version, manifest.created))
+    const zip = yield* attempt(zipFile, "write", () => packRelease(zipTmp, staging.dir, staging.files(), version, manifest.created))
     yield* attempt(folder, "publish", () => {
       fsyncDirSync(staging.dir)
       fs.renameSync(staging.dir, folder)

@@ -1,13 +1,16 @@
 /**
  * A release packed as one zip for one-click download: every file of the folder under `<version>/`, in name order,
  * each stamped with the release's own timestamp, so the same release always gives the same bytes (for a given zlib,
- * which Node bundles). Each file is read once and deflated a megabyte at a time with the native zlib, and the zip is
- * hashed as it is written: nothing is read back. Sizes follow each entry in a data descriptor, so nothing is held.
+ * which Node bundles). `packRelease` copies each file's deflate stream, made as the file was written (by a worker for
+ * the documents' rows, from the cache for documents that did not change), or the file itself for formats that are
+ * compressed already (Parquet, the workbook), and hashes the zip as it is written: nothing is compressed again.
+ * `writeZip` packs a folder whose files come with no deflate stream (releases an older pipeline made).
  */
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { createHash } from "node:crypto"
 import { centralEntry, crc32, dataDescriptor, DEFLATE_END, deflatePiece, dosDateTime, endOfCentralDirectory, localHeader } from "../../emit/zipfile.js"
+import type { WrittenFile } from "../../io.js"
 
 const CHUNK = 1 << 20
 
@@ -59,6 +62,52 @@ export const writeZip = (zipFile: string, dir: string, files: ReadonlyArray<stri
     const directory = Buffer.concat(central)
     out(directory)
     out(endOfCentralDirectory(names.length, directory.length, centralAt))
+    fs.fsyncSync(fd)
+  } catch (e) {
+    fs.closeSync(fd)
+    fs.rmSync(zipFile, { force: true })
+    throw e
+  }
+  fs.closeSync(fd)
+  return { bytes: offset, sha256: hash.digest("hex") }
+}
+
+/** Writes `zipFile` from staged files with their sizes, CRCs and (for deflated entries) deflate streams. */
+export const packRelease = (zipFile: string, dir: string, files: ReadonlyArray<WrittenFile & { readonly name: string }>, prefix: string, timestamp: string): WrittenZip => {
+  const fd = fs.openSync(zipFile, "w")
+  const hash = createHash("sha256")
+  let offset = 0
+  const out = (buf: Uint8Array) => {
+    fs.writeSync(fd, buf)
+    hash.update(buf)
+    offset += buf.byteLength
+  }
+  const copy = (file: string) => {
+    const input = fs.openSync(file, "r")
+    try {
+      for (let n = fs.readSync(input, buf); n > 0; n = fs.readSync(input, buf)) out(buf.subarray(0, n))
+    } finally {
+      fs.closeSync(input)
+    }
+  }
+  const when = dosDateTime(timestamp)
+  const central: Array<Buffer> = []
+  const buf = Buffer.allocUnsafe(CHUNK)
+  try {
+    const entries = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const f of entries) {
+      const name = Buffer.from(`${prefix}/${f.name}`, "utf8")
+      const method = f.deflated ? 8 : 0
+      const sizes = { crc: f.crc32, size: f.bytes, compressed: f.deflated ? f.deflated.bytes : f.bytes }
+      const headerAt = offset
+      out(localHeader(name, when, sizes, method))
+      copy(f.deflated ? f.deflated.file : path.join(dir, f.name))
+      central.push(centralEntry(name, when, sizes, headerAt, false, method))
+    }
+    const centralAt = offset
+    const directory = Buffer.concat(central)
+    out(directory)
+    out(endOfCentralDirectory(entries.length, directory.length, centralAt))
     fs.fsyncSync(fd)
   } catch (e) {
     fs.closeSync(fd)
