@@ -7,11 +7,12 @@ import * as path from "node:path"
 import { Effect } from "effect"
 import { type BuildContext, loadBuildContext } from "./context.js"
 import { BadInputError, IoError, ReleaseError } from "./errors.js"
-import { listDir, makeDir } from "./io.js"
+import { attempt, listDir, makeDir } from "./io.js"
+import { sweepSlices } from "./slice-cache.js"
 import { listSources, type SourceFile } from "./sources.js"
-import { encodeOutcomes, processSourceFile, type CacheSettings, type ProcessedBatch, type SourceOutcome } from "./process-source.js"
+import { encodeSlices, processSlice, processSourceFile, type CacheSettings, type ProcessedBatch, type SourceOutcome } from "./process-source.js"
 import { makePool, type Pool } from "./workers.js"
-import { SLICE_SIZE } from "./emit/slice.js"
+import { cutSlices } from "./emit/slice.js"
 import { CACHE_DIR } from "./cache.js"
 import { readShards, shardOf, writeShard, type ShardSpec } from "./shards.js"
 import { assembleRelease, type BuildSummary, type OutcomeSource } from "./release/assemble.js"
@@ -43,29 +44,31 @@ const prepareOut = (outDir: string, lockWaitSeconds: number) =>
     yield* repairLatest(outDir)
   })
 
+/** Batches of about this many documents per worker go out at once. */
+const BATCH_PER_WORKER = 128
+
 /**
  * Runs the stages over the files: on the worker pool when there is enough work, else in this thread; cached. Batches
- * go out in order and the pool works on the next while this thread writes the current one. `encode` turns each batch
- * into slices (a build); without it, the outcomes come back as they are (a shard).
+ * go out in order and the pool works on the next while this thread writes the current one. `mode` cuts the files into
+ * batches and runs one: whole slices, encoded (a build), or plain outcomes (a shard).
  */
-const fromStages = <A>(
+const fromStages = <B, A>(
   ctx: BuildContext,
   files: ReadonlyArray<SourceFile>,
   options: BuildOptions,
-  mode: { readonly run: (pool: Pool | null, cache: CacheSettings, batch: ReadonlyArray<SourceFile>) => Promise<A>; readonly empty: A }
+  mode: {
+    readonly batches: (files: ReadonlyArray<SourceFile>, size: number) => ReadonlyArray<B>
+    readonly run: (pool: Pool | null, cache: CacheSettings, batch: B) => Promise<A>
+    readonly empty: A
+  }
 ) =>
   Effect.gen(function* () {
     const cache: CacheSettings = { dir: path.join(ctx.outDir, CACHE_DIR), stagesVersion: ctx.stagesVersion }
     const workers = Math.min(ctx.config.build.concurrency, Math.ceil(files.length / WORKER_THRESHOLD))
-    const pool = workers > 1 ? yield* makePool(workers, { configPath: options.configPath, raw: options.raw, out: options.out, cache }) : null
-    // whole slices per batch, so a batch starts where a slice does
-    const batchSize = SLICE_SIZE * Math.max(2, workers)
+    const pool = workers > 1 ? yield* makePool(workers, { configPath: options.configPath, raw: options.raw, out: options.out, cache, datasetName: ctx.config.dataset.name }) : null
+    const batches = mode.batches(files, BATCH_PER_WORKER * Math.max(2, workers))
     let at = 0
-    const take = () => {
-      const batch = files.slice(at, at + batchSize)
-      at += batch.length
-      return batch.length ? mode.run(pool, cache, batch) : null
-    }
+    const take = () => (at < batches.length ? mode.run(pool, cache, batches[at++]!) : null)
     let pending: Promise<A> | null = null
     const next = Effect.tryPromise({
       try: async (): Promise<A> => {
@@ -83,17 +86,61 @@ const fromStages = <A>(
     return { total: files.length, next, parallel: pool !== null }
   })
 
+/** The listing cut into slices (where the documents say), the slices grouped into batches of at least `size` files. */
+const sliceBatches = (files: ReadonlyArray<SourceFile>, size: number): Array<Array<ReadonlyArray<SourceFile>>> => {
+  const { slices, rest } = cutSlices(files, (f) => f.doc_id)
+  if (rest.length) slices.push(rest)
+  const batches: Array<Array<ReadonlyArray<SourceFile>>> = []
+  let current: Array<ReadonlyArray<SourceFile>> = []
+  let count = 0
+  for (const s of slices) {
+    current.push(s)
+    count += s.length
+    if (count >= size) {
+      batches.push(current)
+      current = []
+      count = 0
+    }
+  }
+  if (current.length) batches.push(current)
+  return batches
+}
+
 const encoded = (ctx: BuildContext) => ({
-  run: (pool: Pool | null, cache: CacheSettings, batch: ReadonlyArray<SourceFile>): Promise<ProcessedBatch> =>
-    pool ? pool.encode(batch) : new Promise((resolve) => resolve(encodeOutcomes(batch.map((f) => processSourceFile(ctx.stages, f, cache)), ctx.config.dataset.name))),
+  batches: sliceBatches,
+  run: (pool: Pool | null, cache: CacheSettings, slices: ReadonlyArray<ReadonlyArray<SourceFile>>): Promise<ProcessedBatch> => {
+    if (pool) return pool.encode(slices)
+    return new Promise((resolve) => {
+      const done = slices.map((files) => processSlice(ctx.stages, files, cache, ctx.config.dataset.name))
+      resolve({ outcomes: done.flatMap((d) => d.outcomes), slices: done.flatMap((d) => (d.slice ? [d.slice] : [])), sliceKeys: done.flatMap((d) => (d.key ? [d.key] : [])) })
+    })
+  },
   empty: { outcomes: [], slices: [] } as ProcessedBatch
 })
 
 const plain = (ctx: BuildContext) => ({
+  batches: (files: ReadonlyArray<SourceFile>, size: number) => Array.from({ length: Math.ceil(files.length / size) }, (_, i) => files.slice(i * size, (i + 1) * size)),
   run: (pool: Pool | null, cache: CacheSettings, batch: ReadonlyArray<SourceFile>): Promise<ReadonlyArray<SourceOutcome>> =>
     pool ? pool.run(batch) : new Promise((resolve) => resolve(batch.map((f) => processSourceFile(ctx.stages, f, cache)))),
   empty: [] as ReadonlyArray<SourceOutcome>
 })
+
+/** A shard's outcomes cut into slices where a single build cuts them, and encoded here. */
+const encodeShards = (ctx: BuildContext, next: Effect.Effect<ReadonlyArray<SourceOutcome>, IoError>): Effect.Effect<ProcessedBatch, IoError> => {
+  let carry: ReadonlyArray<SourceOutcome> = []
+  let done = false
+  return Effect.gen(function* () {
+    while (!done) {
+      const batch = yield* next
+      if (batch.length === 0) done = true
+      const { slices, rest } = cutSlices(batch, (o) => o.doc_id, carry)
+      carry = rest
+      if (done && rest.length) slices.push(rest)
+      if (slices.length) return encodeSlices(slices, ctx.config.dataset.name)
+    }
+    return { outcomes: [], slices: [] }
+  })
+}
 
 export const build = (options: BuildOptions & { readonly shard?: ShardSpec | undefined }) =>
   Effect.gen(function* () {
@@ -115,8 +162,14 @@ export const build = (options: BuildOptions & { readonly shard?: ShardSpec | und
       progress(`shard ${index}/${count}: ${shard.documents} document(s) in ${shard.folder}`)
       return { status: "shard", folder: shard.folder, documents: shard.documents, refused: problems } as BuildSummary
     }
-    const source: OutcomeSource = yield* fromStages(ctx, listing.files, options, encoded(ctx))
-    return yield* assembleRelease(ctx, source, listing.problems, { version: options.version, progress, startedAt, stopwatch })
+    const stages = yield* fromStages(ctx, listing.files, options, encoded(ctx))
+    // the slices this build used stay in the cache; the others (of texts changed or gone) are removed once it succeeds
+    const used = new Set<string>()
+    const source: OutcomeSource = { ...stages, next: Effect.tap(stages.next, (b) => Effect.sync(() => b.sliceKeys?.forEach((k) => used.add(k)))) }
+    const summary = yield* assembleRelease(ctx, source, listing.problems, { version: options.version, progress, startedAt, stopwatch })
+    const cacheDir = path.join(ctx.outDir, CACHE_DIR)
+    yield* attempt(cacheDir, "tidy the cache in", () => sweepSlices(cacheDir, used))
+    return summary
   })
 
 /** Combines the shard folders of one run into a release, byte-identical to a single-machine build of the same inputs. */
@@ -130,8 +183,8 @@ export const merge = (options: BuildOptions & { readonly shardDirs: ReadonlyArra
       : (yield* listDir(path.join(ctx.outDir, "shards")).pipe(
         Effect.mapError(() => new ReleaseError({ message: `No shard folders given and none in ${path.join(ctx.outDir, "shards")}; run build --shard i/n first.` }))
       )).filter((d) => /^\d+-of-\d+$/.test(d)).map((d) => path.join(ctx.outDir, "shards", d))
-    const shards = yield* readShards(dirs, { stagesVersion: ctx.stagesVersion, configSha256: ctx.configSha256 }, SLICE_SIZE * 2)
+    const shards = yield* readShards(dirs, { stagesVersion: ctx.stagesVersion, configSha256: ctx.configSha256 }, 256)
     // the outcomes are encoded here, in slices that fall where a single build's do
-    const source: OutcomeSource = { total: shards.total, next: Effect.map(shards.next, (batch) => encodeOutcomes(batch, ctx.config.dataset.name)), parallel: shards.total >= WORKER_THRESHOLD }
+    const source: OutcomeSource = { total: shards.total, next: encodeShards(ctx, shards.next), parallel: shards.total >= WORKER_THRESHOLD }
     return yield* assembleRelease(ctx, source, shards.problems, { version: options.version, progress: options.progress ?? (() => {}), startedAt, stopwatch: startStopwatch() })
   })

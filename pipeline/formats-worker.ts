@@ -12,7 +12,7 @@ const init = workerData as { dir: string; deflateTo: Readonly<Record<string, str
 const typed = openTypedTables(init.dir, (name) => init.deflateTo[name])
 
 type Message =
-  | { id: number; type: "batch"; table: TableName; piece: ArrowPiece | null; csvBytes: number }
+  | { id: number; type: "batches"; pieces: ReadonlyArray<readonly [TableName, ArrowPiece | null]>; csvBytes: number }
   | { id: number; type: "finish" }
   | { id: number; type: "workbook"; dataset: WorkbookDataset; created: string }
 
@@ -20,7 +20,10 @@ const fail = (id: number, e: unknown) => parentPort!.postMessage({ id, error: e 
 
 parentPort!.on("message", async (m: Message) => {
   try {
-    if (m.type === "batch") typed.batch(m.table, m.piece, m.csvBytes)
+    if (m.type === "batches") {
+      for (const [table, piece] of m.pieces) typed.batch(table, piece, m.csvBytes)
+      parentPort!.postMessage({ id: m.id, done: m.id })
+    }
     else if (m.type === "finish") parentPort!.postMessage({ id: m.id, files: await typed.finish() })
     else {
       const w = typed.workbook(m.dataset, m.created)

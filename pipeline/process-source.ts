@@ -8,7 +8,8 @@ import { processDocument, type DocumentResult, type SourceText, type StageContex
 import { looksLikeHtml, ingestBytes, sha256Hex } from "./stages/ingest.js"
 import { readSidecar, type SourceFile } from "./sources.js"
 import { cacheKey, readCache, writeCache } from "./cache.js"
-import { encodeSlice, SLICE_SIZE, type EncodedSlice } from "./emit/slice.js"
+import { encodeSlice, type EncodedSlice } from "./emit/slice.js"
+import { readSlice, sliceKey, writeSlice } from "./slice-cache.js"
 
 export type SourceOutcome =
   | { readonly doc_id: string; readonly source_path: string; readonly sha256: string; readonly result: DocumentResult; readonly cached: boolean }
@@ -21,13 +22,27 @@ export interface CacheSettings {
 
 const HTML_REFUSAL = "the file is an HTML document, not text rendered from a page; render it to text first (for example with w3m -dump)"
 
-export const processSourceFile = (stages: StageContext, file: SourceFile, cache: CacheSettings | null): SourceOutcome => {
+/** A raw file read: its bytes, sha256, sidecar and the key its cached outcome would have. */
+interface ReadSource {
+  readonly file: SourceFile
+  readonly bytes: Buffer
+  readonly sha256: string
+  readonly sidecar: ReturnType<typeof readSidecar>
+  readonly key: string
+}
+
+const readSource = (file: SourceFile, cache: CacheSettings | null): ReadSource => {
   const bytes = fs.readFileSync(file.absolute)
   const sha256 = sha256Hex(bytes)
   const sidecar = readSidecar(file)
   const key = cache
     ? cacheKey({ stagesVersion: cache.stagesVersion, doc_id: file.doc_id, source_path: file.source_path, sha256, sidecarSha256: sidecar.sha256Input ? sha256Hex(sidecar.sha256Input) : null })
     : ""
+  return { file, bytes, sha256, sidecar, key }
+}
+
+const outcomeOf = (stages: StageContext, s: ReadSource, cache: CacheSettings | null): SourceOutcome => {
+  const { file, bytes, sha256, sidecar, key } = s
   if (cache) {
     const hit = readCache(cache.dir, key)
     if (hit) return { doc_id: file.doc_id, source_path: file.source_path, sha256, ...hit, cached: true }
@@ -36,6 +51,8 @@ export const processSourceFile = (stages: StageContext, file: SourceFile, cache:
   if (cache) writeCache(cache.dir, key, "result" in outcome ? { result: outcome.result } : { problem: outcome.problem })
   return { doc_id: file.doc_id, source_path: file.source_path, sha256, ...outcome, cached: false }
 }
+
+export const processSourceFile = (stages: StageContext, file: SourceFile, cache: CacheSettings | null): SourceOutcome => outcomeOf(stages, readSource(file, cache), cache)
 
 const computeOutcome = (
   stages: StageContext,
@@ -65,20 +82,52 @@ export interface LightOutcome {
 export interface ProcessedBatch {
   readonly outcomes: ReadonlyArray<LightOutcome>
   readonly slices: ReadonlyArray<EncodedSlice>
+  /** the slice cache keys the batch used (kept by the sweep after a publish) */
+  readonly sliceKeys?: ReadonlyArray<string>
+}
+
+const light = (o: SourceOutcome): LightOutcome => ({ doc_id: o.doc_id, source_path: o.source_path, sha256: o.sha256, cached: o.cached, ...("problem" in o ? { problem: o.problem } : {}) })
+
+/** The outcomes of one slice's files and their encoding (null when none of them made a document). */
+export const encodeSliceOutcomes = (outcomes: ReadonlyArray<SourceOutcome>, datasetName: string): { outcomes: Array<LightOutcome>; slice: EncodedSlice | null } => {
+  const results = outcomes.flatMap((o) => ("result" in o ? [o.result] : []))
+  return { outcomes: outcomes.map(light), slice: results.length ? encodeSlice(results, datasetName) : null }
+}
+
+/** Outcomes already computed (a shard's), each run of them a slice. */
+export const encodeSlices = (slices: ReadonlyArray<ReadonlyArray<SourceOutcome>>, datasetName: string): ProcessedBatch => {
+  const parts = slices.map((s) => encodeSliceOutcomes(s, datasetName))
+  return { outcomes: parts.flatMap((p) => p.outcomes), slices: parts.flatMap((p) => (p.slice ? [p.slice] : [])) }
+}
+
+export interface SliceDone {
+  readonly outcomes: Array<LightOutcome>
+  readonly slice: EncodedSlice | null
+  readonly key: string | null
+  /** the cache entry's bytes, which the slice's byte sections are views of (to hand to another thread) */
+  readonly buffer?: ArrayBuffer
 }
 
 /**
- * Encodes outcomes in slices of SLICE_SIZE outcomes; `outcomes` must start at a multiple of SLICE_SIZE in the whole
- * sequence, so that slices fall in the same places however the work was split.
+ * One slice of raw files, from the slice cache when an encoded slice of exactly these documents (their cache keys, in
+ * order) is there: then no document's cache entry is read and no stage is needed. Otherwise `compute` finishes it.
  */
-export const encodeOutcomes = (outcomes: ReadonlyArray<SourceOutcome>, datasetName: string): ProcessedBatch => {
-  const slices: Array<EncodedSlice> = []
-  for (let i = 0; i < outcomes.length; i += SLICE_SIZE) {
-    const results = outcomes.slice(i, i + SLICE_SIZE).flatMap((o) => ("result" in o ? [o.result] : []))
-    if (results.length) slices.push(encodeSlice(results, datasetName))
-  }
+export const cachedSlice = (files: ReadonlyArray<SourceFile>, cache: CacheSettings | null, datasetName: string) => {
+  const read = files.map((f) => readSource(f, cache))
+  const key = cache ? sliceKey(datasetName, read.map((r) => r.key)) : null
+  const hit = cache && key ? readSlice(cache.dir, key) : null
   return {
-    outcomes: outcomes.map((o) => ({ doc_id: o.doc_id, source_path: o.source_path, sha256: o.sha256, cached: o.cached, ...("problem" in o ? { problem: o.problem } : {}) })),
-    slices
+    done: hit ? ({ outcomes: [...hit.outcomes], slice: hit.slice, key, buffer: hit.buffer } satisfies SliceDone) : null,
+    /** each document's outcome (from its cache entry or the stages), encoded and cached */
+    compute: (stages: StageContext): SliceDone => {
+      const encoded = encodeSliceOutcomes(read.map((r) => outcomeOf(stages, r, cache)), datasetName)
+      if (cache && key) writeSlice(cache.dir, key, encoded.outcomes, encoded.slice)
+      return { ...encoded, key }
+    }
   }
+}
+
+export const processSlice = (stages: StageContext, files: ReadonlyArray<SourceFile>, cache: CacheSettings | null, datasetName: string): SliceDone => {
+  const s = cachedSlice(files, cache, datasetName)
+  return s.done ?? s.compute(stages)
 }

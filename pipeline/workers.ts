@@ -11,14 +11,14 @@ import type { SourceFile } from "./sources.js"
 import type { WrittenFile } from "./io.js"
 import type { TableName } from "./model.js"
 import type { WorkbookDataset } from "./emit/xlsx.js"
-import { SLICE_SIZE, type ArrowPiece } from "./emit/slice.js"
+import type { ArrowPiece } from "./emit/slice.js"
 
 export interface Pool {
   readonly size: number
   /** outcomes of the files, in order, as they are (for shards) */
   readonly run: (files: ReadonlyArray<SourceFile>) => Promise<Array<SourceOutcome>>
-  /** outcomes of the files with their documents encoded; `files` must start at a multiple of SLICE_SIZE */
-  readonly encode: (files: ReadonlyArray<SourceFile>) => Promise<ProcessedBatch>
+  /** outcomes of the slices' files with their documents encoded (through the slice cache) */
+  readonly encode: (slices: ReadonlyArray<ReadonlyArray<SourceFile>>) => Promise<ProcessedBatch>
   /** stops the workers (idempotent) */
   readonly close: () => Promise<void>
 }
@@ -50,25 +50,38 @@ const request = <A>(worker: Worker, id: number, message: object, transfer: Reado
     worker.postMessage({ id, ...message }, [...transfer])
   })
 
-export const makePool = (size: number, init: { configPath: string; raw?: string | undefined; out?: string | undefined; cache: CacheSettings | null }) =>
+export const makePool = (size: number, init: { configPath: string; raw?: string | undefined; out?: string | undefined; cache: CacheSettings | null; datasetName: string }) =>
   Effect.acquireRelease(
     Effect.sync(() => {
       // a bounded old generation makes V8 collect instead of growing the heap with garbage as the corpus streams by
       const workers = Array.from({ length: size }, () => new Worker(WORKER_URL, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }))
       let nextId = 0
-      /** contiguous runs of whole slices, one per worker */
-      const split = (files: ReadonlyArray<SourceFile>) => {
-        const per = Math.ceil(Math.ceil(files.length / SLICE_SIZE) / size) * SLICE_SIZE
-        return workers.map((w, i) => ({ w, files: files.slice(i * per, (i + 1) * per) })).filter((s) => s.files.length > 0)
+      /** contiguous runs, one per worker */
+      const split = <A>(items: ReadonlyArray<A>) => {
+        const per = Math.ceil(items.length / size)
+        return workers.map((w, i) => ({ w, items: items.slice(i * per, (i + 1) * per) })).filter((s) => s.items.length > 0)
+      }
+      /** contiguous runs of whole slices, one per worker, about as many documents each */
+      const splitSlices = (slices: ReadonlyArray<ReadonlyArray<SourceFile>>) => {
+        const total = slices.reduce((n, s) => n + s.length, 0)
+        const runs: Array<{ w: Worker; slices: Array<ReadonlyArray<SourceFile>> }> = []
+        let done = 0
+        for (const s of slices) {
+          const i = Math.min(size - 1, Math.floor((done * size) / Math.max(1, total)))
+          if (!runs[runs.length - 1] || runs.length - 1 < i) runs.push({ w: workers[runs.length]!, slices: [] })
+          runs[runs.length - 1]!.slices.push(s)
+          done += s.length
+        }
+        return runs
       }
       let closed: Promise<void> | null = null
       const pool: Pool = {
         size,
         run: async (files) =>
-          (await Promise.all(split(files).map((s) => request<{ outcomes: Array<SourceOutcome> }>(s.w, nextId++, { files: s.files, encode: false })))).flatMap((r) => r.outcomes),
-        encode: async (files) => {
-          const parts = await Promise.all(split(files).map((s) => request<{ batch: ProcessedBatch }>(s.w, nextId++, { files: s.files, encode: true })))
-          return { outcomes: parts.flatMap((p) => p.batch.outcomes), slices: parts.flatMap((p) => p.batch.slices) }
+          (await Promise.all(split(files).map((s) => request<{ outcomes: Array<SourceOutcome> }>(s.w, nextId++, { files: s.items })))).flatMap((r) => r.outcomes),
+        encode: async (slices) => {
+          const parts = await Promise.all(splitSlices(slices).map((s) => request<{ batch: ProcessedBatch }>(s.w, nextId++, { slices: s.slices })))
+          return { outcomes: parts.flatMap((p) => p.batch.outcomes), slices: parts.flatMap((p) => p.batch.slices), sliceKeys: parts.flatMap((p) => p.batch.sliceKeys ?? []) }
         },
         close: () => (closed ??= Promise.all(workers.map((w) => w.terminate())).then(() => undefined))
       }
@@ -79,7 +92,10 @@ export const makePool = (size: number, init: { configPath: string; raw?: string 
 
 /** The typed formats of the tables, written in this thread or another (formats.ts in emit/ does the work). */
 export interface TypedTablesWriter {
-  readonly batch: (table: TableName, piece: ArrowPiece | null, csvBytes: number) => void
+  /** record batches of tables; their bytes may be handed over (the caller uses them no more) */
+  readonly batches: (pieces: ReadonlyArray<readonly [TableName, ArrowPiece | null]>, csvBytes: number) => void
+  /** resolves once no more than `bytes` of record batches wait to be written */
+  readonly settle: (bytes: number) => Promise<void>
   readonly finish: () => Promise<Record<string, WrittenFile>>
   readonly workbook: (dataset: WorkbookDataset, created: string) => Promise<{ readonly bytes: Uint8Array | null; readonly note: string | null }>
 }
@@ -91,14 +107,42 @@ export const startFormatsThread = (dir: string, deflateTo: Readonly<Record<strin
       const worker = new Worker(FORMATS_URL, { workerData: { dir, deflateTo } })
       let nextId = 0
       let failure: Error | null = null
-      worker.on("error", (e) => void (failure ??= e))
-      worker.on("message", (m: { id: number; error?: string }) => {
+      // bytes posted and not yet written, by batch id; waiters for them to drain
+      const inFlight = new Map<number, number>()
+      let waiting: Array<{ bytes: number; resolve: () => void }> = []
+      const pendingBytes = () => [...inFlight.values()].reduce((n, b) => n + b, 0)
+      const wake = () => {
+        const left = pendingBytes()
+        const ready = waiting.filter((w) => left <= w.bytes || failure)
+        waiting = waiting.filter((w) => !ready.includes(w))
+        for (const w of ready) w.resolve()
+      }
+      worker.on("error", (e) => {
+        failure ??= e
+        wake()
+      })
+      worker.on("message", (m: { id: number; done?: number; error?: string }) => {
+        if (m.done !== undefined) {
+          inFlight.delete(m.done)
+          wake()
+        }
         // a failed batch (posted without waiting) is reported at the next finish or workbook
-        if (m.id < 0 && m.error !== undefined) failure ??= new Error(m.error)
+        if (m.id < 0 && m.error !== undefined) {
+          failure ??= new Error(m.error)
+          wake()
+        }
       })
       const check = <A>(p: Promise<A>) => (failure ? Promise.reject(failure) : p)
       const writer: TypedTablesWriter = {
-        batch: (table, piece, csvBytes) => worker.postMessage({ id: -1, type: "batch", table, piece, csvBytes }),
+        batches: (pieces, csvBytes) => {
+          const id = -2 - nextId++
+          const buffers = pieces.flatMap(([, p]) => (p ? [p.stream.buffer, p.deflated.buffer] : []))
+          inFlight.set(id, pieces.reduce((n, [, p]) => n + (p ? p.stream.byteLength : 0), 0))
+          // whole buffers larger than Node's pool are the pieces' own: handed over, not copied
+          const transfer = [...new Set(buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer && b.byteLength > 8192))]
+          worker.postMessage({ id, type: "batches", pieces, csvBytes }, transfer)
+        },
+        settle: (bytes) => (pendingBytes() <= bytes || failure ? Promise.resolve() : new Promise((resolve) => waiting.push({ bytes, resolve }))),
         finish: () => check(request<{ files: Record<string, WrittenFile> }>(worker, nextId++, { type: "finish" }).then((r) => r.files)),
         workbook: (dataset, created) =>
           check(request<{ bytes: Uint8Array | null; note: string | null }>(worker, nextId++, { type: "workbook", dataset: { ...dataset }, created }).then((r) => ({ bytes: r.bytes, note: r.note })))

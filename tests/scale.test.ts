@@ -6,6 +6,7 @@ import { buildOk, copyRaw, listFiles, repoConfig, runBuild, tempConfig, tempDir 
 import { merge } from "../pipeline/build.js"
 import { parseShard } from "../pipeline/shards.js"
 import { CACHE_DIR } from "../pipeline/cache.js"
+import { SLICES_DIR } from "../pipeline/slice-cache.js"
 
 /** A corpus big enough to start the worker pool: renamed copies of the seeds. */
 const copiesOfRaw = (copies: number): string => {
@@ -62,14 +63,31 @@ describe("parallel, cached and sharded builds give the release a single thread g
     const out = tempDir("out-")
     const first = await withEpoch(() => buildOk({ raw, out }))
     const cacheDir = path.join(out, CACHE_DIR)
-    const entries = fs.readdirSync(cacheDir, { recursive: true }).map(String).filter((f) => f.endsWith(".json"))
+    const entries = fs.readdirSync(cacheDir, { recursive: true }).map(String).filter((f) => f.endsWith(".json") && !f.startsWith(SLICES_DIR))
     expect(entries.length).toBe(5)
     fs.writeFileSync(path.join(cacheDir, entries[0]!), "{ truncated")
     fs.writeFileSync(path.join(cacheDir, entries[1]!), JSON.stringify({ key: "someone else's", outcome: { problem: "poisoned" } }))
     const other = tempDir("out-")
     fs.cpSync(cacheDir, path.join(other, CACHE_DIR), { recursive: true })
+    // without its encoded slices, the documents come from their own entries: the broken ones are recomputed
+    fs.rmSync(path.join(other, CACHE_DIR, SLICES_DIR), { recursive: true, force: true })
     const second = await withEpoch(() => buildOk({ raw, out: other }))
     expect(second.fromCache).toBe(3)
+    sameRelease(first.folder, second.folder)
+  })
+
+  it("a corrupt or foreign slice entry is made again from its documents, never trusted", async () => {
+    const raw = copyRaw()
+    const out = tempDir("out-")
+    const first = await withEpoch(() => buildOk({ raw, out }))
+    const slices = fs.readdirSync(path.join(out, CACHE_DIR, SLICES_DIR), { recursive: true }).map(String).filter((f) => f.endsWith(".slice"))
+    expect(slices.length).toBe(1)
+    const entry = path.join(out, CACHE_DIR, SLICES_DIR, slices[0]!)
+    fs.writeFileSync(entry, fs.readFileSync(entry).subarray(0, 200))
+    const other = tempDir("out-")
+    fs.cpSync(path.join(out, CACHE_DIR), path.join(other, CACHE_DIR), { recursive: true })
+    const second = await withEpoch(() => buildOk({ raw, out: other }))
+    expect(second.fromCache).toBe(5)
     sameRelease(first.folder, second.folder)
   })
 

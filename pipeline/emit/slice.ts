@@ -1,10 +1,14 @@
 /**
- * A slice of consecutive documents encoded in every form a release keeps them in: the CSV text and an Arrow IPC
- * record batch of each table's rows, the dataset.jsonld nodes (up to the version), the lines of document-digests.csv,
- * a few preview rows, and what the release's registry and charts need of each document. Pure and deterministic, it
- * runs where the documents were processed (a worker thread), so the thread that writes the files only concatenates.
- * A slice is a fixed run of SLICE_SIZE outcomes of the sorted listing, whoever computes it: the Arrow record batches
- * (and so every file) are the same bytes from one thread, many, the cache or shards.
+ * A slice of consecutive documents encoded in every form a release keeps them in: the CSV text and an Arrow record
+ * batch of each table's rows (each also deflated, for the zip), the dataset.jsonld nodes, the lines of
+ * document-digests.csv, a few preview rows, and what the release's registry and charts need of each document. Pure and
+ * deterministic, it runs where the documents were processed (a worker thread), so the thread that writes the files
+ * only concatenates, and it is cached whole, so a rebuild copies the slices nothing changed in.
+ *
+ * Where slices end depends on the documents alone, not on their positions: a slice ends after a document whose doc_id
+ * hashes to a multiple of SLICE_TARGET (or at SLICE_MAX documents). A text added, changed or removed changes the one
+ * slice it falls in, and every other slice, its record batches and so every file's bytes stay what they were, from
+ * one thread or many, the cache or shards.
  */
 import { RecordBatchStreamWriter } from "apache-arrow"
 import type { DocumentResult } from "../document.js"
@@ -13,12 +17,30 @@ import { TABLES, type Row, type TableSpec } from "../model.js"
 import { csvCell } from "./cells.js"
 import { csvRows } from "./csv.js"
 import { batchMessage, recordBatch, type BatchMessage } from "./arrow.js"
-import { deflatePiece } from "./zipfile.js"
+import { crc32, deflatePiece } from "./zipfile.js"
 import { digestsLine, documentDigests } from "./digests.js"
 import { documentNode, jsonLdNode } from "./jsonld.js"
 
-/** Outcomes per slice: a record batch of each table holds the rows of this many documents at most. */
-export const SLICE_SIZE = 128
+/** Documents per slice on average, and at most (a record batch holds one slice's rows of a table). */
+export const SLICE_TARGET = 128
+export const SLICE_MAX = 512
+
+/** Does a slice end after this outcome (the `length`-th of its slice)? */
+export const endsSlice = (docId: string, length: number): boolean => length >= SLICE_MAX || crc32(docId) % SLICE_TARGET === 0
+
+/** Consecutive items cut into slices where endsSlice says (the last may be open: `rest`). */
+export const cutSlices = <A>(items: ReadonlyArray<A>, docId: (a: A) => string, carry: ReadonlyArray<A> = []): { slices: Array<Array<A>>; rest: Array<A> } => {
+  const slices: Array<Array<A>> = []
+  let current: Array<A> = [...carry]
+  for (const item of items) {
+    current.push(item)
+    if (endsSlice(docId(item), current.length)) {
+      slices.push(current)
+      current = []
+    }
+  }
+  return { slices, rest: current }
+}
 /** The tables a document contributes rows to (entities come from the registry, at the end). */
 export const DOCUMENT_TABLES = ["documents", "comments", "mentions", "dates", "removed_lines"] as const
 export type DocumentTable = (typeof DOCUMENT_TABLES)[number]

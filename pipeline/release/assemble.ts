@@ -73,7 +73,12 @@ const openTyped = (staging: Staging, parallel: boolean) =>
     ? startFormatsThread(staging.dir, Object.fromEntries(staging.contents.filter((s) => s.table && s.format !== "csv").map((s) => [s.name, staging.deflateTarget(s.name)])))
     : Effect.sync((): TypedTablesWriter => {
       const typed = openTypedTables(staging.dir, staging.deflateTarget)
-      return { batch: typed.batch, finish: typed.finish, workbook: async (dataset, created) => typed.workbook(dataset, created) }
+      return {
+        batches: (pieces, csvBytes) => pieces.forEach(([t, p]) => typed.batch(t, p, csvBytes)),
+        settle: async () => {},
+        finish: typed.finish,
+        workbook: async (dataset, created) => typed.workbook(dataset, created)
+      }
     })
 
 /** The workbook, finished now that the version is known, or the note saying why there is none. */

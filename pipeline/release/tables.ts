@@ -43,6 +43,9 @@ export interface Glance {
 }
 
 export { PREVIEW_ROWS }
+
+/** Bytes of record batches that may wait for the formats thread before the tables step waits for it. */
+const FORMATS_BACKLOG = 64 * 1024 * 1024
 export const TOP_ENTITIES = 15
 
 export interface TablesWritten {
@@ -162,7 +165,6 @@ export const writeTables = (p: {
             counts[t] += slice.rows[t]
             for (const row of slice.preview[t]) if (preview[t].rows.length < PREVIEW_ROWS) preview[t].rows.push(row)
           }
-          for (const t of DOCUMENT_TABLES) typed.batch(t, slice.arrow[t], csvBytes)
           nodes.writeDeflated(slice.nodes.bytes, slice.nodes.deflated)
           digests.writeDeflated(slice.digests.bytes, slice.digests.deflated)
           for (const d of slice.documents) {
@@ -174,8 +176,12 @@ export const writeTables = (p: {
             documentIds.push(d.doc_id)
             tracker?.document(d.doc_id, Buffer.from(d.digests.buffer, d.digests.byteOffset, d.digests.byteLength))
           }
+          // last: the record batches may be handed to the formats thread, and the slice's bytes with them
+          typed.batches(DOCUMENT_TABLES.map((t) => [t, slice.arrow[t]] as const), csvBytes)
         }
       })
+      // the formats thread keeps up: no more than this much waits for it
+      yield* Effect.promise(() => typed.settle(FORMATS_BACKLOG))
       yield* killPoint("mid-tables")
       progress(`clean, dates, entities: ${processed}/${source.total} document(s)${cached ? ` (${cached} from the cache)` : ""} (memory ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB)`)
     }
@@ -200,7 +206,7 @@ export const writeTables = (p: {
       csvBytes += Buffer.byteLength(text)
       counts.entities = rows.length
       for (const row of rows.slice(0, PREVIEW_ROWS)) preview.entities.rows.push(TABLES.entities.columns.map((c) => csvCell(c, row[c.name]).slice(0, 300)))
-      typed.batch("entities", arrowPiece(TABLES.entities, rows), csvBytes)
+      typed.batches([["entities", arrowPiece(TABLES.entities, rows)]], csvBytes)
       for (const t of TABLE_NAMES) csv[t].close()
       digests.close()
       changesCsv?.close()
