@@ -15,6 +15,7 @@ type Message =
   | { id: number; type: "batches"; pieces: ReadonlyArray<readonly [TableName, ArrowPiece | null]>; csvBytes: number }
   | { id: number; type: "finish" }
   | { id: number; type: "workbook"; dataset: WorkbookDataset; created: string }
+  | { id: number; type: "abort" }
 
 const fail = (id: number, e: unknown) => parentPort!.postMessage({ id, error: e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e) })
 
@@ -25,6 +26,10 @@ parentPort!.on("message", async (m: Message) => {
       parentPort!.postMessage({ id: m.id, done: m.id })
     }
     else if (m.type === "finish") parentPort!.postMessage({ id: m.id, files: await typed.finish() })
+    else if (m.type === "abort") {
+      typed.abort()
+      parentPort!.postMessage({ id: m.id, aborted: true })
+    }
     else {
       const w = typed.workbook(m.dataset, m.created)
       parentPort!.postMessage({ id: m.id, bytes: w.bytes, note: w.note })

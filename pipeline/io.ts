@@ -104,6 +104,8 @@ export interface Appender {
   readonly writeFile: (written: WrittenFile & { readonly file: string }) => void
   /** fsyncs and closes the file; its size and checksums */
   readonly close: () => WrittenFile
+  /** closes the file without a word, after a failure (does nothing once closed) */
+  readonly abort: () => void
 }
 
 const PENDING_DEFLATE = 1 << 16
@@ -176,6 +178,17 @@ export const openAppenderSync = (file: string, options: { deflateTo?: string } =
         // its stream without its final block: this file's stream goes on
         copy(other.deflated.file, other.deflated.bytes - DEFLATE_END.length, sideWrite)
       } else copy(other.file, other.bytes, write)
+    },
+    abort: () => {
+      if (closed) return
+      closed = { bytes, sha256: "", crc32: 0 }
+      for (const f of [fd, side]) {
+        try {
+          if (f >= 0) fs.closeSync(f)
+        } catch {
+          // already gone
+        }
+      }
     },
     close: () => {
       if (closed) return closed

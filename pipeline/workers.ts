@@ -149,5 +149,9 @@ export const startFormatsThread = (dir: string, deflateTo: Readonly<Record<strin
       }
       return { worker, writer }
     }),
-    ({ worker }) => Effect.promise(() => worker.terminate().then(() => undefined))
+    // its files are closed before it stops (a thread's open files outlive it): at most a second's wait
+    ({ worker }) =>
+      Effect.promise(() =>
+        Promise.race([request(worker, -1_000_000, { type: "abort" }).catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1000))]).then(() => worker.terminate()).then(() => undefined)
+      )
   ).pipe(Effect.map(({ writer }) => writer))

@@ -32,6 +32,8 @@ export interface TypedTables {
   readonly finish: () => Promise<Record<string, WrittenFile>>
   /** the workbook's bytes, or null and why not */
   readonly workbook: (dataset: WorkbookDataset, created: string) => { readonly bytes: Uint8Array | null; readonly note: string | null }
+  /** closes every file after a failure */
+  readonly abort: () => void
 }
 
 /**
@@ -83,7 +85,8 @@ export const openTypedTables = (dir: string, deflateTo: (file: string) => string
       const bytes = workbook.finish(dataset, created)
       workbook = null
       return { bytes, note: null }
-    }
+    },
+    abort: () => Object.values(files).forEach((f) => f.abort())
   }
 }
 

@@ -71,15 +71,14 @@ const decideVersion = (ctx: BuildContext, staging: Staging, tables: TablesWritte
 const openTyped = (staging: Staging, parallel: boolean) =>
   parallel
     ? startFormatsThread(staging.dir, Object.fromEntries(staging.contents.filter((s) => s.table && s.format !== "csv").map((s) => [s.name, staging.deflateTarget(s.name)])))
-    : Effect.sync((): TypedTablesWriter => {
-      const typed = openTypedTables(staging.dir, staging.deflateTarget)
+    : Effect.acquireRelease(Effect.sync(() => openTypedTables(staging.dir, staging.deflateTarget)), (typed) => Effect.sync(() => typed.abort())).pipe(Effect.map((typed): TypedTablesWriter => {
       return {
         batches: (pieces, csvBytes) => pieces.forEach(([t, p]) => typed.batch(t, p, csvBytes)),
         settle: async () => {},
         finish: typed.finish,
         workbook: async (dataset, created) => typed.workbook(dataset, created)
       }
-    })
+    }))
 
 /** The workbook, finished now that the version is known, or the note saying why there is none. */
 const writeWorkbookFile = (staging: Staging, typed: TypedTablesWriter, dataset: ReleaseDescription["dataset"], created: string) =>
@@ -127,7 +126,7 @@ export const assembleRelease = (
         stopwatch.lap("site")
         progress(stopwatch.report())
         const { latest } = decision
-        return { status: "unchanged", version: latest.version, folder: path.join(ctx.outDir, latest.folder), documents: tables.documentIds.length, refused: tables.problems, fromCache: tables.cached } satisfies BuildSummary
+        return { status: "unchanged", version: latest.version, folder: path.join(ctx.outDir, latest.folder), documents: tables.documents, refused: tables.problems, fromCache: tables.cached } satisfies BuildSummary
       }
       const { version } = decision
       const endedAt = yield* ctx.now
@@ -191,6 +190,6 @@ export const assembleRelease = (
       yield* updateCatalog(ctx.outDir)
       stopwatch.lap("site")
       progress(stopwatch.report())
-      return { status: "published", version, folder, documents: tables.documentIds.length, refused: tables.problems, counts: tables.counts, fromCache: tables.cached } satisfies BuildSummary
+      return { status: "published", version, folder, documents: tables.documents, refused: tables.problems, counts: tables.counts, fromCache: tables.cached } satisfies BuildSummary
     })
   )

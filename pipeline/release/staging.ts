@@ -37,6 +37,10 @@ export interface Staging {
   readonly get: (name: string) => RegisteredFile | undefined
   /** fails (a bug) unless every required file of the steps up to `step` has been written */
   readonly expectComplete: (step: Step) => Effect.Effect<void>
+  /** opens a working file (no checksum for the release, closed with the staging folder) */
+  readonly openWork: (name: string, options?: { deflate?: boolean }) => Effect.Effect<Appender, IoError>
+  /** closes whatever a failed assembly left open */
+  readonly abort: () => void
 }
 
 const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
@@ -47,10 +51,10 @@ export const openStaging = (outDir: string, datasetName: string) =>
     Effect.gen(function* () {
       const dir = yield* makeTempDir(outDir, ".staging-")
       yield* makeDir(`${dir}.work`)
-      return dir
+      return makeStaging(dir, datasetName)
     }),
-    (dir) => Effect.all([remove(dir), remove(`${dir}.work`)]).pipe(Effect.ignore)
-  ).pipe(Effect.map((dir) => makeStaging(dir, datasetName)))
+    (staging) => Effect.sync(() => staging.abort()).pipe(Effect.andThen(Effect.all([remove(staging.dir), remove(staging.workDir)])), Effect.ignore)
+  )
 
 export const makeStaging = (dir: string, datasetName: string): Staging => {
   const workDir = `${dir}.work`
@@ -65,9 +69,12 @@ export const makeStaging = (dir: string, datasetName: string): Staging => {
   }
   const deflateTarget = (name: string) => (specOf(name).zip === "deflate" ? path.join(workDir, `${name}.deflate`) : undefined)
   const register = (name: string, written: WrittenFile) => registry.set(name, { name, spec: specOf(name), ...written })
+  const opened: Array<Appender> = []
   const open = (name: string) => {
     const target = deflateTarget(name)
-    return openAppenderSync(path.join(dir, name), target ? { deflateTo: target } : {})
+    const a = openAppenderSync(path.join(dir, name), target ? { deflateTo: target } : {})
+    opened.push(a)
+    return a
   }
   return {
     dir,
@@ -98,6 +105,13 @@ export const makeStaging = (dir: string, datasetName: string): Staging => {
         )
       ),
     adopt: (name, written) => Effect.sync(() => void register(name, written)),
+    openWork: (name, options) =>
+      attempt(path.join(workDir, name), "write", () => {
+        const a = openAppenderSync(path.join(workDir, name), options?.deflate ? { deflateTo: path.join(workDir, `${name}.deflate`) } : {})
+        opened.push(a)
+        return a
+      }),
+    abort: () => opened.forEach((a) => a.abort()),
     deflateTarget,
     workFile: (name) => path.join(workDir, name),
     files: (pick) => [...registry.values()].filter((f) => !pick || pick(f.spec)).sort(byName),

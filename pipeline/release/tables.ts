@@ -8,7 +8,8 @@
 import { Effect } from "effect"
 import { BadInputError, type InputProblem, IoError, ReleaseError } from "../errors.js"
 import { killPoint } from "../faults.js"
-import { attempt, openAppenderSync, type Appender, type LineReader, type WrittenFile } from "../io.js"
+import { attempt, openLineReaderSync, type Appender, type LineReader, type WrittenFile } from "../io.js"
+import type { RawFiles } from "./describe/provenance.js"
 import { csvHeader, csvRows } from "../emit/csv.js"
 import { csvCell } from "../emit/cells.js"
 import { arrowPiece, DOCUMENT_TABLES, PREVIEW_ROWS } from "../emit/slice.js"
@@ -51,8 +52,12 @@ export const TOP_ENTITIES = 15
 export interface TablesWritten {
   readonly counts: Readonly<Record<TableName, number>>
   readonly entities: ReadonlyArray<EntityRow>
-  readonly documentIds: ReadonlyArray<string>
-  readonly rawFiles: ReadonlyArray<{ readonly path: string; readonly sha256: string }>
+  /** documents in the release */
+  readonly documents: number
+  /** their doc_ids, read from a part file when listed */
+  readonly documentIds: () => Iterable<string>
+  /** the raw files used, read from a part file when listed */
+  readonly rawFiles: RawFiles
   readonly problems: ReadonlyArray<InputProblem>
   /** documents whose outcome came from the cache */
   readonly cached: number
@@ -69,6 +74,24 @@ export interface TablesWritten {
   readonly sourcesDigest: string
   /** the typed files (Arrow, Parquet) as written */
   readonly typed: Readonly<Record<string, WrittenFile>>
+}
+
+/** The lines of a part file, read as they are needed. */
+function* linesOf(file: string): Generator<string> {
+  const reader = openLineReaderSync(file)
+  try {
+    for (let line = reader.next(); line !== null; line = reader.next()) if (line) yield line
+  } finally {
+    reader.close()
+  }
+}
+
+function* rawFilesOf(file: string): Generator<{ path: string; sha256: string }> {
+  // a raw file's path holds no tab: file names with control characters are refused
+  for (const line of linesOf(file)) {
+    const tab = line.lastIndexOf("\t")
+    yield { path: line.slice(0, tab), sha256: line.slice(tab + 1) }
+  }
 }
 
 type RegistryEntry = EntityRow & { spellings: Set<string>; mentions: number }
@@ -123,7 +146,7 @@ export const writeTables = (p: {
     const digests = yield* staging.append(DIGESTS_FILE)
     const changesCsv = p.legacyPrevious ? null : yield* staging.append("changes.csv")
     const documentPart = staging.workFile("documents.part")
-    const nodes = yield* attempt(documentPart, "write", () => openAppenderSync(documentPart, { deflateTo: `${documentPart}.deflate` }))
+    const nodes = yield* staging.openWork("documents.part", { deflate: true })
     let csvBytes = 0
     yield* attempt(staging.dir, "write the tables into", () => {
       for (const t of TABLE_NAMES) csv[t].write(csvHeader(TABLES[t]))
@@ -137,8 +160,13 @@ export const writeTables = (p: {
       { header: Array<string>; rows: Array<ReadonlyArray<string>> }
     >
     const registry = new Map<string, RegistryEntry>()
-    const rawFiles: Array<{ path: string; sha256: string }> = []
-    const documentIds: Array<string> = []
+    // what the describing files list of every document, kept on disk, not in memory
+    const idsFile = staging.workFile("documents.ids")
+    const rawFile = staging.workFile("raw-files.tsv")
+    const ids = yield* staging.openWork("documents.ids")
+    const raws = yield* staging.openWork("raw-files.tsv")
+    let documents = 0
+    let rawCount = 0
     const sources = sourcesHasher()
     const byMonth = new Map<string, number>()
     let undated = 0
@@ -147,14 +175,17 @@ export const writeTables = (p: {
     while (true) {
       const batch = yield* source.next
       if (batch.outcomes.length === 0) break
-      for (const o of batch.outcomes) {
-        if (o.cached) cached++
-        if (o.problem !== undefined) problems.push({ file: o.source_path, reason: o.problem })
-        else {
-          rawFiles.push({ path: o.source_path, sha256: o.sha256 })
-          sources.add(o.source_path, o.sha256)
+      yield* attempt(rawFile, "write", () => {
+        for (const o of batch.outcomes) {
+          if (o.cached) cached++
+          if (o.problem !== undefined) problems.push({ file: o.source_path, reason: o.problem })
+          else {
+            raws.write(`${o.source_path}\t${o.sha256}\n`)
+            rawCount++
+            sources.add(o.source_path, o.sha256)
+          }
         }
-      }
+      })
       processed += batch.outcomes.length
       if (problems.length > 0 && p.failOnBadInput) continue
       yield* attempt(staging.dir, "write the tables into", () => {
@@ -173,7 +204,8 @@ export const writeTables = (p: {
             const month = /^(\d{4}-\d{2})/.exec(d.published_date ?? "")?.[1]
             if (month) byMonth.set(month, (byMonth.get(month) ?? 0) + 1)
             else undated++
-            documentIds.push(d.doc_id)
+            ids.write(`${d.doc_id}\n`)
+            documents++
             tracker?.document(d.doc_id, Buffer.from(d.digests.buffer, d.digests.byteOffset, d.digests.byteLength))
           }
           // last: the record batches may be handed to the formats thread, and the slice's bytes with them
@@ -189,7 +221,11 @@ export const writeTables = (p: {
     const processedAt = yield* p.now
     yield* killPoint("after-stages")
     if (problems.length > 0 && p.failOnBadInput) return yield* new BadInputError({ problems, skippable: true })
-    if (documentIds.length === 0) {
+    yield* attempt(idsFile, "write", () => {
+      ids.close()
+      raws.close()
+    })
+    if (documents === 0) {
       return yield* new ReleaseError({ message: `No documents to publish: ${p.rawDir} holds no usable .txt file${problems.length ? ` (${problems.length} refused)` : ""}.` })
     }
     const topEntities = [...registry.values()]
@@ -214,5 +250,5 @@ export const writeTables = (p: {
     const typedFiles = yield* Effect.tryPromise({ try: () => typed.finish(), catch: (cause) => new IoError({ path: staging.dir, action: "write the Arrow and Parquet files into", cause }) })
     progress(`emit: ${TABLE_NAMES.map((t) => `${t} ${counts[t]}`).join(", ")}`)
     const glance: Glance = { preview, byMonth: Object.fromEntries([...byMonth].sort(([a], [b]) => (a < b ? -1 : 1))), undated, topEntities }
-    return { counts, entities, documentIds, rawFiles, problems, cached, documentPart: { ...documentNodes, file: documentPart }, processedAt, changes, glance, sourcesDigest: sources.digest(), typed: typedFiles }
+    return { counts, entities, documents, documentIds: () => linesOf(idsFile), rawFiles: { count: rawCount, items: () => rawFilesOf(rawFile) }, problems, cached, documentPart: { ...documentNodes, file: documentPart }, processedAt, changes, glance, sourcesDigest: sources.digest(), typed: typedFiles }
   })

@@ -4,7 +4,7 @@
  */
 import type { Appender, WrittenFile } from "../../io.js"
 import type { EntityRow } from "../../model.js"
-import { datasetNode, entityNode, jsonLdHead, jsonLdNode, jsonLdTail, type DistributionEntry } from "../../emit/jsonld.js"
+import { datasetNode, entityNode, iris, jsonLdHead, jsonLdNode, jsonLdTail, type DistributionEntry } from "../../emit/jsonld.js"
 
 /** Synchronous: call inside `attempt`. */
 export const writeDatasetJsonLd = (
@@ -12,10 +12,19 @@ export const writeDatasetJsonLd = (
   documentPart: WrittenFile & { readonly file: string },
   ds: Parameters<typeof datasetNode>[0],
   distribution: ReadonlyArray<DistributionEntry>,
-  docIds: ReadonlyArray<string>,
+  docIds: () => Iterable<string>,
   entities: ReadonlyArray<EntityRow>
 ): void => {
-  out.write(jsonLdHead() + jsonLdNode(datasetNode(ds, distribution, docIds), true))
+  // the Dataset node's last key, hasPart, lists every document: written as the doc_ids are read
+  const { hasPart: _, ...head } = datasetNode(ds, distribution, []) as { hasPart: Array<string> }
+  out.write(`${jsonLdHead()}${JSON.stringify(head).slice(0, -1)},"hasPart":[`)
+  const document = iris(ds.name).document
+  let first = true
+  for (const id of docIds()) {
+    out.write(`${first ? "" : ","}${JSON.stringify(document(id))}`)
+    first = false
+  }
+  out.write("]}")
   out.writeFile(documentPart)
   for (const e of entities) out.write(jsonLdNode(entityNode(ds.name, e), false))
   out.write(jsonLdTail())

@@ -24,6 +24,8 @@ import { datapackageJson, type DatasetMeta } from "./datapackage.js"
 import { writeDatasetJsonLd } from "./dataset-jsonld.js"
 import { releaseReadme } from "./readme.js"
 import { roCrate } from "./rocrate.js"
+import type { RawFiles } from "./provenance.js"
+import { writeJson } from "../../emit/json-stream.js"
 
 export interface Phase {
   readonly name: string
@@ -42,10 +44,10 @@ export interface ReleaseDescription {
   /** the build's phases with their times, for RO-Crate CreateActions */
   readonly phases: ReadonlyArray<Phase>
   readonly counts: Readonly<Record<TableName, number>>
-  readonly documentIds: ReadonlyArray<string>
+  readonly documentIds: () => Iterable<string>
   readonly documentPart: WrittenFile & { readonly file: string }
   readonly entities: ReadonlyArray<EntityRow>
-  readonly rawFiles: ReadonlyArray<{ readonly path: string; readonly sha256: string }>
+  readonly rawFiles: RawFiles
   readonly refused: ReadonlyArray<InputProblem>
   readonly fingerprint: ReleaseFingerprint
   /** the documents' changes as the tables step found them (changes.csv written), or null to compare the tables now */
@@ -95,7 +97,7 @@ export const describeRelease = (d: ReleaseDescription): Effect.Effect<{ readonly
       writeDatasetJsonLd(jsonld, d.documentPart, ds, distribution, d.documentIds, d.entities)
       jsonld.close()
     })
-    yield* staging.write("datapackage.json", json(datapackageJson({ dataset: ds, created: d.created, distribution, fingerprint: d.fingerprint, rawFileCount: d.rawFiles.length })))
+    yield* staging.write("datapackage.json", json(datapackageJson({ dataset: ds, created: d.created, distribution, fingerprint: d.fingerprint, rawFileCount: d.rawFiles.count })))
     yield* staging.write("README.md", releaseReadme({ dataset: ds, counts: d.counts, refused: d.refused, created: d.created, notes: d.notes }))
 
     const changes = yield* summariseChanges(d)
@@ -132,5 +134,10 @@ export const writeCrate = (d: ReleaseDescription): Effect.Effect<void, IoError> 
       pipelineVersion: d.pipelineVersion,
       gitCommit: d.gitCommit
     })
-    yield* staging.write("ro-crate-metadata.json", json(crate))
+    const out = yield* staging.append("ro-crate-metadata.json")
+    yield* attempt(out.file, "write", () => {
+      writeJson(out.write, crate)
+      out.write("\n")
+      out.close()
+    })
   })

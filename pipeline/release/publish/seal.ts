@@ -5,6 +5,8 @@
  */
 import { Effect } from "effect"
 import type { IoError } from "../../errors.js"
+import { attempt } from "../../io.js"
+import { writeJson } from "../../emit/json-stream.js"
 import type { Staging } from "../staging.js"
 import { provenanceJsonLd, type ProvenanceInput } from "../describe/provenance.js"
 import { MANIFEST_FILE, MANIFEST_FORMAT, type ReleaseManifest } from "../describe/manifest.js"
@@ -19,7 +21,12 @@ export const sealRelease = (
   Effect.gen(function* () {
     yield* staging.expectComplete("crate")
     const outputs = staging.files((s) => s.inProvenance).map((f) => ({ path: f.name, sha256: f.sha256 }))
-    yield* staging.write("provenance.jsonld", json(provenanceJsonLd({ ...provenance, outputs })))
+    const out = yield* staging.append("provenance.jsonld")
+    yield* attempt(out.file, "write", () => {
+      writeJson(out.write, provenanceJsonLd({ ...provenance, outputs }))
+      out.write("\n")
+      out.close()
+    })
     yield* staging.expectComplete("provenance")
     const sealed: ReleaseManifest = {
       format: MANIFEST_FORMAT,
