@@ -54,6 +54,12 @@ export class BuildConfig extends Schema.Class<BuildConfig>("BuildConfig")({
   })
 }) {}
 
+export class ReleaseConfig extends Schema.Class<ReleaseConfig>("ReleaseConfig")({
+  keep: Schema.optionalKey(Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(1)))).annotate({
+    description: "Keep the files of only this many newest releases in the output folder; older ones stay listed in the catalog with their checksums"
+  })
+}) {}
+
 export class PipelineConfig extends Schema.Class<PipelineConfig>("PipelineConfig")({
   dataset: DatasetConfig,
   raw: NonEmpty.annotate({ description: "Folder of scraped .txt files, relative to pipeline.yaml" }),
@@ -62,7 +68,8 @@ export class PipelineConfig extends Schema.Class<PipelineConfig>("PipelineConfig
   clean: CleanConfig,
   dates: DatesConfigFile.pipe(withDefault({})),
   entities: EntitiesConfig,
-  build: BuildConfig.pipe(withDefault({}))
+  build: BuildConfig.pipe(withDefault({})),
+  release: ReleaseConfig.pipe(withDefault({}))
 }) {}
 
 const formatter = SchemaIssue.makeFormatterStandardSchemaV1()

@@ -24,6 +24,7 @@ import { describeRelease, writeCrate, type Phase, type ReleaseDescription } from
 import { decideBump, nextVersion, parseVersion, type ReleaseFingerprint } from "./history/version.js"
 import { publishRelease, readFingerprint, readLatest, type Latest } from "./publish/publish.js"
 import { sealRelease } from "./publish/seal.js"
+import { linkUnchanged, pruneReleases } from "./publish/disk.js"
 import { entryNotes } from "./describe/manifest.js"
 import { DIGESTS_FILE } from "../emit/digests.js"
 import { updateCatalog } from "./site/catalog.js"
@@ -182,10 +183,14 @@ export const assembleRelease = (
         glance: tables.glance
       })
 
+      const shared = yield* linkUnchanged(ctx.outDir, staging, decision.previous?.version ?? null)
+      if (shared) progress(`publish: ${Math.round(shared / 1e6)} MB of files unchanged since ${decision.previous!.version}, hard-linked to it`)
       stopwatch.lap("seal")
       yield* killPoint("before-publish")
       const folder = yield* publishRelease(ctx.outDir, staging, manifest)
       progress(`publish: release ${version} in ${folder}`)
+      const pruned = yield* pruneReleases(ctx.outDir, ctx.config.release.keep)
+      if (pruned.length) progress(`publish: release.keep ${ctx.config.release.keep}: removed the files of ${pruned.join(", ")} (the catalog still lists them)`)
       stopwatch.lap("publish")
       yield* updateCatalog(ctx.outDir)
       stopwatch.lap("site")
