@@ -10,11 +10,10 @@ import * as path from "node:path"
 import { sha256Hex } from "./stages/ingest.js"
 import { DOCUMENT_TABLES, type ArrowPiece, type DocumentTable, type EncodedSlice, type Piece, type SliceDocument } from "./emit/slice.js"
 import type { BatchMessage } from "./emit/arrow.js"
-import type { FoundEntity } from "./stages/entities.js"
 import type { LightOutcome } from "./process-source.js"
 
 export const SLICES_DIR = "slices"
-const FORMAT = 1
+const FORMAT = 2
 const MAGIC = Buffer.from("SLC1")
 
 export const sliceKey = (datasetName: string, memberKeys: ReadonlyArray<string>): string => sha256Hex(JSON.stringify([FORMAT, datasetName, memberKeys]))
@@ -24,7 +23,8 @@ const entryPath = (dir: string, key: string) => path.join(dir, SLICES_DIR, key.s
 interface Header {
   readonly key: string
   readonly outcomes: ReadonlyArray<LightOutcome>
-  readonly documents: ReadonlyArray<{ doc_id: string; digests: string; published_date: string | null; mentioned: ReadonlyArray<string>; entities: ReadonlyArray<FoundEntity> }> | null
+  readonly documents: ReadonlyArray<{ doc_id: string; digests: string; published_date: string | null }> | null
+  readonly entities: EncodedSlice["entities"] | null
   readonly rows: Readonly<Record<DocumentTable, number>> | null
   readonly preview: EncodedSlice["preview"] | null
   readonly messages: Readonly<Record<DocumentTable, BatchMessage | null>> | null
@@ -54,14 +54,14 @@ export const readSlice = (dir: string, key: string): CachedSlice | null => {
     }
     const piece = (name: string): Piece => ({ bytes: section(name), deflated: section(`${name}.z`) })
     const outcomes = header.outcomes.map((o) => ({ ...o, cached: true }))
-    if (!header.documents || !header.rows || !header.preview || !header.messages) return { outcomes, slice: null, buffer: file.buffer as ArrayBuffer }
+    if (!header.documents || !header.entities || !header.rows || !header.preview || !header.messages) return { outcomes, slice: null, buffer: file.buffer as ArrayBuffer }
     const messages = header.messages
     const csv = Object.fromEntries(DOCUMENT_TABLES.map((t) => [t, piece(`csv.${t}`)])) as Record<DocumentTable, Piece>
     const arrow = Object.fromEntries(
       DOCUMENT_TABLES.map((t) => [t, messages[t] ? ({ stream: section(`arrow.${t}`), message: messages[t]!, deflated: section(`arrow.${t}.z`) } satisfies ArrowPiece) : null])
     ) as Record<DocumentTable, ArrowPiece | null>
     const documents: Array<SliceDocument> = header.documents.map((d) => ({ ...d, digests: Buffer.from(d.digests, "base64") }))
-    const slice: EncodedSlice = { documents, csv, arrow, rows: header.rows, nodes: piece("nodes"), digests: piece("digests"), preview: header.preview }
+    const slice: EncodedSlice = { documents, entities: header.entities, csv, arrow, rows: header.rows, nodes: piece("nodes"), digests: piece("digests"), preview: header.preview }
     return { outcomes, slice, buffer: file.buffer as ArrayBuffer }
   } catch {
     return null
@@ -98,6 +98,7 @@ export const writeSlice = (dir: string, key: string, outcomes: ReadonlyArray<Lig
       key,
       outcomes: outcomes.map(({ cached: _, ...o }) => ({ ...o, cached: false })),
       documents: slice ? slice.documents.map((d) => ({ ...d, digests: Buffer.from(d.digests).toString("base64") })) : null,
+      entities: slice?.entities ?? null,
       rows: slice?.rows ?? null,
       preview: slice?.preview ?? null,
       messages: slice ? (Object.fromEntries(DOCUMENT_TABLES.map((t) => [t, slice.arrow[t]?.message ?? null])) as Record<DocumentTable, BatchMessage | null>) : null,

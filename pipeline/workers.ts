@@ -25,6 +25,8 @@ export interface Pool {
 
 /** Enough for the stages and a batch of results (they need about 100 MB); V8 would otherwise let garbage grow far past it. */
 const WORKER_HEAP_MB = 320
+/** The formats thread holds a few record batches; Parquet's memory is WebAssembly's, outside the heap. */
+const FORMATS_HEAP_MB = 256
 
 /** Compiled JavaScript runs the threads' modules as they are; TypeScript (tests, tsx) loads them through tsx. */
 const compiled = import.meta.url.endsWith(".js")
@@ -67,12 +69,13 @@ export const makePool = (size: number, init: { configPath: string; raw?: string 
         const runs: Array<{ w: Worker; slices: Array<ReadonlyArray<SourceFile>> }> = []
         let done = 0
         for (const s of slices) {
-          const i = Math.min(size - 1, Math.floor((done * size) / Math.max(1, total)))
-          if (!runs[runs.length - 1] || runs.length - 1 < i) runs.push({ w: workers[runs.length]!, slices: [] })
+          // the worker whose share of the batch holds this slice's middle
+          const i = Math.min(size - 1, Math.floor(((done + s.length / 2) * size) / Math.max(1, total)))
+          while (runs.length - 1 < i) runs.push({ w: workers[runs.length]!, slices: [] })
           runs[runs.length - 1]!.slices.push(s)
           done += s.length
         }
-        return runs
+        return runs.filter((r) => r.slices.length > 0)
       }
       let closed: Promise<void> | null = null
       const pool: Pool = {
@@ -104,7 +107,7 @@ export interface TypedTablesWriter {
 export const startFormatsThread = (dir: string, deflateTo: Readonly<Record<string, string | undefined>>) =>
   Effect.acquireRelease(
     Effect.sync(() => {
-      const worker = new Worker(FORMATS_URL, { workerData: { dir, deflateTo } })
+      const worker = new Worker(FORMATS_URL, { workerData: { dir, deflateTo }, resourceLimits: { maxOldGenerationSizeMb: FORMATS_HEAP_MB } })
       let nextId = 0
       let failure: Error | null = null
       // bytes posted and not yet written, by batch id; waiters for them to drain

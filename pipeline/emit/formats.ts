@@ -56,19 +56,21 @@ export const openTypedTables = (dir: string, deflateTo: (file: string) => string
     at[t] = ARROW_FILE_HEAD.byteLength
     parquet[t] = openParquetWriter(arrowSchema(TABLES[t]), open(`${t}.parquet`).write, rowGroupRows(TABLES[t]))
   }
-  let workbook: ReturnType<typeof openWorkbook> | null = openWorkbook(options)
+  // the workbook's record batches are held until the tables are known to fit one (at most the cap's worth): a release
+  // too big for a spreadsheet never spends time on sheets
+  let held: Array<readonly [TableName, Uint8Array]> | null = []
   let csvSeen = 0
   return {
     batch: (t, piece, csvBytes) => {
       csvSeen = csvBytes
-      if (csvBytes > WORKBOOK_MAX_CSV_BYTES) workbook = null
+      if (csvBytes > WORKBOOK_MAX_CSV_BYTES) held = null
       if (!piece) return
       const { stream, message } = piece
       files[`${t}.arrow`]!.writeDeflated(stream.subarray(message.at, message.at + message.length), piece.deflated)
       blocks[t].push({ offset: at[t], metaDataLength: message.metaDataLength, bodyLength: message.bodyLength })
       at[t] += message.length
       parquet[t].write(stream)
-      if (workbook) for (const b of tableFromIPC(stream).batches) workbook.rows(t, b)
+      held?.push([t, stream])
     },
     finish: async () => {
       const written: Record<string, WrittenFile> = {}
@@ -81,10 +83,11 @@ export const openTypedTables = (dir: string, deflateTo: (file: string) => string
       return written
     },
     workbook: (dataset, created) => {
-      if (!workbook) return { bytes: null, note: noWorkbookNote(csvSeen) }
-      const bytes = workbook.finish(dataset, created)
-      workbook = null
-      return { bytes, note: null }
+      if (!held) return { bytes: null, note: noWorkbookNote(csvSeen) }
+      const workbook = openWorkbook(options)
+      for (const [t, stream] of held) for (const b of tableFromIPC(stream).batches) workbook.rows(t, b)
+      held = null
+      return { bytes: workbook.finish(dataset, created), note: null }
     },
     abort: () => Object.values(files).forEach((f) => f.abort())
   }

@@ -19,6 +19,8 @@ export const ROW_GROUP_ROWS = 64 * 1024
  * stays at tens of megabytes, not the whole table.
  */
 export const BODY_ROW_GROUP_ROWS = 2 * 1024
+/** …and no row group holds more than this, whatever its rows. */
+export const ROW_GROUP_BYTES = 64 * 1024 * 1024
 
 export const rowGroupRows = (spec: TableSpec): number => (spec.columns.some((c) => c.name === "body") ? BODY_ROW_GROUP_ROWS : ROW_GROUP_ROWS)
 
@@ -27,6 +29,7 @@ const writerProperties = (rows = ROW_GROUP_ROWS) =>
     .setCreatedBy(PARQUET_CREATED_BY)
     .setCompression(Compression.SNAPPY)
     .setMaxRowGroupSize(rows)
+    .setMaxRowGroupBytes(ROW_GROUP_BYTES)
     .build()
 
 /** One Arrow JS record batch as a parquet-wasm table (through an IPC stream, the format both sides share). */

@@ -49,14 +49,18 @@ export const PREVIEW_ROWS = 5
 /** A preview cell holds this many characters at most; the page shows fewer. */
 const PREVIEW_CELL = 300
 
-/** What the release's registry, changes and charts need of one document. */
+/** What the release's changes and charts need of one document. */
 export interface SliceDocument {
   readonly doc_id: string
   readonly digests: Uint8Array
   readonly published_date: string | null
-  /** the entity of each mention, in order */
-  readonly mentioned: ReadonlyArray<string>
-  readonly entities: ReadonlyArray<FoundEntity>
+}
+
+/** An entity the slice's documents name: as first found, every spelling of a provisional one, and its mentions. */
+export interface SliceEntity {
+  readonly entity: FoundEntity
+  readonly spellings: ReadonlyArray<string>
+  readonly mentions: number
 }
 
 /** Bytes of a release file and the same bytes deflated (a sync-flushed piece of the file's deflate stream, for the zip). */
@@ -75,6 +79,8 @@ export interface ArrowPiece {
 
 export interface EncodedSlice {
   readonly documents: ReadonlyArray<SliceDocument>
+  /** the slice's entities in the order first found (what the build's registry merges, slice by slice) */
+  readonly entities: ReadonlyArray<SliceEntity>
   /** each table's rows as CSV text (no header) */
   readonly csv: Readonly<Record<DocumentTable, Piece>>
   /** each table's rows as a record batch; null when the slice has none */
@@ -119,12 +125,23 @@ export const encodeSlice = (results: ReadonlyArray<DocumentResult>, datasetName:
   let nodes = ""
   let digests = ""
   const documents: Array<SliceDocument> = []
+  const entities = new Map<string, { entity: FoundEntity; spellings: Set<string>; mentions: number }>()
   for (const r of results) {
     const d = documentDigests(r)
     const mentioned = r.mentions.map((m) => m.entity_id)
     nodes += jsonLdNode(documentNode(datasetName, r.document, mentioned), false)
     digests += digestsLine(r.document.doc_id, d)
-    documents.push({ doc_id: r.document.doc_id, digests: d, published_date: r.document.published_date, mentioned, entities: r.entities })
+    documents.push({ doc_id: r.document.doc_id, digests: d, published_date: r.document.published_date })
+    for (const e of r.entities) {
+      const known = entities.get(e.entity_id)
+      if (!known) entities.set(e.entity_id, { entity: e, spellings: new Set(e.provisional ? e.aliases : []), mentions: 0 })
+      else if (e.provisional) for (const a of e.aliases) known.spellings.add(a)
+    }
+    for (const id of mentioned) {
+      const known = entities.get(id)
+      if (known) known.mentions++
+    }
   }
-  return { documents, csv, arrow, rows, nodes: piece(nodes), digests: piece(digests), preview }
+  const found = [...entities.values()].map((e) => ({ entity: e.entity, spellings: [...e.spellings], mentions: e.mentions }))
+  return { documents, entities: found, csv, arrow, rows, nodes: piece(nodes), digests: piece(digests), preview }
 }

@@ -12,10 +12,9 @@ import { attempt, openLineReaderSync, type Appender, type LineReader, type Writt
 import type { RawFiles } from "./describe/provenance.js"
 import { csvHeader, csvRows } from "../emit/csv.js"
 import { csvCell } from "../emit/cells.js"
-import { arrowPiece, DOCUMENT_TABLES, PREVIEW_ROWS } from "../emit/slice.js"
+import { arrowPiece, DOCUMENT_TABLES, PREVIEW_ROWS, type SliceEntity } from "../emit/slice.js"
 import { DIGESTS_FILE, digestsHeader } from "../emit/digests.js"
 import { type EntityRow, type Row, TABLE_NAMES, TABLES, type TableName } from "../model.js"
-import type { FoundEntity } from "../stages/entities.js"
 import type { ProcessedBatch } from "../process-source.js"
 import type { TypedTablesWriter } from "../workers.js"
 import type { Staging } from "./staging.js"
@@ -96,12 +95,16 @@ function* rawFilesOf(file: string): Generator<{ path: string; sha256: string }> 
 
 type RegistryEntry = EntityRow & { spellings: Set<string>; mentions: number }
 
-/** Merges the entities seen in one document into the build's registry. */
-const registerEntities = (registry: Map<string, RegistryEntry>, found: ReadonlyArray<FoundEntity>) => {
-  for (const e of found) {
+/**
+ * Merges a slice's entities into the build's registry: an entity keeps its row as first found; a provisional one
+ * gathers every spelling; mentions are counted.
+ */
+const registerEntities = (registry: Map<string, RegistryEntry>, found: ReadonlyArray<SliceEntity>) => {
+  for (const { entity: e, spellings, mentions } of found) {
     const known = registry.get(e.entity_id)
     if (known) {
-      if (e.provisional) for (const a of e.aliases) known.spellings.add(a)
+      for (const a of spellings) known.spellings.add(a)
+      known.mentions += mentions
       continue
     }
     registry.set(e.entity_id, {
@@ -110,8 +113,8 @@ const registerEntities = (registry: Map<string, RegistryEntry>, found: ReadonlyA
       type: e.type,
       wikidata_id: e.wikidata_id,
       aliases: e.aliases,
-      spellings: new Set(e.provisional ? e.aliases : []),
-      mentions: 0
+      spellings: new Set(spellings),
+      mentions
     })
   }
 }
@@ -198,9 +201,8 @@ export const writeTables = (p: {
           }
           nodes.writeDeflated(slice.nodes.bytes, slice.nodes.deflated)
           digests.writeDeflated(slice.digests.bytes, slice.digests.deflated)
+          registerEntities(registry, slice.entities)
           for (const d of slice.documents) {
-            registerEntities(registry, d.entities)
-            for (const id of d.mentioned) registry.get(id)!.mentions++
             const month = /^(\d{4}-\d{2})/.exec(d.published_date ?? "")?.[1]
             if (month) byMonth.set(month, (byMonth.get(month) ?? 0) + 1)
             else undated++
