@@ -6,18 +6,21 @@
 import * as path from "node:path"
 import { Effect } from "effect"
 import { type BuildContext, loadBuildContext } from "./context.js"
-import { BadInputError, IoError, ReleaseError } from "./errors.js"
-import { attempt, listDir, makeDir } from "./io.js"
+import { BadInputError, type InputProblem, IoError, ReleaseError } from "./errors.js"
+import { attempt, listDir, makeDir, readText } from "./io.js"
 import { sweepSlices } from "./slice-cache.js"
 import { listSources, type SourceFile } from "./sources.js"
-import { encodeSlices, processSlice, processSourceFile, type CacheSettings, type ProcessedBatch, type SourceOutcome } from "./process-source.js"
+import { encodeSlices, keyFile, processSlice, processSourceFile, type CacheSettings, type ProcessedBatch, type SourceOutcome } from "./process-source.js"
 import { makePool, type Pool } from "./workers.js"
 import { cutSlices } from "./emit/slice.js"
 import { CACHE_DIR } from "./cache.js"
 import { readShards, shardOf, writeShard, type ShardSpec } from "./shards.js"
 import { assembleRelease, type BuildSummary, type OutcomeSource } from "./release/assemble.js"
 import { acquireLock, cleanLeftovers } from "./release/publish/lock.js"
-import { repairLatest } from "./release/publish/publish.js"
+import { readLatest, repairLatest } from "./release/publish/publish.js"
+import { updateCatalog } from "./release/site/catalog.js"
+import { MANIFEST_FILE, type ReleaseManifest } from "./release/describe/manifest.js"
+import { createHash } from "node:crypto"
 import { startStopwatch } from "./timing.js"
 
 export interface BuildOptions {
@@ -52,10 +55,18 @@ const BATCH_PER_WORKER = 128
  * go out in order and the pool works on the next while this thread writes the current one. `mode` cuts the files into
  * batches and runs one: whole slices, encoded (a build), or plain outcomes (a shard).
  */
+/** The worker pool when there is enough work for more than one thread, else null (this thread does the work). */
+const startPool = (ctx: BuildContext, files: ReadonlyArray<SourceFile>, options: BuildOptions) =>
+  Effect.gen(function* () {
+    const workers = Math.min(ctx.config.build.concurrency, Math.ceil(files.length / WORKER_THRESHOLD))
+    const cache: CacheSettings = { dir: path.join(ctx.outDir, CACHE_DIR), stagesVersion: ctx.stagesVersion }
+    return workers > 1 ? yield* makePool(workers, { configPath: options.configPath, raw: options.raw, out: options.out, cache, datasetName: ctx.config.dataset.name }) : null
+  })
+
 const fromStages = <B, A>(
   ctx: BuildContext,
   files: ReadonlyArray<SourceFile>,
-  options: BuildOptions,
+  pool: Pool | null,
   mode: {
     readonly batches: (files: ReadonlyArray<SourceFile>, size: number) => ReadonlyArray<B>
     readonly run: (pool: Pool | null, cache: CacheSettings, batch: B) => Promise<A>
@@ -64,9 +75,7 @@ const fromStages = <B, A>(
 ) =>
   Effect.gen(function* () {
     const cache: CacheSettings = { dir: path.join(ctx.outDir, CACHE_DIR), stagesVersion: ctx.stagesVersion }
-    const workers = Math.min(ctx.config.build.concurrency, Math.ceil(files.length / WORKER_THRESHOLD))
-    const pool = workers > 1 ? yield* makePool(workers, { configPath: options.configPath, raw: options.raw, out: options.out, cache, datasetName: ctx.config.dataset.name }) : null
-    const batches = mode.batches(files, BATCH_PER_WORKER * Math.max(2, workers))
+    const batches = mode.batches(files, BATCH_PER_WORKER * Math.max(2, pool?.size ?? 1))
     let at = 0
     const take = () => (at < batches.length ? mode.run(pool, cache, batches[at++]!) : null)
     let pending: Promise<A> | null = null
@@ -125,6 +134,42 @@ const plain = (ctx: BuildContext) => ({
   empty: [] as ReadonlyArray<SourceOutcome>
 })
 
+/** The files with their outcomes' cache keys (each read and hashed once: on the pool when there is one). */
+const keyFiles = (ctx: BuildContext, files: ReadonlyArray<SourceFile>, pool: Pool | null) => {
+  const cache: CacheSettings = { dir: path.join(ctx.outDir, CACHE_DIR), stagesVersion: ctx.stagesVersion }
+  return Effect.tryPromise({
+    try: async () => (pool ? pool.keys(files) : files.map((f) => keyFile(f, cache))),
+    catch: (cause) => new IoError({ path: ctx.rawDir, action: "read the raw texts in", cause })
+  })
+}
+
+/** Everything a release is made from: the pipeline's code and configuration, and every raw file's key, in order. */
+const inputsDigest = (ctx: BuildContext, files: ReadonlyArray<SourceFile>, problems: ReadonlyArray<InputProblem>): string => {
+  const hash = createHash("sha256").update(`${ctx.buildVersion}\n${ctx.stagesVersion}\n${JSON.stringify(problems)}\n`)
+  for (const f of files) hash.update(`${f.doc_id}\t${f.key}\n`)
+  return hash.digest("hex")
+}
+
+/** The summary of a build that finds the latest release made from exactly these inputs: nothing to do. */
+const unchangedRelease = (outDir: string, inputs: string) =>
+  Effect.gen(function* () {
+    const latest = yield* readLatest(outDir)
+    if (!latest) return null
+    const manifest = yield* readText(path.join(outDir, latest.folder, MANIFEST_FILE)).pipe(
+      Effect.map((text) => JSON.parse(text) as Partial<ReleaseManifest>),
+      Effect.orElseSucceed(() => null)
+    )
+    if (!manifest || manifest.inputs !== inputs) return null
+    return {
+      status: "unchanged",
+      version: latest.version,
+      folder: path.join(outDir, latest.folder),
+      documents: manifest.counts?.documents ?? 0,
+      refused: (manifest.refused ?? []).map((r) => ({ file: r.file, reason: r.reason })),
+      fromCache: manifest.counts?.documents ?? 0
+    } satisfies BuildSummary as BuildSummary
+  })
+
 /** A shard's outcomes cut into slices where a single build cuts them, and encoded here. */
 const encodeShards = (ctx: BuildContext, next: Effect.Effect<ReadonlyArray<SourceOutcome>, IoError>): Effect.Effect<ProcessedBatch, IoError> => {
   let carry: ReadonlyArray<SourceOutcome> = []
@@ -156,17 +201,30 @@ export const build = (options: BuildOptions & { readonly shard?: ShardSpec | und
     if (options.shard) {
       const { index, count } = options.shard
       const mine = listing.files.filter((f) => shardOf(f.doc_id, count) === index)
-      const source = yield* fromStages(ctx, mine, options, plain(ctx))
+      const source = yield* fromStages(ctx, mine, yield* startPool(ctx, mine, options), plain(ctx))
       const problems = listing.problems.filter((p) => shardOf(p.file.replace(/\.txt$/, ""), count) === index)
       const shard = yield* writeShard(path.join(ctx.outDir, "shards"), { shard: index, of: count, stagesVersion: ctx.stagesVersion, configSha256: ctx.configSha256, problems }, source.next)
       progress(`shard ${index}/${count}: ${shard.documents} document(s) in ${shard.folder}`)
       return { status: "shard", folder: shard.folder, documents: shard.documents, refused: problems } as BuildSummary
     }
-    const stages = yield* fromStages(ctx, listing.files, options, encoded(ctx))
+    const pool = yield* startPool(ctx, listing.files, options)
+    // every raw file's key first: when nothing a release depends on changed, nothing is written
+    const keyed = yield* keyFiles(ctx, listing.files, pool)
+    const inputs = inputsDigest(ctx, keyed, listing.problems)
+    if (!options.version) {
+      const unchanged = yield* unchangedRelease(ctx.outDir, inputs)
+      if (unchanged) {
+        yield* updateCatalog(ctx.outDir)
+        stopwatch.lap("check")
+        progress(stopwatch.report())
+        return unchanged
+      }
+    }
+    const stages = yield* fromStages(ctx, keyed, pool, encoded(ctx))
     // the slices this build used stay in the cache; the others (of texts changed or gone) are removed once it succeeds
     const used = new Set<string>()
     const source: OutcomeSource = { ...stages, next: Effect.tap(stages.next, (b) => Effect.sync(() => b.sliceKeys?.forEach((k) => used.add(k)))) }
-    const summary = yield* assembleRelease(ctx, source, listing.problems, { version: options.version, progress, startedAt, stopwatch })
+    const summary = yield* assembleRelease(ctx, source, listing.problems, { version: options.version, progress, startedAt, stopwatch, inputs })
     const cacheDir = path.join(ctx.outDir, CACHE_DIR)
     yield* attempt(cacheDir, "tidy the cache in", () => sweepSlices(cacheDir, used))
     return summary

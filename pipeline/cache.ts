@@ -57,7 +57,12 @@ export const writeCache = (dir: string, key: string, outcome: CachedOutcome): vo
  * and the model, as TypeScript (pipeline/) or as the compiled JavaScript (dist/pipeline/), so a cache entry is never
  * trusted across a change of the code that made it, compiled or not.
  */
-export const stagesCodeVersion = (pipelineDir: string): string => {
+export const stagesCodeVersion = (pipelineDir: string): string => codeFingerprint(pipelineDir, ["stages"], ["document", "model"])
+
+/** A fingerprint of all the pipeline's code as it runs: whatever shapes a release's bytes. */
+export const pipelineCodeVersion = (pipelineDir: string): string => codeFingerprint(pipelineDir, ["."], [])
+
+const codeFingerprint = (pipelineDir: string, folders: ReadonlyArray<string>, modules: ReadonlyArray<string>): string => {
   const ext = fs.existsSync(path.join(pipelineDir, "document.ts")) ? ".ts" : ".js"
   const files: Array<string> = []
   const walk = (dir: string) => {
@@ -67,7 +72,7 @@ export const stagesCodeVersion = (pipelineDir: string): string => {
       else if (name.endsWith(ext) && !name.endsWith(".d.ts")) files.push(abs)
     }
   }
-  walk(path.join(pipelineDir, "stages"))
-  files.push(path.join(pipelineDir, `document${ext}`), path.join(pipelineDir, `model${ext}`))
+  for (const f of folders) walk(path.join(pipelineDir, f))
+  for (const m of modules) files.push(path.join(pipelineDir, `${m}${ext}`))
   return sha256Hex(files.map((f) => `${path.relative(pipelineDir, f)}\n${fs.readFileSync(f, "utf8")}`).join("\n"))
 }

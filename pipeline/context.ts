@@ -16,7 +16,7 @@ import { Gazetteer } from "./stages/gazetteer.js"
 import { makeEntityFinder } from "./stages/entities.js"
 import { sha256Hex } from "./stages/ingest.js"
 import { EventsFile, eventsConfig } from "./stages/events.js"
-import { stagesCodeVersion } from "./cache.js"
+import { pipelineCodeVersion, stagesCodeVersion } from "./cache.js"
 
 export interface BuildContext {
   readonly config: PipelineConfig
@@ -31,6 +31,8 @@ export interface BuildContext {
   readonly pipelineVersion: string
   /** what decides a document's result besides its bytes: stage code, configuration and data files (the cache key) */
   readonly stagesVersion: string
+  /** all the pipeline's code as it runs, and the configuration: with the documents' keys, all a release depends on */
+  readonly buildVersion: string
   readonly gitCommit: string | null
   /** the build's clock as an ISO instant; SOURCE_DATE_EPOCH pins it for reproducible releases */
   readonly now: Effect.Effect<string>
@@ -77,6 +79,8 @@ export const loadConfigFile = (configPath: string) =>
 
 let cachedCodeVersion: string | null = null
 const codeVersion = (): string => (cachedCodeVersion ??= stagesCodeVersion(codeDir))
+let cachedPipelineCode: string | null = null
+const pipelineCode = (): string => (cachedPipelineCode ??= pipelineCodeVersion(codeDir))
 
 export const clockFromEnvironment = (env: NodeJS.ProcessEnv = process.env): Effect.Effect<string> => {
   const epoch = env.SOURCE_DATE_EPOCH
@@ -116,6 +120,7 @@ export const loadBuildContext = (options: { configPath: string; raw?: string | u
       dataFiles,
       pipelineVersion: pipelineVersion(),
       stagesVersion: sha256Hex(JSON.stringify([codeVersion(), dataFiles.map((f) => f.sha256), config.clean, config.dates, config.entities])),
+      buildVersion: sha256Hex(JSON.stringify([pipelineCode(), pipelineVersion(), sha256Hex(text), dataFiles.map((f) => f.sha256)])),
       gitCommit: gitCommit(),
       now: clockFromEnvironment()
     } satisfies BuildContext

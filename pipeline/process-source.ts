@@ -54,6 +54,9 @@ const outcomeOf = (stages: StageContext, s: ReadSource, cache: CacheSettings | n
 
 export const processSourceFile = (stages: StageContext, file: SourceFile, cache: CacheSettings | null): SourceOutcome => outcomeOf(stages, readSource(file, cache), cache)
 
+/** The file with the cache key of its outcome (its bytes and sidecar read and hashed). */
+export const keyFile = (file: SourceFile, cache: CacheSettings): SourceFile => ({ ...file, key: readSource(file, cache).key })
+
 const computeOutcome = (
   stages: StageContext,
   file: SourceFile,
@@ -113,13 +116,16 @@ export interface SliceDone {
  * order) is there: then no document's cache entry is read and no stage is needed. Otherwise `compute` finishes it.
  */
 export const cachedSlice = (files: ReadonlyArray<SourceFile>, cache: CacheSettings | null, datasetName: string) => {
-  const read = files.map((f) => readSource(f, cache))
-  const key = cache ? sliceKey(datasetName, read.map((r) => r.key)) : null
+  // files keyed already (by the build's first pass) are not read again unless the slice must be computed
+  const keys = files.every((f) => f.key !== undefined) ? files.map((f) => f.key!) : null
+  let read = keys ? null : files.map((f) => readSource(f, cache))
+  const key = cache ? sliceKey(datasetName, keys ?? read!.map((r) => r.key)) : null
   const hit = cache && key ? readSlice(cache.dir, key) : null
   return {
     done: hit ? ({ outcomes: [...hit.outcomes], slice: hit.slice, key, buffer: hit.buffer } satisfies SliceDone) : null,
     /** each document's outcome (from its cache entry or the stages), encoded and cached */
     compute: (stages: StageContext): SliceDone => {
+      read ??= files.map((f) => readSource(f, cache))
       const encoded = encodeSliceOutcomes(read.map((r) => outcomeOf(stages, r, cache)), datasetName)
       if (cache && key) writeSlice(cache.dir, key, encoded.outcomes, encoded.slice)
       return { ...encoded, key }

@@ -6,7 +6,7 @@
 import { parentPort, workerData } from "node:worker_threads"
 import { Effect } from "effect"
 import { loadBuildContext, type BuildContext } from "./context.js"
-import { cachedSlice, processSourceFile, type CacheSettings, type ProcessedBatch, type SliceDone } from "./process-source.js"
+import { cachedSlice, keyFile, processSourceFile, type CacheSettings, type ProcessedBatch, type SliceDone } from "./process-source.js"
 import type { SourceFile } from "./sources.js"
 
 interface WorkerInit {
@@ -21,9 +21,11 @@ const init = workerData as WorkerInit
 let loading: Promise<BuildContext> | null = null
 const context = () => (loading ??= Effect.runPromise(loadBuildContext(init)))
 
-parentPort!.on("message", async (message: { id: number; files?: ReadonlyArray<SourceFile>; slices?: ReadonlyArray<ReadonlyArray<SourceFile>> }) => {
+parentPort!.on("message", async (message: { id: number; files?: ReadonlyArray<SourceFile>; slices?: ReadonlyArray<ReadonlyArray<SourceFile>>; keys?: ReadonlyArray<SourceFile> }) => {
   try {
-    if (message.slices) {
+    if (message.keys) {
+      parentPort!.postMessage({ id: message.id, keys: init.cache ? message.keys.map((f) => keyFile(f, init.cache!).key) : [] })
+    } else if (message.slices) {
       const done: Array<SliceDone> = []
       for (const files of message.slices) {
         const s = cachedSlice(files, init.cache, init.datasetName)

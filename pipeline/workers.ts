@@ -19,6 +19,8 @@ export interface Pool {
   readonly run: (files: ReadonlyArray<SourceFile>) => Promise<Array<SourceOutcome>>
   /** outcomes of the slices' files with their documents encoded (through the slice cache) */
   readonly encode: (slices: ReadonlyArray<ReadonlyArray<SourceFile>>) => Promise<ProcessedBatch>
+  /** the files with their outcomes' cache keys */
+  readonly keys: (files: ReadonlyArray<SourceFile>) => Promise<Array<SourceFile>>
   /** stops the workers (idempotent) */
   readonly close: () => Promise<void>
 }
@@ -82,6 +84,11 @@ export const makePool = (size: number, init: { configPath: string; raw?: string 
         size,
         run: async (files) =>
           (await Promise.all(split(files).map((s) => request<{ outcomes: Array<SourceOutcome> }>(s.w, nextId++, { files: s.items })))).flatMap((r) => r.outcomes),
+        keys: async (files) => {
+          const parts = split(files)
+          const keys = await Promise.all(parts.map((s) => request<{ keys: Array<string> }>(s.w, nextId++, { keys: s.items })))
+          return parts.flatMap((s, i) => s.items.map((f, j) => ({ ...f, key: keys[i]!.keys[j]! })))
+        },
         encode: async (slices) => {
           const parts = await Promise.all(splitSlices(slices).map((s) => request<{ batch: ProcessedBatch }>(s.w, nextId++, { slices: s.slices })))
           return { outcomes: parts.flatMap((p) => p.batch.outcomes), slices: parts.flatMap((p) => p.batch.slices), sliceKeys: parts.flatMap((p) => p.batch.sliceKeys ?? []) }

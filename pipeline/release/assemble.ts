@@ -44,6 +44,8 @@ export interface AssembleOptions {
   /** when the build started (the first phase's start) */
   readonly startedAt: string
   readonly stopwatch: Stopwatch
+  /** the digest of everything the release is made from (kept in its manifest), when the build computed it */
+  readonly inputs?: string | undefined
 }
 
 type Decision = { readonly kind: "unchanged"; readonly latest: Latest } | { readonly kind: "publish"; readonly version: string; readonly previous: Latest | null; readonly fingerprint: ReleaseFingerprint }
@@ -180,7 +182,9 @@ export const assembleRelease = (
         counts: tables.counts,
         notes: entryNotes(changelogEntry),
         fingerprint: decision.fingerprint,
-        glance: tables.glance
+        glance: tables.glance,
+        inputs: options.inputs ?? null,
+        refused: tables.problems
       })
 
       const shared = yield* linkUnchanged(ctx.outDir, staging, decision.previous?.version ?? null)

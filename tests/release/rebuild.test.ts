@@ -69,6 +69,15 @@ describe("a rebuild after one new text", () => {
     expect(zip(cached).equals(zip(uncached))).toBe(true)
   })
 
+  it("a build that then finds nothing changed publishes nothing and writes no table", async () => {
+    const lines: Array<string> = []
+    const again = await withEpoch(() => buildOk({ raw: dirs[0]!, out: dirs[1]!, progress: (l) => void lines.push(l) }))
+    expect(again.status).toBe("unchanged")
+    expect(again.documents).toBe(total)
+    expect(lines.filter((l) => l.startsWith("clean, dates, entities") || l.startsWith("emit:"))).toEqual([])
+    expect(fs.readdirSync(dirs[1]!).filter((f) => f.startsWith(".staging"))).toEqual([])
+  })
+
   it("writes every table in every format as a fresh full build of the same texts does (the workbook names its version)", () => {
     const tables = listFiles(fresh.folder).filter((f) => /\.(csv|arrow|parquet)$/.test(f) && f !== "changes.csv")
     expect(tables.length).toBe(19)

@@ -105,7 +105,7 @@ export const publishRelease = (outDir: string, staging: Staging, manifest: Relea
 
 /** The record of a published release: its manifest, every file (manifest.json and SHA256SUMS too) and its zip. */
 export const recordOf = (manifest: ReleaseManifest, files: ReadonlyArray<{ name: string; bytes: number; sha256: string }>, zip: ManifestFile | null): ReleaseRecord => {
-  const { fingerprint: _, format, ...rest } = manifest
+  const { fingerprint: _, inputs: _i, refused: _r, format, ...rest } = manifest
   return { ...rest, format, files: files.map((f) => ({ path: f.name, bytes: f.bytes, sha256: f.sha256 })), zip }
 }
 

@@ -13,7 +13,7 @@ import { compareVersions, parseVersion } from "../history/version.js"
 import type { ManifestFile, ReleaseManifest } from "../describe/manifest.js"
 import type { Glance } from "../tables.js"
 
-export interface ReleaseRecord extends Omit<ReleaseManifest, "glance" | "fingerprint" | "counts"> {
+export interface ReleaseRecord extends Omit<ReleaseManifest, "glance" | "fingerprint" | "counts" | "inputs" | "refused"> {
   /** null for a release an older pipeline made, whose counts could not be read */
   readonly counts: Readonly<Record<string, number>> | null
   /** what the page shows; null for an older release that is not the newest */
