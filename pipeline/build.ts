@@ -19,6 +19,7 @@ import { assembleRelease, type BuildSummary, type OutcomeSource } from "./releas
 import { acquireLock, cleanLeftovers } from "./release/publish/lock.js"
 import { readLatest, repairLatest } from "./release/publish/publish.js"
 import { updateCatalog } from "./release/site/catalog.js"
+import { readRecord } from "./release/site/records.js"
 import { MANIFEST_FILE, type ReleaseManifest } from "./release/describe/manifest.js"
 import { createHash } from "node:crypto"
 import { startStopwatch } from "./timing.js"
@@ -155,11 +156,13 @@ const unchangedRelease = (outDir: string, inputs: string) =>
   Effect.gen(function* () {
     const latest = yield* readLatest(outDir)
     if (!latest) return null
+    const record = yield* readRecord(outDir, latest.version).pipe(Effect.orElseSucceed(() => null))
+    if (!record?.inputs || record.inputs !== inputs) return null
     const manifest = yield* readText(path.join(outDir, latest.folder, MANIFEST_FILE)).pipe(
       Effect.map((text) => JSON.parse(text) as Partial<ReleaseManifest>),
       Effect.orElseSucceed(() => null)
     )
-    if (!manifest || manifest.inputs !== inputs) return null
+    if (!manifest) return null
     return {
       status: "unchanged",
       version: latest.version,

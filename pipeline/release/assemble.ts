@@ -183,7 +183,6 @@ export const assembleRelease = (
         notes: entryNotes(changelogEntry),
         fingerprint: decision.fingerprint,
         glance: tables.glance,
-        inputs: options.inputs ?? null,
         refused: tables.problems
       })
 
@@ -191,7 +190,7 @@ export const assembleRelease = (
       if (shared) progress(`publish: ${Math.round(shared / 1e6)} MB of files unchanged since ${decision.previous!.version}, hard-linked to it`)
       stopwatch.lap("seal")
       yield* killPoint("before-publish")
-      const folder = yield* publishRelease(ctx.outDir, staging, manifest)
+      const folder = yield* publishRelease(ctx.outDir, staging, manifest, options.inputs ?? null)
       progress(`publish: release ${version} in ${folder}`)
       const pruned = yield* pruneReleases(ctx.outDir, ctx.config.release.keep)
       if (pruned.length) progress(`publish: release.keep ${ctx.config.release.keep}: removed the files of ${pruned.join(", ")} (the catalog still lists them)`)

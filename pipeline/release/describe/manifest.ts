@@ -31,11 +31,6 @@ export interface ReleaseManifest {
   /** every file of the release but manifest.json and SHA256SUMS, by name */
   readonly files: ReadonlyArray<ManifestFile>
   readonly glance: Glance
-  /**
-   * a digest of everything the release was made from: the pipeline's code and configuration, and every raw file's
-   * cache key in order. A build that finds the same publishes nothing, without writing a table.
-   */
-  readonly inputs: string | null
   /** the raw files left out, and why */
   readonly refused: ReadonlyArray<{ readonly file: string; readonly reason: string }>
 }

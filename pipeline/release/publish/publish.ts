@@ -82,7 +82,7 @@ export const readFingerprint = (releaseDir: string) =>
  * latest.json at it. A build killed in between leaves a complete release that the next build announces
  * (repairLatest) and whose zip and record the catalog makes (site/legacy.ts).
  */
-export const publishRelease = (outDir: string, staging: Staging, manifest: ReleaseManifest) =>
+export const publishRelease = (outDir: string, staging: Staging, manifest: ReleaseManifest, inputs: string | null) =>
   Effect.gen(function* () {
     const { version } = manifest
     const releases = path.join(outDir, "releases")
@@ -98,14 +98,14 @@ export const publishRelease = (outDir: string, staging: Staging, manifest: Relea
     })
     yield* killPoint("after-rename")
     yield* rename(zipTmp, zipFile)
-    yield* writeRecord(outDir, recordOf(manifest, staging.files(), { path: `${version}.zip`, ...zip }))
+    yield* writeRecord(outDir, { ...recordOf(manifest, staging.files(), { path: `${version}.zip`, ...zip }), inputs })
     yield* writeFileAtomic(path.join(outDir, "latest.json"), JSON.stringify({ version, published: manifest.created, folder: `releases/${version}` }, null, 2) + "\n")
     return folder
   })
 
 /** The record of a published release: its manifest, every file (manifest.json and SHA256SUMS too) and its zip. */
 export const recordOf = (manifest: ReleaseManifest, files: ReadonlyArray<{ name: string; bytes: number; sha256: string }>, zip: ManifestFile | null): ReleaseRecord => {
-  const { fingerprint: _, inputs: _i, refused: _r, format, ...rest } = manifest
+  const { fingerprint: _, refused: _r, format, ...rest } = manifest
   return { ...rest, format, files: files.map((f) => ({ path: f.name, bytes: f.bytes, sha256: f.sha256 })), zip }
 }
 

@@ -13,7 +13,13 @@ import { compareVersions, parseVersion } from "../history/version.js"
 import type { ManifestFile, ReleaseManifest } from "../describe/manifest.js"
 import type { Glance } from "../tables.js"
 
-export interface ReleaseRecord extends Omit<ReleaseManifest, "glance" | "fingerprint" | "counts" | "inputs" | "refused"> {
+export interface ReleaseRecord extends Omit<ReleaseManifest, "glance" | "fingerprint" | "counts" | "refused"> {
+  /**
+   * a digest of everything the release was made from: the pipeline's code and configuration, and every raw file's
+   * cache key in order (not part of the release: a merge of shards makes the same release without it). A build that
+   * finds the same publishes nothing, without writing a table.
+   */
+  readonly inputs?: string | null
   /** null for a release an older pipeline made, whose counts could not be read */
   readonly counts: Readonly<Record<string, number>> | null
   /** what the page shows; null for an older release that is not the newest */
