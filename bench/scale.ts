@@ -101,7 +101,7 @@ interface Run {
 const run = (label: string): Run => {
   const before = diskBytes(out)
   const t0 = process.hrtime.bigint()
-  const r = spawnSync(process.execPath, ["--max-old-space-size=768", ...entry, "build", "--config", config, "--raw", raw, "--out", out], {
+  const r = spawnSync(process.execPath, ["--max-old-space-size=512", ...entry, "build", "--config", config, "--raw", raw, "--out", out], {
     encoding: "utf8",
     maxBuffer: 1 << 28
   })

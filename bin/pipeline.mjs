@@ -13,5 +13,5 @@ if (!existsSync(entry)) {
   process.stderr.write(`error: ${entry} is missing; run \`npm run build\` (npm ci runs it) in ${root}\n`)
   process.exit(70)
 }
-const result = spawnSync(process.execPath, ["--max-old-space-size=768", entry, ...process.argv.slice(2)], { stdio: "inherit" })
+const result = spawnSync(process.execPath, ["--max-old-space-size=512", entry, ...process.argv.slice(2)], { stdio: "inherit" })
 process.exit(result.status ?? 1)

@@ -3,6 +3,7 @@
  * into a staging folder → version decided → metadata → atomic publish. Every failure is a tagged error; nothing is
  * published unless every file of the release was written.
  */
+import * as os from "node:os"
 import * as path from "node:path"
 import { Effect } from "effect"
 import { type BuildContext, loadBuildContext } from "./context.js"
@@ -47,6 +48,12 @@ const prepareOut = (outDir: string, lockWaitSeconds: number) =>
     yield* cleanLeftovers(outDir)
     yield* repairLatest(outDir)
   })
+
+/**
+ * Whether the typed formats get a thread of their own: when there is enough work and a core the stage workers leave
+ * free. On two cores with two stage workers a third thread would only share their time, and cost its memory.
+ */
+const formatsThread = (stageWorkers: number, documents: number) => documents >= WORKER_THRESHOLD && os.availableParallelism() > stageWorkers
 
 /** Batches of about this many documents per worker go out at once. */
 const BATCH_PER_WORKER = 128
@@ -93,7 +100,7 @@ const fromStages = <B, A>(
       },
       catch: (cause) => new IoError({ path: ctx.rawDir, action: "process the raw texts in", cause })
     })
-    return { total: files.length, next, parallel: pool !== null }
+    return { total: files.length, next, parallel: formatsThread(pool?.size ?? 0, files.length) }
   })
 
 /** The listing cut into slices (where the documents say), the slices grouped into batches of at least `size` files. */
@@ -246,6 +253,6 @@ export const merge = (options: BuildOptions & { readonly shardDirs: ReadonlyArra
       )).filter((d) => /^\d+-of-\d+$/.test(d)).map((d) => path.join(ctx.outDir, "shards", d))
     const shards = yield* readShards(dirs, { stagesVersion: ctx.stagesVersion, configSha256: ctx.configSha256 }, 256)
     // the outcomes are encoded here, in slices that fall where a single build's do
-    const source: OutcomeSource = { total: shards.total, next: encodeShards(ctx, shards.next), parallel: shards.total >= WORKER_THRESHOLD }
+    const source: OutcomeSource = { total: shards.total, next: encodeShards(ctx, shards.next), parallel: formatsThread(0, shards.total) }
     return yield* assembleRelease(ctx, source, shards.problems, { version: options.version, progress: options.progress ?? (() => {}), startedAt, stopwatch: startStopwatch() })
   })

@@ -26,9 +26,9 @@ export interface Pool {
 }
 
 /** Enough for the stages and a batch of results (they need about 100 MB); V8 would otherwise let garbage grow far past it. */
-const WORKER_HEAP_MB = 320
+const WORKER_HEAP_MB = 256
 /** The formats thread holds a few record batches; Parquet's memory is WebAssembly's, outside the heap. */
-const FORMATS_HEAP_MB = 256
+const FORMATS_HEAP_MB = 192
 
 /** Compiled JavaScript runs the threads' modules as they are; TypeScript (tests, tsx) loads them through tsx. */
 const compiled = import.meta.url.endsWith(".js")

@@ -33,7 +33,7 @@ const withEpoch = async <A>(f: () => Promise<A>): Promise<A> => {
 }
 
 describe("parallel, cached and sharded builds give the release a single thread gives", () => {
-  it("the worker pool (and the formats thread) write byte-identical tables in every format to an in-thread build, in doc_id order", async () => {
+  it("the worker pool writes byte-identical tables in every format to a one-thread build (whose formats get their own thread), in doc_id order", async () => {
     const raw = copiesOfRaw(30)
     const serial = tempConfig({ "concurrency: 2": "concurrency: 1" })
     const parallel = tempConfig({ "concurrency: 2": "concurrency: 2" })

@@ -26,7 +26,7 @@ import { sourcesHasher } from "./history/version.js"
 export interface OutcomeSource {
   readonly total: number
   readonly next: Effect.Effect<ProcessedBatch, IoError>
-  /** enough documents to write the typed formats in a thread of their own */
+  /** enough documents, and a free core, to write the typed formats in a thread of their own */
   readonly parallel: boolean
 }
 
