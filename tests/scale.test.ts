@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { Effect, Exit } from "effect"
-import { buildOk, copyRaw, listFiles, repoConfig, runBuild, tempConfig, tempDir } from "./helpers.js"
+import { buildOk, copyRaw, listFiles, repoConfig, runBuild, tempConfig, tempDir, withEpoch } from "./helpers.js"
 import { merge } from "../pipeline/build.js"
 import { parseShard } from "../pipeline/shards.js"
 import { CACHE_DIR } from "../pipeline/cache.js"
@@ -21,16 +21,6 @@ const sameRelease = (a: string, b: string) => {
   for (const f of listFiles(a)) expect(fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f))), f).toBe(true)
 }
 
-const withEpoch = async <A>(f: () => Promise<A>): Promise<A> => {
-  const saved = process.env.SOURCE_DATE_EPOCH
-  process.env.SOURCE_DATE_EPOCH = "1700000000"
-  try {
-    return await f()
-  } finally {
-    if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH
-    else process.env.SOURCE_DATE_EPOCH = saved
-  }
-}
 
 describe("parallel, cached and sharded builds give the release a single thread gives", () => {
   it("the worker pool writes byte-identical tables in every format to a one-thread build (whose formats get their own thread), in doc_id order", async () => {

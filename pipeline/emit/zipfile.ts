@@ -104,26 +104,21 @@ export const memoryZip = (timestamp: string) => {
     parts.push(b)
     offset += b.length
   }
+  /** adds an entry from deflate pieces already made (deflatePiece…, then DEFLATE_END) */
+  const addDeflated = (path: string, pieces: ReadonlyArray<Buffer>, sizes: EntrySizes) => {
+    const name = Buffer.from(path, "utf8")
+    const at = offset
+    push(localHeader(name, when, sizes))
+    for (const p of pieces) push(p)
+    central.push(centralEntry(name, when, sizes, at, false))
+    count++
+  }
   return {
-    /** adds an entry from deflate pieces already made (deflatePiece…, then DEFLATE_END) */
-    addDeflated: (path: string, pieces: ReadonlyArray<Buffer>, sizes: EntrySizes) => {
-      const name = Buffer.from(path, "utf8")
-      const at = offset
-      push(localHeader(name, when, sizes))
-      for (const p of pieces) push(p)
-      central.push(centralEntry(name, when, sizes, at, false))
-      count++
-    },
+    addDeflated,
     add: (path: string, data: string | Uint8Array) => {
       const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data
       const pieces = [deflatePiece(bytes), DEFLATE_END]
-      const sizes = { crc: crc32(bytes), compressed: pieces[0]!.length + DEFLATE_END.length, size: bytes.byteLength }
-      const name = Buffer.from(path, "utf8")
-      const at = offset
-      push(localHeader(name, when, sizes))
-      for (const p of pieces) push(p)
-      central.push(centralEntry(name, when, sizes, at, false))
-      count++
+      addDeflated(path, pieces, { crc: crc32(bytes), compressed: pieces[0]!.length + DEFLATE_END.length, size: bytes.byteLength })
     },
     finish: (): Buffer => {
       const centralAt = offset

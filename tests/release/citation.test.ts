@@ -3,18 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import YAML from "yaml"
-import { buildOk, copyRaw, projectRoot, tempConfig, tempDir } from "../helpers.js"
+import { buildOk, copyRaw, projectRoot, tempConfig, tempDir, withEpoch } from "../helpers.js"
 
-const withEpoch = async <A>(f: () => Promise<A>): Promise<A> => {
-  const saved = process.env.SOURCE_DATE_EPOCH
-  process.env.SOURCE_DATE_EPOCH = "1700000000" // 2023-11-14
-  try {
-    return await f()
-  } finally {
-    if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH
-    else process.env.SOURCE_DATE_EPOCH = saved
-  }
-}
 
 describe("citing a release", () => {
   const dirs: Array<string> = []

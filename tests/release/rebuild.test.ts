@@ -5,20 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import * as fs from "node:fs"
 import * as path from "node:path"
-import { buildOk, copyRaw, listFiles, tempDir } from "../helpers.js"
+import { buildOk, copyRaw, listFiles, tempDir, withEpoch } from "../helpers.js"
 import { cutSlices, SLICE_MAX } from "../../pipeline/emit/slice.js"
 import { CACHE_DIR } from "../../pipeline/cache.js"
 
-const withEpoch = async <A>(f: () => Promise<A>): Promise<A> => {
-  const saved = process.env.SOURCE_DATE_EPOCH
-  process.env.SOURCE_DATE_EPOCH = "1700000000"
-  try {
-    return await f()
-  } finally {
-    if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH
-    else process.env.SOURCE_DATE_EPOCH = saved
-  }
-}
 
 /** Renamed copies of the seeds: enough documents for the worker pool and several slices. */
 const corpus = (copies: number): string => {

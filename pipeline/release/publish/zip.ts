@@ -19,8 +19,11 @@ export interface WrittenZip {
   readonly sha256: string
 }
 
-/** Writes `zipFile` from the named files of `dir`, each under `prefix/` (the caller renames it into place). */
-export const writeZip = (zipFile: string, dir: string, files: ReadonlyArray<string>, prefix: string, timestamp: string): WrittenZip => {
+/**
+ * A zip file written front to back and hashed as it is: `entry` writes one entry's header and data and returns its
+ * central directory record; the directory and its end follow.
+ */
+const zipOut = (zipFile: string, entries: (out: (buf: Uint8Array) => void, offset: () => number) => Array<Buffer>): WrittenZip => {
   const fd = fs.openSync(zipFile, "w")
   const hash = createHash("sha256")
   let offset = 0
@@ -29,21 +32,35 @@ export const writeZip = (zipFile: string, dir: string, files: ReadonlyArray<stri
     hash.update(buf)
     offset += buf.byteLength
   }
-  const when = dosDateTime(timestamp)
-  const central: Array<Buffer> = []
-  const buf = Buffer.allocUnsafe(CHUNK)
   try {
-    const names = [...files].sort()
-    for (const file of names) {
+    const central = entries(out, () => offset)
+    const centralAt = offset
+    const directory = Buffer.concat(central)
+    out(directory)
+    out(endOfCentralDirectory(central.length, directory.length, centralAt))
+    fs.fsyncSync(fd)
+  } catch (e) {
+    fs.closeSync(fd)
+    fs.rmSync(zipFile, { force: true })
+    throw e
+  }
+  fs.closeSync(fd)
+  return { bytes: offset, sha256: hash.digest("hex") }
+}
+
+/** Writes `zipFile` from the named files of `dir`, each under `prefix/`, deflating each (the caller renames it into place). */
+export const writeZip = (zipFile: string, dir: string, files: ReadonlyArray<string>, prefix: string, timestamp: string): WrittenZip =>
+  zipOut(zipFile, (out, offset) => {
+    const when = dosDateTime(timestamp)
+    const buf = Buffer.allocUnsafe(CHUNK)
+    return [...files].sort().map((file) => {
       const name = Buffer.from(`${prefix}/${file}`, "utf8")
-      const headerAt = offset
+      const headerAt = offset()
       out(localHeader(name, when, null))
-      const input = fs.openSync(path.join(dir, file), "r")
       const sizes = { crc: 0, compressed: 0, size: 0 }
+      const input = fs.openSync(path.join(dir, file), "r")
       try {
-        for (;;) {
-          const n = fs.readSync(input, buf, 0, CHUNK, null)
-          if (n <= 0) break
+        for (let n = fs.readSync(input, buf, 0, CHUNK, null); n > 0; n = fs.readSync(input, buf, 0, CHUNK, null)) {
           sizes.crc = crc32(buf.subarray(0, n), sizes.crc)
           sizes.size += n
           const piece = deflatePiece(buf.subarray(0, n))
@@ -56,64 +73,32 @@ export const writeZip = (zipFile: string, dir: string, files: ReadonlyArray<stri
       sizes.compressed += DEFLATE_END.length
       out(DEFLATE_END)
       out(dataDescriptor(sizes))
-      central.push(centralEntry(name, when, sizes, headerAt, true))
-    }
-    const centralAt = offset
-    const directory = Buffer.concat(central)
-    out(directory)
-    out(endOfCentralDirectory(names.length, directory.length, centralAt))
-    fs.fsyncSync(fd)
-  } catch (e) {
-    fs.closeSync(fd)
-    fs.rmSync(zipFile, { force: true })
-    throw e
-  }
-  fs.closeSync(fd)
-  return { bytes: offset, sha256: hash.digest("hex") }
-}
+      return centralEntry(name, when, sizes, headerAt, true)
+    })
+  })
 
 /** Writes `zipFile` from staged files with their sizes, CRCs and (for deflated entries) deflate streams. */
-export const packRelease = (zipFile: string, dir: string, files: ReadonlyArray<WrittenFile & { readonly name: string }>, prefix: string, timestamp: string): WrittenZip => {
-  const fd = fs.openSync(zipFile, "w")
-  const hash = createHash("sha256")
-  let offset = 0
-  const out = (buf: Uint8Array) => {
-    fs.writeSync(fd, buf)
-    hash.update(buf)
-    offset += buf.byteLength
-  }
-  const copy = (file: string) => {
-    const input = fs.openSync(file, "r")
-    try {
-      for (let n = fs.readSync(input, buf); n > 0; n = fs.readSync(input, buf)) out(buf.subarray(0, n))
-    } finally {
-      fs.closeSync(input)
+export const packRelease = (zipFile: string, dir: string, files: ReadonlyArray<WrittenFile & { readonly name: string }>, prefix: string, timestamp: string): WrittenZip =>
+  zipOut(zipFile, (out, offset) => {
+    const when = dosDateTime(timestamp)
+    const buf = Buffer.allocUnsafe(CHUNK)
+    const copy = (file: string) => {
+      const input = fs.openSync(file, "r")
+      try {
+        for (let n = fs.readSync(input, buf); n > 0; n = fs.readSync(input, buf)) out(buf.subarray(0, n))
+      } finally {
+        fs.closeSync(input)
+      }
     }
-  }
-  const when = dosDateTime(timestamp)
-  const central: Array<Buffer> = []
-  const buf = Buffer.allocUnsafe(CHUNK)
-  try {
-    const entries = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-    for (const f of entries) {
-      const name = Buffer.from(`${prefix}/${f.name}`, "utf8")
-      const method = f.deflated ? 8 : 0
-      const sizes = { crc: f.crc32, size: f.bytes, compressed: f.deflated ? f.deflated.bytes : f.bytes }
-      const headerAt = offset
-      out(localHeader(name, when, sizes, method))
-      copy(f.deflated ? f.deflated.file : path.join(dir, f.name))
-      central.push(centralEntry(name, when, sizes, headerAt, false, method))
-    }
-    const centralAt = offset
-    const directory = Buffer.concat(central)
-    out(directory)
-    out(endOfCentralDirectory(entries.length, directory.length, centralAt))
-    fs.fsyncSync(fd)
-  } catch (e) {
-    fs.closeSync(fd)
-    fs.rmSync(zipFile, { force: true })
-    throw e
-  }
-  fs.closeSync(fd)
-  return { bytes: offset, sha256: hash.digest("hex") }
-}
+    return [...files]
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map((f) => {
+        const name = Buffer.from(`${prefix}/${f.name}`, "utf8")
+        const method = f.deflated ? 8 : 0
+        const sizes = { crc: f.crc32, size: f.bytes, compressed: f.deflated ? f.deflated.bytes : f.bytes }
+        const headerAt = offset()
+        out(localHeader(name, when, sizes, method))
+        copy(f.deflated ? f.deflated.file : path.join(dir, f.name))
+        return centralEntry(name, when, sizes, headerAt, false, method)
+      })
+  })
