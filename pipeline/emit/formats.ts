@@ -28,6 +28,8 @@ export const noWorkbookNote = (csvBytes: number) =>
 export interface TypedTables {
   /** a table's record batch (null for none); `csvBytes` is the CSV written so far, which decides on the workbook */
   readonly batch: (table: TableName, piece: ArrowPiece | null, csvBytes: number) => void
+  /** resolves once no more than `bytes` of record batches wait for a Parquet writer */
+  readonly settle: (bytes: number) => Promise<void>
   /** closes every table's Arrow and Parquet file: their sizes and checksums by file name */
   readonly finish: () => Promise<Record<string, WrittenFile>>
   /** the workbook's bytes, or null and why not */
@@ -71,6 +73,9 @@ export const openTypedTables = (dir: string, deflateTo: (file: string) => string
       at[t] += message.length
       parquet[t].write(stream)
       held?.push([t, stream])
+    },
+    settle: async (bytes) => {
+      for (const t of TABLE_NAMES) await parquet[t].settle(bytes / TABLE_NAMES.length)
     },
     finish: async () => {
       const written: Record<string, WrittenFile> = {}

@@ -9,7 +9,7 @@
 import * as fs from "node:fs"
 import type { TableSpec } from "../model.js"
 import { RecordBatchReader, RecordBatchStreamWriter, Table as ArrowTable, type RecordBatch as ArrowRecordBatch, type Schema as ArrowSchema } from "apache-arrow"
-import { Compression, Table as WasmTable, WriterPropertiesBuilder, transformParquetStream, writeParquet, type RecordBatch as WasmRecordBatch } from "parquet-wasm/node"
+import { Compression, Table as WasmTable, WriterPropertiesBuilder, transformParquetStream, writeParquet } from "parquet-wasm/node"
 
 /** Written into every file's footer in place of the library's version string, so an upgrade does not change the bytes. */
 export const PARQUET_CREATED_BY = "tajik-border-dataset pipeline (parquet-wasm)"
@@ -18,9 +18,9 @@ export const ROW_GROUP_ROWS = 64 * 1024
  * A row group is held (encoded) until it is complete: rows that carry a page's body get smaller groups, so a group
  * stays at tens of megabytes, not the whole table.
  */
-export const BODY_ROW_GROUP_ROWS = 2 * 1024
+export const BODY_ROW_GROUP_ROWS = 1024
 /** …and no row group holds more than this, whatever its rows. */
-export const ROW_GROUP_BYTES = 64 * 1024 * 1024
+export const ROW_GROUP_BYTES = 32 * 1024 * 1024
 
 export const rowGroupRows = (spec: TableSpec): number => (spec.columns.some((c) => c.name === "body") ? BODY_ROW_GROUP_ROWS : ROW_GROUP_ROWS)
 
@@ -66,20 +66,38 @@ export const arrowFileSchema = async (file: string): Promise<ArrowSchema> => {
  * gets a row is written whole at the end (the streaming writer needs a first batch to learn the schema).
  */
 export const openParquetWriter = (schema: ArrowSchema, sink: (chunk: Uint8Array) => void, groupRows = ROW_GROUP_ROWS) => {
-  const queue: Array<WasmRecordBatch | null> = []
+  // the IPC streams wait here, in JavaScript memory; each enters WebAssembly only when the writer asks for it, since
+  // WebAssembly memory never shrinks once grown
+  const queue: Array<Uint8Array | null> = []
+  let queuedBytes = 0
   let wake: (() => void) | null = null
+  let drained: Array<{ bytes: number; resolve: () => void }> = []
   let done: Promise<void> | null = null
-  const next = async (): Promise<WasmRecordBatch | null> => {
+  const next = async (): Promise<Uint8Array | null> => {
     while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve))
-    return queue.shift()!
+    const item = queue.shift()!
+    if (item) queuedBytes -= item.byteLength
+    const ready = drained.filter((d) => queuedBytes <= d.bytes)
+    drained = drained.filter((d) => queuedBytes > d.bytes)
+    for (const d of ready) d.resolve()
+    return item
   }
   const start = () =>
     (async () => {
       const input = new ReadableStream({
         async pull(controller) {
-          const batch = await next()
-          if (batch === null) controller.close()
-          else controller.enqueue(batch)
+          for (;;) {
+            const ipc = await next()
+            if (ipc === null) return controller.close()
+            const table = WasmTable.fromIPCStream(ipc)
+            let rows = 0
+            for (const rb of table.recordBatches()) if (rb.numRows > 0) {
+              controller.enqueue(rb)
+              rows++
+            }
+            table.free()
+            if (rows) return
+          }
         }
       })
       const reader = (await transformParquetStream(input, writerProperties(groupRows))).getReader() as ReadableStreamDefaultReader<Uint8Array>
@@ -89,27 +107,24 @@ export const openParquetWriter = (schema: ArrowSchema, sink: (chunk: Uint8Array)
         sink(chunk.value)
       }
     })()
-  const push = (item: WasmRecordBatch | null) => {
+  const push = (item: Uint8Array | null) => {
     queue.push(item)
+    if (item) queuedBytes += item.byteLength
     const w = wake
     wake = null
     w?.()
   }
   return {
-    /** one Arrow IPC stream of record batches; empty batches are skipped (the streaming writer fails on them) */
+    /** one Arrow IPC stream holding rows (a table never written to is written whole at the end, empty) */
     write: (ipcStream: Uint8Array) => {
-      const table = WasmTable.fromIPCStream(ipcStream)
-      for (const rb of table.recordBatches()) if (rb.numRows > 0) {
-        done ??= start()
-        push(rb)
-      }
-      table.free()
+      done ??= start()
+      push(ipcStream)
     },
+    /** resolves once no more than `bytes` of record batches wait for the writer */
+    settle: (bytes: number): Promise<void> => (queuedBytes <= bytes ? Promise.resolve() : new Promise<void>((resolve) => drained.push({ bytes, resolve }))),
     finish: async (): Promise<void> => {
-      if (!done) {
-        sink(writeParquet(toWasm(schema, []), writerProperties()))
-        return
-      }
+      // no rows: the streaming writer would not know the schema, so the empty table is written directly
+      if (!done) return sink(writeParquet(toWasm(schema, []), writerProperties()))
       push(null)
       await done
     }
