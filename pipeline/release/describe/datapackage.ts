@@ -14,6 +14,8 @@ export interface DatasetMeta {
   readonly publisher: string
   readonly keywords: ReadonlyArray<string>
   readonly version: string
+  /** where the output folder is published, when configured */
+  readonly url?: string | undefined
 }
 
 export const datapackageJson = (p: {
