@@ -627,6 +627,41 @@ describe("authors from the bylines pages use", () => {
     expect(authorsOf(["Anna Das · March 3, 2021"])).toEqual(["Anna Das"])
   })
 
+  it("reads a cue glued after a word that starts like it ('Byline profile imageWritten by X'), and 'Avatar photo by X'", () => {
+    expect(authorsOf(["Byline profile imageWritten by Anna Berg, CEPF®", "12 March 2021"])).toEqual(["Anna Berg, CEPF®"])
+    expect(authorsOf(["Avatar photo by Anna Berg March 3, 2021"])).toEqual(["Anna Berg"])
+  })
+
+  it("reads a lower-case user name after 'by' that the page writes nowhere else, never a role account or what an 'Author' label names", () => {
+    expect(authorsOf(["by harbourfan | Apr 21, 2025"])).toEqual(["harbourfan"])
+    expect(authorsOf(["by admin | Apr 21, 2025"])).toEqual([])
+    expect(authorsOf(["Author image", "Anna Berg", "12 March 2021"])).toEqual(["Anna Berg"])
+  })
+
+  it("takes a person's name under the headline whose surname is a word the page uses, when it starts with a given name", () => {
+    const field = "The ferry field office will stay open during the works, and the field crew starts on Monday."
+    expect(clean(page(["Rosa Field", "12 March 2021"]).replace(PROSE[2]!, PROSE[2]! + " " + field)).authors).toEqual(["Rosa Field"])
+  })
+
+  it("reads a long 'Posted on <date> by X' line above the headline and drops it from the body", () => {
+    const line = "Posted on March 3, 2021 by Anna Berg - 5 Comments on " + HEADLINE + " and what the vote means for the island"
+    const r = clean([line, "", HEADLINE, "", PROSE[0]!, "", PROSE[1]!, "", PROSE[2]!].join("\n"))
+    expect(r.authors).toEqual(["Anna Berg"])
+    expect(r.body).not.toContain("Posted on")
+  })
+
+  it("takes the person an author box after the text names when the head names no one", () => {
+    const box = ["", "Anna Berg", "", "Anna Berg is a reporter who has covered the island's ferries and harbours for ten years."]
+    expect(clean([page([]), "", ...box].join("\n")).authors).toEqual(["Anna Berg"])
+    // an "About Us" link or an organisation's blurb names no author
+    expect(clean([page([]), "", "About Us", "", "Harbour Gazette", "", "Harbour Gazette is a weekly paper printed on the island."].join("\n")).authors).toEqual([])
+  })
+
+  it("takes no sentence that opens with 'By' for a byline", () => {
+    const sentence = "By keeping the old pier the council saves the island two years of works and a great deal of money."
+    expect(clean([HEADLINE, "", sentence, "", PROSE[0]!, "", PROSE[1]!, "", PROSE[2]!].join("\n")).authors).toEqual([])
+  })
+
   it("takes no menu item, photo credit or common word for an author", () => {
     expect(clean(["Primary Menu", "", page([])].join("\n")).authors).toEqual([])
     expect(authorsOf(["Photo by Anna Berg"])).toEqual([])

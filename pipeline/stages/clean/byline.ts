@@ -16,6 +16,7 @@
 import type { CleanContext } from "./context.js"
 import { DATE_RE, DATE_WORDS, STOPWORDS, type Line } from "./lines.js"
 import { foldSpace as fold, normaliseAuthor } from "../text.js"
+import { FIRST_NAMES } from "../given-names.js"
 
 const NAME_TOKEN_RE = /^(?:[\p{Lu}][\p{L}\p{M}'’.-]*|de|da|van|von|der|den|del|la|le|bin|al|el|du|di|y|dos|das|ibn|ter|ten)$/u
 const PARTICLES = new Set(["de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "el", "du", "di", "y", "dos", "das", "ibn", "ter", "ten", "los", "las", "des"])
@@ -36,15 +37,31 @@ export const BYLINE_RE = /^(?:by|written by|posted by|words by|story by|report(?
 /**
  * An author cue and what follows it: at the start of the line, after a date ("<date> by X"), or as "Written by",
  * "Posted by", a capitalised "By" anywhere. w3m glues words of adjacent elements: "ByJane Doe", "Written byJANE".
+ * (A glued name is told by its capital, checked apart: under the `i` flag `\p{Lu}` matches any letter, "Byline" too.)
  */
-const CUE_AT_START_RE =
-  /^(?:(?:(?:written|posted|words|story|text|reported|reporting|compiled|published|created|submitted)\s+)?by(?:\s*:\s*|\s+|(?=\p{Lu}))|(?:authors?|contributors?|автор(?:ы)?|текст)(?:\s*:\s*|\s+)|(?:von|par|por)\s+)(?=\S)/iu
+const CUE_WORDS = "written|posted|words|story|text|reported|reporting|compiled|published|created|submitted"
+const CUE_SPACED_RE = new RegExp(
+  `^(?:(?:(?:${CUE_WORDS})\\s+)?by(?:\\s*:\\s*|\\s+)|(?:authors?|contributors?|автор(?:ы)?|текст)(?:\\s*:\\s*|\\s+)|(?:von|par|por)\\s+)(?=\\S)`,
+  "iu"
+)
+const CUE_GLUED_RE = new RegExp(`^(?:(?:${CUE_WORDS})\\s+)?by(?=\\S)`, "iu")
+const isUpperAt = (s: string, i: number): boolean => {
+  const c = s.charAt(i)
+  return c !== "" && c !== c.toLowerCase() && c === c.toUpperCase()
+}
+/** the cue that opens a text, if any ("By X", "Written by: X", "Author X", "ByJane Doe") */
+const cueAtStart = (t: string): RegExpExecArray | null => {
+  const spaced = CUE_SPACED_RE.exec(t)
+  if (spaced) return spaced
+  const glued = CUE_GLUED_RE.exec(t)
+  return glued && isUpperAt(t, glued[0].length) ? glued : null
+}
 const CUE_INSIDE_RE =
   /(?:^|[\s.,;:|·•(\]])(?<!(?:[Rr]eviewed|REVIEWED|[Ee]dited|[Cc]hecked|[Pp]hotos?|[Ii]llustrations?|[Dd]esigned|[Pp]roduced|[Ss]ponsored|[Pp]owered|[Hh]osted|[Pp]resented|[Ss]upported|[Cc]ourtesy|[Ii]mage|[Vv]ideo)\s)(?:(?:[Ww]ritten|[Pp]osted|[Ww]ords|[Ss]tory|[Rr]eported)\s+by|By)(?=[\s:]|\p{Lu})\s*:?\s*/u
 const LOWER_BY_RE = /\s+by\s+/u
 /** "Recipe by X", "Essay by X": a kind of piece and its author, on a short line */
 const NOUN_BY_RE =
-  /^(?:recipe|article|post|story|guide|review|essay|column|interview|report|analysis|feature|poem|text|piece|commentary|opinion|editorial|letter|newsletter|episode|tutorial|lesson)\s+by\s+(?=\p{Lu})/iu
+  /^(?:recipe|article|post|story|guide|review|essay|column|interview|report|analysis|feature|poem|text|piece|commentary|opinion|editorial|letter|newsletter|episode|tutorial|lesson)\s+by\s+(?=\S)/iu
 
 /** where the names after a cue end (w3m glues the next element: "Jane DoeUpdated", "Jane DoeMarch 3, 2021") */
 const NAMES_END_RE =
@@ -83,14 +100,23 @@ const ROLE_RE =
 /** what an avatar or a portrait line adds around the name */
 const PORTRAIT_RE = /^(?:(?:headshot|picture|photo|image|portrait|avatar|profile (?:picture|photo|image)) of\s+)?(.+?)(?:'s|’s)?(?:\s+(?:avatar|photo|headshot|portrait|profile (?:picture|photo|image)|offline|online|verified))?$/iu
 const LEADING_BRACKETS_RE = /^(?:\[[^\]]{0,80}\]\s*)+/u
+/** "Avatar photo by X": the author's picture and name, not a photo credit */
+const AVATAR_PHOTO_RE = /^avatar photo\s+(?=by\s)/iu
 const PORTRAIT_OF_RE = /^(?:headshot|picture|photo|image|portrait|avatar|profile (?:picture|photo|image)) of\s/iu
 const USERNAME_RE = /^[\p{L}\p{N}][\p{L}\p{N}._@-]{1,39}$/u
 /** what makes a lower-case word a handle rather than a word: a digit, "_", ".", "-", or a capital after its start */
 const HANDLE_RE = /[\p{N}_.-]|.\p{Lu}/u
+/** account names that name a role, not a person: "by admin", "Posted by editor" */
+const ACCOUNT_WORDS = new Set(["admin", "administrator", "editor", "editors", "staff", "guest", "user", "webmaster", "author", "team", "moderator", "root", "system", "anonymous", "unknown", "default", "support", "info", "contact", "manager", "owner", "publisher", "writer"])
 /** the author box after the text: "About X", "More from X", "X is a writer ..." */
 const AUTHOR_BOX_RE = /^(?:about(?: the author)?|more (?:from|by|articles by|posts by|stories by)|recently by|all posts by|view all posts by|meet)\s*:?\s+(.{2,60})$/iu
 const BIO_RE = /^((?:\p{Lu}[\p{L}\p{M}'’.-]*\s){1,3}\p{Lu}[\p{L}\p{M}'’.-]*)\s(?:is|was|has been|writes|covers)\b/u
 
+/** a long line that still opens as a byline: a cue, "Posted on <date> by", a portrait's alt text */
+const BYLINE_LEAD_RE =
+  /^(?:(?:written|posted|words|story|reported)\s+by\b|(?:posted|published)\s+(?:on\s+)?\S+\s+\d{1,2},?\s+\d{4}\s+by\s|(?:headshot|picture|photo|portrait) of\s)/iu
+const BY_NAME_LEAD_RE = /^(?:[Bb]y|BY)\s+\p{Lu}/u
+const opensAsByline = (core: string): boolean => BYLINE_LEAD_RE.test(core) || BY_NAME_LEAD_RE.test(core)
 /** how far around the headline and the start of the text a byline may stand */
 const ABOVE_TITLE = 4
 const CUE_ABOVE_TITLE = 8
@@ -165,7 +191,18 @@ const plausibleName = (name: string, common: CommonWord, how: Plausibility): boo
     .filter((p, k) => !PARTICLES.has(p) && !/^\p{Lu}\.$/u.test(p) && !(k > 0 && PARTICLES.has(p.toLowerCase())))
   if (words.length === 0) return false
   const isCommon = (p: string) => common(p.replace(/[.'’-]+$/u, ""))
+  // a given name the page does not use as a word, then a surname that may be one ("Madison Green", "Rebecca Lake")
+  if (how === "strict" && words.length >= 2 && startsWithGivenName(name, common)) return true
   return how === "strict" ? !words.some(isCommon) : !words.every(isCommon)
+}
+
+/** courtesy titles before a given name */
+const TITLE_BEFORE_NAME_RE = /^(?:dr|prof|mr|mrs|ms|sir|dame)\.?$/iu
+/** The name starts with a given name (after a courtesy title) that the page does not write as a word ("Will", "May"). */
+const startsWithGivenName = (name: string, common: CommonWord): boolean => {
+  const parts = name.split(" ")
+  const first = parts.length > 1 && TITLE_BEFORE_NAME_RE.test(parts[0]!) ? parts[1]! : parts[0]!
+  return parts.length >= 2 && FIRST_NAMES.has(first.toLowerCase()) && /^\p{Lu}\p{Ll}/u.test(first) && !common(first)
 }
 
 /** a run of words that ends the names when it follows them: a role, or an organisation in capitals */
@@ -185,13 +222,15 @@ const namesIn = (
     readonly oneWord: boolean
     readonly how: Plausibility
     readonly lowerCount?: (word: string) => number
+    /** the cue was "by": a user name after it may be a plain lower-case word */
+    readonly byCue?: boolean
   },
   common: CommonWord
 ): Array<string> => {
   let t = fold(text.replace(/\[[^\]]{0,80}\]/gu, " "))
   if (opts.open) {
     // "Author: Posted by X": the second cue
-    for (let m = CUE_AT_START_RE.exec(t); m; m = CUE_AT_START_RE.exec(t)) t = t.slice(m[0].length)
+    for (let m = cueAtStart(t); m; m = cueAtStart(t)) t = t.slice(m[0].length)
     const date = DATE_RE.exec(t)
     if (date) t = t.slice(0, date.index)
     const end = NAMES_END_RE.exec(t)
@@ -232,7 +271,7 @@ const namesIn = (
       names.length === 0 &&
       pieces.length === 1 &&
       USERNAME_RE.test(piece) &&
-      HANDLE_RE.test(piece) &&
+      (HANDLE_RE.test(piece) || (opts.byCue === true && /^\p{Ll}+$/u.test(piece) && piece.length >= 3 && !ACCOUNT_WORDS.has(piece))) &&
       !piece.includes("@") &&
       !(STOPWORDS.has(piece.toLowerCase()) || DATE_WORDS.test(piece) || (opts.lowerCount?.(piece) ?? 0) > 1)
     ) {
@@ -311,15 +350,16 @@ const cueTail = (l: Line, text: string, next: Line | null): string | null => {
     if (m && m[1] !== undefined) return m[1]
   }
   if (CUE_ONLY_RE.test(text)) return next && next.words <= 12 ? next.core : null
-  const start = CUE_AT_START_RE.exec(text)
+  const start = cueAtStart(text)
   if (start) return text.slice(start[0].length)
   // "Recipe by X", "Essay by X" on a short line
   const nounBy = l.words <= 6 ? NOUN_BY_RE.exec(text) : null
+  if (nounBy && !isUpperAt(text, nounBy[0].length)) return null
   if (nounBy) return text.slice(nounBy[0].length)
   const inside = CUE_INSIDE_RE.exec(text) ?? GLUED_CUE_RE.exec(text)
   // inside a longer line only after a sentence: "... the U.S. and Canada. By Jane Doe on Dec. 1"
   if (inside) return l.words <= 24 || /[.!?…]\s*$/u.test(text.slice(0, inside.index + 1)) ? text.slice(inside.index + inside[0].length) : null
-  if (l.words > 24) return null
+  if (l.words > 30) return null
   const d = DATE_RE.exec(text)
   const by = d ? LOWER_BY_RE.exec(text.slice(d.index + d[0].length)) : null
   return d && by && by.index <= 2 ? text.slice(d.index + d[0].length + by.index + by[0].length) : null
@@ -335,11 +375,12 @@ const bylineOf = (
 ): Byline | null => {
   const { common, lowerCount } = words
   if (l.words === 0 || l.words > 40) return null
-  const text = l.core.replace(LEADING_BRACKETS_RE, "")
+  const text = l.core.replace(LEADING_BRACKETS_RE, "").replace(AVATAR_PHOTO_RE, "")
   const dated = DATE_RE.test(text)
   const tail = cueTail(l, text, next)
   if (tail !== null) {
-    const names = namesIn(tail, { open: true, cue: true, oneWord: true, how: "lenient", lowerCount }, common)
+    const byCue = /\bby\s*:?\s*$/iu.test(text.slice(0, text.length - tail.length))
+    const names = namesIn(tail, { open: true, cue: true, oneWord: true, how: "lenient", lowerCount, byCue }, common)
     return names.length > 0 ? { names, form: "cue", dated } : null
   }
   // page furniture a rule names (menus, share buttons, footers) is no byline without a cue
@@ -361,7 +402,7 @@ const bylineOf = (
     const segments = text
       .replace(DATES_RE, " | ")
       .split(/\s*[|·•]\s*|\s[–—-]\s/u)
-      .map((s) => s.replace(/^(?:on|at)\s|\b\d{1,2}:\d\d(?:\s?[ap]m)?\b|\b\d+\s+comments?\b/giu, " ").trim())
+      .map((s) => undouble(s.replace(/^(?:on|at)\s|\b\d{1,2}:\d\d(?:\s?[ap]m)?\b|\b\d+\s+comments?\b/giu, " ").trim().replace(PORTRAIT_OF_RE, "")))
       .filter((s) => s !== "")
     for (const s of segments) {
       const names = namesIn(s, { open: true, cue: false, oneWord: true, how: "strict" }, common)
@@ -375,18 +416,47 @@ const bylineOf = (
   return { names, form: alone ? "alone" : "named", dated: false }
 }
 
-/** how the page elsewhere confirms a name as its author's: an author box, a bio */
-const confirmedNames = (lines: ReadonlyArray<Line>, from: number): Set<string> => {
-  const out = new Set<string>()
+/** words that say a sentence is about a person: a pronoun, a trade that people have */
+const PERSON_WORDS_RE =
+  /\b(?:he|she|his|her|him|writer|editor|journalist|reporter|correspondent|columnist|contributor|author|blogger|photographer|founder|co-founder|professor|lecturer|researcher|dietitian|nutritionist|lawyer|attorney|physician|doctor|nurse|consultant|strategist|specialist|analyst|engineer|designer|developer)\b/iu
+/** two to four capitalised words, none a stopword or an acronym (particles and initials aside): "Jane van Doe" */
+const isPersonShaped = (name: string): boolean => {
+  const parts = name.split(" ")
+  if (parts.length < 2 || parts.length > 4 || !looksLikeName(name) || undouble(name) !== name) return false
+  return parts.every((p) => PARTICLES.has(p) || /^\p{Lu}\.$/u.test(p) || (/^\p{Lu}\p{Ll}/u.test(p) && !STOPWORDS.has(p.toLowerCase())))
+}
+/** a sentence about a person that opens with their name: "X is a writer ...", "X has covered ..." */
+const ABOUT_PERSON_RE = /^(.{2,60}?)\s(?:is|was|has|writes|covers|holds|joined|brings|leads|works)\b/u
+
+/**
+ * How the page elsewhere confirms a name as its author's: an author box ("About the author X", "More from X"), a bio
+ * ("X is a writer ..."), a name alone with a sentence about it right below ("X" / "X is a finance writer ..."). The
+ * names in the order the page gives them (lower-cased), with the form as written.
+ */
+const confirmedNames = (lines: ReadonlyArray<Line>, from: number, common: CommonWord): { all: Set<string>; people: Map<string, string> } => {
+  const all = new Set<string>()
+  const people = new Map<string, string>()
+  /** `person`: the page says it is a person (a bio, "About the author"), or it starts with a given name */
+  const add = (nm: string, person: boolean) => {
+    const f = fold(nm)
+    all.add(f.toLowerCase())
+    if ((person || startsWithGivenName(f, common)) && isPersonShaped(f) && !people.has(f.toLowerCase())) people.set(f.toLowerCase(), f)
+  }
   for (let i = from; i < lines.length; i++) {
     const l = lines[i]!
     if (l.words > 40) continue
     const box = AUTHOR_BOX_RE.exec(l.core)
-    if (box) out.add(fold(box[1]!).toLowerCase())
+    if (box) add(box[1]!, /^about the author/iu.test(l.core))
     const bio = BIO_RE.exec(l.core)
-    if (bio && (l.rule?.id === "author-bio" || ROLE_RE.test(l.core))) out.add(fold(bio[1]!).toLowerCase())
+    if (bio && (l.rule?.id === "author-bio" || ROLE_RE.test(l.core))) add(bio[1]!, true)
+    // a name alone, then within two lines a sentence about it that opens with it
+    if (l.words >= 2 && l.words <= 4 && !l.sentenceEnd && looksLikeName(l.core))
+      for (let k = i + 1; k <= Math.min(lines.length - 1, i + 2); k++) {
+        const about = ABOUT_PERSON_RE.exec(lines[k]!.core)
+        if (about && about[1] === l.core) add(l.core, PERSON_WORDS_RE.test(lines[k]!.core))
+      }
   }
-  return out
+  return { all, people }
 }
 
 /** Bylines in the head of the page give the authors (a dated byline also gives the published hint). */
@@ -401,12 +471,12 @@ export const findBylines = (ctx: CleanContext): void => {
   for (let i = Math.max(0, start - (titleIdx >= 0 ? AROUND_START : 3 * AROUND_START)); i <= Math.min(n - 1, start + AROUND_START); i++) zone.add(i)
   zone.delete(titleIdx)
   const anchor = titleIdx >= 0 ? titleIdx : start
-  let confirmed: Set<string> | null = null
+  let confirmed: { all: Set<string>; people: Map<string, string> } | null = null
   let best: { i: number; b: Byline; score: number } | null = null
   for (const i of [...zone].sort((a, b) => a - b)) {
     const l = lines[i]!
     // body prose is no byline; a kept short line may be (a name between the headline and the text)
-    if (decisions[i]!.keep && l.words > 12 && l.rule?.action !== "byline") continue
+    if (decisions[i]!.keep && l.words > 12 && l.rule?.action !== "byline" && !(l.words <= 30 && opensAsByline(l.core))) continue
     if (l.rule && l.rule.action !== "byline" && l.rule.action !== "drop" && l.rule.action !== "post_date" && l.rule.action !== "post_header") continue
     const below = i - anchor
     // without a cue a byline stands between the headline and the text, or just above the headline
@@ -417,12 +487,14 @@ export const findBylines = (ctx: CleanContext): void => {
     if (!b) continue
     // well inside the text only a cue or a name with a date is a byline (a listicle's item may be a name alone)
     if (decisions[i]!.keep && i > Math.max(start, titleIdx) + 1 && STRENGTH[b.form] < 2) continue
-    confirmed ??= confirmedNames(lines, Math.min(start + 1, n))
-    const isConfirmed = b.names.some((nm) => confirmed!.has(nm.toLowerCase()))
+    confirmed ??= confirmedNames(lines, Math.min(start + 1, n), common)
+    const isConfirmed = b.names.some((nm) => confirmed!.all.has(nm.toLowerCase()))
     if (b.form === "alone") {
-      // above the headline only a name repeated beside itself (an avatar's alt text and the name)
+      // above the headline only a name repeated beside itself (an avatar's alt text and the name), or a person's name
+      // with a date beside it
       const underHeadline = inHead && below <= 1
-      if (!(inHead || beside.repeated) || !(underHeadline || isConfirmed || beside.metadata || beside.repeated)) continue
+      const person = startsWithGivenName(b.names[0]!, common)
+      if (!(inHead || beside.repeated || (justAbove && person && beside.date)) || !(underHeadline || isConfirmed || beside.metadata || beside.repeated || person)) continue
     }
     // below the headline beats above it; nearer beats farther
     const score = STRENGTH[b.form] * 2 + (isConfirmed ? 3 : 0) - (below > 0 ? below * 0.15 : 1 + -below * 0.3)
@@ -448,11 +520,15 @@ export const findBylines = (ctx: CleanContext): void => {
   const none: Beside = { metadata: false, date: false, repeated: false }
   for (let i = lastKept + 1; i < Math.min(n, lastKept + 40); i++) {
     const l = lines[i]!
-    if (!CUE_AT_START_RE.test(l.core.replace(LEADING_BRACKETS_RE, "")) || l.words > 12) continue
+    if (cueAtStart(l.core.replace(LEADING_BRACKETS_RE, "")) === null || l.words > 12) continue
     const b = bylineOf(l, i + 1 < n ? lines[i + 1]! : null, none, { common, lowerCount }, true)
     if (b) {
       for (const nm of b.names) if (!authors.includes(nm)) authors.push(nm)
       return
     }
   }
+  // nor a "Written by" line: the one person an author box or a bio after the text names
+  if (ctx.forum) return
+  confirmed ??= confirmedNames(lines, Math.min(start + 1, n), common)
+  if (confirmed.people.size === 1) authors.push([...confirmed.people.values()][0]!)
 }
