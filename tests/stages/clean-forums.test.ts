@@ -325,6 +325,107 @@ describe("forum replies keep their posted date, never a join date", () => {
     expect(r.comments.map((c) => c.posted_text)).toEqual(["answered Feb 6, 2021 at 19:02", "answered Feb 7, 2021 at 8:15", "answered Feb 8, 2021 at 10:40"])
   })
 
+  it("takes a Q&A thread's author from the signature under the question: the asker's picture, not the editor's", () => {
+    const qa = [
+      "How do I keep a bicycle chain from rusting over winter?",
+      "",
+      "Asked 4 years, 10 months ago",
+      "Modified 2 years ago",
+      "Viewed 5k times",
+      "",
+      QUESTION,
+      "",
+      "• chains",
+      "• winter",
+      "",
+      "Share",
+      "Improve this question",
+      "Follow",
+      "edited Feb 9, 2021 at 8:00",
+      "spokesman's user avatar",
+      "spokesman",
+      "1,20433 silver badges77 bronze badges",
+      "asked Feb 5, 2021 at 18:40",
+      "chainless's user avatar",
+      "chainless",
+      "4155 bronze badges",
+      "",
+      "2 Answers 2",
+      "",
+      REPLY_1,
+      "",
+      "Share",
+      "Improve this answer",
+      "Follow",
+      "answered Feb 6, 2021 at 19:02",
+      "gearhead's user avatar",
+      "gearhead",
+      "8811 silver badge",
+      "",
+      REPLY_2,
+      "",
+      "Share",
+      "Improve this answer",
+      "Follow",
+      "answered Feb 7, 2021 at 8:15",
+      "boilerman's user avatar",
+      "boilerman",
+      "6401 gold badge",
+      "",
+      REPLY_3,
+      "",
+      "Share",
+      "Improve this answer",
+      "Follow",
+      "answered Feb 8, 2021 at 10:40",
+      "gritgirl's user avatar",
+      "gritgirl",
+      "1211 bronze badge"
+    ].join("\n")
+    const r = cleanText(qa, rules)
+    expect(r.kind).toBe("forum_thread")
+    expect(r.authors).toEqual(["chainless"])
+    expect(r.body).toContain(QUESTION)
+    expect(r.comments.map((c) => c.author)).toEqual(["gearhead", "boilerman", "gritgirl"])
+  })
+
+  it("reads phpBB's 'Postby name » date' (the word 'Post' an icon's text) and never a weekday as a name", () => {
+    const glued = PHPBB.replace(/Post by /g, "Postby ")
+    const r = cleanText(glued, rules)
+    expect(r.comments.map((c) => c.author)).toEqual(["wheelie_joe", "gritgirl", "boilerman"])
+    expect(postedDates(glued)).toEqual(REPLY_DATES)
+    const headed = [
+      "Best way to store winter tyres?",
+      "",
+      "tyrefan",
+      "Posts: 1204",
+      "Joined: Sun Mar 02, 2014 11:05 am",
+      "",
+      "Sun Jan 05, 2020 6:40 pm",
+      "",
+      QUESTION,
+      "",
+      "wheelie_joe",
+      "Posts: 88",
+      "Joined: Tue Nov 08, 2016 10:00 pm",
+      "",
+      "Mon Jan 06, 2020 9:15 am",
+      "",
+      REPLY_1,
+      "",
+      "gritgirl",
+      "Posts: 12",
+      "Joined: Sat Feb 01, 2019 3:30 pm",
+      "",
+      "Tue Jan 07, 2020 7:02 am",
+      "",
+      REPLY_2
+    ].join("\n")
+    const h = cleanText(headed, rules)
+    expect(h.authors).toEqual(["tyrefan"])
+    expect(h.comments.map((c) => c.author)).toEqual(["wheelie_joe", "gritgirl"])
+  })
+
   it("gives no posted date where the thread shows only join dates (the seed thread)", () => {
     const file = readdirSync(join(root, "raw")).find((f) => f.startsWith("003_") && f.endsWith(".txt"))!
     const text = readFileSync(join(root, "raw", file), "utf8").normalize("NFC").replace(/\r\n?/g, "\n")
