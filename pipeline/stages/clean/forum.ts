@@ -6,6 +6,7 @@
 import type { CleanContext, Decision, Klass } from "./context.js"
 import { DATE_RE, DATE_WORDS, readableDate, type Line } from "./lines.js"
 import { foldSpace as fold } from "../text.js"
+import { dateFromAge } from "./reply-age.js"
 
 const COMMENTED_RE = /^commented\b/i
 export const JOIN_LABEL_RE = /^(?:joined|join(?:ed)? date|member since|registered|registration date|since)\b/i
@@ -199,10 +200,12 @@ export const splitThread = (ctx: CleanContext): void => {
       const written = p.posted !== null && /(?:19|20)\d\d/.test(p.posted)
       if (written && !fromAddress && !fromStartLine) ctx.publishedHint = { text: p.posted!, source: "thread_start" }
     } else if (p.lines.length > 0) {
+      const aged = dateFromAge(p.posted, ctx.retrievedAt)
       comments.push({
         comment_no: comments.length + 1,
         author: p.author,
         posted_text: p.posted,
+        ...(aged !== null ? { posted_date: aged } : {}),
         body: p.lines.map((i) => present[i]!.text).join("\n\n")
       })
     }
