@@ -584,6 +584,30 @@ describe("titles as a reader gives them", () => {
     expect(clean(page("[pier-photo] " + HEADLINE)).title).toBe(HEADLINE)
   })
 
+  it("gives the headline without a label before it or a date or a domain that the page writes after it", () => {
+    const page = (line: string) => head(["Ferries", "", line, "", "By Anna Berg"])
+    expect(clean(page("Title: " + HEADLINE)).title).toBe(HEADLINE)
+    expect(clean(page("NEWS: " + HEADLINE)).title).toBe(HEADLINE)
+    expect(clean(page(HEADLINE + " March 12, 2021")).title).toBe(HEADLINE)
+    expect(clean(page(HEADLINE + " / Mar 2021")).title).toBe(HEADLINE)
+    expect(clean(page(HEADLINE + " (harbourgazette.example) 87")).title).toBe(HEADLINE)
+    // a month and year, or a word and a colon, that belong to the headline stay
+    expect(clean(page("Ferry timetables for March 2021")).title).toBe("Ferry timetables for March 2021")
+    expect(clean(page("Ferries: what the council decided")).title).toBe("Ferries: what the council decided")
+  })
+
+  it("takes no logo's text for the headline", () => {
+    const page = head(["Harbour Gazette Logo", "", "By Anna Berg", "12 March 2021", "", "Share"])
+    expect(clean(page).title ?? "").not.toMatch(/logo/i)
+  })
+
+  it("reads the path a forum engine puts in the address's query ('index.php?/topic/...')", () => {
+    const two = head(["Island life", "", "Why the ferry timetable changes every spring", "", "Harbour council votes on the future of the pier", "", "Anna Berg"])
+    expect(clean(two, { url: "https://forum.example/index.php?/topic/123-why-the-ferry-timetable-changes-every-spring/" }).title).toBe(
+      "Why the ferry timetable changes every spring"
+    )
+  })
+
   it("uses the words of the page's address to choose between two headline-like lines", () => {
     const page = head(["Island life", "", "Why the ferry timetable changes every spring", "", "Harbour council votes on the future of the pier", "", "Anna Berg"])
     expect(clean(page, { url: "https://news.example/2021/03/12/harbour-council-votes-on-the-future-of-the-pier" }).title).toBe(
