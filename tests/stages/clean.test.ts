@@ -5,7 +5,7 @@ import { Schema } from "effect"
 import YAML from "yaml"
 import { cleanText, normaliseAuthor, type CleanResult, type CleanSource } from "../../pipeline/stages/clean/index.js"
 import { CleanRules, compileRules, markRules } from "../../pipeline/stages/clean/rules.js"
-import { countWords, measureLines, WORD_RE } from "../../pipeline/stages/clean/lines.js"
+import { countWords, measureLines, STOPWORDS, WORD_RE } from "../../pipeline/stages/clean/lines.js"
 
 const root = join(import.meta.dirname, "..", "..")
 const rules = Schema.decodeUnknownSync(CleanRules)(YAML.parse(readFileSync(join(root, "data/clean-rules.yaml"), "utf8")))
@@ -117,6 +117,27 @@ describe("rules file", () => {
       "漢字かなカナ 混じり 文"
     ]
     for (const s of samples) expect(countWords(s).words, s).toBe([...s.matchAll(WORD_RE)].length)
+  })
+
+  it("counts stopwords, capitalised words and words that start with a digit on ASCII lines as on any other line", () => {
+    // the reference: the word pattern's words; a word is looked up lower-cased only when it starts with a capital
+    const reference = (s: string) => {
+      const ws = [...s.matchAll(WORD_RE)].map((m) => m[0])
+      return {
+        words: ws.length,
+        stop: ws.filter((w) => STOPWORDS.has(/^\p{Lu}/u.test(w) || w.charCodeAt(0) > 127 ? w.toLowerCase() : w)).length,
+        caps: ws.filter((w) => /^\p{Lu}/u.test(w)).length,
+        digits: ws.filter((w) => /^\d/u.test(w)).length
+      }
+    }
+    const samples = [
+      "It's the THE tHe The harbour's pier, isn't it? 12 boats, 3rd day",
+      "don't'ever it's2 9'3 x' 'tis O'Neil AND and And",
+      "ALL caps WORDS; mixed-case iPhone, e-mail and URLs like www.example.com/a_b",
+      "Là où l’été — the café's “quoted” words",
+      "Шторм закрыл паром в 7:30 утра, и в порту тихо"
+    ]
+    for (const s of samples) expect(countWords(s), s).toEqual(reference(s))
   })
 
   it("stays linear on a one-megabyte line", () => {

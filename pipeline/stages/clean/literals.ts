@@ -16,18 +16,15 @@ export interface LiteralScanner {
   readonly scan: (line: string, found: (payload: number) => void) => boolean
 }
 
-/** code units whose lower case is one code unit: that unit (or the unit itself); 0xffff marks "not one unit" */
-const LOWER = new Uint16Array(65536)
-for (let c = 0; c < 65536; c++) {
-  if (c >= 0xd800 && c <= 0xdfff) {
-    LOWER[c] = c
-    continue
-  }
+/** the lower case of a code unit when it is one code unit, else 0xffff (surrogates stand for themselves) */
+const lowerUnit = (c: number): number => {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c
+  // capital sigma lower-cases by its context (final "ς" or "σ"): such a line is lower-cased whole
+  if (c === 0x3a3) return 0xffff
+  if (c >= 0xd800 && c <= 0xdfff) return c
   const l = String.fromCharCode(c).toLowerCase()
-  LOWER[c] = l.length === 1 ? l.charCodeAt(0) : 0xffff
+  return l.length === 1 ? l.charCodeAt(0) : 0xffff
 }
-// capital sigma lower-cases by its context (final "ς" or "σ"): such a line is lower-cased whole
-LOWER[0x3a3] = 0xffff
 
 /** Builds the automaton of `literals` (lower-cased by the caller), each with the payloads a match of it reports. */
 export const literalScanner = (literals: ReadonlyMap<string, ReadonlyArray<number>>): LiteralScanner => {
@@ -93,38 +90,52 @@ export const literalScanner = (literals: ReadonlyMap<string, ReadonlyArray<numbe
     }
   }
   const out = outputs.map((o) => Int32Array.from(o))
-  const table = next.subarray(0, states * width)
+  // the transitions, as small as they can be held (the table is read for every character: it should stay in cache)
+  const table = states < 65536 ? Uint16Array.from(next.subarray(0, states * width)) : Int32Array.from(next.subarray(0, states * width))
+  const reports = Uint8Array.from(outputs, (o) => (o.length > 0 ? 1 : 0))
   const other = symbols
+  // per code unit: the symbol of its lower case (the "other" symbol when no literal uses it), -1 when its lower case is
+  // not one unit; -2 until first met
+  const symbolOfUnit = new Int32Array(65536).fill(-2)
+  const symbolAt = (c: number): number => {
+    let a = symbolOfUnit[c]!
+    if (a === -2) {
+      const l = lowerUnit(c)
+      a = l === 0xffff ? -1 : symbolOf[l] === -1 ? other : symbolOf[l]!
+      symbolOfUnit[c] = a
+    }
+    return a
+  }
+  const report = (state: number, found: (payload: number) => void) => {
+    const o = out[state]!
+    for (let k = 0; k < o.length; k++) found(o[k]!)
+  }
 
   const scanLower = (lower: string, found: (payload: number) => void): boolean => {
-    let s = 0
+    let state = 0
     let any = false
     for (let i = 0; i < lower.length; i++) {
       const a = symbolOf[lower.charCodeAt(i)]!
-      s = table[s * width + (a === -1 ? other : a)]!
-      const o = out[s]!
-      if (o.length > 0) {
+      state = table[state * width + (a === -1 ? other : a)]!
+      if (reports[state] === 1) {
         any = true
-        for (let k = 0; k < o.length; k++) found(o[k]!)
+        report(state, found)
       }
     }
     return any
   }
   const scan = (line: string, found: (payload: number) => void): boolean => {
     if (whole) return scanLower(line.toLowerCase(), found)
-    let s = 0
+    let state = 0
     let any = false
     for (let i = 0; i < line.length; i++) {
-      const c = line.charCodeAt(i)
-      const l = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : LOWER[c]!
+      const a = symbolAt(line.charCodeAt(i))
       // a character that lower-cases to more than one unit: read the line as toLowerCase gives it
-      if (l === 0xffff) return scanLower(line.toLowerCase(), found)
-      const a = symbolOf[l]!
-      s = table[s * width + (a === -1 ? other : a)]!
-      const o = out[s]!
-      if (o.length > 0) {
+      if (a === -1) return scanLower(line.toLowerCase(), found)
+      state = table[state * width + a]!
+      if (reports[state] === 1) {
         any = true
-        for (let k = 0; k < o.length; k++) found(o[k]!)
+        report(state, found)
       }
     }
     return any
