@@ -26,6 +26,9 @@ const lowerUnit = (c: number): number => {
   return l.length === 1 ? l.charCodeAt(0) : 0xffff
 }
 
+/** a transition not yet computed */
+const UNKNOWN = 0xffff
+
 /** Builds the automaton of `literals` (lower-cased by the caller), each with the payloads a match of it reports. */
 export const literalScanner = (literals: ReadonlyMap<string, ReadonlyArray<number>>): LiteralScanner => {
   // the alphabet: the code units the literals use; any other unit leads back to the root
@@ -40,58 +43,59 @@ export const literalScanner = (literals: ReadonlyMap<string, ReadonlyArray<numbe
   // a literal with a surrogate pair: lines are lower-cased whole (an astral letter's case pairs are two units)
   let whole = false
   for (const lit of literals.keys()) if (/[\ud800-\udfff]/u.test(lit)) whole = true
-  // the trie, grown as literals are added; transitions in a flat table (-1: none yet)
-  let next = new Int32Array(width * 64).fill(-1)
-  let states = 1
+  // the trie: its edges, per state, as the literals are added
+  const edges: Array<Array<number>> = [[]]
   const outputs: Array<Array<number>> = [[]]
-  const grow = () => {
-    if (states * width < next.length) return
-    const bigger = new Int32Array(next.length * 2).fill(-1)
-    bigger.set(next)
-    next = bigger
-  }
+  const child = new Map<number, number>()
   for (const [lit, payloads] of literals) {
-    let s = 0
+    let st = 0
     for (let k = 0; k < lit.length; k++) {
       const a = symbolOf[lit.charCodeAt(k)]!
-      let t = next[s * width + a]!
-      if (t === -1) {
-        grow()
-        t = states++
+      const key = st * width + a
+      let t = child.get(key)
+      if (t === undefined) {
+        t = edges.length
+        edges.push([])
         outputs.push([])
-        next[s * width + a] = t
+        child.set(key, t)
+        edges[st]!.push(a, t)
       }
-      s = t
+      st = t
     }
-    outputs[s]!.push(...payloads)
+    outputs[st]!.push(...payloads)
   }
-  // failure links, breadth first; missing transitions filled from the failure state's, outputs merged along them
+  const states = edges.length
+  if (states >= UNKNOWN) throw new Error("literal automaton: too many states")
+  // the transitions, in 16 bits so the table stays in cache; filled as lines need them (a full table costs states ×
+  // symbols steps to build, most of them never taken)
+  const table = new Uint16Array(states * width).fill(UNKNOWN)
+  for (let st = 0; st < states; st++) {
+    const e = edges[st]!
+    for (let k = 0; k < e.length; k += 2) table[st * width + e[k]!] = e[k + 1]!
+  }
   const fail = new Int32Array(states)
-  const queue: Array<number> = []
-  for (let a = 0; a < width; a++) {
-    const t = next[a]!
-    if (t === -1) next[a] = 0
-    else {
-      fail[t] = 0
+  /** the state after `st` reads symbol `a`: the trie's edge, else the failure state's transition (remembered) */
+  const step = (st: number, a: number): number => {
+    const t = table[st * width + a]!
+    if (t !== UNKNOWN) return t
+    const v = st === 0 ? 0 : step(fail[st]!, a)
+    table[st * width + a] = v
+    return v
+  }
+  // failure links, breadth first, and the outputs merged along them
+  const queue: Array<number> = [0]
+  for (let q = 0; q < queue.length; q++) {
+    const st = queue[q]!
+    const e = edges[st]!
+    for (let k = 0; k < e.length; k += 2) {
+      const t = e[k + 1]!
+      fail[t] = st === 0 ? 0 : step(fail[st]!, e[k]!)
+      const f = fail[t]!
+      if (outputs[f]!.length > 0) outputs[t] = [...new Set([...outputs[t]!, ...outputs[f]!])]
       queue.push(t)
     }
   }
-  for (let q = 0; q < queue.length; q++) {
-    const s = queue[q]!
-    const f = fail[s]!
-    if (outputs[f]!.length > 0) outputs[s] = [...new Set([...outputs[s]!, ...outputs[f]!])]
-    for (let a = 0; a < width; a++) {
-      const t = next[s * width + a]!
-      if (t === -1) next[s * width + a] = next[f * width + a]!
-      else {
-        fail[t] = next[f * width + a]!
-        queue.push(t)
-      }
-    }
-  }
   const out = outputs.map((o) => Int32Array.from(o))
-  // the transitions, as small as they can be held (the table is read for every character: it should stay in cache)
-  const table = states < 65536 ? Uint16Array.from(next.subarray(0, states * width)) : Int32Array.from(next.subarray(0, states * width))
   const reports = Uint8Array.from(outputs, (o) => (o.length > 0 ? 1 : 0))
   const other = symbols
   // per code unit: the symbol of its lower case (the "other" symbol when no literal uses it), -1 when its lower case is
@@ -116,7 +120,7 @@ export const literalScanner = (literals: ReadonlyMap<string, ReadonlyArray<numbe
     let any = false
     for (let i = 0; i < lower.length; i++) {
       const a = symbolOf[lower.charCodeAt(i)]!
-      state = table[state * width + (a === -1 ? other : a)]!
+      state = step(state, a === -1 ? other : a)
       if (reports[state] === 1) {
         any = true
         report(state, found)
@@ -132,7 +136,8 @@ export const literalScanner = (literals: ReadonlyMap<string, ReadonlyArray<numbe
       const a = symbolAt(line.charCodeAt(i))
       // a character that lower-cases to more than one unit: read the line as toLowerCase gives it
       if (a === -1) return scanLower(line.toLowerCase(), found)
-      state = table[state * width + a]!
+      const t = table[state * width + a]!
+      state = t !== UNKNOWN ? t : step(state, a)
       if (reports[state] === 1) {
         any = true
         report(state, found)
