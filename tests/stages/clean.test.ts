@@ -702,6 +702,26 @@ describe("authors from the bylines pages use", () => {
     expect(clean([page([]), "", "About Us", "", "Harbour Gazette", "", "Harbour Gazette is a weekly paper printed on the island."].join("\n")).authors).toEqual([])
   })
 
+  it("keeps names that a role follows ('X and Y | Guest Columnists'), and takes no role for a name", () => {
+    expect(authorsOf(["Anna Berg and Tomas Lind | Guest Columnists"])).toEqual(["Anna Berg", "Tomas Lind"])
+    expect(authorsOf(["Anna Berg", "Co-Founder & Marketing Director", "Updated on 23 Oct 2025"])).toEqual(["Anna Berg"])
+  })
+
+  it("reads a name glued to the dates before it, and a user name every byline of the page gives after 'by'", () => {
+    expect(authorsOf(["September 1, 2016September 8, 2016Anna Berg"])).toEqual(["Anna Berg"])
+    expect(clean([page(["Posted on March 3, 2021 by harbourfan"]), "", "By harbourfan", "", "More posts"].join("\n")).authors).toEqual(["harbourfan"])
+  })
+
+  it("takes a person's name with a date beside it, past a separator line or inside the text", () => {
+    expect(clean(["Island life", "", "March 4, 2025", "|", "Anna Berg", "", HEADLINE, "", PROSE[0]!, "", PROSE[1]!, "", PROSE[2]!].join("\n")).authors).toEqual(["Anna Berg"])
+    expect(clean([HEADLINE, "", PROSE[0]!, "", "Anna Berg", "January 21, 2025", "", PROSE[1]!, "", PROSE[2]!].join("\n")).authors).toEqual(["Anna Berg"])
+  })
+
+  it("reads a long portrait caption at the start of the text", () => {
+    const caption = "Headshot of Anna Berg, a harbour reporter at the Island Gazette who has covered the ferries, the pier and the council for ten years, reviewed by the desk on March 3, 2021."
+    expect(clean([HEADLINE, "", caption, "", PROSE[0]!, "", PROSE[1]!, "", PROSE[2]!].join("\n")).authors).toEqual(["Anna Berg"])
+  })
+
   it("takes no sentence that opens with 'By' for a byline", () => {
     const sentence = "By keeping the old pier the council saves the island two years of works and a great deal of money."
     expect(clean([HEADLINE, "", sentence, "", PROSE[0]!, "", PROSE[1]!, "", PROSE[2]!].join("\n")).authors).toEqual([])

@@ -100,6 +100,8 @@ const ROLE_RE =
 /** what an avatar or a portrait line adds around the name */
 const PORTRAIT_RE = /^(?:(?:headshot|picture|photo|image|portrait|avatar|profile (?:picture|photo|image)) of\s+)?(.+?)(?:'s|’s)?(?:\s+(?:avatar|photo|headshot|portrait|profile (?:picture|photo|image)|offline|online|verified))?$/iu
 const LEADING_BRACKETS_RE = /^(?:\[[^\]]{0,80}\]\s*)+/u
+/** a capital glued to a year before it */
+const DIGIT_GLUED_RE = /(?<=(?:19|20)\d\d)(?=\p{Lu}\p{Ll})/gu
 /** "Avatar photo by X": the author's picture and name, not a photo credit */
 const AVATAR_PHOTO_RE = /^avatar photo\s+(?=by\s)/iu
 const PORTRAIT_OF_RE = /^(?:headshot|picture|photo|image|portrait|avatar|profile (?:picture|photo|image)) of\s/iu
@@ -136,28 +138,37 @@ const undouble = (s: string): string => {
  */
 const makeCommonWordTest = (lines: ReadonlyArray<Line>) => {
   let text: string | null = null
-  const cache = new Map<string, number>()
-  const lowerCount = (word: string): number => {
+  const cache = new Map<string, { all: number; afterBy: number }>()
+  /** how often the word is written in lower case, and how often of those right after "by" (a byline's user name) */
+  const counts = (word: string): { all: number; afterBy: number } => {
     const w = word.toLowerCase()
     const hit = cache.get(w)
     if (hit !== undefined) return hit
     text ??= lines.map((l) => l.core).join("\n")
-    let found = 0
+    let all = 0
+    let afterBy = 0
     for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
       // a word of its own, not part of an address ("hello@site.com") or of a longer word
       const before = at === 0 ? " " : text[at - 1]!
       const after = text[at + w.length] ?? " "
       const next = text[at + w.length + 1] ?? " "
-      if (/[\s("“‘]/u.test(before) && (/[\s,;:!?)"”’]/u.test(after) || (after === "." && !/[\p{L}\p{N}]/u.test(next)))) found++
+      if (/[\s("“‘]/u.test(before) && (/[\s,;:!?)"”’]/u.test(after) || (after === "." && !/[\p{L}\p{N}]/u.test(next)))) {
+        all++
+        if (at >= 3 && /^by\s$/iu.test(text.slice(at - 3, at))) afterBy++
+      }
     }
-    cache.set(w, found)
-    return found
+    const c = { all, afterBy }
+    cache.set(w, c)
+    return c
   }
+  const lowerCount = (word: string): number => counts(word).all
+  /** written in lower case only right after "by" */
+  const onlyAfterBy = (word: string): boolean => counts(word).all === counts(word).afterBy
   const common = (word: string): boolean => {
     const w = word.toLowerCase()
     return STOPWORDS.has(w) || DATE_WORDS.test(w) || lowerCount(w) > 0
   }
-  return { common, lowerCount }
+  return { common, lowerCount, onlyAfterBy }
 }
 type CommonWord = (word: string) => boolean
 
@@ -205,6 +216,12 @@ const startsWithGivenName = (name: string, common: CommonWord): boolean => {
   return parts.length >= 2 && FIRST_NAMES.has(first.toLowerCase()) && /^\p{Lu}\p{Ll}/u.test(first) && !common(first)
 }
 
+/** a piece that opens with capitalised words that are no role ("Jane Doe | Staff writer"), not a role alone */
+const startsWithName = (piece: string): boolean => {
+  const nm = leadingName(piece)
+  return nm.includes(" ") && !ROLE_RE.test(nm) && !/^(?:\p{Lu}{2,}[\s,&]*)+$/u.test(nm)
+}
+
 /** a run of words that ends the names when it follows them: a role, or an organisation in capitals */
 const isRoleOrOrganisation = (s: string): boolean => ROLE_RE.test(s) || /^(?:\p{Lu}{2,}[\s,&]*)+$/u.test(s)
 
@@ -222,8 +239,9 @@ const namesIn = (
     readonly oneWord: boolean
     readonly how: Plausibility
     readonly lowerCount?: (word: string) => number
-    /** the cue was "by": a user name after it may be a plain lower-case word */
+    /** the cue was "by": a user name after it may be a plain lower-case word the page writes only after "by" */
     readonly byCue?: boolean
+    readonly onlyAfterBy?: (word: string) => boolean
   },
   common: CommonWord
 ): Array<string> => {
@@ -259,7 +277,9 @@ const namesIn = (
       names.push(piece)
       continue
     }
-    if (names.length > 0 && isRoleOrOrganisation(piece)) break
+    // a role or an organisation after the names ends them ("X, Senior Reporter"); a name with its role after it does not
+    // ("X and Y | Guest Columnists")
+    if (names.length > 0 && isRoleOrOrganisation(piece) && !startsWithName(piece)) break
     if (SURNAME_FIRST_RE.test(piece) && (opts.cue || plausibleName(piece, common, opts.how))) {
       names.push(normaliseAuthor(piece))
       continue
@@ -271,14 +291,17 @@ const namesIn = (
       names.length === 0 &&
       pieces.length === 1 &&
       USERNAME_RE.test(piece) &&
-      (HANDLE_RE.test(piece) || (opts.byCue === true && /^\p{Ll}+$/u.test(piece) && piece.length >= 3 && !ACCOUNT_WORDS.has(piece))) &&
       !piece.includes("@") &&
-      !(STOPWORDS.has(piece.toLowerCase()) || DATE_WORDS.test(piece) || (opts.lowerCount?.(piece) ?? 0) > 1)
+      !(STOPWORDS.has(piece.toLowerCase()) || DATE_WORDS.test(piece)) &&
+      ((HANDLE_RE.test(piece) && (opts.lowerCount?.(piece) ?? 0) <= 1) ||
+        (opts.byCue === true && /^\p{Ll}+$/u.test(piece) && piece.length >= 3 && !ACCOUNT_WORDS.has(piece) && (opts.onlyAfterBy?.(piece) ?? false)))
     ) {
       names.push(piece)
       continue
     }
-    const nm = undouble(leadingName(piece))
+    let nm = undouble(leadingName(piece))
+    // a role is no name ("Co-Founder & Marketing Director")
+    if (nm !== "" && nm.split(" ").every((w) => ROLE_RE.test(w))) nm = ""
     const size = nm === "" ? 0 : nm.split(" ").length
     const rest = piece.slice(nm.length).trim()
     if (opts.open) {
@@ -338,7 +361,10 @@ const besideOf = (lines: ReadonlyArray<Line>, i: number): Beside => {
   }
   const same = (k: number) => k >= 0 && k < lines.length && lines[k]!.core === lines[i]!.core
   const dateAt = (k: number) => k >= 0 && k < lines.length && lines[k]!.dateLine
-  return { metadata, date: dateAt(i - 1) || dateAt(i + 1), repeated: same(i - 1) || same(i + 1) }
+  // the next line either way, past a line without words (a separator, an icon)
+  const wordless = (k: number) => k >= 0 && k < lines.length && lines[k]!.words === 0
+  const date = dateAt(i - 1) || dateAt(i + 1) || (wordless(i - 1) && dateAt(i - 2)) || (wordless(i + 1) && dateAt(i + 2))
+  return { metadata, date, repeated: same(i - 1) || same(i + 1) }
 }
 
 const METADATA_RULES = new Set(["reading-time", "avatar-line", "date-label", "byline", "byline-lower"])
@@ -370,17 +396,18 @@ const bylineOf = (
   l: Line,
   next: Line | null,
   beside: Beside,
-  words: { readonly common: CommonWord; readonly lowerCount: (word: string) => number },
+  words: { readonly common: CommonWord; readonly lowerCount: (word: string) => number; readonly onlyAfterBy: (word: string) => boolean },
   cueOnly: boolean
 ): Byline | null => {
-  const { common, lowerCount } = words
+  const { common, lowerCount, onlyAfterBy } = words
   if (l.words === 0 || l.words > 40) return null
-  const text = l.core.replace(LEADING_BRACKETS_RE, "").replace(AVATAR_PHOTO_RE, "")
+  // w3m glues a date to the next element: "September 8, 2016Jane Doe"
+  const text = l.core.replace(LEADING_BRACKETS_RE, "").replace(AVATAR_PHOTO_RE, "").replace(DIGIT_GLUED_RE, " ")
   const dated = DATE_RE.test(text)
   const tail = cueTail(l, text, next)
   if (tail !== null) {
     const byCue = /\bby\s*:?\s*$/iu.test(text.slice(0, text.length - tail.length))
-    const names = namesIn(tail, { open: true, cue: true, oneWord: true, how: "lenient", lowerCount, byCue }, common)
+    const names = namesIn(tail, { open: true, cue: true, oneWord: true, how: "lenient", lowerCount, byCue, onlyAfterBy }, common)
     return names.length > 0 ? { names, form: "cue", dated } : null
   }
   // page furniture a rule names (menus, share buttons, footers) is no byline without a cue
@@ -465,7 +492,7 @@ export const findBylines = (ctx: CleanContext): void => {
   const n = lines.length
   if (n === 0) return
   const start = firstKept < 0 ? 0 : firstKept
-  const { common, lowerCount } = makeCommonWordTest(lines)
+  const { common, lowerCount, onlyAfterBy } = makeCommonWordTest(lines)
   const zone = new Set<number>()
   if (titleIdx >= 0) for (let i = Math.max(0, titleIdx - CUE_ABOVE_TITLE); i <= Math.min(n - 1, titleIdx + BELOW_TITLE); i++) zone.add(i)
   for (let i = Math.max(0, start - (titleIdx >= 0 ? AROUND_START : 3 * AROUND_START)); i <= Math.min(n - 1, start + AROUND_START); i++) zone.add(i)
@@ -476,24 +503,25 @@ export const findBylines = (ctx: CleanContext): void => {
   for (const i of [...zone].sort((a, b) => a - b)) {
     const l = lines[i]!
     // body prose is no byline; a kept short line may be (a name between the headline and the text)
-    if (decisions[i]!.keep && l.words > 12 && l.rule?.action !== "byline" && !(l.words <= 30 && opensAsByline(l.core))) continue
+    if (decisions[i]!.keep && l.words > 12 && l.rule?.action !== "byline" && !(l.words <= 40 && opensAsByline(l.core))) continue
     if (l.rule && l.rule.action !== "byline" && l.rule.action !== "drop" && l.rule.action !== "post_date" && l.rule.action !== "post_header") continue
     const below = i - anchor
     // without a cue a byline stands between the headline and the text, or just above the headline
     const inHead = titleIdx >= 0 ? i > titleIdx && i <= Math.max(start, titleIdx + 6) + 1 : i < start && i >= start - 6
     const justAbove = titleIdx >= 0 && below < 0 && below >= -ABOVE_TITLE
     const beside = besideOf(lines, i)
-    const b = bylineOf(l, i + 1 < n ? lines[i + 1]! : null, beside, { common, lowerCount }, !inHead && !justAbove)
+    const b = bylineOf(l, i + 1 < n ? lines[i + 1]! : null, beside, { common, lowerCount, onlyAfterBy }, !inHead && !justAbove)
     if (!b) continue
-    // well inside the text only a cue or a name with a date is a byline (a listicle's item may be a name alone)
-    if (decisions[i]!.keep && i > Math.max(start, titleIdx) + 1 && STRENGTH[b.form] < 2) continue
+    // well inside the text only a cue or a name with a date is a byline (a listicle's item may be a name alone); a
+    // person's name alone on its line with a date line beside it is one
+    const person = b.form === "alone" && startsWithGivenName(b.names[0]!, common)
+    if (decisions[i]!.keep && i > Math.max(start, titleIdx) + 1 && STRENGTH[b.form] < 2 && !(person && beside.date)) continue
     confirmed ??= confirmedNames(lines, Math.min(start + 1, n), common)
     const isConfirmed = b.names.some((nm) => confirmed!.all.has(nm.toLowerCase()))
     if (b.form === "alone") {
       // above the headline only a name repeated beside itself (an avatar's alt text and the name), or a person's name
       // with a date beside it
       const underHeadline = inHead && below <= 1
-      const person = startsWithGivenName(b.names[0]!, common)
       if (!(inHead || beside.repeated || (justAbove && person && beside.date)) || !(underHeadline || isConfirmed || beside.metadata || beside.repeated || person)) continue
     }
     // below the headline beats above it; nearer beats farther
@@ -521,7 +549,7 @@ export const findBylines = (ctx: CleanContext): void => {
   for (let i = lastKept + 1; i < Math.min(n, lastKept + 40); i++) {
     const l = lines[i]!
     if (cueAtStart(l.core.replace(LEADING_BRACKETS_RE, "")) === null || l.words > 12) continue
-    const b = bylineOf(l, i + 1 < n ? lines[i + 1]! : null, none, { common, lowerCount }, true)
+    const b = bylineOf(l, i + 1 < n ? lines[i + 1]! : null, none, { common, lowerCount, onlyAfterBy }, true)
     if (b) {
       for (const nm of b.names) if (!authors.includes(nm)) authors.push(nm)
       return
