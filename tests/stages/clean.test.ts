@@ -722,6 +722,13 @@ describe("authors from the bylines pages use", () => {
     expect(clean([HEADLINE, "", caption, "", PROSE[0]!, "", PROSE[1]!, "", PROSE[2]!].join("\n")).authors).toEqual(["Anna Berg"])
   })
 
+  it("reads an author box after the text: 'About the Author X is ...', a name and a sentence about its first name, 'Article by' / X", () => {
+    const withTail = (tail: ReadonlyArray<string>) => clean([page([]), "", ...tail].join("\n")).authors
+    expect(withTail(["About the Author Anna Berg is a reporter who has covered the island's ferries for ten years."])).toEqual(["Anna Berg"])
+    expect(withTail(["Anna Berg", "Anna is a harbour reporter who has covered the ferries and the pier for ten years."])).toEqual(["Anna Berg"])
+    expect(withTail(["Article by", "Anna Berg", "Subscribe"])).toEqual(["Anna Berg"])
+  })
+
   it("takes no sentence that opens with 'By' for a byline", () => {
     const sentence = "By keeping the old pier the council saves the island two years of works and a great deal of money."
     expect(clean([HEADLINE, "", sentence, "", PROSE[0]!, "", PROSE[1]!, "", PROSE[2]!].join("\n")).authors).toEqual([])

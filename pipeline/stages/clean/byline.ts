@@ -112,6 +112,7 @@ const HANDLE_RE = /[\p{N}_.-]|.\p{Lu}/u
 const ACCOUNT_WORDS = new Set(["admin", "administrator", "editor", "editors", "staff", "guest", "user", "webmaster", "author", "team", "moderator", "root", "system", "anonymous", "unknown", "default", "support", "info", "contact", "manager", "owner", "publisher", "writer"])
 /** the author box after the text: "About X", "More from X", "X is a writer ..." */
 const AUTHOR_BOX_RE = /^(?:about(?: the author)?|more (?:from|by|articles by|posts by|stories by)|recently by|all posts by|view all posts by|meet)\s*:?\s+(.{2,60})$/iu
+const ABOUT_THE_AUTHOR_RE = /^about the author\s*:?\s*/iu
 const BIO_RE = /^((?:\p{Lu}[\p{L}\p{M}'’.-]*\s){1,3}\p{Lu}[\p{L}\p{M}'’.-]*)\s(?:is|was|has been|writes|covers)\b/u
 
 /** a long line that still opens as a byline: a cue, "Posted on <date> by", a portrait's alt text */
@@ -324,7 +325,8 @@ const namesIn = (
 /** "Byline profile imageWritten by X": a cue glued to the word before it */
 const GLUED_CUE_RE = /(?<=\p{Ll})(?:Written by|Posted by|By)\s*:?\s*(?=\p{Lu})/u
 /** a line that is only a cue: the names are on the next line */
-const CUE_ONLY_RE = /^(?:(?:written|posted|words|story|text|reported)\s+by|by|authors?|contributors?|автор(?:ы)?)\s*:?$/iu
+const CUE_ONLY_RE =
+  /^(?:(?:written|posted|words|story|text|reported|recipe|article|post|guide|review|essay|column|interview|report|analysis|feature|piece|commentary|opinion|editorial|newsletter|tutorial)\s+by|by|authors?|contributors?|автор(?:ы)?)\s*:?$/iu
 /** a line that is only a role ("Content Editor", "VP - Technology") */
 const ROLE_LINE_RE = /^[\p{L}\s&/,.()–-]{2,60}$/u
 
@@ -474,13 +476,17 @@ const confirmedNames = (lines: ReadonlyArray<Line>, from: number, common: Common
     if (l.words > 40) continue
     const box = AUTHOR_BOX_RE.exec(l.core)
     if (box) add(box[1]!, /^about the author/iu.test(l.core))
-    const bio = BIO_RE.exec(l.core)
-    if (bio && (l.rule?.id === "author-bio" || ROLE_RE.test(l.core))) add(bio[1]!, true)
-    // a name alone, then within two lines a sentence about it that opens with it
+    // "About the Author X is a writer ...": the heading glued to the bio
+    const core = l.core.replace(ABOUT_THE_AUTHOR_RE, "")
+    const bio = BIO_RE.exec(core)
+    if (bio && (l.rule?.id === "author-bio" || ROLE_RE.test(core) || core !== l.core)) add(bio[1]!, true)
+    // a name alone, then within two lines a sentence about it that opens with it or with its first word ("X Y" /
+    // "X is a growth analyst ...")
     if (l.words >= 2 && l.words <= 4 && !l.sentenceEnd && looksLikeName(l.core))
       for (let k = i + 1; k <= Math.min(lines.length - 1, i + 2); k++) {
         const about = ABOUT_PERSON_RE.exec(lines[k]!.core)
-        if (about && about[1] === l.core) add(l.core, PERSON_WORDS_RE.test(lines[k]!.core))
+        if (about && (about[1] === l.core || (about[1] === l.core.split(" ")[0] && startsWithGivenName(l.core, common))))
+          add(l.core, PERSON_WORDS_RE.test(lines[k]!.core))
       }
   }
   return { all, people }
@@ -548,7 +554,8 @@ export const findBylines = (ctx: CleanContext): void => {
   const none: Beside = { metadata: false, date: false, repeated: false }
   for (let i = lastKept + 1; i < Math.min(n, lastKept + 40); i++) {
     const l = lines[i]!
-    if (cueAtStart(l.core.replace(LEADING_BRACKETS_RE, "")) === null || l.words > 12) continue
+    const lead = l.core.replace(LEADING_BRACKETS_RE, "")
+    if ((cueAtStart(lead) === null && !CUE_ONLY_RE.test(lead)) || l.words > 12) continue
     const b = bylineOf(l, i + 1 < n ? lines[i + 1]! : null, none, { common, lowerCount, onlyAfterBy }, true)
     if (b) {
       for (const nm of b.names) if (!authors.includes(nm)) authors.push(nm)
