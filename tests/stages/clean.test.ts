@@ -729,6 +729,11 @@ describe("authors from the bylines pages use", () => {
     expect(withTail(["Article by", "Anna Berg", "Subscribe"])).toEqual(["Anna Berg"])
   })
 
+  it("takes no given name that a stopword or a role follows for a person ('Read Now', 'Mark Updated')", () => {
+    expect(authorsOf(["Read Now"])).toEqual([])
+    expect(authorsOf(["Mark Updated", "12 March 2021"])).toEqual([])
+  })
+
   it("takes no sentence that opens with 'By' for a byline", () => {
     const sentence = "By keeping the old pier the council saves the island two years of works and a great deal of money."
     expect(clean([HEADLINE, "", sentence, "", PROSE[0]!, "", PROSE[1]!, "", PROSE[2]!].join("\n")).authors).toEqual([])

@@ -214,7 +214,15 @@ const TITLE_BEFORE_NAME_RE = /^(?:dr|prof|mr|mrs|ms|sir|dame)\.?$/iu
 const startsWithGivenName = (name: string, common: CommonWord): boolean => {
   const parts = name.split(" ")
   const first = parts.length > 1 && TITLE_BEFORE_NAME_RE.test(parts[0]!) ? parts[1]! : parts[0]!
-  return parts.length >= 2 && FIRST_NAMES.has(first.toLowerCase()) && /^\p{Lu}\p{Ll}/u.test(first) && !common(first)
+  const rest = parts.slice(parts.indexOf(first) + 1)
+  return (
+    parts.length >= 2 &&
+    FIRST_NAMES.has(first.toLowerCase()) &&
+    /^\p{Lu}\p{Ll}/u.test(first) &&
+    !common(first) &&
+    // a surname is no stopword, date word or role ("Read Now", "Mark Updated", "Grace Editor")
+    !rest.some((w) => STOPWORDS.has(w.toLowerCase()) || DATE_WORDS.test(w) || ROLE_RE.test(w))
+  )
 }
 
 /** a piece that opens with capitalised words that are no role ("Jane Doe | Staff writer"), not a role alone */
