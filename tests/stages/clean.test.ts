@@ -734,6 +734,11 @@ describe("authors from the bylines pages use", () => {
     expect(authorsOf(["Mark Updated", "12 March 2021"])).toEqual([])
   })
 
+  it("reads the names a few lines under a cue alone on its line, past a line of tags glued together", () => {
+    expect(authorsOf(["By", "", "Ferry TimetablesIsland EventsHarbour News", "Anna Berg", "Anna Berg"])).toEqual(["Anna Berg"])
+    expect(authorsOf(["Written by", "Anna Berg"])).toEqual(["Anna Berg"])
+  })
+
   it("takes no sentence that opens with 'By' for a byline", () => {
     const sentence = "By keeping the old pier the council saves the island two years of works and a great deal of money."
     expect(clean([HEADLINE, "", sentence, "", PROSE[0]!, "", PROSE[1]!, "", PROSE[2]!].join("\n")).authors).toEqual([])

@@ -332,6 +332,8 @@ const namesIn = (
 
 /** "Byline profile imageWritten by X": a cue glued to the word before it */
 const GLUED_CUE_RE = /(?<=\p{Ll})(?:Written by|Posted by|By)\s*:?\s*(?=\p{Lu})/u
+/** a capital right after five small letters: two words glued ("ChecklistsJust") */
+const GLUED_WORDS_RE = /\p{Ll}{5}\p{Lu}/u
 /** a line that is only a cue: the names are on the next line */
 const CUE_ONLY_RE =
   /^(?:(?:written|posted|words|story|text|reported|recipe|article|post|guide|review|essay|column|interview|report|analysis|feature|piece|commentary|opinion|editorial|newsletter|tutorial)\s+by|by|authors?|contributors?|автор(?:ы)?)\s*:?$/iu
@@ -380,12 +382,11 @@ const besideOf = (lines: ReadonlyArray<Line>, i: number): Beside => {
 const METADATA_RULES = new Set(["reading-time", "avatar-line", "date-label", "byline", "byline-lower"])
 
 /** The cue's tail on a line, if it has a cue: at its start, after a sentence, glued, or "<date> by X". */
-const cueTail = (l: Line, text: string, next: Line | null): string | null => {
+const cueTail = (l: Line, text: string): string | null => {
   if (l.rule?.action === "byline") {
     const m = l.rule.re.exec(l.core)
     if (m && m[1] !== undefined) return m[1]
   }
-  if (CUE_ONLY_RE.test(text)) return next && next.words <= 12 ? next.core : null
   const start = cueAtStart(text)
   if (start) return text.slice(start[0].length)
   // "Recipe by X", "Essay by X" on a short line
@@ -404,7 +405,8 @@ const cueTail = (l: Line, text: string, next: Line | null): string | null => {
 /** The byline a line states, if any; `cueOnly`: far from the headline only a cue counts. */
 const bylineOf = (
   l: Line,
-  next: Line | null,
+  /** the lines after it, for a cue alone on its line */
+  after: ReadonlyArray<Line>,
   beside: Beside,
   words: { readonly common: CommonWord; readonly lowerCount: (word: string) => number; readonly onlyAfterBy: (word: string) => boolean },
   cueOnly: boolean
@@ -414,7 +416,20 @@ const bylineOf = (
   // w3m glues a date to the next element: "September 8, 2016Jane Doe"
   const text = l.core.replace(LEADING_BRACKETS_RE, "").replace(AVATAR_PHOTO_RE, "").replace(DIGIT_GLUED_RE, " ")
   const dated = DATE_RE.test(text)
-  const tail = cueTail(l, text, next)
+  // a cue alone on its line: the names are on one of the next lines; tags may stand between, words glued together
+  // ("ChecklistsJust Engaged"), which a line of names is less likely to show than a brand's inner capital
+  if (CUE_ONLY_RE.test(text)) {
+    const long = after.findIndex((x) => x.words > 12)
+    const near = long < 0 ? after : after.slice(0, long)
+    for (const glued of [false, true])
+      for (const next of near) {
+        if (GLUED_WORDS_RE.test(next.core) !== glued) continue
+        const names = namesIn(next.core, { open: true, cue: true, oneWord: true, how: "lenient", lowerCount, onlyAfterBy }, common)
+        if (names.length > 0) return { names, form: "cue", dated }
+      }
+    return null
+  }
+  const tail = cueTail(l, text)
   if (tail !== null) {
     const byCue = /\bby\s*:?\s*$/iu.test(text.slice(0, text.length - tail.length))
     const names = namesIn(tail, { open: true, cue: true, oneWord: true, how: "lenient", lowerCount, byCue, onlyAfterBy }, common)
@@ -524,7 +539,7 @@ export const findBylines = (ctx: CleanContext): void => {
     const inHead = titleIdx >= 0 ? i > titleIdx && i <= Math.max(start, titleIdx + 6) + 1 : i < start && i >= start - 6
     const justAbove = titleIdx >= 0 && below < 0 && below >= -ABOVE_TITLE
     const beside = besideOf(lines, i)
-    const b = bylineOf(l, i + 1 < n ? lines[i + 1]! : null, beside, { common, lowerCount, onlyAfterBy }, !inHead && !justAbove)
+    const b = bylineOf(l, lines.slice(i + 1, i + 4), beside, { common, lowerCount, onlyAfterBy }, !inHead && !justAbove)
     if (!b) continue
     // well inside the text only a cue or a name with a date is a byline (a listicle's item may be a name alone); a
     // person's name alone on its line with a date line beside it is one
@@ -564,7 +579,7 @@ export const findBylines = (ctx: CleanContext): void => {
     const l = lines[i]!
     const lead = l.core.replace(LEADING_BRACKETS_RE, "")
     if ((cueAtStart(lead) === null && !CUE_ONLY_RE.test(lead)) || l.words > 12) continue
-    const b = bylineOf(l, i + 1 < n ? lines[i + 1]! : null, none, { common, lowerCount, onlyAfterBy }, true)
+    const b = bylineOf(l, lines.slice(i + 1, i + 4), none, { common, lowerCount, onlyAfterBy }, true)
     if (b) {
       for (const nm of b.names) if (!authors.includes(nm)) authors.push(nm)
       return
