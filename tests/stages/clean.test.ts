@@ -739,6 +739,13 @@ describe("authors from the bylines pages use", () => {
     expect(authorsOf(["Written by", "Anna Berg"])).toEqual(["Anna Berg"])
   })
 
+  it("takes no place or thing that starts with a given name, no bio of a thing and no words glued together for a person", () => {
+    expect(authorsOf(["Georgia Ferry Resources", "12 March 2021"])).toEqual([])
+    expect(authorsOf(["IslandTimetablesHarbour Events", "12 March 2021"])).toEqual([])
+    const tail = ["", "Harbour Week", "", "Harbour Week is one of the largest boat shows on the coast and draws writers from everywhere."]
+    expect(clean([page([]), ...tail].join("\n")).authors).toEqual([])
+  })
+
   it("takes no sentence that opens with 'By' for a byline", () => {
     const sentence = "By keeping the old pier the council saves the island two years of works and a great deal of money."
     expect(clean([HEADLINE, "", sentence, "", PROSE[0]!, "", PROSE[1]!, "", PROSE[2]!].join("\n")).authors).toEqual([])

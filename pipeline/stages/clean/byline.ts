@@ -95,8 +95,9 @@ const AGENCIES = new Set([
   "интерфакс"
 ])
 /** words of a role, a job title or a desk after a name: "X, Senior Reporter", "X | Staff writer" */
-const ROLE_RE =
-  /\b(?:executive|senior|junior|associate|assistant|deputy|managing|contributing|principal|editor|writer|reporter|correspondent|contributor|columnist|staff|author|journalist|analyst|founder|co-founder|ceo|cto|coo|president|director|manager|expert|specialist|producer|blogger|photographer|dietitian|nutritionist|professor|lecturer|researcher|lawyer|attorney|doctor|physician|nurse|engineer|consultant|strategist|designer|developer|officer|chief|head|lead|intern|fellow|student|member|owner|partner|host|anchor|team|desk|редактор|корреспондент|обозреватель|журналист|автор)s?\b/iu
+const ROLE_WORDS =
+  "executive|senior|junior|associate|assistant|deputy|managing|contributing|principal|editor|writer|reporter|correspondent|contributor|columnist|staff|author|journalist|analyst|founder|co-founder|ceo|cto|coo|president|director|manager|expert|specialist|producer|blogger|photographer|dietitian|nutritionist|professor|lecturer|researcher|lawyer|attorney|doctor|physician|nurse|engineer|consultant|strategist|designer|developer|officer|chief|head|lead|intern|fellow|student|member|owner|partner|host|anchor|team|desk|редактор|корреспондент|обозреватель|журналист|автор"
+const ROLE_RE = new RegExp(`\\b(?:${ROLE_WORDS})s?\\b`, "iu")
 /** what an avatar or a portrait line adds around the name */
 const PORTRAIT_RE = /^(?:(?:headshot|picture|photo|image|portrait|avatar|profile (?:picture|photo|image)) of\s+)?(.+?)(?:'s|’s)?(?:\s+(?:avatar|photo|headshot|portrait|profile (?:picture|photo|image)|offline|online|verified))?$/iu
 const LEADING_BRACKETS_RE = /^(?:\[[^\]]{0,80}\]\s*)+/u
@@ -113,7 +114,9 @@ const ACCOUNT_WORDS = new Set(["admin", "administrator", "editor", "editors", "s
 /** the author box after the text: "About X", "More from X", "X is a writer ..." */
 const AUTHOR_BOX_RE = /^(?:about(?: the author)?|more (?:from|by|articles by|posts by|stories by)|recently by|all posts by|view all posts by|meet)\s*:?\s+(.{2,60})$/iu
 const ABOUT_THE_AUTHOR_RE = /^about the author\s*:?\s*/iu
-const BIO_RE = /^((?:\p{Lu}[\p{L}\p{M}'’.-]*\s){1,3}\p{Lu}[\p{L}\p{M}'’.-]*)\s(?:is|was|has been|writes|covers)\b/u
+/** two to four capitalised words, captured */
+const NAME_WORDS = "((?:\\p{Lu}[\\p{L}\\p{M}'’.-]*\\s){1,3}\\p{Lu}[\\p{L}\\p{M}'’.-]*)"
+const BIO_RE = new RegExp(`^${NAME_WORDS}\\s(?:is|was|has been|writes|covers)\\b`, "u")
 
 /** a long line that still opens as a byline: a cue, "Posted on <date> by", a portrait's alt text */
 const BYLINE_LEAD_RE =
@@ -204,7 +207,7 @@ const plausibleName = (name: string, common: CommonWord, how: Plausibility): boo
   if (words.length === 0) return false
   const isCommon = (p: string) => common(p.replace(/[.'’-]+$/u, ""))
   // a given name the page does not use as a word, then a surname that may be one ("Madison Green", "Rebecca Lake")
-  if (how === "strict" && words.length >= 2 && startsWithGivenName(name, common)) return true
+  if (how === "strict" && words.length === 2 && startsWithGivenName(name, common)) return true
   return how === "strict" ? !words.some(isCommon) : !words.every(isCommon)
 }
 
@@ -215,8 +218,12 @@ const startsWithGivenName = (name: string, common: CommonWord): boolean => {
   const parts = name.split(" ")
   const first = parts.length > 1 && TITLE_BEFORE_NAME_RE.test(parts[0]!) ? parts[1]! : parts[0]!
   const rest = parts.slice(parts.indexOf(first) + 1)
+  // a given name and a surname (with its particles), a middle initial between them at most ("Georgia Tech Resources"
+  // names no one)
+  const surname = rest.filter((w, k) => !PARTICLES.has(w.toLowerCase()) && !(k === 0 && /^\p{Lu}\.$/u.test(w)))
   return (
     parts.length >= 2 &&
+    surname.length <= 1 &&
     FIRST_NAMES.has(first.toLowerCase()) &&
     /^\p{Lu}\p{Ll}/u.test(first) &&
     !common(first) &&
@@ -334,6 +341,8 @@ const namesIn = (
 const GLUED_CUE_RE = /(?<=\p{Ll})(?:Written by|Posted by|By)\s*:?\s*(?=\p{Lu})/u
 /** a capital right after five small letters: two words glued ("ChecklistsJust") */
 const GLUED_WORDS_RE = /\p{Ll}{5}\p{Lu}/u
+/** a capital right after seven small letters: words glued, not a brand's inner capital ("ServiceTitan" stays) */
+const LONG_GLUE_RE = /\p{Ll}{7}\p{Lu}/u
 /** a line that is only a cue: the names are on the next line */
 const CUE_ONLY_RE =
   /^(?:(?:written|posted|words|story|text|reported|recipe|article|post|guide|review|essay|column|interview|report|analysis|feature|piece|commentary|opinion|editorial|newsletter|tutorial)\s+by|by|authors?|contributors?|автор(?:ы)?)\s*:?$/iu
@@ -477,6 +486,8 @@ const isPersonShaped = (name: string): boolean => {
   if (parts.length < 2 || parts.length > 4 || !looksLikeName(name) || undouble(name) !== name) return false
   return parts.every((p) => PARTICLES.has(p) || /^\p{Lu}\.$/u.test(p) || (/^\p{Lu}\p{Ll}/u.test(p) && !STOPWORDS.has(p.toLowerCase())))
 }
+/** "X is a senior reporter", "X has been a writer": a person's trade right after the name */
+const PERSON_BIO_RE = new RegExp(`^${NAME_WORDS}\\s(?:is|was|has been)\\s(?:a|an|the|our)\\s(?:[\\p{L}-]+\\s){0,4}?(?:${ROLE_WORDS})s?\\b`, "u")
 /** a sentence about a person that opens with their name: "X is a writer ...", "X has covered ..." */
 const ABOUT_PERSON_RE = /^(.{2,60}?)\s(?:is|was|has|writes|covers|holds|joined|brings|leads|works)\b/u
 
@@ -502,7 +513,9 @@ const confirmedNames = (lines: ReadonlyArray<Line>, from: number, common: Common
     // "About the Author X is a writer ...": the heading glued to the bio
     const core = l.core.replace(ABOUT_THE_AUTHOR_RE, "")
     const bio = BIO_RE.exec(core)
-    if (bio && (l.rule?.id === "author-bio" || ROLE_RE.test(core) || core !== l.core)) add(bio[1]!, true)
+    // a bio names a person when it gives a trade right after the name ("X is a reporter ..."), not when it speaks of a
+    // thing ("X is one of the largest conferences")
+    if (bio && (l.rule?.id === "author-bio" || ROLE_RE.test(core) || core !== l.core)) add(bio[1]!, PERSON_BIO_RE.test(core) || core !== l.core)
     // a name alone, then within two lines a sentence about it that opens with it or with its first word ("X Y" /
     // "X is a growth analyst ...")
     if (l.words >= 2 && l.words <= 4 && !l.sentenceEnd && looksLikeName(l.core))
@@ -553,6 +566,8 @@ export const findBylines = (ctx: CleanContext): void => {
       const underHeadline = inHead && below <= 1
       if (!(inHead || beside.repeated || (justAbove && person && beside.date)) || !(underHeadline || isConfirmed || beside.metadata || beside.repeated || person)) continue
     }
+    // without a cue, words glued together ("InfluencersPodcasts") are a menu's
+    if (b.form !== "cue" && b.names.some((nm) => LONG_GLUE_RE.test(nm))) continue
     // below the headline beats above it; nearer beats farther
     const score = STRENGTH[b.form] * 2 + (isConfirmed ? 3 : 0) - (below > 0 ? below * 0.15 : 1 + -below * 0.3)
     if (!best || score > best.score) best = { i, b, score }
