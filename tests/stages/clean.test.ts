@@ -629,6 +629,30 @@ describe("titles as a reader gives them", () => {
     )
   })
 
+  it("takes the headline the address names word for word though the site's chrome stands between it and the text's start, never an address or an avatar's text", () => {
+    const chrome = Array.from({ length: 6 }, (_, k) => `Harbour network site number ${k + 1}`)
+    const page = [
+      "Harbour Network",
+      "",
+      PROSE[0]!,
+      "",
+      ...chrome,
+      "",
+      "https://forum.example/questions/123/how-do-i-keep-the-ferry-pier-dry",
+      "",
+      "Avatar for harbourfan",
+      "",
+      ...Array.from({ length: 8 }, (_, k) => `Related harbour question ${k + 1}`),
+      "",
+      "How do I keep the ferry pier dry?",
+      "",
+      PROSE[1]!,
+      "",
+      PROSE[2]!
+    ].join("\n")
+    expect(clean(page, { url: "https://forum.example/questions/123/how-do-i-keep-the-ferry-pier-dry" }).title).toBe("How do I keep the ferry pier dry?")
+  })
+
   it("uses the words of the page's address to choose between two headline-like lines", () => {
     const page = head(["Island life", "", "Why the ferry timetable changes every spring", "", "Harbour council votes on the future of the pier", "", "Anna Berg"])
     expect(clean(page, { url: "https://news.example/2021/03/12/harbour-council-votes-on-the-future-of-the-pier" }).title).toBe(

@@ -15,6 +15,8 @@ import type { CleanContext } from "./context.js"
 import { BYLINE_RE, looksLikeName } from "./byline.js"
 import { forEachWordRun, MONTH, STOPWORDS, type Line } from "./lines.js"
 
+/** how far below the usual window a line the address names word for word may stand */
+const SLUG_REACH = 40
 /** how many lines above the first kept line and below it a headline may stand */
 const TITLE_BEFORE = 60
 const TITLE_AFTER = 3
@@ -123,6 +125,8 @@ const windowOf = (ctx: CleanContext): { start: number; from: number; to: number 
   return { start: top, from: Math.max(0, top - TITLE_BEFORE), to: Math.min(n - 1, bottom + TITLE_AFTER) }
 }
 
+/** a bare web address, or an avatar's text ("Avatar for X"): never the headline */
+const ADDRESS_OR_AVATAR_RE = /^(?:(?:https?:\/\/|www\.)\S+|avatar\b.*)$/iu
 /** an image's text that names a logo ("Harbour Gazette logo", "Logo") */
 const LOGO_RE = /(?:^|\s)logo$/iu
 /** letters outside square brackets (w3m writes form fields and image names in brackets) */
@@ -132,7 +136,7 @@ const isCandidate = (ctx: CleanContext, i: number, start: number): boolean => {
   const l = ctx.lines[i]!
   if (l.words < 1 || l.words > 30 || l.dateLine || l.bullet) return false
   if (l.rule && l.rule.action !== "drop") return false
-  if (BYLINE_RE.test(l.core) || !LETTERS_OUTSIDE_BRACKETS_RE.test(l.core) || LOGO_RE.test(l.core)) return false
+  if (BYLINE_RE.test(l.core) || !LETTERS_OUTSIDE_BRACKETS_RE.test(l.core) || LOGO_RE.test(l.core) || ADDRESS_OR_AVATAR_RE.test(l.core)) return false
   if (i >= start && ctx.decisions[i]!.keep && ctx.klass[i]!.klass === "good") return false
   return !(/[.:;,]$/u.test(l.core))
 }
@@ -144,6 +148,14 @@ const headlineIndex = (ctx: CleanContext): number => {
   const { start, from, to } = windowOf(ctx)
   const candidates: Array<number> = []
   for (let i = from; i <= to; i++) if (isCandidate(ctx, i, start)) candidates.push(i)
+  const address = addressWords(ctx.url)
+  // further below, a line that the page's address names word for word (a question under the site's chrome)
+  if (address.slug.length >= 3)
+    for (let i = to + 1; i <= Math.min(n - 1, to + SLUG_REACH); i++) {
+      if (!isCandidate(ctx, i, start)) continue
+      const words = contentWords(lines[i]!.core)
+      if (address.slug.filter((w) => words.includes(w)).length / address.slug.length >= 0.8) candidates.push(i)
+    }
   if (candidates.length === 0) return -1
   // the candidates' words that the body uses (the body's words are read once, only to look these up)
   const wanted = new Set<string>()
@@ -166,7 +178,6 @@ const headlineIndex = (ctx: CleanContext): number => {
       }
     })
   })
-  const address = addressWords(ctx.url)
   // whether a line is the article's metadata, read once per line
   const metadataCache = new Map<number, boolean>()
   const metadataAt = (k: number): boolean => {
