@@ -653,6 +653,11 @@ describe("titles as a reader gives them", () => {
     expect(clean(page, { url: "https://forum.example/questions/123/how-do-i-keep-the-ferry-pier-dry" }).title).toBe("How do I keep the ferry pier dry?")
   })
 
+  it("takes a headline that ends with a full stop when the address names it word for word", () => {
+    const page = head(["Island forums", "", "Members", "", "The ferry pier stays open all winter.", "", "harbourfan", "Posted March 3, 2021"])
+    expect(clean(page, { url: "https://forum.example/topic/12-the-ferry-pier-stays-open-all-winter/" }).title).toBe("The ferry pier stays open all winter.")
+  })
+
   it("uses the words of the page's address to choose between two headline-like lines", () => {
     const page = head(["Island life", "", "Why the ferry timetable changes every spring", "", "Harbour council votes on the future of the pier", "", "Anna Berg"])
     expect(clean(page, { url: "https://news.example/2021/03/12/harbour-council-votes-on-the-future-of-the-pier" }).title).toBe(

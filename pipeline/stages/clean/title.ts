@@ -132,13 +132,14 @@ const LOGO_RE = /(?:^|\s)logo$/iu
 /** letters outside square brackets (w3m writes form fields and image names in brackets) */
 const LETTERS_OUTSIDE_BRACKETS_RE = /(?:^|\])[^[]*\p{L}/u
 
-const isCandidate = (ctx: CleanContext, i: number, start: number): boolean => {
+/** `named`: the page's address names the line word for word, so a full stop after it is the headline's own */
+const isCandidate = (ctx: CleanContext, i: number, start: number, named = false): boolean => {
   const l = ctx.lines[i]!
   if (l.words < 1 || l.words > 30 || l.dateLine || l.bullet) return false
   if (l.rule && l.rule.action !== "drop") return false
   if (BYLINE_RE.test(l.core) || !LETTERS_OUTSIDE_BRACKETS_RE.test(l.core) || LOGO_RE.test(l.core) || ADDRESS_OR_AVATAR_RE.test(l.core)) return false
   if (i >= start && ctx.decisions[i]!.keep && ctx.klass[i]!.klass === "good") return false
-  return !(/[.:;,]$/u.test(l.core))
+  return !(named ? /[:;,]$/u : /[.:;,]$/u).test(l.core)
 }
 
 /** The headline among the lines around the start of the content, or -1. */
@@ -146,16 +147,18 @@ const headlineIndex = (ctx: CleanContext): number => {
   const { lines, decisions, klass } = ctx
   const n = lines.length
   const { start, from, to } = windowOf(ctx)
-  const candidates: Array<number> = []
-  for (let i = from; i <= to; i++) if (isCandidate(ctx, i, start)) candidates.push(i)
   const address = addressWords(ctx.url)
+  /** the page's address names the line word for word (its slug's words, four in five at least) */
+  const namedByAddress = (i: number): boolean => {
+    if (address.slug.length < 3 || lines[i]!.words > 30) return false
+    const words = contentWords(lines[i]!.core)
+    return address.slug.filter((w) => words.includes(w)).length / address.slug.length >= 0.8
+  }
+  const candidates: Array<number> = []
+  for (let i = from; i <= to; i++) if (isCandidate(ctx, i, start) || (/\.$/u.test(lines[i]!.core) && namedByAddress(i) && isCandidate(ctx, i, start, true))) candidates.push(i)
   // further below, a line that the page's address names word for word (a question under the site's chrome)
   if (address.slug.length >= 3)
-    for (let i = to + 1; i <= Math.min(n - 1, to + SLUG_REACH); i++) {
-      if (!isCandidate(ctx, i, start)) continue
-      const words = contentWords(lines[i]!.core)
-      if (address.slug.filter((w) => words.includes(w)).length / address.slug.length >= 0.8) candidates.push(i)
-    }
+    for (let i = to + 1; i <= Math.min(n - 1, to + SLUG_REACH); i++) if (namedByAddress(i) && isCandidate(ctx, i, start, true)) candidates.push(i)
   if (candidates.length === 0) return -1
   // the candidates' words that the body uses (the body's words are read once, only to look these up)
   const wanted = new Set<string>()
