@@ -658,6 +658,12 @@ describe("titles as a reader gives them", () => {
     expect(clean(page, { url: "https://forum.example/topic/12-the-ferry-pier-stays-open-all-winter/" }).title).toBe("The ferry pier stays open all winter.")
   })
 
+  it("takes a thread's title that reads as a sentence, above its start line, when the address names it", () => {
+    const thread = FORUM.replace("Best way to store winter tyres?", "Do you still store your winter tyres flat in the garage in a small town?")
+    const r = clean(thread, { url: "https://forum.example/threads/do-you-still-store-your-winter-tyres-flat-in-the-garage.123/" })
+    expect(r.title).toBe("Do you still store your winter tyres flat in the garage in a small town?")
+  })
+
   it("uses the words of the page's address to choose between two headline-like lines", () => {
     const page = head(["Island life", "", "Why the ferry timetable changes every spring", "", "Harbour council votes on the future of the pier", "", "Anna Berg"])
     expect(clean(page, { url: "https://news.example/2021/03/12/harbour-council-votes-on-the-future-of-the-pier" }).title).toBe(

@@ -132,13 +132,16 @@ const LOGO_RE = /(?:^|\s)logo$/iu
 /** letters outside square brackets (w3m writes form fields and image names in brackets) */
 const LETTERS_OUTSIDE_BRACKETS_RE = /(?:^|\])[^[]*\p{L}/u
 
-/** `named`: the page's address names the line word for word, so a full stop after it is the headline's own */
+/**
+ * `named`: the page's address names the line word for word, so a full stop after it is the headline's own, and a line
+ * that reads as text may still be it (a thread's title above its first post, kept with the text before it)
+ */
 const isCandidate = (ctx: CleanContext, i: number, start: number, named = false): boolean => {
   const l = ctx.lines[i]!
   if (l.words < 1 || l.words > 30 || l.dateLine || l.bullet) return false
   if (l.rule && l.rule.action !== "drop") return false
   if (BYLINE_RE.test(l.core) || !LETTERS_OUTSIDE_BRACKETS_RE.test(l.core) || LOGO_RE.test(l.core) || ADDRESS_OR_AVATAR_RE.test(l.core)) return false
-  if (i >= start && ctx.decisions[i]!.keep && ctx.klass[i]!.klass === "good") return false
+  if (i >= start && ctx.decisions[i]!.keep && ctx.klass[i]!.klass === "good" && !named) return false
   return !(named ? /[:;,]$/u : /[.:;,]$/u).test(l.core)
 }
 
@@ -155,7 +158,7 @@ const headlineIndex = (ctx: CleanContext): number => {
     return address.slug.filter((w) => words.includes(w)).length / address.slug.length >= 0.8
   }
   const candidates: Array<number> = []
-  for (let i = from; i <= to; i++) if (isCandidate(ctx, i, start) || (/\.$/u.test(lines[i]!.core) && namedByAddress(i) && isCandidate(ctx, i, start, true))) candidates.push(i)
+  for (let i = from; i <= to; i++) if (isCandidate(ctx, i, start) || (namedByAddress(i) && isCandidate(ctx, i, start, true))) candidates.push(i)
   // further below, a line that the page's address names word for word (a question under the site's chrome)
   if (address.slug.length >= 3)
     for (let i = to + 1; i <= Math.min(n - 1, to + SLUG_REACH); i++) if (namedByAddress(i) && isCandidate(ctx, i, start, true)) candidates.push(i)
