@@ -653,6 +653,12 @@ describe("titles as a reader gives them", () => {
     expect(clean(page, { url: "https://forum.example/questions/123/how-do-i-keep-the-ferry-pier-dry" }).title).toBe("How do I keep the ferry pier dry?")
   })
 
+  it("takes the headline the address names word for word far above the text, past a long menu", () => {
+    const menu = Array.from({ length: 70 }, (_, k) => `• Harbour section ${k + 1}`)
+    const page = ["How the old ferry pier was saved", "", ...menu, "", "Share", "", PROSE[0]!, "", PROSE[1]!, "", PROSE[2]!].join("\n")
+    expect(clean(page, { url: "https://news.example/how-the-old-ferry-pier-was-saved" }).title).toBe("How the old ferry pier was saved")
+  })
+
   it("takes a headline that ends with a full stop when the address names it word for word", () => {
     const page = head(["Island forums", "", "Members", "", "The ferry pier stays open all winter.", "", "harbourfan", "Posted March 3, 2021"])
     expect(clean(page, { url: "https://forum.example/topic/12-the-ferry-pier-stays-open-all-winter/" }).title).toBe("The ferry pier stays open all winter.")

@@ -15,8 +15,6 @@ import type { CleanContext } from "./context.js"
 import { BYLINE_RE, looksLikeName } from "./byline.js"
 import { forEachWordRun, MONTH, STOPWORDS, type Line } from "./lines.js"
 
-/** how far below the usual window a line the address names word for word may stand */
-const SLUG_REACH = 40
 /** how many lines above the first kept line and below it a headline may stand */
 const TITLE_BEFORE = 60
 const TITLE_AFTER = 3
@@ -159,9 +157,14 @@ const headlineIndex = (ctx: CleanContext): number => {
   }
   const candidates: Array<number> = []
   for (let i = from; i <= to; i++) if (isCandidate(ctx, i, start) || (namedByAddress(i) && isCandidate(ctx, i, start, true))) candidates.push(i)
-  // further below, a line that the page's address names word for word (a question under the site's chrome)
-  if (address.slug.length >= 3)
-    for (let i = to + 1; i <= Math.min(n - 1, to + SLUG_REACH); i++) if (namedByAddress(i) && isCandidate(ctx, i, start, true)) candidates.push(i)
+  // anywhere outside the window, a line that the page's address names word for word (a question under the site's
+  // chrome, a thread's title far from the text the segmenter chose); the distance still counts against it
+  if (address.slug.length >= 3) {
+    const above: Array<number> = []
+    for (let i = 0; i < from; i++) if (namedByAddress(i) && isCandidate(ctx, i, start, true)) above.push(i)
+    candidates.unshift(...above)
+    for (let i = to + 1; i < n; i++) if (namedByAddress(i) && isCandidate(ctx, i, start, true)) candidates.push(i)
+  }
   if (candidates.length === 0) return -1
   // the candidates' words that the body uses (the body's words are read once, only to look these up)
   const wanted = new Set<string>()
