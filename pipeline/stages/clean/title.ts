@@ -149,9 +149,16 @@ const headlineIndex = (ctx: CleanContext): number => {
   const n = lines.length
   const { start, from, to } = windowOf(ctx)
   const address = addressWords(ctx.url)
+  // a line that holds four in five of the slug's words holds one of its longest few (one more than may be missing):
+  // lines without any of them are passed over without reading their words
+  const slugByLength = [...address.slug].sort((a, b) => b.length - a.length)
+  const probe =
+    address.slug.length >= 3
+      ? new RegExp(slugByLength.slice(0, address.slug.length - Math.ceil(0.8 * address.slug.length) + 1).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "iu")
+      : null
   /** the page's address names the line word for word (its slug's words, four in five at least) */
   const namedByAddress = (i: number): boolean => {
-    if (address.slug.length < 3 || lines[i]!.words > 30) return false
+    if (probe === null || lines[i]!.words > 30 || !probe.test(lines[i]!.core)) return false
     const words = contentWords(lines[i]!.core)
     return address.slug.filter((w) => words.includes(w)).length / address.slug.length >= 0.8
   }
