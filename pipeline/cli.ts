@@ -10,7 +10,7 @@ import { makeProgressReporter } from "./progress.js"
 import { ReleaseError } from "./errors.js"
 import { exists, makeDir, readText, writeText } from "./io.js"
 import { loadBuildContext, pipelineVersion } from "./context.js"
-import { readSourceBytes } from "./sources.js"
+import { readSidecar, readSourceBytes } from "./sources.js"
 import { ingestBytes } from "./stages/ingest.js"
 import { cleanText } from "./stages/clean/index.js"
 import type { PipelineError } from "./errors.js"
@@ -127,13 +127,18 @@ const cleanCommand = Command.make("clean", { config, file: Argument.String("file
   renderErrors(
     Effect.gen(function* () {
       const ctx = yield* loadBuildContext({ configPath: f.config })
-      const bytes = yield* readSourceBytes({ doc_id: "", source_path: f.file, absolute: path.resolve(f.file), bytes: 0 })
+      const file = { doc_id: "", source_path: f.file, absolute: path.resolve(f.file), bytes: 0 }
+      const bytes = yield* readSourceBytes(file)
       const r = ingestBytes(bytes)
-      if (!r.ok) return yield* Console.error(`error: ${f.file}: ${r.reason}`).pipe(Effect.andThen(Effect.sync(() => void (process.exitCode = 3))))
-      yield* Console.log(JSON.stringify(cleanText(r.text, ctx.stages.rules), null, 2))
+      // the sidecar beside the file (url, retrieved_at, ...) as the build reads it
+      const sidecar = readSidecar(file)
+      const problem = r.ok ? sidecar.problem : r.reason
+      if (!r.ok || problem !== null) return yield* Console.error(`error: ${f.file}: ${problem}`).pipe(Effect.andThen(Effect.sync(() => void (process.exitCode = 3))))
+      const source = { url: sidecar.meta?.url ?? null, retrieved_at: sidecar.meta?.retrieved_at ?? null }
+      yield* Console.log(JSON.stringify(cleanText(r.text, ctx.stages.rules, source), null, 2))
     })
   )
-).pipe(Command.withDescription("Print the cleaned result of one raw file as JSON (title, authors, kind, body, comments, removed lines)"))
+).pipe(Command.withDescription("Print the cleaned result of one raw file as JSON (title, authors, kind, body, comments, removed lines), reading its sidecar <name>.meta.json as the build does"))
 
 const schemasCommand = Command.make("schemas", { dir: Flag.String("dir").pipe(Flag.withDefault("schemas"), Flag.withDescription("Where to write the schema files")) }, (f) =>
   renderErrors(

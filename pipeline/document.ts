@@ -60,7 +60,7 @@ const codePointOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 export const processDocument = (source: SourceText, ctx: StageContext): ProcessOutcome => {
   const { doc_id } = source
   const meta = source.meta ?? {}
-  const cleaned = cleanText(source.text, ctx.rules, { url: meta.url ?? null })
+  const cleaned = cleanText(source.text, ctx.rules, { url: meta.url ?? null, retrieved_at: meta.retrieved_at ?? null })
   if (cleaned.body.trim() === "") return { ok: false, reason: "no text is left after cleaning" }
   // the scraper's word wins; otherwise the body's letters decide (null when they do not say clearly)
   const language = meta.language ?? detectLanguage(cleaned.body)
@@ -75,7 +75,8 @@ export const processDocument = (source: SourceText, ctx: StageContext): ProcessO
     doc_id,
     comment_no: c.comment_no,
     author: c.author,
-    posted_date: dated.commentDates[i] ?? null,
+    // a written date first; else the date a shown age points to from the capture time
+    posted_date: dated.commentDates[i] ?? c.posted_date ?? null,
     body: c.body
   }))
   const dates: Array<DateRow> = dated.mentions

@@ -13,6 +13,34 @@ describe("pipeline clean", () => {
   })
 })
 
+describe("pipeline clean reads the file's sidecar as a build does", () => {
+  it("dates replies that show an age from the sidecar's retrieved_at and takes the page date from its url", async () => {
+    const dir = tempDir("clean-")
+    const file = path.join(dir, "thread.txt")
+    const reply = (who: string, age: string, text: string) => [`[–]${who} 12 points13 points14 points ${age} (0 children)`, "", text, "", "• permalink", "• reply", ""]
+    fs.writeFileSync(
+      file,
+      [
+        "Where do the night ferries leave from?",
+        "",
+        "submitted 3 years ago by lanternfish",
+        "",
+        "I work late shifts at the hospital and the last ferry is always packed and noisy. Is there a calmer way across the water after midnight that does not cost a fortune or take an hour?",
+        "",
+        ...reply("tidewalker", "3 years ago", "The water taxi from the north steps runs until two and there are rarely more than three people on it at that hour."),
+        ...reply("driftnet", "2 years ago", "Cycle over the bridge, it takes twenty minutes and it is free the whole night, and the lights are good."),
+        ...reply("quaywatcher", "3 years ago", "The late bus along the harbour road is quiet after one, and it stops right by the old pier steps.")
+      ].join("\n")
+    )
+    fs.writeFileSync(path.join(dir, "thread.meta.json"), JSON.stringify({ url: "https://forum.example/2021/05/08/night-ferries", retrieved_at: "2024-05-10T12:00:00Z" }))
+    const result = await runCli(["clean", file])
+    expect(result.code).toBe(0)
+    const out = JSON.parse(result.stdout) as { comments: Array<{ posted_date?: string }>; publishedHint: { source: string } | null }
+    expect(out.comments.map((c) => c.posted_date)).toEqual(["2021", "2022", "2021"])
+    expect(out.publishedHint?.source).toBe("url")
+  })
+})
+
 describe("pipeline validate", () => {
   it("refuses exactly what a build refuses (bytes, HTML, sidecars, no text after cleaning) and writes nothing", async () => {
     const raw = copyRaw()

@@ -9,16 +9,17 @@ import { Schema } from "effect"
 import YAML from "yaml"
 import { cleanText } from "../../pipeline/stages/clean/index.js"
 import { CleanRules } from "../../pipeline/stages/clean/rules.js"
-import { processDocument, type StageContext } from "../../pipeline/document.js"
+import { processDocument, type SourceMeta, type StageContext } from "../../pipeline/document.js"
+import { dateFromAge } from "../../pipeline/stages/clean/reply-age.js"
 import { makeEntityFinder } from "../../pipeline/stages/entities/index.js"
 
 const root = join(import.meta.dirname, "..", "..")
 const rules = Schema.decodeUnknownSync(CleanRules)(YAML.parse(readFileSync(join(root, "data/clean-rules.yaml"), "utf8")))
 const ctx: StageContext = { rules, dates: { events: [] }, findEntities: makeEntityFinder({ version: 1, entities: [] }) }
 
-/** the posted dates of a thread's replies, as the built dataset gives them */
-const postedDates = (text: string): Array<string | null> => {
-  const out = processDocument({ doc_id: "t", source_path: "t.txt", sha256: "0", text, meta: null }, ctx)
+/** the posted dates of a thread's replies, as the built dataset gives them (`meta`: what a sidecar states) */
+const postedDates = (text: string, meta: SourceMeta | null = null): Array<string | null> => {
+  const out = processDocument({ doc_id: "t", source_path: "t.txt", sha256: "0", text, meta }, ctx)
   if (!out.ok) throw new Error(out.reason)
   return out.result.comments.map((c) => c.posted_date)
 }
@@ -294,6 +295,32 @@ describe("forum replies keep their posted date, never a join date", () => {
     expect(r.comments.map((c) => c.posted_text)).toEqual(["3 years ago", "3 years ago", "2 years ago"])
   })
 
+  it("dates a reply that shows only its age from the time the page was captured, and leaves it empty without one", () => {
+    expect(postedDates(REDDIT, { retrieved_at: "2024-05-10T12:00:00Z" })).toEqual(["2021", "2021", "2022"])
+    expect(postedDates(REDDIT, { retrieved_at: "2024-05-10" })).toEqual(["2021", "2021", "2022"])
+    // never the build's clock
+    expect(postedDates(REDDIT)).toEqual([null, null, null])
+    const hours = REDDIT.replace(/3 years ago/g, "5 hours ago").replace("2 years ago", "2 days ago")
+    expect(postedDates(hours, { retrieved_at: "2024-05-10T03:00:00Z" })).toEqual(["2024-05-09", "2024-05-09", "2024-05-08"])
+    expect(postedDates(hours, { retrieved_at: "2024-05-10T18:00:00+02:00" })).toEqual(["2024-05-10", "2024-05-10", "2024-05-08"])
+  })
+
+  it("gives an age the precision it states, and hours only the day the capture time allows", () => {
+    expect(dateFromAge("3 months ago", "2024-02-10")).toBe("2023-11")
+    expect(dateFromAge("2 weeks ago", "2024-03-05")).toBe("2024-02-20")
+    expect(dateFromAge("a year ago", "2024-03-05")).toBe("2023")
+    expect(dateFromAge("yesterday at 9:15", "2024-03-01")).toBe("2024-02-29")
+    expect(dateFromAge("19h ago", "2024-03-05T20:00:00Z")).toBe("2024-03-05")
+    // a capture day without its time: 5 hours back may be the day before, in the same month
+    expect(dateFromAge("5 hours ago", "2024-03-05")).toBe("2024-03")
+    expect(dateFromAge("5 hours ago", "2024-03-01")).toBe("2024")
+    // a capture year alone dates years only
+    expect(dateFromAge("3 years ago", "2024")).toBe("2021")
+    expect(dateFromAge("3 days ago", "2024")).toBeNull()
+    expect(dateFromAge("Jan 4, 2020", "2024-03-05")).toBeNull()
+    expect(dateFromAge("3 years ago", null)).toBeNull()
+  })
+
   it("takes the date a reply was written, not the date it was edited or a profile's date", () => {
     const qa = [
       "How do I keep a bicycle chain from rusting over winter?",
@@ -323,6 +350,107 @@ describe("forum replies keep their posted date, never a join date", () => {
     const r = cleanText(qa, rules)
     expect(r.kind).toBe("forum_thread")
     expect(r.comments.map((c) => c.posted_text)).toEqual(["answered Feb 6, 2021 at 19:02", "answered Feb 7, 2021 at 8:15", "answered Feb 8, 2021 at 10:40"])
+  })
+
+  it("takes a Q&A thread's author from the signature under the question: the asker's picture, not the editor's", () => {
+    const qa = [
+      "How do I keep a bicycle chain from rusting over winter?",
+      "",
+      "Asked 4 years, 10 months ago",
+      "Modified 2 years ago",
+      "Viewed 5k times",
+      "",
+      QUESTION,
+      "",
+      "• chains",
+      "• winter",
+      "",
+      "Share",
+      "Improve this question",
+      "Follow",
+      "edited Feb 9, 2021 at 8:00",
+      "spokesman's user avatar",
+      "spokesman",
+      "1,20433 silver badges77 bronze badges",
+      "asked Feb 5, 2021 at 18:40",
+      "chainless's user avatar",
+      "chainless",
+      "4155 bronze badges",
+      "",
+      "2 Answers 2",
+      "",
+      REPLY_1,
+      "",
+      "Share",
+      "Improve this answer",
+      "Follow",
+      "answered Feb 6, 2021 at 19:02",
+      "gearhead's user avatar",
+      "gearhead",
+      "8811 silver badge",
+      "",
+      REPLY_2,
+      "",
+      "Share",
+      "Improve this answer",
+      "Follow",
+      "answered Feb 7, 2021 at 8:15",
+      "boilerman's user avatar",
+      "boilerman",
+      "6401 gold badge",
+      "",
+      REPLY_3,
+      "",
+      "Share",
+      "Improve this answer",
+      "Follow",
+      "answered Feb 8, 2021 at 10:40",
+      "gritgirl's user avatar",
+      "gritgirl",
+      "1211 bronze badge"
+    ].join("\n")
+    const r = cleanText(qa, rules)
+    expect(r.kind).toBe("forum_thread")
+    expect(r.authors).toEqual(["chainless"])
+    expect(r.body).toContain(QUESTION)
+    expect(r.comments.map((c) => c.author)).toEqual(["gearhead", "boilerman", "gritgirl"])
+  })
+
+  it("reads phpBB's 'Postby name » date' (the word 'Post' an icon's text) and never a weekday as a name", () => {
+    const glued = PHPBB.replace(/Post by /g, "Postby ")
+    const r = cleanText(glued, rules)
+    expect(r.comments.map((c) => c.author)).toEqual(["wheelie_joe", "gritgirl", "boilerman"])
+    expect(postedDates(glued)).toEqual(REPLY_DATES)
+    const headed = [
+      "Best way to store winter tyres?",
+      "",
+      "tyrefan",
+      "Posts: 1204",
+      "Joined: Sun Mar 02, 2014 11:05 am",
+      "",
+      "Sun Jan 05, 2020 6:40 pm",
+      "",
+      QUESTION,
+      "",
+      "wheelie_joe",
+      "Posts: 88",
+      "Joined: Tue Nov 08, 2016 10:00 pm",
+      "",
+      "Mon Jan 06, 2020 9:15 am",
+      "",
+      REPLY_1,
+      "",
+      "gritgirl",
+      "Posts: 12",
+      "Joined: Sat Feb 01, 2019 3:30 pm",
+      "",
+      "Tue Jan 07, 2020 7:02 am",
+      "",
+      REPLY_2
+    ].join("\n")
+    const h = cleanText(headed, rules)
+    expect(h.authors).toEqual(["tyrefan"])
+    expect(h.comments.map((c) => c.author)).toEqual(["wheelie_joe", "gritgirl"])
   })
 
   it("gives no posted date where the thread shows only join dates (the seed thread)", () => {

@@ -16,6 +16,7 @@
 import type { CleanContext } from "./context.js"
 import { DATE_RE, DATE_WORDS, STOPWORDS, type Line } from "./lines.js"
 import { foldSpace as fold, normaliseAuthor } from "../text.js"
+import { FIRST_NAMES } from "../given-names.js"
 
 const NAME_TOKEN_RE = /^(?:[\p{Lu}][\p{L}\p{M}'’.-]*|de|da|van|von|der|den|del|la|le|bin|al|el|du|di|y|dos|das|ibn|ter|ten)$/u
 const PARTICLES = new Set(["de", "da", "van", "von", "der", "den", "del", "la", "le", "bin", "al", "el", "du", "di", "y", "dos", "das", "ibn", "ter", "ten", "los", "las", "des"])
@@ -36,15 +37,31 @@ export const BYLINE_RE = /^(?:by|written by|posted by|words by|story by|report(?
 /**
  * An author cue and what follows it: at the start of the line, after a date ("<date> by X"), or as "Written by",
  * "Posted by", a capitalised "By" anywhere. w3m glues words of adjacent elements: "ByJane Doe", "Written byJANE".
+ * (A glued name is told by its capital, checked apart: under the `i` flag `\p{Lu}` matches any letter, "Byline" too.)
  */
-const CUE_AT_START_RE =
-  /^(?:(?:(?:written|posted|words|story|text|reported|reporting|compiled|published|created|submitted)\s+)?by(?:\s*:\s*|\s+|(?=\p{Lu}))|(?:authors?|contributors?|автор(?:ы)?|текст)(?:\s*:\s*|\s+)|(?:von|par|por)\s+)(?=\S)/iu
+const CUE_WORDS = "written|posted|words|story|text|reported|reporting|compiled|published|created|submitted"
+const CUE_SPACED_RE = new RegExp(
+  `^(?:(?:(?:${CUE_WORDS})\\s+)?by(?:\\s*:\\s*|\\s+)|(?:authors?|contributors?|автор(?:ы)?|текст)(?:\\s*:\\s*|\\s+)|(?:von|par|por)\\s+)(?=\\S)`,
+  "iu"
+)
+const CUE_GLUED_RE = new RegExp(`^(?:(?:${CUE_WORDS})\\s+)?by(?=\\S)`, "iu")
+const isUpperAt = (s: string, i: number): boolean => {
+  const c = s.charAt(i)
+  return c !== "" && c !== c.toLowerCase() && c === c.toUpperCase()
+}
+/** the cue that opens a text, if any ("By X", "Written by: X", "Author X", "ByJane Doe") */
+const cueAtStart = (t: string): RegExpExecArray | null => {
+  const spaced = CUE_SPACED_RE.exec(t)
+  if (spaced) return spaced
+  const glued = CUE_GLUED_RE.exec(t)
+  return glued && isUpperAt(t, glued[0].length) ? glued : null
+}
 const CUE_INSIDE_RE =
   /(?:^|[\s.,;:|·•(\]])(?<!(?:[Rr]eviewed|REVIEWED|[Ee]dited|[Cc]hecked|[Pp]hotos?|[Ii]llustrations?|[Dd]esigned|[Pp]roduced|[Ss]ponsored|[Pp]owered|[Hh]osted|[Pp]resented|[Ss]upported|[Cc]ourtesy|[Ii]mage|[Vv]ideo)\s)(?:(?:[Ww]ritten|[Pp]osted|[Ww]ords|[Ss]tory|[Rr]eported)\s+by|By)(?=[\s:]|\p{Lu})\s*:?\s*/u
 const LOWER_BY_RE = /\s+by\s+/u
 /** "Recipe by X", "Essay by X": a kind of piece and its author, on a short line */
 const NOUN_BY_RE =
-  /^(?:recipe|article|post|story|guide|review|essay|column|interview|report|analysis|feature|poem|text|piece|commentary|opinion|editorial|letter|newsletter|episode|tutorial|lesson)\s+by\s+(?=\p{Lu})/iu
+  /^(?:recipe|article|post|story|guide|review|essay|column|interview|report|analysis|feature|poem|text|piece|commentary|opinion|editorial|letter|newsletter|episode|tutorial|lesson)\s+by\s+(?=\S)/iu
 
 /** where the names after a cue end (w3m glues the next element: "Jane DoeUpdated", "Jane DoeMarch 3, 2021") */
 const NAMES_END_RE =
@@ -78,19 +95,34 @@ const AGENCIES = new Set([
   "интерфакс"
 ])
 /** words of a role, a job title or a desk after a name: "X, Senior Reporter", "X | Staff writer" */
-const ROLE_RE =
-  /\b(?:executive|senior|junior|associate|assistant|deputy|managing|contributing|principal|editor|writer|reporter|correspondent|contributor|columnist|staff|author|journalist|analyst|founder|co-founder|ceo|cto|coo|president|director|manager|expert|specialist|producer|blogger|photographer|dietitian|nutritionist|professor|lecturer|researcher|lawyer|attorney|doctor|physician|nurse|engineer|consultant|strategist|designer|developer|officer|chief|head|lead|intern|fellow|student|member|owner|partner|host|anchor|team|desk|редактор|корреспондент|обозреватель|журналист|автор)s?\b/iu
+const ROLE_WORDS =
+  "executive|senior|junior|associate|assistant|deputy|managing|contributing|principal|editor|writer|reporter|correspondent|contributor|columnist|staff|author|journalist|analyst|founder|co-founder|ceo|cto|coo|president|director|manager|expert|specialist|producer|blogger|photographer|dietitian|nutritionist|professor|lecturer|researcher|lawyer|attorney|doctor|physician|nurse|engineer|consultant|strategist|designer|developer|officer|chief|head|lead|intern|fellow|student|member|owner|partner|host|anchor|team|desk|редактор|корреспондент|обозреватель|журналист|автор"
+const ROLE_RE = new RegExp(`\\b(?:${ROLE_WORDS})s?\\b`, "iu")
 /** what an avatar or a portrait line adds around the name */
 const PORTRAIT_RE = /^(?:(?:headshot|picture|photo|image|portrait|avatar|profile (?:picture|photo|image)) of\s+)?(.+?)(?:'s|’s)?(?:\s+(?:avatar|photo|headshot|portrait|profile (?:picture|photo|image)|offline|online|verified))?$/iu
 const LEADING_BRACKETS_RE = /^(?:\[[^\]]{0,80}\]\s*)+/u
+/** a capital glued to a year before it */
+const DIGIT_GLUED_RE = /(?<=(?:19|20)\d\d)(?=\p{Lu}\p{Ll})/gu
+/** "Avatar photo by X": the author's picture and name, not a photo credit */
+const AVATAR_PHOTO_RE = /^avatar photo\s+(?=by\s)/iu
 const PORTRAIT_OF_RE = /^(?:headshot|picture|photo|image|portrait|avatar|profile (?:picture|photo|image)) of\s/iu
 const USERNAME_RE = /^[\p{L}\p{N}][\p{L}\p{N}._@-]{1,39}$/u
 /** what makes a lower-case word a handle rather than a word: a digit, "_", ".", "-", or a capital after its start */
 const HANDLE_RE = /[\p{N}_.-]|.\p{Lu}/u
+/** account names that name a role, not a person: "by admin", "Posted by editor" */
+const ACCOUNT_WORDS = new Set(["admin", "administrator", "editor", "editors", "staff", "guest", "user", "webmaster", "author", "team", "moderator", "root", "system", "anonymous", "unknown", "default", "support", "info", "contact", "manager", "owner", "publisher", "writer"])
 /** the author box after the text: "About X", "More from X", "X is a writer ..." */
 const AUTHOR_BOX_RE = /^(?:about(?: the author)?|more (?:from|by|articles by|posts by|stories by)|recently by|all posts by|view all posts by|meet)\s*:?\s+(.{2,60})$/iu
-const BIO_RE = /^((?:\p{Lu}[\p{L}\p{M}'’.-]*\s){1,3}\p{Lu}[\p{L}\p{M}'’.-]*)\s(?:is|was|has been|writes|covers)\b/u
+const ABOUT_THE_AUTHOR_RE = /^about the author\s*:?\s*/iu
+/** two to four capitalised words, captured */
+const NAME_WORDS = "((?:\\p{Lu}[\\p{L}\\p{M}'’.-]*\\s){1,3}\\p{Lu}[\\p{L}\\p{M}'’.-]*)"
+const BIO_RE = new RegExp(`^${NAME_WORDS}\\s(?:is|was|has been|writes|covers)\\b`, "u")
 
+/** a long line that still opens as a byline: a cue, "Posted on <date> by", a portrait's alt text */
+const BYLINE_LEAD_RE =
+  /^(?:(?:written|posted|words|story|reported)\s+by\b|(?:posted|published)\s+(?:on\s+)?\S+\s+\d{1,2},?\s+\d{4}\s+by\s|(?:headshot|picture|photo|portrait) of\s)/iu
+const BY_NAME_LEAD_RE = /^(?:[Bb]y|BY)\s+\p{Lu}/u
+const opensAsByline = (core: string): boolean => BYLINE_LEAD_RE.test(core) || BY_NAME_LEAD_RE.test(core)
 /** how far around the headline and the start of the text a byline may stand */
 const ABOVE_TITLE = 4
 const CUE_ABOVE_TITLE = 8
@@ -110,28 +142,37 @@ const undouble = (s: string): string => {
  */
 const makeCommonWordTest = (lines: ReadonlyArray<Line>) => {
   let text: string | null = null
-  const cache = new Map<string, number>()
-  const lowerCount = (word: string): number => {
+  const cache = new Map<string, { all: number; afterBy: number }>()
+  /** how often the word is written in lower case, and how often of those right after "by" (a byline's user name) */
+  const counts = (word: string): { all: number; afterBy: number } => {
     const w = word.toLowerCase()
     const hit = cache.get(w)
     if (hit !== undefined) return hit
     text ??= lines.map((l) => l.core).join("\n")
-    let found = 0
+    let all = 0
+    let afterBy = 0
     for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
       // a word of its own, not part of an address ("hello@site.com") or of a longer word
       const before = at === 0 ? " " : text[at - 1]!
       const after = text[at + w.length] ?? " "
       const next = text[at + w.length + 1] ?? " "
-      if (/[\s("“‘]/u.test(before) && (/[\s,;:!?)"”’]/u.test(after) || (after === "." && !/[\p{L}\p{N}]/u.test(next)))) found++
+      if (/[\s("“‘]/u.test(before) && (/[\s,;:!?)"”’]/u.test(after) || (after === "." && !/[\p{L}\p{N}]/u.test(next)))) {
+        all++
+        if (at >= 3 && /^by\s$/iu.test(text.slice(at - 3, at))) afterBy++
+      }
     }
-    cache.set(w, found)
-    return found
+    const c = { all, afterBy }
+    cache.set(w, c)
+    return c
   }
+  const lowerCount = (word: string): number => counts(word).all
+  /** written in lower case only right after "by" */
+  const onlyAfterBy = (word: string): boolean => counts(word).all === counts(word).afterBy
   const common = (word: string): boolean => {
     const w = word.toLowerCase()
     return STOPWORDS.has(w) || DATE_WORDS.test(w) || lowerCount(w) > 0
   }
-  return { common, lowerCount }
+  return { common, lowerCount, onlyAfterBy }
 }
 type CommonWord = (word: string) => boolean
 
@@ -165,7 +206,36 @@ const plausibleName = (name: string, common: CommonWord, how: Plausibility): boo
     .filter((p, k) => !PARTICLES.has(p) && !/^\p{Lu}\.$/u.test(p) && !(k > 0 && PARTICLES.has(p.toLowerCase())))
   if (words.length === 0) return false
   const isCommon = (p: string) => common(p.replace(/[.'’-]+$/u, ""))
+  // a given name the page does not use as a word, then a surname that may be one ("Madison Green", "Rebecca Lake")
+  if (how === "strict" && words.length === 2 && startsWithGivenName(name, common)) return true
   return how === "strict" ? !words.some(isCommon) : !words.every(isCommon)
+}
+
+/** courtesy titles before a given name */
+const TITLE_BEFORE_NAME_RE = /^(?:dr|prof|mr|mrs|ms|sir|dame)\.?$/iu
+/** The name starts with a given name (after a courtesy title) that the page does not write as a word ("Will", "May"). */
+const startsWithGivenName = (name: string, common: CommonWord): boolean => {
+  const parts = name.split(" ")
+  const first = parts.length > 1 && TITLE_BEFORE_NAME_RE.test(parts[0]!) ? parts[1]! : parts[0]!
+  const rest = parts.slice(parts.indexOf(first) + 1)
+  // a given name and a surname (with its particles), a middle initial between them at most ("Georgia Tech Resources"
+  // names no one)
+  const surname = rest.filter((w, k) => !PARTICLES.has(w.toLowerCase()) && !(k === 0 && /^\p{Lu}\.$/u.test(w)))
+  return (
+    parts.length >= 2 &&
+    surname.length <= 1 &&
+    FIRST_NAMES.has(first.toLowerCase()) &&
+    /^\p{Lu}\p{Ll}/u.test(first) &&
+    !common(first) &&
+    // a surname is no stopword, date word or role ("Read Now", "Mark Updated", "Grace Editor")
+    !rest.some((w) => STOPWORDS.has(w.toLowerCase()) || DATE_WORDS.test(w) || ROLE_RE.test(w))
+  )
+}
+
+/** a piece that opens with capitalised words that are no role ("Jane Doe | Staff writer"), not a role alone */
+const startsWithName = (piece: string): boolean => {
+  const nm = leadingName(piece)
+  return nm.includes(" ") && !ROLE_RE.test(nm) && !/^(?:\p{Lu}{2,}[\s,&]*)+$/u.test(nm)
 }
 
 /** a run of words that ends the names when it follows them: a role, or an organisation in capitals */
@@ -185,13 +255,16 @@ const namesIn = (
     readonly oneWord: boolean
     readonly how: Plausibility
     readonly lowerCount?: (word: string) => number
+    /** the cue was "by": a user name after it may be a plain lower-case word the page writes only after "by" */
+    readonly byCue?: boolean
+    readonly onlyAfterBy?: (word: string) => boolean
   },
   common: CommonWord
 ): Array<string> => {
   let t = fold(text.replace(/\[[^\]]{0,80}\]/gu, " "))
   if (opts.open) {
     // "Author: Posted by X": the second cue
-    for (let m = CUE_AT_START_RE.exec(t); m; m = CUE_AT_START_RE.exec(t)) t = t.slice(m[0].length)
+    for (let m = cueAtStart(t); m; m = cueAtStart(t)) t = t.slice(m[0].length)
     const date = DATE_RE.exec(t)
     if (date) t = t.slice(0, date.index)
     const end = NAMES_END_RE.exec(t)
@@ -220,7 +293,9 @@ const namesIn = (
       names.push(piece)
       continue
     }
-    if (names.length > 0 && isRoleOrOrganisation(piece)) break
+    // a role or an organisation after the names ends them ("X, Senior Reporter"); a name with its role after it does not
+    // ("X and Y | Guest Columnists")
+    if (names.length > 0 && isRoleOrOrganisation(piece) && !startsWithName(piece)) break
     if (SURNAME_FIRST_RE.test(piece) && (opts.cue || plausibleName(piece, common, opts.how))) {
       names.push(normaliseAuthor(piece))
       continue
@@ -232,14 +307,17 @@ const namesIn = (
       names.length === 0 &&
       pieces.length === 1 &&
       USERNAME_RE.test(piece) &&
-      HANDLE_RE.test(piece) &&
       !piece.includes("@") &&
-      !(STOPWORDS.has(piece.toLowerCase()) || DATE_WORDS.test(piece) || (opts.lowerCount?.(piece) ?? 0) > 1)
+      !(STOPWORDS.has(piece.toLowerCase()) || DATE_WORDS.test(piece)) &&
+      ((HANDLE_RE.test(piece) && (opts.lowerCount?.(piece) ?? 0) <= 1) ||
+        (opts.byCue === true && /^\p{Ll}+$/u.test(piece) && piece.length >= 3 && !ACCOUNT_WORDS.has(piece) && (opts.onlyAfterBy?.(piece) ?? false)))
     ) {
       names.push(piece)
       continue
     }
-    const nm = undouble(leadingName(piece))
+    let nm = undouble(leadingName(piece))
+    // a role is no name ("Co-Founder & Marketing Director")
+    if (nm !== "" && nm.split(" ").every((w) => ROLE_RE.test(w))) nm = ""
     const size = nm === "" ? 0 : nm.split(" ").length
     const rest = piece.slice(nm.length).trim()
     if (opts.open) {
@@ -261,8 +339,13 @@ const namesIn = (
 
 /** "Byline profile imageWritten by X": a cue glued to the word before it */
 const GLUED_CUE_RE = /(?<=\p{Ll})(?:Written by|Posted by|By)\s*:?\s*(?=\p{Lu})/u
+/** a capital right after five small letters: two words glued ("ChecklistsJust") */
+const GLUED_WORDS_RE = /\p{Ll}{5}\p{Lu}/u
+/** a capital right after seven small letters: words glued, not a brand's inner capital ("ServiceTitan" stays) */
+const LONG_GLUE_RE = /\p{Ll}{7}\p{Lu}/u
 /** a line that is only a cue: the names are on the next line */
-const CUE_ONLY_RE = /^(?:(?:written|posted|words|story|text|reported)\s+by|by|authors?|contributors?|автор(?:ы)?)\s*:?$/iu
+const CUE_ONLY_RE =
+  /^(?:(?:written|posted|words|story|text|reported|recipe|article|post|guide|review|essay|column|interview|report|analysis|feature|piece|commentary|opinion|editorial|newsletter|tutorial)\s+by|by|authors?|contributors?|автор(?:ы)?)\s*:?$/iu
 /** a line that is only a role ("Content Editor", "VP - Technology") */
 const ROLE_LINE_RE = /^[\p{L}\s&/,.()–-]{2,60}$/u
 
@@ -299,27 +382,30 @@ const besideOf = (lines: ReadonlyArray<Line>, i: number): Beside => {
   }
   const same = (k: number) => k >= 0 && k < lines.length && lines[k]!.core === lines[i]!.core
   const dateAt = (k: number) => k >= 0 && k < lines.length && lines[k]!.dateLine
-  return { metadata, date: dateAt(i - 1) || dateAt(i + 1), repeated: same(i - 1) || same(i + 1) }
+  // the next line either way, past a line without words (a separator, an icon)
+  const wordless = (k: number) => k >= 0 && k < lines.length && lines[k]!.words === 0
+  const date = dateAt(i - 1) || dateAt(i + 1) || (wordless(i - 1) && dateAt(i - 2)) || (wordless(i + 1) && dateAt(i + 2))
+  return { metadata, date, repeated: same(i - 1) || same(i + 1) }
 }
 
 const METADATA_RULES = new Set(["reading-time", "avatar-line", "date-label", "byline", "byline-lower"])
 
 /** The cue's tail on a line, if it has a cue: at its start, after a sentence, glued, or "<date> by X". */
-const cueTail = (l: Line, text: string, next: Line | null): string | null => {
+const cueTail = (l: Line, text: string): string | null => {
   if (l.rule?.action === "byline") {
     const m = l.rule.re.exec(l.core)
     if (m && m[1] !== undefined) return m[1]
   }
-  if (CUE_ONLY_RE.test(text)) return next && next.words <= 12 ? next.core : null
-  const start = CUE_AT_START_RE.exec(text)
+  const start = cueAtStart(text)
   if (start) return text.slice(start[0].length)
   // "Recipe by X", "Essay by X" on a short line
   const nounBy = l.words <= 6 ? NOUN_BY_RE.exec(text) : null
+  if (nounBy && !isUpperAt(text, nounBy[0].length)) return null
   if (nounBy) return text.slice(nounBy[0].length)
   const inside = CUE_INSIDE_RE.exec(text) ?? GLUED_CUE_RE.exec(text)
   // inside a longer line only after a sentence: "... the U.S. and Canada. By Jane Doe on Dec. 1"
   if (inside) return l.words <= 24 || /[.!?…]\s*$/u.test(text.slice(0, inside.index + 1)) ? text.slice(inside.index + inside[0].length) : null
-  if (l.words > 24) return null
+  if (l.words > 30) return null
   const d = DATE_RE.exec(text)
   const by = d ? LOWER_BY_RE.exec(text.slice(d.index + d[0].length)) : null
   return d && by && by.index <= 2 ? text.slice(d.index + d[0].length + by.index + by[0].length) : null
@@ -328,18 +414,34 @@ const cueTail = (l: Line, text: string, next: Line | null): string | null => {
 /** The byline a line states, if any; `cueOnly`: far from the headline only a cue counts. */
 const bylineOf = (
   l: Line,
-  next: Line | null,
+  /** the lines after it, for a cue alone on its line */
+  after: ReadonlyArray<Line>,
   beside: Beside,
-  words: { readonly common: CommonWord; readonly lowerCount: (word: string) => number },
+  words: { readonly common: CommonWord; readonly lowerCount: (word: string) => number; readonly onlyAfterBy: (word: string) => boolean },
   cueOnly: boolean
 ): Byline | null => {
-  const { common, lowerCount } = words
+  const { common, lowerCount, onlyAfterBy } = words
   if (l.words === 0 || l.words > 40) return null
-  const text = l.core.replace(LEADING_BRACKETS_RE, "")
+  // w3m glues a date to the next element: "September 8, 2016Jane Doe"
+  const text = l.core.replace(LEADING_BRACKETS_RE, "").replace(AVATAR_PHOTO_RE, "").replace(DIGIT_GLUED_RE, " ")
   const dated = DATE_RE.test(text)
-  const tail = cueTail(l, text, next)
+  // a cue alone on its line: the names are on one of the next lines; tags may stand between, words glued together
+  // ("ChecklistsJust Engaged"), which a line of names is less likely to show than a brand's inner capital
+  if (CUE_ONLY_RE.test(text)) {
+    const long = after.findIndex((x) => x.words > 12)
+    const near = long < 0 ? after : after.slice(0, long)
+    for (const glued of [false, true])
+      for (const next of near) {
+        if (GLUED_WORDS_RE.test(next.core) !== glued) continue
+        const names = namesIn(next.core, { open: true, cue: true, oneWord: true, how: "lenient", lowerCount, onlyAfterBy }, common)
+        if (names.length > 0) return { names, form: "cue", dated }
+      }
+    return null
+  }
+  const tail = cueTail(l, text)
   if (tail !== null) {
-    const names = namesIn(tail, { open: true, cue: true, oneWord: true, how: "lenient", lowerCount }, common)
+    const byCue = /\bby\s*:?\s*$/iu.test(text.slice(0, text.length - tail.length))
+    const names = namesIn(tail, { open: true, cue: true, oneWord: true, how: "lenient", lowerCount, byCue, onlyAfterBy }, common)
     return names.length > 0 ? { names, form: "cue", dated } : null
   }
   // page furniture a rule names (menus, share buttons, footers) is no byline without a cue
@@ -361,7 +463,7 @@ const bylineOf = (
     const segments = text
       .replace(DATES_RE, " | ")
       .split(/\s*[|·•]\s*|\s[–—-]\s/u)
-      .map((s) => s.replace(/^(?:on|at)\s|\b\d{1,2}:\d\d(?:\s?[ap]m)?\b|\b\d+\s+comments?\b/giu, " ").trim())
+      .map((s) => undouble(s.replace(/^(?:on|at)\s|\b\d{1,2}:\d\d(?:\s?[ap]m)?\b|\b\d+\s+comments?\b/giu, " ").trim().replace(PORTRAIT_OF_RE, "")))
       .filter((s) => s !== "")
     for (const s of segments) {
       const names = namesIn(s, { open: true, cue: false, oneWord: true, how: "strict" }, common)
@@ -375,18 +477,55 @@ const bylineOf = (
   return { names, form: alone ? "alone" : "named", dated: false }
 }
 
-/** how the page elsewhere confirms a name as its author's: an author box, a bio */
-const confirmedNames = (lines: ReadonlyArray<Line>, from: number): Set<string> => {
-  const out = new Set<string>()
+/** words that say a sentence is about a person: a pronoun, a trade that people have */
+const PERSON_WORDS_RE =
+  /\b(?:he|she|his|her|him|writer|editor|journalist|reporter|correspondent|columnist|contributor|author|blogger|photographer|founder|co-founder|professor|lecturer|researcher|dietitian|nutritionist|lawyer|attorney|physician|doctor|nurse|consultant|strategist|specialist|analyst|engineer|designer|developer)\b/iu
+/** two to four capitalised words, none a stopword or an acronym (particles and initials aside): "Jane van Doe" */
+const isPersonShaped = (name: string): boolean => {
+  const parts = name.split(" ")
+  if (parts.length < 2 || parts.length > 4 || !looksLikeName(name) || undouble(name) !== name) return false
+  return parts.every((p) => PARTICLES.has(p) || /^\p{Lu}\.$/u.test(p) || (/^\p{Lu}\p{Ll}/u.test(p) && !STOPWORDS.has(p.toLowerCase())))
+}
+/** "X is a senior reporter", "X has been a writer": a person's trade right after the name */
+const PERSON_BIO_RE = new RegExp(`^${NAME_WORDS}\\s(?:is|was|has been)\\s(?:a|an|the|our)\\s(?:[\\p{L}-]+\\s){0,4}?(?:${ROLE_WORDS})s?\\b`, "u")
+/** a sentence about a person that opens with their name: "X is a writer ...", "X has covered ..." */
+const ABOUT_PERSON_RE = /^(.{2,60}?)\s(?:is|was|has|writes|covers|holds|joined|brings|leads|works)\b/u
+
+/**
+ * How the page elsewhere confirms a name as its author's: an author box ("About the author X", "More from X"), a bio
+ * ("X is a writer ..."), a name alone with a sentence about it right below ("X" / "X is a finance writer ..."). The
+ * names in the order the page gives them (lower-cased), with the form as written.
+ */
+const confirmedNames = (lines: ReadonlyArray<Line>, from: number, common: CommonWord): { all: Set<string>; people: Map<string, string> } => {
+  const all = new Set<string>()
+  const people = new Map<string, string>()
+  /** `person`: the page says it is a person (a bio, "About the author"), or it starts with a given name */
+  const add = (nm: string, person: boolean) => {
+    const f = fold(nm)
+    all.add(f.toLowerCase())
+    if ((person || startsWithGivenName(f, common)) && isPersonShaped(f) && !people.has(f.toLowerCase())) people.set(f.toLowerCase(), f)
+  }
   for (let i = from; i < lines.length; i++) {
     const l = lines[i]!
     if (l.words > 40) continue
     const box = AUTHOR_BOX_RE.exec(l.core)
-    if (box) out.add(fold(box[1]!).toLowerCase())
-    const bio = BIO_RE.exec(l.core)
-    if (bio && (l.rule?.id === "author-bio" || ROLE_RE.test(l.core))) out.add(fold(bio[1]!).toLowerCase())
+    if (box) add(box[1]!, /^about the author/iu.test(l.core))
+    // "About the Author X is a writer ...": the heading glued to the bio
+    const core = l.core.replace(ABOUT_THE_AUTHOR_RE, "")
+    const bio = BIO_RE.exec(core)
+    // a bio names a person when it gives a trade right after the name ("X is a reporter ..."), not when it speaks of a
+    // thing ("X is one of the largest conferences")
+    if (bio && (l.rule?.id === "author-bio" || ROLE_RE.test(core) || core !== l.core)) add(bio[1]!, PERSON_BIO_RE.test(core) || core !== l.core)
+    // a name alone, then within two lines a sentence about it that opens with it or with its first word ("X Y" /
+    // "X is a growth analyst ...")
+    if (l.words >= 2 && l.words <= 4 && !l.sentenceEnd && looksLikeName(l.core))
+      for (let k = i + 1; k <= Math.min(lines.length - 1, i + 2); k++) {
+        const about = ABOUT_PERSON_RE.exec(lines[k]!.core)
+        if (about && (about[1] === l.core || (about[1] === l.core.split(" ")[0] && startsWithGivenName(l.core, common))))
+          add(l.core, PERSON_WORDS_RE.test(lines[k]!.core))
+      }
   }
-  return out
+  return { all, people }
 }
 
 /** Bylines in the head of the page give the authors (a dated byline also gives the published hint). */
@@ -395,35 +534,40 @@ export const findBylines = (ctx: CleanContext): void => {
   const n = lines.length
   if (n === 0) return
   const start = firstKept < 0 ? 0 : firstKept
-  const { common, lowerCount } = makeCommonWordTest(lines)
+  const { common, lowerCount, onlyAfterBy } = makeCommonWordTest(lines)
   const zone = new Set<number>()
   if (titleIdx >= 0) for (let i = Math.max(0, titleIdx - CUE_ABOVE_TITLE); i <= Math.min(n - 1, titleIdx + BELOW_TITLE); i++) zone.add(i)
   for (let i = Math.max(0, start - (titleIdx >= 0 ? AROUND_START : 3 * AROUND_START)); i <= Math.min(n - 1, start + AROUND_START); i++) zone.add(i)
   zone.delete(titleIdx)
   const anchor = titleIdx >= 0 ? titleIdx : start
-  let confirmed: Set<string> | null = null
+  let confirmed: { all: Set<string>; people: Map<string, string> } | null = null
   let best: { i: number; b: Byline; score: number } | null = null
   for (const i of [...zone].sort((a, b) => a - b)) {
     const l = lines[i]!
     // body prose is no byline; a kept short line may be (a name between the headline and the text)
-    if (decisions[i]!.keep && l.words > 12 && l.rule?.action !== "byline") continue
+    if (decisions[i]!.keep && l.words > 12 && l.rule?.action !== "byline" && !(l.words <= 40 && opensAsByline(l.core))) continue
     if (l.rule && l.rule.action !== "byline" && l.rule.action !== "drop" && l.rule.action !== "post_date" && l.rule.action !== "post_header") continue
     const below = i - anchor
     // without a cue a byline stands between the headline and the text, or just above the headline
     const inHead = titleIdx >= 0 ? i > titleIdx && i <= Math.max(start, titleIdx + 6) + 1 : i < start && i >= start - 6
     const justAbove = titleIdx >= 0 && below < 0 && below >= -ABOVE_TITLE
     const beside = besideOf(lines, i)
-    const b = bylineOf(l, i + 1 < n ? lines[i + 1]! : null, beside, { common, lowerCount }, !inHead && !justAbove)
+    const b = bylineOf(l, lines.slice(i + 1, i + 4), beside, { common, lowerCount, onlyAfterBy }, !inHead && !justAbove)
     if (!b) continue
-    // well inside the text only a cue or a name with a date is a byline (a listicle's item may be a name alone)
-    if (decisions[i]!.keep && i > Math.max(start, titleIdx) + 1 && STRENGTH[b.form] < 2) continue
-    confirmed ??= confirmedNames(lines, Math.min(start + 1, n))
-    const isConfirmed = b.names.some((nm) => confirmed!.has(nm.toLowerCase()))
+    // well inside the text only a cue or a name with a date is a byline (a listicle's item may be a name alone); a
+    // person's name alone on its line with a date line beside it is one
+    const person = b.form === "alone" && startsWithGivenName(b.names[0]!, common)
+    if (decisions[i]!.keep && i > Math.max(start, titleIdx) + 1 && STRENGTH[b.form] < 2 && !(person && beside.date)) continue
+    confirmed ??= confirmedNames(lines, Math.min(start + 1, n), common)
+    const isConfirmed = b.names.some((nm) => confirmed!.all.has(nm.toLowerCase()))
     if (b.form === "alone") {
-      // above the headline only a name repeated beside itself (an avatar's alt text and the name)
+      // above the headline only a name repeated beside itself (an avatar's alt text and the name), or a person's name
+      // with a date beside it
       const underHeadline = inHead && below <= 1
-      if (!(inHead || beside.repeated) || !(underHeadline || isConfirmed || beside.metadata || beside.repeated)) continue
+      if (!(inHead || beside.repeated || (justAbove && person && beside.date)) || !(underHeadline || isConfirmed || beside.metadata || beside.repeated || person)) continue
     }
+    // without a cue, words glued together ("InfluencersPodcasts") are a menu's
+    if (b.form !== "cue" && b.names.some((nm) => LONG_GLUE_RE.test(nm))) continue
     // below the headline beats above it; nearer beats farther
     const score = STRENGTH[b.form] * 2 + (isConfirmed ? 3 : 0) - (below > 0 ? below * 0.15 : 1 + -below * 0.3)
     if (!best || score > best.score) best = { i, b, score }
@@ -448,11 +592,16 @@ export const findBylines = (ctx: CleanContext): void => {
   const none: Beside = { metadata: false, date: false, repeated: false }
   for (let i = lastKept + 1; i < Math.min(n, lastKept + 40); i++) {
     const l = lines[i]!
-    if (!CUE_AT_START_RE.test(l.core.replace(LEADING_BRACKETS_RE, "")) || l.words > 12) continue
-    const b = bylineOf(l, i + 1 < n ? lines[i + 1]! : null, none, { common, lowerCount }, true)
+    const lead = l.core.replace(LEADING_BRACKETS_RE, "")
+    if ((cueAtStart(lead) === null && !CUE_ONLY_RE.test(lead)) || l.words > 12) continue
+    const b = bylineOf(l, lines.slice(i + 1, i + 4), none, { common, lowerCount, onlyAfterBy }, true)
     if (b) {
       for (const nm of b.names) if (!authors.includes(nm)) authors.push(nm)
       return
     }
   }
+  // nor a "Written by" line: the one person an author box or a bio after the text names
+  if (ctx.forum) return
+  confirmed ??= confirmedNames(lines, Math.min(start + 1, n), common)
+  if (confirmed.people.size === 1) authors.push([...confirmed.people.values()][0]!)
 }

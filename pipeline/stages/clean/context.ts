@@ -10,6 +10,11 @@ export interface CleanedComment {
   readonly author: string | null
   /** the date as written in the comment's header, for the dates stage to normalise */
   readonly posted_text: string | null
+  /**
+   * when the header shows only an age ("3 years ago"): the date it points to, counted back from the time the page was
+   * captured (the source's `retrieved_at`), ISO 8601 at its precision; absent when the source states no capture time
+   */
+  readonly posted_date?: string
   readonly body: string
 }
 
@@ -44,6 +49,8 @@ export interface CleanResult {
 /** What the source says about the page besides its text (a scraper's sidecar). */
 export interface CleanSource {
   readonly url?: string | null | undefined
+  /** when the page was captured (ISO 8601 date or timestamp): the reference for replies that show only an age */
+  readonly retrieved_at?: string | null | undefined
 }
 
 /** jusText's classes of a line: running text, nearly, a short fragment, chrome */
@@ -66,6 +73,8 @@ export interface CleanContext {
   readonly lines: ReadonlyArray<Line>
   /** the address the page was read from, when the source says it */
   readonly url: string | null
+  /** when the page was captured, when the source says it */
+  readonly retrievedAt: string | null
   /** a thread page: every post is kept, the first as the body, the others as comments */
   readonly forum: boolean
   /** the line naming the thread's starter ("... started by X, date", "Thread starter X") */
@@ -99,6 +108,7 @@ export const newContext = (
 ): CleanContext => ({
   lines,
   url: source.url ?? null,
+  retrievedAt: source.retrieved_at ?? null,
   forum: thread.forum,
   threadStart: thread.threadStart,
   klass: [],

@@ -4,8 +4,9 @@
  * (user, rank, join date, counters) and signatures dropped. Pure.
  */
 import type { CleanContext, Decision, Klass } from "./context.js"
-import { DATE_RE, readableDate, type Line } from "./lines.js"
+import { DATE_RE, DATE_WORDS, readableDate, type Line } from "./lines.js"
 import { foldSpace as fold } from "../text.js"
+import { dateFromAge } from "./reply-age.js"
 
 const COMMENTED_RE = /^commented\b/i
 export const JOIN_LABEL_RE = /^(?:joined|join(?:ed)? date|member since|registered|registration date|since)\b/i
@@ -154,16 +155,23 @@ export const splitThread = (ctx: CleanContext): void => {
   // the thread's date: the address's, else its start line, else its first post's, else the first dated header found
   const fromAddress = ctx.publishedHint?.source === "url"
   let fromStartLine = false
+  let fromStarter = false
   if (threadStart) {
     const m = THREAD_START_RE.exec(threadStart.core)
     if (m) {
       fromStartLine = !fromAddress
       if (!fromAddress) ctx.publishedHint = { text: threadStart.core, source: "thread_start" }
       const nm = fold(m[1] ?? "")
-      if (nm) authors.splice(0, authors.length, nm)
+      if (nm) {
+        authors.splice(0, authors.length, nm)
+        fromStarter = true
+      }
     } else {
       const m2 = THREAD_STARTER_RE.exec(threadStart.core)
-      if (m2) authors.splice(0, authors.length, fold(m2[1] ?? ""))
+      if (m2) {
+        authors.splice(0, authors.length, fold(m2[1] ?? ""))
+        fromStarter = true
+      }
       const sd = present.find((l) => START_DATE_RE.test(l.core))
       if (sd && !fromAddress) ctx.publishedHint = { text: sd.core, source: "thread_start" }
       fromStartLine = sd !== undefined && !fromAddress
@@ -186,15 +194,18 @@ export const splitThread = (ctx: CleanContext): void => {
   posts.forEach((p, k) => {
     if (k === 0) {
       ctx.bodyIdx = p.lines
-      if (authors.length === 0 && p.author) authors.push(p.author)
+      // the opening post's header names the thread's author better than a name found near the headline
+      if (p.author && !fromStarter && (p.named || authors.length === 0)) authors.splice(0, authors.length, p.author)
       // a written date with its year; an age ("3 years ago") says nothing without the day the page was read
       const written = p.posted !== null && /(?:19|20)\d\d/.test(p.posted)
       if (written && !fromAddress && !fromStartLine) ctx.publishedHint = { text: p.posted!, source: "thread_start" }
     } else if (p.lines.length > 0) {
+      const aged = dateFromAge(p.posted, ctx.retrievedAt)
       comments.push({
         comment_no: comments.length + 1,
         author: p.author,
         posted_text: p.posted,
+        ...(aged !== null ? { posted_date: aged } : {}),
         body: p.lines.map((i) => present[i]!.text).join("\n\n")
       })
     }
@@ -205,16 +216,18 @@ interface Post {
   lines: Array<number>
   author: string | null
   posted: string | null
+  /** the author was read from a line that names the poster, not guessed */
+  named?: boolean
 }
 
 const stripRank = (s: string): string => {
-  const parts = fold(s.replace(/^\d{1,4}[.)]\s*/u, "")).split(" ")
+  const parts = fold(s.replace(/^\d{1,4}[.)]\s*/u, "")).split(" ").map((w) => /^(.{3,30})\1$/u.exec(w)?.[1] ?? w)
   while (parts.length > 1 && RANK_WORDS.has(parts[parts.length - 1]!.toLowerCase())) parts.pop()
   return parts.join(" ")
 }
 
 /** "Post by name » date" (phpBB) */
-const POST_BY_RE = /^(?:post\s+)?by\s+(\S.{0,60}?)\s+»\s+(\S.*)$/iu
+const POST_BY_RE = /^(?:post\s*)?by\s+(\S.{0,60}?)\s+»\s+(\S.*)$/iu
 /** "[–]name 12 points 3 hours ago" (threaded discussion sites) */
 const VOTE_HEADER_RE = /^\[[–+-]\]\s?([^\s[]{2,40})/u
 const AGE_RE = /\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b/iu
@@ -225,6 +238,10 @@ const NOT_A_NAME_RE =
   /^(?:[\d,.]+[kKmM]?|posts?|messages|views?|replies|likes?|points?|reputation|karma|votes?|answered|asked|edited|commented|posted|quote|reply|report|share|parent|linked|permalink|context|children|member|guest|user|op)$/iu
 /** dates of a member, not of a post: a join date, a birthday, a last visit */
 const PROFILE_DATE_RE = /^(?:joined|join(?:ed)? date|member since|registered|registration date|since|founded|birthday|born|last (?:seen|active|visit(?:ed)?|online)|member for)\b/iu
+/** the date line of a Q&A signature, under the post it signs */
+const SIGNATURE_DATE_RE = /^(?:asked|answered)\s+\S/iu
+/** an avatar or a picture of a member: "X's user avatar", "X’s picture", "X avatar" */
+const AVATAR_NAME_RE = /^(\S.{0,40}?)(?:['’]s?)?\s(?:user\s)?(?:avatar|picture|profile (?:picture|photo|image))$/iu
 /** a date that says when a post was changed, not written */
 const EDITED_RE = /^(?:last\s+)?(?:edited|modified|updated)\b/iu
 
@@ -233,13 +250,19 @@ const EDITED_RE = /^(?:last\s+)?(?:edited|modified|updated)\b/iu
  * a vote header or the name lines before the header's labels; the posted date from the first date that is not a join
  * date (labelled "Joined"/"Join Date"/"Registered", or followed by a counter such as "Likes Received").
  */
-const readHeader = (lines: ReadonlyArray<Line>, a: number, b: number, isHeader: (i: number) => boolean): { author: string | null; posted: string | null } => {
+const readHeader = (
+  lines: ReadonlyArray<Line>,
+  a: number,
+  b: number,
+  isHeader: (i: number) => boolean
+): { author: string | null; posted: string | null; named: boolean } => {
   let author: string | null = null
   let posted: string | null = null
   let editedAt: string | null = null
   let lastLabel = -1
   for (let k = a; k <= b; k++) if (isHeader(k) && !lines[k]!.dateLine) lastLabel = k
   const cands: Array<number> = []
+  const avatars: Array<{ k: number; name: string; afterEdit: boolean }> = []
   for (let k = a; k <= b; k++) {
     const l = lines[k]!
     const prev = k > a ? lines[k - 1]! : null
@@ -247,6 +270,12 @@ const readHeader = (lines: ReadonlyArray<Line>, a: number, b: number, isHeader: 
     if (postBy) {
       author = fold(postBy[1]!)
       if (posted === null) posted = postBy[2]!
+      continue
+    }
+    // "X's user avatar", "X's picture": the picture of the post's author (or of its editor, after "edited ...")
+    const avatar = AVATAR_NAME_RE.exec(l.core)
+    if (avatar && l.words <= 8 && !NOT_A_NAME_RE.test(avatar[1]!)) {
+      avatars.push({ k, name: fold(avatar[1]!), afterEdit: prev !== null && EDITED_RE.test(prev.core) })
       continue
     }
     const vote = l.rule?.id === "forum-vote-header" ? VOTE_HEADER_RE.exec(l.core) : null
@@ -269,9 +298,9 @@ const readHeader = (lines: ReadonlyArray<Line>, a: number, b: number, isHeader: 
         editedAt ??= l.core
         continue
       }
-      // "name January 4, 2020, 9:15am 2": the name before the date
+      // "name January 4, 2020, 9:15am 2": the name before the date (a weekday is no name: "Sun Dec 17, 2023")
       const before = l.core.slice(0, date.index).trim()
-      if (l.rule?.id === "forum-user-date-line" && before !== "" && !NOT_A_NAME_RE.test(before)) {
+      if (l.rule?.id === "forum-user-date-line" && before !== "" && !NOT_A_NAME_RE.test(before) && !before.split(" ").every((w) => DATE_WORDS.test(w.replace(/[,.]$/u, "")))) {
         author ??= before.split(" ")[0]!
         // without the post's number after it ("... 9:15am 2")
         if (posted === null) posted = l.core.slice(date.index).replace(/\s+#?\d{1,5}$/u, "")
@@ -283,6 +312,11 @@ const readHeader = (lines: ReadonlyArray<Line>, a: number, b: number, isHeader: 
   }
   posted ??= editedAt
   if (posted !== null) posted = readableDate(posted)
+  // the author's picture: not the editor's
+  const byAvatar = avatars.find((v) => !v.afterEdit)
+  if (author === null && byAvatar) author = byAvatar.name
+  // an author read from a post line, a vote header, a dated name or a picture (not guessed among the header's lines)
+  const named = author !== null
   const pick = cands.length > 0 ? cands[cands.length - 1]! : -1
   if (author === null && pick >= 0) {
     let nm = stripRank(lines[pick]!.core)
@@ -298,7 +332,7 @@ const readHeader = (lines: ReadonlyArray<Line>, a: number, b: number, isHeader: 
     }
     author = nm || null
   }
-  return { author, posted }
+  return { author, posted, named }
 }
 
 /** The posts of a thread: a post starts at a run of dropped lines holding a post header. */
@@ -325,9 +359,18 @@ const splitPosts = (lines: ReadonlyArray<Line>, decisions: Array<Decision>, klas
       if (cur) while (cur.lines.length > 0 && cur.lines[cur.lines.length - 1]! >= a) cur.lines.pop()
       let b = i
       while (b + 1 < n && headerish(b + 1)) b++
-      const { author, posted } = readHeader(lines, a, b, isHeader)
+      const { author, posted, named } = readHeader(lines, a, b, isHeader)
       for (let k = a; k <= b; k++) if (decisions[k]!.keep) decisions[k] = { keep: false, reason: lines[k]!.rule?.id ?? "forum-post-header" }
-      cur = { lines: [], author, posted }
+      // Q&A sites sign a post below its text ("asked <date>", "answered <date>" and the name): the signature belongs
+      // to the post above it
+      let signs = false
+      for (let k = a; k <= b && !signs; k++) signs = SIGNATURE_DATE_RE.test(lines[k]!.core)
+      if (signs && cur !== null && cur.author === null && cur.lines.length > 0) {
+        cur.author = author
+        cur.posted = posted ?? cur.posted
+        cur.named = named
+        cur = { lines: [], author: null, posted: null }
+      } else cur = { lines: [], author, posted, named }
       posts.push(cur)
       i = b + 1
       continue
@@ -357,7 +400,7 @@ const splitPosts = (lines: ReadonlyArray<Line>, decisions: Array<Decision>, klas
   const last = posts[posts.length - 1]
   if (first && first.author === null && first.posted === null && first.lines.length > 0 && posts.length > 2 && last && words(last) < TRAILING_TAIL_WORDS) {
     const signed: Array<Post> = []
-    for (let k = 1; k < posts.length; k++) signed.push({ lines: posts[k - 1]!.lines, author: posts[k]!.author, posted: posts[k]!.posted })
+    for (let k = 1; k < posts.length; k++) signed.push({ lines: posts[k - 1]!.lines, author: posts[k]!.author, posted: posts[k]!.posted, named: posts[k]!.named ?? false })
     if (last.lines.length > 0) signed[signed.length - 1]!.lines.push(...last.lines)
     return signed.filter((p) => p.lines.length > 0)
   }

