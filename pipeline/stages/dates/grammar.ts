@@ -8,9 +8,9 @@ import type { DateModifier } from "../../model.js"
 import { type PartOfDay, type Season, validDay } from "./calendar.js"
 import { chronoCandidates, chronoLanguage } from "./chrono.js"
 import { russianCandidates, russianModifier } from "./grammar-ru.js"
-import { anyEvent, DAYNUM, eventRegexes, HAS_HOLIDAY, HAS_MONTH, HAS_WEEKDAY, HOLIDAYS, MONTH, monthNo, NUM, NUMBER_WORDS, ORDINAL_Q, SEASON, WEEKDAY, weekdayNo, YEAR } from "./lexicon.js"
+import { anyEvent, DAYNUM, eventRegexes, HOLIDAYS, MONTH, monthNo, NUM, NUMBER_WORDS, ORDINAL_Q, SEASON, WEEKDAY, weekdayNo, YEAR } from "./lexicon.js"
 import { findAll } from "./text.js"
-import { CAND_CACHE_TEXT, triggerWindows } from "./triggers.js"
+import { CAND_CACHE_TEXT, T, triggerClasses, triggerWindows } from "./triggers.js"
 import type { BodyCand, Cand, DatesConfig, DocContext, Kind } from "./types.js"
 
 const rx = (src: string, flags = "g") => new RegExp(src, flags)
@@ -120,18 +120,25 @@ const modifierFor = (w: string): DateModifier => {
   return "approximate"
 }
 
-/** Candidates of one window (or short line), selected; windows of repeated page furniture hit a small cache. */
+const DIGIT = /\d/
+/** a numeric date shape: chrono reads "12/5/98", "2015-10-17" */
+const NUMERIC_SHAPE = /\d[-/.]\d/
+
+/**
+ * Candidates of one window (or short line), selected; windows of repeated page furniture hit a small cache. `classes`:
+ * the trigger classes the text holds, when the trigger scan has read them (a superset does no harm: rules only skip).
+ */
 const candCache = new WeakMap<DatesConfig, Map<string, ReadonlyArray<Cand>>>()
 const CAND_CACHE_MAX = 4096
-export const windowCandidates = (text: string, config: DatesConfig, lang = "en"): ReadonlyArray<Cand> => {
+export const windowCandidates = (text: string, config: DatesConfig, lang = "en", classes = -1): ReadonlyArray<Cand> => {
   // only short windows (a whole short line: a date line, a byline) repeat often enough to be worth hashing
-  if (text.length > CAND_CACHE_TEXT) return selectCands(paragraphCandidates(text, config, lang))
+  if (text.length > CAND_CACHE_TEXT) return selectCands(paragraphCandidates(text, config, lang, classes < 0 ? triggerClasses(text, config, lang) : classes))
   let cache = candCache.get(config)
   if (!cache) candCache.set(config, (cache = new Map()))
   const key = lang === "en" ? text : `${lang}\u0000${text}`
   const hit = cache.get(key)
   if (hit) return hit
-  const out = selectCands(paragraphCandidates(text, config, lang))
+  const out = selectCands(paragraphCandidates(text, config, lang, classes < 0 ? triggerClasses(text, config, lang) : classes))
   if (cache.size >= CAND_CACHE_MAX) cache.clear()
   cache.set(key, out)
   return out
@@ -139,215 +146,361 @@ export const windowCandidates = (text: string, config: DatesConfig, lang = "en")
 
 const num = (w: string) => (/^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w.toLowerCase()] ?? 1)
 
-/** All date candidates of one paragraph (offsets relative to the paragraph). */
-const paragraphCandidates = (p: string, config: DatesConfig, lang: string): Array<Cand> => {
+/**
+ * One rule of the grammar: its expression, the trigger classes its matches always hold (a window runs the rule only when
+ * it holds a token of each group: `when`), an optional cheap test of the window, and what a match adds. The rules run in
+ * this order (among overlapping candidates of equal length and priority the first added wins).
+ */
+interface Rule {
+  readonly re: RegExp
+  readonly when: ReadonlyArray<number>
+  readonly test?: RegExp
+  /** only with `vague: true` */
+  readonly vague?: boolean
+  readonly read: (m: RegExpExecArray, p: string, add: AddCand) => void
+}
+type AddCand = (s: number, e: number, kind: Kind, prio: number, modifier?: DateModifier | null) => void
+/** "three days later", "two weeks ago": the words that make a count of units a relative date */
+const AGO_WORDS = /\b(?:ago|earlier|before|later|from now|hence)\b/i
+/** a year right after a holiday's name */
+const YEAR_AFTER = new RegExp(`^,?\\s+(${YEAR})\\b`)
+
+const RULES: ReadonlyArray<Rule> = [
+  {
+    re: RE_MONTH_DAY_YEAR_CUSTOM,
+    when: [T.MONTH],
+    read: (m, p, add) => {
+      const mo = monthNo(m[1]!)
+      const d = parseInt(m[2]!, 10)
+      const y = Number(m[3])
+      if (validDay(y, mo, d)) add(m.index, m.index + m[0].length, { k: "full", y, m: mo, d }, 2)
+    }
+  },
+  {
+    re: RE_MONTH_YEAR,
+    when: [T.MONTH],
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "full", y: Number(m[2]), m: monthNo(m[1]!), d: null }, 2)
+  },
+  {
+    re: RE_MONTH_DAY,
+    when: [T.MONTH],
+    read: (m, p, add) => {
+      const mo = monthNo(m[1]!)
+      const d = parseInt(m[2]!, 10)
+      if (validDay(2000, mo, d)) add(m.index, m.index + m[0].length, { k: "yearless", m: mo, d }, 3)
+    }
+  },
+  {
+    re: RE_DAY_CONJ,
+    when: [T.MONTH],
+    read: (m, p, add) => {
+      const mo = monthNo(m[1]!)
+      const d = parseInt(m[2]!, 10)
+      const y = m[3] ? Number(m[3]) : null
+      if (!validDay(y ?? 2000, mo, d)) return
+      const s = m.index + m[0].lastIndexOf(m[2]!, m[3] ? m[0].length - m[3].length - 1 : m[0].length)
+      add(s, s + m[2]!.length, y !== null ? { k: "full", y, m: mo, d } : { k: "yearless", m: mo, d }, 3)
+    }
+  },
+  {
+    re: RE_DAY_MONTH,
+    when: [T.MONTH],
+    read: (m, p, add) => {
+      const mo = monthNo(m[2]!)
+      const d = parseInt(m[1]!, 10)
+      if (!validDay(m[3] ? Number(m[3]) : 2000, mo, d)) return
+      add(m.index, m.index + m[0].length, m[3] ? { k: "full", y: Number(m[3]), m: mo, d } : { k: "yearless", m: mo, d }, 3)
+    }
+  },
+  {
+    re: RE_REL_MONTH,
+    when: [T.MONTH],
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "month", m: monthNo(m[2]!), rel: relOf(m[1]!.replace(/^the\s+/i, "")) }, 2)
+  },
+  {
+    re: RE_MONTH_REL_YEAR,
+    when: [T.MONTH, T.YEAR_WORD],
+    read: (m, p, add) => {
+      const w = m[2]!.toLowerCase()
+      add(m.index, m.index + m[0].length, { k: "monthOfYear", m: monthNo(m[1]!), n: w === "last" || w === "the previous" ? -1 : w === "next" || w === "the following" ? 1 : 0 }, 1)
+    }
+  },
+  {
+    re: RE_PERIOD,
+    when: [T.QUARTER | T.PERIOD | T.YEAR_WORD],
+    read: (m, p, add) => {
+      const w = m[1]!.toLowerCase()
+      const unit = m[2]!.toLowerCase()
+      const yearBack = /year-|prior|previous|year-before/.test(w) ? -1 : 0
+      if (unit.includes("year")) add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: yearBack !== 0 || w === "past" ? -1 : 0 }, 2)
+      else {
+        const current = w === "current" || w === "fiscal" || w === "current fiscal"
+        add(m.index, m.index + m[0].length, { k: "latestQuarter", back: !current, yearBack, discussed: !current }, 2)
+      }
+    }
+  },
+  {
+    re: RE_ANAPHOR,
+    when: [T.SAME_DAY | T.MONTH_WORD | T.YEAR_WORD],
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "anaphor", unit: m[1]!.toLowerCase() as "day" }, 3)
+  },
+  {
+    re: RE_YEAR_END,
+    when: [T.YEAR_WORD],
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: 0 }, 3, "end")
+  },
+  {
+    re: RE_YEAR_AGO,
+    when: [T.YEAR_WORD],
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "yearAgo", n: -1 }, 3)
+  },
+  {
+    re: RE_WEEKEND,
+    when: [T.WEEK],
+    read: (m, p, add) => {
+      const w = m[0].toLowerCase()
+      // "the weekend", "over the weekend": the one before or after the reference, by tense
+      if (/^(?:the|over the|this)\s/.test(w)) return add(m.index, m.index + m[0].length, { k: "weekend", coming: w.startsWith("this") }, 3)
+      add(m.index, m.index + m[0].length, { k: "unit", unit: "weekend", n: /last|past/.test(w) ? -1 : /next/.test(w) ? 1 : 0 }, 3)
+    }
+  },
+  // holidays: each name its own rule
+  ...HOLIDAYS.map((h): Rule => ({
+    re: h.re,
+    when: [T.HOLIDAY],
+    read: (m, p, add) => {
+      const after = p.slice(m.index + m[0].length, m.index + m[0].length + 20)
+      // "Christmas 2025": that year's; "a Christmas movie", "Thanksgiving table": a kind of thing, no date
+      const y = YEAR_AFTER.exec(after)
+      if (y) return add(m.index, m.index + m[0].length + y[0].length, { k: "full", y: Number(y[1]), ...h.day(Number(y[1])) }, 1)
+      if (HOLIDAY_THING.test(after)) return
+      add(m.index, m.index + m[0].length, { k: "holiday", name: h.name, day: h.day }, 1)
+    }
+  })),
+  {
+    re: RE_MONTH_ALONE,
+    when: [T.MONTH],
+    read: (m, p, add) => {
+      const word = m[2]!
+      // "May" and "March" alone are too often verbs/names; ask for a lead word; abbreviations alone are not dates
+      const lead = m[1]
+      if (/^(?:May|MAY|March|MARCH)$/.test(word) && !lead) return
+      if (word.length <= 4 && !/^(?:June|July|May|JUNE|JULY|MAY)$/.test(word)) return
+      if (/\.$/.test(word)) return
+      const s = m.index + m[0].length - word.length
+      add(s, s + word.length, { k: "month", m: monthNo(word), rel: null }, 5)
+    }
+  },
+  {
+    re: RE_WEEKDAY,
+    when: [T.WEEKDAY],
+    read: (m, p, add) => {
+      if (!isWeekdayDate(p, m.index, m.index + m[0].length, m[2]!)) return
+      const pod = podOf(m[3])
+      add(m.index, m.index + m[0].length, pod ? { k: "weekday", wd: weekdayNo(m[2]!), rel: relOf(m[1]), pod } : { k: "weekday", wd: weekdayNo(m[2]!), rel: relOf(m[1]) }, 4)
+    }
+  },
+  {
+    re: RE_CASUAL,
+    when: [T.CASUAL],
+    read: (m, p, add) => {
+      const w = m[1]!.toLowerCase()
+      // "today's world", "in today's dollars", "the people of tomorrow": the present or future age, not a day
+      if (GENERIC_AFTER.test(p.slice(m.index + m[0].length, m.index + m[0].length + 24))) return
+      if (w !== "yesterday" && GENERIC_OF.test(p.slice(Math.max(0, m.index - 30), m.index))) return
+      const pod = podOf(m[2]) ?? podOf(w)
+      // "last night" is yesterday's; "this morning" today's
+      const n = w === "yesterday" || (w === "last" && pod === "NI") ? -1 : w === "tomorrow" ? 1 : 0
+      if (w === "last" && pod !== "NI") return // "last evening" is rare; "last morning" is not a date
+      add(m.index, m.index + m[0].length, pod ? { k: "days", n, pod } : { k: "days", n }, 4)
+    }
+  },
+  {
+    re: RE_REL_UNIT,
+    when: [T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.QUARTER],
+    read: (m, p, add) => {
+      const w = m[1]!.toLowerCase().replace(/^the\s+/, "")
+      if (w === "past" && !/^the\s/i.test(m[1]!)) {
+        // "past year" without "the" is mostly a duration ("in the past year" is caught with the article)
+      }
+      if (w === "same") return
+      if (w === "past" || w === "coming") return // "the past week", "the coming year": durations
+      const n = w === "last" || w === "previous" || w === "this past" ? -1 : w === "next" || w === "following" || w === "this coming" ? 1 : 0
+      add(m.index, m.index + m[0].length, { k: "unit", unit: m[2]!.toLowerCase() as "week", n }, 3)
+    }
+  },
+  {
+    re: RE_AGO,
+    when: [T.DAYS_REL | T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.DECADE],
+    test: AGO_WORDS,
+    read: (m, p, add) => {
+      const n = num(m[1]!)
+      const dir = /ago|earlier|before/i.test(m[3]!) ? -1 : 1
+      const unit = m[2]!.toLowerCase()
+      // "three days before/later" counts from an event of the text, not from the reference: detected, left unresolved
+      if (/^(?:before|later|after)$/i.test(m[3]!)) return add(m.index, m.index + m[0].length, { k: "vague", ref: null }, 3)
+      // "a year ago" / "a year earlier" name the period under discussion a year back (the year-ago quarter of a report)
+      if (unit === "year" && n === 1 && dir < 0) return add(m.index, m.index + m[0].length, { k: "yearAgo", n: -1 }, 3)
+      if (unit === "day") add(m.index, m.index + m[0].length, { k: "days", n: n * dir }, 3)
+      else add(m.index, m.index + m[0].length, { k: "unit", unit: unit as "month", n: n * dir }, 3)
+    }
+  },
+  {
+    re: RE_EARLIER_THIS,
+    when: [T.WEEK | T.MONTH_WORD | T.YEAR_WORD],
+    read: (m, p, add) => {
+      const n = m[2]!.toLowerCase() === "last" ? -1 : m[2]!.toLowerCase() === "next" ? 1 : 0
+      add(m.index, m.index + m[0].length, { k: "unit", unit: m[3]!.toLowerCase() as "week", n }, 2, m[1]!.toLowerCase() === "earlier" ? null : null)
+    }
+  },
+  {
+    re: RE_YEAR_QUARTER,
+    when: [T.QUARTER | T.PERIOD, T.YEAR],
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "latestQuarter", back: true, yearBack: 0, discussed: true, year: Number(m[1]) }, 1)
+  },
+  {
+    re: RE_THE_UNIT,
+    when: [T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.QUARTER],
+    read: (m, p, add) => {
+      const s = m.index + m[0].search(/the\s/)
+      const unit = m[1]!.toLowerCase() as "year" | "month" | "week" | "quarter"
+      // "in the quarter": the quarter a report is about, the latest one when the text has named none
+      if (unit === "quarter") return add(s, m.index + m[0].length, { k: "latestQuarter", back: true, yearBack: 0, discussed: true }, 6)
+      add(s, m.index + m[0].length, { k: "unit", unit, n: 0 }, 6)
+    }
+  },
+  {
+    re: RE_QUARTER,
+    when: [T.QUARTER | T.PERIOD],
+    read: (m, p, add) => {
+      const y = m[2] ?? m[4]
+      const shift = m[1] ? (/^(?:year-|last)/i.test(m[1]) ? -1 : /^next/i.test(m[1]) ? 1 : 0) : 0
+      add(m.index, m.index + m[0].length, { k: "quarter", q: ORDINAL_Q[m[3]!.toLowerCase()] ?? 1, y: y ? Number(y) : null, shift }, 2)
+    }
+  },
+  {
+    re: RE_HALF,
+    when: [T.HALF],
+    read: (m, p, add) => {
+      const y = m[1] ?? m[3]
+      add(m.index, m.index + m[0].length, { k: "half", h: m[2]!.toLowerCase() === "first" ? 1 : 2, y: y ? Number(y) : null, shift: 0 }, 3)
+    }
+  },
+  {
+    re: RE_FISCAL,
+    when: [T.YEAR],
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "full", y: Number(m[1]), m: null, d: null }, 2)
+  },
+  {
+    re: RE_SEASON,
+    when: [T.SEASON],
+    read: (m, p, add) => {
+      const rel = relOf(m[1])
+      if (!m[3] && !m[1]) {
+        // a bare season word needs an article or preposition before it ("in the summer", "this fall" handled above)
+        const before = p.slice(Math.max(0, m.index - 12), m.index)
+        if (!/\b(?:in|during|the|this|last|next|over|until|by|since|early|late|mid-?)\s+(?:the\s+)?$/i.test(before)) return
+        if (/^fall$/i.test(m[2]!) && !/\b(?:the|this|last|next)\s+$/i.test(before)) return
+      }
+      add(m.index, m.index + m[0].length, { k: "season", season: SEASON_CODE[m[2]!.toLowerCase()]!, y: m[3] ? Number(m[3]) : null, rel }, 3)
+    }
+  },
+  {
+    re: RE_YEAR,
+    when: [T.YEAR],
+    read: (m, p, add) => {
+      const before = p.slice(Math.max(0, m.index - 24), m.index)
+      if (/s$/.test(m[0]) && !/'s$|’s$/.test(m[0])) return // decades are handled below
+      const y = Number(m[1])
+      // a bare number reads as a year only after a word that introduces one, or before "'s"
+      if (!YEAR_LEFT.test(before) && !/'s$|’s$/.test(m[0])) return
+      if (/(?:\b(?:the|its|for|at|on|about|around|over|than|of|to|from|between|and|or|by|last|past|within|a|an|that|this|his|her|their|our|into)|['’]s)\s*$/i.test(before)) {
+        // "the 1998 season" is a year, "the 1998 troops" or "of 2000 people" a count: years far from now are rare as counts
+        const after = p.slice(m.index + m[0].length, m.index + m[0].length + 20)
+        if (/^\s+[a-z]+s\b/.test(after) && !/^\s+(?:says|shows|states|sets|marks|sees|brings|means|gives|makes|remains|looks|seems|was|is|has|elections?|olympics|games|levels?|figures?|results?|earnings|sales|budgets?|rates?|prices?|talks|protests?|riots?|floods|attacks|events|agreements?|accords?|negotiations|forecasts?|estimates?|statistics|numbers|totals|profits?|losses|revenues?|census|crisis|presidential|season|campaign|war|law|act|report)\b/i.test(after))
+          return
+        // "about 2000 of them" is a count; "around 2019 and" / "around 2019," a year
+        if (/\b(?:than|about|around|over|within)\s*$/i.test(before) && /^\s+(?!and\b|or\b|but\b|when\b|to\b|until\b|after\b|before\b)[a-z]/.test(after)) return
+      }
+      add(m.index, m.index + m[1]!.length, { k: "full", y, m: null, d: null }, 4)
+    }
+  },
+  {
+    re: RE_DECADE,
+    when: [T.YEAR | T.APOS_DECADE],
+    read: (m, p, add) => {
+      const mm = /^(?:the\s+)?(early|mid|late)/i.exec(m[0])
+      const kind: Kind = m[1] ? { k: "decade", first: Number(m[1]), century: true } : { k: "decade", first: 1900 + Number(m[2]), century: false }
+      add(m.index, m.index + m[0].length, kind, 4, mm ? modifierFor(mm[1]!) : null)
+    }
+  },
+  {
+    re: RE_CENTURY,
+    when: [T.CENTURY],
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "century", hundreds: Number(m[2]) - 1 }, 4, m[1] ? modifierFor(m[1]) : null)
+  },
+  {
+    re: RE_DECADE_WORDS,
+    when: [T.DECADE_WORD],
+    read: (m, p, add) => {
+      const mm = /^(?:the\s+)?(early|mid|late)/i.exec(m[0])
+      const tens = DECADE_WORDS.indexOf(m[1]!.toLowerCase()) + 2
+      add(m.index, m.index + m[0].length, { k: "decade", first: 1900 + 10 * tens, century: /nineteen/i.test(m[0]) }, 4, mm ? modifierFor(mm[1]!) : null)
+    }
+  },
+  {
+    re: RE_PREFIXED_YEAR,
+    when: [T.YEAR],
+    read: (m, p, add) => {
+      const w = m[1]!.toLowerCase()
+      add(m.index, m.index + m[0].length, { k: "full", y: Number(m[2]), m: null, d: null }, 2, w === "mid" ? "mid" : w === "early" ? "start" : w === "late" ? "end" : null)
+    }
+  },
+  {
+    re: RE_SPELLED_YEAR,
+    when: [T.SPELLED],
+    read: (m, p, add) => {
+      const y = spelledYear(m[0])
+      // "two thousand" is a count unless it is introduced as a year
+      if (/^two/i.test(m[0]) && !/\b(?:in|by|since|until|till|of|from|to|before|after)\s+$/i.test(p.slice(Math.max(0, m.index - 10), m.index))) return
+      if (/\s+(?:people|troops|men|women|dollars|pounds|years|miles|members|soldiers|workers)\b/i.test(p.slice(m.index + m[0].length, m.index + m[0].length + 12))) return
+      if (y !== null) add(m.index, m.index + m[0].length, { k: "full", y, m: null, d: null }, 2)
+    }
+  },
+  {
+    re: RE_VAGUE,
+    when: [T.VAGUE],
+    vague: true,
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "vague", ref: m[1] ? "PRESENT_REF" : m[2] ? "PAST_REF" : "FUTURE_REF" }, 7)
+  }
+]
+
+/** All date candidates of one paragraph or window (offsets relative to it), `classes` the trigger classes it holds. */
+const paragraphCandidates = (p: string, config: DatesConfig, lang: string, classes: number): Array<Cand> => {
   const out: Array<Cand> = []
-  const add = (s: number, e: number, kind: Kind, prio: number, modifier: DateModifier | null = null) => out.push({ s, e, kind, modifier, prio })
-  // cheap tests that spare the costlier expressions most paragraphs cannot match
-  const g = {
-    month: HAS_MONTH.test(p),
-    digit: /\d/.test(p),
-    period: /quarter|period|half|year/i.test(p),
-    yearw: /year/i.test(p),
-    weekend: /weekend/i.test(p),
-    weekday: HAS_WEEKDAY.test(p),
-    casual: /\b(?:today|tonight|yesterday|tomorrow)/i.test(p),
-    unit: /\b(?:week|month|year|quarter)/i.test(p),
-    ago: /\b(?:ago|earlier|before|later|from now|hence)\b/i.test(p),
-    season: /spring|summer|fall|autumn|winter/i.test(p),
-    decade: /\d0s\b/.test(p),
-    decadeWords: /ties\b/i.test(p),
-    century: /century/i.test(p),
-    spelled: /nineteen|thousand/i.test(p),
-    holiday: HAS_HOLIDAY.test(p)
+  const add: AddCand = (s, e, kind, prio, modifier = null) => {
+    out.push({ s, e, kind, modifier, prio })
   }
 
-  const anyEv = anyEvent(config.events)
-  if (anyEv && ((anyEv.lastIndex = 0), anyEv.test(p)))
-    for (const ev of eventRegexes(config.events)) findAll(ev.re, p, (m) => add(m.index, m.index + m[0].length, { k: "event", value: ev.value, name: ev.name }, 0))
+  if (classes & T.EVENT) {
+    const anyEv = anyEvent(config.events)
+    if (anyEv && ((anyEv.lastIndex = 0), anyEv.test(p)))
+      for (const ev of eventRegexes(config.events)) findAll(ev.re, p, (m) => add(m.index, m.index + m[0].length, { k: "event", value: ev.value, name: ev.name }, 0))
+  }
 
   // written calendar dates (chrono, strict grammar: no casual or relative readings; only certain components kept)
-  if (g.digit && (g.month || /\d[-/.]\d/.test(p))) chronoCandidates(p, add)
+  if ((classes & T.MONTH && DIGIT.test(p)) || NUMERIC_SHAPE.test(p)) chronoCandidates(p, add)
 
-  if (g.month) findAll(RE_MONTH_DAY_YEAR_CUSTOM, p, (m) => {
-    const mo = monthNo(m[1]!)
-    const d = parseInt(m[2]!, 10)
-    const y = Number(m[3])
-    if (validDay(y, mo, d)) add(m.index, m.index + m[0].length, { k: "full", y, m: mo, d }, 2)
-  })
-  if (g.month) findAll(RE_MONTH_YEAR, p, (m) => add(m.index, m.index + m[0].length, { k: "full", y: Number(m[2]), m: monthNo(m[1]!), d: null }, 2))
-  if (g.month) findAll(RE_MONTH_DAY, p, (m) => {
-    const mo = monthNo(m[1]!)
-    const d = parseInt(m[2]!, 10)
-    if (validDay(2000, mo, d)) add(m.index, m.index + m[0].length, { k: "yearless", m: mo, d }, 3)
-  })
-  if (g.month) findAll(RE_DAY_CONJ, p, (m) => {
-    const mo = monthNo(m[1]!)
-    const d = parseInt(m[2]!, 10)
-    const y = m[3] ? Number(m[3]) : null
-    if (!validDay(y ?? 2000, mo, d)) return
-    const s = m.index + m[0].lastIndexOf(m[2]!, m[3] ? m[0].length - m[3].length - 1 : m[0].length)
-    add(s, s + m[2]!.length, y !== null ? { k: "full", y, m: mo, d } : { k: "yearless", m: mo, d }, 3)
-  })
-  if (g.month) findAll(RE_DAY_MONTH, p, (m) => {
-    const mo = monthNo(m[2]!)
-    const d = parseInt(m[1]!, 10)
-    if (!validDay(m[3] ? Number(m[3]) : 2000, mo, d)) return
-    add(m.index, m.index + m[0].length, m[3] ? { k: "full", y: Number(m[3]), m: mo, d } : { k: "yearless", m: mo, d }, 3)
-  })
-  if (g.month) findAll(RE_REL_MONTH, p, (m) => add(m.index, m.index + m[0].length, { k: "month", m: monthNo(m[2]!), rel: relOf(m[1]!.replace(/^the\s+/i, "")) }, 2))
-  if (g.month) findAll(RE_MONTH_REL_YEAR, p, (m) => {
-    const w = m[2]!.toLowerCase()
-    add(m.index, m.index + m[0].length, { k: "monthOfYear", m: monthNo(m[1]!), n: w === "last" || w === "the previous" ? -1 : w === "next" || w === "the following" ? 1 : 0 }, 1)
-  })
-  if (g.period) findAll(RE_PERIOD, p, (m) => {
-    const w = m[1]!.toLowerCase()
-    const unit = m[2]!.toLowerCase()
-    const yearBack = /year-|prior|previous|year-before/.test(w) ? -1 : 0
-    if (unit.includes("year")) add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: yearBack !== 0 || w === "past" ? -1 : 0 }, 2)
-    else {
-      const current = w === "current" || w === "fiscal" || w === "current fiscal"
-      add(m.index, m.index + m[0].length, { k: "latestQuarter", back: !current, yearBack, discussed: !current }, 2)
+  for (const rule of RULES) {
+    if (rule.vague && !config.vague) continue
+    if (!rule.when.every((c) => (classes & c) !== 0)) continue
+    if (rule.test && !rule.test.test(p)) continue
+    const re = rule.re
+    re.lastIndex = 0
+    for (let m = re.exec(p); m; m = re.exec(p)) {
+      rule.read(m, p, add)
+      if (m[0].length === 0) re.lastIndex++
     }
-  })
-  if (g.unit || /\bday\b/i.test(p)) findAll(RE_ANAPHOR, p, (m) => add(m.index, m.index + m[0].length, { k: "anaphor", unit: m[1]!.toLowerCase() as "day" }, 3))
-  if (g.yearw) findAll(RE_YEAR_END, p, (m) => add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: 0 }, 3, "end"))
-  if (g.yearw) findAll(RE_YEAR_AGO, p, (m) => add(m.index, m.index + m[0].length, { k: "yearAgo", n: -1 }, 3))
-  if (g.weekend) findAll(RE_WEEKEND, p, (m) => {
-    const w = m[0].toLowerCase()
-    // "the weekend", "over the weekend": the one before or after the reference, by tense
-    if (/^(?:the|over the|this)\s/.test(w)) return add(m.index, m.index + m[0].length, { k: "weekend", coming: w.startsWith("this") }, 3)
-    add(m.index, m.index + m[0].length, { k: "unit", unit: "weekend", n: /last|past/.test(w) ? -1 : /next/.test(w) ? 1 : 0 }, 3)
-  })
-  if (g.holiday)
-    for (const h of HOLIDAYS)
-      findAll(h.re, p, (m) => {
-        const after = p.slice(m.index + m[0].length, m.index + m[0].length + 20)
-        // "Christmas 2025": that year's; "a Christmas movie", "Thanksgiving table": a kind of thing, no date
-        const y = new RegExp(`^,?\\s+(${YEAR})\\b`).exec(after)
-        if (y) return add(m.index, m.index + m[0].length + y[0].length, { k: "full", y: Number(y[1]), ...h.day(Number(y[1])) }, 1)
-        if (HOLIDAY_THING.test(after)) return
-        add(m.index, m.index + m[0].length, { k: "holiday", name: h.name, day: h.day }, 1)
-      })
-  if (g.month) findAll(RE_MONTH_ALONE, p, (m) => {
-    const word = m[2]!
-    // "May" and "March" alone are too often verbs/names; ask for a lead word; abbreviations alone are not dates
-    const lead = m[1]
-    if (/^(?:May|MAY|March|MARCH)$/.test(word) && !lead) return
-    if (word.length <= 4 && !/^(?:June|July|May|JUNE|JULY|MAY)$/.test(word)) return
-    if (/\.$/.test(word)) return
-    const s = m.index + m[0].length - word.length
-    add(s, s + word.length, { k: "month", m: monthNo(word), rel: null }, 5)
-  })
-  if (g.weekday) findAll(RE_WEEKDAY, p, (m) => {
-    if (!isWeekdayDate(p, m.index, m.index + m[0].length, m[2]!)) return
-    const pod = podOf(m[3])
-    add(m.index, m.index + m[0].length, pod ? { k: "weekday", wd: weekdayNo(m[2]!), rel: relOf(m[1]), pod } : { k: "weekday", wd: weekdayNo(m[2]!), rel: relOf(m[1]) }, 4)
-  })
-  if (g.casual) findAll(RE_CASUAL, p, (m) => {
-    const w = m[1]!.toLowerCase()
-    // "today's world", "in today's dollars", "the people of tomorrow": the present or future age, not a day
-    if (GENERIC_AFTER.test(p.slice(m.index + m[0].length, m.index + m[0].length + 24))) return
-    if (w !== "yesterday" && GENERIC_OF.test(p.slice(Math.max(0, m.index - 30), m.index))) return
-    const pod = podOf(m[2]) ?? podOf(w)
-    // "last night" is yesterday's; "this morning" today's
-    const n = w === "yesterday" || (w === "last" && pod === "NI") ? -1 : w === "tomorrow" ? 1 : 0
-    if (w === "last" && pod !== "NI") return // "last evening" is rare; "last morning" is not a date
-    add(m.index, m.index + m[0].length, pod ? { k: "days", n, pod } : { k: "days", n }, 4)
-  })
-  if (g.unit) findAll(RE_REL_UNIT, p, (m) => {
-    const w = m[1]!.toLowerCase().replace(/^the\s+/, "")
-    if (w === "past" && !/^the\s/i.test(m[1]!)) {
-      // "past year" without "the" is mostly a duration ("in the past year" is caught with the article)
-    }
-    if (w === "same") return
-    if (w === "past" || w === "coming") return // "the past week", "the coming year": durations
-    const n = w === "last" || w === "previous" || w === "this past" ? -1 : w === "next" || w === "following" || w === "this coming" ? 1 : 0
-    add(m.index, m.index + m[0].length, { k: "unit", unit: m[2]!.toLowerCase() as "week", n }, 3)
-  })
-  if (g.ago) findAll(RE_AGO, p, (m) => {
-    const n = num(m[1]!)
-    const dir = /ago|earlier|before/i.test(m[3]!) ? -1 : 1
-    const unit = m[2]!.toLowerCase()
-    // "three days before/later" counts from an event of the text, not from the reference: detected, left unresolved
-    if (/^(?:before|later|after)$/i.test(m[3]!)) return add(m.index, m.index + m[0].length, { k: "vague", ref: null }, 3)
-    // "a year ago" / "a year earlier" name the period under discussion a year back (the year-ago quarter of a report)
-    if (unit === "year" && n === 1 && dir < 0) return add(m.index, m.index + m[0].length, { k: "yearAgo", n: -1 }, 3)
-    if (unit === "day") add(m.index, m.index + m[0].length, { k: "days", n: n * dir }, 3)
-    else add(m.index, m.index + m[0].length, { k: "unit", unit: unit as "month", n: n * dir }, 3)
-  })
-  if (g.unit) findAll(RE_EARLIER_THIS, p, (m) => {
-    const n = m[2]!.toLowerCase() === "last" ? -1 : m[2]!.toLowerCase() === "next" ? 1 : 0
-    add(m.index, m.index + m[0].length, { k: "unit", unit: m[3]!.toLowerCase() as "week", n }, 2, m[1]!.toLowerCase() === "earlier" ? null : null)
-  })
-  if (g.period && g.digit) findAll(RE_YEAR_QUARTER, p, (m) => add(m.index, m.index + m[0].length, { k: "latestQuarter", back: true, yearBack: 0, discussed: true, year: Number(m[1]) }, 1))
-  if (g.unit) findAll(RE_THE_UNIT, p, (m) => {
-    const s = m.index + m[0].search(/the\s/)
-    const unit = m[1]!.toLowerCase() as "year" | "month" | "week" | "quarter"
-    // "in the quarter": the quarter a report is about, the latest one when the text has named none
-    if (unit === "quarter") return add(s, m.index + m[0].length, { k: "latestQuarter", back: true, yearBack: 0, discussed: true }, 6)
-    add(s, m.index + m[0].length, { k: "unit", unit, n: 0 }, 6)
-  })
-  if (g.period) findAll(RE_QUARTER, p, (m) => {
-    const y = m[2] ?? m[4]
-    const shift = m[1] ? (/^(?:year-|last)/i.test(m[1]) ? -1 : /^next/i.test(m[1]) ? 1 : 0) : 0
-    add(m.index, m.index + m[0].length, { k: "quarter", q: ORDINAL_Q[m[3]!.toLowerCase()] ?? 1, y: y ? Number(y) : null, shift }, 2)
-  })
-  if (g.period) findAll(RE_HALF, p, (m) => {
-    const y = m[1] ?? m[3]
-    add(m.index, m.index + m[0].length, { k: "half", h: m[2]!.toLowerCase() === "first" ? 1 : 2, y: y ? Number(y) : null, shift: 0 }, 3)
-  })
-  if (g.digit) findAll(RE_FISCAL, p, (m) => add(m.index, m.index + m[0].length, { k: "full", y: Number(m[1]), m: null, d: null }, 2))
-  if (g.season) findAll(RE_SEASON, p, (m) => {
-    const rel = relOf(m[1])
-    if (!m[3] && !m[1]) {
-      // a bare season word needs an article or preposition before it ("in the summer", "this fall" handled above)
-      const before = p.slice(Math.max(0, m.index - 12), m.index)
-      if (!/\b(?:in|during|the|this|last|next|over|until|by|since|early|late|mid-?)\s+(?:the\s+)?$/i.test(before)) return
-      if (/^fall$/i.test(m[2]!) && !/\b(?:the|this|last|next)\s+$/i.test(before)) return
-    }
-    add(m.index, m.index + m[0].length, { k: "season", season: SEASON_CODE[m[2]!.toLowerCase()]!, y: m[3] ? Number(m[3]) : null, rel }, 3)
-  })
-  if (g.digit) findAll(RE_YEAR, p, (m) => {
-    const before = p.slice(Math.max(0, m.index - 24), m.index)
-    if (/s$/.test(m[0]) && !/'s$|’s$/.test(m[0])) return // decades are handled below
-    const y = Number(m[1])
-    // a bare number reads as a year only after a word that introduces one, or before "'s"
-    if (!YEAR_LEFT.test(before) && !/'s$|’s$/.test(m[0])) return
-    if (/(?:\b(?:the|its|for|at|on|about|around|over|than|of|to|from|between|and|or|by|last|past|within|a|an|that|this|his|her|their|our|into)|['’]s)\s*$/i.test(before)) {
-      // "the 1998 season" is a year, "the 1998 troops" or "of 2000 people" a count: years far from now are rare as counts
-      const after = p.slice(m.index + m[0].length, m.index + m[0].length + 20)
-      if (/^\s+[a-z]+s\b/.test(after) && !/^\s+(?:says|shows|states|sets|marks|sees|brings|means|gives|makes|remains|looks|seems|was|is|has|elections?|olympics|games|levels?|figures?|results?|earnings|sales|budgets?|rates?|prices?|talks|protests?|riots?|floods|attacks|events|agreements?|accords?|negotiations|forecasts?|estimates?|statistics|numbers|totals|profits?|losses|revenues?|census|crisis|presidential|season|campaign|war|law|act|report)\b/i.test(after))
-        return
-      // "about 2000 of them" is a count; "around 2019 and" / "around 2019," a year
-      if (/\b(?:than|about|around|over|within)\s*$/i.test(before) && /^\s+(?!and\b|or\b|but\b|when\b|to\b|until\b|after\b|before\b)[a-z]/.test(after)) return
-    }
-    add(m.index, m.index + m[1]!.length, { k: "full", y, m: null, d: null }, 4)
-  })
-  if (g.decade) findAll(RE_DECADE, p, (m) => {
-    const mm = /^(?:the\s+)?(early|mid|late)/i.exec(m[0])
-    const kind: Kind = m[1] ? { k: "decade", first: Number(m[1]), century: true } : { k: "decade", first: 1900 + Number(m[2]), century: false }
-    add(m.index, m.index + m[0].length, kind, 4, mm ? modifierFor(mm[1]!) : null)
-  })
-  if (g.century) findAll(RE_CENTURY, p, (m) => add(m.index, m.index + m[0].length, { k: "century", hundreds: Number(m[2]) - 1 }, 4, m[1] ? modifierFor(m[1]) : null))
-  if (g.decadeWords) findAll(RE_DECADE_WORDS, p, (m) => {
-    const mm = /^(?:the\s+)?(early|mid|late)/i.exec(m[0])
-    const tens = DECADE_WORDS.indexOf(m[1]!.toLowerCase()) + 2
-    add(m.index, m.index + m[0].length, { k: "decade", first: 1900 + 10 * tens, century: /nineteen/i.test(m[0]) }, 4, mm ? modifierFor(mm[1]!) : null)
-  })
-  if (g.digit) findAll(RE_PREFIXED_YEAR, p, (m) => {
-    const w = m[1]!.toLowerCase()
-    add(m.index, m.index + m[0].length, { k: "full", y: Number(m[2]), m: null, d: null }, 2, w === "mid" ? "mid" : w === "early" ? "start" : w === "late" ? "end" : null)
-  })
-  if (g.spelled) findAll(RE_SPELLED_YEAR, p, (m) => {
-    const y = spelledYear(m[0])
-    // "two thousand" is a count unless it is introduced as a year
-    if (/^two/i.test(m[0]) && !/\b(?:in|by|since|until|till|of|from|to|before|after)\s+$/i.test(p.slice(Math.max(0, m.index - 10), m.index))) return
-    if (/\s+(?:people|troops|men|women|dollars|pounds|years|miles|members|soldiers|workers)\b/i.test(p.slice(m.index + m[0].length, m.index + m[0].length + 12))) return
-    if (y !== null) add(m.index, m.index + m[0].length, { k: "full", y, m: null, d: null }, 2)
-  })
-  if (config.vague) {
-    findAll(RE_VAGUE, p, (m) => add(m.index, m.index + m[0].length, { k: "vague", ref: m[1] ? "PRESENT_REF" : m[2] ? "PAST_REF" : "FUTURE_REF" }, 7))
   }
 
   // the document's own language: Russian by its grammar (with chrono's ru locale), others by chrono's locale
@@ -355,7 +508,7 @@ const paragraphCandidates = (p: string, config: DatesConfig, lang: string): Arra
   if (chronoLanguage(lang) && /\d/.test(p)) chronoCandidates(p, add, lang)
 
   // "the week of March 6": the week of the day written after it (the day's candidate is widened to the week)
-  if (g.month && g.unit)
+  if (classes & T.MONTH && classes & T.WEEK)
     findAll(RE_WEEK_OF, p, (m) => {
       const day = out.find((c) => c.s === m.index + m[0].length && (c.kind.k === "full" || c.kind.k === "yearless") && c.kind.d !== null)
       if (day) {
@@ -400,15 +553,18 @@ const HOLIDAY_THING =
  * Wednesday", "Monday-Wednesday-Friday"), not a line of its own, not part of a name ("Black Friday", "NFL Sunday
  * Ticket", "Super Tuesday"). A capitalised word before it says nothing: news writes "President Clinton Saturday vowed".
  */
+const WEEKDAY_BEFORE = new RegExp(`(?:${WEEKDAY})(?:'s)?\\s*[-–/]?\\s*$`)
+const WEEKDAY_AFTER = new RegExp(`^\\s*[-–/]?\\s*(?:${WEEKDAY})\\b`)
+const MONTH_OR_WEEKDAY_AFTER = new RegExp(`^\\s+(?:${MONTH}|${WEEKDAY})`)
 const isWeekdayDate = (p: string, s: number, e: number, word: string): boolean => {
   const before = p.slice(Math.max(0, s - 24), s)
   const after = p.slice(e, e + 24)
   if (/\b(?:every|each|most|some|many|all|other)\s+$/i.test(before)) return false
-  if (new RegExp(`(?:${WEEKDAY})(?:'s)?\\s*[-–/]?\\s*$`).test(before) || new RegExp(`^\\s*[-–/]?\\s*(?:${WEEKDAY})\\b`).test(after)) return false
+  if (WEEKDAY_BEFORE.test(before) || WEEKDAY_AFTER.test(after)) return false
   if (p.trim() === word) return false
   if (/\b(?:black|cyber|good|super|bloody|ash|palm|holy|maundy|easter|shrove|giving)\s+$/i.test(before)) return false
   // a capitalised word after it that is no month or weekday: a name ("Sunday Ticket", "Tuesday Knight Games")
-  if (/^\s+\p{Lu}\p{Ll}/u.test(after) && !new RegExp(`^\\s+(?:${MONTH}|${WEEKDAY})`).test(after) && !/^\s+(?:I|The|A|An|He|She|It|They|We|You)\b/.test(after)) return false
+  if (/^\s+\p{Lu}\p{Ll}/u.test(after) && !MONTH_OR_WEEKDAY_AFTER.test(after) && !/^\s+(?:I|The|A|An|He|She|It|They|We|You)\b/.test(after)) return false
   return true
 }
 
@@ -446,7 +602,7 @@ export const bodyCandidates = (doc: DocContext): Array<BodyCand> => {
     const p = paras[i]!
     for (const w of windows[i]!) {
       const off = p.s + w.s
-      for (const c of windowCandidates(w.s === 0 && w.e === p.text.length ? p.text : p.text.slice(w.s, w.e), config, doc.lang))
+      for (const c of windowCandidates(w.s === 0 && w.e === p.text.length ? p.text : p.text.slice(w.s, w.e), config, doc.lang, w.classes))
         cands.push({ s: c.s + off, e: c.e + off, kind: c.kind, modifier: c.modifier, prio: c.prio, para: i })
     }
   }

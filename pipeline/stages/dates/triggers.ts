@@ -3,7 +3,7 @@
  * of text around them that the grammar and chrono read (never a whole document).
  */
 import { chronoLanguage } from "./chrono.js"
-import { eventRegexes, MONTH, WEEKDAY } from "./lexicon.js"
+import { eventRegexes, MONTH, monthNo, WEEKDAY } from "./lexicon.js"
 import { isSpace } from "./text.js"
 import type { DatesConfig } from "./types.js"
 
@@ -28,19 +28,102 @@ const TRIGGER_WORDS =
 /** with `vague: true` the vague words are triggers too */
 const TRIGGER_VAGUE_WORDS = "now|current|recent|nowadays|at present|these days|future|the past|the present|the near|the long term|soon|lately|formerly|in the coming|at the moment"
 /**
- * The case-insensitive trigger of a configuration: the words above plus the longest word of each configured event name
- * (a word of the name sits at a word boundary wherever the name matches, so this is a superset of the event names).
+ * The classes of trigger tokens (bits). Every rule of the grammar names the classes one of which its matches always
+ * contain, so a window runs only the rules whose tokens it holds (grammar.ts). A token's classes are read from its text,
+ * generously: a class is set whenever the token could be, or could hide, a token of that class.
  */
-const triggerCache = new WeakMap<DatesConfig["events"], { plain: RegExp; vague: RegExp }>()
-const triggerCI = (config: DatesConfig): RegExp => {
+export const T = {
+  MONTH: 1 << 0, // a capitalised month name ("March", "Sept.")
+  WEEKDAY: 1 << 1, // a capitalised weekday name
+  YEAR: 1 << 2, // a year-like number (also inside "FY2019", "1990s", or a numeric date)
+  NUMERIC: 1 << 3, // a numeric date with a two-digit year or more ("12/5/98")
+  APOS_DECADE: 1 << 4, // "'90s"
+  CASUAL: 1 << 5, // today, tonight, yesterday, tomorrow
+  AGO: 1 << 6, // ago
+  DAYS_REL: 1 << 7, // "days ago", "day later", "days from"
+  SAME_DAY: 1 << 8, // "that day", "same day"
+  HOLIDAY: 1 << 9, // a holiday's name (and "July", of "Fourth of July")
+  WEEK: 1 << 10, // week (weekend, weeks)
+  MONTH_WORD: 1 << 11, // month (months)
+  YEAR_WORD: 1 << 12, // year (years, year-end, "new year")
+  QUARTER: 1 << 13,
+  PERIOD: 1 << 14,
+  HALF: 1 << 15,
+  DECADE: 1 << 16, // decade (decades)
+  CENTURY: 1 << 17,
+  SEASON: 1 << 18, // spring, summer, fall, autumn, winter
+  SPELLED: 1 << 19, // nineteen, thousand (spelled-out years)
+  DECADE_WORD: 1 << 20, // twenties ... nineties
+  VAGUE: 1 << 21, // now, current, recent, future, the past ... (only with `vague`)
+  EVENT: 1 << 22, // a word of a configured event name
+  OTHER_LANGUAGE: 1 << 23 // a trigger of the document's own language (Russian words, any number)
+} as const
+
+const LETTER_START = /^[A-Za-z]/
+/** the classes of a case-sensitive token: a month or weekday name, a year-like number, a numeric date, "'90s" */
+const csClasses = (t: string): number => {
+  if (LETTER_START.test(t)) {
+    const m = monthNo(t)
+    return m === 0 ? T.WEEKDAY : m === 7 ? T.MONTH | T.HOLIDAY : T.MONTH
+  }
+  if (t.charCodeAt(0) === 39) return T.APOS_DECADE
+  return t.length === 4 ? T.YEAR : T.NUMERIC | T.YEAR
+}
+const CI_CLASSES: ReadonlyArray<readonly [RegExp, number]> = [
+  [/^(?:today|tonight|yesterday|tomorrow)$/, T.CASUAL],
+  [/^ago$/, T.AGO],
+  [/^days?\s/, T.DAYS_REL],
+  [/^(?:that|same)\s/, T.SAME_DAY],
+  [/^(?:labor|memorial|election|victory|boxing)\s|^(?:christmas|new year|valentine|halloween|thanksgiving)$/, T.HOLIDAY],
+  [/^week$/, T.WEEK],
+  [/^month$/, T.MONTH_WORD],
+  [/year$/, T.YEAR_WORD],
+  [/^quarter$/, T.QUARTER],
+  [/^period$/, T.PERIOD],
+  [/^half$/, T.HALF],
+  [/^decade$/, T.DECADE],
+  [/^century$/, T.CENTURY],
+  [/^(?:spring|summer|fall|autumn|winter)$/, T.SEASON],
+  [/^(?:nineteen|thousand)$/, T.SPELLED],
+  [/ties$/, T.DECADE_WORD]
+]
+/** the classes of a case-insensitive token (in lower case): the word classes above, else a vague word */
+const ciClasses = (t: string): number => {
+  let bits = 0
+  for (const [re, bit] of CI_CLASSES) if (re.test(t)) bits |= bit
+  return bits === 0 ? T.VAGUE : bits
+}
+const classCache = { cs: new Map<string, number>(), ci: new Map<string, number>() }
+const CLASS_CACHE_MAX = 2048
+const cached = (map: Map<string, number>, key: string, classes: (t: string) => number): number => {
+  let bits = map.get(key)
+  if (bits === undefined) {
+    bits = classes(key)
+    if (map.size >= CLASS_CACHE_MAX) map.clear()
+    map.set(key, bits)
+  }
+  return bits
+}
+
+/**
+ * The case-insensitive trigger of a configuration (the words above, and the vague words with `vague: true`), and the
+ * trigger of its event names: the longest word of each name, scanned on its own so no other trigger hides it (a word
+ * of the name sits at a word boundary wherever the name matches, so this finds every event name).
+ */
+const triggerCache = new WeakMap<DatesConfig["events"], { plain: RegExp; vague: RegExp; events: RegExp | null }>()
+const triggersOf = (config: DatesConfig): { ci: RegExp; events: RegExp | null } => {
   let t = triggerCache.get(config.events)
   if (!t) {
     const evWords = [...new Set(eventRegexes(config.events).map((e) => (e.name.match(/\w+/g) ?? [e.name]).reduce((a, b) => (b.length > a.length ? b : a))))]
-    const ev = evWords.map((w) => `|${w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`).join("")
-    t = { plain: new RegExp(`\\b(?:${TRIGGER_WORDS}${ev})`, "gi"), vague: new RegExp(`\\b(?:${TRIGGER_WORDS}|${TRIGGER_VAGUE_WORDS}${ev})`, "gi") }
+    const ev = evWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")
+    t = {
+      plain: new RegExp(`\\b(?:${TRIGGER_WORDS})`, "gi"),
+      vague: new RegExp(`\\b(?:${TRIGGER_WORDS}|${TRIGGER_VAGUE_WORDS})`, "gi"),
+      events: ev ? new RegExp(`\\b(?:${ev})`, "gi") : null
+    }
     triggerCache.set(config.events, t)
   }
-  return config.vague ? t.vague : t.plain
+  return { ci: config.vague ? t.vague : t.plain, events: t.events }
 }
 /**
  * Context a window keeps on each side of its triggers: more than the longest stretch of an expression to the left or
@@ -51,53 +134,65 @@ const WINDOW_MARGIN = 100
 /** a paragraph this short (a date line, a byline) is read whole, as one window */
 export const CAND_CACHE_TEXT = 240
 
+/** A window of a paragraph (offsets in the paragraph) and the classes of the trigger tokens it holds. */
+export interface Window {
+  s: number
+  e: number
+  classes: number
+}
+
+/** The trigger tokens of a text, in text order: start, end and classes, three numbers each. */
+const triggerTokens = (text: string, config: DatesConfig, lang: string): Array<number> => {
+  const { ci, events } = triggersOf(config)
+  const runs: Array<Array<number>> = [scan(TRIGGER_CS, text, classCache.cs, csClasses, false), scan(ci, text, classCache.ci, ciClasses, true)]
+  if (events) runs.push(scan(events, text, null, () => T.EVENT, false))
+  // a document in another language: its own trigger words too
+  const langTrigger = lang === "ru" ? TRIGGER_RU : chronoLanguage(lang) ? TRIGGER_NUMBER : null
+  if (langTrigger) runs.push(scan(langTrigger, text, null, () => T.OTHER_LANGUAGE, false))
+  return mergeRuns(runs)
+}
+
+/** The classes of every trigger token of a text (a short line read whole, outside the body's windows). */
+export const triggerClasses = (text: string, config: DatesConfig, lang = "en"): number => {
+  const tokens = triggerTokens(text, config, lang)
+  let bits = 0
+  for (let k = 2; k < tokens.length; k += 3) bits |= tokens[k]!
+  return bits
+}
+
 /**
  * The windows of each paragraph that can hold a date: each trigger with WINDOW_MARGIN characters of context on either
  * side, widened to the nearest white space (so no word is cut and word boundaries read as in the paragraph), kept inside
- * its paragraph, merged when they touch. Linear in the body: two scans of the whole body with expressions free of
- * nested quantifiers, then one pass over the triggers in order.
+ * its paragraph, merged when they touch; each with the classes of the tokens in it. Linear in the body: a few scans of
+ * the whole body with expressions free of nested quantifiers, then one pass over the triggers in order.
  */
 export const triggerWindows = (
   body: string,
   paras: ReadonlyArray<{ s: number; text: string }>,
   config: DatesConfig,
   lang = "en"
-): Array<Array<{ s: number; e: number }>> => {
-  const spans: Array<number> = []
-  collectSpans(TRIGGER_CS, body, spans)
-  const csEnd = spans.length
-  collectSpans(triggerCI(config), body, spans)
-  // merge the two runs (each in text order) into one ordered list of span starts
-  const order: Array<number> = []
-  for (let i = 0, j = csEnd; i < csEnd || j < spans.length; ) {
-    if (j >= spans.length || (i < csEnd && spans[i]! <= spans[j]!)) {
-      order.push(i)
-      i += 2
-    } else {
-      order.push(j)
-      j += 2
-    }
-  }
-  // a document in another language: its own trigger words too, merged in text order
-  const langTrigger = lang === "ru" ? TRIGGER_RU : chronoLanguage(lang) ? TRIGGER_NUMBER : null
-  if (langTrigger) {
-    const from = spans.length
-    collectSpans(langTrigger, body, spans)
-    for (let k = from; k < spans.length; k += 2) order.push(k)
-    order.sort((a, b) => spans[a]! - spans[b]!)
-  }
-  const out: Array<Array<{ s: number; e: number }>> = paras.map(() => [])
+): Array<Array<Window>> => {
+  const tokens = triggerTokens(body, config, lang)
+  const out: Array<Array<Window>> = paras.map(() => [])
   let pi = 0
-  for (const k of order) {
-    const ts = spans[k]!
+  for (let k = 0; k < tokens.length; k += 3) {
+    const ts = tokens[k]!
     while (pi < paras.length && paras[pi]!.s + paras[pi]!.text.length <= ts) pi++
     if (pi >= paras.length) break
     const para = paras[pi]!
     if (ts < para.s) continue // a trigger on a line break (none: triggers hold no line break)
+    const classes = tokens[k + 2]!
     const p = para.text
     const n = p.length
+    const list = out[pi]!
+    // a short paragraph (a date line, a byline) is one window: its candidates are those of the whole line
+    if (n <= CAND_CACHE_TEXT) {
+      if (list.length === 0) list.push({ s: 0, e: n, classes })
+      else list[0]!.classes |= classes
+      continue
+    }
     const t0 = ts - para.s
-    const t1 = Math.min(n, spans[k + 1]! - para.s)
+    const t1 = Math.min(n, tokens[k + 1]! - para.s)
     let ws = t0 - WINDOW_MARGIN
     let we = t1 + WINDOW_MARGIN
     if (ws <= 0) ws = 0
@@ -111,24 +206,40 @@ export const triggerWindows = (
       const stop = Math.min(n, we + 40)
       while (we < stop && !isSpace(p.charCodeAt(we))) we++
     }
-    const list = out[pi]!
-    // a short paragraph (a date line, a byline) is one window: its candidates are those of the whole line
-    if (n <= CAND_CACHE_TEXT) {
-      if (list.length === 0) list.push({ s: 0, e: n })
-      continue
-    }
     const last = list[list.length - 1]
     if (last && ws <= last.e) {
       if (we > last.e) last.e = we
-    } else list.push({ s: ws, e: we })
+      last.classes |= classes
+    } else list.push({ s: ws, e: we, classes })
   }
   return out
 }
 
-function collectSpans(re: RegExp, p: string, spans: Array<number>): void {
+/** the tokens of one trigger expression: start, end, classes (read from the token's text through a cache) */
+function scan(re: RegExp, p: string, cache: Map<string, number> | null, classes: (t: string) => number, lower: boolean): Array<number> {
+  const out: Array<number> = []
   re.lastIndex = 0
   for (let m = re.exec(p); m; m = re.exec(p)) {
-    spans.push(m.index, m.index + m[0].length)
-    if (m[0].length === 0) re.lastIndex++
+    const t = m[0]
+    out.push(m.index, m.index + t.length, cache ? cached(cache, lower ? t.toLowerCase() : t, classes) : classes(t))
+    if (t.length === 0) re.lastIndex++
+  }
+  return out
+}
+
+/** runs of tokens, each in text order, merged into one run in text order (ties keep the order of the runs) */
+function mergeRuns(runs: ReadonlyArray<Array<number>>): Array<number> {
+  const nonEmpty = runs.filter((r) => r.length > 0)
+  if (nonEmpty.length <= 1) return nonEmpty[0] ?? []
+  const at = nonEmpty.map(() => 0)
+  const out: Array<number> = []
+  for (;;) {
+    let best = -1
+    for (let r = 0; r < nonEmpty.length; r++) if (at[r]! < nonEmpty[r]!.length && (best < 0 || nonEmpty[r]![at[r]!]! < nonEmpty[best]![at[best]!]!)) best = r
+    if (best < 0) return out
+    const run = nonEmpty[best]!
+    const i = at[best]!
+    out.push(run[i]!, run[i + 1]!, run[i + 2]!)
+    at[best] = i + 3
   }
 }
