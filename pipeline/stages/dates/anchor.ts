@@ -57,11 +57,12 @@ const shiftPeriod = (y: number, i: number, n: number, per: number) => {
   return { y: Math.floor(k / per), i: (((k % per) + per) % per) + 1 }
 }
 
+const none = (resolution: DateResolution): Resolved => ({ value: null, resolution, anchor: null })
+const relative = (ref: Ref | null, value: string | null): Resolved => (value === null ? none("relative") : { value, resolution: "relative", anchor: ref ? anchorName(ref) : null })
+const inferred = (ref: Ref | null, value: string): Resolved => ({ value, resolution: "year_inferred", anchor: anchorName(ref!) })
+
 export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
   const { tense } = cx
-  const none = (resolution: DateResolution): Resolved => ({ value: null, resolution, anchor: null })
-  const rel = (value: string | null): Resolved => (value === null ? none("relative") : { value, resolution: "relative", anchor: ref ? anchorName(ref) : null })
-  const inferred = (value: string): Resolved => ({ value, resolution: "year_inferred", anchor: anchorName(ref!) })
   switch (kind.k) {
     case "event":
       return { value: kind.value, resolution: "explicit", anchor: `event ${kind.name}` }
@@ -99,11 +100,11 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
         const fits = [ref.y - 1, ref.y, ref.y + 1].filter((yy) => validDay(yy, kind.m, kind.d) && weekdayOf(yy, kind.m, kind.d) === kind.wd)
         if (fits.length > 0) {
           const yy = fits.reduce((a, b) => (Math.abs(utc(b, kind.m, kind.d).getTime() - t0) < Math.abs(utc(a, kind.m, kind.d).getTime() - t0) ? b : a))
-          return inferred(isoDay(yy, kind.m, kind.d))
+          return inferred(ref, isoDay(yy, kind.m, kind.d))
         }
       }
       const y = yearOfDay(kind.m, kind.d, r, tense)
-      return validDay(y, kind.m, kind.d) ? inferred(isoDay(y, kind.m, kind.d)) : { value: partial, resolution: "explicit", anchor: null }
+      return validDay(y, kind.m, kind.d) ? inferred(ref, isoDay(y, kind.m, kind.d)) : { value: partial, resolution: "explicit", anchor: null }
     }
     case "month": {
       if (!ref || ref.m === null) return kind.rel ? none("relative") : { value: `--${String(kind.m).padStart(2, "0")}`, resolution: "explicit", anchor: null }
@@ -120,7 +121,7 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
         y = kind.m <= ref.m ? (ahead <= FORWARD_MONTHS && kind.m !== ref.m ? ref.y + 1 : ref.y) : ahead <= FORWARD_MONTHS ? ref.y : ref.y - 1
       }
       const v = isoMonth(y, kind.m)
-      return kind.rel ? rel(v) : inferred(v)
+      return kind.rel ? relative(ref, v) : inferred(ref, v)
     }
     case "weekday": {
       if (!ref || ref.m === null || ref.d === null) return none("relative")
@@ -138,15 +139,15 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
       else if (back === 6) delta = 1
       else delta = -back
       const t = addDays(ref.y, ref.m, ref.d, delta)
-      return rel(kind.pod ? partOfDayValue(dayValue(t), kind.pod) : dayValue(t))
+      return relative(ref, kind.pod ? partOfDayValue(dayValue(t), kind.pod) : dayValue(t))
     }
     case "days": {
       if (!ref || ref.m === null || ref.d === null) return none("relative")
       const t = addDays(ref.y, ref.m, ref.d, kind.n)
-      return rel(kind.pod ? partOfDayValue(dayValue(t), kind.pod) : dayValue(t))
+      return relative(ref, kind.pod ? partOfDayValue(dayValue(t), kind.pod) : dayValue(t))
     }
     case "unit":
-      return rel(ref ? unitValue(kind.unit, kind.n, ref) : null)
+      return relative(ref, ref ? unitValue(kind.unit, kind.n, ref) : null)
     case "weekOf": {
       // the week of the day, once the day is resolved
       const r = resolve(kind.day, ref, cx)
@@ -160,10 +161,10 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
       // "this weekend" is the coming one unless the sentence is past; "the weekend" the last one unless it is future
       const ahead = tense === "future" || (kind.coming && tense !== "past")
       const t = addDays(ref.y, ref.m, ref.d, inWeekend || ahead ? 0 : -7)
-      return rel(weekValueOf(t, true))
+      return relative(ref, weekValueOf(t, true))
     }
     case "monthOfYear":
-      return rel(ref ? isoMonth(ref.y + kind.n, kind.m) : null)
+      return relative(ref, ref ? isoMonth(ref.y + kind.n, kind.m) : null)
     case "latestQuarter": {
       // "the quarter", "the latest period": the quarter under discussion when the text has named one
       const discussed = kind.discussed && cx.period ? /^(\d{4})-Q(\d)$/.exec(cx.period) : null
@@ -173,16 +174,16 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
       }
       if (kind.year !== undefined) return { value: isoYear(kind.year), resolution: "explicit", anchor: null }
       if (!ref) return none("relative")
-      if (ref.m === null) return rel(isoYear(ref.y + kind.yearBack))
+      if (ref.m === null) return relative(ref, isoYear(ref.y + kind.yearBack))
       // the latest reported quarter is the one before the reference's own; the year-ago one is a year before that
       const q = shiftPeriod(ref.y, quarterOf(ref.m), kind.back ? -1 : 0, 4)
-      return rel(quarterValue(q.y + kind.yearBack, q.i))
+      return relative(ref, quarterValue(q.y + kind.yearBack, q.i))
     }
     case "yearAgo": {
       // the period under discussion a year back: the year-ago quarter of a quarterly report, else the year before
       const p = cx.period ? /^(\d{4})-([QH])(\d)$/.exec(cx.period) : null
       if (p) return { value: `${isoYear(Number(p[1]) + kind.n)}-${p[2]}${p[3]}`, resolution: "relative", anchor: `earlier date ${cx.period}` }
-      return rel(ref ? isoYear(ref.y + kind.n) : null)
+      return relative(ref, ref ? isoYear(ref.y + kind.n) : null)
     }
     case "holiday": {
       if (!ref || ref.m === null) return none("year_inferred")
@@ -199,20 +200,20 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
           : tense === "present"
             ? cands.reduce((a, b) => (Math.abs(b.t - t0) < Math.abs(a.t - t0) ? b : a))
             : [...cands].reverse().find((c) => c.t <= t0)!
-      return inferred(isoDay(pick.y, pick.m, pick.d))
+      return inferred(ref, isoDay(pick.y, pick.m, pick.d))
     }
     case "quarter": {
       if (kind.y !== null) return { value: quarterValue(kind.y, kind.q), resolution: "explicit", anchor: null }
       if (!ref) return none("year_inferred")
-      if (kind.shift !== 0) return rel(quarterValue(ref.y + kind.shift, kind.q))
+      if (kind.shift !== 0) return relative(ref, quarterValue(ref.y + kind.shift, kind.q))
       // a quarter not yet begun at the reference is last year's ("the fourth quarter", said in March)
-      return inferred(quarterValue(ref.m !== null && (kind.q - 1) * 3 + 1 > ref.m ? ref.y - 1 : ref.y, kind.q))
+      return inferred(ref, quarterValue(ref.m !== null && (kind.q - 1) * 3 + 1 > ref.m ? ref.y - 1 : ref.y, kind.q))
     }
     case "half": {
       if (kind.y !== null) return { value: halfValue(kind.y, kind.h), resolution: "explicit", anchor: null }
       if (!ref) return none("year_inferred")
-      if (kind.shift !== 0) return rel(halfValue(ref.y + kind.shift, kind.h))
-      return inferred(halfValue(ref.m !== null && (kind.h - 1) * 6 + 1 > ref.m && tense !== "future" ? ref.y - 1 : ref.y, kind.h))
+      if (kind.shift !== 0) return relative(ref, halfValue(ref.y + kind.shift, kind.h))
+      return inferred(ref, halfValue(ref.m !== null && (kind.h - 1) * 6 + 1 > ref.m && tense !== "future" ? ref.y - 1 : ref.y, kind.h))
     }
     case "season": {
       if (kind.y !== null) return { value: seasonValue(kind.y, kind.season), resolution: "explicit", anchor: null }
@@ -232,7 +233,7 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
       // a season with no future cue ("prices rise in winter") is the latest one begun
       else y = latestBegun
       const v = seasonValue(y, kind.season)
-      return kind.rel ? rel(v) : inferred(v)
+      return kind.rel ? relative(ref, v) : inferred(ref, v)
     }
   }
 }

@@ -54,6 +54,8 @@ const RU_PAST_COPULA = new Set(["был", "была", "было", "были"])
 interface Word {
   /** the word in lower case */
   readonly w: string
+  /** the word without its negation or clitic (`normal`) */
+  readonly n: string
   readonly s: number
   readonly e: number
   /** written with a capital */
@@ -84,12 +86,13 @@ const wordsOf = (p: string, a: number, b: number): Array<Word> => {
   WORD.lastIndex = a
   for (let m = WORD.exec(p); m && m.index < b; m = WORD.exec(p)) {
     const w = m[0].toLowerCase()
-    out.push({ w, s: m.index, e: m.index + m[0].length, cap: w !== m[0] })
+    out.push({ w, n: w.includes("'") || w.includes("’") ? normal(w) : w, s: m.index, e: m.index + m[0].length, cap: w !== m[0] })
   }
   return out
 }
 
-const isBoundary = (w: string) => /^[,;:()"“”«»—–]$/.test(w)
+const BOUNDARIES = new Set([",", ";", ":", "(", ")", '"', "“", "”", "«", "»", "—", "–"])
+const isBoundary = (w: string) => BOUNDARIES.has(w)
 /** a word without its negation or clitic: "won't" -> wo, "didn't" -> did, "he'll" -> 'll, "they've" -> 've, "it's" -> 's */
 const normal = (w: string): string => {
   if (!/[’']/.test(w)) return w
@@ -102,8 +105,23 @@ const normal = (w: string): string => {
 
 type Mark = "future" | "past" | "present" | null
 
-/** How one word marks tense on its own (a verb form or an auxiliary), or null when it is not a verb we recognise. */
-const markOf = (w: string, next: string | undefined): Mark => {
+/**
+ * How one word marks tense on its own (a verb form or an auxiliary), or null when it is not a verb we recognise; the
+ * next word decides only for a scheduling participle ("expected to"). What a word marks alone is kept in a cache.
+ */
+const markOf = (w: string, next: string | undefined): Mark => (SCHEDULED.has(w) && (next === "to" || next === "for") ? "future" : markOfWord(w))
+const MARK_CACHE_MAX = 50_000
+const markCache = new Map<string, Mark>()
+const markOfWord = (w: string): Mark => {
+  let mark = markCache.get(w)
+  if (mark === undefined) {
+    mark = markAlone(w, undefined)
+    if (markCache.size >= MARK_CACHE_MAX) markCache.clear()
+    markCache.set(w, mark)
+  }
+  return mark
+}
+const markAlone = (w: string, next: string | undefined): Mark => {
   if (FUTURE_AUX.has(w)) return "future"
   if (SCHEDULED.has(w) && (next === "to" || next === "for")) return "future"
   if (w === "going" && next === "to") return "future"
@@ -123,16 +141,16 @@ const markOf = (w: string, next: string | undefined): Mark => {
  * before it wins ("will be held", "is expected to visit"), then what the verb itself marks; "is/are to" is future.
  */
 const groupTense = (words: ReadonlyArray<Word>, i: number): Mark => {
-  const word = normal(words[i]!.w)
+  const word = words[i]!.n
   let own = markOf(word, words[i + 1]?.w)
   // "the proposed merger", "a still unspecified date": a participle after a determiner is an adjective
   if (own === "past" && /ed$/.test(word) && (/^un/.test(word) || isAttributive(words, i))) return null
   // "is scheduled for Friday", "planned to meet": what is planned lies ahead; "planned a rally" is the past act
-  const afterBe = /^(?:is|are|was|were|be|been|being|am|'s|'re|has|have|had|'ve)$/.test(normal(words[i - 1]?.w ?? ""))
+  const afterBe = BE_OR_HAVE.has(words[i - 1]?.n ?? "")
   if (PLANNED.has(word) && (afterBe || (!INTENDING.has(word) && /^(?:to|for)$/.test(words[i + 1]?.w ?? "")))) own = "future"
   if (INTENDING.has(word) && afterBe) own = "future"
   for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
-    const w = normal(words[j]!.w)
+    const w = words[j]!.n
     if (isBoundary(w)) break
     // "to be published", "to sign": an infinitive has no tense of its own; the finite verb before it decides
     if (w === "to") return own === "future" ? "future" : null
@@ -149,6 +167,7 @@ const groupTense = (words: ReadonlyArray<Word>, i: number): Mark => {
   return own
 }
 
+const BE_OR_HAVE = new Set(["is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "has", "have", "had", "'ve"])
 const DETERMINERS = new Set(["a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "any", "some", "each", "every", "no"])
 /** a word after a determiner (adverbs between): "the recently announced plan" */
 const isAttributive = (words: ReadonlyArray<Word>, i: number) => {
@@ -200,26 +219,27 @@ export interface TenseCues {
 /** the words of the last sentence read: the dates of one sentence share them */
 let lastSentence: { p: string; a: number; b: number; words: Array<Word> } | null = null
 
+/** the tense of the verb group at word i; null for a word that is no verb, or an infinitive (no tense of its own) */
+const verbAt = (words: ReadonlyArray<Word>, i: number): Tense | null => (markOf(words[i]!.n, words[i + 1]?.w) === null ? null : groupTense(words, i))
+
 export const tenseCues = (p: string, s: number, e: number): TenseCues => {
   const { a, b } = sentenceBounds(p, s, e)
   if (!lastSentence || lastSentence.p !== p || lastSentence.a !== a || lastSentence.b !== b) lastSentence = { p, a, b, words: wordsOf(p, a, b) }
   const words = lastSentence.words
-  let first = words.findIndex((w) => w.s >= s)
-  if (first < 0) first = words.length
+  let first = 0
+  while (first < words.length && words[first]!.s < s) first++
   let last = first
   while (last < words.length && words[last]!.s < e) last++
-  /** the tense of the verb group at word i; null for a word that is no verb, or an infinitive (no tense of its own) */
-  const verbAt = (i: number): Tense | null => (markOf(normal(words[i]!.w), words[i + 1]?.w) === null ? null : groupTense(words, i))
   let near: Tense = "unknown"
   for (let i = first - 1; i >= 0 && first - i <= 4; i--) {
-    const t = verbAt(i)
+    const t = verbAt(words, i)
     if (t) {
       near = t
       break
     }
     if (!NEAR_SKIP.has(words[i]!.w)) break
   }
-  if (near === "unknown" && last < words.length) near = verbAt(last) ?? "unknown"
+  if (near === "unknown" && last < words.length) near = verbAt(words, last) ?? "unknown"
   // a verb in -s right before the date, with nothing between, is a present ("Congress reconvenes Jan. 24")
   if (near === "unknown" && first > 0 && words[first - 1]!.e >= s - 1 && PRESENT_S.test(words[first - 1]!.w) && !NOT_PRESENT_S.has(words[first - 1]!.w)) near = "present"
   let clauseLeft: Tense = "unknown"
@@ -230,7 +250,7 @@ export const tenseCues = (p: string, s: number, e: number): TenseCues => {
       // "is expected to resume", "is to reopen": the finite verb before the infinitive looks ahead; else the
       // infinitive's event is its own
       for (let j = i - 1; j >= 0 && i - j <= 3 && !isBoundary(words[j]!.w); j--) {
-        if (verbAt(j) === "future") {
+        if (verbAt(words, j) === "future") {
           clauseLeft = "future"
           break
         }
@@ -239,7 +259,7 @@ export const tenseCues = (p: string, s: number, e: number): TenseCues => {
       break
     }
     if (isBoundary(w)) break
-    const t = verbAt(i)
+    const t = verbAt(words, i)
     if (t) {
       clauseLeft = t
       break
@@ -252,16 +272,16 @@ export const tenseCues = (p: string, s: number, e: number): TenseCues => {
     // Thursday") governs the report, not the date: the date belongs to the reported clause, whose verb we did not see
     for (let i = first - 1; i >= 0 && first - i <= 8; i--) {
       if (isBoundary(words[i]!.w)) break
-      const t = verbAt(i)
+      const t = verbAt(words, i)
       if (t) {
-        if (REPORTING.has(normal(words[i]!.w)) && words.slice(i + 1, first).some((w) => !NEAR_SKIP.has(w.w))) break search
+        if (REPORTING.has(words[i]!.n) && words.slice(i + 1, first).some((w) => !NEAR_SKIP.has(w.w))) break search
         clause = t
         break search
       }
     }
     // right, within the sentence (an opening phrase: "On Tuesday, the council voted")
     for (let i = last; i < words.length && i - last < 12; i++) {
-      const t = verbAt(i)
+      const t = verbAt(words, i)
       if (t) {
         clause = t
         fromRight = true
@@ -273,7 +293,7 @@ export const tenseCues = (p: string, s: number, e: number): TenseCues => {
     for (let i = first - 1; i >= 0 && first - i <= 16; i--) {
       const w = words[i]!.w
       if ((w === "to" && isInfinitive(words, i)) || (/^[a-z]{3,}ing$/.test(w) && !/^(?:during|morning|evening|thing|king|spring|string|ring|wing|sing|bring|nothing|something|anything|everything)$/.test(w))) break
-      const t = verbAt(i)
+      const t = verbAt(words, i)
       if (t) {
         clause = t
         break search
@@ -281,18 +301,26 @@ export const tenseCues = (p: string, s: number, e: number): TenseCues => {
     }
   }
   // a date in an opening phrase ("In January, the firm ...") belongs to the main clause that follows it
-  const opening = words.slice(0, first).every((w) => isBoundary(w.w) || NEAR_SKIP.has(w.w))
+  let opening = true
+  for (let i = 0; i < first && opening; i++) opening = isBoundary(words[i]!.w) || NEAR_SKIP.has(words[i]!.w)
   const governing = fromRight && !opening ? "unknown" : clause
-  return {
-    near,
-    clause,
-    clauseLeft,
-    governing,
-    opening,
-    infinitive,
-    // read only when the verbs leave the tense open
-    get futureCue() {
-      return FUTURE_CUE.test(p.slice(a, b + 1))
-    }
+  return new Cues(near, clause, clauseLeft, governing, opening, infinitive, p, a, b)
+}
+
+class Cues implements TenseCues {
+  constructor(
+    readonly near: Tense,
+    readonly clause: Tense,
+    readonly clauseLeft: Tense,
+    readonly governing: Tense,
+    readonly opening: boolean,
+    readonly infinitive: boolean,
+    private readonly p: string,
+    private readonly a: number,
+    private readonly b: number
+  ) {}
+  // read only when the verbs leave the tense open
+  get futureCue(): boolean {
+    return FUTURE_CUE.test(this.p.slice(this.a, this.b + 1))
   }
 }
