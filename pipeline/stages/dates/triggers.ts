@@ -93,7 +93,6 @@ const ciClasses = (t: string): number => {
   for (const [re, bit] of CI_CLASSES) if (re.test(t)) bits |= bit
   return bits === 0 ? T.VAGUE : bits
 }
-const classCache = { cs: new Map<string, number>(), ci: new Map<string, number>() }
 const CLASS_CACHE_MAX = 2048
 const cached = (map: Map<string, number>, key: string, classes: (t: string) => number): number => {
   let bits = map.get(key)
@@ -104,26 +103,42 @@ const cached = (map: Map<string, number>, key: string, classes: (t: string) => n
   }
   return bits
 }
+const csCache = new Map<string, number>()
 
 /**
- * The case-insensitive trigger of a configuration (the words above, and the vague words with `vague: true`), and the
- * trigger of its event names: the longest word of each name, scanned on its own so no other trigger hides it (a word
- * of the name sits at a word boundary wherever the name matches, so this finds every event name).
+ * The case-insensitive trigger of a configuration: the words above (and the vague words with `vague: true`), then the
+ * longest word of each event name, captured (a word of the name sits at a word boundary wherever the name matches, so
+ * this finds every event name). A trigger word may hide an event word that starts within it ("the near" in "the
+ * nearest"): a token whose text from any of its word starts is the beginning of an event word has the EVENT class too.
  */
-const triggerCache = new WeakMap<DatesConfig["events"], { plain: RegExp; vague: RegExp; events: RegExp | null }>()
-const triggersOf = (config: DatesConfig): { ci: RegExp; events: RegExp | null } => {
+interface CaseInsensitiveTrigger {
+  readonly re: RegExp
+  readonly classes: (lowerText: string, isEvent: boolean) => number
+}
+const triggerCache = new WeakMap<DatesConfig["events"], { plain: CaseInsensitiveTrigger; vague: CaseInsensitiveTrigger }>()
+const triggerCI = (config: DatesConfig): CaseInsensitiveTrigger => {
   let t = triggerCache.get(config.events)
   if (!t) {
     const evWords = [...new Set(eventRegexes(config.events).map((e) => (e.name.match(/\w+/g) ?? [e.name]).reduce((a, b) => (b.length > a.length ? b : a))))]
-    const ev = evWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")
+    const ev = evWords.length ? `|(${evWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})` : ""
+    const lowerEv = evWords.map((w) => w.toLowerCase())
+    const hidesEvent = (t: string) => {
+      for (let i = 0; i < t.length; i++) {
+        if (i > 0 && !/\W\w/.test(t.slice(i - 1, i + 1))) continue
+        const tail = t.slice(i)
+        if (lowerEv.some((w) => w.startsWith(tail) || tail.startsWith(w))) return true
+      }
+      return false
+    }
+    const cache = new Map<string, number>()
+    const classes = (text: string, isEvent: boolean) => (isEvent ? T.EVENT : cached(cache, text, (x) => ciClasses(x) | (hidesEvent(x) ? T.EVENT : 0)))
     t = {
-      plain: new RegExp(`\\b(?:${TRIGGER_WORDS})`, "gi"),
-      vague: new RegExp(`\\b(?:${TRIGGER_WORDS}|${TRIGGER_VAGUE_WORDS})`, "gi"),
-      events: ev ? new RegExp(`\\b(?:${ev})`, "gi") : null
+      plain: { re: new RegExp(`\\b(?:${TRIGGER_WORDS}${ev})`, "gi"), classes },
+      vague: { re: new RegExp(`\\b(?:${TRIGGER_WORDS}|${TRIGGER_VAGUE_WORDS}${ev})`, "gi"), classes }
     }
     triggerCache.set(config.events, t)
   }
-  return { ci: config.vague ? t.vague : t.plain, events: t.events }
+  return config.vague ? t.vague : t.plain
 }
 /**
  * Context a window keeps on each side of its triggers: more than the longest stretch of an expression to the left or
@@ -143,12 +158,11 @@ export interface Window {
 
 /** The trigger tokens of a text, in text order: start, end and classes, three numbers each. */
 const triggerTokens = (text: string, config: DatesConfig, lang: string): Array<number> => {
-  const { ci, events } = triggersOf(config)
-  const runs: Array<Array<number>> = [scan(TRIGGER_CS, text, classCache.cs, csClasses, false), scan(ci, text, classCache.ci, ciClasses, true)]
-  if (events) runs.push(scan(events, text, null, () => T.EVENT, false))
+  const ci = triggerCI(config)
+  const runs: Array<Array<number>> = [scan(TRIGGER_CS, text, (m) => cached(csCache, m[0], csClasses)), scan(ci.re, text, (m) => ci.classes(m[0].toLowerCase(), m[1] !== undefined))]
   // a document in another language: its own trigger words too
   const langTrigger = lang === "ru" ? TRIGGER_RU : chronoLanguage(lang) ? TRIGGER_NUMBER : null
-  if (langTrigger) runs.push(scan(langTrigger, text, null, () => T.OTHER_LANGUAGE, false))
+  if (langTrigger) runs.push(scan(langTrigger, text, () => T.OTHER_LANGUAGE))
   return mergeRuns(runs)
 }
 
@@ -215,14 +229,13 @@ export const triggerWindows = (
   return out
 }
 
-/** the tokens of one trigger expression: start, end, classes (read from the token's text through a cache) */
-function scan(re: RegExp, p: string, cache: Map<string, number> | null, classes: (t: string) => number, lower: boolean): Array<number> {
+/** the tokens of one trigger expression: start, end, classes */
+function scan(re: RegExp, p: string, classes: (m: RegExpExecArray) => number): Array<number> {
   const out: Array<number> = []
   re.lastIndex = 0
   for (let m = re.exec(p); m; m = re.exec(p)) {
-    const t = m[0]
-    out.push(m.index, m.index + t.length, cache ? cached(cache, lower ? t.toLowerCase() : t, classes) : classes(t))
-    if (t.length === 0) re.lastIndex++
+    out.push(m.index, m.index + m[0].length, classes(m))
+    if (m[0].length === 0) re.lastIndex++
   }
   return out
 }
