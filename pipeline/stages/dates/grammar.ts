@@ -11,7 +11,8 @@ import { russianCandidates, russianModifier } from "./grammar-ru.js"
 import { anyEvent, DAYNUM, eventRegexes, HOLIDAYS, MONTH, monthNo, NUM, NUMBER_WORDS, ORDINAL_Q, SEASON, WEEKDAY, weekdayNo, YEAR } from "./lexicon.js"
 import { findAll } from "./text.js"
 import { CAND_CACHE_TEXT, T, triggerClasses, triggerWindows } from "./triggers.js"
-import type { BodyCand, Cand, DatesConfig, DocContext, Kind } from "./types.js"
+import { type Rule, runRules } from "./rules.js"
+import type { Add, BodyCand, Cand, DatesConfig, DocContext, Kind } from "./types.js"
 
 const rx = (src: string, flags = "g") => new RegExp(src, flags)
 const relOf = (w: string | undefined): "last" | "next" | "this" | null => {
@@ -56,9 +57,11 @@ const RE_QUARTER = rx(`\\b(?:(?:the|its|a|their|our)\\s+)?(?:(?:comparable\\s+)?
 const RE_HALF = rx(`\\b(?:the\\s+)?(?:(${YEAR})\\s+)?(first|second)[- ]half\\b(?:\\s+(?:of\\s+)?(${YEAR})\\b)?`, "gi")
 const RE_FISCAL = rx(`\\b(?:fiscal|financial|FY|calendar|model|tax)[- ]?(?:year\\s+)?(${YEAR})\\b`, "gi")
 const RE_SEASON = rx(`\\b(?:(last|next|this|this past|this coming|past|coming)\\s+)?(${SEASON})(?:\\s+(?:of\\s+)?(${YEAR}))?\\b`, "gi")
+/** a year: not after a digit, a decimal or thousands separator, a currency sign, a slash, a colon or a dash */
 const RE_YEAR = rx(
-  `(?<![\\d,.$£€#/:-])\\b(${YEAR})(?:(?:'s|’s)|s)?\\b(?![,.]?\\d)(?![-/:]\\d)(?!\\s*(?:%|percent|per cent|km|kilometers?|kilometres?|miles?|meters?|metres?|feet|ft|people|persons|troops|soldiers|men|women|students|votes|cars|units|tons|tonnes|dollars|euros|yuan|rubles|roubles|shares|jobs|employees|workers|members|hours|pm|am|GMT|UTC|[A-Z]{2,}\\b))`
+  `\\b(${YEAR})(?:(?:'s|’s)|s)?\\b(?![,.]?\\d)(?![-/:]\\d)(?!\\s*(?:%|percent|per cent|km|kilometers?|kilometres?|miles?|meters?|metres?|feet|ft|people|persons|troops|soldiers|men|women|students|votes|cars|units|tons|tonnes|dollars|euros|yuan|rubles|roubles|shares|jobs|employees|workers|members|hours|pm|am|GMT|UTC|[A-Z]{2,}\\b))`
 )
+const NOT_BEFORE_YEAR = "0123456789,.$£€#/:-"
 const YEAR_LEFT = /(?:\b(?:in|since|until|till|of|by|from|to|before|after|during|through|throughout|between|and|or|early|late|mid|around|circa|c\.|year|years|fiscal|the|its|for|on|at|than|spring|summer|autumn|fall|winter|season|end|beginning|start|middle|as|both|either|over|within|about|till|last|past|a|an|that|this|his|her|their|our|due|into|predicting|unsuccessful|successful|whole|entire)\s*[-–]?|['’]s|[(\[]|[-–]|,)\s*$/i
 const DECADE_WORDS = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
 const RE_DECADE_WORDS = /\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?:nineteen-?)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi
@@ -146,20 +149,6 @@ export const windowCandidates = (text: string, config: DatesConfig, lang = "en",
 
 const num = (w: string) => (/^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w.toLowerCase()] ?? 1)
 
-/**
- * One rule of the grammar: its expression, the trigger classes its matches always hold (a window runs the rule only when
- * it holds a token of each group: `when`), an optional cheap test of the window, and what a match adds. The rules run in
- * this order (among overlapping candidates of equal length and priority the first added wins).
- */
-interface Rule {
-  readonly re: RegExp
-  readonly when: ReadonlyArray<number>
-  readonly test?: RegExp
-  /** only with `vague: true` */
-  readonly vague?: boolean
-  readonly read: (m: RegExpExecArray, p: string, add: AddCand) => void
-}
-type AddCand = (s: number, e: number, kind: Kind, prio: number, modifier?: DateModifier | null) => void
 /** "three days later", "two weeks ago": the words that make a count of units a relative date */
 const AGO_WORDS = /\b(?:ago|earlier|before|later|from now|hence)\b/i
 /** a year right after a holiday's name */
@@ -332,7 +321,7 @@ const RULES: ReadonlyArray<Rule> = [
   {
     re: RE_AGO,
     when: [T.DAYS_REL | T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.DECADE],
-    test: AGO_WORDS,
+    gate: (p) => AGO_WORDS.test(p),
     read: (m, p, add) => {
       const n = num(m[1]!)
       const dir = /ago|earlier|before/i.test(m[3]!) ? -1 : 1
@@ -408,6 +397,7 @@ const RULES: ReadonlyArray<Rule> = [
   {
     re: RE_YEAR,
     when: [T.YEAR],
+    rejectAfter: (p, i) => i > 0 && NOT_BEFORE_YEAR.includes(p[i - 1]!),
     read: (m, p, add) => {
       const before = p.slice(Math.max(0, m.index - 24), m.index)
       if (/s$/.test(m[0]) && !/'s$|’s$/.test(m[0])) return // decades are handled below
@@ -478,7 +468,7 @@ const RULES: ReadonlyArray<Rule> = [
 /** All date candidates of one paragraph or window (offsets relative to it), `classes` the trigger classes it holds. */
 const paragraphCandidates = (p: string, config: DatesConfig, lang: string, classes: number): Array<Cand> => {
   const out: Array<Cand> = []
-  const add: AddCand = (s, e, kind, prio, modifier = null) => {
+  const add: Add = (s, e, kind, prio, modifier = null) => {
     out.push({ s, e, kind, modifier, prio })
   }
 
@@ -491,20 +481,10 @@ const paragraphCandidates = (p: string, config: DatesConfig, lang: string, class
   // written calendar dates (chrono, strict grammar: no casual or relative readings; only certain components kept)
   if ((classes & T.MONTH && DIGIT.test(p)) || NUMERIC_SHAPE.test(p)) chronoCandidates(p, add)
 
-  for (const rule of RULES) {
-    if (rule.vague && !config.vague) continue
-    if (!rule.when.every((c) => (classes & c) !== 0)) continue
-    if (rule.test && !rule.test.test(p)) continue
-    const re = rule.re
-    re.lastIndex = 0
-    for (let m = re.exec(p); m; m = re.exec(p)) {
-      rule.read(m, p, add)
-      if (m[0].length === 0) re.lastIndex++
-    }
-  }
+  runRules(RULES, p, classes, config.vague === true, add)
 
   // the document's own language: Russian by its grammar (with chrono's ru locale), others by chrono's locale
-  if (lang === "ru") russianCandidates(p, add, config.vague === true)
+  if (lang === "ru") russianCandidates(p, add, config.vague === true, classes)
   if (chronoLanguage(lang) && /\d/.test(p)) chronoCandidates(p, add, lang)
 
   // "the week of March 6": the week of the day written after it (the day's candidate is widened to the week)

@@ -4,6 +4,7 @@
  */
 import { chronoLanguage } from "./chrono.js"
 import { eventRegexes, MONTH, monthNo, WEEKDAY } from "./lexicon.js"
+import { letterBefore } from "./rules.js"
 import { isSpace } from "./text.js"
 import type { DatesConfig } from "./types.js"
 
@@ -14,9 +15,12 @@ import type { DatesConfig } from "./types.js"
  * "FY2019" or "2015-10-17"), numeric dates with a two-digit year, "'90s".
  */
 const TRIGGER_CS = new RegExp(`\\b(?:${MONTH}|${WEEKDAY})(?![a-z])|(?:1[5-9]|20)\\d\\d|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d\\d|'\\d0s`, "g")
-/** the trigger words of Russian dates: month, weekday and season stems, the words of years, centuries and relative dates */
+/**
+ * the trigger words of Russian dates: month, weekday and season stems, the words of years, centuries and relative dates
+ * (a stem with no letter before it: `letterBefore` rejects the others)
+ */
 const TRIGGER_RU =
-  /(?<![\p{L}])(?:январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр|янв\.|фев|апр\.|авг\.|сент?\.|окт\.|нояб?\.|дек\.|понедельник|вторник|сред[уы]|четверг|пятниц|суббот|воскресень|сегодня|вчера|завтра|позавчера|послезавтра|назад|через|год|гг|век|столети|квартал|половин|недел|месяц|весн|лет|осен|зим|сейчас|ныне|недавно|настоящее|будущ|прошл|ранее|прежде|вскоре|ближайшее)|\d0-[ехы]/giu
+  /(?:январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр|янв\.|фев|апр\.|авг\.|сент?\.|окт\.|нояб?\.|дек\.|понедельник|вторник|сред[уы]|четверг|пятниц|суббот|воскресень|сегодня|вчера|завтра|позавчера|послезавтра|назад|через|год|гг|век|столети|квартал|половин|недел|месяц|весн|лет|осен|зим|сейчас|ныне|недавно|настоящее|будущ|прошл|ранее|прежде|вскоре|ближайшее)|\d0-[ехы]/giu
 /** in the other languages chrono reads: any number (its written dates hold one) */
 const TRIGGER_NUMBER = /\d{1,4}/g
 /**
@@ -56,8 +60,30 @@ export const T = {
   DECADE_WORD: 1 << 20, // twenties ... nineties
   VAGUE: 1 << 21, // now, current, recent, future, the past ... (only with `vague`)
   EVENT: 1 << 22, // a word of a configured event name
-  OTHER_LANGUAGE: 1 << 23 // a trigger of the document's own language (Russian words, any number)
+  OTHER_LANGUAGE: 1 << 23, // a trigger of the document's own language (any number, in the languages chrono reads)
+  RU_MONTH: 1 << 24, // a Russian month stem ("январ", "мая", "сент.")
+  RU_WEEKDAY: 1 << 25, // a Russian weekday stem
+  RU_DAY: 1 << 26, // сегодня, вчера, завтра, позавчера, послезавтра
+  RU_AGO: 1 << 27, // назад, через
+  RU_UNIT: 1 << 28, // год, гг, век, столетие, квартал, половина, неделя, месяц
+  RU_SEASON: 1 << 29, // весн-, лет-, осен-, зим- (and "лет", years)
+  RU_OTHER: 1 << 30 // the vague and relative words (сейчас, недавно, прошл-, будущ-), decades written "90-х"
 } as const
+
+const RU_CLASSES: ReadonlyArray<readonly [RegExp, number]> = [
+  [/^(?:январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр|янв\.|фев|апр\.|авг\.|сент?\.|окт\.|нояб?\.|дек\.)$/, T.RU_MONTH],
+  [/^(?:понедельник|вторник|сред[уы]|четверг|пятниц|суббот|воскресень)$/, T.RU_WEEKDAY],
+  [/^(?:сегодня|вчера|завтра|позавчера|послезавтра)$/, T.RU_DAY],
+  [/^(?:назад|через)$/, T.RU_AGO],
+  [/^(?:год|гг|век|столети|квартал|половин|недел|месяц)$/, T.RU_UNIT],
+  [/^(?:весн|лет|осен|зим)$/, T.RU_SEASON]
+]
+/** the classes of a Russian token (in lower case) */
+const ruClasses = (t: string): number => {
+  for (const [re, bit] of RU_CLASSES) if (re.test(t)) return bit
+  return T.RU_OTHER
+}
+const ruCache = new Map<string, number>()
 
 const LETTER_START = /^[A-Za-z]/
 /** the classes of a case-sensitive token: a month or weekday name, a year-like number, a numeric date, "'90s" */
@@ -161,8 +187,8 @@ const triggerTokens = (text: string, config: DatesConfig, lang: string): Array<n
   const ci = triggerCI(config)
   const runs: Array<Array<number>> = [scan(TRIGGER_CS, text, (m) => cached(csCache, m[0], csClasses)), scan(ci.re, text, (m) => ci.classes(m[0].toLowerCase(), m[1] !== undefined))]
   // a document in another language: its own trigger words too
-  const langTrigger = lang === "ru" ? TRIGGER_RU : chronoLanguage(lang) ? TRIGGER_NUMBER : null
-  if (langTrigger) runs.push(scan(langTrigger, text, () => T.OTHER_LANGUAGE))
+  if (lang === "ru") runs.push(scan(TRIGGER_RU, text, (m) => cached(ruCache, m[0].toLowerCase(), ruClasses), (p, i) => p.charCodeAt(i) > 0x40 && letterBefore(p, i)))
+  else if (chronoLanguage(lang)) runs.push(scan(TRIGGER_NUMBER, text, () => T.OTHER_LANGUAGE))
   return mergeRuns(runs)
 }
 
@@ -229,11 +255,15 @@ export const triggerWindows = (
   return out
 }
 
-/** the tokens of one trigger expression: start, end, classes */
-function scan(re: RegExp, p: string, classes: (m: RegExpExecArray) => number): Array<number> {
+/** the tokens of one trigger expression: start, end, classes; `reject` a match as a look-behind would (rules.ts) */
+function scan(re: RegExp, p: string, classes: (m: RegExpExecArray) => number, reject?: (p: string, i: number) => boolean): Array<number> {
   const out: Array<number> = []
   re.lastIndex = 0
   for (let m = re.exec(p); m; m = re.exec(p)) {
+    if (reject && reject(p, m.index)) {
+      re.lastIndex = m.index + 1
+      continue
+    }
     out.push(m.index, m.index + m[0].length, classes(m))
     if (m[0].length === 0) re.lastIndex++
   }
