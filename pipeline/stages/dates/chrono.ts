@@ -6,6 +6,7 @@
  */
 import * as chrono from "chrono-node"
 import { HAS_MONTH, MONTH, MONTH_OR_NUMERIC } from "./lexicon.js"
+import { letterBefore } from "./rules.js"
 import { isSpace } from "./text.js"
 import type { Add, Kind } from "./types.js"
 
@@ -14,6 +15,8 @@ interface ChronoLocale {
   readonly parser: chrono.Chrono
   /** where a stretch is cut around: a month name or a numeric date shape */
   readonly trigger: RegExp
+  /** a trigger match that is none, as a look-behind would reject it (rules.ts) */
+  readonly triggerReject?: (p: string, i: number) => boolean
   /** a result holds a month name or a numeric date */
   readonly monthOrNumeric: RegExp
   /** a result holds a month name (a bare number pair is a date only with its year) */
@@ -52,7 +55,9 @@ const RU: ChronoLocale = {
     c.parsers = c.parsers.filter((p) => RU_USED.has(p.constructor.name))
     return c.parsers.length > 0 ? c : chrono.ru.strict
   })(),
-  trigger: new RegExp(`(?<![\\p{L}])${RU_MONTH}|\\d[-/.]\\d`, "giu"),
+  // a month stem with no letter before it, or a numeric date shape
+  trigger: new RegExp(`${RU_MONTH}|\\d[-/.]\\d`, "giu"),
+  triggerReject: (p, i) => p.charCodeAt(i) > 0x40 && letterBefore(p, i),
   monthOrNumeric: new RegExp(`${RU_MONTH}|\\d[-/.]\\d`, "iu"),
   named: new RegExp(RU_MONTH, "iu"),
   rangeSep: /\s*(?:[–—]|\s-\s|(?<![\p{L}])(?:по|до|и)(?![\p{L}]))\s*/u,
@@ -115,7 +120,12 @@ const chronoParse = (p: string, loc: ChronoLocale): Array<chrono.ParsedResult> =
   let ws = -1
   let we = -1
   trigger.lastIndex = 0
+  const reject = loc.triggerReject
   for (let m = trigger.exec(p); m; m = trigger.exec(p)) {
+    if (reject && reject(p, m.index)) {
+      trigger.lastIndex = m.index + 1
+      continue
+    }
     let s = m.index - CHRONO_MARGIN
     let e = m.index + m[0].length + CHRONO_MARGIN
     if (s <= 0) s = 0
