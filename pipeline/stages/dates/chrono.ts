@@ -25,8 +25,17 @@ interface ChronoLocale {
   readonly rangeSep: RegExp
   /** words chrono folds into the front of a result that are not part of the date */
   readonly lead: RegExp
+  /**
+   * what a stretch must hold for chrono to read a day in it (every result kept here has its month and day): a numeric
+   * date shape, or a day (a number or an ordinal word) next to a month name as the locale's parsers write them. A
+   * stretch without one is not parsed: most stretches around a month name hold "in March" or "March 1998".
+   */
+  readonly mayHoldDay: RegExp
 }
 
+/** how chrono's dictionaries start a month name (any case), and its ordinal words ("twenty-first" ends with "first") */
+const EN_MONTH_STEM = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+const EN_ORDINAL_WORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|thirtieth)"
 /**
  * chrono's strict English parser without the parsers whose results are never kept here (relative "3 days ago" /
  * "within a week" readings, month/year-only slashes, times of day): a third less work. When a chrono release renames
@@ -43,8 +52,16 @@ const EN: ChronoLocale = {
   monthOrNumeric: MONTH_OR_NUMERIC,
   named: HAS_MONTH,
   rangeSep: /\s*(?:[–—]|\s-\s|\b(?:to|through|until|till|and)\b)\s*/,
-  lead: /^(?:on|the|of)\s+/i
+  lead: /^(?:on|the|of)\s+/i,
+  // chrono's middle-endian "March 5", "Sept. fifth", year-month-day "1998 March 5" (a day of one or two digits: "March
+  // 1998" holds none); little-endian "5th of March", "5 to 7 March" (its day follows no digit)
+  mayHoldDay: new RegExp(
+    `\\d[-/.]\\d|${EN_MONTH_STEM}[a-z]*\\.?[\\s,./-]*(?:\\d{1,2}(?!\\d)|${EN_ORDINAL_WORD}|twenty|thirty)|(?:(?<!\\d)\\d{1,2}|${EN_ORDINAL_WORD}|[a-z]teenth)(?:st|nd|rd|th)?\\s*(?:of)?[\\s,./-]*${EN_MONTH_STEM}`,
+    "i"
+  )
 }
+/** Russian month stems and the beginnings of their abbreviations */
+const RU_MONTH_ABBR = "(?:январ|янв|феврал|фев|март|мар|апрел|апр|ма[йяюе]|июн|июл|август|авг|сентябр|сен|октябр|окт|ноябр|ноя|декабр|дек)"
 /** Russian month stems: the trigger and the month test of the `ru` locale */
 const RU_MONTH = "(?:январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
 /** chrono's strict Russian parser with only the parsers whose results are kept: dates written with a month name (and the weekday before one), ISO and numeric dates */
@@ -61,7 +78,9 @@ const RU: ChronoLocale = {
   monthOrNumeric: new RegExp(`${RU_MONTH}|\\d[-/.]\\d`, "iu"),
   named: new RegExp(RU_MONTH, "iu"),
   rangeSep: /\s*(?:[–—]|\s-\s|(?<![\p{L}])(?:по|до|и)(?![\p{L}]))\s*/u,
-  lead: /^(?:в|во|на|с|со|до|к|по)\s+/iu
+  lead: /^(?:в|во|на|с|со|до|к|по)\s+/iu,
+  // chrono's little-endian "20 мая", "20го мая", "двадцатого мая" (its day follows no digit; ordinal words end in -ое, -ого, -ье, -его)
+  mayHoldDay: new RegExp(`\\d[-/.]\\d|(?:(?<!\\d)\\d{1,2}(?:го|ого|е|ое)?|\\p{L}(?:ое|ого|ье|его))[\\s/-]{0,7}(?:of\\s{0,3})?${RU_MONTH_ABBR}`, "iu")
 }
 /** the other locales: stretches around any number; a result must hold a word (its month) */
 const otherLocale = (parser: chrono.Chrono): ChronoLocale => ({
@@ -70,7 +89,8 @@ const otherLocale = (parser: chrono.Chrono): ChronoLocale => ({
   monthOrNumeric: /\p{L}{3,}|\d[-/.]\d/u,
   named: /\p{L}{3,}/u,
   rangeSep: /\s*(?:[–—]|\s-\s)\s*/,
-  lead: /^(?:am|on|le|el|il|em|de|op|den|the)\s+/i
+  lead: /^(?:am|on|le|el|il|em|de|op|den|the)\s+/i,
+  mayHoldDay: /\d/
 })
 const LOCALES: ReadonlyMap<string, ChronoLocale> = (() => {
   const all = chrono as unknown as Record<string, { strict?: chrono.Chrono }>
@@ -153,7 +173,7 @@ const chronoParse = (p: string, loc: ChronoLocale): Array<chrono.ParsedResult> =
 const DAY_WRITTEN = /\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b/i
 function chronoStretch(p: string, ws: number, we: number, out: Array<chrono.ParsedResult>, loc: ChronoLocale): void {
   const text = ws === 0 && we === p.length ? p : p.slice(ws, we)
-  if (!DAY_WRITTEN.test(text)) return
+  if (!DAY_WRITTEN.test(text) || !loc.mayHoldDay.test(text)) return
   for (const r of loc.parser.parse(text, CHRONO_OPTIONS)) {
     ;(r as { index: number }).index += ws
     out.push(r)
