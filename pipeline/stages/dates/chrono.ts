@@ -31,6 +31,11 @@ interface ChronoLocale {
    * stretch without one is not parsed: most stretches around a month name hold "in March" or "March 1998".
    */
   readonly mayHoldDay: RegExp
+  /**
+   * parsers that can match only where their test holds: a stretch is parsed without those whose test fails (a parser
+   * that cannot match adds no result, so the results are the same)
+   */
+  readonly optional: ReadonlyArray<readonly [name: string, test: RegExp]>
 }
 
 /** how chrono's dictionaries start a month name (any case), and its ordinal words ("twenty-first" ends with "first") */
@@ -58,7 +63,16 @@ const EN: ChronoLocale = {
   mayHoldDay: new RegExp(
     `\\d[-/.]\\d|${EN_MONTH_STEM}[a-z]*\\.?[\\s,./-]*(?:\\d{1,2}(?!\\d)|${EN_ORDINAL_WORD}|twenty|thirty)|(?:(?<!\\d)\\d{1,2}|${EN_ORDINAL_WORD}|[a-z]teenth)(?:st|nd|rd|th)?\\s*(?:of)?[\\s,./-]*${EN_MONTH_STEM}`,
     "i"
-  )
+  ),
+  optional: [
+    ["SlashDateFormatParser", /\d[-/.]\d/],
+    ["ISOFormatParser", /\d-\d/],
+    ["ENYearMonthDayParser", /\d{4}[-./\s]/],
+    ["ENYearMonthNameParser", new RegExp(`\\d(?:\\s*(?:BE|AD|BCE?|CE))?\\s*[-./,]?\\s*(?:of\\s+)?${EN_MONTH_STEM}`, "i")],
+    ["ENWeekdayParser", /sun|mon|tue|wed|thu|fri|sat/i],
+    ["ENMonthNameMiddleEndianParser", new RegExp(`${EN_MONTH_STEM}[a-z]*\\.?[\\s,./-]*(?:\\d|${EN_ORDINAL_WORD}|twenty|thirty)`, "i")],
+    ["ENMonthNameLittleEndianParser", new RegExp(`(?:\\d|${EN_ORDINAL_WORD}|teenth)(?:st|nd|rd|th)?\\s*(?:of)?[\\s,./-]*${EN_MONTH_STEM}`, "i")]
+  ]
 }
 /** Russian month stems and the beginnings of their abbreviations */
 const RU_MONTH_ABBR = "(?:январ|янв|феврал|фев|март|мар|апрел|апр|ма[йяюе]|июн|июл|август|авг|сентябр|сен|октябр|окт|ноябр|ноя|декабр|дек)"
@@ -80,7 +94,12 @@ const RU: ChronoLocale = {
   rangeSep: /\s*(?:[–—]|\s-\s|(?<![\p{L}])(?:по|до|и)(?![\p{L}]))\s*/u,
   lead: /^(?:в|во|на|с|со|до|к|по)\s+/iu,
   // chrono's little-endian "20 мая", "20го мая", "двадцатого мая" (its day follows no digit; ordinal words end in -ое, -ого, -ье, -его)
-  mayHoldDay: new RegExp(`\\d[-/.]\\d|(?:(?<!\\d)\\d{1,2}(?:го|ого|е|ое)?|\\p{L}(?:ое|ого|ье|его))[\\s/-]{0,7}(?:of\\s{0,3})?${RU_MONTH_ABBR}`, "iu")
+  mayHoldDay: new RegExp(`\\d[-/.]\\d|(?:(?<!\\d)\\d{1,2}(?:го|ого|е|ое)?|\\p{L}(?:ое|ого|ье|его))[\\s/-]{0,7}(?:of\\s{0,3})?${RU_MONTH_ABBR}`, "iu"),
+  optional: [
+    ["SlashDateFormatParser", /\d[-/.]\d/],
+    ["ISOFormatParser", /\d-\d/],
+    ["RUWeekdayParser", /вск|понедельник|пн|вт|сред|ср|четверг|чт|пятниц|пт|суббот|сб|воскресен/iu]
+  ]
 }
 /** the other locales: stretches around any number; a result must hold a word (its month) */
 const otherLocale = (parser: chrono.Chrono): ChronoLocale => ({
@@ -90,7 +109,8 @@ const otherLocale = (parser: chrono.Chrono): ChronoLocale => ({
   named: /\p{L}{3,}/u,
   rangeSep: /\s*(?:[–—]|\s-\s)\s*/,
   lead: /^(?:am|on|le|el|il|em|de|op|den|the)\s+/i,
-  mayHoldDay: /\d/
+  mayHoldDay: /\d/,
+  optional: []
 })
 const LOCALES: ReadonlyMap<string, ChronoLocale> = (() => {
   const all = chrono as unknown as Record<string, { strict?: chrono.Chrono }>
@@ -169,15 +189,40 @@ const chronoParse = (p: string, loc: ChronoLocale): Array<chrono.ParsedResult> =
   return out
 }
 
+/** the locale's parser without the optional parsers that cannot match in the text (one parser kept per combination) */
+const variants = new WeakMap<ChronoLocale, Map<number, chrono.Chrono>>()
+const parserFor = (loc: ChronoLocale, text: string): chrono.Chrono => {
+  if (loc.optional.length === 0) return loc.parser
+  let skip = 0
+  for (let i = 0; i < loc.optional.length; i++) if (!loc.optional[i]![1].test(text)) skip |= 1 << i
+  if (skip === 0) return loc.parser
+  let byMask = variants.get(loc)
+  if (!byMask) variants.set(loc, (byMask = new Map()))
+  let parser = byMask.get(skip)
+  if (!parser) {
+    const skipped = new Set(loc.optional.filter((_, i) => skip & (1 << i)).map(([name]) => name))
+    parser = loc.parser.clone()
+    parser.parsers = parser.parsers.filter((x) => !skipped.has(x.constructor.name))
+    byMask.set(skip, parser)
+  }
+  return parser
+}
+
 /** a day written as a number or an ordinal word: every chrono result kept has one */
 const DAY_WRITTEN = /\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b/i
 function chronoStretch(p: string, ws: number, we: number, out: Array<chrono.ParsedResult>, loc: ChronoLocale): void {
   const text = ws === 0 && we === p.length ? p : p.slice(ws, we)
   if (!DAY_WRITTEN.test(text) || !loc.mayHoldDay.test(text)) return
-  for (const r of loc.parser.parse(text, CHRONO_OPTIONS)) {
+  for (const r of parserFor(loc, text).parse(text, CHRONO_OPTIONS)) {
     ;(r as { index: number }).index += ws
     out.push(r)
   }
+}
+
+const RELATIVE_TAG = /relative|casual/i
+const hasRelativeTag = (r: chrono.ParsedResult): boolean => {
+  for (const t of r.tags()) if (RELATIVE_TAG.test(t)) return true
+  return false
 }
 
 /** chrono's written calendar dates of one paragraph (strict grammar: no casual or relative readings; only certain components kept). */
@@ -190,7 +235,7 @@ export const chronoCandidates = (p: string, add: Add, lang = "en"): void => {
     const d = c.isCertain("day") ? c.get("day") : null
     if (mo === null || mo === undefined || d === null || d === undefined) continue
     // relative readings ("11 days ago") are this module's job, against the document's reference, not chrono's instant
-    if ([...r.tags()].some((t) => /relative|casual/i.test(t))) continue
+    if (hasRelativeTag(r)) continue
     if (!loc.monthOrNumeric.test(r.text)) continue
     if (!(c.isCertain("year")) && !loc.named.test(r.text)) continue // "5/8" is a fraction, not May 8
     let text = r.text.replace(/[\s,.–—-]+$/, "")

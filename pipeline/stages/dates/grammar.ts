@@ -567,10 +567,17 @@ const isTitleCased = (p: string, s: number, e: number): boolean => {
 
 /** Keeps the longest non-overlapping candidates (ties: lower prio, then earlier). */
 const selectCands = (cands: Array<Cand>): Array<Cand> => {
-  const sorted = [...cands].sort((a, b) => b.e - b.s - (a.e - a.s) || a.prio - b.prio || a.s - b.s)
+  if (cands.length <= 1) return cands
+  const sorted = [...cands].sort(longestFirst)
   const kept: Array<Cand> = []
-  for (const c of sorted) if (!kept.some((k) => c.s < k.e && k.s < c.e)) kept.push(c)
-  return kept.sort((a, b) => a.s - b.s)
+  for (const c of sorted) if (!overlapsAny(kept, c)) kept.push(c)
+  return kept.sort(byStart)
+}
+const longestFirst = (a: Cand, b: Cand) => b.e - b.s - (a.e - a.s) || a.prio - b.prio || a.s - b.s
+const byStart = (a: Cand, b: Cand) => a.s - b.s
+const overlapsAny = (kept: ReadonlyArray<Cand>, c: Cand): boolean => {
+  for (const k of kept) if (c.s < k.e && k.s < c.e) return true
+  return false
 }
 
 /** Step 1: the candidates of the body, from the windows around its trigger tokens (in body order). */

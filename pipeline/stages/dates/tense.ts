@@ -56,6 +56,8 @@ interface Word {
   readonly w: string
   /** the word without its negation or clitic (`normal`) */
   readonly n: string
+  /** what the word marks alone (`markOfWord`) */
+  readonly m: Mark
   readonly s: number
   readonly e: number
   /** written with a capital */
@@ -86,7 +88,8 @@ const wordsOf = (p: string, a: number, b: number): Array<Word> => {
   WORD.lastIndex = a
   for (let m = WORD.exec(p); m && m.index < b; m = WORD.exec(p)) {
     const w = m[0].toLowerCase()
-    out.push({ w, n: w.includes("'") || w.includes("’") ? normal(w) : w, s: m.index, e: m.index + m[0].length, cap: w !== m[0] })
+    const n = w.includes("'") || w.includes("’") ? normal(w) : w
+    out.push({ w, n, m: markOfWord(n), s: m.index, e: m.index + m[0].length, cap: w !== m[0] })
   }
   return out
 }
@@ -109,7 +112,14 @@ type Mark = "future" | "past" | "present" | null
  * How one word marks tense on its own (a verb form or an auxiliary), or null when it is not a verb we recognise; the
  * next word decides only for a scheduling participle ("expected to"). What a word marks alone is kept in a cache.
  */
-const markOf = (w: string, next: string | undefined): Mark => (SCHEDULED.has(w) && (next === "to" || next === "for") ? "future" : markOfWord(w))
+const markAt = (words: ReadonlyArray<Word>, i: number): Mark => {
+  const word = words[i]!
+  if (SCHEDULED.has(word.n)) {
+    const next = words[i + 1]?.w
+    if (next === "to" || next === "for") return "future"
+  }
+  return word.m
+}
 const MARK_CACHE_MAX = 50_000
 const markCache = new Map<string, Mark>()
 const markOfWord = (w: string): Mark => {
@@ -142,7 +152,7 @@ const markAlone = (w: string, next: string | undefined): Mark => {
  */
 const groupTense = (words: ReadonlyArray<Word>, i: number): Mark => {
   const word = words[i]!.n
-  let own = markOf(word, words[i + 1]?.w)
+  let own = markAt(words, i)
   // "the proposed merger", "a still unspecified date": a participle after a determiner is an adjective
   if (own === "past" && /ed$/.test(word) && (/^un/.test(word) || isAttributive(words, i))) return null
   // "is scheduled for Friday", "planned to meet": what is planned lies ahead; "planned a rally" is the past act
@@ -154,7 +164,7 @@ const groupTense = (words: ReadonlyArray<Word>, i: number): Mark => {
     if (isBoundary(w)) break
     // "to be published", "to sign": an infinitive has no tense of its own; the finite verb before it decides
     if (w === "to") return own === "future" ? "future" : null
-    const m = markOf(w, words[j + 1]?.w)
+    const m = markAt(words, j)
     if (m === "future") return "future"
     if (m === null && !LINKING.has(w)) break
     if (m !== null && own !== "future") {
@@ -219,8 +229,13 @@ export interface TenseCues {
 /** the words of the last sentence read: the dates of one sentence share them */
 let lastSentence: { p: string; a: number; b: number; words: Array<Word> } | null = null
 
+/** the words from i to j (exclusive) are all words that may stand between a verb and its date */
+const onlyNearSkip = (words: ReadonlyArray<Word>, i: number, j: number): boolean => {
+  for (let k = i; k < j; k++) if (!NEAR_SKIP.has(words[k]!.w)) return false
+  return true
+}
 /** the tense of the verb group at word i; null for a word that is no verb, or an infinitive (no tense of its own) */
-const verbAt = (words: ReadonlyArray<Word>, i: number): Tense | null => (markOf(words[i]!.n, words[i + 1]?.w) === null ? null : groupTense(words, i))
+const verbAt = (words: ReadonlyArray<Word>, i: number): Tense | null => (markAt(words, i) === null ? null : groupTense(words, i))
 
 export const tenseCues = (p: string, s: number, e: number): TenseCues => {
   const { a, b } = sentenceBounds(p, s, e)
@@ -274,7 +289,7 @@ export const tenseCues = (p: string, s: number, e: number): TenseCues => {
       if (isBoundary(words[i]!.w)) break
       const t = verbAt(words, i)
       if (t) {
-        if (REPORTING.has(words[i]!.n) && words.slice(i + 1, first).some((w) => !NEAR_SKIP.has(w.w))) break search
+        if (REPORTING.has(words[i]!.n) && !onlyNearSkip(words, i + 1, first)) break search
         clause = t
         break search
       }
