@@ -16,7 +16,7 @@
  */
 import type { DateResolution } from "../../model.js"
 import { addDays, anchorName, centuryValue, daysIn, decadeValue, halfValue, intervalOf, isoDay, isoMonth, isoYear, partOfDayValue, precisionOrNull, quarterValue, type Ref, seasonOfMonth, seasonStart, seasonValue, utc, validDay, weekdayOf, weekValueOf } from "./calendar.js"
-import { type Tense, tenseCues } from "./tense.js"
+import { type MarkCache, type Tense, tenseCues } from "./tense.js"
 import type { BodyCand, CalendarUnit, Dateline, DateMention, DocContext, Kind, Published } from "./types.js"
 
 export interface Resolved {
@@ -302,14 +302,14 @@ export const resolveCandidates = (
     if (published && published.source === "page_date" && c.s < published.e && published.s < c.e) continue // the page date line itself
     const isDateline = dateline !== null && c.s === dateline.s
     const p = doc.paras[c.para]!
-    const tense: Tense = isDateline ? "past" : needsTense(c.kind) ? tenseOf(c.kind, p.text, c.s - p.s, c.e - p.s) : "unknown"
+    const tense: Tense = isDateline ? "past" : needsTense(c.kind) ? tenseOf(c.kind, p.text, c.s - p.s, c.e - p.s, doc.memo.marks) : "unknown"
     const r = resolve(c.kind, ref, { tense, previous, period, vague, lang: doc.lang })
     // "that day" with no day written before it, "three days later": no calendar value, reported only with `vague`
     if (r.value === null && !vague && (c.kind.k === "anaphor" || c.kind.k === "vague")) continue
     if (r.value !== null && c.kind.k !== "anaphor" && /^\d{4}/.test(r.value)) previous = r.value
     if (r.value !== null && namesPeriod(c.kind)) period = r.value
     if (isDateline) datelineValue = r.value
-    const interval = intervalOf(r.value)
+    const interval = r.value === null ? null : memoInterval(doc, r.value)
     mentions.push({
       text: doc.body.slice(c.s, c.e),
       start: doc.cp(c.s),
@@ -325,6 +325,19 @@ export const resolveCandidates = (
     })
   }
   return { mentions, datelineValue }
+}
+
+const INTERVAL_CACHE_MAX = 10_000
+/** the days of a value, kept per configuration: a document names its year, its days, PRESENT_REF many times */
+const memoInterval = (doc: DocContext, value: string) => {
+  const cache = doc.memo.intervals
+  let hit = cache.get(value)
+  if (hit === undefined) {
+    hit = intervalOf(value)
+    if (cache.size >= INTERVAL_CACHE_MAX) cache.clear()
+    cache.set(value, hit)
+  }
+  return hit
 }
 
 /** a quarter or half the text is reporting on ("the third quarter", "the latest quarter"), not a year-ago one */
@@ -348,10 +361,10 @@ const needsTense = (kind: Kind): boolean =>
  *   gerund heading its clause hides it). With no verb at all the date is the latest one: nothing is placed after the
  *   publication date unless something in the sentence points there.
  */
-const tenseOf = (kind: Kind, p: string, s: number, e: number): Tense => {
+const tenseOf = (kind: Kind, p: string, s: number, e: number, marks: MarkCache): Tense => {
   const before = p.slice(Math.max(0, s - 24), s)
   if (TAKES_EFFECT_BEFORE.test(before)) return "future"
-  const cues = tenseCues(p, s, e)
+  const cues = tenseCues(p, s, e, marks)
   // a weekday: its clause's verb; under an infinitive ("planned to leave on Thursday") or a present, the nearest reading
   if (kind.k === "weekday" || kind.k === "weekend") return cues.infinitive || cues.clause === "present" ? "unknown" : cues.clause
   if (ENDED_BEFORE.test(before)) return "past"

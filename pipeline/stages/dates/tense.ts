@@ -83,13 +83,13 @@ const sentenceEndAt = (p: string, i: number): boolean => {
 
 const WORD = /[\p{L}’']+(?:-[\p{L}]+)*|[,;:()"“”«»—–]/gu
 
-const wordsOf = (p: string, a: number, b: number): Array<Word> => {
+const wordsOf = (p: string, a: number, b: number, marks: MarkCache): Array<Word> => {
   const out: Array<Word> = []
   WORD.lastIndex = a
   for (let m = WORD.exec(p); m && m.index < b; m = WORD.exec(p)) {
     const w = m[0].toLowerCase()
     const n = w.includes("'") || w.includes("’") ? normal(w) : w
-    out.push({ w, n, m: markOfWord(n), s: m.index, e: m.index + m[0].length, cap: w !== m[0] })
+    out.push({ w, n, m: markOfWord(n, marks), s: m.index, e: m.index + m[0].length, cap: w !== m[0] })
   }
   return out
 }
@@ -121,13 +121,14 @@ const markAt = (words: ReadonlyArray<Word>, i: number): Mark => {
   return word.m
 }
 const MARK_CACHE_MAX = 50_000
-const markCache = new Map<string, Mark>()
-const markOfWord = (w: string): Mark => {
-  let mark = markCache.get(w)
+/** what words mark alone, kept for the documents of one configuration (`DocContext.memo`) */
+export type MarkCache = Map<string, Mark>
+const markOfWord = (w: string, cache: MarkCache): Mark => {
+  let mark = cache.get(w)
   if (mark === undefined) {
     mark = markAlone(w, undefined)
-    if (markCache.size >= MARK_CACHE_MAX) markCache.clear()
-    markCache.set(w, mark)
+    if (cache.size >= MARK_CACHE_MAX) cache.clear()
+    cache.set(w, mark)
   }
   return mark
 }
@@ -237,9 +238,9 @@ const onlyNearSkip = (words: ReadonlyArray<Word>, i: number, j: number): boolean
 /** the tense of the verb group at word i; null for a word that is no verb, or an infinitive (no tense of its own) */
 const verbAt = (words: ReadonlyArray<Word>, i: number): Tense | null => (markAt(words, i) === null ? null : groupTense(words, i))
 
-export const tenseCues = (p: string, s: number, e: number): TenseCues => {
+export const tenseCues = (p: string, s: number, e: number, marks: MarkCache): TenseCues => {
   const { a, b } = sentenceBounds(p, s, e)
-  if (!lastSentence || lastSentence.p !== p || lastSentence.a !== a || lastSentence.b !== b) lastSentence = { p, a, b, words: wordsOf(p, a, b) }
+  if (!lastSentence || lastSentence.p !== p || lastSentence.a !== a || lastSentence.b !== b) lastSentence = { p, a, b, words: wordsOf(p, a, b, marks) }
   const words = lastSentence.words
   let first = 0
   while (first < words.length && words[first]!.s < s) first++

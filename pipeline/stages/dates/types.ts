@@ -2,6 +2,7 @@
 import type { DateModifier, DatePrecision, DateRow } from "../../model.js"
 import type { CleanResult } from "../clean.js"
 import type { PartOfDay, Season, VagueRef } from "./calendar.js"
+import type { MarkCache } from "./tense.js"
 
 export interface DatesConfig {
   /** named events used as dates, e.g. "September 11 attacks" -> 2001-09-11 */
@@ -94,6 +95,17 @@ export interface DocContext {
   readonly paras: ReadonlyArray<Paragraph>
   /** UTF-16 index of the body -> Unicode code point offset */
   readonly cp: (i: number) => number
+  /** what is kept between the documents of one configuration (a build): see `StageMemo` */
+  readonly memo: StageMemo
+}
+
+/**
+ * Results kept between documents read with one configuration object (a build passes the same one to every document;
+ * each keeps a few thousand entries at most): what each word marks for tense, and the days each value covers.
+ */
+export interface StageMemo {
+  readonly marks: MarkCache
+  readonly intervals: Map<string, { readonly earliest: string; readonly latest: string } | null>
 }
 
 /** a candidate of the body: offsets into the body, and the paragraph it was found in */
