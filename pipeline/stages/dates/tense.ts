@@ -56,8 +56,8 @@ interface Word {
   readonly w: string
   /** the word without its negation or clitic (`normal`) */
   readonly n: string
-  /** what the word marks alone (`markOfWord`) */
-  readonly m: Mark
+  /** what the word marks alone (`markOfWord`), read when first asked */
+  m: Mark | undefined
   readonly s: number
   readonly e: number
   /** written with a capital */
@@ -83,13 +83,13 @@ const sentenceEndAt = (p: string, i: number): boolean => {
 
 const WORD = /[\p{L}’']+(?:-[\p{L}]+)*|[,;:()"“”«»—–]/gu
 
-const wordsOf = (p: string, a: number, b: number, marks: MarkCache): Array<Word> => {
+const wordsOf = (p: string, a: number, b: number): Array<Word> => {
   const out: Array<Word> = []
   WORD.lastIndex = a
   for (let m = WORD.exec(p); m && m.index < b; m = WORD.exec(p)) {
     const w = m[0].toLowerCase()
     const n = w.includes("'") || w.includes("’") ? normal(w) : w
-    out.push({ w, n, m: markOfWord(n, marks), s: m.index, e: m.index + m[0].length, cap: w !== m[0] })
+    out.push({ w, n, m: undefined, s: m.index, e: m.index + m[0].length, cap: w !== m[0] })
   }
   return out
 }
@@ -118,8 +118,11 @@ const markAt = (words: ReadonlyArray<Word>, i: number): Mark => {
     const next = words[i + 1]?.w
     if (next === "to" || next === "for") return "future"
   }
+  if (word.m === undefined) word.m = markOfWord(word.n, currentMarks)
   return word.m
 }
+/** the cache of the document being read (set by tenseCues with the sentence's words) */
+let currentMarks: MarkCache = new Map()
 const MARK_CACHE_MAX = 50_000
 /** what words mark alone, kept for the documents of one configuration (`DocContext.memo`) */
 export type MarkCache = Map<string, Mark>
@@ -240,7 +243,8 @@ const verbAt = (words: ReadonlyArray<Word>, i: number): Tense | null => (markAt(
 
 export const tenseCues = (p: string, s: number, e: number, marks: MarkCache): TenseCues => {
   const { a, b } = sentenceBounds(p, s, e)
-  if (!lastSentence || lastSentence.p !== p || lastSentence.a !== a || lastSentence.b !== b) lastSentence = { p, a, b, words: wordsOf(p, a, b, marks) }
+  if (!lastSentence || lastSentence.p !== p || lastSentence.a !== a || lastSentence.b !== b) lastSentence = { p, a, b, words: wordsOf(p, a, b) }
+  currentMarks = marks // the marks of its words are read lazily (markAt), into this document's cache
   const words = lastSentence.words
   let first = 0
   while (first < words.length && words[first]!.s < s) first++
