@@ -2,6 +2,7 @@
  * The trigger scan: one linear pass over the body finds the tokens every date expression holds, and cuts the windows
  * of text around them that the grammar and chrono read (never a whole document).
  */
+import { alternatives, wordTree } from "./alternation.js"
 import { chronoLanguage } from "./chrono.js"
 import { eventRegexes, MONTH, monthNo, WEEKDAY } from "./lexicon.js"
 import { letterBefore } from "./rules.js"
@@ -19,8 +20,9 @@ const TRIGGER_CS = new RegExp(`\\b(?:${MONTH}|${WEEKDAY})(?![a-z])|(?:1[5-9]|20)
  * the trigger words of Russian dates: month, weekday and season stems, the words of years, centuries and relative dates
  * (a stem with no letter before it: `letterBefore` rejects the others)
  */
-const TRIGGER_RU =
-  /(?:январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр|янв\.|фев|апр\.|авг\.|сент?\.|окт\.|нояб?\.|дек\.|понедельник|вторник|сред[уы]|четверг|пятниц|суббот|воскресень|сегодня|вчера|завтра|позавчера|послезавтра|назад|через|год|гг|век|столети|квартал|половин|недел|месяц|весн|лет|осен|зим|сейчас|ныне|недавно|настоящее|будущ|прошл|ранее|прежде|вскоре|ближайшее)|\d0-[ехы]/giu
+const TRIGGER_RU_WORDS =
+  String.raw`январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр|янв\.|фев|апр\.|авг\.|сент?\.|окт\.|нояб?\.|дек\.|понедельник|вторник|сред[уы]|четверг|пятниц|суббот|воскресень|сегодня|вчера|завтра|позавчера|послезавтра|назад|через|год|гг|век|столети|квартал|половин|недел|месяц|весн|лет|осен|зим|сейчас|ныне|недавно|настоящее|будущ|прошл|ранее|прежде|вскоре|ближайшее`
+const TRIGGER_RU = new RegExp(`${wordTree(alternatives(TRIGGER_RU_WORDS))}|\\d0-[ехы]`, "giu")
 /** in the other languages chrono reads: any number (its written dates hold one) */
 const TRIGGER_NUMBER = /\d{1,4}/g
 /**
@@ -31,6 +33,9 @@ const TRIGGER_WORDS =
   "today|tonight|yesterday|tomorrow|ago|days?\\s+(?:ago|earlier|before|later|from|hence)|(?:that|same)\\s+day|(?:labor|memorial|election|victory|boxing)\\s+day|week|month|year|quarter|period|half|decade|century|spring|summer|fall|autumn|winter|nineteen|thousand|(?:twen|thir|for|fif|six|seven|eigh|nine)ties|christmas|new year|valentine|halloween|thanksgiving"
 /** with `vague: true` the vague words are triggers too */
 const TRIGGER_VAGUE_WORDS = "now|current|recent|nowadays|at present|these days|future|the past|the present|the near|the long term|soon|lately|formerly|in the coming|at the moment"
+/** the trigger words as prefix trees (alternation.ts: the same matches, read about twice as fast) */
+const PLAIN_TREE = wordTree(alternatives(TRIGGER_WORDS))
+const VAGUE_TREE = wordTree(alternatives(`${TRIGGER_WORDS}|${TRIGGER_VAGUE_WORDS}`))
 /**
  * The classes of trigger tokens (bits). Every rule of the grammar names the classes one of which its matches always
  * contain, so a window runs only the rules whose tokens it holds (grammar.ts). A token's classes are read from its text,
@@ -159,8 +164,8 @@ const triggerCI = (config: DatesConfig): CaseInsensitiveTrigger => {
     const cache = new Map<string, number>()
     const classes = (text: string, isEvent: boolean) => (isEvent ? T.EVENT : cached(cache, text, (x) => ciClasses(x) | (hidesEvent(x) ? T.EVENT : 0)))
     t = {
-      plain: { re: new RegExp(`\\b(?:${TRIGGER_WORDS}${ev})`, "gi"), classes },
-      vague: { re: new RegExp(`\\b(?:${TRIGGER_WORDS}|${TRIGGER_VAGUE_WORDS}${ev})`, "gi"), classes }
+      plain: { re: new RegExp(`\\b(?:${PLAIN_TREE}${ev})`, "gi"), classes },
+      vague: { re: new RegExp(`\\b(?:${VAGUE_TREE}${ev})`, "gi"), classes }
     }
     triggerCache.set(config.events, t)
   }
