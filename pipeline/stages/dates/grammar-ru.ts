@@ -153,11 +153,12 @@ const WEEKDAY_BEFORE = new RegExp(`${WEEKDAY}\\s+$`, "iu")
  * a word it needs is no trigger, a test of the window. Every expression opens with "no letter or digit before",
  * tested on the character before a match (rules.ts).
  */
-const RULES: ReadonlyArray<Rule> = [
+const RULES: ReadonlyArray<Rule & { needsDigit?: boolean }> = [
   {
     re: RE_DAY_MONTH_YEAR_G,
     when: [],
-    gate: (p, c) => DIGIT.test(p) && monthGate(p, c),
+    needsDigit: true,
+    gate: monthGate,
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => {
       const d = Number(m[1])
@@ -169,7 +170,8 @@ const RULES: ReadonlyArray<Rule> = [
   {
     re: RE_MONTH_YEAR,
     when: [],
-    gate: (p, c) => DIGIT.test(p) && monthGate(p, c),
+    needsDigit: true,
+    gate: monthGate,
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => add(...at(m), { k: "full", y: Number(m[2]), m: monthOf(m[1]!), d: null }, 2)
   },
@@ -202,7 +204,7 @@ const RULES: ReadonlyArray<Rule> = [
   {
     re: RE_YEAR_RANGE,
     when: [],
-    gate: (p) => DIGIT.test(p),
+    needsDigit: true,
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => {
       // "в 1979–1980 годы": each year its own mention
@@ -214,14 +216,14 @@ const RULES: ReadonlyArray<Rule> = [
   {
     re: RE_YEAR_WORD,
     when: [],
-    gate: (p) => DIGIT.test(p),
+    needsDigit: true,
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => add(...at(m), { k: "full", y: Number(m[1]), m: null, d: null }, 3)
   },
   {
     re: RE_YEAR_BARE,
     when: [],
-    gate: (p) => DIGIT.test(p),
+    needsDigit: true,
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => {
       // after a preposition or punctuation, or first of a list of years ("1984 и 1986")
@@ -232,6 +234,7 @@ const RULES: ReadonlyArray<Rule> = [
   {
     re: RE_DECADE,
     when: [],
+    needsDigit: true,
     gate: (p) => DECADE_WORDS.test(p),
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => {
@@ -354,8 +357,12 @@ const RULES: ReadonlyArray<Rule> = [
   }
 ]
 
+/** the rules for a window without a digit: those that need none */
+const RULES_WITHOUT_DIGIT = RULES.filter((r) => !r.needsDigit)
+
 /** The Russian candidates of one paragraph (or window) holding the trigger classes `classes`. */
-export const russianCandidates = (p: string, add: Add, vague: boolean, classes: number): void => runRules(RULES, p, classes, vague, add)
+export const russianCandidates = (p: string, add: Add, vague: boolean, classes: number): void =>
+  runRules(DIGIT.test(p) ? RULES : RULES_WITHOUT_DIGIT, p, classes, vague, add)
 
 /** A Russian modifier before a candidate ("в начале 2017 года", "в конце мая"): its length and meaning, or null. */
 export const russianModifier = (before: string, kind: Kind): { length: number; modifier: DateModifier } | null => {
