@@ -13,7 +13,7 @@
 import type { DateModifier } from "../../model.js"
 import { validDay } from "./calendar.js"
 import { letterOrNumberBefore, type Rule, runRules } from "./rules.js"
-import { T } from "./triggers.js"
+import { T, type Triggers } from "./triggers.js"
 import type { Add, Kind, Rel } from "./types.js"
 
 /** every case form of the month names, and the common abbreviations */
@@ -360,9 +360,9 @@ const RULES: ReadonlyArray<Rule & { needsDigit?: boolean }> = [
 /** the rules for a window without a digit: those that need none */
 const RULES_WITHOUT_DIGIT = RULES.filter((r) => !r.needsDigit)
 
-/** The Russian candidates of one paragraph (or window) holding the trigger classes `classes`. */
-export const russianCandidates = (p: string, add: Add, vague: boolean, classes: number): void =>
-  runRules(DIGIT.test(p) ? RULES : RULES_WITHOUT_DIGIT, p, classes, vague, add)
+/** The Russian candidates of one paragraph (or window) holding the trigger tokens `triggers`. */
+export const russianCandidates = (p: string, add: Add, vague: boolean, triggers: Triggers): void =>
+  runRules(DIGIT.test(p) ? RULES : RULES_WITHOUT_DIGIT, p, triggers, vague, add)
 
 /** A Russian modifier before a candidate ("в начале 2017 года", "в конце мая"): its length and meaning, or null. */
 export const russianModifier = (before: string, kind: Kind): { length: number; modifier: DateModifier } | null => {

@@ -10,32 +10,40 @@ import { chronoCandidates, chronoLanguage } from "./chrono.js"
 import { russianCandidates, russianModifier } from "./grammar-ru.js"
 import { anyEvent, DAYNUM, eventRegexes, HOLIDAYS, MONTH, monthNo, NUM, NUMBER_WORDS, ORDINAL_Q, SEASON, WEEKDAY, weekdayNo, YEAR } from "./lexicon.js"
 import { findAll } from "./text.js"
-import { CAND_CACHE_TEXT, T, triggerClasses, triggerWindows } from "./triggers.js"
+import { CAND_CACHE_TEXT, T, type Triggers, triggersOf, triggerWindows } from "./triggers.js"
 import { type Rule, runRules } from "./rules.js"
 import type { Add, BodyCand, Cand, DatesConfig, DocContext, Kind } from "./types.js"
 
 const rx = (src: string, flags = "g") => new RegExp(src, flags)
+/** an expression tried at a month token (rules.ts `at`) */
+const sticky = (src: string) => new RegExp(src, "y")
 const relOf = (w: string | undefined): "last" | "next" | "this" | null => {
   const l = (w ?? "").toLowerCase()
   return l === "last" || l === "past" || l === "previous" || l === "this past" ? "last" : l === "next" || l === "coming" || l === "this coming" || l === "following" ? "next" : l === "this" ? "this" : null
 }
 
 // grammar (applied per paragraph); offsets of the date proper are computed from named groups where a lead word is context
-const RE_MONTH_DAY_YEAR_CUSTOM = rx(`\\b(${MONTH})\\s+(${DAYNUM})(?:\\s*,\\s*|\\s+)(${YEAR})\\b`)
-const RE_MONTH_YEAR = rx(`\\b(${MONTH})(?:\\s*,\\s*|\\s+(?:of\\s+)?)(${YEAR})\\b(?!\\s*[-/.]\\d)`)
-const RE_MONTH_DAY = rx(`\\b(${MONTH})\\s+(${DAYNUM})\\b(?![:.]?\\d)(?!\\s*(?:%|percent|people|troops|votes?|years?|days?|miles?|km|points?|cents?|million|billion))`)
-const RE_DAY_MONTH = rx(`\\b(${DAYNUM})\\s+(?:of\\s+)?(${MONTH})(?:\\s*,?\\s*(${YEAR}))?\\b`)
-const RE_REL_MONTH = rx(`\\b(last|next|this|this past|this coming|(?:the\\s+)?previous|(?:the\\s+)?following)\\s+(${MONTH})(?![a-z])(?!\\.?\\s+\\d)`)
+const RE_MONTH_DAY_YEAR_CUSTOM = sticky(`\\b(${MONTH})\\s+(${DAYNUM})(?:\\s*,\\s*|\\s+)(${YEAR})\\b`)
+const RE_MONTH_YEAR = sticky(`\\b(${MONTH})(?:\\s*,\\s*|\\s+(?:of\\s+)?)(${YEAR})\\b(?!\\s*[-/.]\\d)`)
+const RE_MONTH_DAY = sticky(`\\b(${MONTH})\\s+(${DAYNUM})\\b(?![:.]?\\d)(?!\\s*(?:%|percent|people|troops|votes?|years?|days?|miles?|km|points?|cents?|million|billion))`)
+/** "5 March 1998", "5th of March": the day before the month (`DAY_BEFORE`), the month and a year after it */
+const DAY_BEFORE = new RegExp(`\\b(${DAYNUM})\\s+(?:of\\s+)?$`)
+const RE_DAY_MONTH = sticky(`(${MONTH})(?:\\s*,?\\s*(${YEAR}))?\\b`)
+/** "last March", "the following May": the relative word before the month (`REL_BEFORE`) */
+const REL_BEFORE = /\b(last|next|this|this past|this coming|(?:the\s+)?previous|(?:the\s+)?following)\s+$/
+const RE_REL_MONTH = sticky(`(${MONTH})(?![a-z])(?!\\.?\\s+\\d)`)
 const bothCases = (words: ReadonlyArray<string>) => words.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).join("|")
-const RE_MONTH_ALONE = rx(
-  `\\b(?:(${bothCases(["in", "of", "since", "until", "till", "by", "from", "to", "through", "during", "early", "late", "mid-?", "before", "after", "last", "this", "next", "and", "or", "between", "for", "on", "that", "each", "every"])})\\s+(?:early\\s+|late\\s+|mid-?)?)?(${MONTH})\\b(?!\\s+\\d)`
+/** a month alone, and the word that may lead it ("in", "since", "early", ...: `MONTH_LEAD_BEFORE`) */
+const MONTH_LEAD_BEFORE = new RegExp(
+  `\\b(?:(${bothCases(["in", "of", "since", "until", "till", "by", "from", "to", "through", "during", "early", "late", "mid-?", "before", "after", "last", "this", "next", "and", "or", "between", "for", "on", "that", "each", "every"])})\\s+(?:early\\s+|late\\s+|mid-?)?)$`
 )
-const RE_MONTH_REL_YEAR = rx(`\\b(${MONTH})\\s+(?:of\\s+)?(this|last|next|the following|the previous|the same)\\s+year\\b`, "g")
+const RE_MONTH_ALONE = sticky(`(${MONTH})\\b(?!\\s+\\d)`)
+const RE_MONTH_REL_YEAR = sticky(`\\b(${MONTH})\\s+(?:of\\s+)?(this|last|next|the following|the previous|the same)\\s+year\\b`)
 const RE_PERIOD = /\b(?:the\s+)?(latest|current|past|previous|same|comparable|year-ago|year-earlier|recent|prior|recent|fiscal|latest fiscal|current fiscal|most recent|comparable year-ago|comparable year-earlier|year-before)\s+(quarter|period|year|fiscal year)\b/gi
 /** "that year", "later that day", "the same month": the period of the date written just before */
 const RE_ANAPHOR = /\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(day|month|year)\b(?!['’-])/gi
 /** the second day of "April 24 and 25" (the first is read by the other rules) */
-const RE_DAY_CONJ = rx(`\\b(${MONTH})\\s+${DAYNUM}\\s*,?\\s+(?:and|or|&)\\s+(${DAYNUM})\\b(?![:.]?\\d)(?!\\s*(?:%|percent|people|years?|days?|million|billion))(?:\\s*,?\\s*(${YEAR})\\b)?`)
+const RE_DAY_CONJ = sticky(`\\b(${MONTH})\\s+${DAYNUM}\\s*,?\\s+(?:and|or|&)\\s+(${DAYNUM})\\b(?![:.]?\\d)(?!\\s*(?:%|percent|people|years?|days?|million|billion))(?:\\s*,?\\s*(${YEAR})\\b)?`)
 const RE_YEAR_END = /\b(?:the\s+)?(?:year-end|year end|year's end|year’s end|end of the year|turn of the year)\b/gi
 const RE_YEAR_AGO = /\b(year-earlier|year-ago|a year earlier|a year ago)\b/gi
 const RE_WEEKEND = /\b(?:the|this|last|next|this past|over the)\s+weekend\b/gi
@@ -133,15 +141,15 @@ const NUMERIC_SHAPE = /\d[-/.]\d/
  */
 const candCache = new WeakMap<DatesConfig, Map<string, ReadonlyArray<Cand>>>()
 const CAND_CACHE_MAX = 4096
-export const windowCandidates = (text: string, config: DatesConfig, lang = "en", classes = -1): ReadonlyArray<Cand> => {
+export const windowCandidates = (text: string, config: DatesConfig, lang = "en", triggers?: Triggers): ReadonlyArray<Cand> => {
   // only short windows (a whole short line: a date line, a byline) repeat often enough to be worth hashing
-  if (text.length > CAND_CACHE_TEXT) return selectCands(paragraphCandidates(text, config, lang, classes < 0 ? triggerClasses(text, config, lang) : classes))
+  if (text.length > CAND_CACHE_TEXT) return selectCands(paragraphCandidates(text, config, lang, triggers ?? triggersOf(text, config, lang)))
   let cache = candCache.get(config)
   if (!cache) candCache.set(config, (cache = new Map()))
   const key = lang === "en" ? text : `${lang}\u0000${text}`
   const hit = cache.get(key)
   if (hit) return hit
-  const out = selectCands(paragraphCandidates(text, config, lang, classes < 0 ? triggerClasses(text, config, lang) : classes))
+  const out = selectCands(paragraphCandidates(text, config, lang, triggers ?? triggersOf(text, config, lang)))
   if (cache.size >= CAND_CACHE_MAX) cache.clear()
   cache.set(key, out)
   return out
@@ -157,6 +165,7 @@ const YEAR_AFTER = new RegExp(`^,?\\s+(${YEAR})\\b`)
 const RULES: ReadonlyArray<Rule> = [
   {
     re: RE_MONTH_DAY_YEAR_CUSTOM,
+    at: T.MONTH,
     when: [T.MONTH],
     read: (m, p, add) => {
       const mo = monthNo(m[1]!)
@@ -167,11 +176,13 @@ const RULES: ReadonlyArray<Rule> = [
   },
   {
     re: RE_MONTH_YEAR,
+    at: T.MONTH,
     when: [T.MONTH],
     read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "full", y: Number(m[2]), m: monthNo(m[1]!), d: null }, 2)
   },
   {
     re: RE_MONTH_DAY,
+    at: T.MONTH,
     when: [T.MONTH],
     read: (m, p, add) => {
       const mo = monthNo(m[1]!)
@@ -181,6 +192,7 @@ const RULES: ReadonlyArray<Rule> = [
   },
   {
     re: RE_DAY_CONJ,
+    at: T.MONTH,
     when: [T.MONTH],
     read: (m, p, add) => {
       const mo = monthNo(m[1]!)
@@ -193,6 +205,9 @@ const RULES: ReadonlyArray<Rule> = [
   },
   {
     re: RE_DAY_MONTH,
+    at: T.MONTH,
+    before: DAY_BEFORE,
+    beforeRequired: true,
     when: [T.MONTH],
     read: (m, p, add) => {
       const mo = monthNo(m[2]!)
@@ -203,11 +218,15 @@ const RULES: ReadonlyArray<Rule> = [
   },
   {
     re: RE_REL_MONTH,
+    at: T.MONTH,
+    before: REL_BEFORE,
+    beforeRequired: true,
     when: [T.MONTH],
     read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "month", m: monthNo(m[2]!), rel: relOf(m[1]!.replace(/^the\s+/i, "")) }, 2)
   },
   {
     re: RE_MONTH_REL_YEAR,
+    at: T.MONTH,
     when: [T.MONTH, T.YEAR_WORD],
     read: (m, p, add) => {
       const w = m[2]!.toLowerCase()
@@ -268,6 +287,8 @@ const RULES: ReadonlyArray<Rule> = [
   })),
   {
     re: RE_MONTH_ALONE,
+    at: T.MONTH,
+    before: MONTH_LEAD_BEFORE,
     when: [T.MONTH],
     read: (m, p, add) => {
       const word = m[2]!
@@ -466,7 +487,8 @@ const RULES: ReadonlyArray<Rule> = [
 ]
 
 /** All date candidates of one paragraph or window (offsets relative to it), `classes` the trigger classes it holds. */
-const paragraphCandidates = (p: string, config: DatesConfig, lang: string, classes: number): Array<Cand> => {
+const paragraphCandidates = (p: string, config: DatesConfig, lang: string, triggers: Triggers): Array<Cand> => {
+  const classes = triggers.classes
   const out: Array<Cand> = []
   const add: Add = (s, e, kind, prio, modifier = null) => {
     out.push({ s, e, kind, modifier, prio })
@@ -481,10 +503,10 @@ const paragraphCandidates = (p: string, config: DatesConfig, lang: string, class
   // written calendar dates (chrono, strict grammar: no casual or relative readings; only certain components kept)
   if ((classes & T.MONTH && DIGIT.test(p)) || NUMERIC_SHAPE.test(p)) chronoCandidates(p, add)
 
-  runRules(RULES, p, classes, config.vague === true, add)
+  runRules(RULES, p, triggers, config.vague === true, add)
 
   // the document's own language: Russian by its grammar (with chrono's ru locale), others by chrono's locale
-  if (lang === "ru") russianCandidates(p, add, config.vague === true, classes)
+  if (lang === "ru") russianCandidates(p, add, config.vague === true, triggers)
   if (chronoLanguage(lang) && /\d/.test(p)) chronoCandidates(p, add, lang)
 
   // "the week of March 6": the week of the day written after it (the day's candidate is widened to the week)
@@ -589,7 +611,7 @@ export const bodyCandidates = (doc: DocContext): Array<BodyCand> => {
     const p = paras[i]!
     for (const w of windows[i]!) {
       const off = p.s + w.s
-      for (const c of windowCandidates(w.s === 0 && w.e === p.text.length ? p.text : p.text.slice(w.s, w.e), config, doc.lang, w.classes))
+      for (const c of windowCandidates(w.s === 0 && w.e === p.text.length ? p.text : p.text.slice(w.s, w.e), config, doc.lang, w))
         cands.push({ s: c.s + off, e: c.e + off, kind: c.kind, modifier: c.modifier, prio: c.prio, para: i })
     }
   }

@@ -180,11 +180,15 @@ const WINDOW_MARGIN = 100
 /** a paragraph this short (a date line, a byline) is read whole, as one window */
 export const CAND_CACHE_TEXT = 240
 
-/** A window of a paragraph (offsets in the paragraph) and the classes of the trigger tokens it holds. */
+/**
+ * A window of a paragraph (offsets in the paragraph), the classes of the trigger tokens it holds, and the tokens (start,
+ * end, classes; offsets in the window).
+ */
 export interface Window {
   s: number
   e: number
   classes: number
+  readonly tokens: Array<number>
 }
 
 /** The trigger tokens of a text, in text order: start, end and classes, three numbers each. */
@@ -197,12 +201,18 @@ const triggerTokens = (text: string, config: DatesConfig, lang: string): Array<n
   return mergeRuns(runs)
 }
 
-/** The classes of every trigger token of a text (a short line read whole, outside the body's windows). */
-export const triggerClasses = (text: string, config: DatesConfig, lang = "en"): number => {
+/** The trigger tokens a text holds and their classes. */
+export interface Triggers {
+  readonly classes: number
+  /** start, end, classes of each token, in text order */
+  readonly tokens: ReadonlyArray<number>
+}
+/** The triggers of a text read whole (a short line outside the body's windows). */
+export const triggersOf = (text: string, config: DatesConfig, lang = "en"): Triggers => {
   const tokens = triggerTokens(text, config, lang)
-  let bits = 0
-  for (let k = 2; k < tokens.length; k += 3) bits |= tokens[k]!
-  return bits
+  let classes = 0
+  for (let k = 2; k < tokens.length; k += 3) classes |= tokens[k]!
+  return { classes, tokens }
 }
 
 /**
@@ -231,13 +241,16 @@ export const triggerWindows = (
     const n = p.length
     const list = out[pi]!
     // a short paragraph (a date line, a byline) is one window: its candidates are those of the whole line
-    if (n <= CAND_CACHE_TEXT) {
-      if (list.length === 0) list.push({ s: 0, e: n, classes })
-      else list[0]!.classes |= classes
-      continue
-    }
     const t0 = ts - para.s
     const t1 = Math.min(n, tokens[k + 1]! - para.s)
+    if (n <= CAND_CACHE_TEXT) {
+      if (list.length === 0) list.push({ s: 0, e: n, classes, tokens: [t0, t1, classes] })
+      else {
+        list[0]!.classes |= classes
+        list[0]!.tokens.push(t0, t1, classes)
+      }
+      continue
+    }
     let ws = t0 - WINDOW_MARGIN
     let we = t1 + WINDOW_MARGIN
     if (ws <= 0) ws = 0
@@ -255,7 +268,8 @@ export const triggerWindows = (
     if (last && ws <= last.e) {
       if (we > last.e) last.e = we
       last.classes |= classes
-    } else list.push({ s: ws, e: we, classes })
+      last.tokens.push(t0 - last.s, t1 - last.s, classes)
+    } else list.push({ s: ws, e: we, classes, tokens: [t0 - ws, t1 - ws, classes] })
   }
   return out
 }
