@@ -61,6 +61,21 @@ const RE_MONTH_REL_YEAR = rx(`(${MONTH})\\s+(этого|текущего|про�
 const RE_REL_MONTH = rx(`(?:в|во)\\s+(прошлом|минувшем|этом|следующем|будущем)\\s+(${MONTH})`)
 /** "20 мая 2017г", "11 сентября 2001 г." (chrono leaves a year glued to its "г") */
 const RE_DAY_MONTH_YEAR_G = rx(`(\\d{1,2})\\s+(${MONTH})\\s+${YEAR}\\s*(?:года|гг?\\.?)(?![\\p{L}])`)
+
+/**
+ * The month rules tried at the month tokens (rules.ts `at`): the same expressions, sticky, with what they read before
+ * the month (a day, "в прошлом") as a part of their own. The trigger scan finds every month form but "мар.": a window
+ * holding one runs the searching expressions above instead.
+ */
+const sticky = (src: string) => new RegExp(src, "iuy")
+const AT_MONTH_YEAR = sticky(RE_MONTH_YEAR.source)
+const AT_MONTH = sticky(RE_MONTH.source)
+const AT_MONTH_REL_YEAR = sticky(RE_MONTH_REL_YEAR.source)
+const AT_REL_MONTH = sticky(`(${MONTH})`)
+const REL_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:в|во)\\s+(прошлом|минувшем|этом|следующем|будущем)\\s+$`, "iu")
+const AT_DAY_MONTH_YEAR_G = sticky(`(${MONTH})\\s+${YEAR}\\s*(?:года|гг?\\.?)(?![\\p{L}])`)
+const DAY_BEFORE = /(?<![\p{L}\p{N}])(\d{1,2})\s+$/u
+const MARCH_ABBREVIATION = /мар\./iu
 /** years with the word "year" (any case) or a preposition: "в 2018 году", "2001 г.", "с 2013 года", "за 2018 год" */
 const RE_YEAR_WORD = rx(`${YEAR}${YEAR_WORD}`)
 const RE_YEAR_RANGE = rx(`${YEAR}\\s*(?:[-–—]|по|до)\\s*${YEAR}(?:${YEAR_WORD})?(?![\\d])`)
@@ -139,7 +154,11 @@ const romanOf = (s: string): number => {
 const at = (m: RegExpExecArray) => [m.index, m.index + m[0].length] as const
 const DIGIT = /\d/
 /** a month form may be written where the trigger scan saw none: "мар." (the scan reads "март") */
-const monthGate = (p: string, classes: number) => (classes & T.RU_MONTH) !== 0 || /мар\./iu.test(p)
+const monthGate = (p: string, classes: number) => (classes & T.RU_MONTH) !== 0 || MARCH_ABBREVIATION.test(p)
+/** the month forms are all at month tokens: the rules are tried there */
+const atMonthTokens = (p: string, classes: number) => (classes & T.RU_MONTH) !== 0 && !MARCH_ABBREVIATION.test(p)
+/** "мар." is written: the rules search the window */
+const searchMonths = (p: string) => MARCH_ABBREVIATION.test(p)
 const DECADE_WORDS = /\d0\s*-?\s*[ехым]/iu
 const CENTURY_WORDS = /век|столет/iu
 const QUARTER_WORDS = /квартал/iu
@@ -155,10 +174,25 @@ const WEEKDAY_BEFORE = new RegExp(`${WEEKDAY}\\s+$`, "iu")
  */
 const RULES: ReadonlyArray<Rule & { needsDigit?: boolean }> = [
   {
+    re: AT_DAY_MONTH_YEAR_G,
+    at: T.RU_MONTH,
+    before: DAY_BEFORE,
+    beforeRequired: true,
+    when: [],
+    needsDigit: true,
+    gate: atMonthTokens,
+    read: (m, p, add) => {
+      const d = Number(m[1])
+      const mo = monthOf(m[2]!)
+      const y = Number(m[3])
+      if (validDay(y, mo, d)) add(...at(m), { k: "full", y, m: mo, d }, 0)
+    }
+  },
+  {
     re: RE_DAY_MONTH_YEAR_G,
     when: [],
     needsDigit: true,
-    gate: monthGate,
+    gate: searchMonths,
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => {
       const d = Number(m[1])
@@ -168,31 +202,70 @@ const RULES: ReadonlyArray<Rule & { needsDigit?: boolean }> = [
     }
   },
   {
-    re: RE_MONTH_YEAR,
+    re: AT_MONTH_YEAR,
+    at: T.RU_MONTH,
     when: [],
     needsDigit: true,
-    gate: monthGate,
+    gate: atMonthTokens,
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => add(...at(m), { k: "full", y: Number(m[2]), m: monthOf(m[1]!), d: null }, 2)
   },
   {
-    re: RE_MONTH_REL_YEAR,
+    re: RE_MONTH_YEAR,
     when: [],
-    gate: monthGate,
+    needsDigit: true,
+    gate: searchMonths,
+    rejectAfter: letterOrNumberBefore,
+    read: (m, p, add) => add(...at(m), { k: "full", y: Number(m[2]), m: monthOf(m[1]!), d: null }, 2)
+  },
+  {
+    re: AT_MONTH_REL_YEAR,
+    at: T.RU_MONTH,
+    when: [],
+    gate: atMonthTokens,
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => add(...at(m), { k: "monthOfYear", m: monthOf(m[1]!), n: relYear(m[2]) }, 1)
   },
   {
+    re: RE_MONTH_REL_YEAR,
+    when: [],
+    gate: searchMonths,
+    rejectAfter: letterOrNumberBefore,
+    read: (m, p, add) => add(...at(m), { k: "monthOfYear", m: monthOf(m[1]!), n: relYear(m[2]) }, 1)
+  },
+  {
+    re: AT_REL_MONTH,
+    at: T.RU_MONTH,
+    before: REL_BEFORE,
+    beforeRequired: true,
+    when: [],
+    gate: atMonthTokens,
+    read: (m, p, add) => add(...at(m), { k: "month", m: monthOf(m[2]!), rel: relOf(m[1]) }, 2)
+  },
+  {
     re: RE_REL_MONTH,
     when: [],
-    gate: monthGate,
+    gate: searchMonths,
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => add(...at(m), { k: "month", m: monthOf(m[2]!), rel: relOf(m[1]) }, 2)
   },
   {
+    re: AT_MONTH,
+    at: T.RU_MONTH,
+    when: [],
+    gate: atMonthTokens,
+    rejectAfter: letterOrNumberBefore,
+    read: (m, p, add) => {
+      // a month after a day number is chrono's ("20 мая"); "май" and "март" are also names: keep them after a preposition
+      if (/\d\s*[-–—]?\s*$/u.test(p.slice(Math.max(0, m.index - 4), m.index))) return
+      if (/^(?:ма[йяюе]|март|август)$/iu.test(m[1]!) && /^[А-ЯЁ]/u.test(m[1]!) && !/(?:^|[^\p{L}])(?:в|во|с|до|к|по|на|от|конц[ае]|начал[ае]|середин[еуы])\s+$/iu.test(p.slice(Math.max(0, m.index - 12), m.index))) return
+      add(...at(m), { k: "month", m: monthOf(m[1]!), rel: null }, 5)
+    }
+  },
+  {
     re: RE_MONTH,
     when: [],
-    gate: monthGate,
+    gate: searchMonths,
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => {
       // a month after a day number is chrono's ("20 мая"); "май" and "март" are also names: keep them after a preposition

@@ -69,6 +69,7 @@ const runAtTokens = (rule: Rule, cls: number, p: string, tokens: ReadonlyArray<n
     if ((tokens[k + 2]! & cls) === 0) continue
     const ts = tokens[k]!
     if (ts < lastEnd) continue
+    if (!rule.before && rule.rejectAfter && rule.rejectAfter(p, ts)) continue
     re.lastIndex = ts
     const main = re.exec(p)
     if (!main) continue
