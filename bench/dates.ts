@@ -22,7 +22,7 @@
  * throughput: UTF-8 MB of body per CPU second spent in the dates stage (wall clock means nothing on a shared machine).
  * `--dump <file>` writes every document's result as JSON lines (compare two runs to prove a change keeps the output).
  * `--warm` times passes after three untimed ones (the compiled code warm, as in a long build; each pass with its own
- * config object, so the stage's cache of short windows starts empty), as many as make up a CPU second.
+ * config object, so what the stage keeps per configuration starts empty), as many as make up a CPU second.
  */
 import { readFileSync, readdirSync, existsSync, statSync, writeFileSync } from "node:fs"
 import { basename, join } from "node:path"

@@ -10,7 +10,7 @@ import { chronoCandidates, chronoLanguage } from "./chrono.js"
 import { russianCandidates, russianModifier } from "./grammar-ru.js"
 import { anyEvent, DAYNUM, eventRegexes, HOLIDAYS, MONTH, monthNo, NUM, NUMBER_WORDS, ORDINAL_Q, SEASON, WEEKDAY, weekdayNo, YEAR } from "./lexicon.js"
 import { findAll } from "./text.js"
-import { CAND_CACHE_TEXT, T, type Triggers, triggersOf, triggerWindows } from "./triggers.js"
+import { T, type Triggers, triggersOf, triggerWindows } from "./triggers.js"
 import { type Rule, runRules } from "./rules.js"
 import type { Add, BodyCand, Cand, DatesConfig, DocContext, Kind } from "./types.js"
 
@@ -136,24 +136,12 @@ const DIGIT = /\d/
 const NUMERIC_SHAPE = /\d[-/.]\d/
 
 /**
- * Candidates of one window (or short line), selected; windows of repeated page furniture hit a small cache. `classes`:
- * the trigger classes the text holds, when the trigger scan has read them (a superset does no harm: rules only skip).
+ * Candidates of one window (or short line), selected. `triggers`: the trigger tokens of the text, when the trigger scan
+ * has read them. (A cache of short windows, for repeated page furniture, cost more to hash than it saved once the rules
+ * ran only at their tokens: measured on wcxb-dev, tempeval3-dev and aeb.)
  */
-const candCache = new WeakMap<DatesConfig, Map<string, ReadonlyArray<Cand>>>()
-const CAND_CACHE_MAX = 4096
-export const windowCandidates = (text: string, config: DatesConfig, lang = "en", triggers?: Triggers): ReadonlyArray<Cand> => {
-  // only short windows (a whole short line: a date line, a byline) repeat often enough to be worth hashing
-  if (text.length > CAND_CACHE_TEXT) return selectCands(paragraphCandidates(text, config, lang, triggers ?? triggersOf(text, config, lang)))
-  let cache = candCache.get(config)
-  if (!cache) candCache.set(config, (cache = new Map()))
-  const key = lang === "en" ? text : `${lang}\u0000${text}`
-  const hit = cache.get(key)
-  if (hit) return hit
-  const out = selectCands(paragraphCandidates(text, config, lang, triggers ?? triggersOf(text, config, lang)))
-  if (cache.size >= CAND_CACHE_MAX) cache.clear()
-  cache.set(key, out)
-  return out
-}
+export const windowCandidates = (text: string, config: DatesConfig, lang = "en", triggers?: Triggers): ReadonlyArray<Cand> =>
+  selectCands(paragraphCandidates(text, config, lang, triggers ?? triggersOf(text, config, lang)))
 
 const num = (w: string) => (/^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w.toLowerCase()] ?? 1)
 

@@ -178,7 +178,7 @@ const triggerCI = (config: DatesConfig): CaseInsensitiveTrigger => {
  */
 const WINDOW_MARGIN = 100
 /** a paragraph this short (a date line, a byline) is read whole, as one window */
-export const CAND_CACHE_TEXT = 240
+const WHOLE_PARAGRAPH = 240
 
 /**
  * A window of a paragraph (offsets in the paragraph), the classes of the trigger tokens it holds, and the tokens (start,
@@ -243,7 +243,7 @@ export const triggerWindows = (
     // a short paragraph (a date line, a byline) is one window: its candidates are those of the whole line
     const t0 = ts - para.s
     const t1 = Math.min(n, tokens[k + 1]! - para.s)
-    if (n <= CAND_CACHE_TEXT) {
+    if (n <= WHOLE_PARAGRAPH) {
       if (list.length === 0) list.push({ s: 0, e: n, classes, tokens: [t0, t1, classes] })
       else {
         list[0]!.classes |= classes
