@@ -53,14 +53,23 @@ const podOf = (w: string | undefined): PartOfDay | undefined => {
   const l = (w ?? "").toLowerCase()
   return l === "morning" ? "MO" : l === "afternoon" ? "AF" : l === "evening" ? "EV" : l === "night" || l === "tonight" ? "NI" : undefined
 }
-const RE_REL_UNIT = /\b(last|next|this|this past|this coming|past|coming|previous|current|the previous|the current|the past|the coming|the following|the same)\s+(week|weekend|month|year|quarter)\b(?!\s*(?:'s|’s)?\s*(?:-long|old))/gi
-const RE_AGO = rx(`\\b(${NUM})\\s+(day|week|month|year|decade)s?\\s+(ago|earlier|before|later|from now|hence)\\b`, "gi")
-const RE_EARLIER_THIS = /\b(earlier|later)\s+(this|last|next)\s+(week|month|year)\b/gi
+/**
+ * The rules of calendar units, tried at the unit's token (rules.ts `at`) with the words before it:
+ * "last week", "the following year" (REL_UNIT); "three days ago", "a year earlier" (AGO); "earlier this month"
+ * (EARLIER_THIS); "in the year", "for the whole quarter" (THE_UNIT)
+ */
+const REL_UNIT_BEFORE = /\b(last|next|this|this past|this coming|past|coming|previous|current|the previous|the current|the past|the coming|the following|the same)\s+$/i
+const RE_REL_UNIT = /(week|weekend|month|year|quarter)\b(?!\s*(?:'s|’s)?\s*(?:-long|old))/iy
+const AGO_BEFORE = new RegExp(`\\b(${NUM})\\s+$`, "i")
+const RE_AGO = /(day|week|month|year|decade)s?\s+(ago|earlier|before|later|from now|hence)\b/iy
+const EARLIER_THIS_BEFORE = /\b(earlier|later)\s+(this|last|next)\s+$/i
+const RE_EARLIER_THIS = /(week|month|year)\b/iy
 /** "the week of March 6": the ISO week of the day */
 const RE_WEEK_OF = rx(`\\bthe\\s+week\\s+of\\s+(?=(?:${MONTH})\\s+${DAYNUM}|${DAYNUM}\\s+(?:${MONTH}))`, "g")
 /** "the 1988 quarter", "the 1989 period": the quarter the report is about, in that year */
 const RE_YEAR_QUARTER = rx(`\\bthe\\s+(${YEAR})\\s+(?:quarter|period)\\b`, "gi")
-const RE_THE_UNIT = /\b(?:(?:earlier|later)\s+in|for|during|of|throughout|in)\s+the\s+(?:(?:full|whole|entire)\s+)?(year|month|week|quarter)\b(?![-’']|\s+(?:ago|before|earlier|later|of|to|two|2\d\d\d|before|after))/gi
+const THE_UNIT_BEFORE = /\b(?:(?:earlier|later)\s+in|for|during|of|throughout|in)\s+the\s+(?:(?:full|whole|entire)\s+)?$/i
+const RE_THE_UNIT = /(year|month|week|quarter)\b(?![-’']|\s+(?:ago|before|earlier|later|of|to|two|2\d\d\d|before|after))/iy
 const RE_QUARTER = rx(`\\b(?:(?:the|its|a|their|our)\\s+)?(?:(?:comparable\\s+)?(year-ago|year-earlier|last year['’]s|next year['’]s|this year['’]s)\\s+)?(?:(${YEAR})\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?:quarter|period)\\b(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(${YEAR})\\b)?`, "gi")
 const RE_HALF = rx(`\\b(?:the\\s+)?(?:(${YEAR})\\s+)?(first|second)[- ]half\\b(?:\\s+(?:of\\s+)?(${YEAR})\\b)?`, "gi")
 const RE_FISCAL = rx(`\\b(?:fiscal|financial|FY|calendar|model|tax)[- ]?(?:year\\s+)?(${YEAR})\\b`, "gi")
@@ -145,8 +154,6 @@ export const windowCandidates = (text: string, config: DatesConfig, lang = "en",
 
 const num = (w: string) => (/^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w.toLowerCase()] ?? 1)
 
-/** "three days later", "two weeks ago": the words that make a count of units a relative date */
-const AGO_WORDS = /\b(?:ago|earlier|before|later|from now|hence)\b/i
 /** a year right after a holiday's name */
 const YEAR_AFTER = new RegExp(`^,?\\s+(${YEAR})\\b`)
 
@@ -315,6 +322,9 @@ const RULES: ReadonlyArray<Rule> = [
   },
   {
     re: RE_REL_UNIT,
+    at: T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.QUARTER,
+    before: REL_UNIT_BEFORE,
+    beforeRequired: true,
     when: [T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.QUARTER],
     read: (m, p, add) => {
       const w = m[1]!.toLowerCase().replace(/^the\s+/, "")
@@ -329,8 +339,10 @@ const RULES: ReadonlyArray<Rule> = [
   },
   {
     re: RE_AGO,
+    at: T.DAYS_REL | T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.DECADE,
+    before: AGO_BEFORE,
+    beforeRequired: true,
     when: [T.DAYS_REL | T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.DECADE],
-    gate: (p) => AGO_WORDS.test(p),
     read: (m, p, add) => {
       const n = num(m[1]!)
       const dir = /ago|earlier|before/i.test(m[3]!) ? -1 : 1
@@ -345,6 +357,9 @@ const RULES: ReadonlyArray<Rule> = [
   },
   {
     re: RE_EARLIER_THIS,
+    at: T.WEEK | T.MONTH_WORD | T.YEAR_WORD,
+    before: EARLIER_THIS_BEFORE,
+    beforeRequired: true,
     when: [T.WEEK | T.MONTH_WORD | T.YEAR_WORD],
     read: (m, p, add) => {
       const n = m[2]!.toLowerCase() === "last" ? -1 : m[2]!.toLowerCase() === "next" ? 1 : 0
@@ -358,6 +373,10 @@ const RULES: ReadonlyArray<Rule> = [
   },
   {
     re: RE_THE_UNIT,
+    at: T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.QUARTER,
+    before: THE_UNIT_BEFORE,
+    beforeWords: 4,
+    beforeRequired: true,
     when: [T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.QUARTER],
     read: (m, p, add) => {
       const s = m.index + m[0].search(/the\s/)

@@ -23,12 +23,14 @@ export interface Rule {
   readonly rejectAfter?: (p: string, i: number) => boolean
   /**
    * the expression's matches start at a trigger token of this class: it is tried there only (sticky), not searched
-   * through the window; `before` (ending in `$`, tried on the two words before the token) is what the rule may read
-   * before the token, its groups numbered first, required when `beforeRequired`
+   * through the window; `before` (ending in `$`, tried on the `beforeWords` words before the token) is what the rule
+   * may read before the token, its groups numbered first, required when `beforeRequired`
    */
   readonly at?: number
   readonly before?: RegExp
   readonly beforeRequired?: boolean
+  /** how many words before the token `before` may read (2 unless said) */
+  readonly beforeWords?: number
   readonly read: (m: RegExpExecArray, p: string, add: Add) => void
 }
 
@@ -75,7 +77,7 @@ const runAtTokens = (rule: Rule, cls: number, p: string, tokens: ReadonlyArray<n
     if (!main) continue
     let m = main
     if (rule.before) {
-      const from = twoWordsBefore(p, ts)
+      const from = wordsBefore(p, ts, rule.beforeWords ?? 2)
       const b = rule.before.exec(from === ts ? "" : p.slice(from, ts))
       if (!b && rule.beforeRequired) continue
       m = joinMatch(p, b ? from + b.index : ts, b, rule.before, main)
@@ -85,12 +87,12 @@ const runAtTokens = (rule: Rule, cls: number, p: string, tokens: ReadonlyArray<n
   }
 }
 /**
- * where the two words before index i begin, one character earlier (so a word boundary there reads as in the text): a
+ * where the n words before index i begin, one character earlier (so a word boundary there reads as in the text): a
  * word is a run of characters other than white space
  */
-const twoWordsBefore = (p: string, i: number): number => {
+const wordsBefore = (p: string, i: number, n: number): number => {
   let k = i
-  for (let w = 0; w < 2; w++) {
+  for (let w = 0; w < n; w++) {
     while (k > 0 && isSpace(p.charCodeAt(k - 1))) k--
     while (k > 0 && !isSpace(p.charCodeAt(k - 1))) k--
   }
