@@ -26,6 +26,15 @@ describe("a long alternation written as a prefix tree", () => {
     expect(matches(tree, text).length).toBeGreaterThan(10)
   })
 
+  it("keeps case apart when asked, and the list's order where an expression goes on after the tree", () => {
+    const words = ["June", "JUNE", "Jun.", "Jun", "JUN.", "JUN"]
+    const tree = new RegExp(`\\b(${wordTree(words.map((w) => w.replace(".", "\\.")), true)})(?![a-z])`, "g")
+    const list = new RegExp(`\\b(June|JUNE|Jun\\.|Jun|JUN\\.|JUN)(?![a-z])`, "g")
+    const text = "June Jun. Junx JUNE Jun5 june JUN.x"
+    expect(matches(tree, text)).toEqual(matches(list, text))
+    expect(matches(tree, text)).toEqual(["0:June", "5:Jun.", "15:JUNE", "20:Jun", "30:JUN"])
+  })
+
   it("factors shared beginnings (each word's letters are read once)", () => {
     expect(wordTree(alternatives("today|tonight|tomorrow"))).toBe("(?:to(?:day|night|morrow))")
   })

@@ -50,16 +50,23 @@ const splitTop = (source: string): Array<string> => {
   return out
 }
 
-/** the atoms of a plain word: `\s+`, an escaped character, or one character (lower case: the trees serve /i expressions) */
-const atomsOf = (w: string): Array<string> => (w.match(/\\s\+|\\.|./gsu) ?? []).map((a) => (a.length === 1 ? a.toLowerCase() : a))
+/** the atoms of a plain word: `\s+`, an escaped character, or one character (in lower case for an /i expression) */
+const atomsOf = (w: string, caseSensitive: boolean): Array<string> =>
+  (w.match(/\\s\+|\\.|./gsu) ?? []).map((a) => (a.length === 1 && !caseSensitive ? a.toLowerCase() : a))
 
 /**
  * The alternation of `words` (plain words as `alternatives` gives them, tried in this order) as a prefix tree with the
  * same first match at every position. Words are grouped by their next atom only where the order cannot matter: a word
  * that ends at a node keeps its place among the longer words that share it as a prefix (it is tried after those listed
  * before it and before those listed after it), and where a plain space and `\s+` both follow a node nothing is regrouped.
+ * Alternatives that can match at the same position are so tried in the list's order, also when the expression goes on
+ * after the tree and backtracks into it. Words are compared in lower case unless `caseSensitive`.
  */
-export const wordTree = (words: ReadonlyArray<string>): string => `(?:${branch(words.map(atomsOf), 0)})`
+export const wordTree = (words: ReadonlyArray<string>, caseSensitive = false): string =>
+  `(?:${branch(
+    words.map((w) => atomsOf(w, caseSensitive)),
+    0
+  )})`
 
 const branch = (words: ReadonlyArray<ReadonlyArray<string>>, depth: number): string => {
   const parts: Array<string> = []

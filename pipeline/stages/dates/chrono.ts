@@ -5,7 +5,7 @@
  * read with that locale's strict parser, for its written calendar dates ("20 мая 2017 года", "20. Mai 2017").
  */
 import * as chrono from "chrono-node"
-import { HAS_MONTH, MONTH, MONTH_OR_NUMERIC } from "./lexicon.js"
+import { HAS_MONTH, MONTH_OR_NUMERIC, MONTH_TREE } from "./lexicon.js"
 import { letterBefore } from "./rules.js"
 import { isSpace } from "./text.js"
 import type { Add, Kind } from "./types.js"
@@ -53,7 +53,7 @@ const EN: ChronoLocale = {
     c.parsers = c.parsers.filter((p) => !CHRONO_UNUSED.has(p.constructor.name))
     return c
   })(),
-  trigger: new RegExp(`\\b${MONTH}(?![a-z])|\\d[-/.]\\d`, "g"),
+  trigger: new RegExp(`\\b${MONTH_TREE}(?![a-z])|\\d[-/.]\\d`, "g"),
   monthOrNumeric: MONTH_OR_NUMERIC,
   named: HAS_MONTH,
   rangeSep: /\s*(?:[–—]|\s-\s|\b(?:to|through|until|till|and)\b)\s*/,

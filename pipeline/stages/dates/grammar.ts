@@ -8,14 +8,14 @@ import type { DateModifier } from "../../model.js"
 import { type PartOfDay, type Season, validDay } from "./calendar.js"
 import { chronoCandidates, chronoLanguage } from "./chrono.js"
 import { russianCandidates, russianModifier } from "./grammar-ru.js"
-import { anyEvent, DAYNUM, eventRegexes, HOLIDAYS, MONTH, monthNo, NUM, NUMBER_WORDS, ORDINAL_Q, SEASON, WEEKDAY, weekdayNo, YEAR } from "./lexicon.js"
+import { anyEvent, DAYNUM, eventRegexes, HOLIDAYS, MONTH, MONTH_TREE, monthNo, NUM, NUMBER_WORDS, ORDINAL_Q, SEASON, WEEKDAY, WEEKDAY_TREE, weekdayNo, YEAR } from "./lexicon.js"
 import { findAll } from "./text.js"
 import { T, type Triggers, triggersOf, triggerWindows } from "./triggers.js"
 import { type Rule, runRules } from "./rules.js"
 import type { Add, BodyCand, Cand, DatesConfig, DocContext, Kind } from "./types.js"
 
 const rx = (src: string, flags = "g") => new RegExp(src, flags)
-/** an expression tried at a month token (rules.ts `at`) */
+/** an expression tried at a trigger token (rules.ts `at`) */
 const sticky = (src: string) => new RegExp(src, "y")
 const relOf = (w: string | undefined): "last" | "next" | "this" | null => {
   const l = (w ?? "").toLowerCase()
@@ -23,31 +23,33 @@ const relOf = (w: string | undefined): "last" | "next" | "this" | null => {
 }
 
 // grammar (applied per paragraph); offsets of the date proper are computed from named groups where a lead word is context
-const RE_MONTH_DAY_YEAR_CUSTOM = sticky(`\\b(${MONTH})\\s+(${DAYNUM})(?:\\s*,\\s*|\\s+)(${YEAR})\\b`)
-const RE_MONTH_YEAR = sticky(`\\b(${MONTH})(?:\\s*,\\s*|\\s+(?:of\\s+)?)(${YEAR})\\b(?!\\s*[-/.]\\d)`)
-const RE_MONTH_DAY = sticky(`\\b(${MONTH})\\s+(${DAYNUM})\\b(?![:.]?\\d)(?!\\s*(?:%|percent|people|troops|votes?|years?|days?|miles?|km|points?|cents?|million|billion))`)
+const RE_MONTH_DAY_YEAR_CUSTOM = sticky(`\\b(${MONTH_TREE})\\s+(${DAYNUM})(?:\\s*,\\s*|\\s+)(${YEAR})\\b`)
+const RE_MONTH_YEAR = sticky(`\\b(${MONTH_TREE})(?:\\s*,\\s*|\\s+(?:of\\s+)?)(${YEAR})\\b(?!\\s*[-/.]\\d)`)
+const RE_MONTH_DAY = sticky(`\\b(${MONTH_TREE})\\s+(${DAYNUM})\\b(?![:.]?\\d)(?!\\s*(?:%|percent|people|troops|votes?|years?|days?|miles?|km|points?|cents?|million|billion))`)
 /** "5 March 1998", "5th of March": the day before the month (`DAY_BEFORE`), the month and a year after it */
 const DAY_BEFORE = new RegExp(`\\b(${DAYNUM})\\s+(?:of\\s+)?$`)
-const RE_DAY_MONTH = sticky(`(${MONTH})(?:\\s*,?\\s*(${YEAR}))?\\b`)
+const RE_DAY_MONTH = sticky(`(${MONTH_TREE})(?:\\s*,?\\s*(${YEAR}))?\\b`)
 /** "last March", "the following May": the relative word before the month (`REL_BEFORE`) */
 const REL_BEFORE = /\b(last|next|this|this past|this coming|(?:the\s+)?previous|(?:the\s+)?following)\s+$/
-const RE_REL_MONTH = sticky(`(${MONTH})(?![a-z])(?!\\.?\\s+\\d)`)
+const RE_REL_MONTH = sticky(`(${MONTH_TREE})(?![a-z])(?!\\.?\\s+\\d)`)
 const bothCases = (words: ReadonlyArray<string>) => words.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).join("|")
 /** a month alone, and the word that may lead it ("in", "since", "early", ...: `MONTH_LEAD_BEFORE`) */
 const MONTH_LEAD_BEFORE = new RegExp(
   `\\b(?:(${bothCases(["in", "of", "since", "until", "till", "by", "from", "to", "through", "during", "early", "late", "mid-?", "before", "after", "last", "this", "next", "and", "or", "between", "for", "on", "that", "each", "every"])})\\s+(?:early\\s+|late\\s+|mid-?)?)$`
 )
-const RE_MONTH_ALONE = sticky(`(${MONTH})\\b(?!\\s+\\d)`)
-const RE_MONTH_REL_YEAR = sticky(`\\b(${MONTH})\\s+(?:of\\s+)?(this|last|next|the following|the previous|the same)\\s+year\\b`)
+const RE_MONTH_ALONE = sticky(`(${MONTH_TREE})\\b(?!\\s+\\d)`)
+const RE_MONTH_REL_YEAR = sticky(`\\b(${MONTH_TREE})\\s+(?:of\\s+)?(this|last|next|the following|the previous|the same)\\s+year\\b`)
 const RE_PERIOD = /\b(?:the\s+)?(latest|current|past|previous|same|comparable|year-ago|year-earlier|recent|prior|recent|fiscal|latest fiscal|current fiscal|most recent|comparable year-ago|comparable year-earlier|year-before)\s+(quarter|period|year|fiscal year)\b/gi
 /** "that year", "later that day", "the same month": the period of the date written just before */
 const RE_ANAPHOR = /\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(day|month|year)\b(?!['’-])/gi
 /** the second day of "April 24 and 25" (the first is read by the other rules) */
-const RE_DAY_CONJ = sticky(`\\b(${MONTH})\\s+${DAYNUM}\\s*,?\\s+(?:and|or|&)\\s+(${DAYNUM})\\b(?![:.]?\\d)(?!\\s*(?:%|percent|people|years?|days?|million|billion))(?:\\s*,?\\s*(${YEAR})\\b)?`)
+const RE_DAY_CONJ = sticky(`\\b(${MONTH_TREE})\\s+${DAYNUM}\\s*,?\\s+(?:and|or|&)\\s+(${DAYNUM})\\b(?![:.]?\\d)(?!\\s*(?:%|percent|people|years?|days?|million|billion))(?:\\s*,?\\s*(${YEAR})\\b)?`)
 const RE_YEAR_END = /\b(?:the\s+)?(?:year-end|year end|year's end|year’s end|end of the year|turn of the year)\b/gi
 const RE_YEAR_AGO = /\b(year-earlier|year-ago|a year earlier|a year ago)\b/gi
 const RE_WEEKEND = /\b(?:the|this|last|next|this past|over the)\s+weekend\b/gi
-const RE_WEEKDAY = rx(`\\b(?:(last|next|this|this past|this coming|past|coming)\\s+)?(${WEEKDAY})(?:'s)?\\b(?:\\s+(morning|afternoon|evening|night))?`)
+/** a weekday, tried at its token, and a relative word that may lead it (`WEEKDAY_LEAD_BEFORE`) */
+const WEEKDAY_LEAD_BEFORE = /\b(?:(last|next|this|this past|this coming|past|coming)\s+)$/
+const RE_WEEKDAY = sticky(`(${WEEKDAY_TREE})(?:'s)?\\b(?:\\s+(morning|afternoon|evening|night))?`)
 const RE_CASUAL = /\b(today|tonight|yesterday|tomorrow|(?:this|last|tomorrow|yesterday)(?=\s+(?:morning|afternoon|evening|night)))\b(?:\s+(morning|afternoon|evening|night))?/gi
 const podOf = (w: string | undefined): PartOfDay | undefined => {
   const l = (w ?? "").toLowerCase()
@@ -75,7 +77,7 @@ const RE_HALF = rx(`\\b(?:the\\s+)?(?:(${YEAR})\\s+)?(first|second)[- ]half\\b(?
 const RE_FISCAL = rx(`\\b(?:fiscal|financial|FY|calendar|model|tax)[- ]?(?:year\\s+)?(${YEAR})\\b`, "gi")
 const RE_SEASON = rx(`\\b(?:(last|next|this|this past|this coming|past|coming)\\s+)?(${SEASON})(?:\\s+(?:of\\s+)?(${YEAR}))?\\b`, "gi")
 /** a year: not after a digit, a decimal or thousands separator, a currency sign, a slash, a colon or a dash */
-const RE_YEAR = rx(
+const RE_YEAR = sticky(
   `\\b(${YEAR})(?:(?:'s|’s)|s)?\\b(?![,.]?\\d)(?![-/:]\\d)(?!\\s*(?:%|percent|per cent|km|kilometers?|kilometres?|miles?|meters?|metres?|feet|ft|people|persons|troops|soldiers|men|women|students|votes|cars|units|tons|tonnes|dollars|euros|yuan|rubles|roubles|shares|jobs|employees|workers|members|hours|pm|am|GMT|UTC|[A-Z]{2,}\\b))`
 )
 const NOT_BEFORE_YEAR = "0123456789,.$£€#/:-"
@@ -298,6 +300,8 @@ const RULES: ReadonlyArray<Rule> = [
   },
   {
     re: RE_WEEKDAY,
+    at: T.WEEKDAY,
+    before: WEEKDAY_LEAD_BEFORE,
     when: [T.WEEKDAY],
     read: (m, p, add) => {
       if (!isWeekdayDate(p, m.index, m.index + m[0].length, m[2]!)) return
@@ -424,6 +428,7 @@ const RULES: ReadonlyArray<Rule> = [
   },
   {
     re: RE_YEAR,
+    at: T.YEAR,
     when: [T.YEAR],
     rejectAfter: (p, i) => i > 0 && NOT_BEFORE_YEAR.includes(p[i - 1]!),
     read: (m, p, add) => {

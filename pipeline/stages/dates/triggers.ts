@@ -4,7 +4,7 @@
  */
 import { alternatives, wordTree } from "./alternation.js"
 import { chronoLanguage } from "./chrono.js"
-import { eventRegexes, MONTH, monthNo, WEEKDAY } from "./lexicon.js"
+import { eventRegexes, MONTH_OR_WEEKDAY_TREE, monthNo } from "./lexicon.js"
 import { letterBefore } from "./rules.js"
 import { isSpace } from "./text.js"
 import type { DatesConfig } from "./types.js"
@@ -15,7 +15,7 @@ import type { DatesConfig } from "./types.js"
  * Case-sensitive part: capitalised month and weekday names (as the grammar writes them), year-like numbers (also inside
  * "FY2019" or "2015-10-17"), numeric dates with a two-digit year, "'90s".
  */
-const TRIGGER_CS = new RegExp(`\\b(?:${MONTH}|${WEEKDAY})(?![a-z])|(?:1[5-9]|20)\\d\\d|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d\\d|'\\d0s`, "g")
+const TRIGGER_CS = new RegExp(`\\b${MONTH_OR_WEEKDAY_TREE}(?![a-z])|(?:1[5-9]|20)\\d\\d|\\d{1,2}[-/.]\\d{1,2}[-/.]\\d\\d|'\\d0s`, "g")
 /**
  * the trigger words of Russian dates: month, weekday and season stems, the words of years, centuries and relative dates
  * (a stem with no letter before it: `letterBefore` rejects the others)
