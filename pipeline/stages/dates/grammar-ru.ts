@@ -105,6 +105,9 @@ const SEASON_FORMS: ReadonlyMap<string, "SP" | "SU" | "FA" | "WI"> = new Map([
 const RE_SEASON = rx(
   `(?:(прошл\\p{L}*|минувш\\p{L}*|эт(?:ой|им|у|о|а)|нынешн\\p{L}*|следующ\\p{L}*|будущ\\p{L}*|ближайш\\p{L}*)\\s+)?(${alternation(SEASON_FORMS.keys())})${E}(?:\\s+(?:${YEAR}(?:${YEAR_WORD})?|(этого|текущего|прошлого|следующего)\\s+года${E}))?`
 )
+/** the season rule tried at a season token, with the relative word that may lead it ("прошлой осенью") */
+const SEASON_LEAD_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(прошл\\p{L}*|минувш\\p{L}*|эт(?:ой|им|у|о|а)|нынешн\\p{L}*|следующ\\p{L}*|будущ\\p{L}*|ближайш\\p{L}*)\\s+)$`, "iu")
+const AT_SEASON = sticky(`(${alternation(SEASON_FORMS.keys())})${E}(?:\\s+(?:${YEAR}(?:${YEAR_WORD})?|(этого|текущего|прошлого|следующего)\\s+года${E}))?`)
 /** weekdays with a preposition or a relative word: "в четверг", "во вторник", "в прошлую пятницу", "с понедельника" */
 const RE_WEEKDAY = rx(
   `(?:(?:в|во|на|с|со|до|к|ко|по|и|или|в\\s+ночь\\s+на)\\s+)?(?:(прошл\\p{L}*|минувш\\p{L}*|эт(?:у|от|о)|следующ\\p{L}*|будущ\\p{L}*|ближайш\\p{L}*)\\s+)?(${WEEKDAY})(?:\\s+(утром|днём|днем|вечером|ночью))?`
@@ -115,6 +118,9 @@ const RE_CASUAL = rx(`(сегодня|вчера|завтра|позавчера
 const RE_REL_UNIT = rx(
   `(?:(?:в|во|на|за)\\s+)?(прошл\\p{L}*|позапрошл\\p{L}*|минувш\\p{L}*|эт(?:ом|ой|от|ого|у|а)|текущ\\p{L}*|нынешн\\p{L}*|следующ\\p{L}*|будущ\\p{L}*|наступающ\\p{L}*)\\s+(году|года|год|месяце|месяца|месяц|неделе|недели|неделю|квартале|квартала|квартал)${E}`
 )
+/** the relative unit rule tried at the unit's token, with the relative word (and preposition) before it */
+const REL_UNIT_BEFORE = new RegExp(`(?<![\\p{L}\\p{N}])(?:(?:в|во|на|за)\\s+)?(прошл\\p{L}*|позапрошл\\p{L}*|минувш\\p{L}*|эт(?:ом|ой|от|ого|у|а)|текущ\\p{L}*|нынешн\\p{L}*|следующ\\p{L}*|будущ\\p{L}*|наступающ\\p{L}*)\\s+$`, "iu")
+const AT_REL_UNIT = sticky(`(году|года|год|месяце|месяца|месяц|неделе|недели|неделю|квартале|квартала|квартал)${E}`)
 const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
   ["один", 1], ["одну", 1], ["одна", 1], ["два", 2], ["две", 2], ["три", 3], ["четыре", 4], ["пять", 5], ["шесть", 6], ["семь", 7],
   ["восемь", 8], ["девять", 9], ["десять", 10], ["пятнадцать", 15], ["двадцать", 20], ["тридцать", 30], ["полтора", 1.5]
@@ -153,12 +159,6 @@ const romanOf = (s: string): number => {
 
 const at = (m: RegExpExecArray) => [m.index, m.index + m[0].length] as const
 const DIGIT = /\d/
-/** a month form may be written where the trigger scan saw none: "мар." (the scan reads "март") */
-const monthGate = (p: string, classes: number) => (classes & T.RU_MONTH) !== 0 || MARCH_ABBREVIATION.test(p)
-/** the month forms are all at month tokens: the rules are tried there */
-const atMonthTokens = (p: string, classes: number) => (classes & T.RU_MONTH) !== 0 && !MARCH_ABBREVIATION.test(p)
-/** "мар." is written: the rules search the window */
-const searchMonths = (p: string) => MARCH_ABBREVIATION.test(p)
 const DECADE_WORDS = /\d0\s*-?\s*[ехым]/iu
 const CENTURY_WORDS = /век|столет/iu
 const QUARTER_WORDS = /квартал/iu
@@ -172,15 +172,22 @@ const WEEKDAY_BEFORE = new RegExp(`${WEEKDAY}\\s+$`, "iu")
  * a word it needs is no trigger, a test of the window. Every expression opens with "no letter or digit before",
  * tested on the character before a match (rules.ts).
  */
-const RULES: ReadonlyArray<Rule & { needsDigit?: boolean }> = [
+/** what a rule needs of its window besides triggers: a digit; month forms found by the scan only, or "мар." written */
+interface RussianRule extends Rule {
+  readonly needsDigit?: boolean
+  readonly months?: "at tokens" | "searched"
+  /** a weekday rule: runs where a weekday token is, or "среда" (no trigger) is written */
+  readonly weekday?: boolean
+}
+const RULES: ReadonlyArray<RussianRule> = [
   {
     re: AT_DAY_MONTH_YEAR_G,
     at: T.RU_MONTH,
     before: DAY_BEFORE,
     beforeRequired: true,
-    when: [],
     needsDigit: true,
-    gate: atMonthTokens,
+    months: "at tokens",
+    when: [T.RU_MONTH],
     read: (m, p, add) => {
       const d = Number(m[1])
       const mo = monthOf(m[2]!)
@@ -192,7 +199,7 @@ const RULES: ReadonlyArray<Rule & { needsDigit?: boolean }> = [
     re: RE_DAY_MONTH_YEAR_G,
     when: [],
     needsDigit: true,
-    gate: searchMonths,
+    months: "searched",
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => {
       const d = Number(m[1])
@@ -204,9 +211,9 @@ const RULES: ReadonlyArray<Rule & { needsDigit?: boolean }> = [
   {
     re: AT_MONTH_YEAR,
     at: T.RU_MONTH,
-    when: [],
     needsDigit: true,
-    gate: atMonthTokens,
+    months: "at tokens",
+    when: [T.RU_MONTH],
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => add(...at(m), { k: "full", y: Number(m[2]), m: monthOf(m[1]!), d: null }, 2)
   },
@@ -214,22 +221,22 @@ const RULES: ReadonlyArray<Rule & { needsDigit?: boolean }> = [
     re: RE_MONTH_YEAR,
     when: [],
     needsDigit: true,
-    gate: searchMonths,
+    months: "searched",
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => add(...at(m), { k: "full", y: Number(m[2]), m: monthOf(m[1]!), d: null }, 2)
   },
   {
     re: AT_MONTH_REL_YEAR,
     at: T.RU_MONTH,
-    when: [],
-    gate: atMonthTokens,
+    months: "at tokens",
+    when: [T.RU_MONTH],
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => add(...at(m), { k: "monthOfYear", m: monthOf(m[1]!), n: relYear(m[2]) }, 1)
   },
   {
     re: RE_MONTH_REL_YEAR,
     when: [],
-    gate: searchMonths,
+    months: "searched",
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => add(...at(m), { k: "monthOfYear", m: monthOf(m[1]!), n: relYear(m[2]) }, 1)
   },
@@ -238,22 +245,22 @@ const RULES: ReadonlyArray<Rule & { needsDigit?: boolean }> = [
     at: T.RU_MONTH,
     before: REL_BEFORE,
     beforeRequired: true,
-    when: [],
-    gate: atMonthTokens,
+    months: "at tokens",
+    when: [T.RU_MONTH],
     read: (m, p, add) => add(...at(m), { k: "month", m: monthOf(m[2]!), rel: relOf(m[1]) }, 2)
   },
   {
     re: RE_REL_MONTH,
     when: [],
-    gate: searchMonths,
+    months: "searched",
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => add(...at(m), { k: "month", m: monthOf(m[2]!), rel: relOf(m[1]) }, 2)
   },
   {
     re: AT_MONTH,
     at: T.RU_MONTH,
-    when: [],
-    gate: atMonthTokens,
+    months: "at tokens",
+    when: [T.RU_MONTH],
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => {
       // a month after a day number is chrono's ("20 мая"); "май" and "март" are also names: keep them after a preposition
@@ -265,7 +272,7 @@ const RULES: ReadonlyArray<Rule & { needsDigit?: boolean }> = [
   {
     re: RE_MONTH,
     when: [],
-    gate: searchMonths,
+    months: "searched",
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => {
       // a month after a day number is chrono's ("20 мая"); "май" and "март" are also names: keep them after a preposition
@@ -348,7 +355,9 @@ const RULES: ReadonlyArray<Rule & { needsDigit?: boolean }> = [
     }
   },
   {
-    re: RE_SEASON,
+    re: AT_SEASON,
+    at: T.RU_SEASON,
+    before: SEASON_LEAD_BEFORE,
     when: [T.RU_SEASON],
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => {
@@ -363,7 +372,7 @@ const RULES: ReadonlyArray<Rule & { needsDigit?: boolean }> = [
   {
     re: RE_WEEKDAY,
     when: [],
-    gate: (p, c) => (c & T.RU_WEEKDAY) !== 0 || NOMINATIVE_WEDNESDAY.test(p),
+    weekday: true,
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => {
       const wd = WEEKDAY_FORMS.get(m[2]!.toLowerCase())!
@@ -394,7 +403,10 @@ const RULES: ReadonlyArray<Rule & { needsDigit?: boolean }> = [
     }
   },
   {
-    re: RE_REL_UNIT,
+    re: AT_REL_UNIT,
+    at: T.RU_UNIT,
+    before: REL_UNIT_BEFORE,
+    beforeRequired: true,
     when: [T.RU_UNIT],
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => {
@@ -430,12 +442,27 @@ const RULES: ReadonlyArray<Rule & { needsDigit?: boolean }> = [
   }
 ]
 
-/** the rules for a window without a digit: those that need none */
-const RULES_WITHOUT_DIGIT = RULES.filter((r) => !r.needsDigit)
+/**
+ * The rules for what a window holds, read once per window: a digit; "мар." (a month form the trigger scan does not
+ * read: the month rules search the window instead of trying its month tokens); "среда" (a weekday no trigger stands
+ * for). One table per combination, in RULES' order.
+ */
+const tables = new Map<number, ReadonlyArray<Rule>>()
+const rulesFor = (digit: boolean, march: boolean, wednesday: boolean): ReadonlyArray<Rule> => {
+  const key = (digit ? 1 : 0) | (march ? 2 : 0) | (wednesday ? 4 : 0)
+  let table = tables.get(key)
+  if (!table) {
+    table = RULES.filter((r) => (digit || !r.needsDigit) && (r.months === undefined || (r.months === "searched") === march)).map((r) =>
+      r.weekday ? { ...r, when: wednesday ? [] : [T.RU_WEEKDAY] } : r
+    )
+    tables.set(key, table)
+  }
+  return table
+}
 
 /** The Russian candidates of one paragraph (or window) holding the trigger tokens `triggers`. */
 export const russianCandidates = (p: string, add: Add, vague: boolean, triggers: Triggers): void =>
-  runRules(DIGIT.test(p) ? RULES : RULES_WITHOUT_DIGIT, p, triggers, vague, add)
+  runRules(rulesFor(DIGIT.test(p), MARCH_ABBREVIATION.test(p), NOMINATIVE_WEDNESDAY.test(p)), p, triggers, vague, add)
 
 /** A Russian modifier before a candidate ("в начале 2017 года", "в конце мая"): its length and meaning, or null. */
 export const russianModifier = (before: string, kind: Kind): { length: number; modifier: DateModifier } | null => {

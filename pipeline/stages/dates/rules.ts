@@ -71,7 +71,6 @@ const runAtTokens = (rule: Rule, cls: number, p: string, tokens: ReadonlyArray<n
     if ((tokens[k + 2]! & cls) === 0) continue
     const ts = tokens[k]!
     if (ts < lastEnd) continue
-    if (!rule.before && rule.rejectAfter && rule.rejectAfter(p, ts)) continue
     re.lastIndex = ts
     const main = re.exec(p)
     if (!main) continue
@@ -80,8 +79,10 @@ const runAtTokens = (rule: Rule, cls: number, p: string, tokens: ReadonlyArray<n
       const from = wordsBefore(p, ts, rule.beforeWords ?? 2)
       const b = rule.before.exec(from === ts ? "" : p.slice(from, ts))
       if (!b && rule.beforeRequired) continue
+      // a match that starts at the token has the rule's look-behind tested there; `before` carries its own
+      if (!b && rule.rejectAfter && rule.rejectAfter(p, ts)) continue
       m = joinMatch(p, b ? from + b.index : ts, b, rule.before, main)
-    }
+    } else if (rule.rejectAfter && rule.rejectAfter(p, ts)) continue
     lastEnd = m.index + m[0].length
     rule.read(m, p, add)
   }
