@@ -38,6 +38,11 @@ interface ChronoLocale {
   readonly optional: ReadonlyArray<readonly [name: string, test: RegExp]>
 }
 
+/**
+ * a numeric date with its three parts ("12/5/98", "1998-03-05", "5.3.98"): a result read from numbers alone is kept
+ * only with its year, so a decimal or a range ("4.7 percent", "89-52") starts no stretch
+ */
+export const NUMERIC_DATE = String.raw`\d[-/.]\d{1,2}[-/.]\d`
 /** how chrono's dictionaries start a month name (any case), and its ordinal words ("twenty-first" ends with "first") */
 const EN_MONTH_STEM = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 const EN_ORDINAL_WORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|thirtieth)"
@@ -53,7 +58,7 @@ const EN: ChronoLocale = {
     c.parsers = c.parsers.filter((p) => !CHRONO_UNUSED.has(p.constructor.name))
     return c
   })(),
-  trigger: new RegExp(`\\b${MONTH_TREE}(?![a-z])|\\d[-/.]\\d`, "g"),
+  trigger: new RegExp(`\\b${MONTH_TREE}(?![a-z])|${NUMERIC_DATE}`, "g"),
   monthOrNumeric: MONTH_OR_NUMERIC,
   named: HAS_MONTH,
   rangeSep: /\s*(?:[–—]|\s-\s|\b(?:to|through|until|till|and)\b)\s*/,
@@ -87,7 +92,7 @@ const RU: ChronoLocale = {
     return c.parsers.length > 0 ? c : chrono.ru.strict
   })(),
   // a month stem with no letter before it, or a numeric date shape
-  trigger: new RegExp(`${RU_MONTH}|\\d[-/.]\\d`, "giu"),
+  trigger: new RegExp(`${RU_MONTH}|${NUMERIC_DATE}`, "giu"),
   triggerReject: (p, i) => p.charCodeAt(i) > 0x40 && letterBefore(p, i),
   monthOrNumeric: new RegExp(`${RU_MONTH}|\\d[-/.]\\d`, "iu"),
   named: new RegExp(RU_MONTH, "iu"),

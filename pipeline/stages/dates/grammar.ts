@@ -6,7 +6,7 @@
  */
 import type { DateModifier } from "../../model.js"
 import { type PartOfDay, type Season, validDay } from "./calendar.js"
-import { chronoCandidates, chronoLanguage } from "./chrono.js"
+import { chronoCandidates, chronoLanguage, NUMERIC_DATE } from "./chrono.js"
 import { russianCandidates, russianModifier } from "./grammar-ru.js"
 import { anyEvent, DAYNUM, eventRegexes, HOLIDAYS, MONTH, MONTH_TREE, monthNo, NUM, NUMBER_WORDS, ORDINAL_Q, SEASON, WEEKDAY, WEEKDAY_TREE, weekdayNo, YEAR } from "./lexicon.js"
 import { findAll } from "./text.js"
@@ -143,8 +143,8 @@ const modifierFor = (w: string): DateModifier => {
 }
 
 const DIGIT = /\d/
-/** a numeric date shape: chrono reads "12/5/98", "2015-10-17" */
-const NUMERIC_SHAPE = /\d[-/.]\d/
+/** a numeric date with its three parts: chrono reads "12/5/98", "2015-10-17" */
+const NUMERIC_SHAPE = new RegExp(NUMERIC_DATE)
 
 /**
  * Candidates of one window (or short line), selected. `triggers`: the trigger tokens of the text, when the trigger scan
