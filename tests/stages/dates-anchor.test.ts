@@ -30,6 +30,13 @@ describe("a weekday", () => {
     expect(value(run("The trial is expected to resume Monday."), "Monday")).toBe("2015-10-19")
   })
 
+  it("reads a past tense the verb lexicon knows, not only the listed irregular ones", () => {
+    // "upheld" and "oversaw" are in no list of the stage: without the lexicon the verb is unread and the Sunday after
+    // a Saturday publication would be read as the next day
+    expect(value(run("The appeals court upheld the verdict on Sunday."), "Sunday")).toBe("2015-10-11")
+    expect(value(run("The new chairwoman oversaw the recount Sunday."), "Sunday")).toBe("2015-10-11")
+  })
+
   it("takes the tense of its own clause, not of a future clause elsewhere in the sentence", () => {
     expect(value(run("Since the plan was announced on Tuesday, residents say they will appeal."), "Tuesday")).toBe("2015-10-13")
   })
