@@ -111,6 +111,18 @@ describe("English expressions at every granularity (reference Wednesday 1998-02-
     expect(value(ms, "tonight")).toBe("1998-02-18TNI")
   })
 
+  it("'last night' and 'this morning' on their own, with no other relative word near", () => {
+    const ms = run("The storm knocked out power across the valley last night.\n\nCrews were still at work this morning.", ref)
+    expect(value(ms, "last night")).toBe("1998-02-17TNI")
+    expect(value(ms, "this morning")).toBe("1998-02-18TMO")
+  })
+
+  it("'the night of' a written day is that part of that day", () => {
+    const ms = run("Witnesses saw the van on the night of Feb. 3, and again on the morning of Friday.", ref)
+    expect(value(ms, "the night of Feb. 3")).toBe("1998-02-03TNI")
+    expect(value(ms, "the morning of Friday")).toBe("1998-02-13TMO")
+  })
+
   it("vague references only with vague: true", () => {
     const text = "Prices are high now. The mayor recently resigned. Nobody knows what the future holds."
     expect(run(text, ref).map((m) => m.value)).toEqual([])

@@ -15,7 +15,7 @@
  * before them; "a year earlier", "the quarter" the quarter the text reports on.
  */
 import type { DateResolution } from "../../model.js"
-import { addDays, anchorName, centuryValue, daysIn, decadeValue, halfValue, intervalOf, isoDay, isoMonth, isoYear, partOfDayValue, precisionOrNull, quarterValue, type Ref, seasonOfMonth, seasonStart, seasonValue, utc, validDay, weekdayOf, weekValueOf } from "./calendar.js"
+import { type PartOfDay, addDays, anchorName, centuryValue, daysIn, decadeValue, halfValue, intervalOf, isoDay, isoMonth, isoYear, partOfDayValue, precisionOrNull, quarterValue, type Ref, seasonOfMonth, seasonStart, seasonValue, utc, validDay, weekdayOf, weekValueOf } from "./calendar.js"
 import { type MarkCache, type Tense, tenseCues } from "./tense.js"
 import type { BodyCand, CalendarUnit, Dateline, DateMention, DocContext, Kind, Published } from "./types.js"
 
@@ -47,6 +47,7 @@ const FORWARD_DAYS = 120
 const FORWARD_MONTHS = 4
 const DAY_MS = 86_400_000
 
+const withPartOfDay = (day: string, pod: PartOfDay | undefined) => (pod ? partOfDayValue(day, pod) : day)
 const refDay = (ref: Ref) => ({ y: ref.y, m: ref.m!, d: ref.d ?? daysIn(ref.y, ref.m!) })
 const dayValue = (t: { y: number; m: number; d: number }) => isoDay(t.y, t.m, t.d)
 /** the quarter a month is in: 1-4 */
@@ -100,11 +101,11 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
         const fits = [ref.y - 1, ref.y, ref.y + 1].filter((yy) => validDay(yy, kind.m, kind.d) && weekdayOf(yy, kind.m, kind.d) === kind.wd)
         if (fits.length > 0) {
           const yy = fits.reduce((a, b) => (Math.abs(utc(b, kind.m, kind.d).getTime() - t0) < Math.abs(utc(a, kind.m, kind.d).getTime() - t0) ? b : a))
-          return inferred(ref, isoDay(yy, kind.m, kind.d))
+          return inferred(ref, withPartOfDay(isoDay(yy, kind.m, kind.d), kind.pod))
         }
       }
       const y = yearOfDay(kind.m, kind.d, r, tense)
-      return validDay(y, kind.m, kind.d) ? inferred(ref, isoDay(y, kind.m, kind.d)) : { value: partial, resolution: "explicit", anchor: null }
+      return validDay(y, kind.m, kind.d) ? inferred(ref, withPartOfDay(isoDay(y, kind.m, kind.d), kind.pod)) : { value: partial, resolution: "explicit", anchor: null }
     }
     case "month": {
       if (!ref || ref.m === null) return kind.rel ? none("relative") : { value: `--${String(kind.m).padStart(2, "0")}`, resolution: "explicit", anchor: null }

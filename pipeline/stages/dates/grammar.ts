@@ -66,6 +66,9 @@ const AGO_BEFORE = new RegExp(`\\b(${NUM})\\s+$`, "i")
 const RE_AGO = /(day|week|month|year|decade)s?\s+(ago|earlier|before|later|from now|hence)\b/iy
 const EARLIER_THIS_BEFORE = /\b(earlier|later)\s+(this|last|next)\s+$/i
 const RE_EARLIER_THIS = /(week|month|year)\b/iy
+/** "the night of March 5", "the morning of Tuesday": the part of the day of the date written next */
+const PART_OF_DAY_OF = /\b(?:morning|afternoon|evening|night)\s+of\s/i
+const RE_PART_OF_DAY_OF = /\bthe\s+(morning|afternoon|evening|night)\s+of\s+/gi
 /** "the week of March 6": the ISO week of the day */
 const RE_WEEK_OF = rx(`\\bthe\\s+week\\s+of\\s+(?=(?:${MONTH})\\s+${DAYNUM}|${DAYNUM}\\s+(?:${MONTH}))`, "g")
 /** "the 1988 quarter", "the 1989 period": the quarter the report is about, in that year */
@@ -528,6 +531,18 @@ const paragraphCandidates = (p: string, config: DatesConfig, lang: string, trigg
       if (day) {
         day.s = m.index
         day.kind = { k: "weekOf", day: day.kind as Extract<Kind, { k: "full" | "yearless" }> }
+      }
+    })
+
+  // "the night of March 5", "on the morning of Oct. 3": that part of the day written after it (its candidate widened)
+  if (classes & (T.MONTH | T.WEEKDAY) && PART_OF_DAY_OF.test(p))
+    findAll(RE_PART_OF_DAY_OF, p, (m) => {
+      const at = m.index + m[0].length
+      let day: Cand | undefined
+      for (const c of out) if (c.s === at && (((c.kind.k === "full" || c.kind.k === "yearless") && c.kind.d !== null) || c.kind.k === "weekday") && (!day || c.e > day.e)) day = c
+      if (day && !("pod" in day.kind && day.kind.pod)) {
+        day.s = m.index
+        day.kind = { ...day.kind, pod: podOf(m[1])! } as Kind
       }
     })
 

@@ -30,7 +30,7 @@ const TRIGGER_NUMBER = /\d{1,4}/g
  * "day" only where the grammar reads it ("three days ago", "that day", "Labor Day"), as it is a frequent word
  */
 const TRIGGER_WORDS =
-  "today|tonight|yesterday|tomorrow|ago|days?\\s+(?:ago|earlier|before|later|from|hence)|(?:that|same)\\s+day|(?:labor|memorial|election|victory|boxing)\\s+day|week|month|year|quarter|period|half|decade|century|spring|summer|fall|autumn|winter|nineteen|thousand|(?:twen|thir|for|fif|six|seven|eigh|nine)ties|christmas|new year|valentine|halloween|thanksgiving"
+  "today|tonight|yesterday|tomorrow|ago|days?\\s+(?:ago|earlier|before|later|from|hence)|(?:that|same)\\s+day|(?:labor|memorial|election|victory|boxing)\\s+day|week|month|year|quarter|period|half|decade|century|spring|summer|fall|autumn|winter|nineteen|thousand|(?:twen|thir|for|fif|six|seven|eigh|nine)ties|christmas|new year|valentine|halloween|thanksgiving|(?:this|last)\\s+(?:morning|afternoon|evening|night)"
 /** with `vague: true` the vague words are triggers too */
 const TRIGGER_VAGUE_WORDS = "now|current|recent|nowadays|at present|these days|future|the past|the present|the near|the long term|soon|lately|formerly|in the coming|at the moment"
 /** the trigger words as prefix trees (alternation.ts: the same matches, read about twice as fast) */
@@ -47,7 +47,7 @@ export const T = {
   YEAR: 1 << 2, // a year-like number (also inside "FY2019", "1990s", or a numeric date)
   NUMERIC: 1 << 3, // a numeric date with a two-digit year or more ("12/5/98")
   APOS_DECADE: 1 << 4, // "'90s"
-  CASUAL: 1 << 5, // today, tonight, yesterday, tomorrow
+  CASUAL: 1 << 5, // today, tonight, yesterday, tomorrow; this morning, last night
   AGO: 1 << 6, // ago
   DAYS_REL: 1 << 7, // "days ago", "day later", "days from"
   SAME_DAY: 1 << 8, // "that day", "same day"
@@ -101,7 +101,7 @@ const csClasses = (t: string): number => {
   return t.length === 4 ? T.YEAR : T.NUMERIC | T.YEAR
 }
 const CI_CLASSES: ReadonlyArray<readonly [RegExp, number]> = [
-  [/^(?:today|tonight|yesterday|tomorrow)$/, T.CASUAL],
+  [/^(?:today|tonight|yesterday|tomorrow)$|^(?:this|last)\s/, T.CASUAL],
   [/^ago$/, T.AGO],
   [/^days?\s/, T.DAYS_REL],
   [/^(?:that|same)\s/, T.SAME_DAY],

@@ -44,7 +44,7 @@ export type Rel = "last" | "next" | "this" | null
 /** What a candidate says, before it is resolved against the reference date. */
 export type Kind =
   | { readonly k: "full"; readonly y: number; readonly m: number | null; readonly d: number | null; readonly pod?: PartOfDay } // year written
-  | { readonly k: "yearless"; readonly m: number; readonly d: number; readonly wd?: number } // month + day (+ weekday) written
+  | { readonly k: "yearless"; readonly m: number; readonly d: number; readonly wd?: number; readonly pod?: PartOfDay } // month + day (+ weekday) written
   | { readonly k: "month"; readonly m: number; readonly rel: Rel } // month alone
   | { readonly k: "weekday"; readonly wd: number; readonly rel: Rel; readonly pod?: PartOfDay }
   | { readonly k: "days"; readonly n: number; readonly pod?: PartOfDay } // today / yesterday / N days ago, tonight
