@@ -104,6 +104,15 @@ describe("English expressions at every granularity (reference Wednesday 1998-02-
     expect(value(ms, "the 12th century")).toBe("11")
   })
 
+  it("centuries written in words, and this or last decade and century", () => {
+    const ms = run("The mill ran through the nineteenth century; its owners hope it lasts into the late twenty-first century. Wages barely moved over the last decade, as they did early this century.", ref)
+    expect(value(ms, "the nineteenth century")).toBe("18")
+    expect(value(ms, "the late twenty-first century")).toBe("20")
+    expect(value(ms, "last decade")).toBe("198X")
+    expect(value(ms, "early this century")).toBe("19")
+    expect(ms.find((m) => m.text === "early this century")?.modifier).toBe("start")
+  })
+
   it("parts of the day", () => {
     const ms = run("The ferry sank on Monday night. Rescuers resumed the search yesterday morning. Talks continue tonight.", ref)
     expect(value(ms, "Monday night")).toBe("1998-02-16TNI")

@@ -57,11 +57,11 @@ const podOf = (w: string | undefined): PartOfDay | undefined => {
 }
 /**
  * The rules of calendar units, tried at the unit's token (rules.ts `at`) with the words before it:
- * "last week", "the following year" (REL_UNIT); "three days ago", "a year earlier" (AGO); "earlier this month"
+ * "last week", "the following year", "this century" (REL_UNIT); "three days ago", "a year earlier" (AGO); "earlier this month"
  * (EARLIER_THIS); "in the year", "for the whole quarter" (THE_UNIT)
  */
 const REL_UNIT_BEFORE = /\b(last|next|this|this past|this coming|past|coming|previous|current|the previous|the current|the past|the coming|the following|the same)\s+$/i
-const RE_REL_UNIT = /(week|weekend|month|year|quarter)\b(?!\s*(?:'s|’s)?\s*(?:-long|old))/iy
+const RE_REL_UNIT = /(week|weekend|month|year|quarter|decade|century)\b(?!\s*(?:'s|’s)?\s*(?:-long|old))/iy
 const AGO_BEFORE = new RegExp(`\\b(${NUM})\\s+$`, "i")
 const RE_AGO = /(day|week|month|year|decade)s?\s+(ago|earlier|before|later|from now|hence)\b/iy
 const EARLIER_THIS_BEFORE = /\b(earlier|later)\s+(this|last|next)\s+$/i
@@ -123,6 +123,10 @@ const spelledYear = (text: string): number | null => {
 }
 /** "the 20th century", "the late 19th century" */
 const RE_CENTURY = /\b(?:the\s+)?(?:(early|mid|late)[- ])?([1-9]|1\d|2[01])(?:st|nd|rd|th)[- ]century\b/gi
+/** a century written in words: "the nineteenth century", "the early twenty-first century" */
+const CENTURY_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
+const RE_CENTURY_WORDS = new RegExp(`\\b(?:the\\s+)?(?:(early|mid|late)[- ])?(twenty[- ]first|${CENTURY_ORDINALS.join("|")})[- ]century\\b`, "gi")
+const centuryOrdinal = (w: string) => (/^twenty[- ]first$/i.test(w) ? 21 : CENTURY_ORDINALS.indexOf(w.toLowerCase()) + 1)
 const RE_DECADE = /\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?:(1[5-9]\d0|20\d0)|'(\d0))s\b/gi
 /** vague references to the present, the past and the future (reported with `vague: true`) */
 const RE_VAGUE =
@@ -329,10 +333,10 @@ const RULES: ReadonlyArray<Rule> = [
   },
   {
     re: RE_REL_UNIT,
-    at: T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.QUARTER,
+    at: T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.QUARTER | T.DECADE | T.CENTURY,
     before: REL_UNIT_BEFORE,
     beforeRequired: true,
-    when: [T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.QUARTER],
+    when: [T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.QUARTER | T.DECADE | T.CENTURY],
     read: (m, p, add) => {
       const w = m[1]!.toLowerCase().replace(/^the\s+/, "")
       if (w === "past" && !/^the\s/i.test(m[1]!)) {
@@ -464,6 +468,11 @@ const RULES: ReadonlyArray<Rule> = [
     re: RE_CENTURY,
     when: [T.CENTURY],
     read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "century", hundreds: Number(m[2]) - 1 }, 4, m[1] ? modifierFor(m[1]) : null)
+  },
+  {
+    re: RE_CENTURY_WORDS,
+    when: [T.CENTURY],
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "century", hundreds: centuryOrdinal(m[2]!) - 1 }, 4, m[1] ? modifierFor(m[1]) : null)
   },
   {
     re: RE_DECADE_WORDS,
