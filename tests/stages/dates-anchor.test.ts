@@ -87,6 +87,23 @@ describe("relative expressions", () => {
   })
 })
 
+describe("counted from the date the text has just named (earlier, later, the following), or from the publication (ago)", () => {
+  it("'three days later', 'the following year' and 'a year earlier' count from the date written before them", () => {
+    const ms = run("The dam was finished on March 3, 1962. Three days later the valley flooded, and the following year the village was gone. A year earlier, engineers had warned of cracks.")
+    expect(value(ms, "Three days later")).toBe("1962-03-06")
+    expect(value(ms, "the following year")).toBe("1963")
+    expect(value(ms, "A year earlier")).toBe("1962")
+  })
+
+  it("'ago' counts from the publication date, whatever was written before", () => {
+    expect(value(run("The dam was finished in 1962. Two years ago engineers found cracks."), "Two years ago")).toBe("2013")
+  })
+
+  it("'ten days before the vote' counts from the vote, which has no date: no value", () => {
+    expect(run("The mayor resigned in May 2014, ten days before the vote.").map((m) => m.text)).toEqual(["May 2014"])
+  })
+})
+
 describe("nothing resolves after the publication date unless the sentence is about the future", () => {
   const body = [
     "The mayor visited the flooded district on Friday and met families in a school.",

@@ -15,7 +15,7 @@
  * before them; "a year earlier", "the quarter" the quarter the text reports on.
  */
 import type { DateResolution } from "../../model.js"
-import { type PartOfDay, addDays, anchorName, centuryValue, daysIn, decadeValue, halfValue, intervalOf, isoDay, isoMonth, isoYear, partOfDayValue, precisionOrNull, quarterValue, type Ref, seasonOfMonth, seasonStart, seasonValue, utc, validDay, weekdayOf, weekValueOf } from "./calendar.js"
+import { type PartOfDay, addDays, anchorName, parseIso, centuryValue, daysIn, decadeValue, halfValue, intervalOf, isoDay, isoMonth, isoYear, partOfDayValue, precisionOrNull, quarterValue, type Ref, seasonOfMonth, seasonStart, seasonValue, utc, validDay, weekdayOf, weekValueOf } from "./calendar.js"
 import { type MarkCache, type Tense, tenseCues } from "./tense.js"
 import type { BodyCand, CalendarUnit, Dateline, DateMention, DocContext, Kind, Published } from "./types.js"
 
@@ -47,6 +47,11 @@ const FORWARD_DAYS = 120
 const FORWARD_MONTHS = 4
 const DAY_MS = 86_400_000
 
+/** "three days later": counted from the date just named, with no value when there is none */
+const countsFromFocus = (kind: Kind) => (kind.k === "days" || kind.k === "unit" || kind.k === "yearAgo") && kind.anaphoric?.fallback === "none"
+/** the date the text has just named (TimeML's temporal focus), as a reference to count from */
+const focusOf = (cx: Context): Ref | null => (cx.previous ? parseIso(cx.previous, "earlier date") : null)
+const fromFocus = (cx: Context, value: string): Resolved => ({ value, resolution: "relative", anchor: `earlier date ${cx.previous}` })
 const withPartOfDay = (day: string, pod: PartOfDay | undefined) => (pod ? partOfDayValue(day, pod) : day)
 const refDay = (ref: Ref) => ({ y: ref.y, m: ref.m!, d: ref.d ?? daysIn(ref.y, ref.m!) })
 const dayValue = (t: { y: number; m: number; d: number }) => isoDay(t.y, t.m, t.d)
@@ -143,12 +148,24 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
       return relative(ref, kind.pod ? partOfDayValue(dayValue(t), kind.pod) : dayValue(t))
     }
     case "days": {
+      if (kind.anaphoric) {
+        const from = focusOf(cx)
+        if (from && from.m !== null && from.d !== null) return fromFocus(cx, dayValue(addDays(from.y, from.m, from.d, kind.n)))
+        if (kind.anaphoric.fallback === "none") return none("relative")
+      }
       if (!ref || ref.m === null || ref.d === null) return none("relative")
       const t = addDays(ref.y, ref.m, ref.d, kind.n)
       return relative(ref, kind.pod ? partOfDayValue(dayValue(t), kind.pod) : dayValue(t))
     }
-    case "unit":
+    case "unit": {
+      if (kind.anaphoric) {
+        const from = focusOf(cx)
+        const v = from ? unitValue(kind.unit, kind.n, from) : null
+        if (v) return fromFocus(cx, v)
+        if (kind.anaphoric.fallback === "none") return none("relative")
+      }
       return relative(ref, ref ? unitValue(kind.unit, kind.n, ref) : null)
+    }
     case "weekOf": {
       // the week of the day, once the day is resolved
       const r = resolve(kind.day, ref, cx)
@@ -184,6 +201,10 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
       // the period under discussion a year back: the year-ago quarter of a quarterly report, else the year before
       const p = cx.period ? /^(\d{4})-([QH])(\d)$/.exec(cx.period) : null
       if (p) return { value: `${isoYear(Number(p[1]) + kind.n)}-${p[2]}${p[3]}`, resolution: "relative", anchor: `earlier date ${cx.period}` }
+      // "a year earlier" with no period under discussion: the year before the date just named
+      const from = kind.anaphoric ? focusOf(cx) : null
+      if (from) return fromFocus(cx, isoYear(from.y + kind.n))
+      if (kind.anaphoric?.fallback === "none") return none("relative")
       return relative(ref, ref ? isoYear(ref.y + kind.n) : null)
     }
     case "holiday": {
@@ -306,7 +327,7 @@ export const resolveCandidates = (
     const tense: Tense = isDateline ? "past" : needsTense(c.kind) ? tenseOf(c.kind, p.text, c.s - p.s, c.e - p.s, doc.memo.marks) : "unknown"
     const r = resolve(c.kind, ref, { tense, previous, period, vague, lang: doc.lang })
     // "that day" with no day written before it, "three days later": no calendar value, reported only with `vague`
-    if (r.value === null && !vague && (c.kind.k === "anaphor" || c.kind.k === "vague")) continue
+    if (r.value === null && !vague && (c.kind.k === "anaphor" || c.kind.k === "vague" || countsFromFocus(c.kind))) continue
     if (r.value !== null && c.kind.k !== "anaphor" && /^\d{4}/.test(r.value)) previous = r.value
     if (r.value !== null && namesPeriod(c.kind)) period = r.value
     if (isDateline) datelineValue = r.value

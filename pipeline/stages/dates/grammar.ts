@@ -12,7 +12,7 @@ import { anyEvent, DAYNUM, eventRegexes, HOLIDAYS, MONTH, MONTH_TREE, monthNo, N
 import { findAll } from "./text.js"
 import { T, type Triggers, triggersOf, triggerWindows } from "./triggers.js"
 import { type Rule, runRules } from "./rules.js"
-import type { Add, BodyCand, Cand, DatesConfig, DocContext, Kind } from "./types.js"
+import type { Add, Anaphoric, BodyCand, Cand, DatesConfig, DocContext, Kind } from "./types.js"
 
 const rx = (src: string, flags = "g") => new RegExp(src, flags)
 /** an expression tried at a trigger token (rules.ts `at`) */
@@ -62,6 +62,8 @@ const podOf = (w: string | undefined): PartOfDay | undefined => {
  */
 const REL_UNIT_BEFORE = /\b(last|next|this|this past|this coming|past|coming|previous|current|the previous|the current|the past|the coming|the following|the same)\s+$/i
 const RE_REL_UNIT = /(week|weekend|month|year|quarter|decade|century)\b(?!\s*(?:'s|’s)?\s*(?:-long|old))/iy
+/** "before" followed by what it is before (a word), not by a comma or the end of the sentence */
+const BEFORE_AN_EVENT = /^\s+[\p{L}\d]/u
 const AGO_BEFORE = new RegExp(`\\b(${NUM})\\s+$`, "i")
 const RE_AGO = /(day|week|month|year|decade)s?\s+(ago|earlier|before|later|from now|hence)\b/iy
 const EARLIER_THIS_BEFORE = /\b(earlier|later)\s+(this|last|next)\s+$/i
@@ -264,7 +266,9 @@ const RULES: ReadonlyArray<Rule> = [
   {
     re: RE_YEAR_AGO,
     when: [T.YEAR_WORD],
-    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "yearAgo", n: -1 }, 3)
+    // "a year earlier" counts from the date just named when no period is under discussion; "a year ago" from the reference
+    read: (m, p, add) =>
+      add(m.index, m.index + m[0].length, /^a year earlier$/i.test(m[0]) ? { k: "yearAgo", n: -1, anaphoric: { fallback: "reference" } } : { k: "yearAgo", n: -1 }, 3)
   },
   {
     re: RE_WEEKEND,
@@ -345,7 +349,9 @@ const RULES: ReadonlyArray<Rule> = [
       if (w === "same") return
       if (w === "past" || w === "coming") return // "the past week", "the coming year": durations
       const n = w === "last" || w === "previous" || w === "this past" ? -1 : w === "next" || w === "following" || w === "this coming" ? 1 : 0
-      add(m.index, m.index + m[0].length, { k: "unit", unit: m[2]!.toLowerCase() as "week", n }, 3)
+      // "the following year", "the previous month": from the date the text has just named (else the reference)
+      const unit = m[2]!.toLowerCase() as "week"
+      add(m.index, m.index + m[0].length, w === "following" || w === "previous" ? { k: "unit", unit, n, anaphoric: { fallback: "reference" } } : { k: "unit", unit, n }, 3)
     }
   },
   {
@@ -356,14 +362,18 @@ const RULES: ReadonlyArray<Rule> = [
     when: [T.DAYS_REL | T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.DECADE],
     read: (m, p, add) => {
       const n = num(m[1]!)
-      const dir = /ago|earlier|before/i.test(m[3]!) ? -1 : 1
+      const word = m[3]!.toLowerCase()
+      const dir = word === "ago" || word === "earlier" || word === "before" ? -1 : 1
       const unit = m[2]!.toLowerCase()
-      // "three days before/later" counts from an event of the text, not from the reference: detected, left unresolved
-      if (/^(?:before|later|after)$/i.test(m[3]!)) return add(m.index, m.index + m[0].length, { k: "vague", ref: null }, 3)
+      // "ago", "from now": from the reference; "earlier", "later", "before": from the date the text has just named
+      // (with none named, "earlier" counts from the reference, "later" and "before" stay without a value)
+      // "ten days before the vote" counts from the vote, which has no date here: no value
+      if (word === "before" && BEFORE_AN_EVENT.test(p.slice(m.index + m[0].length, m.index + m[0].length + 3))) return add(m.index, m.index + m[0].length, { k: "vague", ref: null }, 3)
+      const anaphoric: Anaphoric | undefined = word === "earlier" ? { fallback: "reference" } : word === "later" || word === "before" ? { fallback: "none" } : undefined
       // "a year ago" / "a year earlier" name the period under discussion a year back (the year-ago quarter of a report)
-      if (unit === "year" && n === 1 && dir < 0) return add(m.index, m.index + m[0].length, { k: "yearAgo", n: -1 }, 3)
-      if (unit === "day") add(m.index, m.index + m[0].length, { k: "days", n: n * dir }, 3)
-      else add(m.index, m.index + m[0].length, { k: "unit", unit: unit as "month", n: n * dir }, 3)
+      if (unit === "year" && n === 1 && dir < 0) return add(m.index, m.index + m[0].length, anaphoric ? { k: "yearAgo", n: -1, anaphoric } : { k: "yearAgo", n: -1 }, 3)
+      const base = unit === "day" ? { k: "days" as const, n: n * dir } : { k: "unit" as const, unit: unit as "month", n: n * dir }
+      add(m.index, m.index + m[0].length, anaphoric ? { ...base, anaphoric } : base, 3)
     }
   },
   {

@@ -47,8 +47,8 @@ export type Kind =
   | { readonly k: "yearless"; readonly m: number; readonly d: number; readonly wd?: number; readonly pod?: PartOfDay } // month + day (+ weekday) written
   | { readonly k: "month"; readonly m: number; readonly rel: Rel } // month alone
   | { readonly k: "weekday"; readonly wd: number; readonly rel: Rel; readonly pod?: PartOfDay }
-  | { readonly k: "days"; readonly n: number; readonly pod?: PartOfDay } // today / yesterday / N days ago, tonight
-  | { readonly k: "unit"; readonly unit: CalendarUnit; readonly n: number } // last year, this month, 2 years ago
+  | { readonly k: "days"; readonly n: number; readonly pod?: PartOfDay; readonly anaphoric?: Anaphoric } // today / yesterday / N days ago, tonight
+  | { readonly k: "unit"; readonly unit: CalendarUnit; readonly n: number; readonly anaphoric?: Anaphoric } // last year, this month, 2 years ago
   | { readonly k: "quarter"; readonly q: number; readonly y: number | null; readonly shift: number } // third quarter (of 1989), last year's fourth quarter
   | { readonly k: "half"; readonly h: number; readonly y: number | null; readonly shift: number } // the first half (of 1990)
   | { readonly k: "season"; readonly season: Season; readonly y: number | null; readonly rel: Rel }
@@ -61,9 +61,17 @@ export type Kind =
   | { readonly k: "latestQuarter"; readonly back: boolean; readonly yearBack: number; readonly discussed?: boolean; readonly year?: number }
   | { readonly k: "weekOf"; readonly day: Extract<Kind, { k: "full" | "yearless" }> } // the week of March 6
   | { readonly k: "weekend"; readonly coming: boolean } // "the weekend", "this weekend": the last one or the next one, by tense
-  | { readonly k: "yearAgo"; readonly n: number } // a year ago, a year earlier: the period under discussion, a year back
+  | { readonly k: "yearAgo"; readonly n: number; readonly anaphoric?: Anaphoric } // a year ago, a year earlier: the period under discussion, a year back
   | { readonly k: "holiday"; readonly name: string; readonly day: (y: number) => { m: number; d: number } }
   | { readonly k: "anaphor"; readonly unit: "day" | "month" | "year" } // that year, later that day: an earlier date of the text
+
+/**
+ * counted from the date the text has just named, not from the reference ("three days later", "the following year",
+ * TimeML's temporal focus); with none named before, from the reference ("reference") or no value ("none")
+ */
+export interface Anaphoric {
+  readonly fallback: "reference" | "none"
+}
 
 export type CalendarUnit = "week" | "weekend" | "month" | "year" | "quarter" | "half" | "decade" | "century"
 
