@@ -41,6 +41,11 @@ describe("a weekday", () => {
     expect(value(run("Since the plan was announced on Tuesday, residents say they will appeal."), "Tuesday")).toBe("2015-10-13")
   })
 
+  it("reads a plan in the progressive ('were planning to march on Monday') as looking ahead", () => {
+    expect(value(run("Union leaders were planning to march on Monday."), "Monday")).toBe("2015-10-19")
+    expect(value(run("The families are hoping to return Wednesday."), "Wednesday")).toBe("2015-10-21")
+  })
+
   it("reads a planning verb as looking ahead, and a verb that comes after the date too", () => {
     expect(value(run("Organisers have scheduled a rally for Wednesday."), "Wednesday")).toBe("2015-10-21")
     expect(value(run("On Wednesday, the regulator fined the bank."), "Wednesday")).toBe("2015-10-14")

@@ -145,6 +145,8 @@ const markAlone = (w: string, next: string | undefined): Mark => {
   if (w === "going" && next === "to") return "future"
   if (PAST_AUX.has(w)) return "past"
   if (PRESENT_AUX.has(w)) return "present"
+  // "planning", "hoping", "preparing": verbs of intending in -ing, a plan after a form of "be" (groupTense)
+  if (INTENDING.has(w) && w.endsWith("ing")) return "present"
   if (IRREGULAR_PAST.has(w)) return "past"
   if (/^[a-z]{2,}ed$/.test(w) && !NOT_PAST.has(w)) return "past"
   // any other English word the lexicon (Brill's, the `brill` package) reads most often as a past tense ("upheld",
