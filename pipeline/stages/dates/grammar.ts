@@ -9,7 +9,7 @@ import { type PartOfDay, type Season, validDay } from "./calendar.js"
 import { chronoCandidates, chronoLanguage, NUMERIC_DATE } from "./chrono.js"
 import { russianCandidates, russianModifier } from "./grammar-ru.js"
 import { anyEvent, DAYNUM, eventRegexes, HOLIDAYS, MONTH, MONTH_TREE, monthNo, NUM, NUMBER_WORDS, ORDINAL_Q, SEASON, WEEKDAY, WEEKDAY_TREE, weekdayNo, YEAR } from "./lexicon.js"
-import { findAll } from "./text.js"
+import { findAll, isSpace } from "./text.js"
 import { T, type Triggers, triggersOf, triggerWindows } from "./triggers.js"
 import { type Rule, runRules } from "./rules.js"
 import type { Add, Anaphoric, BodyCand, Cand, DatesConfig, DocContext, Kind } from "./types.js"
@@ -69,8 +69,13 @@ const RE_AGO = /(day|week|month|year|decade)s?\s+(ago|earlier|before|later|from 
 const EARLIER_THIS_BEFORE = /\b(earlier|later)\s+(this|last|next)\s+$/i
 const RE_EARLIER_THIS = /(week|month|year)\b/iy
 /** "the night of March 5", "the morning of Tuesday": the part of the day of the date written next */
-const PART_OF_DAY_OF = /\b(?:morning|afternoon|evening|night)\s+of\s/i
-const RE_PART_OF_DAY_OF = /\bthe\s+(morning|afternoon|evening|night)\s+of\s+/gi
+const PART_OF_DAY_OF = /\bthe\s+(morning|afternoon|evening|night)\s+of\s+$/i
+/** "of" and white space right before index i */
+const afterOf = (p: string, i: number): boolean => {
+  let k = i
+  while (k > 0 && isSpace(p.charCodeAt(k - 1))) k--
+  return k < i && k >= 2 && (p.charCodeAt(k - 1) | 32) === 102 && (p.charCodeAt(k - 2) | 32) === 111
+}
 /** "the week of March 6": the ISO week of the day */
 const RE_WEEK_OF = rx(`\\bthe\\s+week\\s+of\\s+(?=(?:${MONTH})\\s+${DAYNUM}|${DAYNUM}\\s+(?:${MONTH}))`, "g")
 /** "the 1988 quarter", "the 1989 period": the quarter the report is about, in that year */
@@ -554,16 +559,19 @@ const paragraphCandidates = (p: string, config: DatesConfig, lang: string, trigg
     })
 
   // "the night of March 5", "on the morning of Oct. 3": that part of the day written after it (its candidate widened)
-  if (classes & (T.MONTH | T.WEEKDAY) && PART_OF_DAY_OF.test(p))
-    findAll(RE_PART_OF_DAY_OF, p, (m) => {
-      const at = m.index + m[0].length
-      let day: Cand | undefined
-      for (const c of out) if (c.s === at && (((c.kind.k === "full" || c.kind.k === "yearless") && c.kind.d !== null) || c.kind.k === "weekday") && (!day || c.e > day.e)) day = c
-      if (day && !("pod" in day.kind && day.kind.pod)) {
-        day.s = m.index
-        day.kind = { ...day.kind, pod: podOf(m[1])! } as Kind
-      }
-    })
+  if (classes & (T.MONTH | T.WEEKDAY))
+    for (const c of out) {
+      if (!(((c.kind.k === "full" || c.kind.k === "yearless") && c.kind.d !== null) || c.kind.k === "weekday") || ("pod" in c.kind && c.kind.pod)) continue
+      if (!afterOf(p, c.s)) continue
+      const m = PART_OF_DAY_OF.exec(p.slice(Math.max(0, c.s - 40), c.s))
+      if (!m) continue
+      // the longest candidate that starts there takes the part of the day
+      let day = c
+      for (const d of out) if (d.s === c.s && d.e > day.e && (((d.kind.k === "full" || d.kind.k === "yearless") && d.kind.d !== null) || d.kind.k === "weekday")) day = d
+      if (day !== c) continue
+      day.s -= m[0].length
+      day.kind = { ...day.kind, pod: podOf(m[1])! } as Kind
+    }
 
   // relative words written as a title are a name: "This Week" (a programme), "USA Today" (a paper)
   for (let i = out.length - 1; i >= 0; i--) {
