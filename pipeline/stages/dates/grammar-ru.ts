@@ -81,6 +81,14 @@ const RE_YEAR_WORD = rx(`${YEAR}${YEAR_WORD}`)
 const RE_YEAR_RANGE = rx(`${YEAR}\\s*(?:[-–—]|по|до)\\s*${YEAR}(?:${YEAR_WORD})?(?![\\d])`)
 /** a bare year after a preposition, or standing alone between punctuation ("в 1929", "с 1994 по 2000", "2013,") */
 const RE_YEAR_BARE = rx(`${YEAR}(?![\\d.,:%]\\d|\\s*(?:%|[-–—]\\s*\\d|тыс|млн|млрд|руб|долл|евро|чел|км|м(?![\\p{L}])|кг|т(?![\\p{L}])|тонн|штук|голос|мест|сум|сомони))`)
+/**
+ * the year rules tried at the year tokens of the trigger scan (15xx-20xx): where the window holds no year before 1500
+ * and no numeric date (whose year no token starts), else searched
+ */
+const AT_YEAR_WORD = new RegExp(RE_YEAR_WORD.source, "iuy")
+const AT_YEAR_RANGE = new RegExp(RE_YEAR_RANGE.source, "iuy")
+const AT_YEAR_BARE = new RegExp(RE_YEAR_BARE.source, "iuy")
+const YEARS_NOT_AT_TOKENS = /(?<!\d)1[0-4]\d\d(?!\d)|\d[-/.]\d{1,2}[-/.]\d/
 const BARE_YEAR_BEFORE = /(?:^|[\s(«"„—–-])(?:в|во|с|со|до|к|ко|по|от|после|между|около|и|или|на|за|года?|году|лет)\s*$|(?:^|[\n(«"„])\s*$|[.,;:]\s*$|\p{L}-$/iu
 const YEAR_LIST_AFTER = /^\s*(?:,|и|или)\s*(?:1[0-9]|20)\d\d(?!\d)/u
 /** decades: "1980-е", "в 1970-х годах", "90-е годы", "2000-х" */
@@ -176,6 +184,7 @@ const WEEKDAY_BEFORE = new RegExp(`${WEEKDAY}\\s+$`, "iu")
 interface RussianRule extends Rule {
   readonly needsDigit?: boolean
   readonly months?: "at tokens" | "searched"
+  readonly years?: "at tokens" | "searched"
   /** a weekday rule: runs where a weekday token is, or "среда" (no trigger) is written */
   readonly weekday?: boolean
 }
@@ -282,9 +291,11 @@ const RULES: ReadonlyArray<RussianRule> = [
     }
   },
   {
-    re: RE_YEAR_RANGE,
+    re: AT_YEAR_RANGE,
+    at: T.YEAR,
     when: [],
     needsDigit: true,
+    years: "at tokens",
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => {
       // "в 1979–1980 годы": each year its own mention
@@ -294,16 +305,53 @@ const RULES: ReadonlyArray<RussianRule> = [
     }
   },
   {
+    re: RE_YEAR_RANGE,
+    when: [],
+    needsDigit: true,
+    years: "searched",
+    rejectAfter: letterOrNumberBefore,
+    read: (m, p, add) => {
+      // "в 1979–1980 годы": each year its own mention
+      const s2 = m.index + m[0].indexOf(m[2]!, m[1]!.length)
+      add(m.index, m.index + m[1]!.length, { k: "full", y: Number(m[1]), m: null, d: null }, 2)
+      add(s2, m.index + m[0].length, { k: "full", y: Number(m[2]), m: null, d: null }, 2)
+    }
+  },
+  {
+    re: AT_YEAR_WORD,
+    at: T.YEAR,
+    when: [],
+    needsDigit: true,
+    years: "at tokens",
+    rejectAfter: letterOrNumberBefore,
+    read: (m, p, add) => add(...at(m), { k: "full", y: Number(m[1]), m: null, d: null }, 3)
+  },
+  {
     re: RE_YEAR_WORD,
     when: [],
     needsDigit: true,
+    years: "searched",
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => add(...at(m), { k: "full", y: Number(m[1]), m: null, d: null }, 3)
+  },
+  {
+    re: AT_YEAR_BARE,
+    at: T.YEAR,
+    when: [],
+    needsDigit: true,
+    years: "at tokens",
+    rejectAfter: letterOrNumberBefore,
+    read: (m, p, add) => {
+      // after a preposition or punctuation, or first of a list of years ("1984 и 1986")
+      if (!BARE_YEAR_BEFORE.test(p.slice(Math.max(0, m.index - 16), m.index)) && !YEAR_LIST_AFTER.test(p.slice(m.index + m[0].length, m.index + m[0].length + 12))) return
+      add(...at(m), { k: "full", y: Number(m[1]), m: null, d: null }, 4)
+    }
   },
   {
     re: RE_YEAR_BARE,
     when: [],
     needsDigit: true,
+    years: "searched",
     rejectAfter: letterOrNumberBefore,
     read: (m, p, add) => {
       // after a preposition or punctuation, or first of a list of years ("1984 и 1986")
@@ -445,14 +493,17 @@ const RULES: ReadonlyArray<RussianRule> = [
 /**
  * The rules for what a window holds, read once per window: a digit; "мар." (a month form the trigger scan does not
  * read: the month rules search the window instead of trying its month tokens); "среда" (a weekday no trigger stands
- * for). One table per combination, in RULES' order.
+ * for); a year no token starts (before 1500, or in a numeric date: the year rules search). One table per combination,
+ * in RULES' order.
  */
 const tables = new Map<number, ReadonlyArray<Rule>>()
-const rulesFor = (digit: boolean, march: boolean, wednesday: boolean): ReadonlyArray<Rule> => {
-  const key = (digit ? 1 : 0) | (march ? 2 : 0) | (wednesday ? 4 : 0)
+const rulesFor = (digit: boolean, march: boolean, wednesday: boolean, searchYears: boolean): ReadonlyArray<Rule> => {
+  const key = (digit ? 1 : 0) | (march ? 2 : 0) | (wednesday ? 4 : 0) | (searchYears ? 8 : 0)
   let table = tables.get(key)
   if (!table) {
-    table = RULES.filter((r) => (digit || !r.needsDigit) && (r.months === undefined || (r.months === "searched") === march)).map((r) =>
+    table = RULES.filter(
+      (r) => (digit || !r.needsDigit) && (r.months === undefined || (r.months === "searched") === march) && (r.years === undefined || (r.years === "searched") === searchYears)
+    ).map((r) =>
       r.weekday ? { ...r, when: wednesday ? [] : [T.RU_WEEKDAY] } : r
     )
     tables.set(key, table)
@@ -461,8 +512,10 @@ const rulesFor = (digit: boolean, march: boolean, wednesday: boolean): ReadonlyA
 }
 
 /** The Russian candidates of one paragraph (or window) holding the trigger tokens `triggers`. */
-export const russianCandidates = (p: string, add: Add, vague: boolean, triggers: Triggers): void =>
-  runRules(rulesFor(DIGIT.test(p), MARCH_ABBREVIATION.test(p), NOMINATIVE_WEDNESDAY.test(p)), p, triggers, vague, add)
+export const russianCandidates = (p: string, add: Add, vague: boolean, triggers: Triggers): void => {
+  const digit = DIGIT.test(p)
+  runRules(rulesFor(digit, MARCH_ABBREVIATION.test(p), NOMINATIVE_WEDNESDAY.test(p), digit && YEARS_NOT_AT_TOKENS.test(p)), p, triggers, vague, add)
+}
 
 /** A Russian modifier before a candidate ("в начале 2017 года", "в конце мая"): its length and meaning, or null. */
 export const russianModifier = (before: string, kind: Kind): { length: number; modifier: DateModifier } | null => {

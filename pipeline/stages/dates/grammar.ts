@@ -546,7 +546,8 @@ const paragraphCandidates = (p: string, config: DatesConfig, lang: string, trigg
 
   // the document's own language: Russian by its grammar (with chrono's ru locale), others by chrono's locale
   if (lang === "ru") russianCandidates(p, add, config.vague === true, triggers)
-  if (chronoLanguage(lang) && /\d/.test(p)) chronoCandidates(p, add, lang)
+  // (a Russian stretch starts at a month stem, a token of the trigger scan, or at a numeric date)
+  if (chronoLanguage(lang) && DIGIT.test(p) && (lang !== "ru" || classes & T.RU_MONTH || NUMERIC_SHAPE.test(p))) chronoCandidates(p, add, lang)
 
   // "the week of March 6": the week of the day written after it (the day's candidate is widened to the week)
   if (classes & T.MONTH && classes & T.WEEK)
