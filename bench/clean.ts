@@ -1,10 +1,15 @@
 /**
- * Benchmark of the clean stage: `npm run bench:clean -- <benchmark folder> [--worst N] [--only id,id]`
+ * Benchmark of the clean stage: `npm run bench:clean -- <benchmark folder> [--worst N] [--only id,id] [--split]`
  * Reads <folder>/text/*.txt and <folder>/gold.jsonl, cleans every text with data/clean-rules.yaml and prints the
  * benchmark's own scores (aeb: 4-word-shingle F1; wcxb: word F1 per page type, must-include/must-exclude snippets),
- * the time taken and the worst pages with what was wrongly kept or dropped.
+ * where the gold has them the title (exact after folding case and white space) and the authors (right when the set
+ * of names is the gold's, both split at commas, semicolons, '&', 'and' and '|', folded), per page type; the time
+ * taken and the worst pages with what was wrongly kept or dropped. `--split` prints every figure also for a fixed
+ * fifth of the pages (by a hash of the id) and the rest, so work tuned on the rest can be checked on pages it never saw.
+ * `--warm` times a second pass (the first one, untimed, compiles the stage's code as a long build has it compiled).
  */
-import { readFileSync, readdirSync, existsSync } from "node:fs"
+import { createHash } from "node:crypto"
+import { readFileSync, existsSync } from "node:fs"
 import { join, dirname } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Schema } from "effect"
@@ -20,12 +25,13 @@ interface Gold {
   readonly without?: ReadonlyArray<string>
   readonly title?: string
   readonly author?: string | null
+  readonly url?: string
 }
 
 const args = process.argv.slice(2)
 const folder = args.find((a) => !a.startsWith("--"))
 if (!folder) {
-  console.error("usage: npm run bench:clean -- <benchmark folder> [--worst N] [--only id,id] [--dump id]")
+  console.error("usage: npm run bench:clean -- <benchmark folder> [--worst N] [--only id,id] [--dump id] [--split] [--warm]")
   process.exit(2)
 }
 const opt = (name: string): string | undefined => {
@@ -35,6 +41,8 @@ const opt = (name: string): string | undefined => {
 const worstN = Number(opt("worst") ?? 10)
 const only = opt("only")?.split(",")
 const dump = opt("dump")
+const split = args.includes("--split")
+const warm = args.includes("--warm")
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const rules = Schema.decodeUnknownSync(CleanRules)(YAML.parse(readFileSync(join(root, "data/clean-rules.yaml"), "utf8")))
@@ -86,42 +94,119 @@ const diffExcerpt = (a: ReadonlyArray<string>, b: ReadonlyArray<string>): string
 interface PageScore {
   readonly id: string
   readonly type: string
+  /** word F1 (wcxb) or 4-shingle F1 (aeb) */
   readonly score: number
   readonly kept: string
   readonly dropped: string
   readonly withMissed: ReadonlyArray<string>
   readonly withoutKept: ReadonlyArray<string>
+  readonly withTotal: number
+  readonly withoutTotal: number
+  /** wcxb forums: word F1 of the posts' text without the comments' author and date lines */
+  readonly plainScore: number
+  /** aeb: the page's shingle counts normalised to sum 1, and its precision and recall */
+  readonly shingles: { readonly tp: number; readonly fp: number; readonly fn: number; readonly p: number; readonly r: number }
+  /** null when the gold has no title */
+  readonly titleRight: boolean | null
+  /** null when the gold names no author */
+  readonly authorRight: boolean | null
+  /** authors given where the gold names none */
+  readonly authorInvented: boolean
+  /** the page's replies, and those with the date their header shows */
+  readonly replies: number
+  readonly repliesDated: number
+  readonly heldOut: boolean
 }
+
+/** a fixed fifth of the pages, chosen by the id's hash: kept out of tuning, scored apart with --split */
+const isHeldOut = (id: string): boolean => createHash("sha256").update(id).digest()[0]! % 5 === 0
+const NAME_SEPARATORS = /\s*(?:,|;|&|\||\band\b)\s*/iu
+const nameSet = (names: ReadonlyArray<string>): Set<string> =>
+  new Set(names.flatMap((n) => fold(n).split(NAME_SEPARATORS)).filter((n) => n !== ""))
+const sameSet = (a: Set<string>, b: Set<string>): boolean => a.size === b.size && [...a].every((x) => b.has(x))
 
 /** a forum's prediction: the opening post, then each reply as shown on the page (its author and date line, its text) */
 const prediction = (r: CleanResult): string =>
   [r.body, ...r.comments.map((c) => [c.author, c.posted_text, c.body].filter((s) => s).join("\n"))].filter((s) => s !== "").join("\n\n")
 
+const wordF1 = (pred: string, gold: string): { f1: number; pw: Array<string>; gw: Array<string> } => {
+  const pw = words(pred, true)
+  const gw = words(gold, true)
+  const o = overlap(multiset(pw), multiset(gw))
+  const p = pw.length ? o / pw.length : 0
+  const rc = gw.length ? o / gw.length : 0
+  return { f1: p + rc > 0 ? (2 * p * rc) / (p + rc) : pw.length === 0 && gw.length === 0 ? 1 : 0, pw, gw }
+}
+
+const score = (g: Gold, r: CleanResult): PageScore => {
+  const type = g.page_type ?? "article"
+  const pred = type === "forum" ? prediction(r) : r.body
+  const common = {
+    id: g.id,
+    type,
+    titleRight: g.title ? fold(r.title ?? "") === fold(g.title) : null,
+    authorRight: g.author ? sameSet(nameSet(r.authors), nameSet([g.author])) : null,
+    authorInvented: g.title !== undefined && !g.author && r.authors.length > 0,
+    replies: r.comments.length,
+    repliesDated: r.comments.filter((c) => c.posted_text !== null).length,
+    heldOut: isHeldOut(g.id)
+  }
+  if (isWcxb) {
+    const { f1, pw, gw } = wordF1(pred, g.main_content ?? "")
+    const fp = fold(pred)
+    return {
+      ...common,
+      score: f1,
+      kept: diffExcerpt(pw, gw),
+      dropped: diffExcerpt(gw, pw),
+      withMissed: (g.with ?? []).filter((s) => !fp.includes(fold(s))),
+      withoutKept: (g.without ?? []).filter((s) => fp.includes(fold(s))),
+      withTotal: (g.with ?? []).length,
+      withoutTotal: (g.without ?? []).length,
+      plainScore: type === "forum" ? wordF1([r.body, ...r.comments.map((c) => c.body)].join("\n\n"), g.main_content ?? "").f1 : f1,
+      shingles: { tp: 0, fp: 0, fn: 0, p: 0, r: 0 }
+    }
+  }
+  const pw = words(pred, false)
+  const gw = words(g.main_content ?? "", false)
+  const tp = overlap(multiset(shingles(pw)), multiset(shingles(gw)))
+  const fp = shingles(pw).length - tp
+  const fn = shingles(gw).length - tp
+  const sum = tp + fp + fn
+  const [ntp, nfp, nfn] = sum > 0 ? [tp / sum, fp / sum, fn / sum] : [1, 0, 0]
+  const p = ntp + nfp > 0 ? ntp / (ntp + nfp) : 0
+  const rc = ntp + nfn > 0 ? ntp / (ntp + nfn) : 0
+  return {
+    ...common,
+    score: p + rc > 0 ? (2 * p * rc) / (p + rc) : 0,
+    kept: diffExcerpt(pw, gw),
+    dropped: diffExcerpt(gw, pw),
+    withMissed: [],
+    withoutKept: [],
+    withTotal: 0,
+    withoutTotal: 0,
+    plainScore: 0,
+    shingles: { tp: ntp, fp: nfp, fn: nfn, p, r: rc }
+  }
+}
+
 let bytes = 0
 let ms = 0
 let cpuMs = 0
 const pages: Array<PageScore> = []
-let aebP = 0
-let aebR = 0
-let shTp = 0
-let shFp = 0
-let shFn = 0
-let forumPlainSum = 0
-let forumPlainN = 0
-let withTotal = 0
-let withFound = 0
-let withoutTotal = 0
-let withoutAbsent = 0
 const kinds = new Map<string, number>()
 
-for (const g of golds) {
+const texts = golds.flatMap((g) => {
   const file = join(folder, "text", `${g.id}.txt`)
-  if (!existsSync(file)) continue
-  const text = readFileSync(file, "utf8").normalize("NFC").replace(/\r\n?/g, "\n")
+  return existsSync(file) ? [{ g, text: readFileSync(file, "utf8").normalize("NFC").replace(/\r\n?/g, "\n") }] : []
+})
+if (warm) for (const { g, text } of texts) cleanText(text, rules, { url: g.url ?? null })
+
+for (const { g, text } of texts) {
   bytes += Buffer.byteLength(text)
   const t0 = performance.now()
   const c0 = process.cpuUsage()
-  const r = cleanText(text, rules)
+  const r = cleanText(text, rules, { url: g.url ?? null })
   const c1 = process.cpuUsage(c0)
   ms += performance.now() - t0
   cpuMs += (c1.user + c1.system) / 1000
@@ -130,74 +215,69 @@ for (const g of golds) {
   if (dump === g.id) {
     console.log(JSON.stringify({ ...r, removed: r.removed.map((x) => `${x.line_no} [${x.reason}] ${x.text.slice(0, 100)}`) }, null, 1))
   }
-  const pred = g.page_type === "forum" ? prediction(r) : r.body
-  if (isWcxb) {
-    const pw = words(pred, true)
-    const gw = words(g.main_content ?? "", true)
-    const o = overlap(multiset(pw), multiset(gw))
-    const p = pw.length ? o / pw.length : 0
-    const rc = gw.length ? o / gw.length : 0
-    const f1 = p + rc > 0 ? (2 * p * rc) / (p + rc) : pw.length === 0 && gw.length === 0 ? 1 : 0
-    if (g.page_type === "forum") {
-      // the same score with the comments' text only (no author and date lines), for comparison
-      const qw = words([r.body, ...r.comments.map((c) => c.body)].join("\n\n"), true)
-      const oq = overlap(multiset(qw), multiset(gw))
-      const pq = qw.length ? oq / qw.length : 0
-      const rq = gw.length ? oq / gw.length : 0
-      forumPlainSum += pq + rq > 0 ? (2 * pq * rq) / (pq + rq) : 0
-      forumPlainN++
-    }
-    const fp = fold(pred)
-    const withMissed = (g.with ?? []).filter((s) => !fp.includes(fold(s)))
-    const withoutKept = (g.without ?? []).filter((s) => fp.includes(fold(s)))
-    withTotal += (g.with ?? []).length
-    withFound += (g.with ?? []).length - withMissed.length
-    withoutTotal += (g.without ?? []).length
-    withoutAbsent += (g.without ?? []).length - withoutKept.length
-    pages.push({ id: g.id, type: g.page_type ?? "article", score: f1, kept: diffExcerpt(pw, gw), dropped: diffExcerpt(gw, pw), withMissed, withoutKept })
-  } else {
-    const pw = words(pred, false)
-    const gw = words(g.main_content ?? "", false)
-    const ps = multiset(shingles(pw))
-    const gs = multiset(shingles(gw))
-    const tp = overlap(ps, gs)
-    const fp = shingles(pw).length - tp
-    const fn = shingles(gw).length - tp
-    const sum = tp + fp + fn
-    const [ntp, nfp, nfn] = sum > 0 ? [tp / sum, fp / sum, fn / sum] : [1, 0, 0]
-    shTp += ntp
-    shFp += nfp
-    shFn += nfn
-    const p = ntp + nfp > 0 ? ntp / (ntp + nfp) : 0
-    const rc = ntp + nfn > 0 ? ntp / (ntp + nfn) : 0
-    aebP += p
-    aebR += rc
-    const f1 = p + rc > 0 ? (2 * p * rc) / (p + rc) : 0
-    pages.push({ id: g.id, type: "article", score: f1, kept: diffExcerpt(pw, gw), dropped: diffExcerpt(gw, pw), withMissed: [], withoutKept: [] })
-  }
+  pages.push(score(g, r))
 }
 
 const f = (x: number): string => x.toFixed(3)
-console.log(`benchmark: ${folder} (${pages.length} pages)`)
-if (isWcxb) {
-  for (const type of [...new Set(pages.map((p) => p.type))].sort()) {
-    const ps = pages.filter((p) => p.type === type)
-    console.log(`word F1 ${type.padEnd(8)} ${f(ps.reduce((s, p) => s + p.score, 0) / ps.length)}  (${ps.length} pages)`)
+const mean = (xs: ReadonlyArray<number>): number => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length)
+const share = (xs: ReadonlyArray<boolean>): string => `${f(xs.filter((x) => x).length / Math.max(1, xs.length))}  (${xs.filter((x) => x).length}/${xs.length})`
+
+/** every figure of a set of pages */
+const report = (ps: ReadonlyArray<PageScore>, label: string): void => {
+  console.log(`${label} (${ps.length} pages)`)
+  const types = [...new Set(ps.map((p) => p.type))].sort()
+  if (isWcxb) {
+    for (const type of types) {
+      const t = ps.filter((p) => p.type === type)
+      console.log(`word F1 ${type.padEnd(8)} ${f(mean(t.map((p) => p.score)))}  (${t.length} pages)`)
+    }
+    const forums = ps.filter((p) => p.type === "forum")
+    if (forums.length > 0) console.log(`word F1 forum, comments without their author/date lines ${f(mean(forums.map((p) => p.plainScore)))}`)
+    const withTotal = ps.reduce((s, p) => s + p.withTotal, 0)
+    const withFound = withTotal - ps.reduce((s, p) => s + p.withMissed.length, 0)
+    const withoutTotal = ps.reduce((s, p) => s + p.withoutTotal, 0)
+    const withoutAbsent = withoutTotal - ps.reduce((s, p) => s + p.withoutKept.length, 0)
+    console.log(`must-include kept    ${f(withFound / Math.max(1, withTotal))}  (${withFound}/${withTotal})`)
+    console.log(`must-exclude dropped ${f(withoutAbsent / Math.max(1, withoutTotal))}  (${withoutAbsent}/${withoutTotal})`)
+  } else {
+    const P = mean(ps.map((p) => p.shingles.p))
+    const R = mean(ps.map((p) => p.shingles.r))
+    console.log(`shingle precision ${f(P)}  recall ${f(R)}  F1 ${f((2 * P * R) / (P + R))}  (per-page averages)`)
+    const tp = ps.reduce((s, p) => s + p.shingles.tp, 0)
+    const P2 = tp / (tp + ps.reduce((s, p) => s + p.shingles.fp, 0))
+    const R2 = tp / (tp + ps.reduce((s, p) => s + p.shingles.fn, 0))
+    console.log(`shingle F1 over pooled normalised counts ${f((2 * P2 * R2) / (P2 + R2))}`)
   }
-  if (forumPlainN > 0) console.log(`word F1 forum, comments without their author/date lines ${f(forumPlainSum / forumPlainN)}`)
-  console.log(`must-include kept    ${f(withFound / Math.max(1, withTotal))}  (${withFound}/${withTotal})`)
-  console.log(`must-exclude dropped ${f(withoutAbsent / Math.max(1, withoutTotal))}  (${withoutAbsent}/${withoutTotal})`)
-} else {
-  const P = aebP / pages.length
-  const R = aebR / pages.length
-  console.log(`shingle precision ${f(P)}  recall ${f(R)}  F1 ${f((2 * P * R) / (P + R))}  (per-page averages)`)
-  const P2 = shTp / (shTp + shFp)
-  const R2 = shTp / (shTp + shFn)
-  console.log(`shingle F1 over pooled normalised counts ${f((2 * P2 * R2) / (P2 + R2))}`)
+  for (const type of types) {
+    const t = ps.filter((p) => p.type === type)
+    const titled = t.flatMap((p) => (p.titleRight === null ? [] : [p.titleRight]))
+    const authored = t.flatMap((p) => (p.authorRight === null ? [] : [p.authorRight]))
+    const unauthored = t.filter((p) => p.authorRight === null && p.titleRight !== null)
+    if (titled.length > 0) console.log(`title exact   ${type.padEnd(8)} ${share(titled)}`)
+    if (authored.length > 0) console.log(`author right  ${type.padEnd(8)} ${share(authored)}  where gold names one`)
+    if (unauthored.length > 0) console.log(`author given  ${type.padEnd(8)} ${share(unauthored.map((p) => p.authorInvented))}  where gold names none`)
+    const replies = t.reduce((s, p) => s + p.replies, 0)
+    if (type === "forum" && replies > 0)
+      console.log(`replies dated ${type.padEnd(8)} ${f(t.reduce((s, p) => s + p.repliesDated, 0) / replies)}  (${t.reduce((s, p) => s + p.repliesDated, 0)}/${replies} replies with the date their header shows; no gold)`)
+  }
+  const titledAll = ps.flatMap((p) => (p.titleRight === null ? [] : [p.titleRight]))
+  const authoredAll = ps.flatMap((p) => (p.authorRight === null ? [] : [p.authorRight]))
+  if (types.length > 1 && titledAll.length > 0) console.log(`title exact   all      ${share(titledAll)}`)
+  if (types.length > 1 && authoredAll.length > 0) console.log(`author right  all      ${share(authoredAll)}  where gold names one`)
+  if (titledAll.length === 0) console.log("(no gold titles or authors in this folder)")
+}
+
+console.log(`benchmark: ${folder}`)
+report(pages, "all pages")
+if (split) {
+  console.log("")
+  report(pages.filter((p) => !p.heldOut), "--split: tuning pages")
+  console.log("")
+  report(pages.filter((p) => p.heldOut), "--split: held-out fifth")
 }
 console.log(`kinds: ${[...kinds].map(([k, n]) => `${k}=${n}`).join(" ")}`)
 console.log(
-  `time ${ms.toFixed(0)} ms wall (${cpuMs.toFixed(0)} ms CPU) for ${(bytes / 1e6).toFixed(1)} MB: ` +
+  `time${warm ? " (second pass)" : ""} ${ms.toFixed(0)} ms wall (${cpuMs.toFixed(0)} ms CPU) for ${(bytes / 1e6).toFixed(1)} MB: ` +
     `${(bytes / 1e6 / (ms / 1000)).toFixed(1)} MB/s wall, ${(bytes / 1e6 / (cpuMs / 1000)).toFixed(1)} MB/s CPU`
 )
 console.log(`\n${worstN} worst pages:`)

@@ -29,8 +29,8 @@ import { basename, join } from "node:path"
 import { Schema } from "effect"
 import { parse as parseYaml } from "yaml"
 import { resolveDates, type DatesConfig, type DatesResult, type DateMention } from "../pipeline/stages/dates/index.js"
-import { cleanText, type CleanResult } from "../pipeline/stages/clean.js"
-import { CleanRules } from "../pipeline/stages/rules.js"
+import { cleanText, type CleanResult } from "../pipeline/stages/clean/index.js"
+import { CleanRules } from "../pipeline/stages/clean/rules.js"
 import { loadEventsFile } from "../pipeline/stages/events.js"
 import { detectLanguage } from "../pipeline/stages/language.js"
 
@@ -348,13 +348,13 @@ const benchTimeML = (dir: string) => {
 // ---------------------------------------------------------------------------------------------------------------
 // Folders of pages (WCXB, AEB, GUM, NEREL)
 
-const loadCleaner = (): { clean: (text: string) => CleanResult; label: string } => {
+const loadCleaner = (): { clean: (text: string, url: string | null) => CleanResult; label: string } => {
   const rulesPath = new URL("../data/clean-rules.yaml", import.meta.url)
   if (args.includes("--pass-through")) return { clean: passThrough, label: "pass-through clean (--pass-through)" }
   if (existsSync(rulesPath)) {
     try {
       const rules = Schema.decodeUnknownSync(CleanRules)(parseYaml(readFileSync(rulesPath, "utf8")))
-      return { clean: (text) => cleanText(text, rules), label: "cleanText with data/clean-rules.yaml" }
+      return { clean: (text, url) => cleanText(text, rules, { url }), label: "cleanText with data/clean-rules.yaml" }
     } catch (e) {
       console.error(`data/clean-rules.yaml did not load (${e instanceof Error ? e.message.split("\n")[0] : String(e)}); using a pass-through`)
     }
@@ -367,6 +367,8 @@ interface PageGold {
   publish_date?: string | null
   page_type?: string
   dates?: ReadonlyArray<string>
+  /** the page's address, what a scraper's sidecar states (`url`) */
+  url?: string
 }
 
 /** Gold surfaces found in the body, each matched to one occurrence overlapped by a mention where there is one. */
@@ -398,7 +400,7 @@ const benchPages = (dir: string) => {
     .split("\n")
     .filter((l) => l.trim() !== "")
     .map((l) => JSON.parse(l) as PageGold)
-  const pages = golds.map((g) => ({ g, cleaned: clean(readFileSync(join(dir, "text", `${g.id}.txt`), "utf8")) }))
+  const pages = golds.map((g) => ({ g, cleaned: clean(readFileSync(join(dir, "text", `${g.id}.txt`), "utf8"), g.url ?? null) }))
   const inputs = pages.map(({ cleaned }) => inputOf(cleaned, null))
   warmUp(inputs, config)
   timing.bytes = timing.micros = 0

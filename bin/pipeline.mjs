@@ -1,13 +1,17 @@
 #!/usr/bin/env node
-// Runs the TypeScript entry point with tsx's loader, so `pipeline` works without a compile step. A bounded old
-// generation keeps memory flat: V8 collects instead of growing the heap as the corpus streams by.
+// The `pipeline` command: the compiled JavaScript in dist/ (made by `npm run build`, which `npm ci` runs through
+// `prepare`), with a bounded old generation so memory stays flat: V8 collects instead of growing the heap as the
+// corpus streams by.
 import { spawnSync } from "node:child_process"
-import { createRequire } from "node:module"
+import { existsSync } from "node:fs"
 import { dirname, join } from "node:path"
-import { fileURLToPath, pathToFileURL } from "node:url"
+import { fileURLToPath } from "node:url"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm")).href
-const args = ["--max-old-space-size=768", "--import", tsxLoader, join(root, "pipeline", "bin.ts"), ...process.argv.slice(2)]
-const result = spawnSync(process.execPath, args, { stdio: "inherit" })
+const entry = join(root, "dist", "pipeline", "bin.js")
+if (!existsSync(entry)) {
+  process.stderr.write(`error: ${entry} is missing; run \`npm run build\` (npm ci runs it) in ${root}\n`)
+  process.exit(70)
+}
+const result = spawnSync(process.execPath, ["--max-old-space-size=512", entry, ...process.argv.slice(2)], { stdio: "inherit" })
 process.exit(result.status ?? 1)

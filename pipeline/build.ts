@@ -3,20 +3,28 @@
  * into a staging folder → version decided → metadata → atomic publish. Every failure is a tagged error; nothing is
  * published unless every file of the release was written.
  */
+import * as os from "node:os"
 import * as path from "node:path"
 import { Effect, Exit } from "effect"
 import { type BuildContext, loadBuildContext } from "./context.js"
 import { BadInputError, type InputProblem, IoError, ReleaseError, StageDefectError } from "./errors.js"
-import { exists, listDir, makeDir, removeIfEmpty } from "./io.js"
+import { attempt, exists, listDir, makeDir, readText, removeIfEmpty } from "./io.js"
+import { sweepSlices } from "./slice-cache.js"
 import { listSources, type SourceFile } from "./sources.js"
-import { processSourceFile, StageFailure, type CacheSettings, type SourceOutcome } from "./process-source.js"
-import { makePool } from "./workers.js"
-import type { StagesProgress } from "./progress.js"
+import { encodeSlices, keyFile, processSlice, processSourceFile, StageFailure, type CacheSettings, type ProcessedBatch, type SourceOutcome } from "./process-source.js"
+import { makePool, type Pool } from "./workers.js"
+import { cutSlices } from "./emit/slice.js"
 import { CACHE_DIR } from "./cache.js"
 import { readShards, shardOf, writeShard, type ShardSpec } from "./shards.js"
 import { assembleRelease, type BuildSummary, type OutcomeSource } from "./release/assemble.js"
 import { acquireLock, cleanLeftovers } from "./release/publish/lock.js"
-import { repairLatest } from "./release/publish/publish.js"
+import { readLatest, repairLatest } from "./release/publish/publish.js"
+import { updateCatalog } from "./release/site/catalog.js"
+import { readRecord } from "./release/site/records.js"
+import { MANIFEST_FILE, type ReleaseManifest } from "./release/describe/manifest.js"
+import { createHash } from "node:crypto"
+import { startStopwatch } from "./timing.js"
+import type { StagesProgress } from "./progress.js"
 
 export interface BuildOptions {
   readonly configPath: string
@@ -31,8 +39,6 @@ export interface BuildOptions {
 }
 
 export type { BuildSummary } from "./release/assemble.js"
-
-const BATCH_SIZE = 256
 
 /** Below this many documents, starting worker threads (about 0.4 s each) costs more than it saves. */
 const WORKER_THRESHOLD = 64
@@ -59,72 +65,222 @@ const prepareOut = (outDir: string, lockWaitSeconds: number) =>
   })
 
 /**
- * Runs the stages over the files: on the worker pool when there is enough work, else in this thread; cached (read
- * only for a check that must write nothing).
+ * Whether the typed formats get a thread of their own: when there is enough work and a core the stage workers leave
+ * free. On two cores with two stage workers a third thread would only share their time, and cost its memory.
  */
-const fromStages = (ctx: BuildContext, files: ReadonlyArray<SourceFile>, options: BuildOptions, cacheMode: "read-write" | "read-only" = "read-write") =>
+const formatsThread = (stageWorkers: number, documents: number) => documents >= WORKER_THRESHOLD && os.availableParallelism() > stageWorkers
+
+/** Batches of about this many documents per worker go out at once. */
+const BATCH_PER_WORKER = 128
+
+/**
+ * Runs the stages over the files: on the worker pool when there is enough work, else in this thread; cached. Batches
+ * go out in order and the pool works on the next while this thread writes the current one. `mode` cuts the files into
+ * batches and runs one: whole slices, encoded (a build), or plain outcomes (a shard).
+ */
+/** The per-document cache of this output folder; read only for a check that must write nothing (validate). */
+const cacheOf = (ctx: BuildContext, readOnly = false): CacheSettings => ({ dir: path.join(ctx.outDir, CACHE_DIR), stagesVersion: ctx.stagesVersion, readOnly })
+
+/** The worker pool when there is enough work for more than one thread, else null (this thread does the work). */
+const startPool = (ctx: BuildContext, files: ReadonlyArray<SourceFile>, options: Pick<BuildOptions, "configPath" | "raw" | "out">, cache: CacheSettings = cacheOf(ctx)) =>
   Effect.gen(function* () {
-    const cache: CacheSettings = { dir: path.join(ctx.outDir, CACHE_DIR), stagesVersion: ctx.stagesVersion, readOnly: cacheMode === "read-only" }
     const workers = Math.min(ctx.config.build.concurrency, Math.ceil(files.length / WORKER_THRESHOLD))
-    const pool = workers > 1 ? yield* makePool(workers, { configPath: options.configPath, raw: options.raw, out: options.out, cache }) : null
-    const dispatch = (batch: ReadonlyArray<SourceFile>): Promise<Array<SourceOutcome>> =>
-      pool ? pool.run(batch) : new Promise((resolve) => resolve(batch.map((f) => processSourceFile(ctx.stages, f, cache))))
+    return workers > 1 ? yield* makePool(workers, { configPath: options.configPath, raw: options.raw, out: options.out, cache, datasetName: ctx.config.dataset.name }) : null
+  })
+
+const fromStages = <B, A>(
+  ctx: BuildContext,
+  files: ReadonlyArray<SourceFile>,
+  pool: Pool | null,
+  mode: {
+    readonly batches: (files: ReadonlyArray<SourceFile>, size: number) => ReadonlyArray<B>
+    readonly run: (pool: Pool | null, cache: CacheSettings, batch: B) => Promise<A>
+    readonly empty: A
+    /** the raw files of a batch, and how many of its outcomes came from the cache (for the progress report) */
+    readonly filesOf: (batch: B) => ReadonlyArray<SourceFile>
+    readonly cachedIn: (result: A) => number
+  },
+  options: { readonly onStages?: ((p: StagesProgress) => void) | undefined; readonly cache?: CacheSettings } = {}
+) =>
+  Effect.gen(function* () {
+    const cache = options.cache ?? cacheOf(ctx)
+    const batches = mode.batches(files, BATCH_PER_WORKER * Math.max(2, pool?.size ?? 1))
     const totalBytes = files.reduce((sum, f) => sum + f.bytes, 0)
     const done = { documents: 0, bytes: 0, cached: 0 }
     const report = () => options.onStages?.({ ...done, total: files.length, totalBytes })
     report()
     let at = 0
     const take = () => {
-      const batch = files.slice(at, at + BATCH_SIZE)
-      at += batch.length
-      return batch.length ? { batch, outcomes: dispatch(batch) } : null
+      if (at >= batches.length) return null
+      const batch = batches[at++]!
+      return { batch, result: mode.run(pool, cache, batch) }
     }
-    // the pool works on the next batch while this thread writes the current one
     let pending: ReturnType<typeof take> = null
     const next = Effect.tryPromise({
-      try: async (): Promise<ReadonlyArray<SourceOutcome>> => {
+      try: async (): Promise<A> => {
         const current = pending ?? take()
         if (!current) {
           await pool?.close()
-          return []
+          return mode.empty
         }
-        const outcomes = await current.outcomes
+        const result = await current.result
         pending = pool ? take() : null
-        done.documents += current.batch.length
-        for (const f of current.batch) done.bytes += f.bytes
-        for (const o of outcomes) if (o.cached) done.cached++
+        for (const f of mode.filesOf(current.batch)) {
+          done.documents++
+          done.bytes += f.bytes
+        }
+        done.cached += mode.cachedIn(result)
         report()
-        return outcomes
+        return result
       },
       catch: (cause) =>
         cause instanceof StageFailure
           ? new StageDefectError({ file: cause.file, detail: cause.detail })
           : new IoError({ path: ctx.rawDir, action: "process the raw texts in", cause })
     })
-    return { total: files.length, next } satisfies OutcomeSource
+    return { total: files.length, next, parallel: formatsThread(pool?.size ?? 0, files.length) }
   })
+
+/** The listing cut into slices (where the documents say), the slices grouped into batches of at least `size` files. */
+const sliceBatches = (files: ReadonlyArray<SourceFile>, size: number): Array<Array<ReadonlyArray<SourceFile>>> => {
+  const { slices, rest } = cutSlices(files, (f) => f.doc_id)
+  if (rest.length) slices.push(rest)
+  const batches: Array<Array<ReadonlyArray<SourceFile>>> = []
+  let current: Array<ReadonlyArray<SourceFile>> = []
+  let count = 0
+  for (const s of slices) {
+    current.push(s)
+    count += s.length
+    if (count >= size) {
+      batches.push(current)
+      current = []
+      count = 0
+    }
+  }
+  if (current.length) batches.push(current)
+  return batches
+}
+
+const encoded = (ctx: BuildContext) => ({
+  batches: sliceBatches,
+  run: (pool: Pool | null, cache: CacheSettings, slices: ReadonlyArray<ReadonlyArray<SourceFile>>): Promise<ProcessedBatch> => {
+    if (pool) return pool.encode(slices)
+    return new Promise((resolve) => {
+      const done = slices.map((files) => processSlice(ctx.stages, files, cache, ctx.config.dataset.name))
+      resolve({ outcomes: done.flatMap((d) => d.outcomes), slices: done.flatMap((d) => (d.slice ? [d.slice] : [])), sliceKeys: done.flatMap((d) => (d.key ? [d.key] : [])) })
+    })
+  },
+  empty: { outcomes: [], slices: [] } as ProcessedBatch,
+  filesOf: (slices: ReadonlyArray<ReadonlyArray<SourceFile>>) => slices.flat(),
+  cachedIn: (b: ProcessedBatch) => b.outcomes.filter((o) => o.cached).length
+})
+
+const plain = (ctx: BuildContext) => ({
+  batches: (files: ReadonlyArray<SourceFile>, size: number) => Array.from({ length: Math.ceil(files.length / size) }, (_, i) => files.slice(i * size, (i + 1) * size)),
+  run: (pool: Pool | null, cache: CacheSettings, batch: ReadonlyArray<SourceFile>): Promise<ReadonlyArray<SourceOutcome>> =>
+    pool ? pool.run(batch) : new Promise((resolve) => resolve(batch.map((f) => processSourceFile(ctx.stages, f, cache)))),
+  empty: [] as ReadonlyArray<SourceOutcome>,
+  filesOf: (batch: ReadonlyArray<SourceFile>) => batch,
+  cachedIn: (outcomes: ReadonlyArray<SourceOutcome>) => outcomes.filter((o) => o.cached).length
+})
+
+/** The files with their outcomes' cache keys (each read and hashed once: on the pool when there is one). */
+const keyFiles = (ctx: BuildContext, files: ReadonlyArray<SourceFile>, pool: Pool | null) => {
+  const cache = cacheOf(ctx)
+  return Effect.tryPromise({
+    try: async () => (pool ? pool.keys(files) : files.map((f) => keyFile(f, cache))),
+    catch: (cause) => new IoError({ path: ctx.rawDir, action: "read the raw texts in", cause })
+  })
+}
+
+/** Everything a release is made from: the pipeline's code and configuration, and every raw file's key, in order. */
+const inputsDigest = (ctx: BuildContext, files: ReadonlyArray<SourceFile>, problems: ReadonlyArray<InputProblem>): string => {
+  const hash = createHash("sha256").update(`${ctx.buildVersion}\n${ctx.stagesVersion}\n${JSON.stringify(problems)}\n`)
+  for (const f of files) hash.update(`${f.doc_id}\t${f.key}\n`)
+  return hash.digest("hex")
+}
+
+/** The summary of a build that finds the latest release made from exactly these inputs: nothing to do. */
+const unchangedRelease = (outDir: string, inputs: string) =>
+  Effect.gen(function* () {
+    const latest = yield* readLatest(outDir)
+    if (!latest) return null
+    const record = yield* readRecord(outDir, latest.version).pipe(Effect.orElseSucceed(() => null))
+    if (!record?.inputs || record.inputs !== inputs) return null
+    const manifest = yield* readText(path.join(outDir, latest.folder, MANIFEST_FILE)).pipe(
+      Effect.map((text) => JSON.parse(text) as Partial<ReleaseManifest>),
+      Effect.orElseSucceed(() => null)
+    )
+    if (!manifest) return null
+    return {
+      status: "unchanged",
+      version: latest.version,
+      folder: path.join(outDir, latest.folder),
+      documents: manifest.counts?.documents ?? 0,
+      refused: (manifest.refused ?? []).map((r) => ({ file: r.file, reason: r.reason })),
+      fromCache: manifest.counts?.documents ?? 0
+    } satisfies BuildSummary as BuildSummary
+  })
+
+/** A shard's outcomes cut into slices where a single build cuts them, and encoded here. */
+const encodeShards = (ctx: BuildContext, next: Effect.Effect<ReadonlyArray<SourceOutcome>, IoError>): Effect.Effect<ProcessedBatch, IoError> => {
+  let carry: ReadonlyArray<SourceOutcome> = []
+  let done = false
+  return Effect.gen(function* () {
+    while (!done) {
+      const batch = yield* next
+      if (batch.length === 0) done = true
+      const { slices, rest } = cutSlices(batch, (o) => o.doc_id, carry)
+      carry = rest
+      if (done && rest.length) slices.push(rest)
+      if (slices.length) return encodeSlices(slices, ctx.config.dataset.name)
+    }
+    return { outcomes: [], slices: [] }
+  })
+}
 
 export const build = (options: BuildOptions & { readonly shard?: ShardSpec | undefined }) =>
   Effect.gen(function* () {
     const progress = options.progress ?? (() => {})
+    const stopwatch = startStopwatch()
     const ctx = yield* loadBuildContext(options)
     const startedAt = yield* ctx.now
     // the raw texts are listed before anything is written, so a wrong --raw leaves nothing behind
     const listing = yield* listSources(ctx.rawDir, ctx.config.ingest.max_file_bytes)
     progress(`ingest: ${listing.files.length} raw text(s) found in ${ctx.rawDir}`)
+    stopwatch.lap("list")
     if (listing.collisions.length > 0) return yield* new BadInputError({ problems: listing.collisions, skippable: false })
     yield* prepareOut(ctx.outDir, ctx.config.build.lock_wait_seconds)
     if (options.shard) {
       const { index, count } = options.shard
       const mine = listing.files.filter((f) => shardOf(f.doc_id, count) === index)
-      const source = yield* fromStages(ctx, mine, options)
+      const source = yield* fromStages(ctx, mine, yield* startPool(ctx, mine, options), plain(ctx), options)
       const problems = listing.problems.filter((p) => shardOf(p.file.replace(/\.txt$/, ""), count) === index)
       const shard = yield* writeShard(path.join(ctx.outDir, "shards"), { shard: index, of: count, stagesVersion: ctx.stagesVersion, configSha256: ctx.configSha256, problems }, source.next)
       progress(`shard ${index}/${count}: ${shard.documents} document(s) in ${shard.folder}`)
       return { status: "shard", folder: shard.folder, documents: shard.documents, refused: problems } as BuildSummary
     }
-    const source = yield* fromStages(ctx, listing.files, options)
-    return yield* assembleRelease(ctx, source, listing.problems, { version: options.version, progress, startedAt })
+    const pool = yield* startPool(ctx, listing.files, options)
+    // every raw file's key first: when nothing a release depends on changed, nothing is written
+    const keyed = yield* keyFiles(ctx, listing.files, pool)
+    const inputs = inputsDigest(ctx, keyed, listing.problems)
+    if (!options.version) {
+      const unchanged = yield* unchangedRelease(ctx.outDir, inputs)
+      if (unchanged) {
+        yield* updateCatalog(ctx.outDir)
+        stopwatch.lap("check")
+        progress(stopwatch.report())
+        return unchanged
+      }
+    }
+    const stages = yield* fromStages(ctx, keyed, pool, encoded(ctx), options)
+    // the slices this build used stay in the cache; the others (of texts changed or gone) are removed once it succeeds
+    const used = new Set<string>()
+    const source: OutcomeSource = { ...stages, next: Effect.tap(stages.next, (b) => Effect.sync(() => b.sliceKeys?.forEach((k) => used.add(k)))) }
+    const summary = yield* assembleRelease(ctx, source, listing.problems, { version: options.version, progress, startedAt, stopwatch, inputs })
+    const cacheDir = path.join(ctx.outDir, CACHE_DIR)
+    yield* attempt(cacheDir, "tidy the cache in", () => sweepSlices(cacheDir, used))
+    return summary
   })
 
 export interface ValidationReport {
@@ -142,7 +298,9 @@ export const validate = (options: Pick<BuildOptions, "configPath" | "raw" | "onS
     const ctx = yield* loadBuildContext(options)
     const listing = yield* listSources(ctx.rawDir, ctx.config.ingest.max_file_bytes)
     const problems: Array<InputProblem> = [...listing.collisions, ...listing.problems]
-    const source = yield* fromStages(ctx, listing.files, options, "read-only")
+    const cache = cacheOf(ctx, true)
+    const pool = yield* startPool(ctx, listing.files, options, cache)
+    const source = yield* fromStages(ctx, listing.files, pool, plain(ctx), { onStages: options.onStages, cache })
     while (true) {
       const outcomes = yield* source.next
       if (outcomes.length === 0) break
@@ -162,6 +320,8 @@ export const merge = (options: BuildOptions & { readonly shardDirs: ReadonlyArra
       : (yield* listDir(path.join(ctx.outDir, "shards")).pipe(
         Effect.mapError(() => new ReleaseError({ message: `No shard folders given and none in ${path.join(ctx.outDir, "shards")}; run build --shard i/n first.` }))
       )).filter((d) => /^\d+-of-\d+$/.test(d)).map((d) => path.join(ctx.outDir, "shards", d))
-    const shards = yield* readShards(dirs, { stagesVersion: ctx.stagesVersion, configSha256: ctx.configSha256 }, BATCH_SIZE)
-    return yield* assembleRelease(ctx, shards, shards.problems, { version: options.version, progress: options.progress ?? (() => {}), startedAt })
+    const shards = yield* readShards(dirs, { stagesVersion: ctx.stagesVersion, configSha256: ctx.configSha256 }, 256)
+    // the outcomes are encoded here, in slices that fall where a single build's do
+    const source: OutcomeSource = { total: shards.total, next: encodeShards(ctx, shards.next), parallel: formatsThread(0, shards.total) }
+    return yield* assembleRelease(ctx, source, shards.problems, { version: options.version, progress: options.progress ?? (() => {}), startedAt, stopwatch: startStopwatch() })
   })

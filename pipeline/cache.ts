@@ -53,39 +53,54 @@ export const writeCache = (dir: string, key: string, outcome: CachedOutcome): vo
 }
 
 /**
- * The installed versions of the runtime dependencies (chrono-node, eld, ...): a new version of a library a stage
- * calls can change a document's result as surely as our own code can.
+/**
+ * The installed versions of the runtime dependencies (chrono-node, eld, az, ...): a new version of a library the
+ * code calls can change a result as surely as our own code can. The lock file is found from the code's folder
+ * upwards (pipeline/ or dist/pipeline/).
  */
-const dependencyVersions = (projectDir: string): string => {
-  try {
-    const lock = JSON.parse(fs.readFileSync(path.join(projectDir, "package-lock.json"), "utf8")) as {
-      packages?: Record<string, { version?: string; dev?: boolean }>
+const dependencyVersions = (codeDir: string): string => {
+  for (let dir = codeDir; ; dir = path.dirname(dir)) {
+    const lockFile = path.join(dir, "package-lock.json")
+    if (fs.existsSync(lockFile)) {
+      try {
+        const lock = JSON.parse(fs.readFileSync(lockFile, "utf8")) as { packages?: Record<string, { version?: string; dev?: boolean }> }
+        return Object.entries(lock.packages ?? {})
+          .filter(([name, p]) => name.startsWith("node_modules/") && !p.dev)
+          .map(([name, p]) => `${name}@${p.version ?? ""}`)
+          .sort()
+          .join("\n")
+      } catch {
+        return ""
+      }
     }
-    return Object.entries(lock.packages ?? {})
-      .filter(([name, p]) => name.startsWith("node_modules/") && !p.dev)
-      .map(([name, p]) => `${name}@${p.version ?? ""}`)
-      .sort()
-      .join("\n")
-  } catch {
-    return ""
+    if (path.dirname(dir) === dir) return ""
   }
 }
 
 /**
- * A fingerprint of the code that decides a document's result: the stage modules, the document composer, the
- * per-file acceptance (sidecar decoding, refusals) and the versions of the libraries they call.
+ * A fingerprint of the code that decides a document's result, as it runs: the stage modules, the document composer,
+ * the model, the per-file acceptance (sidecar decoding, refusals) and the data the stages load, as TypeScript
+ * (pipeline/) or as the compiled JavaScript (dist/pipeline/), with the versions of the libraries they call; so a cache
+ * entry is never trusted across a change of the code that made it, compiled or not.
  */
-export const stagesCodeVersion = (pipelineDir: string): string => {
+export const stagesCodeVersion = (pipelineDir: string): string =>
+  codeFingerprint(pipelineDir, ["stages"], ["document", "model", "process-source", "sources", "entity-data"])
+
+/** A fingerprint of all the pipeline's code as it runs: whatever shapes a release's bytes. */
+export const pipelineCodeVersion = (pipelineDir: string): string => codeFingerprint(pipelineDir, ["."], [])
+
+const codeFingerprint = (pipelineDir: string, folders: ReadonlyArray<string>, modules: ReadonlyArray<string>): string => {
+  const ext = fs.existsSync(path.join(pipelineDir, "document.ts")) ? ".ts" : ".js"
   const files: Array<string> = []
   const walk = (dir: string) => {
     for (const name of fs.readdirSync(dir).sort()) {
       const abs = path.join(dir, name)
       if (fs.statSync(abs).isDirectory()) walk(abs)
-      else if (name.endsWith(".ts")) files.push(abs)
+      else if (name.endsWith(ext) && !name.endsWith(".d.ts")) files.push(abs)
     }
   }
-  walk(path.join(pipelineDir, "stages"))
-  for (const name of ["document.ts", "model.ts", "process-source.ts", "sources.ts"]) files.push(path.join(pipelineDir, name))
+  for (const f of folders) walk(path.join(pipelineDir, f))
+  for (const m of modules) files.push(path.join(pipelineDir, `${m}${ext}`))
   const code = files.map((f) => `${path.relative(pipelineDir, f)}\n${fs.readFileSync(f, "utf8")}`).join("\n")
-  return sha256Hex(`${code}\n${dependencyVersions(path.dirname(pipelineDir))}`)
+  return sha256Hex(`${code}\n${dependencyVersions(pipelineDir)}`)
 }

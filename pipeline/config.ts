@@ -18,7 +18,10 @@ export class DatasetConfig extends Schema.Class<DatasetConfig>("DatasetConfig")(
   description: NonEmpty,
   license: NonEmpty.annotate({ description: "SPDX identifier of the data licence, e.g. CC-BY-4.0" }),
   publisher: NonEmpty,
-  keywords: Schema.Array(Schema.String).pipe(withDefault([]))
+  keywords: Schema.Array(Schema.String).pipe(withDefault([])),
+  url: Schema.optionalKey(
+    Schema.String.pipe(Schema.check(Schema.isPattern(/^https?:\/\/[^\s]+$/, { message: "Expected an http(s) address such as https://data.example.org/border/" })))
+  ).annotate({ description: "Where the output folder is published (its index.html); citations give each release's download address under it" })
 }) {}
 
 export class IngestConfig extends Schema.Class<IngestConfig>("IngestConfig")({
@@ -54,6 +57,12 @@ export class BuildConfig extends Schema.Class<BuildConfig>("BuildConfig")({
   })
 }) {}
 
+export class ReleaseConfig extends Schema.Class<ReleaseConfig>("ReleaseConfig")({
+  keep: Schema.optionalKey(Schema.Int.pipe(Schema.check(Schema.isGreaterThanOrEqualTo(1)))).annotate({
+    description: "Keep the files of only this many newest releases in the output folder; older ones stay listed in the catalog with their checksums"
+  })
+}) {}
+
 export class PipelineConfig extends Schema.Class<PipelineConfig>("PipelineConfig")({
   dataset: DatasetConfig,
   raw: NonEmpty.annotate({ description: "Folder of scraped .txt files, relative to pipeline.yaml" }),
@@ -62,7 +71,8 @@ export class PipelineConfig extends Schema.Class<PipelineConfig>("PipelineConfig
   clean: CleanConfig,
   dates: DatesConfigFile.pipe(withDefault({})),
   entities: EntitiesConfig,
-  build: BuildConfig.pipe(withDefault({}))
+  build: BuildConfig.pipe(withDefault({})),
+  release: ReleaseConfig.pipe(withDefault({}))
 }) {}
 
 const formatter = SchemaIssue.makeFormatterStandardSchemaV1()

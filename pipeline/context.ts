@@ -5,18 +5,19 @@
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { execFileSync } from "node:child_process"
+import { fileURLToPath } from "node:url"
 import { DateTime, Effect } from "effect"
 import { decodeConfig, decodeDataFile, type PipelineConfig } from "./config.js"
 import type { StageContext } from "./document.js"
 import { ConfigError } from "./errors.js"
 import { attempt, readText } from "./io.js"
-import { CleanRules } from "./stages/rules.js"
+import { CleanRules } from "./stages/clean/rules.js"
 import { Gazetteer } from "./stages/entities/gazetteer.js"
 import { makeEntityFinder } from "./stages/entities/index.js"
 import { loadCitiesSync, loadCountriesSync, loadMorphologySync } from "./entity-data.js"
 import { sha256Hex } from "./stages/ingest.js"
 import { EventsFile, eventsConfig } from "./stages/events.js"
-import { stagesCodeVersion } from "./cache.js"
+import { pipelineCodeVersion, stagesCodeVersion } from "./cache.js"
 
 export interface BuildContext {
   readonly config: PipelineConfig
@@ -31,12 +32,22 @@ export interface BuildContext {
   readonly pipelineVersion: string
   /** what decides a document's result besides its bytes: stage code, configuration and data files (the cache key) */
   readonly stagesVersion: string
+  /** all the pipeline's code as it runs, and the configuration: with the documents' keys, all a release depends on */
+  readonly buildVersion: string
   readonly gitCommit: string | null
   /** the build's clock as an ISO instant; SOURCE_DATE_EPOCH pins it for reproducible releases */
   readonly now: Effect.Effect<string>
 }
 
-const projectRoot = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
+/** This module's folder: pipeline/ when run as TypeScript, dist/pipeline/ when compiled. */
+const codeDir = path.dirname(fileURLToPath(import.meta.url))
+/** The package's folder: the nearest above that holds a package.json. */
+const projectRoot = (() => {
+  for (let dir = codeDir; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "package.json"))) return dir
+    if (path.dirname(dir) === dir) return path.resolve(codeDir, "..")
+  }
+})()
 
 export const pipelineVersion = (): string => {
   try {
@@ -68,7 +79,9 @@ export const loadConfigFile = (configPath: string) =>
   })
 
 let cachedCodeVersion: string | null = null
-const codeVersion = (): string => (cachedCodeVersion ??= stagesCodeVersion(path.join(projectRoot, "pipeline")))
+const codeVersion = (): string => (cachedCodeVersion ??= stagesCodeVersion(codeDir))
+let cachedPipelineCode: string | null = null
+const pipelineCode = (): string => (cachedPipelineCode ??= pipelineCodeVersion(codeDir))
 
 export const clockFromEnvironment = (env: NodeJS.ProcessEnv = process.env): Effect.Effect<string> => {
   const epoch = env.SOURCE_DATE_EPOCH
@@ -109,6 +122,7 @@ export const loadBuildContext = (options: { configPath: string; raw?: string | u
       dataFiles,
       pipelineVersion: pipelineVersion(),
       stagesVersion: sha256Hex(JSON.stringify([codeVersion(), dataFiles.map((f) => f.sha256), config.clean, config.dates, config.entities])),
+      buildVersion: sha256Hex(JSON.stringify([pipelineCode(), pipelineVersion(), sha256Hex(text), dataFiles.map((f) => f.sha256)])),
       gitCommit: gitCommit(),
       now: clockFromEnvironment()
     } satisfies BuildContext

@@ -60,7 +60,7 @@ const codePointOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 export const processDocument = (source: SourceText, ctx: StageContext): ProcessOutcome => {
   const { doc_id } = source
   const meta = source.meta ?? {}
-  const cleaned = cleanText(source.text, ctx.rules)
+  const cleaned = cleanText(source.text, ctx.rules, { url: meta.url ?? null })
   if (cleaned.body.trim() === "") return { ok: false, reason: "no text is left after cleaning" }
   // the scraper's word wins; otherwise the body's letters decide (null when they do not say clearly)
   const language = meta.language ?? detectLanguage(cleaned.body)

@@ -8,6 +8,8 @@ import { processDocument, type DocumentResult, type SourceText, type StageContex
 import { looksLikeHtml, ingestBytes, sha256Hex } from "./stages/ingest.js"
 import { readSidecar, type SourceFile } from "./sources.js"
 import { cacheKey, readCache, writeCache } from "./cache.js"
+import { encodeSlice, type EncodedSlice } from "./emit/slice.js"
+import { readSlice, sliceKey, writeSlice } from "./slice-cache.js"
 import { stageFault } from "./faults.js"
 
 export type SourceOutcome =
@@ -32,13 +34,27 @@ const describeThrown = (e: unknown): string => (e instanceof Error ? e.stack ?? 
 
 const HTML_REFUSAL = "the file is an HTML document, not text rendered from a page; render it to text first (for example with w3m -dump)"
 
-export const processSourceFile = (stages: StageContext, file: SourceFile, cache: CacheSettings | null): SourceOutcome => {
+/** A raw file read: its bytes, sha256, sidecar and the key its cached outcome would have. */
+interface ReadSource {
+  readonly file: SourceFile
+  readonly bytes: Buffer
+  readonly sha256: string
+  readonly sidecar: ReturnType<typeof readSidecar>
+  readonly key: string
+}
+
+const readSource = (file: SourceFile, cache: CacheSettings | null): ReadSource => {
   const bytes = fs.readFileSync(file.absolute)
   const sha256 = sha256Hex(bytes)
   const sidecar = readSidecar(file)
   const key = cache
     ? cacheKey({ stagesVersion: cache.stagesVersion, doc_id: file.doc_id, source_path: file.source_path, sha256, sidecarSha256: sidecar.sha256Input ? sha256Hex(sidecar.sha256Input) : null })
     : ""
+  return { file, bytes, sha256, sidecar, key }
+}
+
+const outcomeOf = (stages: StageContext, s: ReadSource, cache: CacheSettings | null): SourceOutcome => {
+  const { file, bytes, sha256, sidecar, key } = s
   if (cache) {
     const hit = readCache(cache.dir, key)
     if (hit) return { doc_id: file.doc_id, source_path: file.source_path, sha256, ...hit, cached: true }
@@ -52,6 +68,11 @@ export const processSourceFile = (stages: StageContext, file: SourceFile, cache:
   if (cache && !cache.readOnly) writeCache(cache.dir, key, "result" in outcome ? { result: outcome.result } : { problem: outcome.problem })
   return { doc_id: file.doc_id, source_path: file.source_path, sha256, ...outcome, cached: false }
 }
+
+export const processSourceFile = (stages: StageContext, file: SourceFile, cache: CacheSettings | null): SourceOutcome => outcomeOf(stages, readSource(file, cache), cache)
+
+/** The file with the cache key of its outcome (its bytes and sidecar read and hashed). */
+export const keyFile = (file: SourceFile, cache: CacheSettings): SourceFile => ({ ...file, key: readSource(file, cache).key })
 
 const computeOutcome = (
   stages: StageContext,
@@ -67,4 +88,70 @@ const computeOutcome = (
   const source: SourceText = { doc_id: file.doc_id, source_path: file.source_path, sha256: ingested.sha256, text: ingested.text, meta: sidecar.meta }
   const outcome = processDocument(source, stages)
   return outcome.ok ? { result: outcome.result } : { problem: outcome.reason }
+}
+
+/** What the release needs of an outcome once its rows are encoded into slices. */
+export interface LightOutcome {
+  readonly doc_id: string
+  readonly source_path: string
+  readonly sha256: string
+  readonly cached: boolean
+  readonly problem?: string
+}
+
+/** A batch of outcomes, in doc_id order, with their documents encoded as slices (emit/slice.ts). */
+export interface ProcessedBatch {
+  readonly outcomes: ReadonlyArray<LightOutcome>
+  readonly slices: ReadonlyArray<EncodedSlice>
+  /** the slice cache keys the batch used (kept by the sweep after a publish) */
+  readonly sliceKeys?: ReadonlyArray<string>
+}
+
+const light = (o: SourceOutcome): LightOutcome => ({ doc_id: o.doc_id, source_path: o.source_path, sha256: o.sha256, cached: o.cached, ...("problem" in o ? { problem: o.problem } : {}) })
+
+/** The outcomes of one slice's files and their encoding (null when none of them made a document). */
+export const encodeSliceOutcomes = (outcomes: ReadonlyArray<SourceOutcome>, datasetName: string): { outcomes: Array<LightOutcome>; slice: EncodedSlice | null } => {
+  const results = outcomes.flatMap((o) => ("result" in o ? [o.result] : []))
+  return { outcomes: outcomes.map(light), slice: results.length ? encodeSlice(results, datasetName) : null }
+}
+
+/** Outcomes already computed (a shard's), each run of them a slice. */
+export const encodeSlices = (slices: ReadonlyArray<ReadonlyArray<SourceOutcome>>, datasetName: string): ProcessedBatch => {
+  const parts = slices.map((s) => encodeSliceOutcomes(s, datasetName))
+  return { outcomes: parts.flatMap((p) => p.outcomes), slices: parts.flatMap((p) => (p.slice ? [p.slice] : [])) }
+}
+
+export interface SliceDone {
+  readonly outcomes: Array<LightOutcome>
+  readonly slice: EncodedSlice | null
+  readonly key: string | null
+  /** the cache entry's bytes, which the slice's byte sections are views of (to hand to another thread) */
+  readonly buffer?: ArrayBuffer
+}
+
+/**
+ * One slice of raw files, from the slice cache when an encoded slice of exactly these documents (their cache keys, in
+ * order) is there: then no document's cache entry is read and no stage is needed. Otherwise `compute` finishes it.
+ */
+export const cachedSlice = (files: ReadonlyArray<SourceFile>, cache: CacheSettings | null, datasetName: string) => {
+  // files keyed already (by the build's first pass) are not read again unless the slice must be computed
+  const keys = files.every((f) => f.key !== undefined) ? files.map((f) => f.key!) : null
+  let read = keys ? null : files.map((f) => readSource(f, cache))
+  const key = cache ? sliceKey(datasetName, keys ?? read!.map((r) => r.key)) : null
+  const hit = cache && key ? readSlice(cache.dir, key) : null
+  return {
+    done: hit ? ({ outcomes: [...hit.outcomes], slice: hit.slice, key, buffer: hit.buffer } satisfies SliceDone) : null,
+    /** each document's outcome (from its cache entry or the stages), encoded and cached */
+    compute: (stages: StageContext): SliceDone => {
+      read ??= files.map((f) => readSource(f, cache))
+      const encoded = encodeSliceOutcomes(read.map((r) => outcomeOf(stages, r, cache)), datasetName)
+      if (cache && key && !cache.readOnly) writeSlice(cache.dir, key, encoded.outcomes, encoded.slice)
+      return { ...encoded, key }
+    }
+  }
+}
+
+export const processSlice = (stages: StageContext, files: ReadonlyArray<SourceFile>, cache: CacheSettings | null, datasetName: string): SliceDone => {
+  const s = cachedSlice(files, cache, datasetName)
+  return s.done ?? s.compute(stages)
 }

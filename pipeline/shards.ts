@@ -7,7 +7,7 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import { Effect } from "effect"
 import { type IoError, ReleaseError, type StageDefectError } from "./errors.js"
-import { attempt, makeDir, readText } from "./io.js"
+import { attempt, makeDir, openLineReaderSync, readText, type LineReader } from "./io.js"
 import type { InputProblem } from "./errors.js"
 import type { SourceOutcome } from "./process-source.js"
 import { sha256Hex } from "./stages/ingest.js"
@@ -68,29 +68,11 @@ export const writeShard = (
     return { folder: final, documents }
   })
 
-/** A reader of one JSON line at a time from a file, in bounded memory. */
-const lineReader = (file: string) => {
-  const fd = fs.openSync(file, "r")
-  const buf = Buffer.allocUnsafe(1 << 20)
-  let pending = ""
-  let done = false
-  const lines: Array<string> = []
-  return {
-    next: (): string | null => {
-      while (lines.length === 0 && !done) {
-        const n = fs.readSync(fd, buf, 0, buf.length, null)
-        if (n === 0) {
-          done = true
-          if (pending) lines.push(pending)
-          fs.closeSync(fd)
-          break
-        }
-        const parts = (pending + buf.toString("utf8", 0, n)).split("\n")
-        pending = parts.pop()!
-        lines.push(...parts.filter(Boolean))
-      }
-      return lines.shift() ?? null
-    }
+/** The next line that is not empty, or null at the end. */
+const nextLine = (r: LineReader): string | null => {
+  for (;;) {
+    const line = r.next()
+    if (line === null || line) return line
   }
 }
 
@@ -117,10 +99,10 @@ export const readShards = (dirs: ReadonlyArray<string>, expect: { stagesVersion:
     if (stale.length > 0) {
       return yield* new ReleaseError({ message: `Shard folder(s) ${stale.map((m) => m.dir).join(", ")} were built with other code or configuration than this merge; rebuild them.` })
     }
-    const readers = yield* attempt(dirs.join(", "), "read the shard folders", () => manifests.map((m) => lineReader(path.join(m.dir, RESULTS))))
+    const readers = yield* attempt(dirs.join(", "), "read the shard folders", () => manifests.map((m) => openLineReaderSync(path.join(m.dir, RESULTS))))
     const heads: Array<SourceOutcome | null> = yield* attempt(dirs.join(", "), "read the shard folders", () =>
       readers.map((r) => {
-        const line = r.next()
+        const line = nextLine(r)
         return line ? (JSON.parse(line) as SourceOutcome) : null
       })
     )
@@ -136,7 +118,7 @@ export const readShards = (dirs: ReadonlyArray<string>, expect: { stagesVersion:
         }
         if (best < 0) break
         batch.push(heads[best]!)
-        const line = readers[best]!.next()
+        const line = nextLine(readers[best]!)
         heads[best] = line ? (JSON.parse(line) as SourceOutcome) : null
       }
       return batch

@@ -16,6 +16,8 @@ export interface SourceFile {
   readonly source_path: string
   readonly absolute: string
   readonly bytes: number
+  /** its outcome's cache key, once a build has read it (process-source.ts) */
+  readonly key?: string
 }
 
 export interface SourceListing {

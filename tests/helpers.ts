@@ -82,3 +82,15 @@ export const fingerprintTree = (dir: string): Record<string, string> => {
   walk(dir, "")
   return out
 }
+
+/** Runs a build (or anything) with SOURCE_DATE_EPOCH set, as a reproducible release is made. */
+export const withEpoch = async <A>(f: () => Promise<A>, epoch = "1700000000"): Promise<A> => {
+  const saved = process.env.SOURCE_DATE_EPOCH
+  process.env.SOURCE_DATE_EPOCH = epoch
+  try {
+    return await f()
+  } finally {
+    if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH
+    else process.env.SOURCE_DATE_EPOCH = saved
+  }
+}

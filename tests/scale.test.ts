@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest"
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { Effect, Exit } from "effect"
-import { buildOk, copyRaw, listFiles, repoConfig, runBuild, tempConfig, tempDir } from "./helpers.js"
+import { buildOk, copyRaw, listFiles, repoConfig, runBuild, tempConfig, tempDir, withEpoch } from "./helpers.js"
 import { merge } from "../pipeline/build.js"
 import { parseShard } from "../pipeline/shards.js"
 import { CACHE_DIR } from "../pipeline/cache.js"
+import { SLICES_DIR } from "../pipeline/slice-cache.js"
 
 /** A corpus big enough to start the worker pool: renamed copies of the seeds. */
 const copiesOfRaw = (copies: number): string => {
@@ -20,19 +21,9 @@ const sameRelease = (a: string, b: string) => {
   for (const f of listFiles(a)) expect(fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f))), f).toBe(true)
 }
 
-const withEpoch = async <A>(f: () => Promise<A>): Promise<A> => {
-  const saved = process.env.SOURCE_DATE_EPOCH
-  process.env.SOURCE_DATE_EPOCH = "1700000000"
-  try {
-    return await f()
-  } finally {
-    if (saved === undefined) delete process.env.SOURCE_DATE_EPOCH
-    else process.env.SOURCE_DATE_EPOCH = saved
-  }
-}
 
 describe("parallel, cached and sharded builds give the release a single thread gives", () => {
-  it("the worker pool writes byte-identical tables to an in-thread build, in doc_id order", async () => {
+  it("the worker pool writes byte-identical tables in every format to a one-thread build (whose formats get their own thread), in doc_id order", async () => {
     const raw = copiesOfRaw(30)
     const serial = tempConfig({ "concurrency: 2": "concurrency: 1" })
     const parallel = tempConfig({ "concurrency: 2": "concurrency: 2" })
@@ -41,11 +32,9 @@ describe("parallel, cached and sharded builds give the release a single thread g
       await buildOk({ configPath: parallel, raw, out: tempDir("out-parallel-") })
     ])
     expect(a.documents).toBe(150)
-    for (const t of ["documents", "comments", "dates", "mentions", "entities", "removed_lines"]) {
-      for (const ext of ["csv", "arrow"]) {
-        expect(fs.readFileSync(path.join(a.folder, `${t}.${ext}`)).equals(fs.readFileSync(path.join(b.folder, `${t}.${ext}`))), `${t}.${ext}`).toBe(true)
-      }
-    }
+    // every file made from the documents; the metadata differs only in the configuration's checksum
+    const files = [...["documents", "comments", "dates", "mentions", "entities", "removed_lines"].flatMap((t) => ["csv", "arrow", "parquet"].map((ext) => `${t}.${ext}`)), "russia-tajikistan-afghan-border.xlsx", "dataset.jsonld", "document-digests.csv", "changes.csv"]
+    for (const f of files) expect(fs.readFileSync(path.join(a.folder, f)).equals(fs.readFileSync(path.join(b.folder, f))), f).toBe(true)
   })
 
   it("a rebuild after adding one text computes only that text; the rest comes from the cache", async () => {
@@ -64,14 +53,31 @@ describe("parallel, cached and sharded builds give the release a single thread g
     const out = tempDir("out-")
     const first = await withEpoch(() => buildOk({ raw, out }))
     const cacheDir = path.join(out, CACHE_DIR)
-    const entries = fs.readdirSync(cacheDir, { recursive: true }).map(String).filter((f) => f.endsWith(".json"))
+    const entries = fs.readdirSync(cacheDir, { recursive: true }).map(String).filter((f) => f.endsWith(".json") && !f.startsWith(SLICES_DIR))
     expect(entries.length).toBe(5)
     fs.writeFileSync(path.join(cacheDir, entries[0]!), "{ truncated")
     fs.writeFileSync(path.join(cacheDir, entries[1]!), JSON.stringify({ key: "someone else's", outcome: { problem: "poisoned" } }))
     const other = tempDir("out-")
     fs.cpSync(cacheDir, path.join(other, CACHE_DIR), { recursive: true })
+    // without its encoded slices, the documents come from their own entries: the broken ones are recomputed
+    fs.rmSync(path.join(other, CACHE_DIR, SLICES_DIR), { recursive: true, force: true })
     const second = await withEpoch(() => buildOk({ raw, out: other }))
     expect(second.fromCache).toBe(3)
+    sameRelease(first.folder, second.folder)
+  })
+
+  it("a corrupt or foreign slice entry is made again from its documents, never trusted", async () => {
+    const raw = copyRaw()
+    const out = tempDir("out-")
+    const first = await withEpoch(() => buildOk({ raw, out }))
+    const slices = fs.readdirSync(path.join(out, CACHE_DIR, SLICES_DIR), { recursive: true }).map(String).filter((f) => f.endsWith(".slice"))
+    expect(slices.length).toBe(1)
+    const entry = path.join(out, CACHE_DIR, SLICES_DIR, slices[0]!)
+    fs.writeFileSync(entry, fs.readFileSync(entry).subarray(0, 200))
+    const other = tempDir("out-")
+    fs.cpSync(path.join(out, CACHE_DIR), path.join(other, CACHE_DIR), { recursive: true })
+    const second = await withEpoch(() => buildOk({ raw, out: other }))
+    expect(second.fromCache).toBe(5)
     sameRelease(first.folder, second.folder)
   })
 

@@ -18,8 +18,10 @@ import {
   TimestampMillisecond,
   Utf8,
   makeData,
+  MetadataVersion,
   vectorFromArray
 } from "apache-arrow"
+import { FileBlock, Footer } from "apache-arrow/ipc/metadata/file"
 import type { Column, Row, TableSpec } from "../model.js"
 
 const arrowType = (c: Column): DataType => {
@@ -97,6 +99,11 @@ export const makeArrowFileWriter = (spec: TableSpec) => {
       start()
       if (rows.length > 0) writer.write(recordBatch(spec, rows))
     },
+    /** a record batch made elsewhere (read from an IPC stream) with this table's schema */
+    writeBatch: (batch: RecordBatch): void => {
+      start()
+      if (batch.numRows > 0) writer.write(batch)
+    },
     /** the bytes written since the last call */
     drain: (): Uint8Array => {
       start()
@@ -114,4 +121,46 @@ export const arrowTable = (spec: TableSpec, rows: ReadonlyArray<Row>): Uint8Arra
   const w = makeArrowFileWriter(spec)
   w.write(rows)
   return w.finish()
+}
+
+/** Where a one-batch IPC stream's record batch message lies: after the schema message, before the end-of-stream marker. */
+export interface BatchMessage {
+  readonly at: number
+  readonly length: number
+  /** the message's metadata (prefix, flatbuffer, padding), as an Arrow file's footer block counts it */
+  readonly metaDataLength: number
+  readonly bodyLength: number
+}
+
+export const batchMessage = (stream: Uint8Array): BatchMessage => {
+  const view = new DataView(stream.buffer, stream.byteOffset, stream.byteLength)
+  const messageAt = (at: number) => {
+    // the continuation marker, then the metadata length (padded flatbuffer)
+    if (view.getInt32(at, true) !== -1) throw new Error("not an Arrow IPC stream message")
+    return 8 + view.getInt32(at + 4, true)
+  }
+  const at = messageAt(0)
+  const metaDataLength = messageAt(at)
+  const length = stream.byteLength - 8 - at
+  return { at, length, metaDataLength, bodyLength: length - metaDataLength }
+}
+
+/** An Arrow IPC file starts with its magic, padded to 8 bytes (the JavaScript writer puts no schema message there). */
+export const ARROW_FILE_HEAD = Uint8Array.from([0x41, 0x52, 0x52, 0x4f, 0x57, 0x31, 0, 0])
+
+/**
+ * The end of an Arrow IPC file whose record batch messages were written one after another from ARROW_FILE_HEAD: the
+ * end-of-stream marker, the footer (the schema and each block's offset and lengths), its length and the magic; the
+ * same bytes as apache-arrow's RecordBatchFileWriter writes for the same batches.
+ */
+export const arrowFileTail = (spec: TableSpec, blocks: ReadonlyArray<{ readonly offset: number; readonly metaDataLength: number; readonly bodyLength: number }>): Uint8Array => {
+  const footer = Footer.encode(new Footer(arrowSchema(spec), MetadataVersion.V5, blocks.map((b) => new FileBlock(b.metaDataLength, b.bodyLength, b.offset)), []))
+  const out = new Uint8Array(8 + footer.byteLength + 4 + 6)
+  const view = new DataView(out.buffer)
+  view.setInt32(0, -1, true)
+  view.setInt32(4, 0, true)
+  out.set(footer, 8)
+  view.setInt32(8 + footer.byteLength, footer.byteLength, true)
+  out.set(ARROW_FILE_HEAD.subarray(0, 6), 8 + footer.byteLength + 4)
+  return out
 }

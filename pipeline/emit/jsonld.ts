@@ -49,12 +49,14 @@ export const iris = (datasetName: string) => ({
   dataset: (version: string) => `urn:x-dataset:${datasetName}:${version}`,
   document: (docId: string) => `urn:x-dataset:${datasetName}:document:${encodeURIComponent(docId)}`,
   entity: (entityId: string) => `urn:x-dataset:${datasetName}:entity:${encodeURIComponent(entityId)}`,
-  file: (version: string, path: string) => `urn:x-dataset:${datasetName}:${version}:file:${path}`
+  file: (version: string, path: string) => `urn:x-dataset:${datasetName}:${version}:file:${path}`,
+  /** the dataset across its releases (the dcat:Dataset series of catalog.jsonld): what a document is part of */
+  series: () => `urn:x-dataset:${datasetName}`
 })
 
 export const licenseUrl = (spdx: string): string => `https://spdx.org/licenses/${spdx}.html`
 
-/** The Dataset node: the release, its downloads, and the documents it holds. */
+/** The Dataset node: the release, its downloads, and the documents it holds (hasPart, last). */
 export const datasetNode = (ds: DatasetDescription, distribution: ReadonlyArray<DistributionEntry>, docIds: ReadonlyArray<string>): object => {
   const id = iris(ds.name)
   return {
@@ -91,8 +93,12 @@ export const publishedValue = (d: Pick<DocumentRow, "published_date" | "publishe
   return `${d.published_earliest}/${d.published_latest}`
 }
 
-/** One document as a NewsArticle, BlogPosting or DiscussionForumPosting that mentions its entities. */
-export const documentNode = (datasetName: string, version: string, d: DocumentRow, mentionedEntityIds: ReadonlyArray<string>): object => {
+/**
+ * One document as a NewsArticle, BlogPosting or DiscussionForumPosting that mentions its entities. It is part of the
+ * dataset series (the same IRI as catalog.jsonld's), not of one release, so its node is the same text in every release
+ * that holds the document and is made once, when the document is processed.
+ */
+export const documentNode = (datasetName: string, d: DocumentRow, mentionedEntityIds: ReadonlyArray<string>): object => {
   const id = iris(datasetName)
   return {
     "@id": id.document(d.doc_id),
@@ -106,7 +112,7 @@ export const documentNode = (datasetName: string, version: string, d: DocumentRo
     ...(d.language ? { inLanguage: d.language } : {}),
     articleBody: d.body,
     wordCount: d.word_count,
-    isPartOf: id.dataset(version),
+    isPartOf: id.series(),
     mentions: [...new Set(mentionedEntityIds)].sort().map((e) => id.entity(e))
   }
 }
@@ -143,7 +149,7 @@ export const datasetJsonLd = (
     "@context": SCHEMA_ORG_CONTEXT,
     "@graph": [
       datasetNode(ds, distribution, documents.map((d) => d.doc_id)),
-      ...documents.map((d) => documentNode(ds.name, ds.version, d, byDoc.get(d.doc_id) ?? [])),
+      ...documents.map((d) => documentNode(ds.name, d, byDoc.get(d.doc_id) ?? [])),
       ...entities.map((e) => entityNode(ds.name, e))
     ]
   }

@@ -1,10 +1,11 @@
 /**
- * The release as one Excel workbook (exceljs), for people who open data in a spreadsheet: a first sheet describing
- * the dataset and every column, then one sheet per table, read from the finished Arrow files.
+ * The release as one Excel workbook, for people who open data in a spreadsheet: a first sheet describing the dataset
+ * and every column, then one sheet per table. Written by this module as SpreadsheetML while the rows stream by (a
+ * record batch at a time, each sheet's XML deflated as it grows), so no string table and no table is ever held.
  *
  * The traps this avoids:
- * - No cell is ever a formula: every text is written as a shared string (`t="s"`), so `=1+2`, `+7`, `-x` and `@user`
- *   stay text. (Without shared strings exceljs writes `t="str"`, the type of a formula's cached result.)
+ * - No cell is ever a formula: every text is an inline string (`t="inlineStr"`), so `=1+2`, `+7`, `-x` and `@user`
+ *   stay text (a `t="str"` cell would be a formula's cached result).
  * - Numbers are numbers (int32; int64 only when Excel's 15 digits hold it exactly), booleans are booleans, full ISO
  *   dates (YYYY-MM-DD, from 1900-03-01 on) in date columns are date cells shown as yyyy-mm-dd; partial dates (`2014-12`,
  *   `2016`, `--04-08`) stay text, so nothing is padded into a fake full date. Everything else is text, so `007` or
@@ -14,17 +15,16 @@
  *   and ends with TRUNCATION_MARKER so the cut is visible; the About sheet counts the cut cells per column.
  *   Characters XML 1.0 cannot carry (C0 controls but tab and newline) become U+FFFD.
  * - A sheet holds at most 1,048,576 rows: a longer table continues on "<table> (2)", and so on.
- * - The bytes are reproducible: the workbook's created/modified dates are the release's, and the zip is rewritten with
- *   every entry dated from the release (exceljs's zip library stamps entries with the clock).
+ * - The bytes are reproducible: the workbook's created/modified dates are the release's and every zip entry is dated
+ *   from the release. The About sheet comes first in the workbook but is written last, once the rows are counted.
  */
 import * as fs from "node:fs"
-import ExcelJS from "exceljs"
-import { unzipSync, zipSync, type Zippable } from "fflate"
 import type { RecordBatch as ArrowRecordBatch } from "apache-arrow"
 import { TABLE_NAMES, TABLES, type Column, type TableName, type TableSpec } from "../model.js"
 import { isDateColumn } from "./iso-dates.js"
 import { LIST_SEPARATOR } from "./cells.js"
 import { arrowFileBatches } from "./parquet.js"
+import { crc32, DEFLATE_END, deflatePiece, memoryZip } from "./zipfile.js"
 
 export const XLSX_CELL_LIMIT = 32_767
 /** Data rows per sheet: Excel's 1,048,576 rows less the header row. */
@@ -118,48 +118,6 @@ export function* batchRows(spec: TableSpec, batch: ArrowRecordBatch): Generator<
   }
 }
 
-interface TableSurvey {
-  rows: number
-  widths: Array<number>
-  truncated: Array<number>
-}
-
-const MIN_WIDTH = 8
-const MAX_WIDTH = 60
-/** Display width of a cell's first line, capped, for the column width. */
-const displayWidth = (cell: XlsxCell): number => {
-  switch (cell.kind) {
-    case "empty":
-      return 0
-    case "number":
-      return String(cell.value).length
-    case "bool":
-      return 5
-    case "date":
-      return cell.format.length
-    case "text": {
-      const nl = cell.value.indexOf("\n")
-      return Math.min(nl === -1 ? cell.value.length : nl, MAX_WIDTH)
-    }
-  }
-}
-
-/** First pass over a table: row count, column widths and how many cells are cut. */
-const survey = async (spec: TableSpec, arrowFile: string): Promise<TableSurvey> => {
-  const s: TableSurvey = { rows: 0, widths: spec.columns.map((c) => Math.max(MIN_WIDTH, c.name.length + 2)), truncated: spec.columns.map(() => 0) }
-  for await (const batch of arrowFileBatches(arrowFile)) {
-    for (const row of batchRows(spec, batch)) {
-      s.rows++
-      spec.columns.forEach((c, i) => {
-        const cell = xlsxCell(c, row[i])
-        s.widths[i] = Math.min(MAX_WIDTH, Math.max(s.widths[i]!, displayWidth(cell) + 2))
-        if (cell.kind === "text" && cell.truncated) s.truncated[i]!++
-      })
-    }
-  }
-  return s
-}
-
 export const sheetName = (table: TableName, part: number): string => (part === 0 ? table : `${table} (${part + 1})`)
 
 const cellTypeNote = (c: Column): string => {
@@ -184,131 +142,265 @@ const cellTypeNote = (c: Column): string => {
 export interface WorkbookInput {
   readonly staging: string
   readonly file: string
-  readonly dataset: { readonly name: string; readonly title: string; readonly description: string; readonly version: string; readonly license: string; readonly publisher: string }
+  readonly dataset: WorkbookDataset
   readonly created: string
   /** data rows per sheet before a table continues on the next; Excel's limit unless a test asks for less */
   readonly maxDataRows?: number
 }
 
-type Sheet = ExcelJS.Worksheet
-
-const setCell = (row: ExcelJS.Row, col: number, cell: XlsxCell): void => {
-  if (cell.kind === "empty") return
-  const target = row.getCell(col)
-  target.value = cell.value
-  if (cell.kind === "date") target.numFmt = cell.format
+export interface WorkbookDataset {
+  readonly name: string
+  readonly title: string
+  readonly description: string
+  readonly version: string
+  readonly license: string
+  readonly publisher: string
 }
 
-const writeAbout = (wb: ExcelJS.stream.xlsx.WorkbookWriter, input: WorkbookInput, surveys: Readonly<Record<TableName, TableSurvey>>) => {
-  const d = input.dataset
-  const maxRows = input.maxDataRows ?? XLSX_MAX_DATA_ROWS
-  const sheet = wb.addWorksheet(ABOUT_SHEET)
-  sheet.columns = [{ width: 18 }, { width: 22 }, { width: 16 }, { width: 10 }, { width: 40 }, { width: 80 }]
-  const add = (values: Array<string | number | null>, bold = false) => {
-    const row = sheet.addRow(values)
-    if (bold) row.font = { bold: true }
-    row.commit()
+const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+const escapeAttr = (s: string) => escapeXml(s).replace(/"/g, "&quot;")
+
+/** A, B, …, Z, AA, … */
+const columnLetters = (index: number): string => {
+  let n = index + 1
+  let out = ""
+  while (n > 0) {
+    const r = (n - 1) % 26
+    out = String.fromCharCode(65 + r) + out
+    n = Math.floor((n - 1) / 26)
   }
-  add([d.title], true)
-  add([d.description])
-  add(["version", d.version])
-  add(["created", input.created])
-  add(["licence", d.license])
-  add(["publisher", d.publisher])
-  add([])
-  add(["How to read this workbook"], true)
-  for (const note of [
-    "Each table is a sheet with a frozen header row. The CSV files are the canonical form; this workbook is a copy for spreadsheets.",
-    "Numbers are numbers. Full dates (YYYY-MM-DD) in date columns are date cells shown as yyyy-mm-dd; dates of lower precision (2014-12, 2016, --04-08) stay text beside their precision column.",
-    "Every other value is text, never a formula: a value starting with =, +, - or @ is the text as written.",
-    "An empty cell is a missing value; the text NA is the text NA. Lists (authors, aliases) are joined with '; '.",
-    `Excel holds at most ${XLSX_CELL_LIMIT.toLocaleString("en")} characters in a cell: a longer value is cut and ends with "${TRUNCATION_MARKER.trim()}". The counts below say how many cells were cut.`,
-    `A sheet holds at most ${(XLSX_MAX_DATA_ROWS + 1).toLocaleString("en")} rows: a longer table continues on a sheet named "<table> (2)".`,
-    "Control characters that XML cannot carry are shown as U+FFFD."
-  ])
-    add([note])
-  add([])
-  add(["table", "sheets", "rows", null, "what"], true)
-  for (const t of TABLE_NAMES) {
-    const parts = Math.max(1, Math.ceil(surveys[t].rows / maxRows))
-    add([t, Array.from({ length: parts }, (_, p) => sheetName(t, p)).join(", "), surveys[t].rows, null, TABLES[t].description])
-  }
-  add([])
-  add(["table", "column", "type", "required", "cells in this workbook", "description"], true)
-  for (const t of TABLE_NAMES) {
-    TABLES[t].columns.forEach((c, i) => {
-      const cut = surveys[t].truncated[i]!
-      const note = cellTypeNote(c) + (cut ? `; ${cut} cell(s) truncated` : "")
-      add([t, c.name, c.type, c.required ? "yes" : "no", note, c.description + (c.enum ? ` (${c.enum.join(", ")})` : "")])
-    })
-  }
-  sheet.commit()
+  return out
 }
 
-const writeTable = async (wb: ExcelJS.stream.xlsx.WorkbookWriter, spec: TableSpec, arrowFile: string, s: TableSurvey, maxRows: number): Promise<void> => {
-  let part = 0
-  let inSheet = 0
-  const open = (): Sheet => {
-    const sheet = wb.addWorksheet(sheetName(spec.name, part), { views: [{ state: "frozen", ySplit: 1 }] })
-    sheet.columns = spec.columns.map((c, i) => ({ key: c.name, width: s.widths[i]! }))
-    const header = sheet.addRow(spec.columns.map((c) => c.name))
-    header.font = { bold: true }
-    header.commit()
-    return sheet
+/** Excel's serial day number (1900 system, from March 1900) of an instant. */
+const serial = (d: Date) => d.getTime() / 86_400_000 + 25_569
+
+const STYLE = { plain: 0, bold: 1, date: 2, timestamp: 3 } as const
+
+/** One cell as SpreadsheetML, or "" for an empty cell. */
+const cellXml = (ref: string, cell: XlsxCell, bold = false): string => {
+  const s = bold ? ` s="${STYLE.bold}"` : ""
+  switch (cell.kind) {
+    case "empty":
+      return ""
+    case "number":
+      return `<c r="${ref}"${s}><v>${cell.value}</v></c>`
+    case "bool":
+      return `<c r="${ref}" t="b"${s}><v>${cell.value ? 1 : 0}</v></c>`
+    case "date":
+      return `<c r="${ref}" s="${cell.format === DATE_FORMAT ? STYLE.date : STYLE.timestamp}"><v>${serial(cell.value)}</v></c>`
+    case "text":
+      return `<c r="${ref}" t="inlineStr"${s}><is><t xml:space="preserve">${escapeXml(cell.value)}</t></is></c>`
   }
-  let sheet = open()
-  for await (const batch of arrowFileBatches(arrowFile)) {
-    for (const values of batchRows(spec, batch)) {
-      if (inSheet === maxRows) {
-        sheet.commit()
-        part++
-        inSheet = 0
-        sheet = open()
-      }
-      const row = sheet.getRow(inSheet + 2)
-      spec.columns.forEach((c, i) => setCell(row, i + 1, xlsxCell(c, values[i])))
-      row.commit()
-      inSheet++
+}
+
+const plainCell = (v: string | number | null): XlsxCell =>
+  v === null ? { kind: "empty" } : typeof v === "number" ? { kind: "number", value: v } : { kind: "text", ...fitCell(v) }
+
+const rowXml = (r: number, cells: ReadonlyArray<XlsxCell>, bold = false) =>
+  `<row r="${r}">${cells.map((c, i) => cellXml(`${columnLetters(i)}${r}`, c, bold)).join("")}</row>`
+
+const WORKSHEET_OPEN = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+
+const colsXml = (widths: ReadonlyArray<number>) =>
+  `<cols>${widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join("")}</cols>`
+
+/** Column widths from the model: wide for text, narrow for numbers and dates (rows are not measured: they stream). */
+const columnWidth = (c: Column): number => {
+  if (c.type === "int32" || c.type === "int64" || c.type === "bool") return Math.max(8, c.name.length + 2)
+  if (c.type === "date" || c.type === "timestamp" || isDateColumn(c)) return Math.max(12, c.name.length + 2)
+  return c.name === "body" || c.name === "text" ? 60 : 30
+}
+
+/** A sheet's XML, deflated as it grows: pieces, CRC-32 and sizes, ready to go into the zip. */
+const sheetStream = () => {
+  const pieces: Array<Buffer> = []
+  let pending: Array<string> = []
+  let pendingChars = 0
+  let crc = 0
+  let size = 0
+  let compressed = 0
+  const flush = () => {
+    if (pending.length === 0) return
+    const bytes = Buffer.from(pending.join(""), "utf8")
+    pending = []
+    pendingChars = 0
+    crc = crc32(bytes, crc)
+    size += bytes.length
+    const piece = deflatePiece(bytes)
+    compressed += piece.length
+    pieces.push(piece)
+  }
+  return {
+    write: (xml: string) => {
+      pending.push(xml)
+      pendingChars += xml.length
+      if (pendingChars >= 1 << 20) flush()
+    },
+    close: () => {
+      flush()
+      pieces.push(DEFLATE_END)
+      return { pieces, sizes: { crc, size, compressed: compressed + DEFLATE_END.length } }
     }
   }
-  sheet.commit()
 }
 
-/** DOS zip times have no time zone: the release's UTC wall clock, read back by fflate's local-time getters. */
-const zipTime = (created: string): Date => {
-  const c = new Date(created)
-  const at = Number.isNaN(c.getTime()) || c.getUTCFullYear() < 1980 ? new Date(Date.UTC(1980, 0, 1)) : c
-  return new Date(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate(), at.getUTCHours(), at.getUTCMinutes(), at.getUTCSeconds())
+interface TableSheets {
+  /** the table's sheets, in order; each closed but the last */
+  readonly parts: Array<ReturnType<typeof sheetStream>>
+  rows: number
+  inSheet: number
+  readonly truncated: Array<number>
 }
 
-/** Rewrites a zip with every entry, in the same order, dated `created` and deflated at a fixed level; the bytes written. */
-export const normaliseZip = (file: string, created: string): Uint8Array => {
-  const entries = unzipSync(fs.readFileSync(file))
-  const mtime = zipTime(created)
-  const out: Zippable = {}
-  for (const [name, data] of Object.entries(entries)) out[name.replace(/^\/+/, "")] = [data, { mtime, level: 6 }]
-  const bytes = zipSync(out)
-  fs.writeFileSync(file, bytes)
-  return bytes
+/**
+ * The workbook, written as rows arrive: `rows` appends a record batch of a table to its sheet(s); `finish` writes the
+ * About sheet with the counts and returns the .xlsx bytes. Tables must arrive in model order only within a table.
+ */
+export const openWorkbook = (options: { maxDataRows?: number } = {}) => {
+  const maxRows = options.maxDataRows ?? XLSX_MAX_DATA_ROWS
+  const tables = {} as Record<TableName, TableSheets>
+  const openSheet = (spec: TableSpec) => {
+    const sheet = sheetStream()
+    sheet.write(
+      `${WORKSHEET_OPEN}<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
+        `${colsXml(spec.columns.map(columnWidth))}<sheetData>${rowXml(1, spec.columns.map((c) => plainCell(c.name)), true)}`
+    )
+    return sheet
+  }
+  const sheetsOf = (t: TableName): TableSheets => (tables[t] ??= { parts: [openSheet(TABLES[t])], rows: 0, inSheet: 0, truncated: TABLES[t].columns.map(() => 0) })
+  const rows = (t: TableName, batch: ArrowRecordBatch) => {
+    const spec = TABLES[t]
+    const s = sheetsOf(t)
+    for (const values of batchRows(spec, batch)) {
+      if (s.inSheet === maxRows) {
+        s.parts[s.parts.length - 1]!.write("</sheetData></worksheet>")
+        s.parts.push(openSheet(spec))
+        s.inSheet = 0
+      }
+      const cells = spec.columns.map((c, i) => {
+        const cell = xlsxCell(c, values[i])
+        if (cell.kind === "text" && cell.truncated) s.truncated[i]!++
+        return cell
+      })
+      s.parts[s.parts.length - 1]!.write(rowXml(s.inSheet + 2, cells))
+      s.inSheet++
+      s.rows++
+    }
+  }
+  const about = (dataset: WorkbookDataset, created: string): string => {
+    const lines: Array<string> = []
+    let r = 0
+    const add = (values: Array<string | number | null>, bold = false) => void lines.push(rowXml(++r, values.map(plainCell), bold))
+    add([dataset.title], true)
+    add([dataset.description])
+    add(["version", dataset.version])
+    add(["created", created])
+    add(["licence", dataset.license])
+    add(["publisher", dataset.publisher])
+    add([])
+    add(["How to read this workbook"], true)
+    for (const note of [
+      "Each table is a sheet with a frozen header row. The CSV files are the canonical form; this workbook is a copy for spreadsheets.",
+      "Numbers are numbers. Full dates (YYYY-MM-DD) in date columns are date cells shown as yyyy-mm-dd; dates of lower precision (2014-12, 2016, --04-08) stay text beside their precision column.",
+      "Every other value is text, never a formula: a value starting with =, +, - or @ is the text as written.",
+      "An empty cell is a missing value; the text NA is the text NA. Lists (authors, aliases) are joined with '; '.",
+      `Excel holds at most ${XLSX_CELL_LIMIT.toLocaleString("en")} characters in a cell: a longer value is cut and ends with "${TRUNCATION_MARKER.trim()}". The counts below say how many cells were cut.`,
+      `A sheet holds at most ${(XLSX_MAX_DATA_ROWS + 1).toLocaleString("en")} rows: a longer table continues on a sheet named "<table> (2)".`,
+      "Control characters that XML cannot carry are shown as U+FFFD."
+    ])
+      add([note])
+    add([])
+    add(["table", "sheets", "rows", null, "what"], true)
+    for (const t of TABLE_NAMES) {
+      const s = sheetsOf(t)
+      add([t, s.parts.map((_, p) => sheetName(t, p)).join(", "), s.rows, null, TABLES[t].description])
+    }
+    add([])
+    add(["table", "column", "type", "required", "cells in this workbook", "description"], true)
+    for (const t of TABLE_NAMES) {
+      TABLES[t].columns.forEach((c, i) => {
+        const cut = sheetsOf(t).truncated[i]!
+        add([t, c.name, c.type, c.required ? "yes" : "no", cellTypeNote(c) + (cut ? `; ${cut} cell(s) truncated` : ""), c.description + (c.enum ? ` (${c.enum.join(", ")})` : "")])
+      })
+    }
+    return `${WORKSHEET_OPEN}${colsXml([18, 22, 16, 10, 40, 80])}<sheetData>${lines.join("")}</sheetData></worksheet>`
+  }
+  const finish = (dataset: WorkbookDataset, created: string): Uint8Array => {
+    const sheets: Array<{ name: string; data: ReturnType<ReturnType<typeof sheetStream>["close"]> | string }> = [{ name: ABOUT_SHEET, data: about(dataset, created) }]
+    for (const t of TABLE_NAMES) {
+      const s = sheetsOf(t)
+      s.parts[s.parts.length - 1]!.write("</sheetData></worksheet>")
+      s.parts.forEach((part, p) => sheets.push({ name: sheetName(t, p), data: part.close() }))
+    }
+    const zip = memoryZip(created)
+    const n = sheets.length
+    zip.add(
+      "[Content_Types].xml",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+        '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+        sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("") +
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+        '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>' +
+        '<Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>'
+    )
+    zip.add(
+      "_rels/.rels",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>' +
+        '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>' +
+        '<Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>'
+    )
+    const when = `${created.slice(0, 19)}Z`
+    zip.add(
+      "docProps/core.xml",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
+        `<dc:title>${escapeXml(dataset.title)}</dc:title><dc:subject>${escapeXml(`${dataset.name} ${dataset.version}`)}</dc:subject><dc:creator>${escapeXml(dataset.publisher)}</dc:creator>` +
+        `<dc:description>${escapeXml(dataset.description)}</dc:description><cp:lastModifiedBy>${escapeXml(dataset.publisher)}</cp:lastModifiedBy>` +
+        `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`
+    )
+    zip.add(
+      "docProps/app.xml",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>tajik-border-dataset pipeline</Application></Properties>'
+    )
+    zip.add(
+      "xl/workbook.xml",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+        `<bookViews><workbookView/></bookViews><sheets>${sheets.map((s, i) => `<sheet name="${escapeAttr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join("")}</sheets></workbook>`
+    )
+    zip.add(
+      "xl/_rels/workbook.xml.rels",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+        sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("") +
+        `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`
+    )
+    zip.add(
+      "xl/styles.xml",
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+        `<numFmts count="2"><numFmt numFmtId="164" formatCode="${DATE_FORMAT}"/><numFmt numFmtId="165" formatCode="${TIMESTAMP_FORMAT}"/></numFmts>` +
+        '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>' +
+        '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+        '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+        '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+        '<cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>' +
+        '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>' +
+        '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>'
+    )
+    sheets.forEach((s, i) => {
+      if (typeof s.data === "string") zip.add(`xl/worksheets/sheet${i + 1}.xml`, s.data)
+      else zip.addDeflated(`xl/worksheets/sheet${i + 1}.xml`, s.data.pieces, s.data.sizes)
+    })
+    return zip.finish()
+  }
+  return { rows, finish }
 }
 
 /** Writes the workbook of the release's tables from the <table>.arrow files in `staging`; the bytes written. */
 export const writeWorkbook = async (input: WorkbookInput): Promise<Uint8Array> => {
-  const arrowFile = (t: TableName) => `${input.staging}/${t}.arrow`
-  const surveys = {} as Record<TableName, TableSurvey>
-  for (const t of TABLE_NAMES) surveys[t] = await survey(TABLES[t], arrowFile(t))
-
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: input.file, useSharedStrings: true, useStyles: true })
-  const created = new Date(input.created)
-  wb.creator = input.dataset.publisher
-  wb.lastModifiedBy = input.dataset.publisher
-  wb.title = input.dataset.title
-  wb.subject = `${input.dataset.name} ${input.dataset.version}`
-  wb.description = input.dataset.description
-  wb.created = created
-  wb.modified = created
-  writeAbout(wb, input, surveys)
-  for (const t of TABLE_NAMES) await writeTable(wb, TABLES[t], arrowFile(t), surveys[t], input.maxDataRows ?? XLSX_MAX_DATA_ROWS)
-  await wb.commit()
-  return normaliseZip(input.file, input.created)
+  const wb = openWorkbook({ ...(input.maxDataRows !== undefined ? { maxDataRows: input.maxDataRows } : {}) })
+  for (const t of TABLE_NAMES) for await (const batch of arrowFileBatches(`${input.staging}/${t}.arrow`)) wb.rows(t, batch)
+  const bytes = wb.finish(input.dataset, input.created)
+  fs.writeFileSync(input.file, bytes)
+  return bytes
 }

@@ -7,7 +7,7 @@
 import { TABLE_NAMES, type TableName } from "../model.js"
 
 /** The steps that write a release's files, in the order they run; a file can only list files of earlier steps. */
-export const STEPS = ["tables", "formats", "describe", "crate", "provenance", "checksums"] as const
+export const STEPS = ["tables", "formats", "describe", "crate", "provenance", "manifest", "checksums"] as const
 export type Step = (typeof STEPS)[number]
 
 export const TABLE_FORMATS = ["csv", "arrow", "parquet"] as const
@@ -32,6 +32,8 @@ export interface ReleaseFileSpec {
   readonly download: boolean
   /** the README's release layout: files with the same group share a line */
   readonly group: string
+  /** in the release zip: deflated, or stored as it is (formats that are compressed already) */
+  readonly zip: "deflate" | "store"
 }
 
 export const MEDIA_TYPES: Readonly<Record<string, string>> = {
@@ -69,11 +71,13 @@ const OTHER_FILES: ReadonlyArray<{ readonly name: string; readonly step: Step; r
   { name: "dataset.jsonld", step: "describe", group: "schema.org Dataset + one NewsArticle/BlogPosting/DiscussionForumPosting per text" },
   { name: "CHANGELOG.md", step: "describe", group: "what changed against the previous release (doc_id, added|modified|removed, columns)" },
   { name: "changes.csv", step: "describe", group: "what changed against the previous release (doc_id, added|modified|removed, columns)" },
+  { name: "document-digests.csv", step: "tables", group: "a digest of each document's values per column: what the next release compares itself with" },
   { name: "README.md", step: "describe", group: "what the release holds, how to load it, its licence, how to cite it" },
   { name: "LICENSE", step: "describe", group: "what the release holds, how to load it, its licence, how to cite it" },
   { name: "CITATION.cff", step: "describe", group: "what the release holds, how to load it, its licence, how to cite it" },
   { name: "ro-crate-metadata.json", step: "crate", group: "RO-Crate 1.2: every file with its sha256, a CreateAction per build phase" },
   { name: "provenance.jsonld", step: "provenance", group: "PROV-O: the build, its inputs (with sha256) and outputs" },
+  { name: "manifest.json", step: "manifest", group: "the release in brief: every file with size and sha256, row counts, what the download page shows" },
   { name: "SHA256SUMS", step: "checksums", group: "`sha256sum -c SHA256SUMS` checks every file" }
 ]
 
@@ -90,7 +94,8 @@ const spec = (name: string, step: Step, extra: { optional?: boolean; table?: Tab
   inCrate: step === "crate" ? "descriptor" : before(step, "crate") ? "hashed" : "listed",
   inProvenance: before(step, "provenance"),
   download: extra.format !== undefined,
-  group: extra.group
+  group: extra.group,
+  zip: extra.format === "parquet" || extra.format === "xlsx" ? "store" : "deflate"
 })
 
 /** Every file of a release of the dataset named `datasetName`, sorted by name (the order every list uses). */
@@ -112,7 +117,8 @@ export const OUT_FILES: ReadonlyArray<{ readonly name: string; readonly what: st
   { name: "latest.json", what: `{"version": "1.0.0", "folder": "releases/1.0.0", "published": "…"}` },
   { name: "catalog.jsonld", what: "DCAT 3 catalog of every release: versions, previousVersion, notes, downloads with size and sha256" },
   { name: "index.html", what: "download page: releases with changelog and checksums, a preview, charts; works opened from disk" },
-  { name: "releases/1.0.0.zip", what: "the whole release in one file (the same release always gives the same bytes)" }
+  { name: "releases/1.0.0.zip", what: "the whole release in one file (the same release always gives the same bytes)" },
+  { name: "releases/1.0.0.json", what: "the release's record: its manifest and its zip's size and sha256 (the catalog and page are made from these)" }
 ]
 
 /** The release layout as the README shows it: the output folder, then one line per group of release files. */

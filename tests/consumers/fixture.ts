@@ -6,11 +6,10 @@
 import * as fs from "node:fs"
 import * as path from "node:path"
 import { spawnSync } from "node:child_process"
-import { Effect } from "effect"
 import { TABLE_NAMES, TABLES, type DocumentRow, type Row, type TableName, type TableRows } from "../../pipeline/model.js"
 import { csvHeader, csvRows } from "../../pipeline/emit/csv.js"
-import { makeArrowFileWriter } from "../../pipeline/emit/arrow.js"
-import { writeDerivedFormats } from "../../pipeline/emit/formats.js"
+import { arrowPiece } from "../../pipeline/emit/slice.js"
+import { openTypedTables } from "../../pipeline/emit/formats.js"
 import { workbookFile } from "../../pipeline/release/contents.js"
 import { releaseReadme } from "../../pipeline/release/describe/readme.js"
 import { tempDir } from "../helpers.js"
@@ -161,28 +160,25 @@ export const rowsOf = (t: TableName): ReadonlyArray<Row> => ROWS[t] as unknown a
 export const counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, ROWS[t].length])) as Record<TableName, number>
 export const WORKBOOK = workbookFile(DATASET.name)
 
-/** Writes the edge release into a fresh folder: CSV and Arrow in batches of 100 rows, then Parquet, xlsx, README. */
+/** Writes the edge release into a fresh folder as a build does: CSV, Arrow, Parquet and xlsx fed in batches of 100 rows, then the README. */
 export const writeEdgeRelease = async (dir = tempDir("edge-release-")): Promise<string> => {
+  const typed = openTypedTables(dir)
+  let csvBytes = 0
   for (const t of TABLE_NAMES) {
     const spec = TABLES[t]
     const rows = rowsOf(t)
-    const arrow = makeArrowFileWriter(spec)
     const csv = fs.openSync(path.join(dir, `${t}.csv`), "w")
-    const arr = fs.openSync(path.join(dir, `${t}.arrow`), "w")
-    fs.writeSync(csv, csvHeader(spec))
+    csvBytes += fs.writeSync(csv, csvHeader(spec))
     for (let i = 0; i < rows.length; i += 100) {
       const batch = rows.slice(i, i + 100)
-      fs.writeSync(csv, csvRows(spec, batch))
-      arrow.write(batch)
-      fs.writeSync(arr, arrow.drain())
+      csvBytes += fs.writeSync(csv, csvRows(spec, batch))
+      typed.batch(t, arrowPiece(spec, batch), csvBytes)
     }
-    fs.writeSync(arr, arrow.finish())
     fs.closeSync(csv)
-    fs.closeSync(arr)
   }
-  const csvBytes = TABLE_NAMES.reduce((n, t) => n + fs.statSync(path.join(dir, `${t}.csv`)).size, 0)
-  await Effect.runPromise(writeDerivedFormats({ dir, dataset: DATASET, created: CREATED, workbook: WORKBOOK, csvBytes }))
-  fs.writeFileSync(path.join(dir, "README.md"), releaseReadme({ dataset: DATASET, counts, refused: [] }))
+  await typed.finish()
+  fs.writeFileSync(path.join(dir, WORKBOOK), typed.workbook(DATASET, CREATED).bytes!)
+  fs.writeFileSync(path.join(dir, "README.md"), releaseReadme({ dataset: DATASET, counts, refused: [], created: CREATED }))
   return dir
 }
 

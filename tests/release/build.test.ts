@@ -80,7 +80,7 @@ describe("a build from raw texts to a release", () => {
   it("publishes nothing when a second build finds nothing changed", async () => {
     const again = await buildOk({ raw, out })
     expect(again.status).toBe("unchanged")
-    expect(listFiles(path.join(out, "releases"))).toEqual(["1.0.0", "1.0.0.zip"])
+    expect(listFiles(path.join(out, "releases"))).toEqual(["1.0.0", "1.0.0.json", "1.0.0.zip"])
   })
 
   it("publishes a minor version when a text is added, leaving the earlier release untouched", async () => {

@@ -21,6 +21,23 @@ import { ADDED_DOC, buildTwoReleases, flattenOffline, typesOf, values, type TwoR
 const readCsv = (file: string) => Papa.parse<Record<string, string>>(fs.readFileSync(file, "utf8"), { header: true, skipEmptyLines: true }).data
 const DCAT = "http://www.w3.org/ns/dcat#"
 
+/** The columns of one document whose values differ between two releases, read from their CSV files: documents' own
+ * columns, then `<table>.<column>` for the tables keyed by doc_id, whose rows of the document are compared in order
+ * (their doc_id column is the document's own id, the same in both). */
+const changedColumns = (out: string, a: string, b: string, docId: string): Array<string> => {
+  const rowsOf = (v: string, t: string) => readCsv(path.join(out, "releases", v, `${t}.csv`)).filter((x) => x["doc_id"] === docId)
+  const changed: Array<string> = []
+  for (const t of ["documents", "comments", "mentions", "dates", "removed_lines"]) {
+    const [ra, rb] = [rowsOf(a, t), rowsOf(b, t)]
+    const columns = Object.keys(ra[0] ?? rb[0] ?? {})
+    for (const c of columns) {
+      if (t !== "documents" && c === "doc_id") continue
+      if (JSON.stringify(ra.map((x) => x[c])) !== JSON.stringify(rb.map((x) => x[c]))) changed.push(t === "documents" ? c : `${t}.${c}`)
+    }
+  }
+  return changed
+}
+
 describe("releases for scheduled builds", () => {
   let r: TwoReleases
   const release = (v: string, f: string) => path.join(r.out, "releases", v, f)
@@ -89,7 +106,7 @@ describe("releases for scheduled builds", () => {
   })
 
   it("each release is packed as a zip holding every file of its folder, byte for byte", () => {
-    expect(listFiles(path.join(r.out, "releases"))).toEqual(["1.0.0", "1.0.0.zip", "1.1.0", "1.1.0.zip"])
+    expect(listFiles(path.join(r.out, "releases"))).toEqual(["1.0.0", "1.0.0.json", "1.0.0.zip", "1.1.0", "1.1.0.json", "1.1.0.zip"])
     for (const v of ["1.0.0", "1.1.0"]) {
       const entries = unzipSync(fs.readFileSync(path.join(r.out, "releases", `${v}.zip`)))
       const dir = path.join(r.out, "releases", v)
@@ -122,11 +139,11 @@ describe("releases for scheduled builds", () => {
     expect(JSON.stringify(exit)).toContain("1.0.0, 1.1.0")
   })
 
-  it("a text changed and another removed give a release whose changes.csv and diff say modified (with the columns) and removed", async () => {
+  it("a text changed and another removed give a release whose changes.csv and diff say removed, and modified with only the columns whose values changed (never a child table's doc_id)", async () => {
     const docs = readCsv(release("1.1.0", "documents.csv"))
     const changed = docs.find((d) => d["doc_id"] !== ADDED_DOC)!["doc_id"]!
     const removed = docs.find((d) => d["doc_id"] !== ADDED_DOC && d["doc_id"] !== changed)!["doc_id"]!
-    fs.appendFileSync(path.join(r.raw, `${changed}.txt`), "\nA final paragraph added by a correction of the scraped page, long enough to be kept as content.\n")
+    fs.appendFileSync(path.join(r.raw, `${changed}.txt`), "\nA final paragraph added by a correction of the scraped page: Russian border guards met Tajik officers in Dushanbe on 12 May 2021.\n")
     fs.rmSync(path.join(r.raw, `${removed}.txt`))
     const third = await buildOk({ raw: r.raw, out: r.out })
     expect(third).toMatchObject({ status: "published", version: "1.2.0" })
@@ -140,6 +157,11 @@ describe("releases for scheduled builds", () => {
     expect(d.removed).toEqual([removed])
     expect(d.modified.map((m) => m.doc_id)).toEqual([changed])
     expect(renderDiff(d)).toContain(`~ ${changed}: source_sha256`)
+    // only the columns whose values differ, checked against the two releases' own tables; never a child table's doc_id
+    const listed = mod["columns_changed"]!.split("; ")
+    expect(listed).toEqual(changedColumns(r.out, "1.1.0", "1.2.0", changed))
+    expect(listed).toEqual(expect.arrayContaining(["mentions.entity_id", "dates.value"]))
+    expect(listed.filter((c) => c.endsWith(".doc_id"))).toEqual([])
     const log = fs.readFileSync(release("1.2.0", "CHANGELOG.md"), "utf8")
     expect(log.indexOf("## 1.2.0")).toBeLessThan(log.indexOf("## 1.1.0"))
     expect(log.indexOf("## 1.1.0")).toBeLessThan(log.indexOf("## 1.0.0"))
@@ -205,7 +227,7 @@ describe("the download page's HTML", () => {
       publisher: evil,
       releases: [{ version: "1.0.0", created: "2024-01-01T00:00:00Z", counts: null, notes: `- Added: \`${evil}\``, zip: null, files: [{ path: "a b.csv", url: "releases/1.0.0/a b.csv", bytes: 1, sha256: "0".repeat(64) }] }],
       preview: [{ table: "documents", header: ["title"], rows: [[evil]], total: 1 }],
-      perMonth: [["2024-01", 1]],
+      publication: { unit: "month", bars: [["2024-01", 1]], gaps: false },
       undated: 0,
       topEntities: [[evil, 3]]
     })

@@ -3,8 +3,9 @@ import { readFileSync, readdirSync } from "node:fs"
 import { join } from "node:path"
 import { Schema } from "effect"
 import YAML from "yaml"
-import { cleanText, normaliseAuthor, type CleanResult } from "../../pipeline/stages/clean/index.js"
+import { cleanText, normaliseAuthor, type CleanResult, type CleanSource } from "../../pipeline/stages/clean/index.js"
 import { CleanRules, compileRules } from "../../pipeline/stages/clean/rules.js"
+import { countWords, WORD_RE } from "../../pipeline/stages/clean/lines.js"
 
 const root = join(import.meta.dirname, "..", "..")
 const rules = Schema.decodeUnknownSync(CleanRules)(YAML.parse(readFileSync(join(root, "data/clean-rules.yaml"), "utf8")))
@@ -14,7 +15,7 @@ const seeds = readdirSync(join(root, "raw"))
   .map((f) => ({ name: f, text: readFileSync(join(root, "raw", f), "utf8").normalize("NFC").replace(/\r\n?/g, "\n") }))
 const seed = (prefix: string) => seeds.find((s) => s.name.startsWith(prefix))!.text
 
-const clean = (text: string) => cleanText(text, rules)
+const clean = (text: string, source: CleanSource = {}) => cleanText(text, rules, source)
 
 /** three paragraphs of made-up article prose, long enough to be recognised as the content */
 const PROSE = [
@@ -76,6 +77,46 @@ describe("rules file", () => {
         }
       }
     }
+  })
+
+  it("lets every rule try every line it matches (its gate never keeps it away)", () => {
+    const compiled = compileRules(rules)
+    const lines = [
+      ...seeds.flatMap((s) => s.text.split("\n")),
+      "Home > World > Harbours",
+      "© 2021 Harbour News Ltd. All rights reserved.",
+      "News | Sport | Weather | Travel",
+      "Photo: Jan Kowal / Harbour News",
+      "pier-photo-2021.jpg",
+      "Page 2 of 14",
+      "Old 4th January 2020, 09:15 AM",
+      "Post by wheelie_joe » Sat Jan 04, 2020 9:15 am",
+      "[–]tidewalker 42 points 4 hours ago (1 child)",
+      "We use cookies to give you the best experience on our site.",
+      "By ANNA BERG and Tomas Lind"
+    ]
+      .map((l) => l.replace(/\s+/g, " ").trim())
+      .filter((l) => l !== "")
+    for (const line of lines) {
+      const words = line.split(" ").length
+      const allowed = new Set(compiled.lineRulesFor(line, words))
+      compiled.lineRules.forEach((rule, k) => {
+        rule.re.lastIndex = 0
+        if (rule.re.test(line)) expect(allowed.has(k), `rule ${rule.id} matches but is not tried on: ${line}`).toBe(true)
+      })
+    }
+  })
+
+  it("counts words as the word pattern does, in one pass over the characters", () => {
+    const samples = [
+      "It's the harbour’s pier, isn't it? 12 boats, 3rd day",
+      "l'été dernier, à l’île — 2021",
+      "Шторм закрыл паром в 7:30 утра",
+      "𝐁old 𝟐𝟎𝟐𝟏 math letters and 😀 emoji",
+      "don't'ever 9'3 x'",
+      "漢字かなカナ 混じり 文"
+    ]
+    for (const s of samples) expect(countWords(s).words, s).toBe([...s.matchAll(WORD_RE)].length)
   })
 
   it("stays linear on a one-megabyte line", () => {
@@ -493,6 +534,189 @@ describe("title, authors and dates", () => {
 
   it("accounts for every non-blank line", () => {
     everyNonBlankLineAccountedFor(page, clean(page))
+  })
+})
+
+describe("titles as a reader gives them", () => {
+  const head = (lines: ReadonlyArray<string>) => [...lines, "", PROSE[0]!, "", PROSE[1]!, "", PROSE[2]!].join("\n")
+  const HEADLINE = "Harbour council votes to keep the old ferry pier"
+
+  it("takes the headline, not a time stamp line at the top of the page", () => {
+    const r = clean(head(["07:45 02.03.2021Copy short link", "", "  • News", "  • Sport", "", HEADLINE, "", "By Anna Berg", "March 2, 2021"]))
+    expect(r.title).toBe(HEADLINE)
+  })
+
+  it("takes the headline, not the site's name, when the address names the site", () => {
+    const page = head(["Harbour Gazette", "", "News from the island since 1901", "", "  • Home", "  • Ferries", "", HEADLINE, "", "Anna Berg", "12 March 2021"])
+    expect(clean(page, { url: "https://www.harbourgazette.example/news/council-keeps-ferry-pier" }).title).toBe(HEADLINE)
+    expect(clean(page).title).toBe(HEADLINE)
+  })
+
+  it("takes the headline, not the breadcrumb that ends with it", () => {
+    const r = clean(head(["Home > Island > Ferries > " + HEADLINE, "", HEADLINE, "", "Anna Berg", "12 March 2021"]))
+    expect(r.title).toBe(HEADLINE)
+  })
+
+  it("takes the headline, not the standfirst or the first sub-heading below it", () => {
+    const r = clean(
+      head([
+        "Ferries",
+        "",
+        HEADLINE,
+        "",
+        "After two hours of debate the members chose repair over demolition",
+        "",
+        "By Anna Berg",
+        "12 March 2021",
+        "",
+        "What the council decided"
+      ])
+    )
+    expect(r.title).toBe(HEADLINE)
+  })
+
+  it("gives the headline without what ' | ' appends, without a ' - Site' tail naming the host, without an image name", () => {
+    const page = (line: string) => head(["Ferries", "", line, "", "By Anna Berg", "12 March 2021"])
+    expect(clean(page(HEADLINE + " | Island News")).title).toBe(HEADLINE)
+    expect(clean(page(HEADLINE + " – Harbour Gazette"), { url: "https://harbourgazette.example/pier" }).title).toBe(HEADLINE)
+    // a dash that is part of the headline stays
+    expect(clean(page(HEADLINE + " – and what it will cost"), { url: "https://harbourgazette.example/pier" }).title).toBe(HEADLINE + " – and what it will cost")
+    expect(clean(page("[pier-photo] " + HEADLINE)).title).toBe(HEADLINE)
+  })
+
+  it("uses the words of the page's address to choose between two headline-like lines", () => {
+    const page = head(["Island life", "", "Why the ferry timetable changes every spring", "", "Harbour council votes on the future of the pier", "", "Anna Berg"])
+    expect(clean(page, { url: "https://news.example/2021/03/12/harbour-council-votes-on-the-future-of-the-pier" }).title).toBe(
+      "Harbour council votes on the future of the pier"
+    )
+    expect(clean(page, { url: "https://news.example/why-the-ferry-timetable-changes-every-spring" }).title).toBe("Why the ferry timetable changes every spring")
+  })
+})
+
+describe("authors from the bylines pages use", () => {
+  const HEADLINE = "Harbour council votes to keep the old ferry pier"
+  const page = (byline: ReadonlyArray<string>) => [HEADLINE, "", ...byline, "", PROSE[0]!, "", PROSE[1]!, "", PROSE[2]!].join("\n")
+  const authorsOf = (byline: ReadonlyArray<string>) => clean(page(byline)).authors
+
+  it("reads 'By X and Y', a role after a bar, 'Author:', and a Russian cue", () => {
+    expect(authorsOf(["By Anna Berg and Tomas Lind"])).toEqual(["Anna Berg", "Tomas Lind"])
+    expect(authorsOf(["Anna Berg | Staff writer", "12 March 2021"])).toEqual(["Anna Berg"])
+    expect(authorsOf(["Author: Anna Berg"])).toEqual(["Anna Berg"])
+    expect(authorsOf(["Автор: Анна Берг"])).toEqual(["Анна Берг"])
+  })
+
+  it("drops an agency after a person's name and keeps an agency alone", () => {
+    expect(authorsOf(["By Anna Berg, Reuters"])).toEqual(["Anna Berg"])
+    expect(authorsOf(["By Reuters"])).toEqual(["Reuters"])
+  })
+
+  it("keeps post-nominal letters and drops a role", () => {
+    expect(authorsOf(["By Anna Berg, MS, RD"])).toEqual(["Anna Berg, MS, RD"])
+    expect(authorsOf(["By Anna Berg, Senior Reporter"])).toEqual(["Anna Berg"])
+  })
+
+  it("reads a name with its date, an avatar's name and a user name that is a handle", () => {
+    expect(authorsOf(["Anna Berg · March 3, 2021"])).toEqual(["Anna Berg"])
+    expect(authorsOf(["Anna Berg's avatar", "Anna Berg", "March 3, 2021"])).toEqual(["Anna Berg"])
+    expect(authorsOf(["Posted by harbour_fan42 on March 3, 2021"])).toEqual(["harbour_fan42"])
+  })
+
+  it("reads a kind of piece and its author, a team, and a surname that is also a particle", () => {
+    expect(authorsOf(["Recipe by Anna Berg"])).toEqual(["Anna Berg"])
+    expect(authorsOf(["Team Harbourside", "March 3, 2021"])).toEqual(["Team Harbourside"])
+    expect(authorsOf(["Anna Das · March 3, 2021"])).toEqual(["Anna Das"])
+  })
+
+  it("takes no menu item, photo credit or common word for an author", () => {
+    expect(clean(["Primary Menu", "", page([])].join("\n")).authors).toEqual([])
+    expect(authorsOf(["Photo by Anna Berg"])).toEqual([])
+    expect(authorsOf(["Posted by admin on March 3, 2021"])).toEqual([])
+  })
+})
+
+describe("publication date hint", () => {
+  const body = ["", PROSE[0]!, "", PROSE[1]!, "", PROSE[2]!].join("\n")
+  const HEADLINE = "Harbour council votes to keep the old ferry pier"
+  const page = (head: ReadonlyArray<string>, tail: ReadonlyArray<string> = []) => [...head, body, "", ...tail].join("\n")
+
+  it("takes the date in the page's address first", () => {
+    const text = page([HEADLINE, "", "Anna Berg", "12 March 2021"])
+    expect(clean(text, { url: "https://news.example/2019/11/18/council-pier" }).publishedHint).toEqual({ text: "2019-11-18", source: "url" })
+    expect(clean(text, { url: "https://news.example/archive/20191118/council-pier" }).publishedHint).toEqual({ text: "2019-11-18", source: "url" })
+    // a version number in a slug is no date
+    expect(clean(text, { url: "https://forum.example/t/2024-4-4-upgrade-fails/123" }).publishedHint?.text).toBe("12 March 2021")
+  })
+
+  it("takes a date of the address's month when the address gives no day", () => {
+    const text = page([HEADLINE, "", "Anna Berg", "Updated 2 May 2023", "", "Posted 14 November 2019"])
+    expect(clean(text, { url: "https://news.example/2019/11/council-pier" }).publishedHint?.text).toBe("Posted 14 November 2019")
+  })
+
+  it("reads a cue alone on the line above the date", () => {
+    const text = page([HEADLINE, "", "Anna Berg", "", "Last updated", "2 May 2023", "", "Published", "14 November 2019"])
+    expect(clean(text).publishedHint?.text).toBe("14 November 2019")
+  })
+
+  it("reads a date glued to the word before it, and a comment count after a byline's date", () => {
+    expect(clean(page([HEADLINE, "", "HarboursNovember 14, 2019"])).publishedHint?.text).toBe("Harbours November 14, 2019")
+    expect(clean(page([HEADLINE, "", "by Anna Berg · Nov 14, 2019 · 3 comments"])).publishedHint?.text).toBe("by Anna Berg · Nov 14, 2019 · 3 comments")
+  })
+
+  it("prefers the dated line beside the headline to a run of dated teasers", () => {
+    const teasers = ["Lighthouse reopens after repairs", "3 May 2023", "Ferry fares rise in spring", "4 May 2023", "New timetable for the island", "5 May 2023"]
+    const text = page([...teasers, "", HEADLINE, "", "14 November 2019"])
+    expect(clean(text).publishedHint?.text).toBe("14 November 2019")
+  })
+
+  it("gives no hint when the only dates are a comment's, an event's or the copyright's", () => {
+    const text = page([HEADLINE], ["Comments", "", "harbourfan 14 March 2021", "", "Good news for the island."])
+    expect(clean(text).publishedHint).toBeNull()
+    expect(clean(page([HEADLINE, "", "Event starts 3 June 2024"])).publishedHint).toBeNull()
+    expect(clean(page([HEADLINE], ["© 14 November 2019 Harbour Gazette"])).publishedHint).toBeNull()
+  })
+})
+
+describe("pages in other languages", () => {
+  const chrome = (paragraphs: ReadonlyArray<string>, headline: string) =>
+    [
+      "Skip to main content",
+      "Home | World | Business | Sport",
+      "We use cookies to give you the best experience on our site and to measure how it is used.",
+      "",
+      headline,
+      "",
+      ...paragraphs.flatMap((p) => [p, ""]),
+      "© 2024 Island Press"
+    ].join("\n")
+  const RUSSIAN = [
+    "В понедельник утром городской совет решил не закрывать старую паромную пристань, хотя ремонт обойдётся дороже.",
+    "Инженеры сказали, что сваи сгнили в нескольких местах, но настил можно поставить на новые стальные балки.",
+    "Жители острова, которые каждый день ездят на рынок, обрадовались решению и попросили начать работы до зимы.",
+    "Работы начнутся весной, а до тех пор паром будет причаливать у временного понтона возле маяка."
+  ]
+  const TAJIK = [
+    "Шӯрои шаҳр рӯзи душанбе қарор кард, ки бандари кӯҳнаи паромро нигоҳ медорад, гарчанде таъмири он гарон аст.",
+    "Муҳандисон гуфтанд, ки сутунҳо дар чанд ҷой пӯсидаанд, аммо саҳни бандарро ба болорҳои нави пӯлодӣ гузоштан мумкин аст.",
+    "Сокинони ҷазира, ки ҳар рӯз ба бозор мераванд, аз ин қарор шод шуданд ва хоҳиш карданд, ки корҳо то зимистон оғоз ёбанд.",
+    "Корҳо дар баҳор оғоз мешаванд ва то он вақт паром дар назди манораи раҳнамо меистад."
+  ]
+
+  it("keeps a short Russian article inside an English page's furniture (Russian stopwords measure its lines)", () => {
+    const r = clean(chrome(RUSSIAN, "Паром на остров снова ходит по расписанию"))
+    for (const p of RUSSIAN) expect(r.body).toContain(p)
+    expect(r.body).not.toMatch(/cookies|Skip to|Island Press/)
+    expect(r.title).toBe("Паром на остров снова ходит по расписанию")
+  })
+
+  it("keeps a short Tajik article inside an English page's furniture (judged by shape: no list covers Tajik)", () => {
+    const r = clean(chrome(TAJIK, "Паром боз ба ҷазира меравад"))
+    for (const p of TAJIK) expect(r.body).toContain(p)
+    expect(r.body).not.toMatch(/cookies|Skip to|Island Press/)
+  })
+
+  it("keeps a short Russian article of four paragraphs on its own", () => {
+    const r = clean(["Новости района", "", "Паром на остров снова ходит по расписанию", "", ...RUSSIAN.flatMap((p) => [p, ""])].join("\n"))
+    for (const p of RUSSIAN) expect(r.body).toContain(p)
   })
 })
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { describe, it, expect } from "vitest"
-import type { CleanResult, PublishedHint } from "../../pipeline/stages/clean.js"
+import type { CleanResult, PublishedHint } from "../../pipeline/stages/clean/index.js"
 import { resolveDates, type DateMention, type DatesConfig, type DatesInput } from "../../pipeline/stages/dates/index.js"
 import { loadEventsFile } from "../../pipeline/stages/events.js"
 

@@ -57,6 +57,15 @@ describe("one entity across scripts", () => {
     expect(entityOf(a, "Игорю Стрельникову")?.type).toBe("person")
   })
 
+  it("links initials and a first name alone to the person of the document they agree with, and to no other", () => {
+    const r = ru("Вчера Тарас Белкин приехал. Позже Т.Белкин и Р.Белкин выступили, а Тараса встретили. Виктор Путин и Р.Путин молчали.")
+    expect(idOf(r, "Т.Белкин")).toBe(idOf(r, "Тарас Белкин"))
+    expect(idOf(r, "Тараса")).toBe(idOf(r, "Тарас Белкин"))
+    expect(idOf(r, "Р.Белкин")).not.toBe(idOf(r, "Тарас Белкин"))
+    expect(idOf(r, "Виктор Путин")).not.toBe("vladimir-putin")
+    expect(idOf(r, "Р.Путин")).not.toBe("vladimir-putin")
+  })
+
   it("keeps the given-name rule: the same surname with another given name is another person", () => {
     const r = ru("На встрече был Олег Лавров, однофамилец министра.")
     expect(idOf(r, "Олег Лавров")).not.toBe("sergey-lavrov")
@@ -82,6 +91,34 @@ describe("Russian case endings", () => {
   it("makes adjectives of a name agree with its head in the nominative", () => {
     const r = ru("Сотрудники Северной Торговой Палаты отказались от комментариев.")
     expect(entityOf(r, "Северной Торговой Палаты")?.name).toBe("Северная Торговая Палата")
+  })
+
+  it("reads an organisation's name that goes on in lower case, and puts only its head in the nominative", () => {
+    const r = ru("Сотрудники Министерства водных ресурсов Вахрии приехали. Затем Следственный комитет начал проверку.")
+    expect(entityOf(r, "Министерства водных ресурсов Вахрии")?.name).toBe("Министерство водных ресурсов Вахрии")
+    expect(entityOf(r, "Министерства водных ресурсов Вахрии")?.type).toBe("organization")
+    expect(entityOf(r, "Следственный комитет")?.type).toBe("organization")
+  })
+
+  it("types a name by the class noun before it and a person by initials", () => {
+    const r = ru("Об этом написала газета «Ведрона», а певица Ильмара Сот выступила. Позже Б.Карнов и А. С. Велихин уехали.")
+    expect(entityOf(r, "Ведрона")?.type).toBe("organization")
+    expect(entityOf(r, "Ильмара Сот")?.type).toBe("person")
+    expect(entityOf(r, "Б.Карнов")?.type).toBe("person")
+    expect(entityOf(r, "А. С. Велихин")?.type).toBe("person")
+  })
+
+  it("starts an organisation's name with its head noun at a sentence start, and ends it before a person's first name and surname", () => {
+    const r = ru("Министерство водных ресурсов сообщило об этом. Глава Минздрава Мэтт Хэнкок приехал.")
+    expect(entityOf(r, "Министерство водных ресурсов")?.type).toBe("organization")
+    expect(entityOf(r, "Мэтт Хэнкок")?.type).toBe("person")
+  })
+
+  it("prefers a place preposition to the suffix model's guess that an unknown word is a surname", () => {
+    const r = ru("Он прилетел в Сан-Тарелло, а потом в Марнел. В Марнеле его ждали, а в Интернете писали.")
+    expect(entityOf(r, "Сан-Тарелло")?.type).toBe("place")
+    expect(entityOf(r, "Марнеле")?.type).toBe("place")
+    expect(idOf(r, "Интернете")).toBeUndefined()
   })
 
   it("does not take a capitalised common word at the start of a sentence for a name", () => {
@@ -158,6 +195,34 @@ describe("cities from GeoNames", () => {
     const ahvaz = entityOf(r, "Ahvaz")
     expect(ahvaz?.type).toBe("place")
     expect(ahvaz?.geonames_id).toMatch(/^[1-9][0-9]*$/)
+  })
+
+  it("names a US city as it is usually titled, with its state unless it is a dateline city, and keeps it apart from what is named after it", () => {
+    const r = en("Flights leave Tulsa daily. Tulsa International Airport is north of Tulsa, while Pittsburgh is far.")
+    expect(entityOf(r, "Tulsa")?.name).toBe("Tulsa, Oklahoma")
+    expect(idOf(r, "Tulsa")).not.toBe(idOf(r, "Tulsa International Airport"))
+    expect(entityOf(r, "Pittsburgh")?.name).toBe("Pittsburgh")
+  })
+
+  it("reads a first name before a one-word place as a person's name", () => {
+    const r = en("The ferry was named after Walter Dushanbe and sails to Dushanbe.")
+    expect(entityOf(r, "Walter Dushanbe")?.type).toBe("person")
+    expect(entityOf(r, "Dushanbe")?.type).toBe("place")
+  })
+
+  it("reads a US state's postal code after a place, road numbers and Romance place heads as places", () => {
+    const r = en("Take the bus to Paramus, NJ, then follow the A19 north to Anse Kerlan and Grande Velle.")
+    expect(entityOf(r, "Paramus, NJ")?.name).toBe("Paramus, New Jersey")
+    for (const s of ["A19", "Anse Kerlan", "Grande Velle"]) expect(entityOf(r, s)?.type).toBe("place")
+    expect(en("It is OK, Anna said.").mentions.map((m) => m.surface)).not.toContain("OK")
+  })
+
+  it("names a settlement by its own name and lists of people by the class noun before them", () => {
+    const r = en("The City of Varnholt grew; Varnholt is big. It was home to novelists Gertrude Pell, Jack Dushanbe, and Amy Orlov. General Walter Dushanbe left.")
+    expect(entityOf(r, "City of Varnholt")?.name).toBe("Varnholt")
+    expect(idOf(r, "Varnholt")).toBe(idOf(r, "City of Varnholt"))
+    for (const s of ["Gertrude Pell", "Jack Dushanbe", "Amy Orlov"]) expect(entityOf(r, s)?.type).toBe("person")
+    expect(entityOf(r, "General Walter Dushanbe")?.name).toBe("Walter Dushanbe")
   })
 
   it("does not make a town of a given name or of a small town's name", () => {

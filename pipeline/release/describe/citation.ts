@@ -38,10 +38,29 @@ export const licenseText = (p: { license: string; title: string; publisher: stri
   )
 }
 
+/** The address of a release's zip under the published output folder, when the dataset states where that is. */
+export const downloadUrl = (datasetUrl: string | undefined, version: string): string | null =>
+  datasetUrl ? new URL(`releases/${version}.zip`, datasetUrl.endsWith("/") ? datasetUrl : `${datasetUrl}/`).href : null
+
+/** How to cite a release in a text: publisher, year, title, version, and where to download it. */
+export const citationText = (p: { publisher: string; year: string; title: string; version: string; url: string | null }): string =>
+  `${p.publisher} (${p.year}). *${p.title}* (version ${p.version}) [Data set].${p.url ? ` ${p.url}` : ""}`
+
 /** A YAML double-quoted scalar (JSON string syntax is a subset of it). */
 const q = (s: string) => JSON.stringify(s)
 
-export const citationCff = (p: { title: string; description: string; license: string; publisher: string; version: string; date: string; keywords: ReadonlyArray<string> }): string =>
+export const citationCff = (p: {
+  title: string
+  description: string
+  license: string
+  publisher: string
+  version: string
+  date: string
+  keywords: ReadonlyArray<string>
+  /** where the output folder is published, and this release's zip under it */
+  url?: string | undefined
+  download?: string | null | undefined
+}): string =>
   [
     "cff-version: 1.2.0",
     `message: ${q("If you use this dataset, please cite it as below.")}`,
@@ -49,6 +68,8 @@ export const citationCff = (p: { title: string; description: string; license: st
     `title: ${q(p.title)}`,
     `version: ${q(p.version)}`,
     `date-released: ${q(p.date)}`,
+    ...(p.url ? [`url: ${q(p.url)}`] : []),
+    ...(p.download ? [`repository-artifact: ${q(p.download)}`] : []),
     `license: ${q(p.license)}`,
     `abstract: ${q(p.description)}`,
     "authors:",

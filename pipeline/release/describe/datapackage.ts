@@ -3,6 +3,7 @@ import { TABLE_NAMES, TABLES } from "../../model.js"
 import type { DistributionEntry } from "../../emit/jsonld.js"
 import { licenseUrl } from "../../emit/jsonld.js"
 import { tableSchema } from "./frictionless.js"
+import { ENTITY_DATA_SOURCES } from "../../stages/entities/sources.js"
 import type { ReleaseFingerprint } from "../history/version.js"
 
 export interface DatasetMeta {
@@ -13,6 +14,8 @@ export interface DatasetMeta {
   readonly publisher: string
   readonly keywords: ReadonlyArray<string>
   readonly version: string
+  /** where the output folder is published, when configured */
+  readonly url?: string | undefined
 }
 
 export const datapackageJson = (p: {
@@ -33,7 +36,10 @@ export const datapackageJson = (p: {
     keywords: [...p.dataset.keywords],
     licenses: [{ name: p.dataset.license, path: licenseUrl(p.dataset.license), title: p.dataset.license }],
     contributors: [{ title: p.dataset.publisher, roles: ["publisher"] }],
-    sources: [{ title: `${p.rawFileCount} scraped text(s); see provenance.jsonld for each file and its sha256`, path: "provenance.jsonld" }],
+    sources: [
+      { title: `${p.rawFileCount} scraped text(s); see provenance.jsonld for each file and its sha256`, path: "provenance.jsonld" },
+      ...ENTITY_DATA_SOURCES.map((s) => ({ title: `${s.title}, ${s.license}: ${s.what} (${s.columns.join(", ")})`, path: s.path }))
+    ],
     resources: TABLE_NAMES.flatMap((name) => {
       const csv = byPath.get(`${name}.csv`)!
       return [

@@ -1,45 +1,31 @@
 /**
- * dataset.jsonld, streamed: the Dataset node, then each document node made from the part file the tables step wrote
- * (read a chunk at a time), then the entities. No more than a chunk of bodies is held at once.
+ * dataset.jsonld, streamed: the Dataset node (the release, its downloads, the documents it holds), then the document
+ * nodes exactly as they were made when each document was processed (copied from the part file), then the entities.
  */
-import * as fs from "node:fs"
-import type { Appender } from "../../io.js"
-import type { DocumentRow, EntityRow } from "../../model.js"
-import { datasetNode, documentNode, entityNode, jsonLdHead, jsonLdNode, jsonLdTail, type DistributionEntry } from "../../emit/jsonld.js"
-
-/** One line of the document part file: the document's row and the entity ids it mentions. */
-export const documentPartLine = (document: DocumentRow, mentionedEntityIds: ReadonlyArray<string>): string =>
-  JSON.stringify(mentionedEntityIds.length ? [document, mentionedEntityIds] : [document]) + "\n"
+import type { Appender, WrittenFile } from "../../io.js"
+import type { EntityRow } from "../../model.js"
+import { datasetNode, entityNode, iris, jsonLdHead, jsonLdNode, jsonLdTail, type DistributionEntry } from "../../emit/jsonld.js"
 
 /** Synchronous: call inside `attempt`. */
 export const writeDatasetJsonLd = (
   out: Appender,
-  documentPart: string,
+  documentPart: WrittenFile & { readonly file: string },
   ds: Parameters<typeof datasetNode>[0],
   distribution: ReadonlyArray<DistributionEntry>,
-  docIds: ReadonlyArray<string>,
+  docIds: () => Iterable<string>,
   entities: ReadonlyArray<EntityRow>
 ): void => {
-  out.write(jsonLdHead() + jsonLdNode(datasetNode(ds, distribution, docIds), true))
-  const part = fs.openSync(documentPart, "r")
-  const buf = Buffer.allocUnsafe(1 << 20)
-  let carry = ""
-  let n: number
-  const emit = (line: string) => {
-    if (!line) return
-    const [doc, mentions] = JSON.parse(line) as [DocumentRow, Array<string>?]
-    out.write(jsonLdNode(documentNode(ds.name, ds.version, doc, mentions ?? []), false))
+  // the Dataset node's last key, hasPart, lists every document: written as the doc_ids are read
+  const { hasPart: _, ...head } = datasetNode(ds, distribution, []) as { hasPart: Array<string> }
+  out.write(`${jsonLdHead()}${JSON.stringify(head).slice(0, -1)},"hasPart":[`)
+  const document = iris(ds.name).document
+  let first = true
+  for (const id of docIds()) {
+    out.write(`${first ? "" : ","}${JSON.stringify(document(id))}`)
+    first = false
   }
-  try {
-    while ((n = fs.readSync(part, buf, 0, buf.length, null)) > 0) {
-      const lines = (carry + buf.toString("utf8", 0, n)).split("\n")
-      carry = lines.pop()!
-      lines.forEach(emit)
-    }
-    emit(carry)
-  } finally {
-    fs.closeSync(part)
-  }
+  out.write("]}")
+  out.writeFile(documentPart)
   for (const e of entities) out.write(jsonLdNode(entityNode(ds.name, e), false))
   out.write(jsonLdTail())
 }

@@ -9,20 +9,23 @@
 import * as path from "node:path"
 import { Effect } from "effect"
 import type { IoError, InputProblem } from "../../errors.js"
-import { attempt, attemptAsync, readText, remove } from "../../io.js"
+import { attempt, attemptAsync, readText, type WrittenFile } from "../../io.js"
 import type { DistributionEntry } from "../../emit/jsonld.js"
 import type { EntityRow, TableName } from "../../model.js"
 import type { Staging } from "../staging.js"
-import { CHANGES_HEADER, changesRows, compareReleaseFolders } from "../history/changes.js"
+import { CHANGES_HEADER, changesRows, compareEntities, entityDigestsOfCsv, entityDigestsOfRows, compareLayouts, compareReleaseFolders, readLayout, summarise, type ChangeSummary } from "../history/changes.js"
+import { LIST_LIMIT } from "../history/track.js"
 import { changelog, changelogEntry } from "../history/changelog.js"
 import type { ReleaseFingerprint } from "../history/version.js"
 import { toCsv } from "../csvread.js"
-import { citationCff, licenseText } from "./citation.js"
+import { citationCff, downloadUrl, licenseText } from "./citation.js"
 import { csvMetadata } from "./csvw.js"
 import { datapackageJson, type DatasetMeta } from "./datapackage.js"
 import { writeDatasetJsonLd } from "./dataset-jsonld.js"
 import { releaseReadme } from "./readme.js"
 import { roCrate } from "./rocrate.js"
+import type { RawFiles } from "./provenance.js"
+import { writeJson } from "../../emit/json-stream.js"
 
 export interface Phase {
   readonly name: string
@@ -41,12 +44,14 @@ export interface ReleaseDescription {
   /** the build's phases with their times, for RO-Crate CreateActions */
   readonly phases: ReadonlyArray<Phase>
   readonly counts: Readonly<Record<TableName, number>>
-  readonly documentIds: ReadonlyArray<string>
-  readonly documentPart: string
+  readonly documentIds: () => Iterable<string>
+  readonly documentPart: WrittenFile & { readonly file: string }
   readonly entities: ReadonlyArray<EntityRow>
-  readonly rawFiles: ReadonlyArray<{ readonly path: string; readonly sha256: string }>
+  readonly rawFiles: RawFiles
   readonly refused: ReadonlyArray<InputProblem>
   readonly fingerprint: ReleaseFingerprint
+  /** the documents' changes as the tables step found them (changes.csv written), or null to compare the tables now */
+  readonly changes: Omit<ChangeSummary, "entities" | "schema"> | null
   /** sentences for the README about files this release lacks */
   readonly notes: ReadonlyArray<string>
   readonly pipelineVersion: string
@@ -57,12 +62,32 @@ export interface ReleaseDescription {
 export const distributionOf = (staging: Staging): Array<DistributionEntry> =>
   staging.files((s) => s.download).map((f) => ({ path: f.name, encodingFormat: f.spec.mediaType, bytes: f.bytes, sha256: f.sha256 }))
 
-const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n"
+export const json = (value: unknown) => JSON.stringify(value, null, 2) + "\n"
+
+/**
+ * The changes against the previous release for the CHANGELOG: the documents' from the tables step, with entities and
+ * table layout added; or, when the previous release has no document digests (an older pipeline made it), everything
+ * from comparing its tables with these, and changes.csv written from that.
+ */
+const summariseChanges = (d: ReleaseDescription): Effect.Effect<ChangeSummary, IoError> =>
+  Effect.gen(function* () {
+    const prevDir = d.previous?.dir ?? null
+    if (d.changes) {
+      const previous = prevDir ? yield* attemptAsync(prevDir, "read the entities of", () => entityDigestsOfCsv(path.join(prevDir, "entities.csv"))) : new Map<string, string>()
+      const e = compareEntities(previous, entityDigestsOfRows(d.entities))
+      const entities = { added: e.added.length, removed: e.removed.length, modified: e.modified.length }
+      const schema = prevDir ? yield* attemptAsync(prevDir, "read the table layout of", async () => compareLayouts(await readLayout(prevDir), await readLayout(d.staging.dir))) : []
+      return { ...d.changes, entities, schema }
+    }
+    const changes = yield* attemptAsync(prevDir ?? d.staging.dir, "compare the tables with the previous release in", () => compareReleaseFolders(prevDir, d.staging.dir))
+    yield* d.staging.write("changes.csv", toCsv(CHANGES_HEADER, changesRows(changes)))
+    return summarise(changes, LIST_LIMIT)
+  })
 
 const readPreviousChangelog = (previousDir: string | null) =>
   previousDir ? readText(path.join(previousDir, "CHANGELOG.md")).pipe(Effect.orElseSucceed(() => null)) : Effect.succeed(null)
 
-export const describeRelease = (d: ReleaseDescription): Effect.Effect<void, IoError> =>
+export const describeRelease = (d: ReleaseDescription): Effect.Effect<{ readonly changelogEntry: string }, IoError> =>
   Effect.gen(function* () {
     const { staging, dataset: ds } = d
     yield* staging.expectComplete("formats")
@@ -72,23 +97,20 @@ export const describeRelease = (d: ReleaseDescription): Effect.Effect<void, IoEr
       writeDatasetJsonLd(jsonld, d.documentPart, ds, distribution, d.documentIds, d.entities)
       jsonld.close()
     })
-    yield* remove(d.documentPart)
-    yield* staging.write("datapackage.json", json(datapackageJson({ dataset: ds, created: d.created, distribution, fingerprint: d.fingerprint, rawFileCount: d.rawFiles.length })))
-    yield* staging.write("README.md", releaseReadme({ dataset: ds, counts: d.counts, refused: d.refused, notes: d.notes }))
+    yield* staging.write("datapackage.json", json(datapackageJson({ dataset: ds, created: d.created, distribution, fingerprint: d.fingerprint, rawFileCount: d.rawFiles.count })))
+    yield* staging.write("README.md", releaseReadme({ dataset: ds, counts: d.counts, refused: d.refused, created: d.created, notes: d.notes }))
 
-    const changes = yield* attemptAsync(d.previous?.dir ?? staging.dir, "compare the tables with the previous release in", () =>
-      compareReleaseFolders(d.previous?.dir ?? null, staging.dir)
-    )
+    const changes = yield* summariseChanges(d)
     const date = d.created.slice(0, 10)
-    yield* staging.write("changes.csv", toCsv(CHANGES_HEADER, changesRows(changes)))
     const entry = changelogEntry({ version: ds.version, previousVersion: d.previous?.version ?? null, date, changes, counts: d.counts, refused: d.refused })
     yield* staging.write("CHANGELOG.md", changelog(ds.title, entry, yield* readPreviousChangelog(d.previous?.dir ?? null)))
     yield* staging.write("LICENSE", licenseText({ license: ds.license, title: ds.title, publisher: ds.publisher, version: ds.version, year: date.slice(0, 4) }))
-    yield* staging.write("CITATION.cff", citationCff({ ...ds, version: ds.version, date, keywords: ds.keywords }))
+    yield* staging.write("CITATION.cff", citationCff({ ...ds, date, download: downloadUrl(ds.url, ds.version) }))
     yield* staging.write(
       "csv-metadata.json",
       json(csvMetadata({ title: ds.title, description: ds.description, license: ds.license, publisher: ds.publisher, version: ds.version, created: d.created }))
     )
+    return { changelogEntry: entry }
   })
 
 /** The crate step: ro-crate-metadata.json lists every file, with size and sha256 where it is already written. */
@@ -112,5 +134,10 @@ export const writeCrate = (d: ReleaseDescription): Effect.Effect<void, IoError> 
       pipelineVersion: d.pipelineVersion,
       gitCommit: d.gitCommit
     })
-    yield* staging.write("ro-crate-metadata.json", json(crate))
+    const out = yield* staging.append("ro-crate-metadata.json")
+    yield* attempt(out.file, "write", () => {
+      writeJson(out.write, crate)
+      out.write("\n")
+      out.close()
+    })
   })

@@ -4,11 +4,15 @@ import type { InputProblem } from "../../errors.js"
 import { workbookFile } from "../contents.js"
 import { loadingSection } from "./loading.js"
 import type { DatasetMeta } from "./datapackage.js"
+import { entitySourceSentences } from "../../stages/entities/sources.js"
+import { citationText, downloadUrl } from "./citation.js"
 
 export const releaseReadme = (p: {
   dataset: DatasetMeta
   counts: Readonly<Record<TableName, number>>
   refused: ReadonlyArray<InputProblem>
+  /** the release's timestamp: its year is the citation's */
+  created: string
   /** sentences about files this release lacks or handles specially */
   notes?: ReadonlyArray<string>
 }): string => {
@@ -23,6 +27,9 @@ export const releaseReadme = (p: {
 ${d.description}
 
 Licence: ${d.license}. Publisher: ${d.publisher}.
+
+Entity data from other sources, credited as their licences ask:
+${entitySourceSentences().map((s) => `- ${s}`).join("\n")}
 
 ## Files
 
@@ -43,6 +50,7 @@ ${columns}
 
 ## Citing
 
-${d.publisher} (${d.version}). *${d.title}*, version ${d.version}. Licence ${d.license}.
+${citationText({ publisher: d.publisher, year: p.created.slice(0, 4), title: d.title, version: d.version, url: downloadUrl(d.url, d.version) })}
+Licence ${d.license}. \`CITATION.cff\` holds the same in the Citation File Format.
 `
 }

@@ -6,6 +6,8 @@
 import { TABLE_NAMES, type TableName } from "../../model.js"
 import { licenseUrl } from "../../emit/jsonld.js"
 import { mediaTypeOf } from "../contents.js"
+import { lazy } from "../../emit/json-stream.js"
+import type { RawFiles } from "./provenance.js"
 
 export const RO_CRATE_CONTEXT = "https://w3id.org/ro/crate/1.2/context"
 export const RO_CRATE_PROFILE = "https://w3id.org/ro/crate/1.2"
@@ -24,7 +26,7 @@ export interface CrateInput {
   readonly files: ReadonlyArray<CrateFile>
   readonly counts: Readonly<Record<TableName, number>>
   readonly phases: ReadonlyArray<{ readonly name: string; readonly description: string; readonly startedAt: string; readonly endedAt: string }>
-  readonly rawFiles: ReadonlyArray<{ readonly path: string; readonly sha256: string }>
+  readonly rawFiles: RawFiles
   readonly pipelineVersion: string
   readonly gitCommit: string | null
 }
@@ -42,7 +44,10 @@ export const roCrate = (p: CrateInput): object => {
   const tableFiles = p.files.filter((f) => tableOf(f.path) !== null).map((f) => f.path)
   const otherFiles = p.files.filter((f) => tableOf(f.path) === null).map((f) => f.path)
   const canonical = tableFiles.filter((f) => f.endsWith(".csv") || f.endsWith(".arrow"))
-  const inputs = [config, ...p.rawFiles.map((f) => rawId(f.path))]
+  const inputs = lazy(function* () {
+    yield ref(config)
+    for (const f of p.rawFiles.items()) yield ref(rawId(f.path))
+  })
   const actions = p.phases.map((phase, i) => {
     const first = i === 0
     const last = i === p.phases.length - 1
@@ -52,16 +57,14 @@ export const roCrate = (p: CrateInput): object => {
       name: `${phase.name}: ${phase.description}`,
       instrument: ref(software),
       agent: ref("#publisher"),
-      object: (first ? inputs : canonical).map(ref),
+      object: first ? inputs : canonical.map(ref),
       result: (last ? [...tableFiles, ...otherFiles] : canonical).map(ref),
       startTime: phase.startedAt,
       endTime: phase.endedAt,
       actionStatus: ref("http://schema.org/CompletedActionStatus")
     }
   })
-  return {
-    "@context": RO_CRATE_CONTEXT,
-    "@graph": [
+  const head = [
       { "@id": "ro-crate-metadata.json", "@type": "CreativeWork", conformsTo: ref(RO_CRATE_PROFILE), about: ref("./") },
       {
         "@id": "./",
@@ -100,9 +103,15 @@ export const roCrate = (p: CrateInput): object => {
         softwareVersion: p.pipelineVersion,
         ...(p.gitCommit ? { identifier: p.gitCommit } : {})
       },
-      { "@id": config, "@type": "CreativeWork", name: "pipeline.yaml", description: "The build's configuration" },
-      ...p.rawFiles.map((f) => ({ "@id": rawId(f.path), "@type": "CreativeWork", name: f.path, description: "raw text (not part of the release)", identifier: `sha256:${f.sha256}` })),
-      ...actions
-    ]
+      { "@id": config, "@type": "CreativeWork", name: "pipeline.yaml", description: "The build's configuration" }
+  ]
+  return {
+    "@context": RO_CRATE_CONTEXT,
+    // the raw files are read as they are written: the crate of a corpus of any size is never held whole
+    "@graph": lazy(function* () {
+      yield* head
+      for (const f of p.rawFiles.items()) yield { "@id": rawId(f.path), "@type": "CreativeWork", name: f.path, description: "raw text (not part of the release)", identifier: `sha256:${f.sha256}` }
+      yield* actions
+    })
   }
 }

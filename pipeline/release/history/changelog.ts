@@ -4,10 +4,9 @@
  */
 import type { InputProblem } from "../../errors.js"
 import { TABLE_NAMES, type TableName } from "../../model.js"
-import { countChanges, type ReleaseChanges } from "./changes.js"
+import type { ChangeSummary } from "./changes.js"
+import { LIST_LIMIT } from "./track.js"
 import { parseVersion } from "./version.js"
-
-const LIST_LIMIT = 50
 
 export const bumpKind = (previous: string | null, version: string): "first" | "major" | "minor" | "patch" => {
   const a = previous ? parseVersion(previous) : null
@@ -23,34 +22,30 @@ const BUMP_TEXT = {
   patch: "Patch release: values corrected by a pipeline fix, or metadata changed; the raw texts are the same."
 } as const
 
-const idList = (ids: ReadonlyArray<string>): string =>
-  ids.slice(0, LIST_LIMIT).map((i) => `\`${i}\``).join(", ") + (ids.length > LIST_LIMIT ? ` and ${ids.length - LIST_LIMIT} more (see changes.csv)` : "")
+const idList = (ids: ReadonlyArray<string>, total: number): string =>
+  ids.slice(0, LIST_LIMIT).map((i) => `\`${i}\``).join(", ") + (total > LIST_LIMIT ? ` and ${total - LIST_LIMIT} more (see changes.csv)` : "")
 
 /** This release's CHANGELOG entry (markdown, starting with its `## <version>` heading). */
 export const changelogEntry = (p: {
   version: string
   previousVersion: string | null
   date: string
-  changes: ReleaseChanges
+  changes: ChangeSummary
   counts: Readonly<Record<TableName, number>>
   refused: ReadonlyArray<InputProblem>
 }): string => {
-  const n = countChanges(p.changes)
+  const n = p.changes.counts
   const kind = bumpKind(p.previousVersion, p.version)
   const lines: Array<string> = [`## ${p.version} — ${p.date}`, "", BUMP_TEXT[kind] + (p.previousVersion ? ` Compared with ${p.previousVersion}:` : ""), ""]
   if (!p.previousVersion) lines.push(`- ${n.added} document(s).`)
   else {
     lines.push(`- Documents: ${n.added} added, ${n.removed} removed, ${n.modified} modified.`)
-    const of = (c: "added" | "removed") => p.changes.documents.filter((d) => d.change === c).map((d) => d.doc_id)
-    if (n.added) lines.push(`- Added: ${idList(of("added"))}.`)
-    if (n.removed) lines.push(`- Removed: ${idList(of("removed"))}.`)
-    const modified = p.changes.documents.filter((d) => d.change === "modified")
-    for (const d of modified.slice(0, LIST_LIMIT)) lines.push(`- Modified: \`${d.doc_id}\` (${d.columns.join(", ")}).`)
-    if (modified.length > LIST_LIMIT) lines.push(`- … and ${modified.length - LIST_LIMIT} more modified document(s) (see changes.csv).`)
+    if (n.added) lines.push(`- Added: ${idList(p.changes.added, n.added)}.`)
+    if (n.removed) lines.push(`- Removed: ${idList(p.changes.removed, n.removed)}.`)
+    for (const d of p.changes.modified.slice(0, LIST_LIMIT)) lines.push(`- Modified: \`${d.doc_id}\` (${d.columns.join(", ")}).`)
+    if (n.modified > LIST_LIMIT) lines.push(`- … and ${n.modified - LIST_LIMIT} more modified document(s) (see changes.csv).`)
     const e = p.changes.entities
-    if (e.added.length || e.removed.length || e.modified.length) {
-      lines.push(`- Entities: ${e.added.length} added, ${e.removed.length} removed, ${e.modified.length} changed.`)
-    }
+    if (e.added || e.removed || e.modified) lines.push(`- Entities: ${e.added} added, ${e.removed} removed, ${e.modified} changed.`)
     if (p.changes.schema.length === 0) lines.push("- Table layout: unchanged.")
     for (const s of p.changes.schema) lines.push(`- Table layout: \`${s.table}\` ${s.change}${s.column ? ` \`${s.column}\`` : ""}${s.detail ? ` (${s.detail})` : ""}.`)
   }

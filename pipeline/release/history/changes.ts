@@ -10,6 +10,8 @@ import * as fs from "node:fs"
 import * as path from "node:path"
 import { createHash } from "node:crypto"
 import { csvHeaderOf, csvRows } from "../csvread.js"
+import { csvCell } from "../../emit/cells.js"
+import { TABLES, type EntityRow, type Row } from "../../model.js"
 
 export const DOCUMENT_TABLE = "documents"
 export const CHILD_TABLES = ["comments", "mentions", "dates", "removed_lines"] as const
@@ -46,11 +48,67 @@ export interface SchemaChange {
   readonly detail?: string
 }
 
+/** What a CHANGELOG entry needs of the changes: counts, the first few documents of each kind, entities, layout. */
+export interface ChangeSummary {
+  readonly counts: { readonly added: number; readonly removed: number; readonly modified: number }
+  /** the first documents of each kind, in doc_id order (all of them are in changes.csv) */
+  readonly added: ReadonlyArray<string>
+  readonly removed: ReadonlyArray<string>
+  readonly modified: ReadonlyArray<DocumentChange>
+  readonly entities: { readonly added: number; readonly removed: number; readonly modified: number }
+  readonly schema: ReadonlyArray<SchemaChange>
+}
+
+/** The summary of fully listed changes (the legacy comparison of two releases' tables). */
+export const summarise = (changes: ReleaseChanges, limit: number): ChangeSummary => {
+  const of = (kind: ChangeKind) => changes.documents.filter((d) => d.change === kind)
+  return {
+    counts: countChanges(changes),
+    added: of("added").slice(0, limit).map((d) => d.doc_id),
+    removed: of("removed").slice(0, limit).map((d) => d.doc_id),
+    modified: of("modified").slice(0, limit),
+    entities: { added: changes.entities.added.length, removed: changes.entities.removed.length, modified: changes.entities.modified.length },
+    schema: changes.schema
+  }
+}
+
+/** One entity row's cells, length-prefixed (the entities table is held whole anyway: it is the registry). */
+const entityDigest = (cells: ReadonlyArray<string>) => cells.map((c) => `${c.length}:${c}`).join(";")
+
+/** entity_id → digest, from rows in memory. */
+export const entityDigestsOfRows = (rows: ReadonlyArray<EntityRow>): Map<string, string> =>
+  new Map(rows.map((r) => [r.entity_id, entityDigest(TABLES.entities.columns.map((c) => csvCell(c, (r as unknown as Row)[c.name])))]))
+
+/** entity_id → digest, from a release's entities.csv (empty when it has none). */
+export const entityDigestsOfCsv = async (file: string): Promise<Map<string, string>> => {
+  const out = new Map<string, string>()
+  if (!fs.existsSync(file)) return out
+  for await (const { header, row } of csvRows(file)) {
+    out.set(row[header.indexOf("entity_id")] ?? "", entityDigest(TABLES.entities.columns.map((c) => row[header.indexOf(c.name)] ?? "")))
+  }
+  return out
+}
+
+/** Entities added, removed and changed from one release to the next, sorted by entity_id. */
+export const compareEntities = (prev: ReadonlyMap<string, string>, next: ReadonlyMap<string, string>) => {
+  const out = { added: [] as Array<string>, removed: [] as Array<string>, modified: [] as Array<string> }
+  for (const [id, d] of next) {
+    const p = prev.get(id)
+    if (p === undefined) out.added.push(id)
+    else if (p !== d) out.modified.push(id)
+  }
+  for (const id of prev.keys()) if (!next.has(id)) out.removed.push(id)
+  for (const list of Object.values(out)) list.sort(cmp)
+  return out
+}
+
 export interface ReleaseChanges {
   readonly documents: ReadonlyArray<DocumentChange>
   readonly schema: ReadonlyArray<SchemaChange>
   readonly entities: { readonly added: ReadonlyArray<string>; readonly removed: ReadonlyArray<string>; readonly modified: ReadonlyArray<string> }
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 const short = (s: string) => createHash("sha256").update(s).digest("base64").slice(0, DIGEST)
 
@@ -102,7 +160,6 @@ export const digestRelease = async (dir: string): Promise<ReleaseDigest> => {
   return { tables, entities }
 }
 
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /** Which columns of a document differ between two digests of one table. */
 const changedColumns = (table: string, prev: TableDigest, next: TableDigest, docId: string): Array<string> => {
@@ -113,6 +170,8 @@ const changedColumns = (table: string, prev: TableDigest, next: TableDigest, doc
   const columns = [...next.header, ...prev.header.filter((c) => !next.header.includes(c))]
   const out: Array<string> = []
   for (const c of columns) {
+    // a child table's doc_id is the document's own id: more or fewer rows is a change of the other columns, not of it
+    if (table !== DOCUMENT_TABLE && c === "doc_id") continue
     const ia = prev.header.indexOf(c)
     const ib = next.header.indexOf(c)
     const va = a !== undefined && ia >= 0 ? columnDigest(a, ia) : undefined

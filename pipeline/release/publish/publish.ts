@@ -7,7 +7,11 @@ import * as path from "node:path"
 import { createHash } from "node:crypto"
 import { Effect } from "effect"
 import { ReleaseError } from "../../errors.js"
-import { attempt, fsyncDirSync, writeFileAtomic } from "../../io.js"
+import { attempt, fsyncDirSync, rename, writeFileAtomic } from "../../io.js"
+import type { Staging } from "../staging.js"
+import type { ManifestFile, ReleaseManifest } from "../describe/manifest.js"
+import { writeRecord, type ReleaseRecord } from "../site/records.js"
+import { packRelease } from "./zip.js"
 import { compareVersions, parseVersion, type ReleaseFingerprint } from "../history/version.js"
 import { killPoint } from "../../faults.js"
 
@@ -72,21 +76,38 @@ export const readFingerprint = (releaseDir: string) =>
     }
   })
 
-/** Renames the complete staging folder into releases/<version>, then points latest.json at it. */
-export const publishRelease = (outDir: string, staging: string, version: string, latest: { version: string; published: string }) =>
+/**
+ * Publishes a sealed staging folder: packs it as a zip (hashed as it is written), renames the folder into
+ * releases/<version>, then the zip beside it, writes the release's record for the catalog, and only then points
+ * latest.json at it. A build killed in between leaves a complete release that the next build announces
+ * (repairLatest) and whose zip and record the catalog makes (site/legacy.ts).
+ */
+export const publishRelease = (outDir: string, staging: Staging, manifest: ReleaseManifest, inputs: string | null) =>
   Effect.gen(function* () {
+    const { version } = manifest
     const releases = path.join(outDir, "releases")
     const folder = path.join(releases, version)
     if (fs.existsSync(folder)) return yield* new ReleaseError({ message: `Release ${version} already exists in ${releases}; a release is never overwritten.` })
+    const zipFile = path.join(releases, `${version}.zip`)
+    const zipTmp = path.join(releases, `.${version}.zip.${process.pid}.tmp`)
+    const zip = yield* attempt(zipFile, "write", () => packRelease(zipTmp, staging.dir, staging.files(), version, manifest.created))
     yield* attempt(folder, "publish", () => {
-      fsyncDirSync(staging)
-      fs.renameSync(staging, folder)
+      fsyncDirSync(staging.dir)
+      fs.renameSync(staging.dir, folder)
       fsyncDirSync(releases)
     })
     yield* killPoint("after-rename")
-    yield* writeFileAtomic(path.join(outDir, "latest.json"), JSON.stringify({ ...latest, folder: `releases/${version}` }, null, 2) + "\n")
+    yield* rename(zipTmp, zipFile)
+    yield* writeRecord(outDir, { ...recordOf(manifest, staging.files(), { path: `${version}.zip`, ...zip }), inputs })
+    yield* writeFileAtomic(path.join(outDir, "latest.json"), JSON.stringify({ version, published: manifest.created, folder: `releases/${version}` }, null, 2) + "\n")
     return folder
   })
+
+/** The record of a published release: its manifest, every file (manifest.json and SHA256SUMS too) and its zip. */
+export const recordOf = (manifest: ReleaseManifest, files: ReadonlyArray<{ name: string; bytes: number; sha256: string }>, zip: ManifestFile | null): ReleaseRecord => {
+  const { fingerprint: _, refused: _r, format, ...rest } = manifest
+  return { ...rest, format, files: files.map((f) => ({ path: f.name, bytes: f.bytes, sha256: f.sha256 })), zip }
+}
 
 /** The versions in out/releases that are complete, oldest first. */
 export const completeReleases = (outDir: string): Array<string> => {

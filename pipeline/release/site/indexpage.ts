@@ -4,6 +4,8 @@
  * month of publication and of the most mentioned entities. One self-contained file: inline CSS, no script, relative
  * links, so it works served from out/ or opened from disk.
  */
+import type { PublicationChart } from "./charts.js"
+
 export interface PageFile {
   readonly path: string
   /** relative to out/ */
@@ -20,6 +22,8 @@ export interface PageRelease {
   readonly notes: string
   readonly zip: PageFile | null
   readonly files: ReadonlyArray<PageFile>
+  /** false when this output folder no longer keeps the release's files (release.keep): listed without links */
+  readonly kept?: boolean
 }
 
 export interface PagePreview {
@@ -38,8 +42,8 @@ export interface PageInput {
   /** newest first */
   readonly releases: ReadonlyArray<PageRelease>
   readonly preview: ReadonlyArray<PagePreview>
-  /** [YYYY-MM or YYYY, documents], in time order */
-  readonly perMonth: ReadonlyArray<readonly [string, number]>
+  /** documents per month or year of publication */
+  readonly publication: PublicationChart
   readonly undated: number
   /** [entity name, mentions], most mentioned first */
   readonly topEntities: ReadonlyArray<readonly [string, number]>
@@ -153,11 +157,14 @@ export const indexHtml = (p: PageInput): string => {
     const counts = r.counts
       ? `<table class="counts"><tr>${Object.keys(r.counts).map((t) => `<th>${escapeHtml(t)}</th>`).join("")}</tr><tr>${Object.values(r.counts).map((n) => `<td class="num">${n}</td>`).join("")}</tr></table>`
       : ""
+    const kept = r.kept !== false
     const zip = r.zip
-      ? `<p class="zip"><a class="download" href="${href(r.zip.url)}" download>Download release ${escapeHtml(r.version)} (zip, ${formatBytes(r.zip.bytes)})</a><br><span class="muted">sha256 <code>${r.zip.sha256}</code></span></p>`
+      ? kept
+        ? `<p class="zip"><a class="download" href="${href(r.zip.url)}" download>Download release ${escapeHtml(r.version)} (zip, ${formatBytes(r.zip.bytes)})</a><br><span class="muted">sha256 <code>${r.zip.sha256}</code></span></p>`
+        : `<p class="zip pruned">Release ${escapeHtml(r.version)} (zip, ${formatBytes(r.zip.bytes)}) is no longer kept here; its checksums are below.<br><span class="muted">sha256 <code>${r.zip.sha256}</code></span></p>`
       : ""
     const files = r.files
-      .map((f) => `<tr><td><a class="download" href="${href(f.url)}">${escapeHtml(f.path)}</a></td><td class="num">${formatBytes(f.bytes)}</td><td><code>${f.sha256}</code></td></tr>`)
+      .map((f) => `<tr><td>${kept ? `<a class="download" href="${href(f.url)}">${escapeHtml(f.path)}</a>` : escapeHtml(f.path)}</td><td class="num">${formatBytes(f.bytes)}</td><td><code>${f.sha256}</code></td></tr>`)
       .join("\n")
     return `<section class="release${i === 0 ? " current" : ""}" id="v${escapeHtml(r.version)}" data-version="${escapeHtml(r.version)}">
 <h3>Release ${escapeHtml(r.version)}${i === 0 ? " (latest)" : ""}</h3>
@@ -177,7 +184,8 @@ ${files}
 ${t.rows.map((r) => `<tr>${r.map((c) => `<td title="${escapeHtml(c.length > 300 ? `${c.slice(0, 300)}…` : c)}">${escapeHtml(c.length > 80 ? `${c.slice(0, 79)}…` : c)}</td>`).join("")}</tr>`).join("\n")}
 </table></div>`)
     .join("\n")
-  const dated = p.perMonth.reduce((a, [, n]) => a + n, 0)
+  const dated = p.publication.bars.reduce((a, [, n]) => a + n, 0)
+  const per = `Documents per ${p.publication.unit} of publication`
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -197,8 +205,8 @@ Machine-readable: <a href="catalog.jsonld">catalog.jsonld</a> (DCAT 3), <a href=
 </header>
 <main>
 ${newest ? `<h2 id="charts">Release ${escapeHtml(newest.version)} at a glance</h2>
-<figure>${barChartSvg("chart-months", "Documents per month of publication", p.perMonth)}
-<figcaption>Documents per month of publication (${dated} dated${p.undated ? `; ${p.undated} without a publication month` : ""}).</figcaption></figure>
+<figure>${barChartSvg("chart-months", per, p.publication.bars)}
+<figcaption>${per} (${dated} dated${p.undated ? `; ${p.undated} without a publication month` : ""}${p.publication.gaps ? "; years without documents are left out" : ""}).</figcaption></figure>
 <figure>${rankChartSvg("chart-entities", "Most mentioned entities", p.topEntities)}
 <figcaption>The ${p.topEntities.length} most mentioned entities, by number of mentions.</figcaption></figure>` : ""}
 <h2 id="releases">Releases</h2>

@@ -21,10 +21,13 @@ export interface RemovedLine {
   readonly reason: string
 }
 
-/** A line outside the body that states when the page was published (a page date, a thread's start line, a dated byline). */
+/**
+ * What states when the page was published, outside the body: a page date line, a thread's start line, a dated
+ * byline, or the date in the page's address (its text then the ISO date).
+ */
 export interface PublishedHint {
   readonly text: string
-  readonly source: "page_date" | "thread_start" | "byline"
+  readonly source: "page_date" | "thread_start" | "byline" | "url"
 }
 
 export interface CleanResult {
@@ -36,6 +39,11 @@ export interface CleanResult {
   readonly comments: ReadonlyArray<CleanedComment>
   readonly removed: ReadonlyArray<RemovedLine>
   readonly publishedHint: PublishedHint | null
+}
+
+/** What the source says about the page besides its text (a scraper's sidecar). */
+export interface CleanSource {
+  readonly url?: string | null | undefined
 }
 
 /** jusText's classes of a line: running text, nearly, a short fragment, chrome */
@@ -56,6 +64,8 @@ export interface Decision {
 export interface CleanContext {
   /** the non-blank lines of the page, in order */
   readonly lines: ReadonlyArray<Line>
+  /** the address the page was read from, when the source says it */
+  readonly url: string | null
   /** a thread page: every post is kept, the first as the body, the others as comments */
   readonly forum: boolean
   /** the line naming the thread's starter ("... started by X, date", "Thread starter X") */
@@ -74,14 +84,21 @@ export interface CleanContext {
   titleIdx: number
   title: string | null
   authors: Array<string>
+  /** the byline's line, -1 when none */
+  bylineIdx: number
   publishedHint: PublishedHint | null
   comments: Array<CleanedComment>
   /** the lines of the body (for a thread: the opening post's) */
   bodyIdx: Array<number>
 }
 
-export const newContext = (lines: ReadonlyArray<Line>, thread: { forum: boolean; threadStart: Line | null }): CleanContext => ({
+export const newContext = (
+  lines: ReadonlyArray<Line>,
+  thread: { forum: boolean; threadStart: Line | null },
+  source: CleanSource
+): CleanContext => ({
   lines,
+  url: source.url ?? null,
   forum: thread.forum,
   threadStart: thread.threadStart,
   klass: [],
@@ -94,6 +111,7 @@ export const newContext = (lines: ReadonlyArray<Line>, thread: { forum: boolean;
   titleIdx: -1,
   title: null,
   authors: [],
+  bylineIdx: -1,
   publishedHint: null,
   comments: [],
   bodyIdx: []

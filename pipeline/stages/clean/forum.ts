@@ -4,7 +4,7 @@
  * (user, rank, join date, counters) and signatures dropped. Pure.
  */
 import type { CleanContext, Decision, Klass } from "./context.js"
-import { DATE_RE, type Line } from "./lines.js"
+import { DATE_RE, readableDate, type Line } from "./lines.js"
 import { foldSpace as fold } from "../text.js"
 
 const COMMENTED_RE = /^commented\b/i
@@ -24,15 +24,27 @@ const RANK_WORDS = new Set(
 )
 
 const FORUM_PROSE_RATIO = 1
+const THREAD_START_MAX_WORDS = 20
+/** below this many words after the last post header, the headers sign the posts above them */
+const TRAILING_TAIL_WORDS = 15
 /** post-header rules specific enough that two hits make a thread */
-const STRONG_FORUM_RULES = new Set(["forum-user-date-line", "forum-number-date", "forum-posted-on", "forum-thread-start", "forum-vote-header"])
+const STRONG_FORUM_RULES = new Set([
+  "forum-user-date-line",
+  "forum-number-date",
+  "forum-posted-on",
+  "forum-thread-start",
+  "forum-vote-header",
+  "forum-post-by",
+  "forum-old-post-date"
+])
 
 /** A thread page: a "started by" line, or post headers of forum kinds that recur, the first before the first prose. */
 export const detectThread = (present: ReadonlyArray<Line>): { forum: boolean; threadStart: Line | null } => {
   const n = present.length
   let threadStart: Line | null = null
   for (const l of present) {
-    if (!threadStart && (THREAD_START_RE.test(l.core) || THREAD_STARTER_RE.test(l.core))) threadStart = l
+    // a start line is furniture, not a sentence that happens to say "started by"
+    if (!threadStart && l.words <= THREAD_START_MAX_WORDS && (THREAD_START_RE.test(l.core) || THREAD_STARTER_RE.test(l.core))) threadStart = l
   }
   // post headers that only forums have (join dates, counters, post numbers, "answered ... at"), of two kinds at least
   const headerIdx: Array<number> = []
@@ -139,17 +151,22 @@ export const spanThread = (ctx: CleanContext): void => {
 export const splitThread = (ctx: CleanContext): void => {
   const { lines: present, decisions, klass, threadStart, authors, comments } = ctx
   const n = present.length
+  // the thread's date: the address's, else its start line, else its first post's, else the first dated header found
+  const fromAddress = ctx.publishedHint?.source === "url"
+  let fromStartLine = false
   if (threadStart) {
     const m = THREAD_START_RE.exec(threadStart.core)
     if (m) {
-      ctx.publishedHint = { text: threadStart.core, source: "thread_start" }
+      fromStartLine = !fromAddress
+      if (!fromAddress) ctx.publishedHint = { text: threadStart.core, source: "thread_start" }
       const nm = fold(m[1] ?? "")
       if (nm) authors.splice(0, authors.length, nm)
     } else {
       const m2 = THREAD_STARTER_RE.exec(threadStart.core)
       if (m2) authors.splice(0, authors.length, fold(m2[1] ?? ""))
       const sd = present.find((l) => START_DATE_RE.test(l.core))
-      if (sd) ctx.publishedHint = { text: sd.core, source: "thread_start" }
+      if (sd && !fromAddress) ctx.publishedHint = { text: sd.core, source: "thread_start" }
+      fromStartLine = sd !== undefined && !fromAddress
     }
   }
   // comments under a question or an answer (Q&A sites): the text, the commenter's name and a "Commented <date>"
@@ -170,7 +187,9 @@ export const splitThread = (ctx: CleanContext): void => {
     if (k === 0) {
       ctx.bodyIdx = p.lines
       if (authors.length === 0 && p.author) authors.push(p.author)
-      if (!ctx.publishedHint && p.posted) ctx.publishedHint = { text: p.posted, source: "thread_start" }
+      // a written date with its year; an age ("3 years ago") says nothing without the day the page was read
+      const written = p.posted !== null && /(?:19|20)\d\d/.test(p.posted)
+      if (written && !fromAddress && !fromStartLine) ctx.publishedHint = { text: p.posted!, source: "thread_start" }
     } else if (p.lines.length > 0) {
       comments.push({
         comment_no: comments.length + 1,
@@ -192,6 +211,94 @@ const stripRank = (s: string): string => {
   const parts = fold(s.replace(/^\d{1,4}[.)]\s*/u, "")).split(" ")
   while (parts.length > 1 && RANK_WORDS.has(parts[parts.length - 1]!.toLowerCase())) parts.pop()
   return parts.join(" ")
+}
+
+/** "Post by name » date" (phpBB) */
+const POST_BY_RE = /^(?:post\s+)?by\s+(\S.{0,60}?)\s+»\s+(\S.*)$/iu
+/** "[–]name 12 points 3 hours ago" (threaded discussion sites) */
+const VOTE_HEADER_RE = /^\[[–+-]\]\s?([^\s[]{2,40})/u
+const AGE_RE = /\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b/iu
+/** a rank or a status alone ("Member", "Senior Member", "is offline") names no one */
+const isRankOnly = (s: string): boolean => fold(s).toLowerCase().split(" ").every((w) => RANK_WORDS.has(w) || w === "is" || w === "offline" || w === "online")
+/** a count, a counter's label or a post's action word names no one either ("5,428", "Posts", "answered", "Parent") */
+const NOT_A_NAME_RE =
+  /^(?:[\d,.]+[kKmM]?|posts?|messages|views?|replies|likes?|points?|reputation|karma|votes?|answered|asked|edited|commented|posted|quote|reply|report|share|parent|linked|permalink|context|children|member|guest|user|op)$/iu
+/** dates of a member, not of a post: a join date, a birthday, a last visit */
+const PROFILE_DATE_RE = /^(?:joined|join(?:ed)? date|member since|registered|registration date|since|founded|birthday|born|last (?:seen|active|visit(?:ed)?|online)|member for)\b/iu
+/** a date that says when a post was changed, not written */
+const EDITED_RE = /^(?:last\s+)?(?:edited|modified|updated)\b/iu
+
+/**
+ * Who wrote a post and when, from its header run (lines a..b): the author from a "Post by X »" line, a "X <date>" line,
+ * a vote header or the name lines before the header's labels; the posted date from the first date that is not a join
+ * date (labelled "Joined"/"Join Date"/"Registered", or followed by a counter such as "Likes Received").
+ */
+const readHeader = (lines: ReadonlyArray<Line>, a: number, b: number, isHeader: (i: number) => boolean): { author: string | null; posted: string | null } => {
+  let author: string | null = null
+  let posted: string | null = null
+  let editedAt: string | null = null
+  let lastLabel = -1
+  for (let k = a; k <= b; k++) if (isHeader(k) && !lines[k]!.dateLine) lastLabel = k
+  const cands: Array<number> = []
+  for (let k = a; k <= b; k++) {
+    const l = lines[k]!
+    const prev = k > a ? lines[k - 1]! : null
+    const postBy = POST_BY_RE.exec(l.core)
+    if (postBy) {
+      author = fold(postBy[1]!)
+      if (posted === null) posted = postBy[2]!
+      continue
+    }
+    const vote = l.rule?.id === "forum-vote-header" ? VOTE_HEADER_RE.exec(l.core) : null
+    if (vote) {
+      author ??= vote[1]!
+      const age = AGE_RE.exec(l.core)
+      if (age && posted === null) posted = age[0]
+      continue
+    }
+    const date = l.dateLine || l.rule?.action === "post_date" ? DATE_RE.exec(l.core) : null
+    if (date) {
+      const isJoin =
+        // a label alone on the line above ("Joined" / "Mar 2, 2014")
+        (prev !== null && prev.words <= 3 && !DATE_RE.test(prev.core) && (JOIN_LABEL_RE.test(prev.core) || PROFILE_DATE_RE.test(prev.core))) ||
+        PROFILE_DATE_RE.test(l.core) ||
+        (k + 1 <= b && COUNTER_LABEL_RE.test(lines[k + 1]!.core))
+      if (isJoin) continue
+      // an edit's date only when the header shows no other
+      if (EDITED_RE.test(l.core)) {
+        editedAt ??= l.core
+        continue
+      }
+      // "name January 4, 2020, 9:15am 2": the name before the date
+      const before = l.core.slice(0, date.index).trim()
+      if (l.rule?.id === "forum-user-date-line" && before !== "" && !NOT_A_NAME_RE.test(before)) {
+        author ??= before.split(" ")[0]!
+        // without the post's number after it ("... 9:15am 2")
+        if (posted === null) posted = l.core.slice(date.index).replace(/\s+#?\d{1,5}$/u, "")
+      } else if (posted === null) posted = l.core.replace(/^(?:posted|updated|published)\s*(?:on)?\s*:?\s*/i, "")
+      continue
+    }
+    if (!l.rule && l.words >= 1 && l.words <= 6 && k < (lastLabel < 0 ? b + 1 : lastLabel) && !/^#?\d+$/.test(l.core) && !isRankOnly(l.core) && !NOT_A_NAME_RE.test(l.core) && !COUNTER_LABEL_RE.test(l.core))
+      cands.push(k)
+  }
+  posted ??= editedAt
+  if (posted !== null) posted = readableDate(posted)
+  const pick = cands.length > 0 ? cands[cands.length - 1]! : -1
+  if (author === null && pick >= 0) {
+    let nm = stripRank(lines[pick]!.core)
+    for (const c of cands) {
+      const s = stripRank(lines[c]!.core)
+      if (c < pick && s.length >= 2 && lines[pick]!.core.startsWith(s + " ") && s.length <= nm.length) {
+        nm = s
+        break
+      }
+    }
+    if (nm.split(" ").length > 1 && !cands.some((c) => c < pick && lines[pick]!.core.startsWith(stripRank(lines[c]!.core) + " "))) {
+      nm = nm.split(" ")[0] ?? nm
+    }
+    author = nm || null
+  }
+  return { author, posted }
 }
 
 /** The posts of a thread: a post starts at a run of dropped lines holding a post header. */
@@ -218,40 +325,7 @@ const splitPosts = (lines: ReadonlyArray<Line>, decisions: Array<Decision>, klas
       if (cur) while (cur.lines.length > 0 && cur.lines[cur.lines.length - 1]! >= a) cur.lines.pop()
       let b = i
       while (b + 1 < n && headerish(b + 1)) b++
-      // header contents: author, posted date
-      let author: string | null = null
-      let posted: string | null = null
-      let lastLabel = -1
-      for (let k = a; k <= b; k++) if (isHeader(k) && !lines[k]!.dateLine) lastLabel = k
-      const cands: Array<number> = []
-      for (let k = a; k <= b; k++) {
-        const l = lines[k]!
-        const prev = k > a ? lines[k - 1]! : null
-        if (l.dateLine || (l.rule?.action === "post_date" && DATE_RE.test(l.core))) {
-          const isJoin =
-            (prev !== null && JOIN_LABEL_RE.test(prev.core)) ||
-            JOIN_LABEL_RE.test(l.core) ||
-            (k + 1 <= b && COUNTER_LABEL_RE.test(lines[k + 1]!.core))
-          if (!isJoin && posted === null) posted = l.core.replace(/^(?:posted|updated|published)\s*(?:on)?\s*:?\s*/i, "")
-          continue
-        }
-        if (!l.rule && l.words >= 1 && l.words <= 6 && k < (lastLabel < 0 ? b + 1 : lastLabel) && !/^#?\d+$/.test(l.core)) cands.push(k)
-      }
-      const pick = cands.length > 0 ? cands[cands.length - 1]! : -1
-      if (pick >= 0) {
-        let nm = stripRank(lines[pick]!.core)
-        for (const c of cands) {
-          const s = stripRank(lines[c]!.core)
-          if (c < pick && s.length >= 2 && lines[pick]!.core.startsWith(s + " ") && s.length <= nm.length) {
-            nm = s
-            break
-          }
-        }
-        if (nm.split(" ").length > 1 && !cands.some((c) => c < pick && lines[pick]!.core.startsWith(stripRank(lines[c]!.core) + " "))) {
-          nm = nm.split(" ")[0] ?? nm
-        }
-        author = nm || null
-      }
+      const { author, posted } = readHeader(lines, a, b, isHeader)
       for (let k = a; k <= b; k++) if (decisions[k]!.keep) decisions[k] = { keep: false, reason: lines[k]!.rule?.id ?? "forum-post-header" }
       cur = { lines: [], author, posted }
       posts.push(cur)
@@ -276,6 +350,16 @@ const splitPosts = (lines: ReadonlyArray<Line>, decisions: Array<Decision>, klas
       for (const i of first.lines) decisions[i] = { keep: false, reason: "before-first-post" }
       first.lines = []
     }
+  }
+  // Q&A pages sign a post below its text ("answered <date>" and the name): when the text before the first header is
+  // substantial and almost nothing follows the last one, each header belongs to the text above it
+  const words = (p: Post) => p.lines.reduce((s, i) => s + lines[i]!.words, 0)
+  const last = posts[posts.length - 1]
+  if (first && first.author === null && first.posted === null && first.lines.length > 0 && posts.length > 2 && last && words(last) < TRAILING_TAIL_WORDS) {
+    const signed: Array<Post> = []
+    for (let k = 1; k < posts.length; k++) signed.push({ lines: posts[k - 1]!.lines, author: posts[k]!.author, posted: posts[k]!.posted })
+    if (last.lines.length > 0) signed[signed.length - 1]!.lines.push(...last.lines)
+    return signed.filter((p) => p.lines.length > 0)
   }
   // posts whose header had no content before the next header merge away; drop empty ones
   const out = posts.filter((p) => p.lines.length > 0)

@@ -12,28 +12,29 @@
  *     is the span of lines with the highest total (a maximum-sum segment), so menus before and footers after fall
  *     away while short headings and list items between paragraphs stay; neighbouring spans of clear prose are added
  *     when the gap between them is small. Then each line is kept or dropped, with its reason.
- *  5. byline.ts: the headline as title, the bylines as authors.
+ *  5. title.ts: the headline; byline.ts: the bylines as authors.
  *  6. page-date.ts: the line that states when the page was published, for the dates stage.
  *  7. forum.ts: a thread keeps every post: the first post is the body, the others become comments, their headers
  *     (user, rank, join date, counters) and signatures dropped.
  */
 import type { DocKind } from "../../model.js"
-import { findBylines, findTitle } from "./byline.js"
-import { newContext, type CleanContext, type CleanResult, type RemovedLine } from "./context.js"
+import { findBylines } from "./byline.js"
+import { newContext, type CleanContext, type CleanResult, type CleanSource, type RemovedLine } from "./context.js"
 import { detectThread, spanThread, splitThread } from "./forum.js"
 import { decideKind } from "./kind.js"
 import { measureLines } from "./lines.js"
 import { findPublishedHint } from "./page-date.js"
 import { compileRules, markRules, type CleanRules } from "./rules.js"
 import { decideLines, findMainText, scoreLines } from "./segment.js"
+import { findTitle } from "./title.js"
 
-export type { CleanedComment, CleanResult, PublishedHint, RemovedLine } from "./context.js"
+export type { CleanedComment, CleanResult, CleanSource, PublishedHint, RemovedLine } from "./context.js"
 export { normaliseAuthor } from "../text.js"
 
-export const cleanText = (text: string, rules: CleanRules): CleanResult => {
+export const cleanText = (text: string, rules: CleanRules, source: CleanSource = {}): CleanResult => {
   const lines = measureLines(text)
   markRules(lines, compileRules(rules))
-  const ctx = newContext(lines, detectThread(lines))
+  const ctx = newContext(lines, detectThread(lines), source)
   scoreLines(ctx)
   findMainText(ctx)
   if (ctx.forum) spanThread(ctx)

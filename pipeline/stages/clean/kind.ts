@@ -15,7 +15,7 @@ export const decideKind = (lines: ReadonlyArray<Line>, decisions: ReadonlyArray<
     if (decisions[i]!.keep) words += l.words
     const r = l.rule
     if (r?.family === "comments" && /blog|comment/i.test(r.id)) blogSignals++
-    if (/\b(?:blog|posted by|blogger|wordpress)\b/i.test(l.core) && l.words < 12) blogSignals++
+    if (l.words < 12 && /\b(?:blog|posted by|blogger|wordpress)\b/i.test(l.core)) blogSignals++
     if (/^[\p{Lu}][\p{Lu} .,-]{2,40}\b.{0,40}\(?(?:AP|AFP|Reuters|TASS|UPI|dpa)\)?/u.test(l.core) || /\/[A-Z]{2,8}\/\.?/.test(l.core)) newsSignals++
   }
   if (words < 60) return "page"

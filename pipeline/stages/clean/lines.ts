@@ -4,10 +4,11 @@
  * digits, sentence punctuation, bullets, whether it is only a date, repetition across the page and the size of its
  * block (the lines between blank lines). Pure; every regular expression here is linear.
  */
+import { createRequire } from "node:module"
 import type { CompiledRule } from "./rules.js"
 import { foldSpace } from "../text.js"
 
-const STOPWORDS = new Set(
+export const STOPWORDS = new Set(
   (
     "a about above after again against all also am an and any are as at be because been before being below between both but by " +
     "can could did do does doing down during each few for from further had has have having he her here hers herself him himself " +
@@ -21,9 +22,38 @@ const STOPWORDS = new Set(
   ).split(" ")
 )
 
+/**
+ * The stopwords of languages written in other scripts than Latin (Russian, Ukrainian, Bulgarian, Greek, Arabic,
+ * Persian, Hindi, ...; the lists of the `stopwords-iso` package, which are as broad as the English list above): their
+ * words never meet the Latin list's, so each line is measured in its own language, and a Russian article inside an
+ * English page's menus reads as prose. Languages written without spaces (Chinese, Japanese, Thai) are counted by
+ * characters instead (see countWords).
+ */
+const OTHER_SCRIPTS = ["ru", "uk", "bg", "el", "ar", "fa", "ur", "ku", "he", "hy", "hi", "mr", "gu", "bn", "ko"]
+const STOPWORD_LISTS = createRequire(import.meta.url)("stopwords-iso") as Readonly<Record<string, ReadonlyArray<string>>>
+// single words of letters only (the lists also hold phrases, digits and punctuation), none of them ASCII
+for (const code of OTHER_SCRIPTS) for (const w of STOPWORD_LISTS[code] ?? []) if (/^[\p{L}\p{M}]+$/u.test(w) && !/[\u0000-\u007f]/.test(w)) STOPWORDS.add(w.toLowerCase())
+/**
+ * Letters of languages the lists do not cover, written in a listed script: Tajik, Kazakh, Kyrgyz and Uzbek write
+ * Cyrillic with letters Russian lacks (so Russian stopwords say nothing of their density); Georgian has no list.
+ */
+const UNLISTED_RE = /[ғӣқӯҳҷәңөұүһҒӢҚӮҲҶӘҢӨҰҮҺ\u10a0-\u10ff]/u
+
+/** the longest stopword: a longer word is no stopword */
+const STOPWORD_MAX = Math.max(...[...STOPWORDS].map((w) => w.length))
+
 export const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
 const BULLET_RE = /^(?:[•·◦▪▫■□☆★○●◆◇►▶‣⁃∙*+–—-]\s*)+/u
-const ENDS_SENTENCE_RE = /[.!?…。！？]["'”’»)\]]*$|[:;]$/u
+/** what closes a sentence, and what may stand after its mark: /[.!?…。！？]["'”’»)\]]*$|[:;]$/ read from the end */
+const SENTENCE_MARKS = new Set([..."!?.…。！？"])
+const CLOSERS = new Set([..."\"'”’»)]"])
+const endsSentence = (s: string): boolean => {
+  let i = s.length - 1
+  if (i < 0) return false
+  if (s[i] === ":" || s[i] === ";") return true
+  while (i >= 0 && CLOSERS.has(s[i]!)) i--
+  return i >= 0 && SENTENCE_MARKS.has(s[i]!)
+}
 export const MONTH =
   "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?"
 export const DATE_RE = new RegExp(
@@ -38,7 +68,15 @@ export const DATE_RE = new RegExp(
     ")",
   "i"
 )
-const DATE_WORDS = new RegExp(
+/** w3m glues a date to the element before it ("EditorialNovember 22, 2018", "ByJane DoeMar 5"): a space between them */
+const GLUED_DATE_RE = new RegExp(`(?<=\\p{L})(?=(?:${MONTH}|published|updated|posted)\\s{0,3}\\d)`, "giu")
+/** a day written with a full stop ("11. Sep 2024", "December 19. 2025") in the form the dates stage reads */
+const DAY_STOP_BEFORE_MONTH_RE = new RegExp(`\\b(\\d{1,2})\\.\\s{1,3}(?=${MONTH}\\s{0,3}(?:19|20)\\d\\d)`, "giu")
+const DAY_STOP_BEFORE_YEAR_RE = new RegExp(`(${MONTH}\\s{0,3}\\d{1,2})\\.\\s{1,3}(?=(?:19|20)\\d\\d)`, "giu")
+export const readableDate = (core: string): string =>
+  core.replace(GLUED_DATE_RE, " ").replace(DAY_STOP_BEFORE_MONTH_RE, "$1 ").replace(DAY_STOP_BEFORE_YEAR_RE, "$1, ")
+
+export const DATE_WORDS = new RegExp(
   `^(?:${MONTH}|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|at|on|am|pm|a\\.m|p\\.m|of|the|st|nd|rd|th|utc|gmt|est|edt|pst|pdt|cet|bst|ist|et|pt|updated|published|posted|last|modified|date|created|written|yesterday|today|ago|minutes?|hours?|days?|weeks?|months?|years?|mins?|hrs?|\\d+(?:st|nd|rd|th)?)$`,
   "iu"
 )
@@ -60,30 +98,150 @@ export interface Line {
   readonly sentenceEnd: boolean
   readonly dateLine: boolean
   readonly repeated: boolean
+  /** written in a language no stopword list covers (Tajik, Kazakh, Kyrgyz, Uzbek Cyrillic; Georgian): judged by shape */
+  readonly unlisted: boolean
   rule: CompiledRule | null
 }
 
 const CJK_RE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu
 
-const countWords = (s: string) => {
+/** the stopwords as a tree of their characters' codes: a word is looked up without cutting it out of its line */
+interface StopNode {
+  readonly next: Map<number, StopNode>
+  end: boolean
+}
+const STOP_TREE: StopNode = { next: new Map(), end: false }
+for (const w of STOPWORDS) {
+  let node = STOP_TREE
+  for (let k = 0; k < w.length; k++) {
+    const code = w.charCodeAt(k)
+    let child = node.next.get(code)
+    if (!child) {
+      child = { next: new Map(), end: false }
+      node.next.set(code, child)
+    }
+    node = child
+  }
+  node.end = true
+}
+/**
+ * Whether s[start, end) is a stopword; `fold`: lower-case it first (as toLowerCase would; a letter whose lower case is
+ * not one code unit is in no stopword).
+ */
+const isStopword = (s: string, start: number, end: number, fold: boolean): boolean => {
+  let node: StopNode | undefined = STOP_TREE
+  for (let k = start; k < end && node !== undefined; k++) {
+    let code = s.charCodeAt(k)
+    if (fold) {
+      if (code >= 65 && code <= 90) code += 32
+      else if (code > 127) {
+        const lower = s[k]!.toLowerCase()
+        if (lower.length !== 1) return false
+        code = lower.charCodeAt(0)
+      }
+    }
+    node = node.next.get(code)
+  }
+  return node !== undefined && node.end
+}
+
+/** character classes of the Basic Multilingual Plane, filled as met: 1 a letter, 2 a number, 3 neither */
+const BMP_CLASS = new Uint8Array(65536)
+const LETTER_RE = /\p{L}/u
+const NUMBER_RE = /\p{N}/u
+const LETTER = 1
+const NUMBER = 2
+const OTHER = 3
+const classOf = (ch: string): number => (LETTER_RE.test(ch) ? LETTER : NUMBER_RE.test(ch) ? NUMBER : OTHER)
+const ASCII_CLASS = new Uint8Array(128).map((_, c) => ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? LETTER : c >= 48 && c <= 57 ? NUMBER : OTHER))
+/** the class of the code point at i (plus 4 for a surrogate pair, two code units), as \p{L} and \p{N} see it */
+const charClass = (s: string, i: number): number => {
+  const c = s.charCodeAt(i)
+  if (c < 128) return ASCII_CLASS[c]!
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+    const d = s.charCodeAt(i + 1)
+    if (d >= 0xdc00 && d <= 0xdfff) return classOf(s.slice(i, i + 2)) + 4
+  }
+  let k = BMP_CLASS[c]!
+  if (k === 0) {
+    k = classOf(s[i]!)
+    BMP_CLASS[c] = k
+  }
+  return k
+}
+/** The index of the first letter or digit at or after i (s.length when none). */
+const nextWordStart = (s: string, i: number): number => {
+  const n = s.length
+  while (i < n) {
+    const k = charClass(s, i)
+    if (k > 4) {
+      if (k - 4 !== OTHER) return i
+      i += 2
+    } else {
+      if (k !== OTHER) return i
+      i += 1
+    }
+  }
+  return n
+}
+
+/** The end of the run starting at i of letters and digits (`lettersOnly`: of letters). */
+const runEnd = (s: string, i: number, lettersOnly: boolean): number => {
+  const n = s.length
+  while (i < n) {
+    let k = charClass(s, i)
+    const step = k > 4 ? 2 : 1
+    if (k > 4) k -= 4
+    if (k === OTHER || (lettersOnly && k !== LETTER)) break
+    i += step
+  }
+  return i
+}
+
+const isLetterAt = (s: string, i: number): boolean => {
+  const k = charClass(s, i)
+  return (k > 4 ? k - 4 : k) === LETTER
+}
+
+/** Calls `visit` with the start and end of every run of letters and digits (as /[\p{L}\p{N}]+/gu finds them). */
+export const forEachWordRun = (s: string, visit: (start: number, end: number) => void): void => {
+  for (let i = nextWordStart(s, 0); i < s.length; ) {
+    const end = runEnd(s, i, false)
+    visit(i, end)
+    i = nextWordStart(s, end)
+  }
+}
+
+const APOSTROPHE = 39
+const RIGHT_QUOTE = 0x2019
+const isApostrophe = (q: number) => q === APOSTROPHE || q === RIGHT_QUOTE
+
+/**
+ * Words (as WORD_RE reads them: letters and digits, with apostrophe-joined letter parts), stopwords, capitalised
+ * words and words that start with a digit, in one pass over the characters.
+ */
+export const countWords = (s: string) => {
   let words = 0
   let stop = 0
   let caps = 0
   let digits = 0
-  WORD_RE.lastIndex = 0
-  for (let m = WORD_RE.exec(s); m !== null; m = WORD_RE.exec(s)) {
-    const w = m[0]
+  const n = s.length
+  let end = 0
+  for (let start = nextWordStart(s, 0); start < n; start = nextWordStart(s, end)) {
+    let i = runEnd(s, start, false)
+    // an apostrophe joins letters: "it's", "don’t" (only letters after it; a digit right after starts a new word)
+    while (i + 1 < n && isApostrophe(s.charCodeAt(i)) && isLetterAt(s, i + 1)) i = runEnd(s, i + 1, true)
     words++
-    // no stopword is longer than ten letters
-    const c = w.charCodeAt(0)
-    // the stopwords are lower case: only a capitalised word needs folding first
-    if (w.length <= 10 && STOPWORDS.has(c >= 65 && c <= 90 ? w.toLowerCase() : c > 127 ? w.toLowerCase() : w)) stop++
+    const c = s.charCodeAt(start)
+    // no stopword is longer than STOPWORD_MAX; the stopwords are lower case: only a capitalised word needs folding
+    if (i - start <= STOPWORD_MAX && isStopword(s, start, i, (c >= 65 && c <= 90) || c > 127)) stop++
     if (c >= 48 && c <= 57) digits++
     else if (c >= 65 && c <= 90) caps++
     else if (c > 127) {
-      const first = w[0]!
+      const first = s[start]!
       if (first !== first.toLowerCase()) caps++
     }
+    end = i
   }
   // Chinese and Japanese write no spaces: count about two characters as a word
   if (s.length >= 8 && s.length > words * 12) {
@@ -94,11 +252,22 @@ const countWords = (s: string) => {
 }
 
 /** a line that is only a date (with weekday, time, "Posted/Updated" labels and the like) */
-const isDateLine = (core: string, words: number): boolean => {
-  if (words === 0 || words > 14 || !DATE_RE.test(core)) return false
+const TODAY_RE = /yesterday|today/i
+/** `digits`: words that start with a digit; a date without one says "today" or "yesterday" */
+const isDateLine = (core: string, words: number, digits: number): boolean => {
+  if (words === 0 || words > 14 || (digits === 0 && !TODAY_RE.test(core)) || !DATE_RE.test(core)) return false
   let other = 0
   for (const m of core.matchAll(WORD_RE)) if (!DATE_WORDS.test(m[0])) other++
   return other <= 1
+}
+
+/** how many white-space characters (as trimStart sees them) a line starts with */
+const LEADING_SPACE_RE = /^\s*/u
+const leadingSpace = (r: string): number => {
+  const c = r.charCodeAt(0)
+  // most lines start with a letter, a digit or a plain space
+  if (c > 32 && c < 127) return 0
+  return LEADING_SPACE_RE.exec(r)![0].length
 }
 
 const splitLines = (text: string): Array<Line | null> => {
@@ -133,7 +302,7 @@ const splitLines = (text: string): Array<Line | null> => {
       continue
     }
     const r = raw[i] ?? ""
-    const indent = r.length - r.trimStart().length
+    const indent = leadingSpace(r)
     const bm = BULLET_RE.exec(t)
     const core = bm ? t.slice(bm[0].length) : t
     const { words, stop, caps, digits } = countWords(core)
@@ -150,9 +319,10 @@ const splitLines = (text: string): Array<Line | null> => {
       stop,
       caps,
       digits,
-      sentenceEnd: ENDS_SENTENCE_RE.test(core),
-      dateLine: isDateLine(core, words),
+      sentenceEnd: endsSentence(core),
+      dateLine: isDateLine(core, words, digits),
       repeated: (counts.get(t) ?? 0) > 1 && words > 0,
+      unlisted: UNLISTED_RE.test(core),
       rule: null
     })
   }

@@ -13,6 +13,7 @@
  * `max_words` guards a rule against matching a real sentence that happens to contain its words.
  */
 import { Schema } from "effect"
+import { gateOf, type Gate } from "./gates.js"
 import type { Line } from "./lines.js"
 
 export const RULE_FAMILIES = [
@@ -72,42 +73,18 @@ export interface CompiledRule {
   readonly appliesTo: "line" | "block"
   readonly action: CleanRule["action"]
   readonly maxWords: number
+  /** what a line needs before the pattern can match it (see gates.ts) */
+  readonly gate: Gate
 }
 
 export interface CompiledRules {
   readonly rules: ReadonlyArray<CompiledRule>
+  readonly lineRules: ReadonlyArray<CompiledRule>
   /**
-   * Prefilters: for a line of w words, `prefilterFor(w)` holds one alternation per flag set over the line rules whose
-   * max_words allows w; a line that matches none of them matches no line rule (one test instead of one per rule).
+   * The line rules a line of `words` words may match, as positions in `lineRules`, in the file's order: those its
+   * first character and its literals let through (the others cannot match it).
    */
-  readonly prefilterFor: (words: number) => ReadonlyArray<RegExp>
-}
-
-/** true when every top-level alternative of a pattern starts with ^ */
-export const anchoredAtStart = (source: string): boolean => {
-  let depth = 0
-  let inClass = false
-  let start = true
-  for (let i = 0; i < source.length; i++) {
-    const c = source[i]
-    if (start) {
-      if (c !== "^") return false
-      start = false
-    }
-    if (c === "\\") {
-      i++
-      continue
-    }
-    if (inClass) {
-      if (c === "]") inClass = false
-      continue
-    }
-    if (c === "[") inClass = true
-    else if (c === "(") depth++
-    else if (c === ")") depth--
-    else if (c === "|" && depth === 0) start = true
-  }
-  return !start
+  readonly lineRulesFor: (line: string, words: number) => ReadonlyArray<number>
 }
 
 const cache = new WeakMap<CleanRules, CompiledRules>()
@@ -125,24 +102,94 @@ export const compileRules = (rules: CleanRules): CompiledRules => {
     } catch (e) {
       throw new Error(`rule ${r.id}: invalid regular expression: ${e instanceof Error ? e.message : String(e)}`)
     }
-    return { id: r.id, family: r.family, re, appliesTo: r.applies_to, action: r.action, maxWords: r.max_words ?? Number.POSITIVE_INFINITY }
-  })
-  const limits = [...new Set(out.filter((r) => r.appliesTo === "line").map((r) => r.maxWords))].sort((a, b) => a - b)
-  // patterns anchored at the line start go into their own alternation: the engine tries it at position 0 only
-  const buckets = limits.map((limit) => {
-    const byKey = new Map<string, Array<string>>()
-    for (const r of out) {
-      if (r.appliesTo !== "line" || r.maxWords < limit) continue
-      const key = `${anchoredAtStart(r.re.source) ? "a" : "u"}/${r.re.flags}`
-      byKey.set(key, [...(byKey.get(key) ?? []), r.re.source])
+    return {
+      id: r.id,
+      family: r.family,
+      re,
+      appliesTo: r.applies_to,
+      action: r.action,
+      maxWords: r.max_words ?? Number.POSITIVE_INFINITY,
+      gate: gateOf(re.source, re.flags)
     }
-    return [...byKey].map(([key, sources]) => new RegExp(sources.map((src) => `(?:${src})`).join("|"), key.slice(2)))
   })
-  const prefilterFor = (words: number): ReadonlyArray<RegExp> => {
-    for (let i = 0; i < limits.length; i++) if (words <= limits[i]!) return buckets[i]!
-    return []
+  const lineRules = out.filter((r) => r.appliesTo === "line")
+  // rules anchored at the start, by the (lower-cased) characters they can start with; the others, by their literals
+  // (an anchored rule with literals is listed by both: it is a candidate only when a literal is found and its first
+  // character fits)
+  const byFirst = new Map<string, Array<number>>()
+  const rest: Array<number> = []
+  lineRules.forEach((r, k) => {
+    if (r.gate.literals !== null || r.gate.firstChars === null) rest.push(k)
+    if (r.gate.firstChars !== null)
+      for (const c of r.gate.firstChars) {
+        const key = r.gate.ignoreCase ? `i${c}` : `s${c}`
+        byFirst.set(key, [...(byFirst.get(key) ?? []), k])
+      }
+  })
+  const startsRight = (k: number, lower: string, line: string): boolean => {
+    const g = lineRules[k]!.gate
+    return g.firstChars === null || g.firstChars.has(g.ignoreCase ? lower[0]! : line[0]!)
   }
-  const compiled: CompiledRules = { rules: out, prefilterFor }
+  // the rules' literals, in one alternation per word limit (longest literal first), scanned over the lower-cased line
+  // from every position; a literal found also brings the literals it contains. A case-sensitive rule's literals are
+  // lower-cased too: finding them in the lower-cased line is necessary for a match, which is all a gate needs.
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")
+  const withLiterals = rest.filter((k) => lineRules[k]!.gate.literals !== null)
+  const limits = [...new Set(withLiterals.map((k) => lineRules[k]!.maxWords))].sort((x, y) => x - y)
+  const buckets = limits.map((limit) => {
+    const literalRules = new Map<string, Array<number>>()
+    for (const k of withLiterals)
+      if (lineRules[k]!.maxWords >= limit)
+        for (const lit of lineRules[k]!.gate.literals!) {
+          const key = lit.toLowerCase()
+          literalRules.set(key, [...(literalRules.get(key) ?? []), k])
+        }
+    const keys = [...literalRules.keys()].sort((x, y) => y.length - x.length)
+    const within = new Map<string, Array<number>>()
+    for (const key of keys) {
+      const ks = new Set<number>()
+      for (const other of keys) if (key.includes(other)) for (const k of literalRules.get(other)!) ks.add(k)
+      within.set(key, [...ks])
+    }
+    return { limit, re: keys.length > 0 ? new RegExp(keys.map(escape).join("|"), "gu") : null, within }
+  })
+  const bucketFor = (words: number) => buckets.find((b) => words <= b.limit) ?? null
+  const restOpen = rest.filter((k) => lineRules[k]!.gate.literals === null)
+  // per first character: the anchored rules that may start with it and the open rules, merged once
+  const mergedByKey = new Map<number, ReadonlyArray<number>>()
+  const merged = (lowerFirst: string, first: string): ReadonlyArray<number> => {
+    const key = lowerFirst.charCodeAt(0) * 65536 + first.charCodeAt(0)
+    let hit = mergedByKey.get(key)
+    if (hit === undefined) {
+      const anchoredOpen = [...(byFirst.get(`i${lowerFirst}`) ?? []), ...(byFirst.get(`s${first}`) ?? [])].filter((k) => lineRules[k]!.gate.literals === null)
+      hit = [...new Set([...anchoredOpen, ...restOpen])].sort((x, y) => x - y)
+      mergedByKey.set(key, hit)
+    }
+    return hit
+  }
+  const scan = (re: RegExp, lower: string, within: ReadonlyMap<string, ReadonlyArray<number>>): Set<number> | null => {
+    let into: Set<number> | null = null
+    re.lastIndex = 0
+    for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+      into ??= new Set<number>()
+      for (const k of within.get(m[0])!) into.add(k)
+      re.lastIndex = m.index + 1
+    }
+    return into
+  }
+  const lineRulesFor = (line: string, words: number): ReadonlyArray<number> => {
+    if (line.length === 0) return []
+    const lower = line.toLowerCase()
+    const base = merged(lower[0]!, line[0]!)
+    const bucket = bucketFor(words)
+    if (bucket === null || bucket.re === null) return base
+    const found = scan(bucket.re, lower, bucket.within)
+    if (found === null) return base
+    const out = base.slice()
+    for (const k of found) if (startsRight(k, lower, line)) out.push(k)
+    return out.sort((x, y) => x - y)
+  }
+  const compiled: CompiledRules = { rules: out, lineRules, lineRulesFor }
   cache.set(rules, compiled)
   return compiled
 }
@@ -150,12 +197,13 @@ export const compileRules = (rules: CleanRules): CompiledRules => {
 /** Marks each line with the first line rule it matches, then each unmarked line of a block with the first block rule. */
 export const markRules = (present: ReadonlyArray<Line>, compiled: CompiledRules): void => {
   const n = present.length
-  const lineRules = compiled.rules.filter((r) => r.appliesTo === "line")
   const blockRules = compiled.rules.filter((r) => r.appliesTo === "block")
-  const anyRule = (s: string, words: number) => compiled.prefilterFor(words).some((re) => re.test(s))
   for (const l of present) {
-    if (!anyRule(l.core, l.words) && (l.core === l.text || !anyRule(l.text, l.words))) continue
-    for (const r of lineRules) {
+    // the first rule in the file's order that matches the line without its bullet or as written
+    const forCore = compiled.lineRulesFor(l.core, l.words)
+    const candidates = l.core === l.text ? forCore : [...new Set([...forCore, ...compiled.lineRulesFor(l.text, l.words)])].sort((a, b) => a - b)
+    for (const k of candidates) {
+      const r = compiled.lineRules[k]!
       if (l.words > r.maxWords) continue
       r.re.lastIndex = 0
       if (r.re.test(l.core) || (l.core !== l.text && r.re.test(l.text))) {

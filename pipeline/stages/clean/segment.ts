@@ -12,12 +12,12 @@ import { looksLikeName } from "./byline.js"
 const URL_RE = /\bhttps?:\/\/|\bwww\.|\.(?:com|org|net|co\.uk)\b/i
 
 /**
- * jusText-style class of one line. On a `foreign` page (a language the stopword list does not cover) long,
- * punctuated lines count as prose whatever their stopwords.
+ * jusText-style class of one line. On a `foreign` page (a language the stopword lists do not cover), and on a line
+ * written in such a language, long punctuated lines count as prose whatever their stopwords.
  */
 const classify = (l: Line, foreign: boolean): LineClass => {
   if (l.words === 0) return { klass: "bad", signal: "no-words" }
-  const sd = foreign ? 0.3 : l.stop / l.words
+  const sd = foreign || l.unlisted ? 0.3 : l.stop / l.words
   const len = l.core.length
   if (URL_RE.test(l.core) && l.words < 12) return { klass: "bad", signal: "link-text" }
   // a long line of capitalised words without sentence punctuation: a menu or a list of links run together

@@ -40,7 +40,7 @@ interface ChronoLocale {
 
 /**
  * a numeric date with its three parts ("12/5/98", "1998-03-05", "5.3.98"): a result read from numbers alone is kept
- * only with its year, so a decimal or a range ("4.7 percent", "89-52") starts no stretch
+ * only with its year, so a decimal or a score ("2.5 percent", "31-28") starts no stretch
  */
 export const NUMERIC_DATE = String.raw`\d[-/.]\d{1,2}[-/.]\d`
 /** how chrono's dictionaries start a month name (any case), and its ordinal words ("twenty-first" ends with "first") */

@@ -1,6 +1,6 @@
 /**
  * The grammar of Russian dates, for documents whose language is Russian: chrono-node's `ru` locale reads a day with
- * its month ("20 мая 2017 года", "27-28 сентября 2014 года", "с 16 апреля по 19 мая"); these rules read the rest:
+ * its month ("20 мая 2017 года", "27-28 сентября 2014 года", "с 3 марта по 8 апреля"); these rules read the rest:
  * a month in any case ("в январе", "январь 2019", "в мае 2017 года", "в феврале этого года"), years ("в 2018 году",
  * "2001 г.", "в 1979–1980 годы", "1912-1914 гг."), decades ("1980-е", "в 1970-х годах", "90-е годы"), centuries
  * ("XX век", "в 19-м веке"), quarters and halves ("в третьем квартале", "в первой половине 2017 года"), seasons

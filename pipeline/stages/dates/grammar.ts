@@ -76,7 +76,7 @@ const afterOf = (p: string, i: number): boolean => {
   while (k > 0 && isSpace(p.charCodeAt(k - 1))) k--
   return k < i && k >= 2 && (p.charCodeAt(k - 1) | 32) === 102 && (p.charCodeAt(k - 2) | 32) === 111
 }
-/** "the week of March 6": the ISO week of the day */
+/** "the week of May 12": the ISO week of the day */
 const RE_WEEK_OF = rx(`\\bthe\\s+week\\s+of\\s+(?=(?:${MONTH})\\s+${DAYNUM}|${DAYNUM}\\s+(?:${MONTH}))`, "g")
 /** "the 1988 quarter", "the 1989 period": the quarter the report is about, in that year */
 const RE_YEAR_QUARTER = rx(`\\bthe\\s+(${YEAR})\\s+(?:quarter|period)\\b`, "gi")
@@ -549,7 +549,7 @@ const paragraphCandidates = (p: string, config: DatesConfig, lang: string, trigg
   // (a Russian stretch starts at a month stem, a token of the trigger scan, or at a numeric date)
   if (chronoLanguage(lang) && DIGIT.test(p) && (lang !== "ru" || classes & T.RU_MONTH || NUMERIC_SHAPE.test(p))) chronoCandidates(p, add, lang)
 
-  // "the week of March 6": the week of the day written after it (the day's candidate is widened to the week)
+  // "the week of May 12": the week of the day written after it (the day's candidate is widened to the week)
   if (classes & T.MONTH && classes & T.WEEK)
     findAll(RE_WEEK_OF, p, (m) => {
       const day = out.find((c) => c.s === m.index + m[0].length && (c.kind.k === "full" || c.kind.k === "yearless") && c.kind.d !== null)

@@ -158,8 +158,8 @@ const markAlone = (w: string, next: string | undefined): Mark => {
   if (IRREGULAR_PAST.has(w)) return "past"
   if (/^[a-z]{2,}ed$/.test(w) && !NOT_PAST.has(w)) return "past"
   // any other English word the lexicon (Brill's, the `brill` package) reads most often as a past tense ("upheld",
-  // "oversaw", "mistook"). Its presents are left unread: read as presents they set a schedule's date ahead ("the show
-  // opens on Friday", right, but counted by bench:dates as a date after publication without a future cue), and read as
+  // "oversaw", "mistook"). Its presents are left unread: read as presents they set a schedule's date ahead ("the fair
+  // closes on Sunday", right, but counted by bench:dates as a date after publication without a future cue), and read as
   // verbs without tense they set such dates in the past; see the README
   if (LEXICON_PAST.has(w)) return "past"
   // the Russian forms below are written in Cyrillic

@@ -1,6 +1,6 @@
 /** The stage's input and output, the candidates the grammar finds, and the per-document context passed between steps. */
 import type { DateModifier, DatePrecision, DateRow } from "../../model.js"
-import type { CleanResult } from "../clean.js"
+import type { CleanResult } from "../clean/index.js"
 import type { PartOfDay, Season, VagueRef } from "./calendar.js"
 import type { MarkCache } from "./tense.js"
 
@@ -59,7 +59,7 @@ export type Kind =
   | { readonly k: "monthOfYear"; readonly m: number; readonly n: number } // June last year
   /** the latest quarter, the year-ago quarter; discussed: the quarter the text has named, when there is one; year: "the 1988 quarter" */
   | { readonly k: "latestQuarter"; readonly back: boolean; readonly yearBack: number; readonly discussed?: boolean; readonly year?: number }
-  | { readonly k: "weekOf"; readonly day: Extract<Kind, { k: "full" | "yearless" }> } // the week of March 6
+  | { readonly k: "weekOf"; readonly day: Extract<Kind, { k: "full" | "yearless" }> } // the week of May 12
   | { readonly k: "weekend"; readonly coming: boolean } // "the weekend", "this weekend": the last one or the next one, by tense
   | { readonly k: "yearAgo"; readonly n: number; readonly anaphoric?: Anaphoric } // a year ago, a year earlier: the period under discussion, a year back
   | { readonly k: "holiday"; readonly name: string; readonly day: (y: number) => { m: number; d: number } }

@@ -8,15 +8,27 @@ import type { Candidate, DocContext } from "./context.js"
 import { COMPASS, CONNECTORS, ORG_WORDS, PLACE_WORDS } from "./lexicon.js"
 import { entityId } from "./link.js"
 import { normOf } from "./tokens.js"
-import { translitKey } from "./translit.js"
+import { INITIAL, UNTYPED } from "./typing.js"
+import { tokenKey, translitKey } from "./translit.js"
 
-/** The coreference step, in order: acronyms, titles, surnames, parts of longer names, then the type vote. */
+/**
+ * The coreference step, in order: acronyms, titles, surnames, parts of longer names, the type vote; then the names
+ * nothing gave a type are no mentions (typing.ts, UNTYPED).
+ */
 export const resolveInDocument = (doc: DocContext): void => {
   resolveAcronyms(doc)
   resolveTitles(doc)
   resolveSurnames(doc)
   resolvePartsOfLongerNames(doc)
   voteTypes(doc)
+  dropUntyped(doc)
+}
+
+const dropUntyped = (doc: DocContext): void => {
+  const { candidates } = doc
+  let w = 0
+  for (const c of candidates) if (c.entity >= 0 || c.strength !== UNTYPED) candidates[w++] = c
+  candidates.length = w
 }
 
 /** "Collective Security Treaty Organization (CSTO)": the acronym, there and later, is the name it was introduced with. */
@@ -52,6 +64,7 @@ const resolveAcronyms = (doc: DocContext): void => {
       c.entity = full.entity
       c.name = full.name
       c.type = full.type
+      c.strength = Math.max(c.strength, full.strength)
     }
   }
 }
@@ -89,12 +102,13 @@ const resolveSurnames = (doc: DocContext): void => {
   const entities = doc.gazetteer.entities
   const idOf = (c: Candidate): string => entityId(doc, c)
   // people with a full name, by surname key, in order of appearance (gazetteer people included)
-  const fullPeople: Array<{ surname: string; given: string; pos: number; cand: Candidate }> = []
+  const fullPeople: Array<{ surname: string; given: string; givenKey: string; pos: number; cand: Candidate }> = []
   for (const c of candidates) {
     if (c.type !== "person") continue
     const words = tokens.slice(c.na, c.nb).filter((t) => t.word && !CONNECTORS.has(t.key))
     if (words.length < 2) continue
-    fullPeople.push({ surname: translitKey(normOf(words[words.length - 1]!)), given: translitKey(normOf(words[0]!)), pos: c.a, cand: c })
+    if (INITIAL.test(words[0]!.text)) continue // "Б. Обама" names a person by initials only
+    fullPeople.push({ surname: translitKey(normOf(words[words.length - 1]!)), given: translitKey(normOf(words[0]!)), givenKey: tokenKey(normOf(words[0]!)), pos: c.a, cand: c })
   }
   const peopleBySurname = new Map<string, Array<(typeof fullPeople)[number]>>()
   for (const f of fullPeople) {
@@ -110,11 +124,18 @@ const resolveSurnames = (doc: DocContext): void => {
   // surnames (bare or titled) → the earlier full name, else the only full name in the document
   for (const c of candidates) {
     if (c.entity >= 0 && entities[c.entity]!.g.type !== "person") continue
-    if (c.nb - c.na !== 1 || peopleBySurname.size === 0 && authorPeople.length === 0) continue
-    const words = [tokens[c.na]!]
-    if (c.entity < 0 && c.strength >= 3 && c.type !== "person") continue
+    if (peopleBySurname.size === 0 && authorPeople.length === 0) continue
+    // a surname alone, or after initials ("Б. Обама", "J. Smith") that must agree with the full name's first name
+    let initials = ""
+    if (c.nb - c.na !== 1) {
+      if (c.entity >= 0 || c.type !== "person" || c.nb - c.na > 4) continue
+      for (let k = c.na; k < c.nb - 1; k++) initials += tokens[k]!.word && INITIAL.test(tokens[k]!.text) ? tokenKey(tokens[k]!.exact) : "\u0000"
+      if (initials.length === 0 || initials.includes("\u0000")) continue
+    }
+    const words = [tokens[c.nb - 1]!]
+    if (c.entity < 0 && c.strength >= 3 && c.type !== "person" && initials === "") continue
     const key = translitKey(normOf(words[0]!))
-    const same = peopleBySurname.get(key) ?? []
+    const same = (peopleBySurname.get(key) ?? []).filter((f) => f.cand !== c && (initials === "" || f.givenKey.startsWith(initials.slice(0, 2)) || f.givenKey.startsWith(initials[0]!)))
     let target = same.filter((f) => f.pos < c.a).pop()?.cand
     if (!target) {
       const ids = new Set(same.map((f) => idOf(f.cand)))
@@ -124,12 +145,25 @@ const resolveSurnames = (doc: DocContext): void => {
       c.entity = target.entity
       c.name = target.name
       c.type = "person"
+      // a surname used alone is what a text does with a person's name: it confirms a name that only looked personal
+      if (target.strength === UNTYPED && c.strength === UNTYPED) target.strength = c.strength = 1
+      else c.strength = Math.max(c.strength, target.strength, 1)
       continue
     }
     const author = authorPeople.find((ap) => ap.surname === key)
     if (author && c.entity < 0) {
       c.name = author.name
       c.type = "person"
+      c.strength = Math.max(c.strength, 2)
+      continue
+    }
+    // a first name alone ("Бориса", "Maxim") → the one person of the document with that first name
+    if (c.entity < 0 && initials === "" && c.type === "person" && c.strength >= 2) {
+      const named = fullPeople.filter((f) => f.given === key && f.cand !== c)
+      if (named.length > 0 && new Set(named.map((f) => idOf(f.cand))).size === 1) {
+        c.entity = named[0]!.cand.entity
+        c.name = named[0]!.cand.name
+      }
     }
   }
 }
@@ -149,6 +183,17 @@ const resolvePartsOfLongerNames = (doc: DocContext): void => {
       if (list) list.push(item)
       else multiByWord.set(key, [item])
     }
+  }
+  /**
+   * "Tarvik Airport", "Velm Outer Ring Road", "National Library of Ostra": a name whose head noun is another word than
+   * the single word names a thing called after it (or lying in it), not the same thing; "Church of Scientology" names
+   * what "Scientology" does, the single word following its head.
+   */
+  const namedAfter = (m: Candidate, key: string): boolean => {
+    let at = -1
+    for (let k = m.na; k < m.nb; k++) if (tokens[k]!.key === key) at = k
+    for (let k = at + 1; k < m.nb; k++) if (ORG_WORDS.has(tokens[k]!.key) || PLACE_WORDS.has(tokens[k]!.key)) return true
+    return false
   }
   /** "Kowloon West", "Tarvik City", "Velm, Ostra": a part or neighbour of the place a single word names, not the same place */
   const subdivisionOf = (m: Candidate, key: string): boolean => {
@@ -173,7 +218,7 @@ const resolvePartsOfLongerNames = (doc: DocContext): void => {
     for (const { m, edge } of multiByWord.get(key) ?? []) {
       if (m.a > c.a && isHead) continue
       // "Scientology" → "Church of Scientology"; "the Church" → the earlier "Church of Scientology"
-      if ((!isHead || edge) && (c.strength < 2 || m.type === c.type || isHead) && !subdivisionOf(m, key)) {
+      if ((!isHead || edge) && (c.strength < 2 || m.type === c.type || isHead) && !subdivisionOf(m, key) && (isHead || !namedAfter(m, key))) {
         owners.add(m.name)
         owner = m
         if (owners.size > 1) break
@@ -182,6 +227,7 @@ const resolvePartsOfLongerNames = (doc: DocContext): void => {
     if (owner && owners.size === 1) {
       c.name = owner.name
       c.type = owner.type
+      c.strength = Math.max(c.strength, 0)
     }
   }
 }
@@ -201,6 +247,15 @@ const voteTypes = (doc: DocContext): void => {
   for (const c of candidates) {
     if (c.entity >= 0) continue
     const v = votes.get(c.id!)!
+    if (c.strength === UNTYPED) {
+      // an untyped mention takes the type the document's other mentions of the same name give it, if any
+      const best = Math.max(v[0], v[1], v[2])
+      if (best > 0) {
+        c.type = v[0] === best ? "person" : v[1] === best ? "organization" : "place"
+        c.strength = 0
+      }
+      continue
+    }
     const own = v[TYPE_INDEX[c.type]]
     // ties keep the mention's own guess
     c.type = v[0] > own && v[0] >= v[1] && v[0] >= v[2] ? "person" : v[1] > own && v[1] >= v[2] ? "organization" : v[2] > own ? "place" : c.type

@@ -17,19 +17,23 @@ import {
   GIVEN_NAMES,
   MONTHS_AND_DAYS,
   NAME_PARTICLES,
+  NON_ENTITY_HEADS,
   NAME_PREFIXES,
   ORG_WORDS,
   PERSON_TITLES,
   PLACE_PREFIX_WORDS,
   PLACE_WORDS,
+  RU_CLASS_NOUNS,
+  SPEECH_VERBS,
   SUBJECT_VERBS,
   TITLE_WORDS
 } from "./lexicon.js"
 import type { Hit } from "./match.js"
-import { nominativePhrase } from "./morph.js"
+import { nominativePhrase, PROPER } from "./morph.js"
+import { usStateName } from "./places.js"
 import { joinText, normOf, type Token } from "./tokens.js"
 import { translitKey } from "./translit.js"
-import { guessType, isCommon, PLACE_SUFFIX } from "./typing.js"
+import { guessType, INITIAL, isCommon, isGivenName, PLACE_SUFFIX, UNTYPED, type Guess } from "./typing.js"
 
 const DOMAIN = /\.(com|org|net|gov|edu|info|io|ru|uk|de|fr|tj|kz|uz|kg)$/i
 
@@ -61,7 +65,12 @@ export const discoverNames = (d: DocContext): void => {
         }
         if (nameAt(d, j) || hitAt[j]! >= 0) {
           if (tokens[j - 1]!.poss && hitAt[j - 1]! < 0 && !possessiveInName(d, j - 1, j)) break
-          // "the Refugee Council Enver Solomon": a head noun followed by a given name ends the organisation
+          // a name does not go on into another script ("The Prodigy Кит Флинт"), nor from an acronym into a person's name
+          if (hitAt[j]! < 0 && scriptChanges(tokens[j - 1]!, u)) break
+          if (tokens[j - 1]!.upper && hitAt[j - 1]! < 0 && (GIVEN_NAMES.has(u.key) || u.proper === PROPER.given) && j + 1 < n && nameAt(d, j + 1)) break
+          // "Минздрава Мэтт Хэнкок": a first name and a surname after a name with no personal word start another name
+          if (CYRILLIC_LETTER.test(u.exact) && u.proper === PROPER.given && !u.properGuessed && j + 1 < n && nameAt(d, j + 1) && !tokens[j + 1]!.upper && !runHasPersonWord(d, i, j)) break
+          // "the Harbour Trust Lena Marsh": a head noun followed by a given name ends the organisation
           const prev = tokens[j - 1]!
           if ((ORG_WORDS.has(prev.key) || PLACE_WORDS.has(prev.key)) && GIVEN_NAMES.has(u.key) && hitAt[j]! < 0 && j + 1 < n && nameAt(d, j + 1)) break
           j++
@@ -77,6 +86,14 @@ export const discoverNames = (d: DocContext): void => {
         if (u.joiner && j + 1 < n && nameAt(d, j + 1) && !tokens[j - 1]!.poss) {
           j++
           continue
+        }
+        // a name that goes on in lower case: "Следственный комитет", "Министерство иностранных дел"
+        if (u.lower !== undefined) {
+          const end = lowerContinuation(d, i, j)
+          if (end > j) {
+            j = end
+            continue
+          }
         }
         // connectors between two name words: "Institute for Political Research", "Osama bin Laden"
         if (u.word && CONNECTORS.has(u.key) && !u.cap && (NAME_PARTICLES.has(u.key) || runHasHead(d, i, j))) {
@@ -100,13 +117,77 @@ export const discoverNames = (d: DocContext): void => {
   d.candidates.sort((x, y) => x.a - y.a)
 }
 
+const CYRILLIC_LETTER = /[\u0400-\u04ff]/
+const LATIN_LETTER = /[A-Za-z\u00c0-\u024f]/
+/** two words of a run, one in Latin letters and the other in Cyrillic */
+const scriptChanges = (x: Token, y: Token): boolean =>
+  x.word && y.word && CYRILLIC_LETTER.test(x.exact) !== CYRILLIC_LETTER.test(y.exact) && (LATIN_LETTER.test(x.exact) || LATIN_LETTER.test(y.exact))
+
+/** a word of the run the dictionary or the names data knows as a first name, surname or patronymic */
+const runHasPersonWord = (d: DocContext, a: number, b: number): boolean => {
+  for (let k = a; k < b; k++) {
+    const t = d.tokens[k]!
+    if (t.proper === PROPER.given || t.proper === PROPER.surname || t.proper === PROPER.patronymic || GIVEN_NAMES.has(t.key) || INITIAL.test(t.text)) return true
+  }
+  return false
+}
+
+/** Words that may join the dependents of an organisation's head noun ("Фонд борьбы с коррупцией", "суд по правам человека"). */
+const DEPENDENT_JOINERS = new Set(["по", "с", "за", "и", "при"])
+const DEPENDENT_POS = new Set(["NOUN", "ADJF", "PRTF", "NUMR"])
+const MAX_LOWER_WORDS = 5
+/** a lower-case word that can depend on a head noun: a noun, adjective or participle in a case other than the nominative */
+const dependent = (t: Token): boolean => t.lower !== undefined && DEPENDENT_POS.has(t.lower.pos) && t.lower.forms.some((f) => f.case !== undefined && f.case !== "nomn")
+
+/**
+ * Where a name that goes on in lower case ends, from token j (a lower-case word kept by the tokenizer): an organisation
+ * head noun after capitalised words ("Следственного комитета"), and, once the name has such a head, the nouns and
+ * adjectives that depend on it in an oblique case, with the prepositions between them ("Министерства иностранных дел",
+ * "Европейского суда по правам человека"). A verb, a nominative or a punctuation mark ends it.
+ */
+const lowerContinuation = (d: DocContext, a: number, j: number): number => {
+  const { tokens, n } = d
+  let hasHead = false
+  for (let k = a; k < j; k++) if (ORG_WORDS.has(tokens[k]!.key)) hasHead = true
+  let k = j
+  let end = j
+  let lower = 0
+  while (k < n && lower < MAX_LOWER_WORDS) {
+    const t = tokens[k]!
+    if (t.nlBefore || t.lower === undefined) break
+    if (!hasHead) {
+      // adjectives before the head noun: "Харбинский военно-инженерный колледж"
+      let h = k
+      while (h < n && h - k < 3 && tokens[h]!.lower !== undefined && !tokens[h]!.nlBefore && (tokens[h]!.lower!.pos === "ADJF" || tokens[h]!.lower!.pos === "PRTF")) h++
+      const head = tokens[h]
+      if (head === undefined || head.nlBefore || head.lower === undefined || head.lower.pos !== "NOUN" || !ORG_WORDS.has(head.key)) break
+      hasHead = true
+      lower += h - k + 1
+      end = k = h + 1
+      continue
+    }
+    if (DEPENDENT_JOINERS.has(t.key) && tokens[k + 1] !== undefined && dependent(tokens[k + 1]!)) {
+      k++
+      lower++
+      continue
+    }
+    if (!dependent(t)) break
+    end = ++k
+    lower++
+  }
+  return end
+}
+
 /** The name of inflected words in the nominative ("Барака Обамы" → "Барак Обама"), spaced as written. */
 const nominativeName = (d: DocContext, toks: ReadonlyArray<Token>): string => {
-  const forms = d.morph ? nominativePhrase(d.morph, toks) : toks.map(normOf)
+  // an organisation's head noun followed by lower-case dependents: only the words up to the head take the nominative
+  let head = toks.findIndex((t) => t.word && ORG_WORDS.has(t.key))
+  if (head < 0 || !toks.slice(head + 1).some((t) => t.lower !== undefined)) head = toks.length
+  const forms = d.morph ? nominativePhrase(d.morph, toks, head) : toks.map(normOf)
   let out = ""
   toks.forEach((t, k) => {
     if (k > 0 && t.s > toks[k - 1]!.e) out += " "
-    out += t.word ? forms[k]! : t.text
+    out += t.word ? (t.text.endsWith(".") && t.exact.length <= 2 ? t.text : forms[k]!) : t.text
   })
   return out
 }
@@ -157,6 +238,11 @@ const droppableLead = (d: DocContext, k: number): boolean => {
     const next = tokens[k + 1]
     if (next !== undefined && next.cap && !next.nlBefore && !FUNCTION_WORDS.has(next.key)) return false
   }
+  // "Министерство внутренних дел ...": a Russian organisation's head noun starting a sentence still starts the name
+  if (t.cap && ORG_WORDS.has(t.key) && CYRILLIC_LETTER.test(t.exact)) {
+    const next = tokens[k + 1]
+    if (next !== undefined && !next.nlBefore && (next.lower !== undefined && dependent(next))) return false
+  }
   if (t.sentStart && ((isCommon(t) && !DEMONYMS.has(t.key)) || lowerSeen.has(t.key) || /[a-z](ing|ed|ly)$/.test(t.key))) return true
   return MONTHS_AND_DAYS.has(t.key)
 }
@@ -166,6 +252,7 @@ const processRun = (d: DocContext, a: number, b: number): void => {
   const entities = d.gazetteer.entities
   const translitIndex = d.gazetteer.translitIndex
   // drop leading words that are not part of a name: "The", sentence-initial common words
+  if (postalState(d, a, b)) return
   while (a < b && hitAt[a]! < 0 && droppableLead(d, a)) a++
   while (b > a && ((CONNECTORS.has(tokens[b - 1]!.key) && !tokens[b - 1]!.cap) || !tokens[b - 1]!.word || MONTHS_AND_DAYS.has(tokens[b - 1]!.key)) && hitAt[b - 1]! < 0) b--
   if (a >= b) return
@@ -274,6 +361,41 @@ const processRun = (d: DocContext, a: number, b: number): void => {
       return
     }
   }
+  // "Виктор Лукашенко", "В. Лукашенко" before a gazetteer person's surname: the same person only if the first name or
+  // initial agrees with the gazetteer's, else another person of that surname
+  if (!titled && b - na >= 2 && b - na <= 4 && hitAt[b - 1]! >= 0) {
+    const h = hits[hitAt[b - 1]!]!
+    const e = entities[h.entity]!
+    if (e.g.type === "person" && h.a > na && h.b === b) {
+      let firstNames = true
+      for (let k = na; k < h.a; k++) {
+        const t = tokens[k]!
+        if (hitAt[k]! >= 0 || !t.word || !(INITIAL.test(t.text) || isGivenName(t) || t.proper === PROPER.given || t.proper === PROPER.patronymic)) firstNames = false
+      }
+      if (firstNames) {
+        const first = tokens[na]!
+        const given = [e.g.name, ...e.aliasNames].map((n) => translitKey(n).split(" ")[0]!).filter((g) => g.length > 1)
+        const initial = INITIAL.test(first.text) ? translitKey(first.exact) : undefined
+        const firstKey = translitKey(normOf(first))
+        const agrees = given.some((g) => (initial !== undefined ? g.startsWith(initial) : g === firstKey))
+        if (agrees) candidates.push({ a, b, na, nb: b, entity: h.entity, name: e.g.name, type: "person", strength: 9, titled: false })
+        else {
+          const nameToks = tokens.slice(na, b)
+          const name = nameToks.some((t) => t.norm !== undefined) ? nominativeName(d, nameToks) : joinText(body, nameToks)
+          candidates.push({ a, b, na, nb: b, entity: -1, name, type: "person", strength: 3, titled: false })
+        }
+        return
+      }
+    }
+  }
+  // "George Washington", "Jack London": a first name before a one-word place is a person's name
+  if (b - na === 2 && hitAt[na]! < 0 && hitAt[na + 1]! >= 0 && (GIVEN_NAMES.has(tokens[na]!.key) || isGivenName(tokens[na]!))) {
+    const h = hits[hitAt[na + 1]!]!
+    if (h.a === na + 1 && h.b === b && entities[h.entity]!.g.type === "place") {
+      candidates.push({ a, b, na, nb: b, entity: -1, name: joinText(body, tokens.slice(na, b)), type: "person", strength: 3, titled })
+      return
+    }
+  }
   if (hasHitInside && headOutside && !titled) {
     discovered(d, a, na, b, titled)
     return
@@ -368,8 +490,95 @@ const namedByContext = (d: DocContext, k: number): boolean => {
   return next.word && SUBJECT_VERBS.has(next.key)
 }
 
+/** kinds of settlement whose "<kind> of <name>" is the settlement's own name */
+const SETTLEMENT_WORDS = new Set(["city", "town", "village", "municipality", "borough", "township", "commune"])
+
+const YEAR = /^(1[5-9]|20)[0-9]{2}[a-z]?$/
+/**
+ * A person by what surrounds the name: an author cited by the year of the work ("Marlow (1998)", "(Marlow, 1998)",
+ * "Marlow et al.", "Marlow and Brenner 1998"), or a speaker ("Anna Berg said", "said Anna Berg", "according to Berg").
+ */
+const personByContext = (d: DocContext, na: number, b: number, words: ReadonlyArray<Token>): Guess | undefined => {
+  const { tokens } = d
+  if (words.some((t) => t.upper || ORG_WORDS.has(t.key) || PLACE_WORDS.has(t.key) || DEMONYMS.has(t.key))) return undefined
+  // co-authors after the name: ", Brenner", "and Brenner", "& Brenner", ", & Brenner" (up to eight)
+  const separator = (t: Token | undefined) => t !== undefined && (t.key === "," || t.key === "and" || t.key === "&")
+  let k = b
+  for (let n = 0; n < 8; n++) {
+    let next = k + 1
+    if (!separator(tokens[k])) break
+    if (tokens[k]!.key === "," && (tokens[next]?.key === "and" || tokens[next]?.key === "&")) next++
+    const name = tokens[next]
+    if (name === undefined || name.nlBefore || !(name.word && name.cap && !name.upper)) break
+    k = next + 1
+  }
+  // a co-author itself: "Polio and Gass 1997"
+  const coAuthor = separator(tokens[na - 1]) && tokens[na - 2]?.cap === true
+  const t0 = tokens[k]
+  const t1 = tokens[k + 1]
+  if (t0 !== undefined && !t0.nlBefore) {
+    if (t0.key === "et" && t1?.key === "al") return { type: "person", strength: 2 }
+    if ((t0.key === "(" || t0.key === ",") && t1 !== undefined && YEAR.test(t1.key)) return { type: "person", strength: 2 }
+    if (YEAR.test(t0.key) && (k > b || coAuthor)) return { type: "person", strength: 2 }
+  }
+  // a speaker: two or three personal-name words before or after a verb of saying, or after "according to"
+  const personLike = words.length >= 2 && words.length <= 3 && words.every((t) => t.cap && !isCommon(t))
+  const after = tokens[b]
+  const before = tokens[na - 1]
+  if (personLike && after !== undefined && after.word && SPEECH_VERBS.has(after.key)) return { type: "person", strength: 2 }
+  if (personLike && before !== undefined && before.word && SPEECH_VERBS.has(before.key) && (tokens[b]?.key === "." || tokens[b]?.key === ",")) return { type: "person", strength: 2 }
+  return undefined
+}
+
+const QUOTE_OR_SPACE = new Set([" ", "\u00a0", "«", '"', "“", "„", "("])
+/** "газета «Ведомости»", "певица Мадонна": the type a Russian class noun just before the name gives it (read from the text). */
+const classNounBefore = (d: DocContext, na: number): Guess | undefined => {
+  const t = d.tokens[na]!
+  if (d.morph === undefined || !CYRILLIC_LETTER.test(t.exact) && d.language !== "ru") return undefined
+  const { body } = d
+  let end = t.s
+  while (end > 0 && end > t.s - 4 && QUOTE_OR_SPACE.has(body[end - 1]!)) end--
+  let start = end
+  // a lower-case Cyrillic word: а–я, ё
+  while (start > 0 && end - start < 20) {
+    const c = body.charCodeAt(start - 1)
+    if ((c >= 0x430 && c <= 0x44f) || c === 0x451) start--
+    else break
+  }
+  if (start === end || end === t.s) return undefined
+  const type = RU_CLASS_NOUNS.get(d.morph.analyse(body.slice(start, end)).lemma)
+  return type === undefined ? undefined : { type, strength: 2 }
+}
+
+/** The gazetteer's entity of each US state, by its name ("Georgia (U.S. state)" under "Georgia"), per compiled gazetteer. */
+const statesOf = new WeakMap<object, ReadonlyMap<string, number>>()
+const usStateEntity = (d: DocContext, code: string): number | undefined => {
+  const name = usStateName(code)
+  if (name === undefined) return undefined
+  let states = statesOf.get(d.gazetteer)
+  if (states === undefined) {
+    const m = new Map<string, number>()
+    d.gazetteer.entities.forEach((e, i) => {
+      if (e.g.type === "place" && e.g.within === "united-states") m.set(e.g.name.replace(/ \(.*\)$/, ""), i)
+    })
+    statesOf.set(d.gazetteer, (states = m))
+  }
+  return states.get(name)
+}
+
+/** "Paramus, NJ", "Tulsa, OK": a US state's postal code after a place and a comma is that state; true when it was one. */
+const postalState = (d: DocContext, a: number, b: number): boolean => {
+  const { tokens } = d
+  if (b - a !== 1 || !tokens[a]!.upper || tokens[a]!.exact.length !== 2 || tokens[a - 1]?.key !== "," || tokens[a - 2]?.cap !== true) return false
+  const state = usStateEntity(d, tokens[a]!.exact)
+  if (state === undefined) return false
+  d.candidates.push({ a, b, na: a, nb: b, entity: state, name: d.gazetteer.entities[state]!.g.name, type: "place", strength: 9, titled: false })
+  return true
+}
+
 const discovered = (d: DocContext, a: number, na: number, b: number, titled: boolean): void => {
   const { tokens, lowerSeen, capMid, capsLine, candidates, body, authorKeys } = d
+
   if (b - na === 1 && !titled) {
     const w = tokens[na]!
     if (w.sentStart && (lowerSeen.has(w.key) || (!capMid.has(w.key) && !GIVEN_NAMES.has(w.key) && !w.upper && !PLACE_SUFFIX.test(w.key) && !namedByContext(d, na))))
@@ -379,9 +588,14 @@ const discovered = (d: DocContext, a: number, na: number, b: number, titled: boo
   const nameToks = tokens.slice(na, b)
   const words = nameToks.filter((t) => t.word)
   if (words.length === 0) return
-  const name = nameToks.some((t) => t.norm !== undefined) ? nominativeName(d, nameToks) : joinText(body, nameToks)
+  const name = nameToks.some((t) => t.norm !== undefined || t.lower !== undefined) ? nominativeName(d, nameToks) : joinText(body, nameToks)
   const before = na > 0 ? tokens[na - 1] : undefined
-  const guess = guessType(nameToks, titled ? undefined : before, titled, authorKeys, na > 1 ? tokens[na - 2] : undefined)
+  let guess = guessType(nameToks, titled ? undefined : before, titled, authorKeys, na > 1 ? tokens[na - 2] : undefined)
+  if (NON_ENTITY_HEADS.has(words[words.length - 1]!.key) && !titled) return
+  if (guess.strength === UNTYPED || (guess.type !== "person" && guess.strength <= 2)) {
+    const byContext = personByContext(d, na, b, words) ?? classNounBefore(d, na)
+    if (byContext !== undefined) guess = byContext
+  }
   // evidence that a capitalised word is a name at all
   const allCommon = words.every((t) => isCommon(t) || CONNECTORS.has(t.key) || TITLE_WORDS.has(t.key))
   if (allCommon && guess.strength < 3) return
@@ -390,6 +604,9 @@ const discovered = (d: DocContext, a: number, na: number, b: number, titled: boo
     if (w.exact.length < 2 && !w.upper) return
     const d0 = w.text.charCodeAt(0)
     if (d0 >= 48 && d0 <= 57) return
+    // a label before a number ("Figure 3", "Table 2", "Chapter 4") names a part of the text, unless it is a road ("Highway 61")
+    const n0 = tokens[na + 1]?.text.charCodeAt(0) ?? 0
+    if (!titled && n0 >= 48 && n0 <= 57 && !tokens[na + 1]!.nlBefore && !PLACE_WORDS.has(w.key) && !YEAR.test(tokens[na + 1]!.key)) return
     // in a line of capitals an all-capital word proves nothing; in a title-case line it is still an acronym
     if (w.upper && w.headline && !titled && (capsLine[na] === 1 || w.sentStart && w.nlBefore)) return
     if (w.upper && (COMMON_WORDS.has(w.key) || COMMON_ACRONYMS.has(w.key) || w.exact.length > 6 || /^[IVXLC]+$/.test(w.exact))) {
@@ -397,7 +614,7 @@ const discovered = (d: DocContext, a: number, na: number, b: number, titled: boo
     }
     if (!titled && w.sentStart && !capMid.has(w.key) && guess.strength < 2 && !namedByContext(d, na)) return
     if (!titled && w.sentStart && lowerSeen.has(w.key)) return
-    if (!titled && guess.strength === 0) {
+    if (!titled && guess.strength <= 0) {
       // menu items alone on a line ("Services", "Careers") and plural common nouns are not names on capitals alone
       const next = tokens[na + 1]
       if (w.nlBefore && (next === undefined || next.nlBefore)) return
@@ -407,6 +624,8 @@ const discovered = (d: DocContext, a: number, na: number, b: number, titled: boo
       if (!owner && /(ies|ers|ions|ings|ents|ces|ves|ts|ism|tion|ment|ness|ity|ance|ence|ist|[^j]ing|ed|ly)$/.test(w.key)) return
     }
   } else if (!titled && words.every((t) => t.sentStart) && words.every((t) => lowerSeen.has(t.key) || isCommon(t)) && guess.strength < 3) return
-  const canonical = words.length === 2 && words[0]!.upper && !words[1]!.upper && guess.type === "person" ? normaliseAuthor(name) : name
+  let canonical = words.length === 2 && words[0]!.upper && !words[1]!.upper && guess.type === "person" ? normaliseAuthor(name) : name
+  // "the City of Cleveland", "the Municipality of Culion": the place is named by its own name
+  if (words.length >= 3 && SETTLEMENT_WORDS.has(words[0]!.key) && words[1]!.key === "of" && guess.type === "place") canonical = joinText(body, words.slice(2))
   candidates.push({ a, b, na, nb: b, entity: -1, name: canonical, type: guess.type, strength: guess.strength, titled })
 }

@@ -11,7 +11,8 @@
  * 4. typing.ts    types from the neighbours ("Taipei, Taiwan", names listed among places, "Irving, Texas"), then
  *                 from GeoNames: a large city's name is a place, and a city that dominates its name is identified
  * 5. link.ts      discovered names linked to the gazetteer by transliteration key (translit.ts), type and given name
- * 6. coref.ts     acronyms, titles and surnames resolved within the document; one type per provisional entity
+ * 6. coref.ts     acronyms, titles and surnames resolved within the document; one type per provisional entity;
+ *                 a name nothing gave a type (typing.ts, UNTYPED) is no mention
  * 7. result.ts    mentions with code-point offsets, and the entities they point at
  */
 import type { EntityType } from "../../model.js"
@@ -65,7 +66,7 @@ export interface EntitiesResult {
 /** What the stage uses besides the gazetteer, loaded by the shell (pipeline/entity-data.ts); each is optional. */
 export interface EntityResources {
   readonly morphology?: Morphology | undefined
-  /** the world-countries records: every country joins the gazetteer (places.ts) */
+  /** the countries of ISO 3166-1 with their names: every country joins the gazetteer (places.ts) */
   readonly countries?: ReadonlyArray<CountryRecord> | undefined
   /** GeoNames cities: discovered names of cities are typed and identified (places.ts) */
   readonly cities?: ReadonlyArray<CityRecord> | undefined

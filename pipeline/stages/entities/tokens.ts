@@ -38,6 +38,10 @@ export interface Token {
   common?: boolean
   /** set by the morphology step: what the dictionary says a proper name is (see ProperKind in morph.ts) */
   proper?: number
+  /** set by the morphology step when `proper` is the suffix model's guess for a word the dictionary lacks */
+  properGuessed?: boolean
+  /** set by the morphology step for a lower-case Cyrillic word kept as a token: the dictionary's reading of it */
+  lower?: { readonly pos: string; readonly forms: ReadonlyArray<{ readonly case: string | undefined }> }
 }
 
 /** The word as a name word: its nominative when the morphology step set one, else as written (dots removed). */
@@ -194,6 +198,11 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
   const tokens: Array<Token> = []
   let pendingStart = true
   let asciiWord = false
+  /**
+   * Lower-case words after a capitalised word that are still kept as tokens of their own, for names that continue in
+   * lower case ("Министерство иностранных дел", "Следственный комитет"); elsewhere such words are stand-ins.
+   */
+  let chainLeft = 0
   const pushWord = (_unused: undefined, start: number, raw0: string, nlBefore: boolean, allowSentenceEnd: boolean): void => {
     let raw = raw0
     let sentenceEndAfter = false
@@ -230,6 +239,7 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
     if (!cap) lowerSeen.add(key)
     tokens.push({ s: start, e: start + text.length, text, key, exact, word: true, cap, upper, poss, sentStart: pendingStart, nlBefore, joiner: false, headline: false })
     pendingStart = sentenceEndAfter
+    chainLeft = cap ? LOWER_CHAIN : chainLeft > 0 && !sentenceEndAfter ? chainLeft - 1 : 0
     if (sentenceEndAfter) {
       const ds = start + raw.length
       tokens.push({ s: ds, e: ds + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
@@ -257,6 +267,7 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
       // a rule of repeated marks ("-----", "═════", "***"): one token, as each mark alone does the same
       if (width === 1 && (c < 128 ? REPEATABLE[c] !== 0 : c !== 0x2018 && c !== 0x2019)) while (i < len && body.charCodeAt(i) === c) i++
       tokens.push({ s, e: i, text: raw, key: raw, exact: raw, word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore, joiner: false, headline: false })
+      if (raw !== "-") chainLeft = 0
       if (SENTENCE_END.has(raw) || raw === ":" || raw === ";") pendingStart = true
       else if (!TRANSPARENT.has(raw)) pendingStart = false
       continue
@@ -294,7 +305,7 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
       }
       break
     }
-    if (lowerOrNonLatin && nonLatin && cache !== undefined && cache.nonLatinFast && !nlBefore && !pendingStart && i - s > 1) {
+    if (lowerOrNonLatin && nonLatin && cache !== undefined && cache.nonLatinFast && !nlBefore && !pendingStart && i - s > 1 && chainLeft === 0) {
       // never a name, never a listed word: a shared stand-in, its key computed only if the document asks
       cache.pending.push(body.slice(s, i))
       tokens.push(i - s > 3 ? LOWER_LONG : LOWER_SHORT)
@@ -351,10 +362,26 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
       }
       continue
     }
+    // initials written against the surname ("Б.Обама", "Дж.Коми"): each initial a word of its own, like "Б. Обама"
+    const glued = raw.indexOf(".") > 0 ? GLUED_INITIALS.exec(raw) : null
+    if (glued !== null) {
+      let off = s
+      for (const part of glued[1]!.match(/\p{Lu}\p{Ll}?\./gu)!) {
+        pushWord(undefined, off, part, off === s && nlBefore, false)
+        off += part.length
+      }
+      pushWord(undefined, off, raw.slice(off - s), false, true)
+      continue
+    }
     pushWord(undefined, s, raw, nlBefore, true)
   }
   return tokens
 }
+
+const GLUED_INITIALS = /^((?:\p{Lu}\p{Ll}?\.)+)\p{Lu}\p{Ll}+/u
+
+/** how many lower-case words of a non-Latin script after a capitalised word are kept as tokens (see chainLeft) */
+const LOWER_CHAIN = 5
 
 /** Marks every word of a title-case line (a headline) as sentence-initial: capitals there prove nothing. */
 export const markHeadlines = (tokens: Array<Token>, capsLine: Uint8Array): void => {

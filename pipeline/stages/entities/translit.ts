@@ -8,6 +8,8 @@ import anyAscii from "any-ascii"
 import iuliia from "iuliia"
 
 const NON_ASCII = /[^\x00-\x7f]/
+/** ASCII and the basic Cyrillic letters А–я (no ё, no marks): nothing to fold, and the common case of a Russian text */
+const PLAIN_LETTERS = /^[\x00-\x7f\u0410-\u044f]*$/
 const MARKS = /[\u0300-\u036f]/g
 
 /** Pure string functions are memoised across documents (bounded: the cache is dropped when it grows large). */
@@ -27,7 +29,7 @@ const memo = (cache: Map<string, string>, key: string, f: (s: string) => string)
 
 /** Folds diacritics and a few letters NFD does not decompose; "й" is a letter of its own, not "и" with a mark. */
 export const foldDiacritics = (s: string): string =>
-  NON_ASCII.test(s)
+  NON_ASCII.test(s) && !PLAIN_LETTERS.test(s)
     ? keepShortI(s)
         .normalize("NFD")
         .replace(MARKS, "")

@@ -9,18 +9,31 @@ import {
   COMMON_WORDS,
   COMPASS,
   DEMONYMS,
+  FIRST_NAMES,
   GIVEN_NAMES,
   MONTHS_AND_DAYS,
+  NAME_PARTICLES,
   NAME_PREFIXES,
+  ORG_CLASS_NOUNS,
   ORG_WORDS,
+  PERSON_CLASS_NOUNS,
   PLACE_PREPOSITIONS,
-  PLACE_WORDS
+  PLACE_WORDS,
+  TITLE_WORDS
 } from "./lexicon.js"
 import type { Token } from "./tokens.js"
 import { PROPER } from "./morph.js"
-import { dominantCity, LARGE_CITY } from "./places.js"
+import { cityFullName, dominantCity, LARGE_CITY } from "./places.js"
 import { foldDiacritics, tokenKey } from "./translit.js"
 
+/**
+ * How sure a type is: 3 and more from the name's own words (a head noun, a title, a given name with a surname), 2 from
+ * its context (a preposition, a listed neighbour, a city), 1 weak; UNTYPED when nothing says what the name is. An
+ * untyped name is no mention unless a later step gives it a type (its neighbours, the place data, a defined acronym,
+ * a surname or a longer name of the same document, the document's other mentions of it): a capitalised word is not
+ * an organisation for want of anything else. Its `type` is only the best guess should that evidence come.
+ */
+export const UNTYPED = -1
 export type Guess = { type: EntityType; strength: number }
 
 /** The type the language's dictionary gives a name's words (morph.ts): a given name or surname makes a person, then a place, then an organisation. */
@@ -33,11 +46,15 @@ const properType = (words: ReadonlyArray<Token>): Guess | undefined => {
     else if (t.proper === PROPER.place) place = true
     else if (t.proper === PROPER.organization) organization = true
   }
-  if (person) return { type: "person", strength: words.length >= 2 ? 3 : 2 }
-  if (organization) return { type: "organization", strength: 2 }
+  // a guess of the suffix model for words the dictionary lacks is weaker than a preposition ("в Сан-Диего")
+  const weak = words.every((t) => t.proper === undefined || t.proper === PROPER.none || t.properGuessed === true)
+  if (person) return { type: "person", strength: words.length >= 2 ? 3 : weak ? 1 : 2 }
+  if (organization) return { type: "organization", strength: weak ? 1 : 2 }
   if (place) return { type: "place", strength: 2 }
   return undefined
 }
+
+const CYRILLIC = /[\u0400-\u04ff]/
 
 export const PLACE_SUFFIX = /(stan|abad|grad|gorod|burg|bourg|polis|ville|shire|sk|skaya|kent|kand|shahr|land|...[^aeiou]ia)$/
 
@@ -45,18 +62,65 @@ const COMMONISH = new Set([...COMMON_WORDS, ...MONTHS_AND_DAYS, ...DEMONYMS])
 /** a common English word, month, day or demonym, or a word the dictionary knows only as common at a sentence start: not a name on its capital letter alone */
 export const isCommon = (t: Token): boolean => COMMONISH.has(t.key) || (t.common === true && t.sentStart)
 
+const ROAD_NUMBER = /^(?:[ABM][0-9]{1,3}|I-?[0-9]{1,3}|US-?[0-9]{1,3}|SR-?[0-9]{1,3})$/
+
+/** Russian prepositions of place: "в Марселе", "из Пхеньяна", "под Москвой" */
+const RU_PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(["в", "во", "из", "под", "около", "возле", "близ"])
+
+/** a place noun, singular or plural, alone or last in a compound: "city", "cities", "city-states", "countries" */
+export const isPlaceNoun = (key: string): boolean => {
+  const last = key.slice(key.lastIndexOf("-") + 1)
+  return PLACE_NOUNS.has(last) || (last.endsWith("ies") && PLACE_NOUNS.has(last.slice(0, -3) + "y")) || (last.endsWith("s") && PLACE_NOUNS.has(last.slice(0, -1)))
+}
+const PLACE_NOUNS: ReadonlySet<string> = new Set([...PLACE_WORDS, "country", "nation", "kingdom", "capital"])
+
+/**
+ * A first name of people, by the hand list or the names data (lexicon.ts), that is no common word, month or demonym;
+ * the data also lists words ("See", "Read", "Page"), so at a sentence start only the hand list counts.
+ */
+export const isGivenName = (t: Token): boolean =>
+  GIVEN_NAMES.has(t.key) || (FIRST_NAMES.has(t.key) && t.key.length > 2 && !t.upper && !t.sentStart && !NOT_FIRST_NAMES.has(t.key))
+/** words of the names data that start or head names of other things ("Port Hutt", "La Venta", "Bay Area", "North Korea") */
+const NOT_FIRST_NAMES: ReadonlySet<string> = new Set([...COMMONISH, ...NAME_PREFIXES, ...NAME_PARTICLES, ...COMPASS, ...PLACE_WORDS, ...ORG_WORDS, ...TITLE_WORDS, "les", "los", "las", "art", "sun"])
+
 /** the type of a one-word name (the common case, kept cheap) */
 const guessSingle = (first: Token, before: Token | undefined, before2: Token | undefined, titled: boolean): Guess => {
   if (titled) return { type: "person", strength: 3 }
-  if (first.proper !== undefined && first.proper !== PROPER.none) return properType([first])!
-  if (first.upper && first.exact.length <= 6) return { type: "organization", strength: 2 }
+  const byDictionary = first.proper !== undefined && first.proper !== PROPER.none ? properType([first])! : undefined
+  if (byDictionary !== undefined && byDictionary.strength >= 2) return byDictionary
+  // "в Марселе", "из Пхеньяна": a Russian place preposition before a name the dictionary does not know as a person's
+  if (before !== undefined && before.word && RU_PLACE_PREPOSITIONS.has(before.key) && !first.upper && first.common !== true && CYRILLIC.test(first.exact)) return { type: "place", strength: 2 }
+  if (byDictionary !== undefined) return byDictionary
+  // "the A19", "the M62", "I-580": a road number
+  if (first.upper && ROAD_NUMBER.test(first.exact) && before !== undefined && (before.key === "the" || PLACE_PREPOSITIONS.has(before.key))) return { type: "place", strength: 2 }
+  // an acronym alone names no organisation ("L2", "Q1", "IQR", "GIS"), unless it is defined, follows "of" and a name
+  // (typeByClassNoun) or is Cyrillic, where acronyms are mostly organisations' ("МВД", "ФИФА")
+  if (first.upper && first.exact.length <= 6) return { type: "organization", strength: CYRILLIC.test(first.exact) && !/[0-9]/.test(first.exact) ? 1 : UNTYPED }
   if (GIVEN_NAMES.has(first.key)) return { type: "person", strength: 2 }
   if (before !== undefined && before.word && PLACE_PREPOSITIONS.has(before.key)) return { type: "place", strength: 2 }
-  if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && PLACE_WORDS.has(before2.key)) return { type: "place", strength: 2 }
+  if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && isPlaceNoun(before2.key)) return { type: "place", strength: 2 }
   // "the country's capital, Zarvenna": a name set beside a place noun names that place
   if (before !== undefined && before.key === "," && before2 !== undefined && !before2.cap && (PLACE_WORDS.has(before2.key) || before2.key === "capital")) return { type: "place", strength: 2 }
   if (PLACE_SUFFIX.test(first.key)) return { type: "place", strength: 1 }
-  return { type: "organization", strength: 0 }
+  return { type: "organization", strength: UNTYPED }
+}
+
+/** "J. Smith", "А. С. Пушкин", "Б.Обама", "Дж.Коми": initials before a surname make a person. */
+export const INITIAL = /^\p{Lu}\p{Ll}?\.$/u
+const GLUED_INITIALS = /^(\p{Lu}\p{Ll}?\.)+\p{Lu}\p{Ll}+$/u
+const initialled = (words: ReadonlyArray<Token>): boolean => {
+  const last = words[words.length - 1]!
+  if (words.length === 1) return GLUED_INITIALS.test(last.text)
+  return !last.upper && last.exact.length > 1 && words.slice(0, -1).every((t) => INITIAL.test(t.text))
+}
+
+/** The type a class noun just before the name gives it ("the group Brightlation", "the physicist Lise Meitner"), or of an acronym after "of" and a name ("Anna Berg of KLP"). */
+const typeByClassNoun = (before: Token | undefined, before2: Token | undefined, first: Token, words: number): Guess | undefined => {
+  if (before === undefined || !before.word || before.cap) return undefined
+  if (ORG_CLASS_NOUNS.has(before.key)) return { type: "organization", strength: 2 }
+  if ((PERSON_CLASS_NOUNS.has(before.key) || (before.key.endsWith("s") && PERSON_CLASS_NOUNS.has(before.key.slice(0, -1)))) && words <= 3) return { type: "person", strength: 2 }
+  if (before.key === "of" && words === 1 && first.upper && !/[0-9]/.test(first.exact) && before2 !== undefined && before2.cap) return { type: "organization", strength: 2 }
+  return undefined
 }
 
 export const guessType = (
@@ -78,6 +142,11 @@ export const guessType = (
     }
   }
   if (ORG_WORDS.has(last.key)) return { type: "organization", strength: 3 }
+  if (initialled(words)) return { type: "person", strength: 3 }
+  if (!titled) {
+    const byClass = typeByClassNoun(before, before2, first, words.length)
+    if (byClass !== undefined) return byClass
+  }
   if (words.length === 1) return guessSingle(first, before, before2, titled)
   const orgAt = (t: Token | undefined) => t !== undefined && ORG_WORDS.has(t.key)
   const placeAt = (t: Token | undefined) => t !== undefined && PLACE_WORDS.has(t.key)
@@ -86,27 +155,34 @@ export const guessType = (
     return { type: "organization", strength: 3 }
   if (placeAt(last) && words.length > 1) return { type: "place", strength: 3 }
   if (orgAt(headBeforeOf)) return { type: "organization", strength: 3 }
+  // a head noun first, as Russian and the Romance languages put it ("Министерство иностранных дел", "Universidad de Vigo")
+  if (orgAt(first) && !TITLE_WORDS.has(first.key) && !placeAt(last)) return { type: "organization", strength: 3 }
   if (placeAt(headBeforeOf) && words.length > 1) return { type: "place", strength: 3 }
+  // an organisation's head noun inside the name outweighs what the dictionary says of its other words
+  if (!titled && words.some((t) => ORG_WORDS.has(t.key) && t !== first)) return { type: "organization", strength: words.some((t) => t.lower !== undefined) ? 3 : 2 }
   const byDictionary = properType(words)
+  const weakGuess = byDictionary !== undefined && words.every((t) => t.proper === undefined || t.proper === PROPER.none || t.properGuessed === true)
+  if (byDictionary !== undefined && weakGuess && words.length <= 3 && (NAME_PREFIXES.has(first.key) || (before !== undefined && before.word && RU_PLACE_PREPOSITIONS.has(before.key) && CYRILLIC.test(first.exact))))
+    return { type: "place", strength: 2 }
   if (byDictionary !== undefined) return byDictionary
   if (titled) return { type: "person", strength: 3 }
-  if (words.some((t) => ORG_WORDS.has(t.key) && t !== first)) return { type: "organization", strength: 2 }
   if (authorKeys.size > 0 && authorKeys.has(words.map((t) => t.key).join(" "))) return { type: "person", strength: 3 }
-  if (words.length >= 2 && GIVEN_NAMES.has(first.key)) return { type: "person", strength: 3 }
+  if (words.length >= 2 && isGivenName(first) && !words.some((t) => t.upper)) return { type: "person", strength: 3 }
   // an agency byline: "ALEXANDROVA Lyudmila"
   if (words.length === 2 && first.upper && GIVEN_NAMES.has(foldDiacritics(last.key))) return { type: "person", strength: 3 }
   if (words.length >= 2 && words.some((t) => t.text.indexOf("-") > 0 && /^\p{Lu}\p{Ll}+-\p{Ll}+$/u.test(t.text))) return { type: "person", strength: 2 }
-  if (words.length === 1 && first.upper && first.exact.length <= 6) return { type: "organization", strength: 2 }
+
   if (words.length === 1 && GIVEN_NAMES.has(first.key)) return { type: "person", strength: 2 }
   if (before !== undefined && before.word && PLACE_PREPOSITIONS.has(before.key) && words.length <= 2) return { type: "place", strength: 2 }
-  if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && PLACE_WORDS.has(before2.key)) return { type: "place", strength: 2 }
+  if (before !== undefined && before.key === "of" && before2 !== undefined && !before2.cap && isPlaceNoun(before2.key)) return { type: "place", strength: 2 }
   if (words.length === 1 && PLACE_SUFFIX.test(first.key)) return { type: "place", strength: 1 }
   if (words.length >= 2 && NAME_PREFIXES.has(first.key) && first.key !== "old") return { type: "place", strength: 2 }
   // "Kowloon West", "East Timor", "New South Wales": a compass word makes a place
   if (words.length >= 2 && (words.some((t) => COMPASS.has(t.key)) || first.key === "new")) return { type: "place", strength: 2 }
-  // two to four words that look like personal names (not acronyms, not common words): a person
-  if (words.length >= 2 && words.length <= 4 && words.every((t) => t.cap && !t.upper && !COMMON_WORDS.has(t.key))) return { type: "person", strength: 1 }
-  return { type: "organization", strength: 0 }
+  // two to four words that look like personal names (not acronyms, not common words): perhaps a person, if the
+  // document later says so (its surname alone, a verb of saying)
+  if (words.length >= 2 && words.length <= 4 && words.every((t) => t.cap && !t.upper && !COMMON_WORDS.has(t.key))) return { type: "person", strength: UNTYPED }
+  return { type: "organization", strength: UNTYPED }
 }
 
 /** Types from the neighbours: "Taipei, Taiwan" is a place; so is an unknown name listed among places; "Irving, Texas" takes its state. */
@@ -150,6 +226,18 @@ export const typeFromNeighbours = (doc: DocContext): void => {
       }
     }
   }
+  // "painters Ada Quill, Tom Reeve, Mira Sand": a first name and a surname listed with people is a person's
+  const isPerson = (c: Candidate) => (c.entity >= 0 ? entities[c.entity]!.g.type === "person" : c.type === "person" && c.strength >= 2)
+  for (let pass = 0; pass < 2; pass++)
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k]!
+      if (c.entity >= 0 || c.type !== "person" || c.strength !== UNTYPED) continue
+      const first = doc.tokens[c.na]!
+      if (!FIRST_NAMES.has(first.key) || NOT_FIRST_NAMES.has(first.key)) continue
+      const prev = candidates[k - 1]
+      const next = candidates[k + 1]
+      if ((prev !== undefined && isPerson(prev) && listed(prev, c)) || (next !== undefined && isPerson(next) && listed(c, next))) c.strength = 2
+    }
   // "Irving, Texas": a place in a US state takes the state into its name, as Wikipedia titles it
   for (let k = 0; k + 1 < candidates.length; k++) {
     const c = candidates[k]!
@@ -158,7 +246,7 @@ export const typeFromNeighbours = (doc: DocContext): void => {
     if (d.entity < 0 || d.a !== c.b + 1 || tokens[c.b]!.key !== "," || d.a !== d.na) continue
     const state = entities[d.entity]!.g
     if (state.type !== "place" || state.within === undefined) continue
-    candidates[k] = { ...c, b: d.b, nb: d.b, name: `${c.name}, ${state.name}`, type: "place", strength: 3 }
+    candidates[k] = { ...c, b: d.b, nb: d.b, name: `${c.name.replace(/, .*$/, "")}, ${state.name.replace(/ \(.*\)$/, "")}`, type: "place", strength: 3 }
     candidates.splice(k + 1, 1)
   }
 }
@@ -175,7 +263,8 @@ export const typeFromPlaceData = (doc: DocContext): void => {
   const cities = doc.gazetteer.cities
   if (cities === undefined) return
   for (const c of doc.candidates) {
-    if (c.entity >= 0 || c.titled) continue
+    // a name its own words or context typed as no place keeps that type: no need to look it up
+    if (c.entity >= 0 || c.titled || (c.type !== "place" && c.strength >= 2)) continue
     const list = cities.get(cityKey(c.name))
     if (list === undefined) continue
     const first = doc.tokens[c.na]!
@@ -185,6 +274,10 @@ export const typeFromPlaceData = (doc: DocContext): void => {
       c.strength = 2
     }
     const city = dominantCity(list)
-    if (city !== undefined) c.geonames = city.cityId
+    if (city !== undefined) {
+      c.geonames = city.cityId
+      // named as usual for the city ("Tulsa" → "Tulsa, Oklahoma"), when the text wrote the city's own name
+      if (cityKey(city.name) === cityKey(c.name)) c.name = cityFullName(city)
+    }
   }
 }
