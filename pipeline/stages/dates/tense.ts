@@ -127,12 +127,19 @@ const markAt = (words: ReadonlyArray<Word>, i: number): Mark => {
   if (word.m === undefined) word.m = markOfWord(word.n, currentMarks)
   return word.m
 }
-/** the lower-case words Brill's lexicon tags most often as a past tense (read once: a set is faster than its 89,000 keys) */
-const LEXICON_PAST: ReadonlySet<string> = (() => {
-  const out = new Set<string>()
-  for (const w in brill) if (brill[w]![0] === "VBD" && /^[a-z]+$/.test(w)) out.add(w)
-  return out
-})()
+/**
+ * the lower-case words Brill's lexicon tags most often as a past tense, read on first use (a set is faster than its
+ * 89,000 keys)
+ */
+let lexiconPast: ReadonlySet<string> | null = null
+const isLexiconPast = (w: string): boolean => {
+  if (!lexiconPast) {
+    const out = new Set<string>()
+    for (const k in brill) if (brill[k]![0] === "VBD" && /^[a-z]+$/.test(k)) out.add(k)
+    lexiconPast = out
+  }
+  return lexiconPast.has(w)
+}
 /** the cache of the document being read (set by tenseCues with the sentence's words) */
 let currentMarks: MarkCache = new Map()
 const MARK_CACHE_MAX = 50_000
@@ -161,7 +168,7 @@ const markAlone = (w: string, next: string | undefined): Mark => {
   // "oversaw", "mistook"). Its presents are left unread: read as presents they set a schedule's date ahead ("the fair
   // closes on Sunday", right, but counted by bench:dates as a date after publication without a future cue), and read as
   // verbs without tense they set such dates in the past; see the README
-  if (LEXICON_PAST.has(w)) return "past"
+  if (isLexiconPast(w)) return "past"
   // the Russian forms below are written in Cyrillic
   if (w.charCodeAt(0) < 0x400) return null
   if (RU_FUTURE.test(w)) return "future"
