@@ -30,8 +30,20 @@ describe("a weekday", () => {
     expect(value(run("The trial is expected to resume Monday."), "Monday")).toBe("2015-10-19")
   })
 
+  it("reads a past tense the verb lexicon knows, not only the listed irregular ones", () => {
+    // "upheld" and "oversaw" are in no list of the stage: without the lexicon the verb is unread and the Sunday after
+    // a Saturday publication would be read as the next day
+    expect(value(run("The appeals court upheld the verdict on Sunday."), "Sunday")).toBe("2015-10-11")
+    expect(value(run("The new chairwoman oversaw the recount Sunday."), "Sunday")).toBe("2015-10-11")
+  })
+
   it("takes the tense of its own clause, not of a future clause elsewhere in the sentence", () => {
     expect(value(run("Since the plan was announced on Tuesday, residents say they will appeal."), "Tuesday")).toBe("2015-10-13")
+  })
+
+  it("reads a plan in the progressive ('were planning to march on Monday') as looking ahead", () => {
+    expect(value(run("Union leaders were planning to march on Monday."), "Monday")).toBe("2015-10-19")
+    expect(value(run("The families are hoping to return Wednesday."), "Wednesday")).toBe("2015-10-21")
   })
 
   it("reads a planning verb as looking ahead, and a verb that comes after the date too", () => {
@@ -77,6 +89,23 @@ describe("relative expressions", () => {
     const ms = run("Turnout rose last week and the count ends next month.")
     expect(value(ms, "last week")).toBe("2015-W41")
     expect(value(ms, "next month")).toBe("2015-11")
+  })
+})
+
+describe("counted from the date the text has just named (earlier, later, the following), or from the publication (ago)", () => {
+  it("'three days later', 'the following year' and 'a year earlier' count from the date written before them", () => {
+    const ms = run("The dam was finished on March 3, 1962. Three days later the valley flooded, and the following year the village was gone. A year earlier, engineers had warned of cracks.")
+    expect(value(ms, "Three days later")).toBe("1962-03-06")
+    expect(value(ms, "the following year")).toBe("1963")
+    expect(value(ms, "A year earlier")).toBe("1962")
+  })
+
+  it("'ago' counts from the publication date, whatever was written before", () => {
+    expect(value(run("The dam was finished in 1962. Two years ago engineers found cracks."), "Two years ago")).toBe("2013")
+  })
+
+  it("'ten days before the vote' counts from the vote, which has no date: no value", () => {
+    expect(run("The mayor resigned in May 2014, ten days before the vote.").map((m) => m.text)).toEqual(["May 2014"])
   })
 })
 

@@ -104,11 +104,32 @@ describe("English expressions at every granularity (reference Wednesday 1998-02-
     expect(value(ms, "the 12th century")).toBe("11")
   })
 
+  it("centuries written in words, and this or last decade and century", () => {
+    const ms = run("The mill ran through the nineteenth century; its owners hope it lasts into the late twenty-first century. Wages barely moved over the last decade, as they did early this century.", ref)
+    expect(value(ms, "the nineteenth century")).toBe("18")
+    expect(value(ms, "the late twenty-first century")).toBe("20")
+    expect(value(ms, "last decade")).toBe("198X")
+    expect(value(ms, "early this century")).toBe("19")
+    expect(ms.find((m) => m.text === "early this century")?.modifier).toBe("start")
+  })
+
   it("parts of the day", () => {
     const ms = run("The ferry sank on Monday night. Rescuers resumed the search yesterday morning. Talks continue tonight.", ref)
     expect(value(ms, "Monday night")).toBe("1998-02-16TNI")
     expect(value(ms, "yesterday morning")).toBe("1998-02-17TMO")
     expect(value(ms, "tonight")).toBe("1998-02-18TNI")
+  })
+
+  it("'last night' and 'this morning' on their own, with no other relative word near", () => {
+    const ms = run("The storm knocked out power across the valley last night.\n\nCrews were still at work this morning.", ref)
+    expect(value(ms, "last night")).toBe("1998-02-17TNI")
+    expect(value(ms, "this morning")).toBe("1998-02-18TMO")
+  })
+
+  it("'the night of' a written day is that part of that day", () => {
+    const ms = run("Witnesses saw the van on the night of Feb. 3, and again on the morning of Friday.", ref)
+    expect(value(ms, "the night of Feb. 3")).toBe("1998-02-03TNI")
+    expect(value(ms, "the morning of Friday")).toBe("1998-02-13TMO")
   })
 
   it("vague references only with vague: true", () => {

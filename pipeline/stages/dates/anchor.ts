@@ -15,8 +15,8 @@
  * before them; "a year earlier", "the quarter" the quarter the text reports on.
  */
 import type { DateResolution } from "../../model.js"
-import { addDays, anchorName, centuryValue, daysIn, decadeValue, halfValue, intervalOf, isoDay, isoMonth, isoYear, partOfDayValue, precisionOrNull, quarterValue, type Ref, seasonOfMonth, seasonStart, seasonValue, utc, validDay, weekdayOf, weekValueOf } from "./calendar.js"
-import { type Tense, tenseCues } from "./tense.js"
+import { type PartOfDay, addDays, anchorName, parseIso, centuryValue, daysIn, decadeValue, halfValue, intervalOf, isoDay, isoMonth, isoYear, partOfDayValue, precisionOrNull, quarterValue, type Ref, seasonOfMonth, seasonStart, seasonValue, utc, validDay, weekdayOf, weekValueOf } from "./calendar.js"
+import { type MarkCache, type Tense, tenseCues } from "./tense.js"
 import type { BodyCand, CalendarUnit, Dateline, DateMention, DocContext, Kind, Published } from "./types.js"
 
 export interface Resolved {
@@ -47,6 +47,12 @@ const FORWARD_DAYS = 120
 const FORWARD_MONTHS = 4
 const DAY_MS = 86_400_000
 
+/** "three days later": counted from the date just named, with no value when there is none */
+const countsFromFocus = (kind: Kind) => (kind.k === "days" || kind.k === "unit" || kind.k === "yearAgo") && kind.anaphoric?.fallback === "none"
+/** the date the text has just named (TimeML's temporal focus), as a reference to count from */
+const focusOf = (cx: Context): Ref | null => (cx.previous ? parseIso(cx.previous, "earlier date") : null)
+const fromFocus = (cx: Context, value: string): Resolved => ({ value, resolution: "relative", anchor: `earlier date ${cx.previous}` })
+const withPartOfDay = (day: string, pod: PartOfDay | undefined) => (pod ? partOfDayValue(day, pod) : day)
 const refDay = (ref: Ref) => ({ y: ref.y, m: ref.m!, d: ref.d ?? daysIn(ref.y, ref.m!) })
 const dayValue = (t: { y: number; m: number; d: number }) => isoDay(t.y, t.m, t.d)
 /** the quarter a month is in: 1-4 */
@@ -57,11 +63,12 @@ const shiftPeriod = (y: number, i: number, n: number, per: number) => {
   return { y: Math.floor(k / per), i: (((k % per) + per) % per) + 1 }
 }
 
+const none = (resolution: DateResolution): Resolved => ({ value: null, resolution, anchor: null })
+const relative = (ref: Ref | null, value: string | null): Resolved => (value === null ? none("relative") : { value, resolution: "relative", anchor: ref ? anchorName(ref) : null })
+const inferred = (ref: Ref | null, value: string): Resolved => ({ value, resolution: "year_inferred", anchor: anchorName(ref!) })
+
 export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
   const { tense } = cx
-  const none = (resolution: DateResolution): Resolved => ({ value: null, resolution, anchor: null })
-  const rel = (value: string | null): Resolved => (value === null ? none("relative") : { value, resolution: "relative", anchor: ref ? anchorName(ref) : null })
-  const inferred = (value: string): Resolved => ({ value, resolution: "year_inferred", anchor: anchorName(ref!) })
   switch (kind.k) {
     case "event":
       return { value: kind.value, resolution: "explicit", anchor: `event ${kind.name}` }
@@ -99,11 +106,11 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
         const fits = [ref.y - 1, ref.y, ref.y + 1].filter((yy) => validDay(yy, kind.m, kind.d) && weekdayOf(yy, kind.m, kind.d) === kind.wd)
         if (fits.length > 0) {
           const yy = fits.reduce((a, b) => (Math.abs(utc(b, kind.m, kind.d).getTime() - t0) < Math.abs(utc(a, kind.m, kind.d).getTime() - t0) ? b : a))
-          return inferred(isoDay(yy, kind.m, kind.d))
+          return inferred(ref, withPartOfDay(isoDay(yy, kind.m, kind.d), kind.pod))
         }
       }
       const y = yearOfDay(kind.m, kind.d, r, tense)
-      return validDay(y, kind.m, kind.d) ? inferred(isoDay(y, kind.m, kind.d)) : { value: partial, resolution: "explicit", anchor: null }
+      return validDay(y, kind.m, kind.d) ? inferred(ref, withPartOfDay(isoDay(y, kind.m, kind.d), kind.pod)) : { value: partial, resolution: "explicit", anchor: null }
     }
     case "month": {
       if (!ref || ref.m === null) return kind.rel ? none("relative") : { value: `--${String(kind.m).padStart(2, "0")}`, resolution: "explicit", anchor: null }
@@ -120,7 +127,7 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
         y = kind.m <= ref.m ? (ahead <= FORWARD_MONTHS && kind.m !== ref.m ? ref.y + 1 : ref.y) : ahead <= FORWARD_MONTHS ? ref.y : ref.y - 1
       }
       const v = isoMonth(y, kind.m)
-      return kind.rel ? rel(v) : inferred(v)
+      return kind.rel ? relative(ref, v) : inferred(ref, v)
     }
     case "weekday": {
       if (!ref || ref.m === null || ref.d === null) return none("relative")
@@ -138,15 +145,27 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
       else if (back === 6) delta = 1
       else delta = -back
       const t = addDays(ref.y, ref.m, ref.d, delta)
-      return rel(kind.pod ? partOfDayValue(dayValue(t), kind.pod) : dayValue(t))
+      return relative(ref, kind.pod ? partOfDayValue(dayValue(t), kind.pod) : dayValue(t))
     }
     case "days": {
+      if (kind.anaphoric) {
+        const from = focusOf(cx)
+        if (from && from.m !== null && from.d !== null) return fromFocus(cx, dayValue(addDays(from.y, from.m, from.d, kind.n)))
+        if (kind.anaphoric.fallback === "none") return none("relative")
+      }
       if (!ref || ref.m === null || ref.d === null) return none("relative")
       const t = addDays(ref.y, ref.m, ref.d, kind.n)
-      return rel(kind.pod ? partOfDayValue(dayValue(t), kind.pod) : dayValue(t))
+      return relative(ref, kind.pod ? partOfDayValue(dayValue(t), kind.pod) : dayValue(t))
     }
-    case "unit":
-      return rel(ref ? unitValue(kind.unit, kind.n, ref) : null)
+    case "unit": {
+      if (kind.anaphoric) {
+        const from = focusOf(cx)
+        const v = from ? unitValue(kind.unit, kind.n, from) : null
+        if (v) return fromFocus(cx, v)
+        if (kind.anaphoric.fallback === "none") return none("relative")
+      }
+      return relative(ref, ref ? unitValue(kind.unit, kind.n, ref) : null)
+    }
     case "weekOf": {
       // the week of the day, once the day is resolved
       const r = resolve(kind.day, ref, cx)
@@ -160,10 +179,10 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
       // "this weekend" is the coming one unless the sentence is past; "the weekend" the last one unless it is future
       const ahead = tense === "future" || (kind.coming && tense !== "past")
       const t = addDays(ref.y, ref.m, ref.d, inWeekend || ahead ? 0 : -7)
-      return rel(weekValueOf(t, true))
+      return relative(ref, weekValueOf(t, true))
     }
     case "monthOfYear":
-      return rel(ref ? isoMonth(ref.y + kind.n, kind.m) : null)
+      return relative(ref, ref ? isoMonth(ref.y + kind.n, kind.m) : null)
     case "latestQuarter": {
       // "the quarter", "the latest period": the quarter under discussion when the text has named one
       const discussed = kind.discussed && cx.period ? /^(\d{4})-Q(\d)$/.exec(cx.period) : null
@@ -173,16 +192,20 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
       }
       if (kind.year !== undefined) return { value: isoYear(kind.year), resolution: "explicit", anchor: null }
       if (!ref) return none("relative")
-      if (ref.m === null) return rel(isoYear(ref.y + kind.yearBack))
+      if (ref.m === null) return relative(ref, isoYear(ref.y + kind.yearBack))
       // the latest reported quarter is the one before the reference's own; the year-ago one is a year before that
       const q = shiftPeriod(ref.y, quarterOf(ref.m), kind.back ? -1 : 0, 4)
-      return rel(quarterValue(q.y + kind.yearBack, q.i))
+      return relative(ref, quarterValue(q.y + kind.yearBack, q.i))
     }
     case "yearAgo": {
       // the period under discussion a year back: the year-ago quarter of a quarterly report, else the year before
       const p = cx.period ? /^(\d{4})-([QH])(\d)$/.exec(cx.period) : null
       if (p) return { value: `${isoYear(Number(p[1]) + kind.n)}-${p[2]}${p[3]}`, resolution: "relative", anchor: `earlier date ${cx.period}` }
-      return rel(ref ? isoYear(ref.y + kind.n) : null)
+      // "a year earlier" with no period under discussion: the year before the date just named
+      const from = kind.anaphoric ? focusOf(cx) : null
+      if (from) return fromFocus(cx, isoYear(from.y + kind.n))
+      if (kind.anaphoric?.fallback === "none") return none("relative")
+      return relative(ref, ref ? isoYear(ref.y + kind.n) : null)
     }
     case "holiday": {
       if (!ref || ref.m === null) return none("year_inferred")
@@ -199,20 +222,20 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
           : tense === "present"
             ? cands.reduce((a, b) => (Math.abs(b.t - t0) < Math.abs(a.t - t0) ? b : a))
             : [...cands].reverse().find((c) => c.t <= t0)!
-      return inferred(isoDay(pick.y, pick.m, pick.d))
+      return inferred(ref, isoDay(pick.y, pick.m, pick.d))
     }
     case "quarter": {
       if (kind.y !== null) return { value: quarterValue(kind.y, kind.q), resolution: "explicit", anchor: null }
       if (!ref) return none("year_inferred")
-      if (kind.shift !== 0) return rel(quarterValue(ref.y + kind.shift, kind.q))
+      if (kind.shift !== 0) return relative(ref, quarterValue(ref.y + kind.shift, kind.q))
       // a quarter not yet begun at the reference is last year's ("the fourth quarter", said in March)
-      return inferred(quarterValue(ref.m !== null && (kind.q - 1) * 3 + 1 > ref.m ? ref.y - 1 : ref.y, kind.q))
+      return inferred(ref, quarterValue(ref.m !== null && (kind.q - 1) * 3 + 1 > ref.m ? ref.y - 1 : ref.y, kind.q))
     }
     case "half": {
       if (kind.y !== null) return { value: halfValue(kind.y, kind.h), resolution: "explicit", anchor: null }
       if (!ref) return none("year_inferred")
-      if (kind.shift !== 0) return rel(halfValue(ref.y + kind.shift, kind.h))
-      return inferred(halfValue(ref.m !== null && (kind.h - 1) * 6 + 1 > ref.m && tense !== "future" ? ref.y - 1 : ref.y, kind.h))
+      if (kind.shift !== 0) return relative(ref, halfValue(ref.y + kind.shift, kind.h))
+      return inferred(ref, halfValue(ref.m !== null && (kind.h - 1) * 6 + 1 > ref.m && tense !== "future" ? ref.y - 1 : ref.y, kind.h))
     }
     case "season": {
       if (kind.y !== null) return { value: seasonValue(kind.y, kind.season), resolution: "explicit", anchor: null }
@@ -232,7 +255,7 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
       // a season with no future cue ("prices rise in winter") is the latest one begun
       else y = latestBegun
       const v = seasonValue(y, kind.season)
-      return kind.rel ? rel(v) : inferred(v)
+      return kind.rel ? relative(ref, v) : inferred(ref, v)
     }
   }
 }
@@ -301,14 +324,14 @@ export const resolveCandidates = (
     if (published && published.source === "page_date" && c.s < published.e && published.s < c.e) continue // the page date line itself
     const isDateline = dateline !== null && c.s === dateline.s
     const p = doc.paras[c.para]!
-    const tense: Tense = isDateline ? "past" : needsTense(c.kind) ? tenseOf(c.kind, p.text, c.s - p.s, c.e - p.s) : "unknown"
+    const tense: Tense = isDateline ? "past" : needsTense(c.kind) ? tenseOf(c.kind, p.text, c.s - p.s, c.e - p.s, doc.memo.marks) : "unknown"
     const r = resolve(c.kind, ref, { tense, previous, period, vague, lang: doc.lang })
     // "that day" with no day written before it, "three days later": no calendar value, reported only with `vague`
-    if (r.value === null && !vague && (c.kind.k === "anaphor" || c.kind.k === "vague")) continue
+    if (r.value === null && !vague && (c.kind.k === "anaphor" || c.kind.k === "vague" || countsFromFocus(c.kind))) continue
     if (r.value !== null && c.kind.k !== "anaphor" && /^\d{4}/.test(r.value)) previous = r.value
     if (r.value !== null && namesPeriod(c.kind)) period = r.value
     if (isDateline) datelineValue = r.value
-    const interval = intervalOf(r.value)
+    const interval = r.value === null ? null : memoInterval(doc, r.value)
     mentions.push({
       text: doc.body.slice(c.s, c.e),
       start: doc.cp(c.s),
@@ -324,6 +347,19 @@ export const resolveCandidates = (
     })
   }
   return { mentions, datelineValue }
+}
+
+const INTERVAL_CACHE_MAX = 10_000
+/** the days of a value, kept per configuration: a document names its year, its days, PRESENT_REF many times */
+const memoInterval = (doc: DocContext, value: string) => {
+  const cache = doc.memo.intervals
+  let hit = cache.get(value)
+  if (hit === undefined) {
+    hit = intervalOf(value)
+    if (cache.size >= INTERVAL_CACHE_MAX) cache.clear()
+    cache.set(value, hit)
+  }
+  return hit
 }
 
 /** a quarter or half the text is reporting on ("the third quarter", "the latest quarter"), not a year-ago one */
@@ -347,10 +383,10 @@ const needsTense = (kind: Kind): boolean =>
  *   gerund heading its clause hides it). With no verb at all the date is the latest one: nothing is placed after the
  *   publication date unless something in the sentence points there.
  */
-const tenseOf = (kind: Kind, p: string, s: number, e: number): Tense => {
+const tenseOf = (kind: Kind, p: string, s: number, e: number, marks: MarkCache): Tense => {
   const before = p.slice(Math.max(0, s - 24), s)
   if (TAKES_EFFECT_BEFORE.test(before)) return "future"
-  const cues = tenseCues(p, s, e)
+  const cues = tenseCues(p, s, e, marks)
   // a weekday: its clause's verb; under an infinitive ("planned to leave on Thursday") or a present, the nearest reading
   if (kind.k === "weekday" || kind.k === "weekend") return cues.infinitive || cues.clause === "present" ? "unknown" : cues.clause
   if (ENDED_BEFORE.test(before)) return "past"

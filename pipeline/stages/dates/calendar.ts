@@ -105,8 +105,8 @@ export const precisionOrNull = (v: string | null): DatePrecision | null => (v ==
  * The first and last calendar day a value covers (`1998-Q3` -> 1998-07-01 .. 1998-09-30, `199X` -> 1990-01-01 ..
  * 1999-12-31, a part of the day -> that day); null for a value without a known year (--12-26, PRESENT_REF).
  */
-export const intervalOf = (value: string | null): { earliest: string; latest: string } | null => {
-  if (value === null) return null
+export const intervalOf = (value: string | null): { readonly earliest: string; readonly latest: string } | null => (value === null ? null : computeInterval(value))
+const computeInterval = (value: string): { earliest: string; latest: string } | null => {
   const span = (a: Ymd, b: Ymd) => ({ earliest: isoDay(a.y, a.m, a.d), latest: isoDay(b.y, b.m, b.d) })
   const months = (y: number, m1: number, y2: number, m2: number) => span({ y, m: m1, d: 1 }, { y: y2, m: m2, d: daysIn(y2, m2) })
   let m: RegExpExecArray | null

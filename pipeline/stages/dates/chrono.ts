@@ -5,7 +5,8 @@
  * read with that locale's strict parser, for its written calendar dates ("20 мая 2017 года", "20. Mai 2017").
  */
 import * as chrono from "chrono-node"
-import { HAS_MONTH, MONTH, MONTH_OR_NUMERIC } from "./lexicon.js"
+import { HAS_MONTH, MONTH_OR_NUMERIC, MONTH_TREE } from "./lexicon.js"
+import { letterBefore } from "./rules.js"
 import { isSpace } from "./text.js"
 import type { Add, Kind } from "./types.js"
 
@@ -14,6 +15,8 @@ interface ChronoLocale {
   readonly parser: chrono.Chrono
   /** where a stretch is cut around: a month name or a numeric date shape */
   readonly trigger: RegExp
+  /** a trigger match that is none, as a look-behind would reject it (rules.ts) */
+  readonly triggerReject?: (p: string, i: number) => boolean
   /** a result holds a month name or a numeric date */
   readonly monthOrNumeric: RegExp
   /** a result holds a month name (a bare number pair is a date only with its year) */
@@ -22,8 +25,27 @@ interface ChronoLocale {
   readonly rangeSep: RegExp
   /** words chrono folds into the front of a result that are not part of the date */
   readonly lead: RegExp
+  /**
+   * what a stretch must hold for chrono to read a day in it (every result kept here has its month and day): a numeric
+   * date shape, or a day (a number or an ordinal word) next to a month name as the locale's parsers write them. A
+   * stretch without one is not parsed: most stretches around a month name hold "in March" or "March 1998".
+   */
+  readonly mayHoldDay: RegExp
+  /**
+   * parsers that can match only where their test holds: a stretch is parsed without those whose test fails (a parser
+   * that cannot match adds no result, so the results are the same)
+   */
+  readonly optional: ReadonlyArray<readonly [name: string, test: RegExp]>
 }
 
+/**
+ * a numeric date with its three parts ("12/5/98", "1998-03-05", "5.3.98"): a result read from numbers alone is kept
+ * only with its year, so a decimal or a score ("2.5 percent", "31-28") starts no stretch
+ */
+export const NUMERIC_DATE = String.raw`\d[-/.]\d{1,2}[-/.]\d`
+/** how chrono's dictionaries start a month name (any case), and its ordinal words ("twenty-first" ends with "first") */
+const EN_MONTH_STEM = "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+const EN_ORDINAL_WORD = "(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|twentieth|thirtieth)"
 /**
  * chrono's strict English parser without the parsers whose results are never kept here (relative "3 days ago" /
  * "within a week" readings, month/year-only slashes, times of day): a third less work. When a chrono release renames
@@ -36,12 +58,29 @@ const EN: ChronoLocale = {
     c.parsers = c.parsers.filter((p) => !CHRONO_UNUSED.has(p.constructor.name))
     return c
   })(),
-  trigger: new RegExp(`\\b${MONTH}(?![a-z])|\\d[-/.]\\d`, "g"),
+  trigger: new RegExp(`\\b${MONTH_TREE}(?![a-z])|${NUMERIC_DATE}`, "g"),
   monthOrNumeric: MONTH_OR_NUMERIC,
   named: HAS_MONTH,
   rangeSep: /\s*(?:[–—]|\s-\s|\b(?:to|through|until|till|and)\b)\s*/,
-  lead: /^(?:on|the|of)\s+/i
+  lead: /^(?:on|the|of)\s+/i,
+  // chrono's middle-endian "March 5", "Sept. fifth", year-month-day "1998 March 5" (a day of one or two digits: "March
+  // 1998" holds none); little-endian "5th of March", "5 to 7 March" (its day follows no digit)
+  mayHoldDay: new RegExp(
+    `\\d[-/.]\\d|${EN_MONTH_STEM}[a-z]*\\.?[\\s,./-]*(?:\\d{1,2}(?!\\d)|${EN_ORDINAL_WORD}|twenty|thirty)|(?:(?<!\\d)\\d{1,2}|${EN_ORDINAL_WORD}|[a-z]teenth)(?:st|nd|rd|th)?\\s*(?:of)?[\\s,./-]*${EN_MONTH_STEM}`,
+    "i"
+  ),
+  optional: [
+    ["SlashDateFormatParser", /\d[-/.]\d/],
+    ["ISOFormatParser", /\d-\d/],
+    ["ENYearMonthDayParser", /\d{4}[-./\s]/],
+    ["ENYearMonthNameParser", new RegExp(`\\d(?:\\s*(?:BE|AD|BCE?|CE))?\\s*[-./,]?\\s*(?:of\\s+)?${EN_MONTH_STEM}`, "i")],
+    ["ENWeekdayParser", /sun|mon|tue|wed|thu|fri|sat/i],
+    ["ENMonthNameMiddleEndianParser", new RegExp(`${EN_MONTH_STEM}[a-z]*\\.?[\\s,./-]*(?:\\d|${EN_ORDINAL_WORD}|twenty|thirty)`, "i")],
+    ["ENMonthNameLittleEndianParser", new RegExp(`(?:\\d|${EN_ORDINAL_WORD}|teenth)(?:st|nd|rd|th)?\\s*(?:of)?[\\s,./-]*${EN_MONTH_STEM}`, "i")]
+  ]
 }
+/** Russian month stems and the beginnings of their abbreviations */
+const RU_MONTH_ABBR = "(?:январ|янв|феврал|фев|март|мар|апрел|апр|ма[йяюе]|июн|июл|август|авг|сентябр|сен|октябр|окт|ноябр|ноя|декабр|дек)"
 /** Russian month stems: the trigger and the month test of the `ru` locale */
 const RU_MONTH = "(?:январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
 /** chrono's strict Russian parser with only the parsers whose results are kept: dates written with a month name (and the weekday before one), ISO and numeric dates */
@@ -52,11 +91,20 @@ const RU: ChronoLocale = {
     c.parsers = c.parsers.filter((p) => RU_USED.has(p.constructor.name))
     return c.parsers.length > 0 ? c : chrono.ru.strict
   })(),
-  trigger: new RegExp(`(?<![\\p{L}])${RU_MONTH}|\\d[-/.]\\d`, "giu"),
+  // a month stem with no letter before it, or a numeric date shape
+  trigger: new RegExp(`${RU_MONTH}|${NUMERIC_DATE}`, "giu"),
+  triggerReject: (p, i) => p.charCodeAt(i) > 0x40 && letterBefore(p, i),
   monthOrNumeric: new RegExp(`${RU_MONTH}|\\d[-/.]\\d`, "iu"),
   named: new RegExp(RU_MONTH, "iu"),
   rangeSep: /\s*(?:[–—]|\s-\s|(?<![\p{L}])(?:по|до|и)(?![\p{L}]))\s*/u,
-  lead: /^(?:в|во|на|с|со|до|к|по)\s+/iu
+  lead: /^(?:в|во|на|с|со|до|к|по)\s+/iu,
+  // chrono's little-endian "20 мая", "20го мая", "двадцатого мая" (its day follows no digit; ordinal words end in -ое, -ого, -ье, -его)
+  mayHoldDay: new RegExp(`\\d[-/.]\\d|(?:(?<!\\d)\\d{1,2}(?:го|ого|е|ое)?|\\p{L}(?:ое|ого|ье|его))[\\s/-]{0,7}(?:of\\s{0,3})?${RU_MONTH_ABBR}`, "iu"),
+  optional: [
+    ["SlashDateFormatParser", /\d[-/.]\d/],
+    ["ISOFormatParser", /\d-\d/],
+    ["RUWeekdayParser", /вск|понедельник|пн|вт|сред|ср|четверг|чт|пятниц|пт|суббот|сб|воскресен/iu]
+  ]
 }
 /** the other locales: stretches around any number; a result must hold a word (its month) */
 const otherLocale = (parser: chrono.Chrono): ChronoLocale => ({
@@ -65,7 +113,9 @@ const otherLocale = (parser: chrono.Chrono): ChronoLocale => ({
   monthOrNumeric: /\p{L}{3,}|\d[-/.]\d/u,
   named: /\p{L}{3,}/u,
   rangeSep: /\s*(?:[–—]|\s-\s)\s*/,
-  lead: /^(?:am|on|le|el|il|em|de|op|den|the)\s+/i
+  lead: /^(?:am|on|le|el|il|em|de|op|den|the)\s+/i,
+  mayHoldDay: /\d/,
+  optional: []
 })
 const LOCALES: ReadonlyMap<string, ChronoLocale> = (() => {
   const all = chrono as unknown as Record<string, { strict?: chrono.Chrono }>
@@ -115,7 +165,12 @@ const chronoParse = (p: string, loc: ChronoLocale): Array<chrono.ParsedResult> =
   let ws = -1
   let we = -1
   trigger.lastIndex = 0
+  const reject = loc.triggerReject
   for (let m = trigger.exec(p); m; m = trigger.exec(p)) {
+    if (reject && reject(p, m.index)) {
+      trigger.lastIndex = m.index + 1
+      continue
+    }
     let s = m.index - CHRONO_MARGIN
     let e = m.index + m[0].length + CHRONO_MARGIN
     if (s <= 0) s = 0
@@ -139,15 +194,40 @@ const chronoParse = (p: string, loc: ChronoLocale): Array<chrono.ParsedResult> =
   return out
 }
 
+/** the locale's parser without the optional parsers that cannot match in the text (one parser kept per combination) */
+const variants = new WeakMap<ChronoLocale, Map<number, chrono.Chrono>>()
+const parserFor = (loc: ChronoLocale, text: string): chrono.Chrono => {
+  if (loc.optional.length === 0) return loc.parser
+  let skip = 0
+  for (let i = 0; i < loc.optional.length; i++) if (!loc.optional[i]![1].test(text)) skip |= 1 << i
+  if (skip === 0) return loc.parser
+  let byMask = variants.get(loc)
+  if (!byMask) variants.set(loc, (byMask = new Map()))
+  let parser = byMask.get(skip)
+  if (!parser) {
+    const skipped = new Set(loc.optional.filter((_, i) => skip & (1 << i)).map(([name]) => name))
+    parser = loc.parser.clone()
+    parser.parsers = parser.parsers.filter((x) => !skipped.has(x.constructor.name))
+    byMask.set(skip, parser)
+  }
+  return parser
+}
+
 /** a day written as a number or an ordinal word: every chrono result kept has one */
 const DAY_WRITTEN = /\d|\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)\b/i
 function chronoStretch(p: string, ws: number, we: number, out: Array<chrono.ParsedResult>, loc: ChronoLocale): void {
   const text = ws === 0 && we === p.length ? p : p.slice(ws, we)
-  if (!DAY_WRITTEN.test(text)) return
-  for (const r of loc.parser.parse(text, CHRONO_OPTIONS)) {
+  if (!DAY_WRITTEN.test(text) || !loc.mayHoldDay.test(text)) return
+  for (const r of parserFor(loc, text).parse(text, CHRONO_OPTIONS)) {
     ;(r as { index: number }).index += ws
     out.push(r)
   }
+}
+
+const RELATIVE_TAG = /relative|casual/i
+const hasRelativeTag = (r: chrono.ParsedResult): boolean => {
+  for (const t of r.tags()) if (RELATIVE_TAG.test(t)) return true
+  return false
 }
 
 /** chrono's written calendar dates of one paragraph (strict grammar: no casual or relative readings; only certain components kept). */
@@ -160,7 +240,7 @@ export const chronoCandidates = (p: string, add: Add, lang = "en"): void => {
     const d = c.isCertain("day") ? c.get("day") : null
     if (mo === null || mo === undefined || d === null || d === undefined) continue
     // relative readings ("11 days ago") are this module's job, against the document's reference, not chrono's instant
-    if ([...r.tags()].some((t) => /relative|casual/i.test(t))) continue
+    if (hasRelativeTag(r)) continue
     if (!loc.monthOrNumeric.test(r.text)) continue
     if (!(c.isCertain("year")) && !loc.named.test(r.text)) continue // "5/8" is a fraction, not May 8
     let text = r.text.replace(/[\s,.–—-]+$/, "")

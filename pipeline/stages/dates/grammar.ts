@@ -6,59 +6,91 @@
  */
 import type { DateModifier } from "../../model.js"
 import { type PartOfDay, type Season, validDay } from "./calendar.js"
-import { chronoCandidates, chronoLanguage } from "./chrono.js"
+import { chronoCandidates, chronoLanguage, NUMERIC_DATE } from "./chrono.js"
 import { russianCandidates, russianModifier } from "./grammar-ru.js"
-import { anyEvent, DAYNUM, eventRegexes, HAS_HOLIDAY, HAS_MONTH, HAS_WEEKDAY, HOLIDAYS, MONTH, monthNo, NUM, NUMBER_WORDS, ORDINAL_Q, SEASON, WEEKDAY, weekdayNo, YEAR } from "./lexicon.js"
-import { findAll } from "./text.js"
-import { CAND_CACHE_TEXT, triggerWindows } from "./triggers.js"
-import type { BodyCand, Cand, DatesConfig, DocContext, Kind } from "./types.js"
+import { anyEvent, DAYNUM, eventRegexes, HOLIDAYS, MONTH, MONTH_TREE, monthNo, NUM, NUMBER_WORDS, ORDINAL_Q, SEASON, WEEKDAY, WEEKDAY_TREE, weekdayNo, YEAR } from "./lexicon.js"
+import { findAll, isSpace } from "./text.js"
+import { T, type Triggers, triggersOf, triggerWindows } from "./triggers.js"
+import { type Rule, runRules } from "./rules.js"
+import type { Add, Anaphoric, BodyCand, Cand, DatesConfig, DocContext, Kind } from "./types.js"
 
 const rx = (src: string, flags = "g") => new RegExp(src, flags)
+/** an expression tried at a trigger token (rules.ts `at`) */
+const sticky = (src: string) => new RegExp(src, "y")
 const relOf = (w: string | undefined): "last" | "next" | "this" | null => {
   const l = (w ?? "").toLowerCase()
   return l === "last" || l === "past" || l === "previous" || l === "this past" ? "last" : l === "next" || l === "coming" || l === "this coming" || l === "following" ? "next" : l === "this" ? "this" : null
 }
 
 // grammar (applied per paragraph); offsets of the date proper are computed from named groups where a lead word is context
-const RE_MONTH_DAY_YEAR_CUSTOM = rx(`\\b(${MONTH})\\s+(${DAYNUM})(?:\\s*,\\s*|\\s+)(${YEAR})\\b`)
-const RE_MONTH_YEAR = rx(`\\b(${MONTH})(?:\\s*,\\s*|\\s+(?:of\\s+)?)(${YEAR})\\b(?!\\s*[-/.]\\d)`)
-const RE_MONTH_DAY = rx(`\\b(${MONTH})\\s+(${DAYNUM})\\b(?![:.]?\\d)(?!\\s*(?:%|percent|people|troops|votes?|years?|days?|miles?|km|points?|cents?|million|billion))`)
-const RE_DAY_MONTH = rx(`\\b(${DAYNUM})\\s+(?:of\\s+)?(${MONTH})(?:\\s*,?\\s*(${YEAR}))?\\b`)
-const RE_REL_MONTH = rx(`\\b(last|next|this|this past|this coming|(?:the\\s+)?previous|(?:the\\s+)?following)\\s+(${MONTH})(?![a-z])(?!\\.?\\s+\\d)`)
+const RE_MONTH_DAY_YEAR_CUSTOM = sticky(`\\b(${MONTH_TREE})\\s+(${DAYNUM})(?:\\s*,\\s*|\\s+)(${YEAR})\\b`)
+const RE_MONTH_YEAR = sticky(`\\b(${MONTH_TREE})(?:\\s*,\\s*|\\s+(?:of\\s+)?)(${YEAR})\\b(?!\\s*[-/.]\\d)`)
+const RE_MONTH_DAY = sticky(`\\b(${MONTH_TREE})\\s+(${DAYNUM})\\b(?![:.]?\\d)(?!\\s*(?:%|percent|people|troops|votes?|years?|days?|miles?|km|points?|cents?|million|billion))`)
+/** "5 March 1998", "5th of March": the day before the month (`DAY_BEFORE`), the month and a year after it */
+const DAY_BEFORE = new RegExp(`\\b(${DAYNUM})\\s+(?:of\\s+)?$`)
+const RE_DAY_MONTH = sticky(`(${MONTH_TREE})(?:\\s*,?\\s*(${YEAR}))?\\b`)
+/** "last March", "the following May": the relative word before the month (`REL_BEFORE`) */
+const REL_BEFORE = /\b(last|next|this|this past|this coming|(?:the\s+)?previous|(?:the\s+)?following)\s+$/
+const RE_REL_MONTH = sticky(`(${MONTH_TREE})(?![a-z])(?!\\.?\\s+\\d)`)
 const bothCases = (words: ReadonlyArray<string>) => words.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]).join("|")
-const RE_MONTH_ALONE = rx(
-  `\\b(?:(${bothCases(["in", "of", "since", "until", "till", "by", "from", "to", "through", "during", "early", "late", "mid-?", "before", "after", "last", "this", "next", "and", "or", "between", "for", "on", "that", "each", "every"])})\\s+(?:early\\s+|late\\s+|mid-?)?)?(${MONTH})\\b(?!\\s+\\d)`
+/** a month alone, and the word that may lead it ("in", "since", "early", ...: `MONTH_LEAD_BEFORE`) */
+const MONTH_LEAD_BEFORE = new RegExp(
+  `\\b(?:(${bothCases(["in", "of", "since", "until", "till", "by", "from", "to", "through", "during", "early", "late", "mid-?", "before", "after", "last", "this", "next", "and", "or", "between", "for", "on", "that", "each", "every"])})\\s+(?:early\\s+|late\\s+|mid-?)?)$`
 )
-const RE_MONTH_REL_YEAR = rx(`\\b(${MONTH})\\s+(?:of\\s+)?(this|last|next|the following|the previous|the same)\\s+year\\b`, "g")
+const RE_MONTH_ALONE = sticky(`(${MONTH_TREE})\\b(?!\\s+\\d)`)
+const RE_MONTH_REL_YEAR = sticky(`\\b(${MONTH_TREE})\\s+(?:of\\s+)?(this|last|next|the following|the previous|the same)\\s+year\\b`)
 const RE_PERIOD = /\b(?:the\s+)?(latest|current|past|previous|same|comparable|year-ago|year-earlier|recent|prior|recent|fiscal|latest fiscal|current fiscal|most recent|comparable year-ago|comparable year-earlier|year-before)\s+(quarter|period|year|fiscal year)\b/gi
 /** "that year", "later that day", "the same month": the period of the date written just before */
 const RE_ANAPHOR = /\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(day|month|year)\b(?!['’-])/gi
 /** the second day of "April 24 and 25" (the first is read by the other rules) */
-const RE_DAY_CONJ = rx(`\\b(${MONTH})\\s+${DAYNUM}\\s*,?\\s+(?:and|or|&)\\s+(${DAYNUM})\\b(?![:.]?\\d)(?!\\s*(?:%|percent|people|years?|days?|million|billion))(?:\\s*,?\\s*(${YEAR})\\b)?`)
+const RE_DAY_CONJ = sticky(`\\b(${MONTH_TREE})\\s+${DAYNUM}\\s*,?\\s+(?:and|or|&)\\s+(${DAYNUM})\\b(?![:.]?\\d)(?!\\s*(?:%|percent|people|years?|days?|million|billion))(?:\\s*,?\\s*(${YEAR})\\b)?`)
 const RE_YEAR_END = /\b(?:the\s+)?(?:year-end|year end|year's end|year’s end|end of the year|turn of the year)\b/gi
 const RE_YEAR_AGO = /\b(year-earlier|year-ago|a year earlier|a year ago)\b/gi
 const RE_WEEKEND = /\b(?:the|this|last|next|this past|over the)\s+weekend\b/gi
-const RE_WEEKDAY = rx(`\\b(?:(last|next|this|this past|this coming|past|coming)\\s+)?(${WEEKDAY})(?:'s)?\\b(?:\\s+(morning|afternoon|evening|night))?`)
+/** a weekday, tried at its token, and a relative word that may lead it (`WEEKDAY_LEAD_BEFORE`) */
+const WEEKDAY_LEAD_BEFORE = /\b(?:(last|next|this|this past|this coming|past|coming)\s+)$/
+const RE_WEEKDAY = sticky(`(${WEEKDAY_TREE})(?:'s)?\\b(?:\\s+(morning|afternoon|evening|night))?`)
 const RE_CASUAL = /\b(today|tonight|yesterday|tomorrow|(?:this|last|tomorrow|yesterday)(?=\s+(?:morning|afternoon|evening|night)))\b(?:\s+(morning|afternoon|evening|night))?/gi
 const podOf = (w: string | undefined): PartOfDay | undefined => {
   const l = (w ?? "").toLowerCase()
   return l === "morning" ? "MO" : l === "afternoon" ? "AF" : l === "evening" ? "EV" : l === "night" || l === "tonight" ? "NI" : undefined
 }
-const RE_REL_UNIT = /\b(last|next|this|this past|this coming|past|coming|previous|current|the previous|the current|the past|the coming|the following|the same)\s+(week|weekend|month|year|quarter)\b(?!\s*(?:'s|’s)?\s*(?:-long|old))/gi
-const RE_AGO = rx(`\\b(${NUM})\\s+(day|week|month|year|decade)s?\\s+(ago|earlier|before|later|from now|hence)\\b`, "gi")
-const RE_EARLIER_THIS = /\b(earlier|later)\s+(this|last|next)\s+(week|month|year)\b/gi
+/**
+ * The rules of calendar units, tried at the unit's token (rules.ts `at`) with the words before it:
+ * "last week", "the following year", "this century" (REL_UNIT); "three days ago", "a year earlier" (AGO); "earlier this month"
+ * (EARLIER_THIS); "in the year", "for the whole quarter" (THE_UNIT)
+ */
+const REL_UNIT_BEFORE = /\b(last|next|this|this past|this coming|past|coming|previous|current|the previous|the current|the past|the coming|the following|the same)\s+$/i
+const RE_REL_UNIT = /(week|weekend|month|year|quarter|decade|century)\b(?!\s*(?:'s|’s)?\s*(?:-long|old))/iy
+/** "before" followed by what it is before (a word), not by a comma or the end of the sentence */
+const BEFORE_AN_EVENT = /^\s+[\p{L}\d]/u
+const AGO_BEFORE = new RegExp(`\\b(${NUM})\\s+$`, "i")
+const RE_AGO = /(day|week|month|year|decade)s?\s+(ago|earlier|before|later|from now|hence)\b/iy
+const EARLIER_THIS_BEFORE = /\b(earlier|later)\s+(this|last|next)\s+$/i
+const RE_EARLIER_THIS = /(week|month|year)\b/iy
+/** "the night of March 5", "the morning of Tuesday": the part of the day of the date written next */
+const PART_OF_DAY_OF = /\bthe\s+(morning|afternoon|evening|night)\s+of\s+$/i
+/** "of" and white space right before index i */
+const afterOf = (p: string, i: number): boolean => {
+  let k = i
+  while (k > 0 && isSpace(p.charCodeAt(k - 1))) k--
+  return k < i && k >= 2 && (p.charCodeAt(k - 1) | 32) === 102 && (p.charCodeAt(k - 2) | 32) === 111
+}
 /** "the week of May 12": the ISO week of the day */
 const RE_WEEK_OF = rx(`\\bthe\\s+week\\s+of\\s+(?=(?:${MONTH})\\s+${DAYNUM}|${DAYNUM}\\s+(?:${MONTH}))`, "g")
 /** "the 1988 quarter", "the 1989 period": the quarter the report is about, in that year */
 const RE_YEAR_QUARTER = rx(`\\bthe\\s+(${YEAR})\\s+(?:quarter|period)\\b`, "gi")
-const RE_THE_UNIT = /\b(?:(?:earlier|later)\s+in|for|during|of|throughout|in)\s+the\s+(?:(?:full|whole|entire)\s+)?(year|month|week|quarter)\b(?![-’']|\s+(?:ago|before|earlier|later|of|to|two|2\d\d\d|before|after))/gi
+const THE_UNIT_BEFORE = /\b(?:(?:earlier|later)\s+in|for|during|of|throughout|in)\s+the\s+(?:(?:full|whole|entire)\s+)?$/i
+const RE_THE_UNIT = /(year|month|week|quarter)\b(?![-’']|\s+(?:ago|before|earlier|later|of|to|two|2\d\d\d|before|after))/iy
 const RE_QUARTER = rx(`\\b(?:(?:the|its|a|their|our)\\s+)?(?:(?:comparable\\s+)?(year-ago|year-earlier|last year['’]s|next year['’]s|this year['’]s)\\s+)?(?:(${YEAR})\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?:quarter|period)\\b(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(${YEAR})\\b)?`, "gi")
 const RE_HALF = rx(`\\b(?:the\\s+)?(?:(${YEAR})\\s+)?(first|second)[- ]half\\b(?:\\s+(?:of\\s+)?(${YEAR})\\b)?`, "gi")
 const RE_FISCAL = rx(`\\b(?:fiscal|financial|FY|calendar|model|tax)[- ]?(?:year\\s+)?(${YEAR})\\b`, "gi")
 const RE_SEASON = rx(`\\b(?:(last|next|this|this past|this coming|past|coming)\\s+)?(${SEASON})(?:\\s+(?:of\\s+)?(${YEAR}))?\\b`, "gi")
-const RE_YEAR = rx(
-  `(?<![\\d,.$£€#/:-])\\b(${YEAR})(?:(?:'s|’s)|s)?\\b(?![,.]?\\d)(?![-/:]\\d)(?!\\s*(?:%|percent|per cent|km|kilometers?|kilometres?|miles?|meters?|metres?|feet|ft|people|persons|troops|soldiers|men|women|students|votes|cars|units|tons|tonnes|dollars|euros|yuan|rubles|roubles|shares|jobs|employees|workers|members|hours|pm|am|GMT|UTC|[A-Z]{2,}\\b))`
+/** a year: not after a digit, a decimal or thousands separator, a currency sign, a slash, a colon or a dash */
+const RE_YEAR = sticky(
+  `\\b(${YEAR})(?:(?:'s|’s)|s)?\\b(?![,.]?\\d)(?![-/:]\\d)(?!\\s*(?:%|percent|per cent|km|kilometers?|kilometres?|miles?|meters?|metres?|feet|ft|people|persons|troops|soldiers|men|women|students|votes|cars|units|tons|tonnes|dollars|euros|yuan|rubles|roubles|shares|jobs|employees|workers|members|hours|pm|am|GMT|UTC|[A-Z]{2,}\\b))`
 )
+const NOT_BEFORE_YEAR = "0123456789,.$£€#/:-"
 const YEAR_LEFT = /(?:\b(?:in|since|until|till|of|by|from|to|before|after|during|through|throughout|between|and|or|early|late|mid|around|circa|c\.|year|years|fiscal|the|its|for|on|at|than|spring|summer|autumn|fall|winter|season|end|beginning|start|middle|as|both|either|over|within|about|till|last|past|a|an|that|this|his|her|their|our|due|into|predicting|unsuccessful|successful|whole|entire)\s*[-–]?|['’]s|[(\[]|[-–]|,)\s*$/i
 const DECADE_WORDS = ["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"]
 const RE_DECADE_WORDS = /\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?:nineteen-?)?(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/gi
@@ -98,6 +130,10 @@ const spelledYear = (text: string): number | null => {
 }
 /** "the 20th century", "the late 19th century" */
 const RE_CENTURY = /\b(?:the\s+)?(?:(early|mid|late)[- ])?([1-9]|1\d|2[01])(?:st|nd|rd|th)[- ]century\b/gi
+/** a century written in words: "the nineteenth century", "the early twenty-first century" */
+const CENTURY_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
+const RE_CENTURY_WORDS = new RegExp(`\\b(?:the\\s+)?(?:(early|mid|late)[- ])?(twenty[- ]first|${CENTURY_ORDINALS.join("|")})[- ]century\\b`, "gi")
+const centuryOrdinal = (w: string) => (/^twenty[- ]first$/i.test(w) ? 21 : CENTURY_ORDINALS.indexOf(w.toLowerCase()) + 1)
 const RE_DECADE = /\b(?:the\s+)?(?:(?:early|mid|late)[- ]?)?(?:(1[5-9]\d0|20\d0)|'(\d0))s\b/gi
 /** vague references to the present, the past and the future (reported with `vague: true`) */
 const RE_VAGUE =
@@ -120,242 +156,401 @@ const modifierFor = (w: string): DateModifier => {
   return "approximate"
 }
 
-/** Candidates of one window (or short line), selected; windows of repeated page furniture hit a small cache. */
-const candCache = new WeakMap<DatesConfig, Map<string, ReadonlyArray<Cand>>>()
-const CAND_CACHE_MAX = 4096
-export const windowCandidates = (text: string, config: DatesConfig, lang = "en"): ReadonlyArray<Cand> => {
-  // only short windows (a whole short line: a date line, a byline) repeat often enough to be worth hashing
-  if (text.length > CAND_CACHE_TEXT) return selectCands(paragraphCandidates(text, config, lang))
-  let cache = candCache.get(config)
-  if (!cache) candCache.set(config, (cache = new Map()))
-  const key = lang === "en" ? text : `${lang}\u0000${text}`
-  const hit = cache.get(key)
-  if (hit) return hit
-  const out = selectCands(paragraphCandidates(text, config, lang))
-  if (cache.size >= CAND_CACHE_MAX) cache.clear()
-  cache.set(key, out)
-  return out
-}
+const DIGIT = /\d/
+/** a numeric date with its three parts: chrono reads "12/5/98", "2015-10-17" */
+const NUMERIC_SHAPE = new RegExp(NUMERIC_DATE)
+
+/**
+ * Candidates of one window (or short line), selected. `triggers`: the trigger tokens of the text, when the trigger scan
+ * has read them. (A cache of short windows, for repeated page furniture, cost more to hash than it saved once the rules
+ * ran only at their tokens: measured on wcxb-dev, tempeval3-dev and aeb.)
+ */
+export const windowCandidates = (text: string, config: DatesConfig, lang = "en", triggers?: Triggers): ReadonlyArray<Cand> =>
+  selectCands(paragraphCandidates(text, config, lang, triggers ?? triggersOf(text, config, lang)))
 
 const num = (w: string) => (/^\d+$/.test(w) ? Number(w) : NUMBER_WORDS[w.toLowerCase()] ?? 1)
 
-/** All date candidates of one paragraph (offsets relative to the paragraph). */
-const paragraphCandidates = (p: string, config: DatesConfig, lang: string): Array<Cand> => {
+/** a year right after a holiday's name */
+const YEAR_AFTER = new RegExp(`^,?\\s+(${YEAR})\\b`)
+
+const RULES: ReadonlyArray<Rule> = [
+  {
+    re: RE_MONTH_DAY_YEAR_CUSTOM,
+    at: T.MONTH,
+    when: [T.MONTH],
+    read: (m, p, add) => {
+      const mo = monthNo(m[1]!)
+      const d = parseInt(m[2]!, 10)
+      const y = Number(m[3])
+      if (validDay(y, mo, d)) add(m.index, m.index + m[0].length, { k: "full", y, m: mo, d }, 2)
+    }
+  },
+  {
+    re: RE_MONTH_YEAR,
+    at: T.MONTH,
+    when: [T.MONTH],
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "full", y: Number(m[2]), m: monthNo(m[1]!), d: null }, 2)
+  },
+  {
+    re: RE_MONTH_DAY,
+    at: T.MONTH,
+    when: [T.MONTH],
+    read: (m, p, add) => {
+      const mo = monthNo(m[1]!)
+      const d = parseInt(m[2]!, 10)
+      if (validDay(2000, mo, d)) add(m.index, m.index + m[0].length, { k: "yearless", m: mo, d }, 3)
+    }
+  },
+  {
+    re: RE_DAY_CONJ,
+    at: T.MONTH,
+    when: [T.MONTH],
+    read: (m, p, add) => {
+      const mo = monthNo(m[1]!)
+      const d = parseInt(m[2]!, 10)
+      const y = m[3] ? Number(m[3]) : null
+      if (!validDay(y ?? 2000, mo, d)) return
+      const s = m.index + m[0].lastIndexOf(m[2]!, m[3] ? m[0].length - m[3].length - 1 : m[0].length)
+      add(s, s + m[2]!.length, y !== null ? { k: "full", y, m: mo, d } : { k: "yearless", m: mo, d }, 3)
+    }
+  },
+  {
+    re: RE_DAY_MONTH,
+    at: T.MONTH,
+    before: DAY_BEFORE,
+    beforeRequired: true,
+    when: [T.MONTH],
+    read: (m, p, add) => {
+      const mo = monthNo(m[2]!)
+      const d = parseInt(m[1]!, 10)
+      if (!validDay(m[3] ? Number(m[3]) : 2000, mo, d)) return
+      add(m.index, m.index + m[0].length, m[3] ? { k: "full", y: Number(m[3]), m: mo, d } : { k: "yearless", m: mo, d }, 3)
+    }
+  },
+  {
+    re: RE_REL_MONTH,
+    at: T.MONTH,
+    before: REL_BEFORE,
+    beforeRequired: true,
+    when: [T.MONTH],
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "month", m: monthNo(m[2]!), rel: relOf(m[1]!.replace(/^the\s+/i, "")) }, 2)
+  },
+  {
+    re: RE_MONTH_REL_YEAR,
+    at: T.MONTH,
+    when: [T.MONTH, T.YEAR_WORD],
+    read: (m, p, add) => {
+      const w = m[2]!.toLowerCase()
+      add(m.index, m.index + m[0].length, { k: "monthOfYear", m: monthNo(m[1]!), n: w === "last" || w === "the previous" ? -1 : w === "next" || w === "the following" ? 1 : 0 }, 1)
+    }
+  },
+  {
+    re: RE_PERIOD,
+    when: [T.QUARTER | T.PERIOD | T.YEAR_WORD],
+    read: (m, p, add) => {
+      const w = m[1]!.toLowerCase()
+      const unit = m[2]!.toLowerCase()
+      const yearBack = /year-|prior|previous|year-before/.test(w) ? -1 : 0
+      if (unit.includes("year")) add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: yearBack !== 0 || w === "past" ? -1 : 0 }, 2)
+      else {
+        const current = w === "current" || w === "fiscal" || w === "current fiscal"
+        add(m.index, m.index + m[0].length, { k: "latestQuarter", back: !current, yearBack, discussed: !current }, 2)
+      }
+    }
+  },
+  {
+    re: RE_ANAPHOR,
+    when: [T.SAME_DAY | T.MONTH_WORD | T.YEAR_WORD],
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "anaphor", unit: m[1]!.toLowerCase() as "day" }, 3)
+  },
+  {
+    re: RE_YEAR_END,
+    when: [T.YEAR_WORD],
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: 0 }, 3, "end")
+  },
+  {
+    re: RE_YEAR_AGO,
+    when: [T.YEAR_WORD],
+    // "a year earlier" counts from the date just named when no period is under discussion; "a year ago" from the reference
+    read: (m, p, add) =>
+      add(m.index, m.index + m[0].length, /^a year earlier$/i.test(m[0]) ? { k: "yearAgo", n: -1, anaphoric: { fallback: "reference" } } : { k: "yearAgo", n: -1 }, 3)
+  },
+  {
+    re: RE_WEEKEND,
+    when: [T.WEEK],
+    read: (m, p, add) => {
+      const w = m[0].toLowerCase()
+      // "the weekend", "over the weekend": the one before or after the reference, by tense
+      if (/^(?:the|over the|this)\s/.test(w)) return add(m.index, m.index + m[0].length, { k: "weekend", coming: w.startsWith("this") }, 3)
+      add(m.index, m.index + m[0].length, { k: "unit", unit: "weekend", n: /last|past/.test(w) ? -1 : /next/.test(w) ? 1 : 0 }, 3)
+    }
+  },
+  // holidays: each name its own rule
+  ...HOLIDAYS.map((h): Rule => ({
+    re: h.re,
+    when: [T.HOLIDAY],
+    read: (m, p, add) => {
+      const after = p.slice(m.index + m[0].length, m.index + m[0].length + 20)
+      // "Christmas 2025": that year's; "a Christmas movie", "Thanksgiving table": a kind of thing, no date
+      const y = YEAR_AFTER.exec(after)
+      if (y) return add(m.index, m.index + m[0].length + y[0].length, { k: "full", y: Number(y[1]), ...h.day(Number(y[1])) }, 1)
+      if (HOLIDAY_THING.test(after)) return
+      add(m.index, m.index + m[0].length, { k: "holiday", name: h.name, day: h.day }, 1)
+    }
+  })),
+  {
+    re: RE_MONTH_ALONE,
+    at: T.MONTH,
+    before: MONTH_LEAD_BEFORE,
+    when: [T.MONTH],
+    read: (m, p, add) => {
+      const word = m[2]!
+      // "May" and "March" alone are too often verbs/names; ask for a lead word; abbreviations alone are not dates
+      const lead = m[1]
+      if (/^(?:May|MAY|March|MARCH)$/.test(word) && !lead) return
+      if (word.length <= 4 && !/^(?:June|July|May|JUNE|JULY|MAY)$/.test(word)) return
+      if (/\.$/.test(word)) return
+      const s = m.index + m[0].length - word.length
+      add(s, s + word.length, { k: "month", m: monthNo(word), rel: null }, 5)
+    }
+  },
+  {
+    re: RE_WEEKDAY,
+    at: T.WEEKDAY,
+    before: WEEKDAY_LEAD_BEFORE,
+    when: [T.WEEKDAY],
+    read: (m, p, add) => {
+      if (!isWeekdayDate(p, m.index, m.index + m[0].length, m[2]!)) return
+      const pod = podOf(m[3])
+      add(m.index, m.index + m[0].length, pod ? { k: "weekday", wd: weekdayNo(m[2]!), rel: relOf(m[1]), pod } : { k: "weekday", wd: weekdayNo(m[2]!), rel: relOf(m[1]) }, 4)
+    }
+  },
+  {
+    re: RE_CASUAL,
+    when: [T.CASUAL],
+    read: (m, p, add) => {
+      const w = m[1]!.toLowerCase()
+      // "today's world", "in today's dollars", "the people of tomorrow": the present or future age, not a day
+      if (GENERIC_AFTER.test(p.slice(m.index + m[0].length, m.index + m[0].length + 24))) return
+      if (w !== "yesterday" && GENERIC_OF.test(p.slice(Math.max(0, m.index - 30), m.index))) return
+      const pod = podOf(m[2]) ?? podOf(w)
+      // "last night" is yesterday's; "this morning" today's
+      const n = w === "yesterday" || (w === "last" && pod === "NI") ? -1 : w === "tomorrow" ? 1 : 0
+      if (w === "last" && pod !== "NI") return // "last evening" is rare; "last morning" is not a date
+      add(m.index, m.index + m[0].length, pod ? { k: "days", n, pod } : { k: "days", n }, 4)
+    }
+  },
+  {
+    re: RE_REL_UNIT,
+    at: T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.QUARTER | T.DECADE | T.CENTURY,
+    before: REL_UNIT_BEFORE,
+    beforeRequired: true,
+    when: [T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.QUARTER | T.DECADE | T.CENTURY],
+    read: (m, p, add) => {
+      const w = m[1]!.toLowerCase().replace(/^the\s+/, "")
+      if (w === "past" && !/^the\s/i.test(m[1]!)) {
+        // "past year" without "the" is mostly a duration ("in the past year" is caught with the article)
+      }
+      if (w === "same") return
+      if (w === "past" || w === "coming") return // "the past week", "the coming year": durations
+      const n = w === "last" || w === "previous" || w === "this past" ? -1 : w === "next" || w === "following" || w === "this coming" ? 1 : 0
+      // "the following year", "the previous month": from the date the text has just named (else the reference)
+      const unit = m[2]!.toLowerCase() as "week"
+      add(m.index, m.index + m[0].length, w === "following" || w === "previous" ? { k: "unit", unit, n, anaphoric: { fallback: "reference" } } : { k: "unit", unit, n }, 3)
+    }
+  },
+  {
+    re: RE_AGO,
+    at: T.DAYS_REL | T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.DECADE,
+    before: AGO_BEFORE,
+    beforeRequired: true,
+    when: [T.DAYS_REL | T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.DECADE],
+    read: (m, p, add) => {
+      const n = num(m[1]!)
+      const word = m[3]!.toLowerCase()
+      const dir = word === "ago" || word === "earlier" || word === "before" ? -1 : 1
+      const unit = m[2]!.toLowerCase()
+      // "ago", "from now": from the reference; "earlier", "later", "before": from the date the text has just named
+      // (with none named, "earlier" counts from the reference, "later" and "before" stay without a value)
+      // "ten days before the vote" counts from the vote, which has no date here: no value
+      if (word === "before" && BEFORE_AN_EVENT.test(p.slice(m.index + m[0].length, m.index + m[0].length + 3))) return add(m.index, m.index + m[0].length, { k: "vague", ref: null }, 3)
+      const anaphoric: Anaphoric | undefined = word === "earlier" ? { fallback: "reference" } : word === "later" || word === "before" ? { fallback: "none" } : undefined
+      // "a year ago" / "a year earlier" name the period under discussion a year back (the year-ago quarter of a report)
+      if (unit === "year" && n === 1 && dir < 0) return add(m.index, m.index + m[0].length, anaphoric ? { k: "yearAgo", n: -1, anaphoric } : { k: "yearAgo", n: -1 }, 3)
+      const base = unit === "day" ? { k: "days" as const, n: n * dir } : { k: "unit" as const, unit: unit as "month", n: n * dir }
+      add(m.index, m.index + m[0].length, anaphoric ? { ...base, anaphoric } : base, 3)
+    }
+  },
+  {
+    re: RE_EARLIER_THIS,
+    at: T.WEEK | T.MONTH_WORD | T.YEAR_WORD,
+    before: EARLIER_THIS_BEFORE,
+    beforeRequired: true,
+    when: [T.WEEK | T.MONTH_WORD | T.YEAR_WORD],
+    read: (m, p, add) => {
+      const n = m[2]!.toLowerCase() === "last" ? -1 : m[2]!.toLowerCase() === "next" ? 1 : 0
+      add(m.index, m.index + m[0].length, { k: "unit", unit: m[3]!.toLowerCase() as "week", n }, 2, m[1]!.toLowerCase() === "earlier" ? null : null)
+    }
+  },
+  {
+    re: RE_YEAR_QUARTER,
+    when: [T.QUARTER | T.PERIOD, T.YEAR],
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "latestQuarter", back: true, yearBack: 0, discussed: true, year: Number(m[1]) }, 1)
+  },
+  {
+    re: RE_THE_UNIT,
+    at: T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.QUARTER,
+    before: THE_UNIT_BEFORE,
+    beforeWords: 4,
+    beforeRequired: true,
+    when: [T.WEEK | T.MONTH_WORD | T.YEAR_WORD | T.QUARTER],
+    read: (m, p, add) => {
+      const s = m.index + m[0].search(/the\s/)
+      const unit = m[1]!.toLowerCase() as "year" | "month" | "week" | "quarter"
+      // "in the quarter": the quarter a report is about, the latest one when the text has named none
+      if (unit === "quarter") return add(s, m.index + m[0].length, { k: "latestQuarter", back: true, yearBack: 0, discussed: true }, 6)
+      add(s, m.index + m[0].length, { k: "unit", unit, n: 0 }, 6)
+    }
+  },
+  {
+    re: RE_QUARTER,
+    when: [T.QUARTER | T.PERIOD],
+    read: (m, p, add) => {
+      const y = m[2] ?? m[4]
+      const shift = m[1] ? (/^(?:year-|last)/i.test(m[1]) ? -1 : /^next/i.test(m[1]) ? 1 : 0) : 0
+      add(m.index, m.index + m[0].length, { k: "quarter", q: ORDINAL_Q[m[3]!.toLowerCase()] ?? 1, y: y ? Number(y) : null, shift }, 2)
+    }
+  },
+  {
+    re: RE_HALF,
+    when: [T.HALF],
+    read: (m, p, add) => {
+      const y = m[1] ?? m[3]
+      add(m.index, m.index + m[0].length, { k: "half", h: m[2]!.toLowerCase() === "first" ? 1 : 2, y: y ? Number(y) : null, shift: 0 }, 3)
+    }
+  },
+  {
+    re: RE_FISCAL,
+    when: [T.YEAR],
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "full", y: Number(m[1]), m: null, d: null }, 2)
+  },
+  {
+    re: RE_SEASON,
+    when: [T.SEASON],
+    read: (m, p, add) => {
+      const rel = relOf(m[1])
+      if (!m[3] && !m[1]) {
+        // a bare season word needs an article or preposition before it ("in the summer", "this fall" handled above)
+        const before = p.slice(Math.max(0, m.index - 12), m.index)
+        if (!/\b(?:in|during|the|this|last|next|over|until|by|since|early|late|mid-?)\s+(?:the\s+)?$/i.test(before)) return
+        if (/^fall$/i.test(m[2]!) && !/\b(?:the|this|last|next)\s+$/i.test(before)) return
+      }
+      add(m.index, m.index + m[0].length, { k: "season", season: SEASON_CODE[m[2]!.toLowerCase()]!, y: m[3] ? Number(m[3]) : null, rel }, 3)
+    }
+  },
+  {
+    re: RE_YEAR,
+    at: T.YEAR,
+    when: [T.YEAR],
+    rejectAfter: (p, i) => i > 0 && NOT_BEFORE_YEAR.includes(p[i - 1]!),
+    read: (m, p, add) => {
+      const before = p.slice(Math.max(0, m.index - 24), m.index)
+      if (/s$/.test(m[0]) && !/'s$|’s$/.test(m[0])) return // decades are handled below
+      const y = Number(m[1])
+      // a bare number reads as a year only after a word that introduces one, or before "'s"
+      if (!YEAR_LEFT.test(before) && !/'s$|’s$/.test(m[0])) return
+      if (/(?:\b(?:the|its|for|at|on|about|around|over|than|of|to|from|between|and|or|by|last|past|within|a|an|that|this|his|her|their|our|into)|['’]s)\s*$/i.test(before)) {
+        // "the 1998 season" is a year, "the 1998 troops" or "of 2000 people" a count: years far from now are rare as counts
+        const after = p.slice(m.index + m[0].length, m.index + m[0].length + 20)
+        if (/^\s+[a-z]+s\b/.test(after) && !/^\s+(?:says|shows|states|sets|marks|sees|brings|means|gives|makes|remains|looks|seems|was|is|has|elections?|olympics|games|levels?|figures?|results?|earnings|sales|budgets?|rates?|prices?|talks|protests?|riots?|floods|attacks|events|agreements?|accords?|negotiations|forecasts?|estimates?|statistics|numbers|totals|profits?|losses|revenues?|census|crisis|presidential|season|campaign|war|law|act|report)\b/i.test(after))
+          return
+        // "about 2000 of them" is a count; "around 2019 and" / "around 2019," a year
+        if (/\b(?:than|about|around|over|within)\s*$/i.test(before) && /^\s+(?!and\b|or\b|but\b|when\b|to\b|until\b|after\b|before\b)[a-z]/.test(after)) return
+      }
+      add(m.index, m.index + m[1]!.length, { k: "full", y, m: null, d: null }, 4)
+    }
+  },
+  {
+    re: RE_DECADE,
+    when: [T.YEAR | T.APOS_DECADE],
+    read: (m, p, add) => {
+      const mm = /^(?:the\s+)?(early|mid|late)/i.exec(m[0])
+      const kind: Kind = m[1] ? { k: "decade", first: Number(m[1]), century: true } : { k: "decade", first: 1900 + Number(m[2]), century: false }
+      add(m.index, m.index + m[0].length, kind, 4, mm ? modifierFor(mm[1]!) : null)
+    }
+  },
+  {
+    re: RE_CENTURY,
+    when: [T.CENTURY],
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "century", hundreds: Number(m[2]) - 1 }, 4, m[1] ? modifierFor(m[1]) : null)
+  },
+  {
+    re: RE_CENTURY_WORDS,
+    when: [T.CENTURY],
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "century", hundreds: centuryOrdinal(m[2]!) - 1 }, 4, m[1] ? modifierFor(m[1]) : null)
+  },
+  {
+    re: RE_DECADE_WORDS,
+    when: [T.DECADE_WORD],
+    read: (m, p, add) => {
+      const mm = /^(?:the\s+)?(early|mid|late)/i.exec(m[0])
+      const tens = DECADE_WORDS.indexOf(m[1]!.toLowerCase()) + 2
+      add(m.index, m.index + m[0].length, { k: "decade", first: 1900 + 10 * tens, century: /nineteen/i.test(m[0]) }, 4, mm ? modifierFor(mm[1]!) : null)
+    }
+  },
+  {
+    re: RE_PREFIXED_YEAR,
+    when: [T.YEAR],
+    read: (m, p, add) => {
+      const w = m[1]!.toLowerCase()
+      add(m.index, m.index + m[0].length, { k: "full", y: Number(m[2]), m: null, d: null }, 2, w === "mid" ? "mid" : w === "early" ? "start" : w === "late" ? "end" : null)
+    }
+  },
+  {
+    re: RE_SPELLED_YEAR,
+    when: [T.SPELLED],
+    read: (m, p, add) => {
+      const y = spelledYear(m[0])
+      // "two thousand" is a count unless it is introduced as a year
+      if (/^two/i.test(m[0]) && !/\b(?:in|by|since|until|till|of|from|to|before|after)\s+$/i.test(p.slice(Math.max(0, m.index - 10), m.index))) return
+      if (/\s+(?:people|troops|men|women|dollars|pounds|years|miles|members|soldiers|workers)\b/i.test(p.slice(m.index + m[0].length, m.index + m[0].length + 12))) return
+      if (y !== null) add(m.index, m.index + m[0].length, { k: "full", y, m: null, d: null }, 2)
+    }
+  },
+  {
+    re: RE_VAGUE,
+    when: [T.VAGUE],
+    vague: true,
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "vague", ref: m[1] ? "PRESENT_REF" : m[2] ? "PAST_REF" : "FUTURE_REF" }, 7)
+  }
+]
+
+/** All date candidates of one paragraph or window (offsets relative to it), `classes` the trigger classes it holds. */
+const paragraphCandidates = (p: string, config: DatesConfig, lang: string, triggers: Triggers): Array<Cand> => {
+  const classes = triggers.classes
   const out: Array<Cand> = []
-  const add = (s: number, e: number, kind: Kind, prio: number, modifier: DateModifier | null = null) => out.push({ s, e, kind, modifier, prio })
-  // cheap tests that spare the costlier expressions most paragraphs cannot match
-  const g = {
-    month: HAS_MONTH.test(p),
-    digit: /\d/.test(p),
-    period: /quarter|period|half|year/i.test(p),
-    yearw: /year/i.test(p),
-    weekend: /weekend/i.test(p),
-    weekday: HAS_WEEKDAY.test(p),
-    casual: /\b(?:today|tonight|yesterday|tomorrow)/i.test(p),
-    unit: /\b(?:week|month|year|quarter)/i.test(p),
-    ago: /\b(?:ago|earlier|before|later|from now|hence)\b/i.test(p),
-    season: /spring|summer|fall|autumn|winter/i.test(p),
-    decade: /\d0s\b/.test(p),
-    decadeWords: /ties\b/i.test(p),
-    century: /century/i.test(p),
-    spelled: /nineteen|thousand/i.test(p),
-    holiday: HAS_HOLIDAY.test(p)
+  const add: Add = (s, e, kind, prio, modifier = null) => {
+    out.push({ s, e, kind, modifier, prio })
   }
 
-  const anyEv = anyEvent(config.events)
-  if (anyEv && ((anyEv.lastIndex = 0), anyEv.test(p)))
-    for (const ev of eventRegexes(config.events)) findAll(ev.re, p, (m) => add(m.index, m.index + m[0].length, { k: "event", value: ev.value, name: ev.name }, 0))
+  if (classes & T.EVENT) {
+    const anyEv = anyEvent(config.events)
+    if (anyEv && ((anyEv.lastIndex = 0), anyEv.test(p)))
+      for (const ev of eventRegexes(config.events)) findAll(ev.re, p, (m) => add(m.index, m.index + m[0].length, { k: "event", value: ev.value, name: ev.name }, 0))
+  }
 
   // written calendar dates (chrono, strict grammar: no casual or relative readings; only certain components kept)
-  if (g.digit && (g.month || /\d[-/.]\d/.test(p))) chronoCandidates(p, add)
+  if ((classes & T.MONTH && DIGIT.test(p)) || NUMERIC_SHAPE.test(p)) chronoCandidates(p, add)
 
-  if (g.month) findAll(RE_MONTH_DAY_YEAR_CUSTOM, p, (m) => {
-    const mo = monthNo(m[1]!)
-    const d = parseInt(m[2]!, 10)
-    const y = Number(m[3])
-    if (validDay(y, mo, d)) add(m.index, m.index + m[0].length, { k: "full", y, m: mo, d }, 2)
-  })
-  if (g.month) findAll(RE_MONTH_YEAR, p, (m) => add(m.index, m.index + m[0].length, { k: "full", y: Number(m[2]), m: monthNo(m[1]!), d: null }, 2))
-  if (g.month) findAll(RE_MONTH_DAY, p, (m) => {
-    const mo = monthNo(m[1]!)
-    const d = parseInt(m[2]!, 10)
-    if (validDay(2000, mo, d)) add(m.index, m.index + m[0].length, { k: "yearless", m: mo, d }, 3)
-  })
-  if (g.month) findAll(RE_DAY_CONJ, p, (m) => {
-    const mo = monthNo(m[1]!)
-    const d = parseInt(m[2]!, 10)
-    const y = m[3] ? Number(m[3]) : null
-    if (!validDay(y ?? 2000, mo, d)) return
-    const s = m.index + m[0].lastIndexOf(m[2]!, m[3] ? m[0].length - m[3].length - 1 : m[0].length)
-    add(s, s + m[2]!.length, y !== null ? { k: "full", y, m: mo, d } : { k: "yearless", m: mo, d }, 3)
-  })
-  if (g.month) findAll(RE_DAY_MONTH, p, (m) => {
-    const mo = monthNo(m[2]!)
-    const d = parseInt(m[1]!, 10)
-    if (!validDay(m[3] ? Number(m[3]) : 2000, mo, d)) return
-    add(m.index, m.index + m[0].length, m[3] ? { k: "full", y: Number(m[3]), m: mo, d } : { k: "yearless", m: mo, d }, 3)
-  })
-  if (g.month) findAll(RE_REL_MONTH, p, (m) => add(m.index, m.index + m[0].length, { k: "month", m: monthNo(m[2]!), rel: relOf(m[1]!.replace(/^the\s+/i, "")) }, 2))
-  if (g.month) findAll(RE_MONTH_REL_YEAR, p, (m) => {
-    const w = m[2]!.toLowerCase()
-    add(m.index, m.index + m[0].length, { k: "monthOfYear", m: monthNo(m[1]!), n: w === "last" || w === "the previous" ? -1 : w === "next" || w === "the following" ? 1 : 0 }, 1)
-  })
-  if (g.period) findAll(RE_PERIOD, p, (m) => {
-    const w = m[1]!.toLowerCase()
-    const unit = m[2]!.toLowerCase()
-    const yearBack = /year-|prior|previous|year-before/.test(w) ? -1 : 0
-    if (unit.includes("year")) add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: yearBack !== 0 || w === "past" ? -1 : 0 }, 2)
-    else {
-      const current = w === "current" || w === "fiscal" || w === "current fiscal"
-      add(m.index, m.index + m[0].length, { k: "latestQuarter", back: !current, yearBack, discussed: !current }, 2)
-    }
-  })
-  if (g.unit || /\bday\b/i.test(p)) findAll(RE_ANAPHOR, p, (m) => add(m.index, m.index + m[0].length, { k: "anaphor", unit: m[1]!.toLowerCase() as "day" }, 3))
-  if (g.yearw) findAll(RE_YEAR_END, p, (m) => add(m.index, m.index + m[0].length, { k: "unit", unit: "year", n: 0 }, 3, "end"))
-  if (g.yearw) findAll(RE_YEAR_AGO, p, (m) => add(m.index, m.index + m[0].length, { k: "yearAgo", n: -1 }, 3))
-  if (g.weekend) findAll(RE_WEEKEND, p, (m) => {
-    const w = m[0].toLowerCase()
-    // "the weekend", "over the weekend": the one before or after the reference, by tense
-    if (/^(?:the|over the|this)\s/.test(w)) return add(m.index, m.index + m[0].length, { k: "weekend", coming: w.startsWith("this") }, 3)
-    add(m.index, m.index + m[0].length, { k: "unit", unit: "weekend", n: /last|past/.test(w) ? -1 : /next/.test(w) ? 1 : 0 }, 3)
-  })
-  if (g.holiday)
-    for (const h of HOLIDAYS)
-      findAll(h.re, p, (m) => {
-        const after = p.slice(m.index + m[0].length, m.index + m[0].length + 20)
-        // "Christmas 2025": that year's; "a Christmas movie", "Thanksgiving table": a kind of thing, no date
-        const y = new RegExp(`^,?\\s+(${YEAR})\\b`).exec(after)
-        if (y) return add(m.index, m.index + m[0].length + y[0].length, { k: "full", y: Number(y[1]), ...h.day(Number(y[1])) }, 1)
-        if (HOLIDAY_THING.test(after)) return
-        add(m.index, m.index + m[0].length, { k: "holiday", name: h.name, day: h.day }, 1)
-      })
-  if (g.month) findAll(RE_MONTH_ALONE, p, (m) => {
-    const word = m[2]!
-    // "May" and "March" alone are too often verbs/names; ask for a lead word; abbreviations alone are not dates
-    const lead = m[1]
-    if (/^(?:May|MAY|March|MARCH)$/.test(word) && !lead) return
-    if (word.length <= 4 && !/^(?:June|July|May|JUNE|JULY|MAY)$/.test(word)) return
-    if (/\.$/.test(word)) return
-    const s = m.index + m[0].length - word.length
-    add(s, s + word.length, { k: "month", m: monthNo(word), rel: null }, 5)
-  })
-  if (g.weekday) findAll(RE_WEEKDAY, p, (m) => {
-    if (!isWeekdayDate(p, m.index, m.index + m[0].length, m[2]!)) return
-    const pod = podOf(m[3])
-    add(m.index, m.index + m[0].length, pod ? { k: "weekday", wd: weekdayNo(m[2]!), rel: relOf(m[1]), pod } : { k: "weekday", wd: weekdayNo(m[2]!), rel: relOf(m[1]) }, 4)
-  })
-  if (g.casual) findAll(RE_CASUAL, p, (m) => {
-    const w = m[1]!.toLowerCase()
-    // "today's world", "in today's dollars", "the people of tomorrow": the present or future age, not a day
-    if (GENERIC_AFTER.test(p.slice(m.index + m[0].length, m.index + m[0].length + 24))) return
-    if (w !== "yesterday" && GENERIC_OF.test(p.slice(Math.max(0, m.index - 30), m.index))) return
-    const pod = podOf(m[2]) ?? podOf(w)
-    // "last night" is yesterday's; "this morning" today's
-    const n = w === "yesterday" || (w === "last" && pod === "NI") ? -1 : w === "tomorrow" ? 1 : 0
-    if (w === "last" && pod !== "NI") return // "last evening" is rare; "last morning" is not a date
-    add(m.index, m.index + m[0].length, pod ? { k: "days", n, pod } : { k: "days", n }, 4)
-  })
-  if (g.unit) findAll(RE_REL_UNIT, p, (m) => {
-    const w = m[1]!.toLowerCase().replace(/^the\s+/, "")
-    if (w === "past" && !/^the\s/i.test(m[1]!)) {
-      // "past year" without "the" is mostly a duration ("in the past year" is caught with the article)
-    }
-    if (w === "same") return
-    if (w === "past" || w === "coming") return // "the past week", "the coming year": durations
-    const n = w === "last" || w === "previous" || w === "this past" ? -1 : w === "next" || w === "following" || w === "this coming" ? 1 : 0
-    add(m.index, m.index + m[0].length, { k: "unit", unit: m[2]!.toLowerCase() as "week", n }, 3)
-  })
-  if (g.ago) findAll(RE_AGO, p, (m) => {
-    const n = num(m[1]!)
-    const dir = /ago|earlier|before/i.test(m[3]!) ? -1 : 1
-    const unit = m[2]!.toLowerCase()
-    // "three days before/later" counts from an event of the text, not from the reference: detected, left unresolved
-    if (/^(?:before|later|after)$/i.test(m[3]!)) return add(m.index, m.index + m[0].length, { k: "vague", ref: null }, 3)
-    // "a year ago" / "a year earlier" name the period under discussion a year back (the year-ago quarter of a report)
-    if (unit === "year" && n === 1 && dir < 0) return add(m.index, m.index + m[0].length, { k: "yearAgo", n: -1 }, 3)
-    if (unit === "day") add(m.index, m.index + m[0].length, { k: "days", n: n * dir }, 3)
-    else add(m.index, m.index + m[0].length, { k: "unit", unit: unit as "month", n: n * dir }, 3)
-  })
-  if (g.unit) findAll(RE_EARLIER_THIS, p, (m) => {
-    const n = m[2]!.toLowerCase() === "last" ? -1 : m[2]!.toLowerCase() === "next" ? 1 : 0
-    add(m.index, m.index + m[0].length, { k: "unit", unit: m[3]!.toLowerCase() as "week", n }, 2, m[1]!.toLowerCase() === "earlier" ? null : null)
-  })
-  if (g.period && g.digit) findAll(RE_YEAR_QUARTER, p, (m) => add(m.index, m.index + m[0].length, { k: "latestQuarter", back: true, yearBack: 0, discussed: true, year: Number(m[1]) }, 1))
-  if (g.unit) findAll(RE_THE_UNIT, p, (m) => {
-    const s = m.index + m[0].search(/the\s/)
-    const unit = m[1]!.toLowerCase() as "year" | "month" | "week" | "quarter"
-    // "in the quarter": the quarter a report is about, the latest one when the text has named none
-    if (unit === "quarter") return add(s, m.index + m[0].length, { k: "latestQuarter", back: true, yearBack: 0, discussed: true }, 6)
-    add(s, m.index + m[0].length, { k: "unit", unit, n: 0 }, 6)
-  })
-  if (g.period) findAll(RE_QUARTER, p, (m) => {
-    const y = m[2] ?? m[4]
-    const shift = m[1] ? (/^(?:year-|last)/i.test(m[1]) ? -1 : /^next/i.test(m[1]) ? 1 : 0) : 0
-    add(m.index, m.index + m[0].length, { k: "quarter", q: ORDINAL_Q[m[3]!.toLowerCase()] ?? 1, y: y ? Number(y) : null, shift }, 2)
-  })
-  if (g.period) findAll(RE_HALF, p, (m) => {
-    const y = m[1] ?? m[3]
-    add(m.index, m.index + m[0].length, { k: "half", h: m[2]!.toLowerCase() === "first" ? 1 : 2, y: y ? Number(y) : null, shift: 0 }, 3)
-  })
-  if (g.digit) findAll(RE_FISCAL, p, (m) => add(m.index, m.index + m[0].length, { k: "full", y: Number(m[1]), m: null, d: null }, 2))
-  if (g.season) findAll(RE_SEASON, p, (m) => {
-    const rel = relOf(m[1])
-    if (!m[3] && !m[1]) {
-      // a bare season word needs an article or preposition before it ("in the summer", "this fall" handled above)
-      const before = p.slice(Math.max(0, m.index - 12), m.index)
-      if (!/\b(?:in|during|the|this|last|next|over|until|by|since|early|late|mid-?)\s+(?:the\s+)?$/i.test(before)) return
-      if (/^fall$/i.test(m[2]!) && !/\b(?:the|this|last|next)\s+$/i.test(before)) return
-    }
-    add(m.index, m.index + m[0].length, { k: "season", season: SEASON_CODE[m[2]!.toLowerCase()]!, y: m[3] ? Number(m[3]) : null, rel }, 3)
-  })
-  if (g.digit) findAll(RE_YEAR, p, (m) => {
-    const before = p.slice(Math.max(0, m.index - 24), m.index)
-    if (/s$/.test(m[0]) && !/'s$|’s$/.test(m[0])) return // decades are handled below
-    const y = Number(m[1])
-    // a bare number reads as a year only after a word that introduces one, or before "'s"
-    if (!YEAR_LEFT.test(before) && !/'s$|’s$/.test(m[0])) return
-    if (/(?:\b(?:the|its|for|at|on|about|around|over|than|of|to|from|between|and|or|by|last|past|within|a|an|that|this|his|her|their|our|into)|['’]s)\s*$/i.test(before)) {
-      // "the 1998 season" is a year, "the 1998 troops" or "of 2000 people" a count: years far from now are rare as counts
-      const after = p.slice(m.index + m[0].length, m.index + m[0].length + 20)
-      if (/^\s+[a-z]+s\b/.test(after) && !/^\s+(?:says|shows|states|sets|marks|sees|brings|means|gives|makes|remains|looks|seems|was|is|has|elections?|olympics|games|levels?|figures?|results?|earnings|sales|budgets?|rates?|prices?|talks|protests?|riots?|floods|attacks|events|agreements?|accords?|negotiations|forecasts?|estimates?|statistics|numbers|totals|profits?|losses|revenues?|census|crisis|presidential|season|campaign|war|law|act|report)\b/i.test(after))
-        return
-      // "about 2000 of them" is a count; "around 2019 and" / "around 2019," a year
-      if (/\b(?:than|about|around|over|within)\s*$/i.test(before) && /^\s+(?!and\b|or\b|but\b|when\b|to\b|until\b|after\b|before\b)[a-z]/.test(after)) return
-    }
-    add(m.index, m.index + m[1]!.length, { k: "full", y, m: null, d: null }, 4)
-  })
-  if (g.decade) findAll(RE_DECADE, p, (m) => {
-    const mm = /^(?:the\s+)?(early|mid|late)/i.exec(m[0])
-    const kind: Kind = m[1] ? { k: "decade", first: Number(m[1]), century: true } : { k: "decade", first: 1900 + Number(m[2]), century: false }
-    add(m.index, m.index + m[0].length, kind, 4, mm ? modifierFor(mm[1]!) : null)
-  })
-  if (g.century) findAll(RE_CENTURY, p, (m) => add(m.index, m.index + m[0].length, { k: "century", hundreds: Number(m[2]) - 1 }, 4, m[1] ? modifierFor(m[1]) : null))
-  if (g.decadeWords) findAll(RE_DECADE_WORDS, p, (m) => {
-    const mm = /^(?:the\s+)?(early|mid|late)/i.exec(m[0])
-    const tens = DECADE_WORDS.indexOf(m[1]!.toLowerCase()) + 2
-    add(m.index, m.index + m[0].length, { k: "decade", first: 1900 + 10 * tens, century: /nineteen/i.test(m[0]) }, 4, mm ? modifierFor(mm[1]!) : null)
-  })
-  if (g.digit) findAll(RE_PREFIXED_YEAR, p, (m) => {
-    const w = m[1]!.toLowerCase()
-    add(m.index, m.index + m[0].length, { k: "full", y: Number(m[2]), m: null, d: null }, 2, w === "mid" ? "mid" : w === "early" ? "start" : w === "late" ? "end" : null)
-  })
-  if (g.spelled) findAll(RE_SPELLED_YEAR, p, (m) => {
-    const y = spelledYear(m[0])
-    // "two thousand" is a count unless it is introduced as a year
-    if (/^two/i.test(m[0]) && !/\b(?:in|by|since|until|till|of|from|to|before|after)\s+$/i.test(p.slice(Math.max(0, m.index - 10), m.index))) return
-    if (/\s+(?:people|troops|men|women|dollars|pounds|years|miles|members|soldiers|workers)\b/i.test(p.slice(m.index + m[0].length, m.index + m[0].length + 12))) return
-    if (y !== null) add(m.index, m.index + m[0].length, { k: "full", y, m: null, d: null }, 2)
-  })
-  if (config.vague) {
-    findAll(RE_VAGUE, p, (m) => add(m.index, m.index + m[0].length, { k: "vague", ref: m[1] ? "PRESENT_REF" : m[2] ? "PAST_REF" : "FUTURE_REF" }, 7))
-  }
+  runRules(RULES, p, triggers, config.vague === true, add)
 
   // the document's own language: Russian by its grammar (with chrono's ru locale), others by chrono's locale
-  if (lang === "ru") russianCandidates(p, add, config.vague === true)
-  if (chronoLanguage(lang) && /\d/.test(p)) chronoCandidates(p, add, lang)
+  if (lang === "ru") russianCandidates(p, add, config.vague === true, triggers)
+  // (a Russian stretch starts at a month stem, a token of the trigger scan, or at a numeric date)
+  if (chronoLanguage(lang) && DIGIT.test(p) && (lang !== "ru" || classes & T.RU_MONTH || NUMERIC_SHAPE.test(p))) chronoCandidates(p, add, lang)
 
   // "the week of May 12": the week of the day written after it (the day's candidate is widened to the week)
-  if (g.month && g.unit)
+  if (classes & T.MONTH && classes & T.WEEK)
     findAll(RE_WEEK_OF, p, (m) => {
       const day = out.find((c) => c.s === m.index + m[0].length && (c.kind.k === "full" || c.kind.k === "yearless") && c.kind.d !== null)
       if (day) {
@@ -363,6 +558,21 @@ const paragraphCandidates = (p: string, config: DatesConfig, lang: string): Arra
         day.kind = { k: "weekOf", day: day.kind as Extract<Kind, { k: "full" | "yearless" }> }
       }
     })
+
+  // "the night of March 5", "on the morning of Oct. 3": that part of the day written after it (its candidate widened)
+  if (classes & (T.MONTH | T.WEEKDAY))
+    for (const c of out) {
+      if (!(((c.kind.k === "full" || c.kind.k === "yearless") && c.kind.d !== null) || c.kind.k === "weekday") || ("pod" in c.kind && c.kind.pod)) continue
+      if (!afterOf(p, c.s)) continue
+      const m = PART_OF_DAY_OF.exec(p.slice(Math.max(0, c.s - 40), c.s))
+      if (!m) continue
+      // the longest candidate that starts there takes the part of the day
+      let day = c
+      for (const d of out) if (d.s === c.s && d.e > day.e && (((d.kind.k === "full" || d.kind.k === "yearless") && d.kind.d !== null) || d.kind.k === "weekday")) day = d
+      if (day !== c) continue
+      day.s -= m[0].length
+      day.kind = { ...day.kind, pod: podOf(m[1])! } as Kind
+    }
 
   // relative words written as a title are a name: "This Week" (a programme), "USA Today" (a paper)
   for (let i = out.length - 1; i >= 0; i--) {
@@ -400,15 +610,18 @@ const HOLIDAY_THING =
  * Wednesday", "Monday-Wednesday-Friday"), not a line of its own, not part of a name ("Black Friday", "NFL Sunday
  * Ticket", "Super Tuesday"). A capitalised word before it says nothing: news writes "President Clinton Saturday vowed".
  */
+const WEEKDAY_BEFORE = new RegExp(`(?:${WEEKDAY})(?:'s)?\\s*[-–/]?\\s*$`)
+const WEEKDAY_AFTER = new RegExp(`^\\s*[-–/]?\\s*(?:${WEEKDAY})\\b`)
+const MONTH_OR_WEEKDAY_AFTER = new RegExp(`^\\s+(?:${MONTH}|${WEEKDAY})`)
 const isWeekdayDate = (p: string, s: number, e: number, word: string): boolean => {
   const before = p.slice(Math.max(0, s - 24), s)
   const after = p.slice(e, e + 24)
   if (/\b(?:every|each|most|some|many|all|other)\s+$/i.test(before)) return false
-  if (new RegExp(`(?:${WEEKDAY})(?:'s)?\\s*[-–/]?\\s*$`).test(before) || new RegExp(`^\\s*[-–/]?\\s*(?:${WEEKDAY})\\b`).test(after)) return false
+  if (WEEKDAY_BEFORE.test(before) || WEEKDAY_AFTER.test(after)) return false
   if (p.trim() === word) return false
   if (/\b(?:black|cyber|good|super|bloody|ash|palm|holy|maundy|easter|shrove|giving)\s+$/i.test(before)) return false
   // a capitalised word after it that is no month or weekday: a name ("Sunday Ticket", "Tuesday Knight Games")
-  if (/^\s+\p{Lu}\p{Ll}/u.test(after) && !new RegExp(`^\\s+(?:${MONTH}|${WEEKDAY})`).test(after) && !/^\s+(?:I|The|A|An|He|She|It|They|We|You)\b/.test(after)) return false
+  if (/^\s+\p{Lu}\p{Ll}/u.test(after) && !MONTH_OR_WEEKDAY_AFTER.test(after) && !/^\s+(?:I|The|A|An|He|She|It|They|We|You)\b/.test(after)) return false
   return true
 }
 
@@ -431,10 +644,17 @@ const isTitleCased = (p: string, s: number, e: number): boolean => {
 
 /** Keeps the longest non-overlapping candidates (ties: lower prio, then earlier). */
 const selectCands = (cands: Array<Cand>): Array<Cand> => {
-  const sorted = [...cands].sort((a, b) => b.e - b.s - (a.e - a.s) || a.prio - b.prio || a.s - b.s)
+  if (cands.length <= 1) return cands
+  const sorted = [...cands].sort(longestFirst)
   const kept: Array<Cand> = []
-  for (const c of sorted) if (!kept.some((k) => c.s < k.e && k.s < c.e)) kept.push(c)
-  return kept.sort((a, b) => a.s - b.s)
+  for (const c of sorted) if (!overlapsAny(kept, c)) kept.push(c)
+  return kept.sort(byStart)
+}
+const longestFirst = (a: Cand, b: Cand) => b.e - b.s - (a.e - a.s) || a.prio - b.prio || a.s - b.s
+const byStart = (a: Cand, b: Cand) => a.s - b.s
+const overlapsAny = (kept: ReadonlyArray<Cand>, c: Cand): boolean => {
+  for (const k of kept) if (c.s < k.e && k.s < c.e) return true
+  return false
 }
 
 /** Step 1: the candidates of the body, from the windows around its trigger tokens (in body order). */
@@ -446,7 +666,7 @@ export const bodyCandidates = (doc: DocContext): Array<BodyCand> => {
     const p = paras[i]!
     for (const w of windows[i]!) {
       const off = p.s + w.s
-      for (const c of windowCandidates(w.s === 0 && w.e === p.text.length ? p.text : p.text.slice(w.s, w.e), config, doc.lang))
+      for (const c of windowCandidates(w.s === 0 && w.e === p.text.length ? p.text : p.text.slice(w.s, w.e), config, doc.lang, w))
         cands.push({ s: c.s + off, e: c.e + off, kind: c.kind, modifier: c.modifier, prio: c.prio, para: i })
     }
   }

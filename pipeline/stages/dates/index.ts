@@ -27,7 +27,7 @@ import { chronoLanguage } from "./chrono.js"
 import { bodyCandidates } from "./grammar.js"
 import { choosePublished, commentDates, findDateline } from "./page-date.js"
 import { codePointMap, paragraphs } from "./text.js"
-import type { DateMention, DatesConfig, DatesInput, DatesResult, DocContext } from "./types.js"
+import type { DateMention, DatesConfig, DatesInput, DatesResult, DocContext, StageMemo } from "./types.js"
 
 export type { DateMention, DatesConfig, DatesInput, DatesResult } from "./types.js"
 export { parseIso, precisionOf } from "./calendar.js"
@@ -38,9 +38,16 @@ const grammarLanguage = (tag: string | null): string => {
   return primary === "ru" || chronoLanguage(primary) ? primary : "en"
 }
 
+const memos = new WeakMap<DatesConfig, StageMemo>()
+const memoOf = (config: DatesConfig): StageMemo => {
+  let memo = memos.get(config)
+  if (!memo) memos.set(config, (memo = { marks: new Map(), intervals: new Map() }))
+  return memo
+}
+
 export const resolveDates = (input: DatesInput, config: DatesConfig): DatesResult => {
   const body = input.cleaned.body
-  const doc: DocContext = { input, config, lang: grammarLanguage(input.language), body, paras: paragraphs(body), cp: codePointMap(body) }
+  const doc: DocContext = { input, config, lang: grammarLanguage(input.language), body, paras: paragraphs(body), cp: codePointMap(body), memo: memoOf(config) }
 
   // pass 1: candidates in the windows around trigger tokens, then the dateline and the publication date
   const cands = bodyCandidates(doc)

@@ -1,4 +1,5 @@
 /** The words of dates: month and weekday names, numbers, holidays, and the configured named events. */
+import { wordTree } from "./alternation.js"
 import { nthWeekday, parseIso } from "./calendar.js"
 import type { DatesConfig } from "./types.js"
 
@@ -17,6 +18,15 @@ export const MONTH = `(?:${MONTHS_FULL.map(cap).join("|")}|(?:${["Jan", "Feb", "
   .join("|")})\\.?)`
 const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 export const WEEKDAY = `(?:${WEEKDAYS.map(cap).join("|")})`
+/** the words MONTH tries, in its order (an abbreviation with its dot first) */
+const MONTH_WORDS = [
+  ...MONTHS_FULL.flatMap((w) => [w, w.toUpperCase()]),
+  ...["Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec"].flatMap((w) => [w, w.toUpperCase()]).flatMap((w) => [`${w}\\.`, w])
+]
+/** MONTH, and MONTH or WEEKDAY, as prefix trees (alternation.ts: the same matches, read faster) */
+export const MONTH_TREE = wordTree(MONTH_WORDS, true)
+export const WEEKDAY_TREE = wordTree(WEEKDAYS.flatMap((w) => [w, w.toUpperCase()]), true)
+export const MONTH_OR_WEEKDAY_TREE = wordTree([...MONTH_WORDS, ...WEEKDAYS.flatMap((w) => [w, w.toUpperCase()])], true)
 export const weekdayNo = (s: string) => WEEKDAYS.findIndex((w) => w.toLowerCase() === s.toLowerCase())
 export const YEAR = `(?:1[5-9]\\d\\d|20\\d\\d)`
 export const DAYNUM = `(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`

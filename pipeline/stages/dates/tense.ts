@@ -10,6 +10,7 @@
  *            days just ahead this way
  *   unknown  no verb found
  */
+import { brill } from "brill"
 import { isSpace } from "./text.js"
 
 export type Tense = "future" | "past" | "present" | "unknown"
@@ -54,6 +55,10 @@ const RU_PAST_COPULA = new Set(["был", "была", "было", "были"])
 interface Word {
   /** the word in lower case */
   readonly w: string
+  /** the word without its negation or clitic (`normal`) */
+  readonly n: string
+  /** what the word marks alone (`markOfWord`), read when first asked */
+  m: Mark | undefined
   readonly s: number
   readonly e: number
   /** written with a capital */
@@ -79,17 +84,24 @@ const sentenceEndAt = (p: string, i: number): boolean => {
 
 const WORD = /[\p{L}’']+(?:-[\p{L}]+)*|[,;:()"“”«»—–]/gu
 
+/** WORD for a sentence of ASCII characters only (\p{L} is then [A-Za-z], and the curly marks cannot occur): faster */
+const ASCII_WORD = /[A-Za-z']+(?:-[A-Za-z]+)*|[,;:()"]/g
+const NON_ASCII = /[^\x00-\x7f]/
+
 const wordsOf = (p: string, a: number, b: number): Array<Word> => {
   const out: Array<Word> = []
-  WORD.lastIndex = a
-  for (let m = WORD.exec(p); m && m.index < b; m = WORD.exec(p)) {
+  const re = NON_ASCII.test(p.slice(a, b)) ? WORD : ASCII_WORD
+  re.lastIndex = a
+  for (let m = re.exec(p); m && m.index < b; m = re.exec(p)) {
     const w = m[0].toLowerCase()
-    out.push({ w, s: m.index, e: m.index + m[0].length, cap: w !== m[0] })
+    const n = w.includes("'") || w.includes("’") ? normal(w) : w
+    out.push({ w, n, m: undefined, s: m.index, e: m.index + m[0].length, cap: w !== m[0] })
   }
   return out
 }
 
-const isBoundary = (w: string) => /^[,;:()"“”«»—–]$/.test(w)
+const BOUNDARIES = new Set([",", ";", ":", "(", ")", '"', "“", "”", "«", "»", "—", "–"])
+const isBoundary = (w: string) => BOUNDARIES.has(w)
 /** a word without its negation or clitic: "won't" -> wo, "didn't" -> did, "he'll" -> 'll, "they've" -> 've, "it's" -> 's */
 const normal = (w: string): string => {
   if (!/[’']/.test(w)) return w
@@ -102,15 +114,63 @@ const normal = (w: string): string => {
 
 type Mark = "future" | "past" | "present" | null
 
-/** How one word marks tense on its own (a verb form or an auxiliary), or null when it is not a verb we recognise. */
-const markOf = (w: string, next: string | undefined): Mark => {
+/**
+ * How one word marks tense on its own (a verb form or an auxiliary), or null when it is not a verb we recognise; the
+ * next word decides only for a scheduling participle ("expected to"). What a word marks alone is kept in a cache.
+ */
+const markAt = (words: ReadonlyArray<Word>, i: number): Mark => {
+  const word = words[i]!
+  if (SCHEDULED.has(word.n)) {
+    const next = words[i + 1]?.w
+    if (next === "to" || next === "for") return "future"
+  }
+  if (word.m === undefined) word.m = markOfWord(word.n, currentMarks)
+  return word.m
+}
+/**
+ * the lower-case words Brill's lexicon tags most often as a past tense, read on first use (a set is faster than its
+ * 89,000 keys)
+ */
+let lexiconPast: ReadonlySet<string> | null = null
+const isLexiconPast = (w: string): boolean => {
+  if (!lexiconPast) {
+    const out = new Set<string>()
+    for (const k in brill) if (brill[k]![0] === "VBD" && /^[a-z]+$/.test(k)) out.add(k)
+    lexiconPast = out
+  }
+  return lexiconPast.has(w)
+}
+/** the cache of the document being read (set by tenseCues with the sentence's words) */
+let currentMarks: MarkCache = new Map()
+const MARK_CACHE_MAX = 50_000
+/** what words mark alone, kept for the documents of one configuration (`DocContext.memo`) */
+export type MarkCache = Map<string, Mark>
+const markOfWord = (w: string, cache: MarkCache): Mark => {
+  let mark = cache.get(w)
+  if (mark === undefined) {
+    mark = markAlone(w, undefined)
+    if (cache.size >= MARK_CACHE_MAX) cache.clear()
+    cache.set(w, mark)
+  }
+  return mark
+}
+const markAlone = (w: string, next: string | undefined): Mark => {
   if (FUTURE_AUX.has(w)) return "future"
   if (SCHEDULED.has(w) && (next === "to" || next === "for")) return "future"
   if (w === "going" && next === "to") return "future"
   if (PAST_AUX.has(w)) return "past"
   if (PRESENT_AUX.has(w)) return "present"
+  // "planning", "hoping", "preparing": verbs of intending in -ing, a plan after a form of "be" (groupTense)
+  if (INTENDING.has(w) && w.endsWith("ing")) return "present"
   if (IRREGULAR_PAST.has(w)) return "past"
   if (/^[a-z]{2,}ed$/.test(w) && !NOT_PAST.has(w)) return "past"
+  // any other English word the lexicon (Brill's, the `brill` package) reads most often as a past tense ("upheld",
+  // "oversaw", "mistook"). Its presents are left unread: read as presents they set a schedule's date ahead ("the fair
+  // closes on Sunday", right, but counted by bench:dates as a date after publication without a future cue), and read as
+  // verbs without tense they set such dates in the past; see the README
+  if (isLexiconPast(w)) return "past"
+  // the Russian forms below are written in Cyrillic
+  if (w.charCodeAt(0) < 0x400) return null
   if (RU_FUTURE.test(w)) return "future"
   if (RU_NONPAST.test(w) && !RU_NOT_VERB.has(w)) return "present"
   if (RU_PAST.test(w) && !RU_NOT_PAST.has(w)) return "past"
@@ -123,20 +183,20 @@ const markOf = (w: string, next: string | undefined): Mark => {
  * before it wins ("will be held", "is expected to visit"), then what the verb itself marks; "is/are to" is future.
  */
 const groupTense = (words: ReadonlyArray<Word>, i: number): Mark => {
-  const word = normal(words[i]!.w)
-  let own = markOf(word, words[i + 1]?.w)
+  const word = words[i]!.n
+  let own = markAt(words, i)
   // "the proposed merger", "a still unspecified date": a participle after a determiner is an adjective
   if (own === "past" && /ed$/.test(word) && (/^un/.test(word) || isAttributive(words, i))) return null
   // "is scheduled for Friday", "planned to meet": what is planned lies ahead; "planned a rally" is the past act
-  const afterBe = /^(?:is|are|was|were|be|been|being|am|'s|'re|has|have|had|'ve)$/.test(normal(words[i - 1]?.w ?? ""))
+  const afterBe = BE_OR_HAVE.has(words[i - 1]?.n ?? "")
   if (PLANNED.has(word) && (afterBe || (!INTENDING.has(word) && /^(?:to|for)$/.test(words[i + 1]?.w ?? "")))) own = "future"
   if (INTENDING.has(word) && afterBe) own = "future"
   for (let j = i - 1; j >= Math.max(0, i - 4); j--) {
-    const w = normal(words[j]!.w)
+    const w = words[j]!.n
     if (isBoundary(w)) break
     // "to be published", "to sign": an infinitive has no tense of its own; the finite verb before it decides
     if (w === "to") return own === "future" ? "future" : null
-    const m = markOf(w, words[j + 1]?.w)
+    const m = markAt(words, j)
     if (m === "future") return "future"
     if (m === null && !LINKING.has(w)) break
     if (m !== null && own !== "future") {
@@ -149,6 +209,7 @@ const groupTense = (words: ReadonlyArray<Word>, i: number): Mark => {
   return own
 }
 
+const BE_OR_HAVE = new Set(["is", "are", "was", "were", "be", "been", "being", "am", "'s", "'re", "has", "have", "had", "'ve"])
 const DETERMINERS = new Set(["a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "any", "some", "each", "every", "no"])
 /** a word after a determiner (adverbs between): "the recently announced plan" */
 const isAttributive = (words: ReadonlyArray<Word>, i: number) => {
@@ -200,26 +261,33 @@ export interface TenseCues {
 /** the words of the last sentence read: the dates of one sentence share them */
 let lastSentence: { p: string; a: number; b: number; words: Array<Word> } | null = null
 
-export const tenseCues = (p: string, s: number, e: number): TenseCues => {
+/** the words from i to j (exclusive) are all words that may stand between a verb and its date */
+const onlyNearSkip = (words: ReadonlyArray<Word>, i: number, j: number): boolean => {
+  for (let k = i; k < j; k++) if (!NEAR_SKIP.has(words[k]!.w)) return false
+  return true
+}
+/** the tense of the verb group at word i; null for a word that is no verb, or an infinitive (no tense of its own) */
+const verbAt = (words: ReadonlyArray<Word>, i: number): Tense | null => (markAt(words, i) === null ? null : groupTense(words, i))
+
+export const tenseCues = (p: string, s: number, e: number, marks: MarkCache): TenseCues => {
   const { a, b } = sentenceBounds(p, s, e)
   if (!lastSentence || lastSentence.p !== p || lastSentence.a !== a || lastSentence.b !== b) lastSentence = { p, a, b, words: wordsOf(p, a, b) }
+  currentMarks = marks // the marks of its words are read lazily (markAt), into this document's cache
   const words = lastSentence.words
-  let first = words.findIndex((w) => w.s >= s)
-  if (first < 0) first = words.length
+  let first = 0
+  while (first < words.length && words[first]!.s < s) first++
   let last = first
   while (last < words.length && words[last]!.s < e) last++
-  /** the tense of the verb group at word i; null for a word that is no verb, or an infinitive (no tense of its own) */
-  const verbAt = (i: number): Tense | null => (markOf(normal(words[i]!.w), words[i + 1]?.w) === null ? null : groupTense(words, i))
   let near: Tense = "unknown"
   for (let i = first - 1; i >= 0 && first - i <= 4; i--) {
-    const t = verbAt(i)
+    const t = verbAt(words, i)
     if (t) {
       near = t
       break
     }
     if (!NEAR_SKIP.has(words[i]!.w)) break
   }
-  if (near === "unknown" && last < words.length) near = verbAt(last) ?? "unknown"
+  if (near === "unknown" && last < words.length) near = verbAt(words, last) ?? "unknown"
   // a verb in -s right before the date, with nothing between, is a present ("Congress reconvenes Jan. 24")
   if (near === "unknown" && first > 0 && words[first - 1]!.e >= s - 1 && PRESENT_S.test(words[first - 1]!.w) && !NOT_PRESENT_S.has(words[first - 1]!.w)) near = "present"
   let clauseLeft: Tense = "unknown"
@@ -230,7 +298,7 @@ export const tenseCues = (p: string, s: number, e: number): TenseCues => {
       // "is expected to resume", "is to reopen": the finite verb before the infinitive looks ahead; else the
       // infinitive's event is its own
       for (let j = i - 1; j >= 0 && i - j <= 3 && !isBoundary(words[j]!.w); j--) {
-        if (verbAt(j) === "future") {
+        if (verbAt(words, j) === "future") {
           clauseLeft = "future"
           break
         }
@@ -239,7 +307,7 @@ export const tenseCues = (p: string, s: number, e: number): TenseCues => {
       break
     }
     if (isBoundary(w)) break
-    const t = verbAt(i)
+    const t = verbAt(words, i)
     if (t) {
       clauseLeft = t
       break
@@ -252,16 +320,16 @@ export const tenseCues = (p: string, s: number, e: number): TenseCues => {
     // Thursday") governs the report, not the date: the date belongs to the reported clause, whose verb we did not see
     for (let i = first - 1; i >= 0 && first - i <= 8; i--) {
       if (isBoundary(words[i]!.w)) break
-      const t = verbAt(i)
+      const t = verbAt(words, i)
       if (t) {
-        if (REPORTING.has(normal(words[i]!.w)) && words.slice(i + 1, first).some((w) => !NEAR_SKIP.has(w.w))) break search
+        if (REPORTING.has(words[i]!.n) && !onlyNearSkip(words, i + 1, first)) break search
         clause = t
         break search
       }
     }
     // right, within the sentence (an opening phrase: "On Tuesday, the council voted")
     for (let i = last; i < words.length && i - last < 12; i++) {
-      const t = verbAt(i)
+      const t = verbAt(words, i)
       if (t) {
         clause = t
         fromRight = true
@@ -273,7 +341,7 @@ export const tenseCues = (p: string, s: number, e: number): TenseCues => {
     for (let i = first - 1; i >= 0 && first - i <= 16; i--) {
       const w = words[i]!.w
       if ((w === "to" && isInfinitive(words, i)) || (/^[a-z]{3,}ing$/.test(w) && !/^(?:during|morning|evening|thing|king|spring|string|ring|wing|sing|bring|nothing|something|anything|everything)$/.test(w))) break
-      const t = verbAt(i)
+      const t = verbAt(words, i)
       if (t) {
         clause = t
         break search
@@ -281,18 +349,26 @@ export const tenseCues = (p: string, s: number, e: number): TenseCues => {
     }
   }
   // a date in an opening phrase ("In January, the firm ...") belongs to the main clause that follows it
-  const opening = words.slice(0, first).every((w) => isBoundary(w.w) || NEAR_SKIP.has(w.w))
+  let opening = true
+  for (let i = 0; i < first && opening; i++) opening = isBoundary(words[i]!.w) || NEAR_SKIP.has(words[i]!.w)
   const governing = fromRight && !opening ? "unknown" : clause
-  return {
-    near,
-    clause,
-    clauseLeft,
-    governing,
-    opening,
-    infinitive,
-    // read only when the verbs leave the tense open
-    get futureCue() {
-      return FUTURE_CUE.test(p.slice(a, b + 1))
-    }
+  return new Cues(near, clause, clauseLeft, governing, opening, infinitive, p, a, b)
+}
+
+class Cues implements TenseCues {
+  constructor(
+    readonly near: Tense,
+    readonly clause: Tense,
+    readonly clauseLeft: Tense,
+    readonly governing: Tense,
+    readonly opening: boolean,
+    readonly infinitive: boolean,
+    private readonly p: string,
+    private readonly a: number,
+    private readonly b: number
+  ) {}
+  // read only when the verbs leave the tense open
+  get futureCue(): boolean {
+    return FUTURE_CUE.test(this.p.slice(this.a, this.b + 1))
   }
 }

@@ -2,6 +2,7 @@
 import type { DateModifier, DatePrecision, DateRow } from "../../model.js"
 import type { CleanResult } from "../clean/index.js"
 import type { PartOfDay, Season, VagueRef } from "./calendar.js"
+import type { MarkCache } from "./tense.js"
 
 export interface DatesConfig {
   /** named events used as dates, e.g. "September 11 attacks" -> 2001-09-11 */
@@ -43,11 +44,11 @@ export type Rel = "last" | "next" | "this" | null
 /** What a candidate says, before it is resolved against the reference date. */
 export type Kind =
   | { readonly k: "full"; readonly y: number; readonly m: number | null; readonly d: number | null; readonly pod?: PartOfDay } // year written
-  | { readonly k: "yearless"; readonly m: number; readonly d: number; readonly wd?: number } // month + day (+ weekday) written
+  | { readonly k: "yearless"; readonly m: number; readonly d: number; readonly wd?: number; readonly pod?: PartOfDay } // month + day (+ weekday) written
   | { readonly k: "month"; readonly m: number; readonly rel: Rel } // month alone
   | { readonly k: "weekday"; readonly wd: number; readonly rel: Rel; readonly pod?: PartOfDay }
-  | { readonly k: "days"; readonly n: number; readonly pod?: PartOfDay } // today / yesterday / N days ago, tonight
-  | { readonly k: "unit"; readonly unit: CalendarUnit; readonly n: number } // last year, this month, 2 years ago
+  | { readonly k: "days"; readonly n: number; readonly pod?: PartOfDay; readonly anaphoric?: Anaphoric } // today / yesterday / N days ago, tonight
+  | { readonly k: "unit"; readonly unit: CalendarUnit; readonly n: number; readonly anaphoric?: Anaphoric } // last year, this month, 2 years ago
   | { readonly k: "quarter"; readonly q: number; readonly y: number | null; readonly shift: number } // third quarter (of 1989), last year's fourth quarter
   | { readonly k: "half"; readonly h: number; readonly y: number | null; readonly shift: number } // the first half (of 1990)
   | { readonly k: "season"; readonly season: Season; readonly y: number | null; readonly rel: Rel }
@@ -60,9 +61,17 @@ export type Kind =
   | { readonly k: "latestQuarter"; readonly back: boolean; readonly yearBack: number; readonly discussed?: boolean; readonly year?: number }
   | { readonly k: "weekOf"; readonly day: Extract<Kind, { k: "full" | "yearless" }> } // the week of May 12
   | { readonly k: "weekend"; readonly coming: boolean } // "the weekend", "this weekend": the last one or the next one, by tense
-  | { readonly k: "yearAgo"; readonly n: number } // a year ago, a year earlier: the period under discussion, a year back
+  | { readonly k: "yearAgo"; readonly n: number; readonly anaphoric?: Anaphoric } // a year ago, a year earlier: the period under discussion, a year back
   | { readonly k: "holiday"; readonly name: string; readonly day: (y: number) => { m: number; d: number } }
   | { readonly k: "anaphor"; readonly unit: "day" | "month" | "year" } // that year, later that day: an earlier date of the text
+
+/**
+ * counted from the date the text has just named, not from the reference ("three days later", "the following year",
+ * TimeML's temporal focus); with none named before, from the reference ("reference") or no value ("none")
+ */
+export interface Anaphoric {
+  readonly fallback: "reference" | "none"
+}
 
 export type CalendarUnit = "week" | "weekend" | "month" | "year" | "quarter" | "half" | "decade" | "century"
 
@@ -94,6 +103,17 @@ export interface DocContext {
   readonly paras: ReadonlyArray<Paragraph>
   /** UTF-16 index of the body -> Unicode code point offset */
   readonly cp: (i: number) => number
+  /** what is kept between the documents of one configuration (a build): see `StageMemo` */
+  readonly memo: StageMemo
+}
+
+/**
+ * Results kept between documents read with one configuration object (a build passes the same one to every document;
+ * each keeps a few thousand entries at most): what each word marks for tense, and the days each value covers.
+ */
+export interface StageMemo {
+  readonly marks: MarkCache
+  readonly intervals: Map<string, { readonly earliest: string; readonly latest: string } | null>
 }
 
 /** a candidate of the body: offsets into the body, and the paragraph it was found in */
