@@ -15,7 +15,7 @@
  *                 a name nothing gave a type (typing.ts, UNTYPED) is no mention
  * 7. result.ts    mentions with code-point offsets, and the entities they point at
  */
-import type { EntityType } from "../../model.js"
+import type { EntityRow } from "../../model.js"
 import { readDocument } from "./context.js"
 import { resolveInDocument } from "./coref.js"
 import { discoverNames } from "./discover.js"
@@ -37,16 +37,12 @@ export interface EntitiesInput {
   readonly language: string | null
 }
 
-export interface FoundEntity {
-  /** gazetteer id, or "x-" + slug for a provisional (discovered) entity; the same name always gives the same id */
-  readonly entity_id: string
-  readonly name: string
-  readonly type: EntityType
-  readonly wikidata_id: string | null
-  /** GeoNames id of a city identified in GeoNames */
-  readonly geonames_id: string | null
-  /** gazetteer aliases, or the spellings seen in this document for a provisional entity */
-  readonly aliases: ReadonlyArray<string>
+/**
+ * An entity as one document names it: the row it contributes to the entities table (a gazetteer id, or "x-" + the
+ * slug of the romanised name for a provisional, discovered entity; the same name always gives the same id; its
+ * aliases are the gazetteer's, or the spellings seen in this document for a provisional entity).
+ */
+export interface FoundEntity extends EntityRow {
   readonly provisional: boolean
 }
 
