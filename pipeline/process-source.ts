@@ -4,7 +4,8 @@
  * reads of many small files are several times faster than promise-based ones.
  */
 import * as fs from "node:fs"
-import { processDocument, type DocumentResult, type SourceText, type StageContext } from "./document.js"
+import type { DocumentResult, SourceText } from "./document.js"
+import type { StageRunner } from "./context.js"
 import { looksLikeHtml, ingestBytes, sha256Hex } from "./stages/ingest.js"
 import { readSidecar, type SourceFile } from "./sources.js"
 import { cacheKey, readCache, writeCache } from "./cache.js"
@@ -53,7 +54,7 @@ const readSource = (file: SourceFile, cache: CacheSettings | null): ReadSource =
   return { file, bytes, sha256, sidecar, key }
 }
 
-const outcomeOf = (stages: StageContext, s: ReadSource, cache: CacheSettings | null): SourceOutcome => {
+const outcomeOf = (runner: StageRunner, s: ReadSource, cache: CacheSettings | null): SourceOutcome => {
   const { file, bytes, sha256, sidecar, key } = s
   if (cache) {
     const hit = readCache(cache.dir, key)
@@ -61,7 +62,7 @@ const outcomeOf = (stages: StageContext, s: ReadSource, cache: CacheSettings | n
   }
   let outcome: ReturnType<typeof computeOutcome>
   try {
-    outcome = computeOutcome(stages, file, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), sidecar)
+    outcome = computeOutcome(runner, file, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), sidecar)
   } catch (e) {
     throw new StageFailure(file.source_path, describeThrown(e))
   }
@@ -69,13 +70,13 @@ const outcomeOf = (stages: StageContext, s: ReadSource, cache: CacheSettings | n
   return { doc_id: file.doc_id, source_path: file.source_path, sha256, ...outcome, cached: false }
 }
 
-export const processSourceFile = (stages: StageContext, file: SourceFile, cache: CacheSettings | null): SourceOutcome => outcomeOf(stages, readSource(file, cache), cache)
+export const processSourceFile = (runner: StageRunner, file: SourceFile, cache: CacheSettings | null): SourceOutcome => outcomeOf(runner, readSource(file, cache), cache)
 
 /** The file with the cache key of its outcome (its bytes and sidecar read and hashed). */
 export const keyFile = (file: SourceFile, cache: CacheSettings): SourceFile => ({ ...file, key: readSource(file, cache).key })
 
 const computeOutcome = (
-  stages: StageContext,
+  runner: StageRunner,
   file: SourceFile,
   bytes: Uint8Array,
   sidecar: ReturnType<typeof readSidecar>
@@ -86,7 +87,7 @@ const computeOutcome = (
   if (sidecar.problem) return { problem: sidecar.problem }
   stageFault(file.doc_id)
   const source: SourceText = { doc_id: file.doc_id, source_path: file.source_path, sha256: ingested.sha256, text: ingested.text, meta: sidecar.meta }
-  const outcome = processDocument(source, stages)
+  const outcome = runner.processDocument(source, runner.stages)
   return outcome.ok ? { result: outcome.result } : { problem: outcome.reason }
 }
 
@@ -142,16 +143,16 @@ export const cachedSlice = (files: ReadonlyArray<SourceFile>, cache: CacheSettin
   return {
     done: hit ? ({ outcomes: [...hit.outcomes], slice: hit.slice, key, buffer: hit.buffer } satisfies SliceDone) : null,
     /** each document's outcome (from its cache entry or the stages), encoded and cached */
-    compute: (stages: StageContext): SliceDone => {
+    compute: (runner: StageRunner): SliceDone => {
       read ??= files.map((f) => readSource(f, cache))
-      const encoded = encodeSliceOutcomes(read.map((r) => outcomeOf(stages, r, cache)), datasetName)
+      const encoded = encodeSliceOutcomes(read.map((r) => outcomeOf(runner, r, cache)), datasetName)
       if (cache && key && !cache.readOnly) writeSlice(cache.dir, key, encoded.outcomes, encoded.slice)
       return { ...encoded, key }
     }
   }
 }
 
-export const processSlice = (stages: StageContext, files: ReadonlyArray<SourceFile>, cache: CacheSettings | null, datasetName: string): SliceDone => {
+export const processSlice = (runner: StageRunner, files: ReadonlyArray<SourceFile>, cache: CacheSettings | null, datasetName: string): SliceDone => {
   const s = cachedSlice(files, cache, datasetName)
-  return s.done ?? s.compute(stages)
+  return s.done ?? s.compute(runner)
 }
