@@ -14,7 +14,7 @@ import { listSources, type SourceFile } from "./sources.js"
 import { cachedSlice, encodeSlices, keyFile, processSourceFile, StageFailure, type CacheSettings, type ProcessedBatch, type SliceDone, type SourceOutcome } from "./process-source.js"
 import { makePool, type Ordered, type Pool } from "./workers.js"
 import { cutSlices } from "./emit/slice.js"
-import { CACHE_DIR } from "./cache.js"
+import { CACHE_DIR, sweepDocuments } from "./cache.js"
 import { readShards, shardOf, writeShard, type ShardSpec } from "./shards.js"
 import { assembleRelease, type BuildSummary, type OutcomeSource } from "./release/assemble.js"
 import { acquireLock, cleanLeftovers } from "./release/publish/lock.js"
@@ -271,7 +271,11 @@ export const build = (options: BuildOptions & { readonly shard?: ShardSpec | und
     const source: OutcomeSource = { ...stages, next: Effect.tap(stages.next, (b) => Effect.sync(() => b.sliceKeys?.forEach((k) => used.add(k)))) }
     const summary = yield* assembleRelease(ctx, source, listing.problems, { version: options.version, progress, startedAt, stopwatch, inputs })
     const cacheDir = path.join(ctx.outDir, CACHE_DIR)
-    yield* attempt(cacheDir, "tidy the cache in", () => sweepSlices(cacheDir, used))
+    // and so are the document entries of texts changed or gone: the cache holds what the next build can use
+    yield* attempt(cacheDir, "tidy the cache in", () => {
+      sweepSlices(cacheDir, used)
+      sweepDocuments(cacheDir, new Set(keyed.flatMap((f) => (f.key ? [f.key] : []))))
+    })
     return summary
   })
 

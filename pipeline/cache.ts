@@ -28,7 +28,10 @@ export type CachedOutcome = { readonly result: DocumentResult } | { readonly pro
 
 export const readCache = (dir: string, key: string): CachedOutcome | null => {
   try {
-    const entry = JSON.parse(fs.readFileSync(entryPath(dir, key), "utf8")) as { key?: string; outcome?: CachedOutcome }
+    const file = entryPath(dir, key)
+    // most documents of a first build have no entry: asked without an exception
+    if (!fs.existsSync(file)) return null
+    const entry = JSON.parse(fs.readFileSync(file, "utf8")) as { key?: string; outcome?: CachedOutcome }
     if (entry.key !== key || !entry.outcome) return null
     const o = entry.outcome as { result?: DocumentResult; problem?: unknown }
     if (typeof o.problem === "string") return { problem: o.problem }
@@ -39,13 +42,26 @@ export const readCache = (dir: string, key: string): CachedOutcome | null => {
   }
 }
 
+/** The entry folders this thread has made (or found) already. */
+const made = new Set<string>()
+
 /** Writes an entry through a temporary file and a rename, so a killed build never leaves half an entry. */
 export const writeCache = (dir: string, key: string, outcome: CachedOutcome): void => {
   try {
     const file = entryPath(dir, key)
-    fs.mkdirSync(path.dirname(file), { recursive: true })
+    const folder = path.dirname(file)
     const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-    fs.writeFileSync(tmp, JSON.stringify({ key, outcome }))
+    const text = JSON.stringify({ key, outcome })
+    try {
+      if (!made.has(folder)) throw Object.assign(new Error("not made yet"), { code: "ENOENT" })
+      fs.writeFileSync(tmp, text)
+    } catch (e) {
+      // the folder was not made by this thread, or removed since
+      if ((e as { code?: string }).code !== "ENOENT") throw e
+      fs.mkdirSync(folder, { recursive: true })
+      made.add(folder)
+      fs.writeFileSync(tmp, text)
+    }
     fs.renameSync(tmp, file)
   } catch {
     // a cache that cannot be written only costs time on the next build
@@ -53,6 +69,19 @@ export const writeCache = (dir: string, key: string, outcome: CachedOutcome): vo
 }
 
 /**
+ * Removes the document entries whose key is not in `keep` (the documents of the build that just succeeded): an entry
+ * of a text changed or gone is never asked for again, and the cache stays the size of the corpus it serves.
+ */
+export const sweepDocuments = (dir: string, keep: ReadonlySet<string>): void => {
+  if (!fs.existsSync(dir)) return
+  for (const sub of fs.readdirSync(dir)) {
+    if (!/^[0-9a-f]{2}$/.test(sub)) continue
+    for (const name of fs.readdirSync(path.join(dir, sub))) {
+      if (!(name.endsWith(".json") && keep.has(name.slice(0, -".json".length)))) fs.rmSync(path.join(dir, sub, name), { force: true })
+    }
+  }
+}
+
 /**
  * The installed versions of the runtime dependencies (chrono-node, eld, az, ...): a new version of a library the
  * code calls can change a result as surely as our own code can. The lock file is found from the code's folder

@@ -81,6 +81,24 @@ describe("parallel, cached and sharded builds give the release a single thread g
     sameRelease(first.folder, second.folder)
   })
 
+  it("keeps in the cache only what the last build used: entries of texts changed or removed are swept", async () => {
+    const raw = copyRaw()
+    const out = tempDir("out-")
+    await buildOk({ raw, out })
+    const [changed, removed] = fs.readdirSync(raw).filter((f) => f.endsWith(".txt"))
+    fs.appendFileSync(path.join(raw, changed!), "\nA corrected paragraph about the border crossing, long enough to be content.\n")
+    fs.rmSync(path.join(raw, removed!))
+    const second = await buildOk({ raw, out })
+    const cacheDir = path.join(out, CACHE_DIR)
+    const entries = fs.readdirSync(cacheDir, { recursive: true }).map(String)
+    const documents = entries.filter((f) => f.endsWith(".json") && !f.startsWith(SLICES_DIR))
+    const slices = entries.filter((f) => f.endsWith(".slice"))
+    expect(documents.length).toBe(second.documents + second.refused.length)
+    expect(documents.length).toBe(fs.readdirSync(raw).filter((f) => f.endsWith(".txt")).length)
+    expect(slices.length).toBe(1)
+    expect(entries.filter((f) => f.endsWith(".tmp"))).toEqual([])
+  })
+
   it("shards built apart and merged give a release byte-identical to a single build", async () => {
     const raw = copiesOfRaw(3)
     const single = await withEpoch(() => buildOk({ raw, out: tempDir("out-single-") }))
