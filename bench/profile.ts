@@ -53,8 +53,7 @@ const STAGES = "stages (ingest, clean, language, dates, entities)"
 const OWNERS: ReadonlyArray<readonly [ReadonlyArray<string>, string]> = [
   [["processDocument", "ingestBytes"], STAGES],
   [["encodeSlice", "encodeSliceOutcomes", "encodeSlices"], "slice encoding (CSV, Arrow, JSON-LD nodes, digests, deflate)"],
-  [["writeCache", "readCache"], "per-document cache entries"],
-  [["writeSlice", "readSlice", "sliceKey", "sweepSlices"], "slice cache entries"],
+  [["writeSlice", "readSlice", "sliceKey", "keepOnly", "earlierOutcome"], "cache entries (slices, with their documents' results)"],
   [["readSource", "keyFile", "readSidecar"], "raw files: read, hash, sidecar"],
   [["loadBuildContext", "loadMorphologySync", "loadCitiesSync", "loadCountriesSync", "makeEntityFinder", "loadStages"], "loading configuration and stage data"],
   [["listSources"], "listing the raw files"]

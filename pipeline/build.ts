@@ -9,12 +9,12 @@ import { Effect, Exit } from "effect"
 import { type BuildContext, loadBuildContext } from "./context.js"
 import { BadInputError, type InputProblem, IoError, ReleaseError, StageDefectError } from "./errors.js"
 import { attempt, exists, listDir, makeDir, readText, removeIfEmpty } from "./io.js"
-import { sweepSlices } from "./slice-cache.js"
+import { keepOnly, sliceKey } from "./slice-cache.js"
 import { listSources, type SourceFile } from "./sources.js"
 import { cachedSlice, encodeSlices, keyFile, processSourceFile, StageFailure, type CacheSettings, type ProcessedBatch, type SliceDone, type SourceOutcome } from "./process-source.js"
 import { makePool, type Ordered, type Pool } from "./workers.js"
 import { cutSlices } from "./emit/slice.js"
-import { CACHE_DIR, sweepDocuments } from "./cache.js"
+import { CACHE_DIR } from "./cache.js"
 import { readShards, shardOf, writeShard, type ShardSpec } from "./shards.js"
 import { assembleRelease, type BuildSummary, type OutcomeSource } from "./release/assemble.js"
 import { acquireLock, cleanLeftovers } from "./release/publish/lock.js"
@@ -145,7 +145,7 @@ const slicesOf = (files: ReadonlyArray<SourceFile>): Array<ReadonlyArray<SourceF
   return slices
 }
 
-const batchOf = (d: SliceDone): ProcessedBatch => ({ outcomes: d.outcomes, slices: d.slice ? [d.slice] : [], sliceKeys: d.key ? [d.key] : [] })
+const batchOf = (d: SliceDone): ProcessedBatch => ({ outcomes: d.outcomes, slices: d.slice ? [d.slice] : [] })
 
 const encoded = (ctx: BuildContext): Mode<ProcessedBatch> => ({
   start: (pool, cache, files) => {
@@ -153,7 +153,7 @@ const encoded = (ctx: BuildContext): Mode<ProcessedBatch> => ({
     if (pool) return pool.encode(slices)
     return inThread(slices, async (files) => {
       const s = cachedSlice(files, cache, ctx.config.dataset.name)
-      return { files, result: batchOf(s.done ?? s.compute(await ctx.loadStages())) }
+      return { files, result: batchOf(s.done ?? (await s.compute(ctx.loadStages))) }
     })
   },
   empty: { outcomes: [], slices: [] },
@@ -265,17 +265,16 @@ export const build = (options: BuildOptions & { readonly shard?: ShardSpec | und
         return unchanged
       }
     }
-    const stages = yield* fromStages(ctx, keyed, pool, encoded(ctx), options)
-    // the slices this build used stay in the cache; the others (of texts changed or gone) are removed once it succeeds
-    const used = new Set<string>()
-    const source: OutcomeSource = { ...stages, next: Effect.tap(stages.next, (b) => Effect.sync(() => b.sliceKeys?.forEach((k) => used.add(k)))) }
+    const source = yield* fromStages(ctx, keyed, pool, encoded(ctx), options)
     const summary = yield* assembleRelease(ctx, source, listing.problems, { version: options.version, progress, startedAt, stopwatch, inputs })
+    // the slices this build used stay in the cache, listed with their documents' keys; the others (of texts changed or
+    // gone), with their documents' results, are removed once it succeeds: the cache holds what the next build can use
     const cacheDir = path.join(ctx.outDir, CACHE_DIR)
-    // and so are the document entries of texts changed or gone: the cache holds what the next build can use
-    yield* attempt(cacheDir, "tidy the cache in", () => {
-      sweepSlices(cacheDir, used)
-      sweepDocuments(cacheDir, new Set(keyed.flatMap((f) => (f.key ? [f.key] : []))))
-    })
+    const used = new Map(slicesOf(keyed).map((s) => {
+      const members = s.map((f) => f.key!)
+      return [sliceKey(ctx.config.dataset.name, members), members] as const
+    }))
+    yield* attempt(cacheDir, "tidy the cache in", () => keepOnly(cacheDir, used))
     return summary
   })
 

@@ -1,7 +1,8 @@
 /**
  * Per-document results kept between builds, keyed by everything that decides them: the raw bytes' sha256, the
- * sidecar's, the doc_id, the stages' configuration and data files, and the stage code. A missing, corrupt or
- * foreign entry is recomputed, never trusted.
+ * sidecar's, the doc_id, the stages' configuration and data files, and the stage code. They are kept inside the entry
+ * of the slice the document was in (slice-cache.ts), not one file per document: a build writes one file per slice, and
+ * the results go when their slice is swept. A missing, corrupt or foreign result is recomputed, never trusted.
  */
 import * as fs from "node:fs"
 import * as path from "node:path"
@@ -22,64 +23,15 @@ export interface CacheKeyParts {
 export const cacheKey = (p: CacheKeyParts): string =>
   sha256Hex(JSON.stringify([FORMAT, p.stagesVersion, p.doc_id, p.source_path, p.sha256, p.sidecarSha256]))
 
-const entryPath = (dir: string, key: string) => path.join(dir, key.slice(0, 2), `${key}.json`)
-
 export type CachedOutcome = { readonly result: DocumentResult } | { readonly problem: string }
 
-export const readCache = (dir: string, key: string): CachedOutcome | null => {
-  try {
-    const file = entryPath(dir, key)
-    // most documents of a first build have no entry: asked without an exception
-    if (!fs.existsSync(file)) return null
-    const entry = JSON.parse(fs.readFileSync(file, "utf8")) as { key?: string; outcome?: CachedOutcome }
-    if (entry.key !== key || !entry.outcome) return null
-    const o = entry.outcome as { result?: DocumentResult; problem?: unknown }
-    if (typeof o.problem === "string") return { problem: o.problem }
-    if (o.result && typeof o.result.document?.doc_id === "string" && Array.isArray(o.result.mentions)) return { result: o.result }
-    return null
-  } catch {
-    return null
-  }
-}
-
-/** The entry folders this thread has made (or found) already. */
-const made = new Set<string>()
-
-/** Writes an entry through a temporary file and a rename, so a killed build never leaves half an entry. */
-export const writeCache = (dir: string, key: string, outcome: CachedOutcome): void => {
-  try {
-    const file = entryPath(dir, key)
-    const folder = path.dirname(file)
-    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-    const text = JSON.stringify({ key, outcome })
-    try {
-      if (!made.has(folder)) throw Object.assign(new Error("not made yet"), { code: "ENOENT" })
-      fs.writeFileSync(tmp, text)
-    } catch (e) {
-      // the folder was not made by this thread, or removed since
-      if ((e as { code?: string }).code !== "ENOENT") throw e
-      fs.mkdirSync(folder, { recursive: true })
-      made.add(folder)
-      fs.writeFileSync(tmp, text)
-    }
-    fs.renameSync(tmp, file)
-  } catch {
-    // a cache that cannot be written only costs time on the next build
-  }
-}
-
-/**
- * Removes the document entries whose key is not in `keep` (the documents of the build that just succeeded): an entry
- * of a text changed or gone is never asked for again, and the cache stays the size of the corpus it serves.
- */
-export const sweepDocuments = (dir: string, keep: ReadonlySet<string>): void => {
-  if (!fs.existsSync(dir)) return
-  for (const sub of fs.readdirSync(dir)) {
-    if (!/^[0-9a-f]{2}$/.test(sub)) continue
-    for (const name of fs.readdirSync(path.join(dir, sub))) {
-      if (!(name.endsWith(".json") && keep.has(name.slice(0, -".json".length)))) fs.rmSync(path.join(dir, sub, name), { force: true })
-    }
-  }
+/** A decoded cached outcome if it has the shape of one, else null. */
+export const checkOutcome = (value: unknown): CachedOutcome | null => {
+  const o = value as { result?: DocumentResult; problem?: unknown } | null
+  if (!o || typeof o !== "object") return null
+  if (typeof o.problem === "string") return { problem: o.problem }
+  if (o.result && typeof o.result.document?.doc_id === "string" && Array.isArray(o.result.mentions)) return { result: o.result }
+  return null
 }
 
 /**

@@ -27,12 +27,11 @@ parentPort!.on("message", async (message: { id: number; files?: ReadonlyArray<So
       const done: Array<SliceDone> = []
       for (const files of message.slices) {
         const s = cachedSlice(files, init.cache, init.datasetName)
-        done.push(s.done ?? s.compute(await runner()))
+        done.push(s.done ?? (await s.compute(runner)))
       }
       const batch: ProcessedBatch = {
         outcomes: done.flatMap((d) => d.outcomes),
-        slices: done.flatMap((d) => (d.slice ? [d.slice] : [])),
-        sliceKeys: done.flatMap((d) => (d.key ? [d.key] : []))
+        slices: done.flatMap((d) => (d.slice ? [d.slice] : []))
       }
       // a cached slice's sections are views of its entry's bytes: handed over, not copied
       const transfer = [...new Set(done.flatMap((d) => (d.buffer && d.buffer.byteLength > 8192 ? [d.buffer] : [])))]
