@@ -17,7 +17,7 @@ import type { LightOutcome } from "./process-source.js"
 import { checkOutcome, type CachedOutcome } from "./cache.js"
 
 export const SLICES_DIR = "slices"
-const FORMAT = 3
+const FORMAT = 4
 /** The slices of the last build that succeeded: `<slice key>\t<document key> <document key> ...` per line. */
 const INDEX_FILE = "index.tsv"
 const MAGIC = Buffer.from("SLC1")
@@ -88,7 +88,10 @@ export const readSlice = (dir: string, key: string): CachedSlice | null => {
     const messages = header.messages
     const csv = Object.fromEntries(DOCUMENT_TABLES.map((t) => [t, piece(`csv.${t}`)])) as Record<DocumentTable, Piece>
     const arrow = Object.fromEntries(
-      DOCUMENT_TABLES.map((t) => [t, messages[t] ? ({ stream: section(`arrow.${t}`), message: messages[t]!, deflated: section(`arrow.${t}.z`) } satisfies ArrowPiece) : null])
+      DOCUMENT_TABLES.map((t) => [
+        t,
+        messages[t] ? ({ stream: section(`arrow.${t}`), message: messages[t]!, deflated: section(`arrow.${t}.z`), parquet: section(`parquet.${t}`) } satisfies ArrowPiece) : null
+      ])
     ) as Record<DocumentTable, ArrowPiece | null>
     const documents: Array<SliceDocument> = header.documents.map((d) => ({ ...d, digests: Buffer.from(d.digests, "base64") }))
     const slice: EncodedSlice = { documents, entities: header.entities, csv, arrow, rows: header.rows, nodes: piece("nodes"), digests: piece("digests"), preview: header.preview }
@@ -123,6 +126,7 @@ export const writeSlice = (
         if (a) {
           add(`arrow.${t}`, a.stream)
           add(`arrow.${t}.z`, a.deflated)
+          add(`parquet.${t}`, a.parquet)
         }
       }
       add("nodes", slice.nodes.bytes)

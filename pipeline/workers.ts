@@ -188,7 +188,7 @@ export const startFormatsThread = (dir: string, deflateTo: Readonly<Record<strin
       const writer: TypedTablesWriter = {
         batches: (pieces, csvBytes) => {
           const id = -2 - nextId++
-          const buffers = pieces.flatMap(([, p]) => (p ? [p.stream.buffer, p.deflated.buffer] : []))
+          const buffers = pieces.flatMap(([, p]) => (p ? [p.stream.buffer, p.deflated.buffer, p.parquet.buffer] : []))
           inFlight.set(id, pieces.reduce((n, [, p]) => n + (p ? p.stream.byteLength : 0), 0))
           // whole buffers larger than Node's pool are the pieces' own: handed over, not copied
           const transfer = [...new Set(buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer && b.byteLength > 8192))]
