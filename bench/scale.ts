@@ -72,7 +72,7 @@ const run = (label: string): Run => {
   const timing = /^timing: ([\d.]+) s wall, ([\d.]+) s CPU; (.*); peak memory (\d+) MB$/m.exec(r.stderr)
   const phases = (timing?.[3] ?? "").split(", ").map((p) => /^(.+) ([\d.]+) s$/.exec(p)).filter((m) => m !== null).map((m) => [m![1]!, Number(m![2])] as [string, number])
   let fromCache = 0
-  for (const m of r.stderr.matchAll(/\((\d+) from the cache\)/g)) fromCache = Number(m[1])
+  for (const m of r.stderr.matchAll(/([\d,]+) from the cache/g)) fromCache = Number(m[1]!.replace(/,/g, ""))
   console.log(`${label}: ${r.stdout.trim()}`)
   return { wall, cpu: Number(timing?.[2] ?? NaN), peak: Number(timing?.[4] ?? NaN), fromCache, phases, added: diskBytes(out) - before }
 }

@@ -63,7 +63,8 @@ export const readStruct = (bytes: Uint8Array, start = 0): { value: ThriftStruct;
       }
       case T.BINARY: {
         const length = Number(varint())
-        const b = bytes.subarray(at, at + length)
+        // a copy: a view would keep the whole message's buffer (a slice's cache entry) alive as long as the value
+        const b = bytes.slice(at, at + length)
         at += length
         return b
       }
