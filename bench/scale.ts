@@ -14,57 +14,17 @@ import * as os from "node:os"
 import * as path from "node:path"
 import { spawnSync } from "node:child_process"
 import * as chrono from "chrono-node"
+import { benchArgs, buildEntry, makeCorpus } from "./corpus.js"
 
-const args = process.argv.slice(2).filter((a) => a !== "--")
-const flag = (name: string, fallback: string) => {
-  const i = args.indexOf(name)
-  return i >= 0 && args[i + 1] ? args[i + 1]! : fallback
-}
-const folders = args.filter((a, i) => !a.startsWith("--") && !args[i - 1]?.match(/^--(copies|concurrency)$/))
+const { args, flag, folders } = benchArgs(["--copies", "--concurrency"])
 if (folders.length === 0) {
   console.error("usage: npm run bench:scale -- <folder>... [--copies N] [--concurrency C] [--no-chrono]")
   process.exit(2)
 }
 const copies = Number(flag("--copies", "1"))
 const concurrency = flag("--concurrency", String(os.availableParallelism()))
-
-/** The folders of .txt files a folder stands for. */
-const textFolders = (folder: string): Array<string> => {
-  if (fs.existsSync(path.join(folder, "text"))) return [path.join(folder, "text")]
-  if (fs.readdirSync(folder).some((f) => f.endsWith(".txt"))) return [folder]
-  return fs
-    .readdirSync(folder)
-    .sort()
-    .map((d) => path.join(folder, d, "text"))
-    .filter((d) => fs.existsSync(d) && fs.readdirSync(d).some((f) => f.endsWith(".txt")))
-}
-const sources = folders.flatMap(textFolders)
-const texts = sources.flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith(".txt")).sort().map((f) => ({ dir, f })))
-
-const work = fs.mkdtempSync(path.join(os.tmpdir(), "bench-scale-"))
-const raw = path.join(work, "raw")
-const out = path.join(work, "out")
-let bytes = 0
-for (let c = 0; c < copies; c++) {
-  for (const [i, src] of sources.entries()) {
-    const dir = path.join(raw, `copy${String(c).padStart(4, "0")}`, `s${i}`)
-    fs.mkdirSync(dir, { recursive: true })
-    for (const t of texts.filter((x) => x.dir === src)) {
-      fs.copyFileSync(path.join(src, t.f), path.join(dir, t.f))
-      bytes += fs.statSync(path.join(dir, t.f)).size
-    }
-  }
-}
-const root = path.resolve(import.meta.dirname, "..")
-const config = path.join(work, "pipeline.yaml")
-fs.writeFileSync(
-  config,
-  fs
-    .readFileSync(path.join(root, "pipeline.yaml"), "utf8")
-    .replace(/: data\//g, `: ${path.join(root, "data")}/`)
-    .replace(/concurrency: \d+/, `concurrency: ${concurrency}`)
-    .replace(/on_bad_input: fail/, "on_bad_input: skip")
-)
+const corpus = makeCorpus(folders, copies, concurrency)
+const { raw, out, config, bytes, texts, sources } = corpus
 
 /** Bytes below a folder, each file once however many hard links it has, leaving out the cache. */
 const diskBytes = (dir: string): number => {
@@ -86,8 +46,7 @@ const diskBytes = (dir: string): number => {
   return total
 }
 
-/** The build's own binary (compiled JavaScript), as `npm start` runs it. */
-const entry = fs.existsSync(path.join(root, "dist", "pipeline", "bin.js")) ? [path.join(root, "dist", "pipeline", "bin.js")] : ["--import", "tsx", path.join(root, "pipeline", "bin.ts")]
+const entry = buildEntry()
 
 interface Run {
   readonly wall: number
@@ -113,13 +72,13 @@ const run = (label: string): Run => {
   const timing = /^timing: ([\d.]+) s wall, ([\d.]+) s CPU; (.*); peak memory (\d+) MB$/m.exec(r.stderr)
   const phases = (timing?.[3] ?? "").split(", ").map((p) => /^(.+) ([\d.]+) s$/.exec(p)).filter((m) => m !== null).map((m) => [m![1]!, Number(m![2])] as [string, number])
   let fromCache = 0
-  for (const m of r.stderr.matchAll(/\((\d+) from the cache\)/g)) fromCache = Number(m[1])
+  for (const m of r.stderr.matchAll(/([\d,]+) from the cache/g)) fromCache = Number(m[1]!.replace(/,/g, ""))
   console.log(`${label}: ${r.stdout.trim()}`)
   return { wall, cpu: Number(timing?.[2] ?? NaN), peak: Number(timing?.[4] ?? NaN), fromCache, phases, added: diskBytes(out) - before }
 }
 
 const mb = bytes / 1e6
-const docs = texts.length * copies
+const docs = corpus.documents
 const share = (r: Run) => {
   const total = r.phases.reduce((n, [, s]) => n + s, 0) || 1
   return r.phases.map(([n, s]) => `${n} ${((s / total) * 100).toFixed(0)}%`).join(", ")
@@ -164,4 +123,4 @@ report("rebuild after adding one text", added)
 const changed = path.join(raw, "copy0000", "s0", first.f)
 fs.appendFileSync(changed, "\nA corrected paragraph: Russian border guards met Tajik officers in Dushanbe on 12 May 2021.\n")
 report("rebuild after changing one text", run("rebuild after changing one text"))
-fs.rmSync(work, { recursive: true, force: true })
+corpus.remove()

@@ -9,10 +9,10 @@ import { Effect, Exit } from "effect"
 import { type BuildContext, loadBuildContext } from "./context.js"
 import { BadInputError, type InputProblem, IoError, ReleaseError, StageDefectError } from "./errors.js"
 import { attempt, exists, listDir, makeDir, readText, removeIfEmpty } from "./io.js"
-import { sweepSlices } from "./slice-cache.js"
+import { keepOnly, sliceKey } from "./slice-cache.js"
 import { listSources, type SourceFile } from "./sources.js"
-import { encodeSlices, keyFile, processSlice, processSourceFile, StageFailure, type CacheSettings, type ProcessedBatch, type SourceOutcome } from "./process-source.js"
-import { makePool, type Pool } from "./workers.js"
+import { cachedSlice, encodeSlices, keyFile, processSourceFile, StageFailure, type CacheSettings, type ProcessedBatch, type SliceDone, type SourceOutcome } from "./process-source.js"
+import { makePool, type Ordered, type Pool } from "./workers.js"
 import { cutSlices } from "./emit/slice.js"
 import { CACHE_DIR } from "./cache.js"
 import { readShards, shardOf, writeShard, type ShardSpec } from "./shards.js"
@@ -70,68 +70,65 @@ const prepareOut = (outDir: string, lockWaitSeconds: number) =>
  */
 const formatsThread = (stageWorkers: number, documents: number) => documents >= WORKER_THRESHOLD && os.availableParallelism() > stageWorkers
 
-/** Batches of about this many documents per worker go out at once. */
-const BATCH_PER_WORKER = 128
-
-/**
- * Runs the stages over the files: on the worker pool when there is enough work, else in this thread; cached. Batches
- * go out in order and the pool works on the next while this thread writes the current one. `mode` cuts the files into
- * batches and runs one: whole slices, encoded (a build), or plain outcomes (a shard).
- */
 /** The per-document cache of this output folder; read only for a check that must write nothing (validate). */
 const cacheOf = (ctx: BuildContext, readOnly = false): CacheSettings => ({ dir: path.join(ctx.outDir, CACHE_DIR), stagesVersion: ctx.stagesVersion, readOnly })
 
 /** The worker pool when there is enough work for more than one thread, else null (this thread does the work). */
-const startPool = (ctx: BuildContext, files: ReadonlyArray<SourceFile>, options: Pick<BuildOptions, "configPath" | "raw" | "out">, cache: CacheSettings = cacheOf(ctx)) =>
+const startPool = (ctx: BuildContext, files: ReadonlyArray<SourceFile>, options: Pick<BuildOptions, "configPath">, cache: CacheSettings = cacheOf(ctx)) =>
   Effect.gen(function* () {
     const workers = Math.min(ctx.config.build.concurrency, Math.ceil(files.length / WORKER_THRESHOLD))
-    return workers > 1 ? yield* makePool(workers, { configPath: options.configPath, raw: options.raw, out: options.out, cache, datasetName: ctx.config.dataset.name }) : null
+    return workers > 1 ? yield* makePool(workers, { configPath: options.configPath, cache, datasetName: ctx.config.dataset.name }) : null
   })
 
-const fromStages = <B, A>(
+interface Mode<A> {
+  /** the files' results in order, a piece at a time */
+  readonly start: (pool: Pool | null, cache: CacheSettings, files: ReadonlyArray<SourceFile>) => Ordered<{ readonly files: ReadonlyArray<SourceFile>; readonly result: A }>
+  readonly empty: A
+  /** how many of a piece's outcomes came from the cache (for the progress report) */
+  readonly cachedIn: (result: A) => number
+}
+
+/** Pieces done one after another in this thread. */
+const inThread = <T, A>(pieces: ReadonlyArray<T>, run: (piece: T) => Promise<{ readonly files: ReadonlyArray<SourceFile>; readonly result: A }>): Ordered<{ readonly files: ReadonlyArray<SourceFile>; readonly result: A }> => {
+  let at = 0
+  return { next: async () => (at < pieces.length ? run(pieces[at++]!) : null) }
+}
+
+/**
+ * Runs the stages over the files: on the worker pool when there is enough work, else in this thread; cached. The work
+ * goes out in order, each piece to whichever worker is free, and comes back in order while this thread writes what
+ * came before. `mode` says what a piece is and how it is done: a whole slice, encoded (a build), or a run of files
+ * with their plain outcomes (a shard, validate).
+ */
+const fromStages = <A>(
   ctx: BuildContext,
   files: ReadonlyArray<SourceFile>,
   pool: Pool | null,
-  mode: {
-    readonly batches: (files: ReadonlyArray<SourceFile>, size: number) => ReadonlyArray<B>
-    readonly run: (pool: Pool | null, cache: CacheSettings, batch: B) => Promise<A>
-    readonly empty: A
-    /** the raw files of a batch, and how many of its outcomes came from the cache (for the progress report) */
-    readonly filesOf: (batch: B) => ReadonlyArray<SourceFile>
-    readonly cachedIn: (result: A) => number
-  },
+  mode: Mode<A>,
   options: { readonly onStages?: ((p: StagesProgress) => void) | undefined; readonly cache?: CacheSettings } = {}
 ) =>
   Effect.gen(function* () {
     const cache = options.cache ?? cacheOf(ctx)
-    const batches = mode.batches(files, BATCH_PER_WORKER * Math.max(2, pool?.size ?? 1))
     const totalBytes = files.reduce((sum, f) => sum + f.bytes, 0)
     const done = { documents: 0, bytes: 0, cached: 0 }
     const report = () => options.onStages?.({ ...done, total: files.length, totalBytes })
     report()
-    let at = 0
-    const take = () => {
-      if (at >= batches.length) return null
-      const batch = batches[at++]!
-      return { batch, result: mode.run(pool, cache, batch) }
-    }
-    let pending: ReturnType<typeof take> = null
+    let results: ReturnType<Mode<A>["start"]> | null = null
     const next = Effect.tryPromise({
       try: async (): Promise<A> => {
-        const current = pending ?? take()
-        if (!current) {
+        results ??= mode.start(pool, cache, files)
+        const piece = await results.next()
+        if (!piece) {
           await pool?.close()
           return mode.empty
         }
-        const result = await current.result
-        pending = pool ? take() : null
-        for (const f of mode.filesOf(current.batch)) {
+        for (const f of piece.files) {
           done.documents++
           done.bytes += f.bytes
         }
-        done.cached += mode.cachedIn(result)
+        done.cached += mode.cachedIn(piece.result)
         report()
-        return result
+        return piece.result
       },
       catch: (cause) =>
         cause instanceof StageFailure
@@ -141,47 +138,42 @@ const fromStages = <B, A>(
     return { total: files.length, next, parallel: formatsThread(pool?.size ?? 0, files.length) }
   })
 
-/** The listing cut into slices (where the documents say), the slices grouped into batches of at least `size` files. */
-const sliceBatches = (files: ReadonlyArray<SourceFile>, size: number): Array<Array<ReadonlyArray<SourceFile>>> => {
+/** The listing cut into slices (where the documents say). */
+const slicesOf = (files: ReadonlyArray<SourceFile>): Array<ReadonlyArray<SourceFile>> => {
   const { slices, rest } = cutSlices(files, (f) => f.doc_id)
   if (rest.length) slices.push(rest)
-  const batches: Array<Array<ReadonlyArray<SourceFile>>> = []
-  let current: Array<ReadonlyArray<SourceFile>> = []
-  let count = 0
-  for (const s of slices) {
-    current.push(s)
-    count += s.length
-    if (count >= size) {
-      batches.push(current)
-      current = []
-      count = 0
-    }
-  }
-  if (current.length) batches.push(current)
-  return batches
+  return slices
 }
 
-const encoded = (ctx: BuildContext) => ({
-  batches: sliceBatches,
-  run: (pool: Pool | null, cache: CacheSettings, slices: ReadonlyArray<ReadonlyArray<SourceFile>>): Promise<ProcessedBatch> => {
+const batchOf = (d: SliceDone): ProcessedBatch => ({ outcomes: d.outcomes, slices: d.slice ? [d.slice] : [] })
+
+const encoded = (ctx: BuildContext): Mode<ProcessedBatch> => ({
+  start: (pool, cache, files) => {
+    const slices = slicesOf(files)
     if (pool) return pool.encode(slices)
-    return new Promise((resolve) => {
-      const done = slices.map((files) => processSlice(ctx.stages, files, cache, ctx.config.dataset.name))
-      resolve({ outcomes: done.flatMap((d) => d.outcomes), slices: done.flatMap((d) => (d.slice ? [d.slice] : [])), sliceKeys: done.flatMap((d) => (d.key ? [d.key] : [])) })
+    return inThread(slices, async (files) => {
+      const s = cachedSlice(files, cache, ctx.config.dataset.name)
+      return { files, result: batchOf(s.done ?? (await s.compute(ctx.loadStages))) }
     })
   },
-  empty: { outcomes: [], slices: [] } as ProcessedBatch,
-  filesOf: (slices: ReadonlyArray<ReadonlyArray<SourceFile>>) => slices.flat(),
-  cachedIn: (b: ProcessedBatch) => b.outcomes.filter((o) => o.cached).length
+  empty: { outcomes: [], slices: [] },
+  cachedIn: (b) => b.outcomes.filter((o) => o.cached).length
 })
 
-const plain = (ctx: BuildContext) => ({
-  batches: (files: ReadonlyArray<SourceFile>, size: number) => Array.from({ length: Math.ceil(files.length / size) }, (_, i) => files.slice(i * size, (i + 1) * size)),
-  run: (pool: Pool | null, cache: CacheSettings, batch: ReadonlyArray<SourceFile>): Promise<ReadonlyArray<SourceOutcome>> =>
-    pool ? pool.run(batch) : new Promise((resolve) => resolve(batch.map((f) => processSourceFile(ctx.stages, f, cache)))),
-  empty: [] as ReadonlyArray<SourceOutcome>,
-  filesOf: (batch: ReadonlyArray<SourceFile>) => batch,
-  cachedIn: (outcomes: ReadonlyArray<SourceOutcome>) => outcomes.filter((o) => o.cached).length
+/** Files per piece when a build processes them in this thread without slices. */
+const PLAIN_RUN = 128
+
+const plain = (ctx: BuildContext): Mode<ReadonlyArray<SourceOutcome>> => ({
+  start: (pool, cache, files) => {
+    if (pool) return pool.run(files)
+    const runs = Array.from({ length: Math.ceil(files.length / PLAIN_RUN) }, (_, i) => files.slice(i * PLAIN_RUN, (i + 1) * PLAIN_RUN))
+    return inThread(runs, async (run) => {
+      const runner = await ctx.loadStages()
+      return { files: run, result: run.map((f) => processSourceFile(runner, f, cache)) }
+    })
+  },
+  empty: [],
+  cachedIn: (outcomes) => outcomes.filter((o) => o.cached).length
 })
 
 /** The files with their outcomes' cache keys (each read and hashed once: on the pool when there is one). */
@@ -273,13 +265,16 @@ export const build = (options: BuildOptions & { readonly shard?: ShardSpec | und
         return unchanged
       }
     }
-    const stages = yield* fromStages(ctx, keyed, pool, encoded(ctx), options)
-    // the slices this build used stay in the cache; the others (of texts changed or gone) are removed once it succeeds
-    const used = new Set<string>()
-    const source: OutcomeSource = { ...stages, next: Effect.tap(stages.next, (b) => Effect.sync(() => b.sliceKeys?.forEach((k) => used.add(k)))) }
+    const source = yield* fromStages(ctx, keyed, pool, encoded(ctx), options)
     const summary = yield* assembleRelease(ctx, source, listing.problems, { version: options.version, progress, startedAt, stopwatch, inputs })
+    // the slices this build used stay in the cache, listed with their documents' keys; the others (of texts changed or
+    // gone), with their documents' results, are removed once it succeeds: the cache holds what the next build can use
     const cacheDir = path.join(ctx.outDir, CACHE_DIR)
-    yield* attempt(cacheDir, "tidy the cache in", () => sweepSlices(cacheDir, used))
+    const used = new Map(slicesOf(keyed).map((s) => {
+      const members = s.map((f) => f.key!)
+      return [sliceKey(ctx.config.dataset.name, members), members] as const
+    }))
+    yield* attempt(cacheDir, "tidy the cache in", () => keepOnly(cacheDir, used))
     return summary
   })
 

@@ -1,7 +1,8 @@
 /**
  * Per-document results kept between builds, keyed by everything that decides them: the raw bytes' sha256, the
- * sidecar's, the doc_id, the stages' configuration and data files, and the stage code. A missing, corrupt or
- * foreign entry is recomputed, never trusted.
+ * sidecar's, the doc_id, the stages' configuration and data files, and the stage code. They are kept inside the entry
+ * of the slice the document was in (slice-cache.ts), not one file per document: a build writes one file per slice, and
+ * the results go when their slice is swept. A missing, corrupt or foreign result is recomputed, never trusted.
  */
 import * as fs from "node:fs"
 import * as path from "node:path"
@@ -22,37 +23,17 @@ export interface CacheKeyParts {
 export const cacheKey = (p: CacheKeyParts): string =>
   sha256Hex(JSON.stringify([FORMAT, p.stagesVersion, p.doc_id, p.source_path, p.sha256, p.sidecarSha256]))
 
-const entryPath = (dir: string, key: string) => path.join(dir, key.slice(0, 2), `${key}.json`)
-
 export type CachedOutcome = { readonly result: DocumentResult } | { readonly problem: string }
 
-export const readCache = (dir: string, key: string): CachedOutcome | null => {
-  try {
-    const entry = JSON.parse(fs.readFileSync(entryPath(dir, key), "utf8")) as { key?: string; outcome?: CachedOutcome }
-    if (entry.key !== key || !entry.outcome) return null
-    const o = entry.outcome as { result?: DocumentResult; problem?: unknown }
-    if (typeof o.problem === "string") return { problem: o.problem }
-    if (o.result && typeof o.result.document?.doc_id === "string" && Array.isArray(o.result.mentions)) return { result: o.result }
-    return null
-  } catch {
-    return null
-  }
+/** A decoded cached outcome if it has the shape of one, else null. */
+export const checkOutcome = (value: unknown): CachedOutcome | null => {
+  const o = value as { result?: DocumentResult; problem?: unknown } | null
+  if (!o || typeof o !== "object") return null
+  if (typeof o.problem === "string") return { problem: o.problem }
+  if (o.result && typeof o.result.document?.doc_id === "string" && Array.isArray(o.result.mentions)) return { result: o.result }
+  return null
 }
 
-/** Writes an entry through a temporary file and a rename, so a killed build never leaves half an entry. */
-export const writeCache = (dir: string, key: string, outcome: CachedOutcome): void => {
-  try {
-    const file = entryPath(dir, key)
-    fs.mkdirSync(path.dirname(file), { recursive: true })
-    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-    fs.writeFileSync(tmp, JSON.stringify({ key, outcome }))
-    fs.renameSync(tmp, file)
-  } catch {
-    // a cache that cannot be written only costs time on the next build
-  }
-}
-
-/**
 /**
  * The installed versions of the runtime dependencies (chrono-node, eld, az, ...): a new version of a library the
  * code calls can change a result as surely as our own code can. The lock file is found from the code's folder

@@ -12,7 +12,6 @@ import { exists, makeDir, readText, writeText } from "./io.js"
 import { loadBuildContext, pipelineVersion } from "./context.js"
 import { readSidecar, readSourceBytes } from "./sources.js"
 import { ingestBytes } from "./stages/ingest.js"
-import { cleanText } from "./stages/clean/index.js"
 import type { PipelineError } from "./errors.js"
 import { schemaFiles, withColumnsSection } from "./release/describe/frictionless.js"
 import { withLayoutSection } from "./release/contents.js"
@@ -135,7 +134,10 @@ const cleanCommand = Command.make("clean", { config, file: Argument.String("file
       const problem = r.ok ? sidecar.problem : r.reason
       if (!r.ok || problem !== null) return yield* Console.error(`error: ${f.file}: ${problem}`).pipe(Effect.andThen(Effect.sync(() => void (process.exitCode = 3))))
       const source = { url: sidecar.meta?.url ?? null, retrieved_at: sidecar.meta?.retrieved_at ?? null }
-      yield* Console.log(JSON.stringify(cleanText(r.text, ctx.stages.rules, source), null, 2))
+      // the stage's code is imported here, not with the command line: a build's main thread never needs it
+      const { stages } = yield* Effect.promise(() => ctx.loadStages())
+      const { cleanText } = yield* Effect.promise(() => import("./stages/clean/index.js"))
+      yield* Console.log(JSON.stringify(cleanText(r.text, stages.rules, source), null, 2))
     })
   )
 ).pipe(Command.withDescription("Print the cleaned result of one raw file as JSON (title, authors, kind, body, comments, removed lines), reading its sidecar <name>.meta.json as the build does"))

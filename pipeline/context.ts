@@ -8,23 +8,32 @@ import { execFileSync } from "node:child_process"
 import { fileURLToPath } from "node:url"
 import { DateTime, Effect } from "effect"
 import { decodeConfig, decodeDataFile, type PipelineConfig } from "./config.js"
-import type { StageContext } from "./document.js"
+import type { ProcessOutcome, SourceText, StageContext } from "./document.js"
 import { ConfigError } from "./errors.js"
-import { attempt, readText } from "./io.js"
+import { attemptAsync, readText } from "./io.js"
 import { CleanRules } from "./stages/clean/rules.js"
 import { Gazetteer } from "./stages/entities/gazetteer.js"
-import { makeEntityFinder } from "./stages/entities/index.js"
-import { loadCitiesSync, loadCountriesSync, loadMorphologySync } from "./entity-data.js"
 import { sha256Hex } from "./stages/ingest.js"
 import { EventsFile, eventsConfig } from "./stages/events.js"
 import { pipelineCodeVersion, stagesCodeVersion } from "./cache.js"
+
+/** The per-document work, ready to run: the stages' code and the data they read. */
+export interface StageRunner {
+  readonly stages: StageContext
+  readonly processDocument: (source: SourceText, stages: StageContext) => ProcessOutcome
+}
 
 export interface BuildContext {
   readonly config: PipelineConfig
   readonly configDir: string
   readonly rawDir: string
   readonly outDir: string
-  readonly stages: StageContext
+  /**
+   * The stages' code and data (the language model, the morphology dictionaries, the gazetteer's matcher: about
+   * 150 MB), loaded on the first call, once: a thread that only writes the release (the main thread of a build with
+   * worker threads) never loads them.
+   */
+  readonly loadStages: () => Promise<StageRunner>
   readonly configSha256: string
   /** sha256 of the dataset description (the metadata a PATCH release may change) */
   readonly metadataSha256: string
@@ -92,31 +101,61 @@ export const clockFromEnvironment = (env: NodeJS.ProcessEnv = process.env): Effe
   return Effect.map(DateTime.now, DateTime.formatIso)
 }
 
+/** The data files the stages read, decoded and validated, with their checksums (in the configuration's order). */
+const decodeStageData = (config: PipelineConfig, configPath: string) =>
+  Effect.gen(function* () {
+    const configDir = path.dirname(path.resolve(configPath))
+    const dataFiles: Array<{ path: string; sha256: string }> = []
+    const loadData = <S extends Parameters<typeof decodeDataFile>[0]>(schema: S, rel: string, what: string) =>
+      Effect.gen(function* () {
+        const file = path.resolve(configDir, rel)
+        const body = yield* readConfigText(file, `${what} (${rel}, named in ${configPath}) was`)
+        dataFiles.push({ path: rel, sha256: sha256Hex(body) })
+        return yield* decodeDataFile(schema, file, body)
+      })
+    const rules = (yield* loadData(CleanRules, config.clean.rules, "the cleaning rules file")) as CleanRules
+    const gazetteer = (yield* loadData(Gazetteer, config.entities.gazetteer, "the gazetteer")) as Gazetteer
+    const events = config.dates.events ? eventsConfig((yield* loadData(EventsFile, config.dates.events, "the named-events file")) as EventsFile) : []
+    return { rules, gazetteer, events, dataFiles }
+  })
+
+type StageData = Effect.Success<ReturnType<typeof decodeStageData>>
+
+/** The stages' modules and data, imported and loaded here, not where this module is imported. */
+const makeRunner = async (config: PipelineConfig, data: StageData): Promise<StageRunner> => {
+  const [{ processDocument }, { makeEntityFinder }, { loadCitiesSync, loadCountriesSync, loadMorphologySync }] = await Promise.all([
+    import("./document.js"),
+    import("./stages/entities/index.js"),
+    import("./entity-data.js")
+  ])
+  const morphology = loadMorphologySync()
+  const findEntities = makeEntityFinder(data.gazetteer, { morphology, countries: loadCountriesSync(), cities: loadCitiesSync() })
+  return { stages: { rules: data.rules, dates: { events: data.events, vague: config.dates.vague }, findEntities }, processDocument }
+}
+
+/** Only what the per-document work needs (a worker thread's start): the configuration, its data files and the stages. */
+export const loadStageRunner = (configPath: string) =>
+  Effect.gen(function* () {
+    const { config } = yield* loadConfigFile(configPath)
+    const data = yield* decodeStageData(config, configPath)
+    return yield* attemptAsync("node_modules", "load the stages' code and data (the morphology dictionaries, the language model) from", () => makeRunner(config, data))
+  })
+
 export const loadBuildContext = (options: { configPath: string; raw?: string | undefined; out?: string | undefined }) =>
   Effect.gen(function* () {
     const { config, text } = yield* loadConfigFile(options.configPath)
     const configDir = path.dirname(path.resolve(options.configPath))
     const resolve = (p: string) => path.resolve(configDir, p)
-    const dataFiles: Array<{ path: string; sha256: string }> = []
-    const loadData = <S extends Parameters<typeof decodeDataFile>[0]>(schema: S, rel: string, what: string) =>
-      Effect.gen(function* () {
-        const file = resolve(rel)
-        const body = yield* readConfigText(file, `${what} (${rel}, named in ${options.configPath}) was`)
-        dataFiles.push({ path: rel, sha256: sha256Hex(body) })
-        return yield* decodeDataFile(schema, file, body)
-      })
-    const rules = yield* loadData(CleanRules, config.clean.rules, "the cleaning rules file")
-    const gazetteer = yield* loadData(Gazetteer, config.entities.gazetteer, "the gazetteer")
-    const events = config.dates.events ? eventsConfig((yield* loadData(EventsFile, config.dates.events, "the named-events file")) as EventsFile) : []
-    const morphology = yield* attempt("node_modules/az/dicts", "load the Russian morphology dictionaries from", loadMorphologySync)
-    const findEntities = makeEntityFinder(gazetteer as Gazetteer, { morphology, countries: loadCountriesSync(), cities: loadCitiesSync() })
-    const stages: StageContext = { rules: rules as CleanRules, dates: { events, vague: config.dates.vague }, findEntities }
+    // decoded now, so a wrong data file is named before anything runs; the stages themselves load when first needed
+    const data = yield* decodeStageData(config, options.configPath)
+    const { dataFiles } = data
+    let runner: Promise<StageRunner> | null = null
     return {
       config,
       configDir,
       rawDir: options.raw ? path.resolve(options.raw) : resolve(config.raw),
       outDir: options.out ? path.resolve(options.out) : resolve(config.out),
-      stages,
+      loadStages: () => (runner ??= makeRunner(config, data)),
       configSha256: sha256Hex(text),
       metadataSha256: sha256Hex(JSON.stringify(config.dataset)),
       dataFiles,

@@ -23,8 +23,6 @@ parentPort!.on("message", async (m: Message) => {
   try {
     if (m.type === "batches") {
       for (const [table, piece] of m.pieces) typed.batch(table, piece, m.csvBytes)
-      // done once Parquet has taken the batches in hand, so what waits is bounded on both sides
-      await typed.settle(16 * 1024 * 1024)
       parentPort!.postMessage({ id: m.id, done: m.id })
     }
     else if (m.type === "finish") parentPort!.postMessage({ id: m.id, files: await typed.finish() })

@@ -4,12 +4,13 @@
  * reads of many small files are several times faster than promise-based ones.
  */
 import * as fs from "node:fs"
-import { processDocument, type DocumentResult, type SourceText, type StageContext } from "./document.js"
+import type { DocumentResult, SourceText } from "./document.js"
+import type { StageRunner } from "./context.js"
 import { looksLikeHtml, ingestBytes, sha256Hex } from "./stages/ingest.js"
 import { readSidecar, type SourceFile } from "./sources.js"
-import { cacheKey, readCache, writeCache } from "./cache.js"
+import { cacheKey, type CachedOutcome } from "./cache.js"
 import { encodeSlice, type EncodedSlice } from "./emit/slice.js"
-import { readSlice, sliceKey, writeSlice } from "./slice-cache.js"
+import { previousResults, readSlice, sliceKey, writeSlice, type PreviousResults } from "./slice-cache.js"
 import { stageFault } from "./faults.js"
 
 export type SourceOutcome =
@@ -53,29 +54,45 @@ const readSource = (file: SourceFile, cache: CacheSettings | null): ReadSource =
   return { file, bytes, sha256, sidecar, key }
 }
 
-const outcomeOf = (stages: StageContext, s: ReadSource, cache: CacheSettings | null): SourceOutcome => {
-  const { file, bytes, sha256, sidecar, key } = s
-  if (cache) {
-    const hit = readCache(cache.dir, key)
-    if (hit) return { doc_id: file.doc_id, source_path: file.source_path, sha256, ...hit, cached: true }
-  }
+/** Each output folder's earlier results, as this thread finds them. */
+const lookups = new Map<string, PreviousResults>()
+const lookupIn = (cache: CacheSettings): PreviousResults => {
+  let l = lookups.get(cache.dir)
+  if (!l) lookups.set(cache.dir, (l = previousResults(cache.dir)))
+  l.refresh()
+  return l
+}
+
+/** The document's result as the slice it was in last holds it, or null. */
+const earlierOutcome = (s: ReadSource, lookup: PreviousResults | null): SourceOutcome | null => {
+  const hit = lookup?.find(s.key)
+  return hit ? { doc_id: s.file.doc_id, source_path: s.file.source_path, sha256: s.sha256, ...hit, cached: true } : null
+}
+
+const computedOutcome = (runner: StageRunner, s: ReadSource): SourceOutcome => {
+  const { file, bytes, sha256, sidecar } = s
   let outcome: ReturnType<typeof computeOutcome>
   try {
-    outcome = computeOutcome(stages, file, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), sidecar)
+    outcome = computeOutcome(runner, file, new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), sidecar)
   } catch (e) {
     throw new StageFailure(file.source_path, describeThrown(e))
   }
-  if (cache && !cache.readOnly) writeCache(cache.dir, key, "result" in outcome ? { result: outcome.result } : { problem: outcome.problem })
   return { doc_id: file.doc_id, source_path: file.source_path, sha256, ...outcome, cached: false }
 }
 
-export const processSourceFile = (stages: StageContext, file: SourceFile, cache: CacheSettings | null): SourceOutcome => outcomeOf(stages, readSource(file, cache), cache)
+const cachedForm = (o: SourceOutcome): CachedOutcome => ("result" in o ? { result: o.result } : { problem: o.problem })
+
+/** One file's outcome (for shards and validate): its earlier result when a slice of the last build holds it, else the stages'. */
+export const processSourceFile = (runner: StageRunner, file: SourceFile, cache: CacheSettings | null): SourceOutcome => {
+  const s = readSource(file, cache)
+  return earlierOutcome(s, cache ? lookupIn(cache) : null) ?? computedOutcome(runner, s)
+}
 
 /** The file with the cache key of its outcome (its bytes and sidecar read and hashed). */
 export const keyFile = (file: SourceFile, cache: CacheSettings): SourceFile => ({ ...file, key: readSource(file, cache).key })
 
 const computeOutcome = (
-  stages: StageContext,
+  runner: StageRunner,
   file: SourceFile,
   bytes: Uint8Array,
   sidecar: ReturnType<typeof readSidecar>
@@ -86,7 +103,7 @@ const computeOutcome = (
   if (sidecar.problem) return { problem: sidecar.problem }
   stageFault(file.doc_id)
   const source: SourceText = { doc_id: file.doc_id, source_path: file.source_path, sha256: ingested.sha256, text: ingested.text, meta: sidecar.meta }
-  const outcome = processDocument(source, stages)
+  const outcome = runner.processDocument(source, runner.stages)
   return outcome.ok ? { result: outcome.result } : { problem: outcome.reason }
 }
 
@@ -103,8 +120,6 @@ export interface LightOutcome {
 export interface ProcessedBatch {
   readonly outcomes: ReadonlyArray<LightOutcome>
   readonly slices: ReadonlyArray<EncodedSlice>
-  /** the slice cache keys the batch used (kept by the sweep after a publish) */
-  readonly sliceKeys?: ReadonlyArray<string>
 }
 
 const light = (o: SourceOutcome): LightOutcome => ({ doc_id: o.doc_id, source_path: o.source_path, sha256: o.sha256, cached: o.cached, ...("problem" in o ? { problem: o.problem } : {}) })
@@ -141,17 +156,19 @@ export const cachedSlice = (files: ReadonlyArray<SourceFile>, cache: CacheSettin
   const hit = cache && key ? readSlice(cache.dir, key) : null
   return {
     done: hit ? ({ outcomes: [...hit.outcomes], slice: hit.slice, key, buffer: hit.buffer } satisfies SliceDone) : null,
-    /** each document's outcome (from its cache entry or the stages), encoded and cached */
-    compute: (stages: StageContext): SliceDone => {
+    /**
+     * each document's outcome (its earlier result from the slice it was in, else the stages', which are loaded only
+     * if a document needs them), encoded and cached with the results
+     */
+    compute: async (runner: () => Promise<StageRunner>): Promise<SliceDone> => {
       read ??= files.map((f) => readSource(f, cache))
-      const encoded = encodeSliceOutcomes(read.map((r) => outcomeOf(stages, r, cache)), datasetName)
-      if (cache && key && !cache.readOnly) writeSlice(cache.dir, key, encoded.outcomes, encoded.slice)
+      const lookup = cache ? lookupIn(cache) : null
+      const earlier = read.map((r) => earlierOutcome(r, lookup))
+      const stages = earlier.some((o) => o === null) ? await runner() : null
+      const outcomes = read.map((r, i) => earlier[i] ?? computedOutcome(stages!, r))
+      const encoded = encodeSliceOutcomes(outcomes, datasetName)
+      if (cache && key && !cache.readOnly) writeSlice(cache.dir, key, encoded.outcomes, encoded.slice, read.map((r, i) => ({ key: r.key, outcome: cachedForm(outcomes[i]!) })))
       return { ...encoded, key }
     }
   }
-}
-
-export const processSlice = (stages: StageContext, files: ReadonlyArray<SourceFile>, cache: CacheSettings | null, datasetName: string): SliceDone => {
-  const s = cachedSlice(files, cache, datasetName)
-  return s.done ?? s.compute(stages)
 }

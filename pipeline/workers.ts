@@ -13,12 +13,17 @@ import type { TableName } from "./model.js"
 import type { WorkbookDataset } from "./emit/xlsx.js"
 import type { ArrowPiece } from "./emit/slice.js"
 
+/** Results handed back in the order their work was given, one at a time; null once every one has been given. */
+export interface Ordered<A> {
+  readonly next: () => Promise<A | null>
+}
+
 export interface Pool {
   readonly size: number
-  /** outcomes of the files, in order, as they are (for shards) */
-  readonly run: (files: ReadonlyArray<SourceFile>) => Promise<Array<SourceOutcome>>
-  /** outcomes of the slices' files with their documents encoded (through the slice cache) */
-  readonly encode: (slices: ReadonlyArray<ReadonlyArray<SourceFile>>) => Promise<ProcessedBatch>
+  /** outcomes of the files, in order, as they are (for shards and validate), a run of files at a time */
+  readonly run: (files: ReadonlyArray<SourceFile>) => Ordered<{ readonly files: ReadonlyArray<SourceFile>; readonly result: Array<SourceOutcome> }>
+  /** each slice's outcomes with its documents encoded (through the slice cache), a slice at a time */
+  readonly encode: (slices: ReadonlyArray<ReadonlyArray<SourceFile>>) => Ordered<{ readonly files: ReadonlyArray<SourceFile>; readonly result: ProcessedBatch }>
   /** the files with their outcomes' cache keys */
   readonly keys: (files: ReadonlyArray<SourceFile>) => Promise<Array<SourceFile>>
   /** stops the workers (idempotent) */
@@ -29,6 +34,16 @@ export interface Pool {
 const WORKER_HEAP_MB = 256
 /** The formats thread holds a few record batches; Parquet's memory is WebAssembly's, outside the heap. */
 const FORMATS_HEAP_MB = 192
+
+/**
+ * Requests a worker holds at once: one it works on and one waiting in its queue, so it never waits for the main
+ * thread (which may be writing a slice) to hand it the next.
+ */
+const PER_WORKER = 2
+/** Results done ahead of the one the main thread waits for, per worker: enough to keep every worker busy, bounded memory. */
+const AHEAD_PER_WORKER = 3
+/** Files per request when they are read one by one (keys, outcomes): small enough that the workers finish together. */
+const FILES_PER_REQUEST = 128
 
 /** Compiled JavaScript runs the threads' modules as they are; TypeScript (tests, tsx) loads them through tsx. */
 const compiled = import.meta.url.endsWith(".js")
@@ -55,45 +70,71 @@ const request = <A>(worker: Worker, id: number, message: object, transfer: Reado
     worker.postMessage({ id, ...message }, [...transfer])
   })
 
-export const makePool = (size: number, init: { configPath: string; raw?: string | undefined; out?: string | undefined; cache: CacheSettings | null; datasetName: string }) =>
+/**
+ * Hands the tasks out in order to whichever worker has room (PER_WORKER requests each), never more than `ahead` past
+ * the result the caller waits for, and gives the results back in the tasks' order: the workers do not wait for each
+ * other, as they would if every batch were split between them and joined.
+ */
+const ordered = <T, R>(workers: ReadonlyArray<Worker>, tasks: ReadonlyArray<T>, send: (w: Worker, task: T) => Promise<R>, ahead: number): Ordered<R> => {
+  const results: Array<Promise<R> | undefined> = []
+  const load = new Map(workers.map((w) => [w, 0]))
+  let sent = 0
+  let taken = 0
+  const pump = () => {
+    while (sent < tasks.length && sent - taken < ahead) {
+      const [w, n] = [...load].reduce((a, b) => (b[1] < a[1] ? b : a))
+      if (n >= PER_WORKER) return
+      load.set(w, n + 1)
+      const result = send(w, tasks[sent]!)
+      // a failure is the caller's when it reaches that result; until then it is not an unhandled rejection
+      result.catch(() => undefined)
+      void result.then(
+        () => (load.set(w, load.get(w)! - 1), pump()),
+        () => load.set(w, load.get(w)! - 1)
+      )
+      results[sent++] = result
+    }
+  }
+  return {
+    next: async () => {
+      if (taken >= tasks.length) return null
+      pump()
+      const result = results[taken]!
+      results[taken] = undefined
+      taken++
+      pump()
+      return result
+    }
+  }
+}
+
+const chunks = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size))
+
+export const makePool = (size: number, init: { configPath: string; cache: CacheSettings | null; datasetName: string }) =>
   Effect.acquireRelease(
     Effect.sync(() => {
       // a bounded old generation makes V8 collect instead of growing the heap with garbage as the corpus streams by
       const workers = Array.from({ length: size }, () => new Worker(WORKER_URL, { workerData: init, resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }))
       let nextId = 0
-      /** contiguous runs, one per worker */
-      const split = <A>(items: ReadonlyArray<A>) => {
-        const per = Math.ceil(items.length / size)
-        return workers.map((w, i) => ({ w, items: items.slice(i * per, (i + 1) * per) })).filter((s) => s.items.length > 0)
-      }
-      /** contiguous runs of whole slices, one per worker, about as many documents each */
-      const splitSlices = (slices: ReadonlyArray<ReadonlyArray<SourceFile>>) => {
-        const total = slices.reduce((n, s) => n + s.length, 0)
-        const runs: Array<{ w: Worker; slices: Array<ReadonlyArray<SourceFile>> }> = []
-        let done = 0
-        for (const s of slices) {
-          // the worker whose share of the batch holds this slice's middle
-          const i = Math.min(size - 1, Math.floor(((done + s.length / 2) * size) / Math.max(1, total)))
-          while (runs.length - 1 < i) runs.push({ w: workers[runs.length]!, slices: [] })
-          runs[runs.length - 1]!.slices.push(s)
-          done += s.length
-        }
-        return runs.filter((r) => r.slices.length > 0)
-      }
       let closed: Promise<void> | null = null
       const pool: Pool = {
         size,
-        run: async (files) =>
-          (await Promise.all(split(files).map((s) => request<{ outcomes: Array<SourceOutcome> }>(s.w, nextId++, { files: s.items })))).flatMap((r) => r.outcomes),
+        run: (files) =>
+          ordered(
+            workers,
+            chunks(files, FILES_PER_REQUEST),
+            (w, run) => request<{ outcomes: Array<SourceOutcome> }>(w, nextId++, { files: run }).then((r) => ({ files: run, result: r.outcomes })),
+            AHEAD_PER_WORKER * size
+          ),
         keys: async (files) => {
-          const parts = split(files)
-          const keys = await Promise.all(parts.map((s) => request<{ keys: Array<string> }>(s.w, nextId++, { keys: s.items })))
-          return parts.flatMap((s, i) => s.items.map((f, j) => ({ ...f, key: keys[i]!.keys[j]! })))
+          const runs = ordered(workers, chunks(files, FILES_PER_REQUEST), (w, run) => request<{ keys: Array<string> }>(w, nextId++, { keys: run }).then((r) => run.map((f, j) => ({ ...f, key: r.keys[j]! }))), Infinity)
+          const keyed: Array<SourceFile> = []
+          for (let run = await runs.next(); run; run = await runs.next()) keyed.push(...run)
+          return keyed
         },
-        encode: async (slices) => {
-          const parts = await Promise.all(splitSlices(slices).map((s) => request<{ batch: ProcessedBatch }>(s.w, nextId++, { slices: s.slices })))
-          return { outcomes: parts.flatMap((p) => p.batch.outcomes), slices: parts.flatMap((p) => p.batch.slices), sliceKeys: parts.flatMap((p) => p.batch.sliceKeys ?? []) }
-        },
+        encode: (slices) =>
+          ordered(workers, slices, (w, files) => request<{ batch: ProcessedBatch }>(w, nextId++, { slices: [files] }).then((r) => ({ files, result: r.batch })), AHEAD_PER_WORKER * size),
         close: () => (closed ??= Promise.all(workers.map((w) => w.terminate())).then(() => undefined))
       }
       return pool
@@ -147,7 +188,7 @@ export const startFormatsThread = (dir: string, deflateTo: Readonly<Record<strin
       const writer: TypedTablesWriter = {
         batches: (pieces, csvBytes) => {
           const id = -2 - nextId++
-          const buffers = pieces.flatMap(([, p]) => (p ? [p.stream.buffer, p.deflated.buffer] : []))
+          const buffers = pieces.flatMap(([, p]) => (p ? [p.stream.buffer, p.deflated.buffer, p.parquet.buffer] : []))
           inFlight.set(id, pieces.reduce((n, [, p]) => n + (p ? p.stream.byteLength : 0), 0))
           // whole buffers larger than Node's pool are the pieces' own: handed over, not copied
           const transfer = [...new Set(buffers.filter((b): b is ArrayBuffer => b instanceof ArrayBuffer && b.byteLength > 8192))]

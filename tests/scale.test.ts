@@ -16,6 +16,10 @@ const copiesOfRaw = (copies: number): string => {
   return raw
 }
 
+/** The slice entries of an output folder's cache, as paths below its slices folder. */
+const sliceEntries = (out: string): Array<string> =>
+  fs.readdirSync(path.join(out, CACHE_DIR, SLICES_DIR), { recursive: true }).map(String).filter((f) => f.endsWith(".slice")).sort()
+
 const sameRelease = (a: string, b: string) => {
   expect(listFiles(a)).toEqual(listFiles(b))
   for (const f of listFiles(a)) expect(fs.readFileSync(path.join(a, f)).equals(fs.readFileSync(path.join(b, f))), f).toBe(true)
@@ -48,37 +52,67 @@ describe("parallel, cached and sharded builds give the release a single thread g
     expect(second.fromCache).toBe(5)
   })
 
-  it("a corrupt or foreign cache entry is recomputed, never trusted", async () => {
+  it("a document's earlier result comes from the slice it was in; one that is corrupt or another document's is recomputed, never trusted", async () => {
     const raw = copyRaw()
     const out = tempDir("out-")
-    const first = await withEpoch(() => buildOk({ raw, out }))
-    const cacheDir = path.join(out, CACHE_DIR)
-    const entries = fs.readdirSync(cacheDir, { recursive: true }).map(String).filter((f) => f.endsWith(".json") && !f.startsWith(SLICES_DIR))
-    expect(entries.length).toBe(5)
-    fs.writeFileSync(path.join(cacheDir, entries[0]!), "{ truncated")
-    fs.writeFileSync(path.join(cacheDir, entries[1]!), JSON.stringify({ key: "someone else's", outcome: { problem: "poisoned" } }))
-    const other = tempDir("out-")
-    fs.cpSync(cacheDir, path.join(other, CACHE_DIR), { recursive: true })
-    // without its encoded slices, the documents come from their own entries: the broken ones are recomputed
-    fs.rmSync(path.join(other, CACHE_DIR, SLICES_DIR), { recursive: true, force: true })
-    const second = await withEpoch(() => buildOk({ raw, out: other }))
-    expect(second.fromCache).toBe(3)
-    sameRelease(first.folder, second.folder)
+    await withEpoch(() => buildOk({ raw, out }))
+    const [entry] = sliceEntries(out)
+    // another text makes the slice change: its other documents' results are taken from the old entry
+    fs.writeFileSync(path.join(raw, "zz_new.txt"), "A new headline\n\nA paragraph of reporting about the border region, long enough to be content.\n")
+    const fresh = await withEpoch(() => buildOk({ raw, out: tempDir("out-fresh-") }))
+    const copies = [tempDir("out-"), tempDir("out-"), tempDir("out-")]
+    for (const c of copies) fs.cpSync(path.join(out, CACHE_DIR), path.join(c, CACHE_DIR), { recursive: true })
+    // as it is; with its results section scrambled; with another slice's entry in its place
+    const [intact, scrambled, foreign] = copies.map((c) => path.join(c, CACHE_DIR, SLICES_DIR, entry!))
+    const bytes = fs.readFileSync(scrambled!)
+    bytes.fill(0x7b, bytes.length - 200)
+    fs.writeFileSync(scrambled!, bytes)
+    const header = bytes.toString("utf8", 8, 8 + bytes.readUInt32LE(4))
+    fs.writeFileSync(foreign!, Buffer.concat([bytes.subarray(0, 8), Buffer.from(header.replace(/"key":"[0-9a-f]+"/, `"key":"${"0".repeat(64)}"`)), bytes.subarray(8 + header.length)]))
+    const [a, b, c] = await withEpoch(() => Promise.all(copies.map((o) => buildOk({ raw, out: o }))))
+    expect(a!.fromCache).toBe(5)
+    expect(b!.fromCache).toBeLessThan(5)
+    expect(c!.fromCache).toBe(0)
+    for (const r of [a!, b!, c!]) for (const f of listFiles(r.folder).filter((f) => /\.(csv|arrow|parquet|jsonld)$/.test(f) && f !== "provenance.jsonld")) {
+      expect(fs.readFileSync(path.join(r.folder, f)).equals(fs.readFileSync(path.join(fresh.folder, f))), f).toBe(true)
+    }
   })
 
   it("a corrupt or foreign slice entry is made again from its documents, never trusted", async () => {
     const raw = copyRaw()
     const out = tempDir("out-")
     const first = await withEpoch(() => buildOk({ raw, out }))
-    const slices = fs.readdirSync(path.join(out, CACHE_DIR, SLICES_DIR), { recursive: true }).map(String).filter((f) => f.endsWith(".slice"))
+    const slices = sliceEntries(out)
     expect(slices.length).toBe(1)
     const entry = path.join(out, CACHE_DIR, SLICES_DIR, slices[0]!)
     fs.writeFileSync(entry, fs.readFileSync(entry).subarray(0, 200))
     const other = tempDir("out-")
     fs.cpSync(path.join(out, CACHE_DIR), path.join(other, CACHE_DIR), { recursive: true })
     const second = await withEpoch(() => buildOk({ raw, out: other }))
-    expect(second.fromCache).toBe(5)
+    expect(second.fromCache).toBe(0)
     sameRelease(first.folder, second.folder)
+  })
+
+  it("keeps in the cache only what the last build used: the slices of texts changed or removed go, with their documents' results", async () => {
+    const raw = copiesOfRaw(40)
+    const out = tempDir("out-")
+    await buildOk({ raw, out })
+    const before = sliceEntries(out)
+    const [changed, removed] = fs.readdirSync(raw).filter((f) => f.endsWith(".txt")).slice(60)
+    fs.appendFileSync(path.join(raw, changed!), "\nA corrected paragraph about the border crossing, long enough to be content.\n")
+    fs.rmSync(path.join(raw, removed!))
+    const second = await buildOk({ raw, out })
+    expect(second.fromCache).toBeGreaterThan(150)
+    const after = sliceEntries(out)
+    const index = fs.readFileSync(path.join(out, CACHE_DIR, SLICES_DIR, "index.tsv"), "utf8").trim().split("\n")
+    expect(after.length).toBe(index.length)
+    expect(index.flatMap((l) => l.split("\t")[1]!.split(" ")).length).toBe(fs.readdirSync(raw).filter((f) => f.endsWith(".txt")).length)
+    expect(new Set(after.map((f) => path.basename(f, ".slice")))).toEqual(new Set(index.map((l) => l.split("\t")[0])))
+    // the one or two slices the two texts fell in were replaced, no more
+    expect(before.filter((f) => !after.includes(f)).length).toBeGreaterThan(0)
+    expect(before.filter((f) => !after.includes(f)).length).toBeLessThanOrEqual(2)
+    expect(fs.readdirSync(path.join(out, CACHE_DIR))).toEqual([SLICES_DIR])
+    expect(fs.readdirSync(path.join(out, CACHE_DIR), { recursive: true }).map(String).filter((f) => f.endsWith(".tmp"))).toEqual([])
   })
 
   it("shards built apart and merged give a release byte-identical to a single build", async () => {

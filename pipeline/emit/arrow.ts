@@ -57,12 +57,91 @@ const arrowValue = (c: Column, v: unknown): unknown => {
   return v
 }
 
+const schemas = new WeakMap<TableSpec, Schema>()
+const schemaOf = (spec: TableSpec): Schema => {
+  let s = schemas.get(spec)
+  if (!s) schemas.set(spec, (s = arrowSchema(spec)))
+  return s
+}
+
+/**
+ * A validity bitmap as apache-arrow's builders size it (a multiple of 64 bytes), so a column made here is written with
+ * the same bytes as one its builders make.
+ */
+const bitmap = (length: number): Uint8Array => new Uint8Array(Math.max(64, Math.ceil(Math.ceil(length / 8) / 64) * 64))
+
+/** UTF-8 is written into this buffer, grown as needed, and copied out at the column's exact size. */
+let scratch = Buffer.allocUnsafe(1 << 20)
+
+/** Strings (null where missing) as Arrow utf8 data: offsets and the bytes, encoded once, no builder in between. */
+const utf8Data = (values: ReadonlyArray<string | null>, type: Utf8) => {
+  const length = values.length
+  let most = 0
+  for (let i = 0; i < length; i++) most += (values[i]?.length ?? 0) * 3
+  if (scratch.length < most) scratch = Buffer.allocUnsafe(most)
+  const valueOffsets = new Int32Array(length + 1)
+  const valid = bitmap(length)
+  let nullCount = 0
+  let at = 0
+  for (let i = 0; i < length; i++) {
+    const v = values[i]
+    if (v === null || v === undefined) nullCount++
+    else {
+      valid[i >> 3]! |= 1 << (i & 7)
+      if (v.length > 0) at += scratch.write(v, at)
+    }
+    valueOffsets[i + 1] = at
+  }
+  const data = new Uint8Array(at)
+  data.set(scratch.subarray(0, at))
+  return makeData({ type, length, nullCount, nullBitmap: nullCount ? valid : null, valueOffsets, data })
+}
+
+/** One column's values as Arrow data, written straight into typed arrays for the types the tables use. */
+const columnData = (c: Column, type: DataType, rows: ReadonlyArray<Row>) => {
+  const length = rows.length
+  if (c.type === "string") return utf8Data(rows.map((r) => (r[c.name] ?? null) as string | null), type as Utf8)
+  if (c.type === "int32" || c.type === "date") {
+    const values = new Int32Array(length)
+    const valid = bitmap(length)
+    let nullCount = 0
+    for (let i = 0; i < length; i++) {
+      const v = rows[i]![c.name]
+      if (v === null || v === undefined) nullCount++
+      else {
+        valid[i >> 3]! |= 1 << (i & 7)
+        // a day as days since 1970-01-01, as the DateDay builder stores it
+        values[i] = c.type === "date" ? Math.floor(Date.parse(`${String(v)}T00:00:00Z`) / 86_400_000) : (v as number)
+      }
+    }
+    const nullBitmap = nullCount ? valid : null
+    return c.type === "date" ? makeData({ type: type as DateDay, length, nullCount, nullBitmap, data: values }) : makeData({ type: type as Int32, length, nullCount, nullBitmap, data: values })
+  }
+  if (c.type === "list") {
+    const valueOffsets = new Int32Array(length + 1)
+    const valid = bitmap(length)
+    const items: Array<string> = []
+    let nullCount = 0
+    for (let i = 0; i < length; i++) {
+      const v = rows[i]![c.name] as ReadonlyArray<string> | null | undefined
+      if (v === null || v === undefined) nullCount++
+      else {
+        valid[i >> 3]! |= 1 << (i & 7)
+        for (const item of v) items.push(item)
+      }
+      valueOffsets[i + 1] = items.length
+    }
+    const listType = type as List<Utf8>
+    const child = utf8Data(items, listType.children[0]!.type)
+    return makeData({ type: listType, length, nullCount, nullBitmap: nullCount ? valid : null, valueOffsets, child })
+  }
+  // int64, bool and timestamp: no table has them today; apache-arrow's builders make them
+  return vectorFromArray(rows.map((r) => arrowValue(c, r[c.name])) as Array<never>, type).data[0]!
+}
+
 export const recordBatch = (spec: TableSpec, rows: ReadonlyArray<Row>): RecordBatch => {
-  const schema = arrowSchema(spec)
-  const children = spec.columns.map((c, i) => {
-    const type = schema.fields[i]!.type
-    return vectorFromArray(rows.map((r) => arrowValue(c, r[c.name])) as Array<never>, type).data[0]!
-  })
+  const schema = schemaOf(spec)
+  const children = spec.columns.map((c, i) => columnData(c, schema.fields[i]!.type, rows))
   const data = makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children })
   return new RecordBatch(schema, data)
 }

@@ -13,7 +13,8 @@ import { openAppenderSync, type Appender, type WrittenFile } from "../io.js"
 import { TABLE_NAMES, TABLES, type TableName } from "../model.js"
 import { ARROW_FILE_HEAD, arrowFileTail, arrowSchema } from "./arrow.js"
 import type { ArrowPiece } from "./slice.js"
-import { openParquetWriter, rowGroupRows } from "./parquet.js"
+import { emptyParquet } from "./parquet.js"
+import { openParquetJoin } from "./parquet-join.js"
 import { openWorkbook, type WorkbookDataset } from "./xlsx.js"
 
 /**
@@ -28,8 +29,6 @@ export const noWorkbookNote = (csvBytes: number) =>
 export interface TypedTables {
   /** a table's record batch (null for none); `csvBytes` is the CSV written so far, which decides on the workbook */
   readonly batch: (table: TableName, piece: ArrowPiece | null, csvBytes: number) => void
-  /** resolves once no more than `bytes` of record batches wait for a Parquet writer */
-  readonly settle: (bytes: number) => Promise<void>
   /** closes every table's Arrow and Parquet file: their sizes and checksums by file name */
   readonly finish: () => Promise<Record<string, WrittenFile>>
   /** the workbook's bytes, or null and why not */
@@ -47,7 +46,7 @@ export const openTypedTables = (dir: string, deflateTo: (file: string) => string
   const files: Record<string, Appender> = {}
   const blocks = {} as Record<TableName, Array<{ offset: number; metaDataLength: number; bodyLength: number }>>
   const at = {} as Record<TableName, number>
-  const parquet = {} as Record<TableName, ReturnType<typeof openParquetWriter>>
+  const parquet = {} as Record<TableName, ReturnType<typeof openParquetJoin>>
   const open = (name: string) => {
     const target = deflateTo(name)
     return (files[name] = openAppenderSync(path.join(dir, name), target ? { deflateTo: target } : {}))
@@ -56,7 +55,7 @@ export const openTypedTables = (dir: string, deflateTo: (file: string) => string
     open(`${t}.arrow`).write(ARROW_FILE_HEAD)
     blocks[t] = []
     at[t] = ARROW_FILE_HEAD.byteLength
-    parquet[t] = openParquetWriter(arrowSchema(TABLES[t]), open(`${t}.parquet`).write, rowGroupRows(TABLES[t]))
+    parquet[t] = openParquetJoin(open(`${t}.parquet`).write)
   }
   // the workbook's record batches are held until the tables are known to fit one (at most the cap's worth): a release
   // too big for a spreadsheet never spends time on sheets
@@ -71,17 +70,15 @@ export const openTypedTables = (dir: string, deflateTo: (file: string) => string
       files[`${t}.arrow`]!.writeDeflated(stream.subarray(message.at, message.at + message.length), piece.deflated)
       blocks[t].push({ offset: at[t], metaDataLength: message.metaDataLength, bodyLength: message.bodyLength })
       at[t] += message.length
-      parquet[t].write(stream)
+      parquet[t].add(piece.parquet)
       held?.push([t, stream])
-    },
-    settle: async (bytes) => {
-      for (const t of TABLE_NAMES) await parquet[t].settle(bytes / TABLE_NAMES.length)
     },
     finish: async () => {
       const written: Record<string, WrittenFile> = {}
       for (const t of TABLE_NAMES) {
         files[`${t}.arrow`]!.write(arrowFileTail(TABLES[t], blocks[t]))
-        await parquet[t].finish()
+        if (parquet[t].started) parquet[t].finish()
+        else files[`${t}.parquet`]!.write(emptyParquet(arrowSchema(TABLES[t])))
         written[`${t}.arrow`] = files[`${t}.arrow`]!.close()
         written[`${t}.parquet`] = files[`${t}.parquet`]!.close()
       }

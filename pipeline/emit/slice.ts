@@ -1,6 +1,6 @@
 /**
- * A slice of consecutive documents encoded in every form a release keeps them in: the CSV text and an Arrow record
- * batch of each table's rows (each also deflated, for the zip), the dataset.jsonld nodes, the lines of
+ * A slice of consecutive documents encoded in every form a release keeps them in: the CSV text, an Arrow record
+ * batch and a Parquet part of each table's rows (CSV and Arrow also deflated, for the zip), the dataset.jsonld nodes, the lines of
  * document-digests.csv, a few preview rows, and what the release's registry and charts need of each document. Pure and
  * deterministic, it runs where the documents were processed (a worker thread), so the thread that writes the files
  * only concatenates, and it is cached whole, so a rebuild copies the slices nothing changed in.
@@ -18,6 +18,7 @@ import { csvCell } from "./cells.js"
 import { csvRows } from "./csv.js"
 import { batchMessage, recordBatch, type BatchMessage } from "./arrow.js"
 import { crc32, deflatePiece } from "./zipfile.js"
+import { parquetPart } from "./parquet.js"
 import { digestsLine, documentDigests } from "./digests.js"
 import { documentNode, jsonLdNode } from "./jsonld.js"
 
@@ -69,12 +70,16 @@ export interface Piece {
   readonly deflated: Uint8Array
 }
 
-/** A table's rows of the slice as one Arrow record batch: an IPC stream (schema, batch), the batch's message in it. */
+/**
+ * A table's rows of the slice as one Arrow record batch: an IPC stream (schema, batch), the batch's message in it;
+ * and the same rows as a Parquet part (a file of one row group, joined into the table's file by parquet-join.ts).
+ */
 export interface ArrowPiece {
   readonly stream: Uint8Array
   readonly message: BatchMessage
   /** the message, deflated */
   readonly deflated: Uint8Array
+  readonly parquet: Uint8Array
 }
 
 export interface EncodedSlice {
@@ -99,7 +104,7 @@ export const arrowPiece = (spec: TableSpec, rows: ReadonlyArray<Row>): ArrowPiec
   if (rows.length === 0) return null
   const stream = RecordBatchStreamWriter.writeAll([recordBatch(spec, rows)]).toUint8Array(true)
   const message = batchMessage(stream)
-  return { stream, message, deflated: deflatePiece(stream.subarray(message.at, message.at + message.length)) }
+  return { stream, message, deflated: deflatePiece(stream.subarray(message.at, message.at + message.length)), parquet: parquetPart(stream) }
 }
 
 const piece = (text: string): Piece => {

@@ -77,7 +77,8 @@ const openTyped = (staging: Staging, parallel: boolean) =>
     : Effect.acquireRelease(Effect.sync(() => openTypedTables(staging.dir, staging.deflateTarget)), (typed) => Effect.sync(() => typed.abort())).pipe(Effect.map((typed): TypedTablesWriter => {
       return {
         batches: (pieces, csvBytes) => pieces.forEach(([t, p]) => typed.batch(t, p, csvBytes)),
-        settle: typed.settle,
+        // written as they come: nothing waits
+        settle: () => Promise.resolve(),
         finish: typed.finish,
         workbook: async (dataset, created) => typed.workbook(dataset, created)
       }

@@ -5,8 +5,8 @@ import * as path from "node:path"
 import { unzipSync } from "fflate"
 import { TABLE_NAMES, TABLES, type Column } from "../../pipeline/model.js"
 import { TRUNCATION_MARKER, XLSX_CELL_LIMIT, fitCell, writeWorkbook, xlsxCell } from "../../pipeline/emit/xlsx.js"
-import { PARQUET_CREATED_BY, arrowFileToParquet } from "../../pipeline/emit/parquet.js"
-import { arrowTable } from "../../pipeline/emit/arrow.js"
+import { PARQUET_CREATED_BY, emptyParquet } from "../../pipeline/emit/parquet.js"
+import { arrowSchema } from "../../pipeline/emit/arrow.js"
 import { readParquet } from "../consumers/programs.js"
 import { tempDir } from "../helpers.js"
 import { workbookFile } from "../../pipeline/release/contents.js"
@@ -63,8 +63,7 @@ describe("a table longer than a sheet", () => {
 describe("Parquet of an empty table", () => {
   it("keeps the columns and their types", async () => {
     const dir = tempDir("parquet-empty-")
-    fs.writeFileSync(path.join(dir, "mentions.arrow"), arrowTable(TABLES.mentions, []))
-    await arrowFileToParquet(path.join(dir, "mentions.arrow"), path.join(dir, "mentions.parquet"))
+    fs.writeFileSync(path.join(dir, "mentions.parquet"), emptyParquet(arrowSchema(TABLES.mentions)))
     const df = readParquet(path.join(dir, "mentions.parquet"))
     expect(df.height).toBe(0)
     expect(df.columns).toEqual(TABLES.mentions.columns.map((c) => c.name))

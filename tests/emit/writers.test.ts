@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest"
 import Papa from "papaparse"
-import { tableFromIPC } from "apache-arrow"
-import { TABLES, type Row } from "../../pipeline/model.js"
-import { csvTable } from "../../pipeline/emit/csv.js"
-import { arrowTable, makeArrowFileWriter } from "../../pipeline/emit/arrow.js"
+import { makeData, RecordBatch, RecordBatchStreamWriter, Struct, tableFromIPC, vectorFromArray } from "apache-arrow"
+import { TABLE_NAMES, TABLES, type Row, type TableSpec } from "../../pipeline/model.js"
+import { csvRows, csvTable } from "../../pipeline/emit/csv.js"
+import { arrowSchema, arrowTable, makeArrowFileWriter, recordBatch } from "../../pipeline/emit/arrow.js"
 import { csvCell } from "../../pipeline/emit/cells.js"
 
 const edgeDocuments: Array<Row> = [
@@ -86,5 +86,64 @@ describe("CSV and Arrow writers", () => {
   it("give Arrow columns the types that carry over to Parquet", () => {
     const types = Object.fromEntries(tableFromIPC(arrowTable(spec, edgeDocuments)).schema.fields.map((f) => [f.name, String(f.type)]))
     expect(types).toMatchObject({ word_count: "Int32", authors: "List<Utf8>", body: "Utf8", published_earliest: "Date32<DAY>", published_latest: "Date32<DAY>" })
+  })
+})
+
+/** Rows of a table with values drawn from awkward ones: nulls, empty strings and lists, quotes, spaces, line breaks, scripts, emoji. */
+const awkwardRows = (spec: TableSpec, count: number, seed: number): Array<Row> => {
+  let state = seed
+  const next = () => (state = (state * 1103515245 + 12345) % 2147483648) / 2147483648
+  const pick = <A>(xs: ReadonlyArray<A>): A => xs[Math.floor(next() * xs.length)]!
+  const strings = ["", " ", "plain", " lead", "trail ", 'a "quoted" word', "a, comma", "line\nbreak", "cr\r\nlf", "\ufeffbom", "Душанбе", "😀 emoji", "مرحبا", "x".repeat(300), "tab\there", "NA"]
+  return Array.from({ length: count }, () =>
+    Object.fromEntries(
+      spec.columns.map((c) => {
+        if (!c.required && next() < 0.3) return [c.name, null]
+        switch (c.type) {
+          case "int32":
+            return [c.name, Math.floor(next() * 4e6) - 2e6]
+          case "date":
+            return [c.name, pick(["2014-12-01", "1969-07-20", "2024-02-29", "0999-01-01"])]
+          case "list":
+            return [c.name, Array.from({ length: Math.floor(next() * 4) }, () => pick(strings))]
+          default:
+            return [c.name, pick(strings)]
+        }
+      })
+    )
+  )
+}
+
+/** A record batch as apache-arrow's own builders make it (vectorFromArray): the reference the writer matches. */
+const builtByArrow = (spec: TableSpec, rows: ReadonlyArray<Row>) => {
+  const schema = arrowSchema(spec)
+  const children = spec.columns.map((c, i) =>
+    vectorFromArray(rows.map((r) => (r[c.name] === null || r[c.name] === undefined ? null : c.type === "date" ? new Date(`${String(r[c.name])}T00:00:00Z`) : r[c.name])) as Array<never>, schema.fields[i]!.type).data[0]!
+  )
+  return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: rows.length, nullCount: 0, children }))
+}
+
+describe("the table encoders every row goes through", () => {
+  it("write CSV byte for byte as papaparse's unparse does, on awkward values of every table", () => {
+    const options = { newline: "\r\n", quotes: false, quoteChar: '"', escapeChar: '"', escapeFormulae: false } as const
+    for (const t of TABLE_NAMES) {
+      const spec = TABLES[t]
+      const rows = awkwardRows(spec, 300, t.length)
+      const papa = Papa.unparse(rows.map((r) => spec.columns.map((c) => csvCell(c, r[c.name]))), options) + "\r\n"
+      expect(csvRows(spec, rows), t).toBe(papa)
+      expect(csvRows(spec, []), t).toBe("")
+    }
+  })
+
+  it("write Arrow record batches byte for byte as apache-arrow's builders do, nulls, empty lists and all", () => {
+    for (const t of TABLE_NAMES) {
+      const spec = TABLES[t]
+      for (const [count, seed] of [[1, 1], [7, 2], [64, 3], [65, 4], [513, 5]] as const) {
+        const rows = awkwardRows(spec, count, seed)
+        const ours = RecordBatchStreamWriter.writeAll([recordBatch(spec, rows)]).toUint8Array(true)
+        const theirs = RecordBatchStreamWriter.writeAll([builtByArrow(spec, rows)]).toUint8Array(true)
+        expect(Buffer.from(ours).equals(Buffer.from(theirs)), `${t}, ${count} rows`).toBe(true)
+      }
+    }
   })
 })
