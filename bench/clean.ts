@@ -7,10 +7,11 @@
  * taken and the worst pages with what was wrongly kept or dropped. `--split` prints every figure also for a fixed
  * fifth of the pages (by a hash of the id) and the rest, so work tuned on the rest can be checked on pages it never saw.
  * `--warm` times a second pass (the first one, untimed, compiles the stage's code as a long build has it compiled).
+ * `--digest <folder>...` prints a digest of every page's whole result instead (see below).
  */
 import { createHash } from "node:crypto"
-import { readFileSync, existsSync } from "node:fs"
-import { join, dirname } from "node:path"
+import { readFileSync, existsSync, readdirSync, writeFileSync } from "node:fs"
+import { join, dirname, basename } from "node:path"
 import { fileURLToPath } from "node:url"
 import { Schema } from "effect"
 import YAML from "yaml"
@@ -29,9 +30,15 @@ interface Gold {
 }
 
 const args = process.argv.slice(2)
-const folder = args.find((a) => !a.startsWith("--"))
+/** the options that take a value: what follows them is no folder */
+const VALUED = new Set(["--worst", "--only", "--dump", "--out"])
+const folders = args.filter((a, i) => !a.startsWith("--") && !VALUED.has(args[i - 1] ?? ""))
+const folder = folders[0]
 if (!folder) {
-  console.error("usage: npm run bench:clean -- <benchmark folder> [--worst N] [--only id,id] [--dump id] [--split] [--warm]")
+  console.error(
+    "usage: npm run bench:clean -- <benchmark folder> [--worst N] [--only id,id] [--dump id] [--split] [--warm]\n" +
+      "       npm run bench:clean -- --digest <folder> [<folder> ...] [--out results.jsonl]"
+  )
   process.exit(2)
 }
 const opt = (name: string): string | undefined => {
@@ -46,6 +53,44 @@ const warm = args.includes("--warm")
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const rules = Schema.decodeUnknownSync(CleanRules)(YAML.parse(readFileSync(join(root, "data/clean-rules.yaml"), "utf8")))
+
+/**
+ * `--digest`: every page's whole result (body, title, authors, kind, comments with their dates, removed lines with their
+ * reasons, the published hint) as one JSON line per page, and the SHA-256 of those lines per folder and over all of
+ * them: a change that is meant to be only faster must leave the digests as they were. A folder is a benchmark's (its
+ * text/ and gold.jsonl, whose url is passed as the bench passes it) or a folder of .txt files (the seeds: raw/). Every
+ * page is given one fixed capture time, so replies that show only an age are dated too.
+ */
+if (args.includes("--digest")) {
+  const out = opt("out")
+  const lines: Array<string> = []
+  const all = createHash("sha256")
+  for (const dir of folders) {
+    const textDir = existsSync(join(dir, "text")) ? join(dir, "text") : dir
+    const urls = new Map<string, string>()
+    if (existsSync(join(dir, "gold.jsonl")))
+      for (const l of readFileSync(join(dir, "gold.jsonl"), "utf8").split("\n"))
+        if (l.trim() !== "") {
+          const g = JSON.parse(l) as { id: string; url?: string }
+          if (g.url) urls.set(g.id, g.url)
+        }
+    const hash = createHash("sha256")
+    const files = readdirSync(textDir).filter((f) => f.endsWith(".txt")).sort()
+    for (const f of files) {
+      const id = f.slice(0, -4)
+      const text = readFileSync(join(textDir, f), "utf8").normalize("NFC").replace(/\r\n?/g, "\n")
+      const r = cleanText(text, rules, { url: urls.get(id) ?? null, retrieved_at: "2025-06-15T12:00:00Z" })
+      const line = JSON.stringify({ folder: basename(dir), id, ...r })
+      hash.update(line + "\n")
+      all.update(line + "\n")
+      if (out) lines.push(line)
+    }
+    console.log(`digest ${basename(dir).padEnd(10)} ${String(files.length).padStart(4)} pages  sha256:${hash.digest("hex")}`)
+  }
+  console.log(`digest all${" ".repeat(17)}sha256:${all.digest("hex")}`)
+  if (out) writeFileSync(out, lines.join("\n") + "\n")
+  process.exit(0)
+}
 
 const golds = readFileSync(join(folder, "gold.jsonl"), "utf8")
   .split("\n")

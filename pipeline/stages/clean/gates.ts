@@ -12,13 +12,14 @@
 /** the characters that may come first, lower-cased; null for any character */
 type CharSet = Set<string> | null
 
+/** (every item has the same fields, absent ones undefined: one object shape keeps the reading fast) */
 interface Item {
   /** a single character position: its possible characters (null: any) */
-  readonly chars?: CharSet
+  readonly chars: CharSet | undefined
   /** a group: its alternatives */
-  readonly alts?: ReadonlyArray<ReadonlyArray<Item>>
+  readonly alts: ReadonlyArray<ReadonlyArray<Item>> | undefined
   /** zero-width: ^, $, \b, a lookaround */
-  readonly zeroWidth?: boolean
+  readonly zeroWidth: boolean
   readonly min: number
   readonly max: number
 }
@@ -147,7 +148,7 @@ const parse = (source: string, ignoreCase: boolean): Array<Array<Item>> | null =
         i++
         continue
       }
-      let item: Omit<Item, "min" | "max">
+      let item: { chars?: CharSet; alts?: ReadonlyArray<ReadonlyArray<Item>>; zeroWidth?: boolean }
       if (c === "\\") {
         const e = escape()
         if (e === null) return null
@@ -185,7 +186,7 @@ const parse = (source: string, ignoreCase: boolean): Array<Array<Item>> | null =
         item = { chars: setOf(c) }
       }
       const q = quantifier()
-      alts[alts.length - 1]!.push({ ...item, min: q ? q.min : 1, max: q ? q.max : 1 })
+      alts[alts.length - 1]!.push({ chars: item.chars, alts: item.alts, zeroWidth: item.zeroWidth === true, min: q ? q.min : 1, max: q ? q.max : 1 })
     }
     return alts
   }

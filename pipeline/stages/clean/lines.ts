@@ -246,82 +246,75 @@ const ASCII_STOP = (() => {
   }
   return table.subarray(0, states * 128)
 })()
-const ASCII_ONLY_RE = /^[\x00-\x7f]*$/
-
-/** countWords for an ASCII line: the same counts, read with tables */
-const countAsciiWords = (s: string) => {
+/**
+ * Words (as WORD_RE reads them: letters and digits, with apostrophe-joined letter parts), stopwords, capitalised
+ * words and words that start with a digit, in one pass over the characters: ASCII characters are classed and their
+ * words looked up in flat tables; a word with another character is looked up in the stopword tree.
+ */
+export const countWords = (s: string) => {
   let words = 0
   let stop = 0
   let caps = 0
   let digits = 0
   const n = s.length
+  let ascii = true
   let i = 0
   while (i < n) {
     let c = s.charCodeAt(i)
-    if (ASCII_CLASS[c] === OTHER) {
-      i++
+    let k = c < 128 ? ASCII_CLASS[c]! : charClass(s, i)
+    if (k === OTHER || k === OTHER + 4) {
+      if (c >= 128) ascii = false
+      i += k > 4 ? 2 : 1
       continue
     }
     const start = i
-    // as isStopword reads it: lower-cased only when the word starts with a capital
-    const fold = c >= 65 && c <= 90
-    // the stopword table's state; -1 once no stopword can match
+    const first = c
+    // the stopword table's state while the word is ASCII (-1 once no stopword can match); -2 when the word holds
+    // another character (looked up in the tree once it ends). As isStopword reads it: a word is lower-cased only when
+    // it starts with a capital or a character outside ASCII.
+    const fold = (first >= 65 && first <= 90) || first > 127
     let st = 0
-    const step = (code: number) => {
-      if (st >= 0) st = ASCII_STOP[st * 128 + (fold && code >= 65 && code <= 90 ? code + 32 : code)]! || -1
-    }
-    // letters and digits, then apostrophe-joined letter parts ("it's"; a digit right after one starts a new word)
-    while (i < n && ASCII_CLASS[(c = s.charCodeAt(i))] !== OTHER) {
-      step(c)
-      i++
-    }
-    while (i + 1 < n && s.charCodeAt(i) === APOSTROPHE && ASCII_CLASS[s.charCodeAt(i + 1)] === LETTER) {
-      step(APOSTROPHE)
-      i++
-      while (i < n && ASCII_CLASS[(c = s.charCodeAt(i))] === LETTER) {
-        step(c)
-        i++
+    // letters and digits, then apostrophe-joined letter parts ("it's", "don’t"; a digit right after one starts a new word)
+    let lettersOnly = false
+    for (;;) {
+      if (k > 4) {
+        st = -2
+        i += 2
+      } else {
+        if (c < 128) {
+          if (st >= 0) st = ASCII_STOP[st * 128 + (fold && c >= 65 && c <= 90 ? c + 32 : c)]! || -1
+        } else st = -2
+        i += 1
       }
+      if (i >= n) break
+      c = s.charCodeAt(i)
+      k = c < 128 ? ASCII_CLASS[c]! : charClass(s, i)
+      const base = k > 4 ? k - 4 : k
+      if (base === LETTER || (base === NUMBER && !lettersOnly)) continue
+      if (base !== OTHER || !isApostrophe(c) || i + 1 >= n || !isLetterAt(s, i + 1)) break
+      // the apostrophe, then letters only
+      if (c < 128) {
+        if (st >= 0) st = ASCII_STOP[st * 128 + c]! || -1
+      } else st = -2
+      i += 1
+      c = s.charCodeAt(i)
+      k = c < 128 ? ASCII_CLASS[c]! : charClass(s, i)
+      lettersOnly = true
     }
     words++
-    if (st > 0 && ASCII_STOP[st * 128 + 127] === 1) stop++
-    const f = s.charCodeAt(start)
-    if (f >= 48 && f <= 57) digits++
-    else if (f >= 65 && f <= 90) caps++
-  }
-  return { words, stop, caps, digits }
-}
-
-/**
- * Words (as WORD_RE reads them: letters and digits, with apostrophe-joined letter parts), stopwords, capitalised
- * words and words that start with a digit, in one pass over the characters.
- */
-export const countWords = (s: string) => {
-  if (ASCII_ONLY_RE.test(s)) return countAsciiWords(s)
-  let words = 0
-  let stop = 0
-  let caps = 0
-  let digits = 0
-  const n = s.length
-  let end = 0
-  for (let start = nextWordStart(s, 0); start < n; start = nextWordStart(s, end)) {
-    let i = runEnd(s, start, false)
-    // an apostrophe joins letters: "it's", "don’t" (only letters after it; a digit right after starts a new word)
-    while (i + 1 < n && isApostrophe(s.charCodeAt(i)) && isLetterAt(s, i + 1)) i = runEnd(s, i + 1, true)
-    words++
-    const c = s.charCodeAt(start)
-    // no stopword is longer than STOPWORD_MAX; the stopwords are lower case: only a capitalised word needs folding
-    if (i - start <= STOPWORD_MAX && isStopword(s, start, i, (c >= 65 && c <= 90) || c > 127)) stop++
-    if (c >= 48 && c <= 57) digits++
-    else if (c >= 65 && c <= 90) caps++
-    else if (c > 127) {
-      const first = s[start]!
-      if (first !== first.toLowerCase()) caps++
+    if (st === -2) {
+      ascii = false
+      if (i - start <= STOPWORD_MAX && isStopword(s, start, i, fold)) stop++
+    } else if (st > 0 && ASCII_STOP[st * 128 + 127] === 1) stop++
+    if (first >= 48 && first <= 57) digits++
+    else if (first >= 65 && first <= 90) caps++
+    else if (first > 127) {
+      const f = s[start]!
+      if (f !== f.toLowerCase()) caps++
     }
-    end = i
   }
   // Chinese and Japanese write no spaces: count about two characters as a word
-  if (s.length >= 8 && s.length > words * 12) {
+  if (!ascii && s.length >= 8 && s.length > words * 12) {
     const c = s.match(CJK_RE)
     if (c !== null && c.length >= 4) words = Math.max(words, Math.round(c.length / 2))
   }

@@ -10,10 +10,10 @@
 
 export interface LiteralScanner {
   /**
-   * Calls `found` with the payload of every literal that occurs in the line lower-cased (a payload once per state
-   * reached, so possibly more than once); returns whether any occurred.
+   * Sets, in `bits` (bit p of word p >> 5), the payload p of every literal that occurs in the line lower-cased;
+   * returns whether any occurred.
    */
-  readonly scan: (line: string, found: (payload: number) => void) => boolean
+  readonly scanInto: (line: string, bits: Int32Array) => boolean
 }
 
 /** the lower case of a code unit when it is one code unit, else 0xffff (surrogates stand for themselves) */
@@ -110,12 +110,17 @@ export const literalScanner = (literals: ReadonlyMap<string, ReadonlyArray<numbe
     }
     return a
   }
-  const report = (state: number, found: (payload: number) => void) => {
+  // the symbols of ASCII characters, read without a check (most characters of most lines)
+  const asciiSymbol = Int32Array.from({ length: 128 }, (_, c) => symbolAt(c))
+  const report = (state: number, bits: Int32Array) => {
     const o = out[state]!
-    for (let k = 0; k < o.length; k++) found(o[k]!)
+    for (let k = 0; k < o.length; k++) {
+      const p = o[k]!
+      bits[p >> 5]! |= 1 << (p & 31)
+    }
   }
 
-  const scanLower = (lower: string, found: (payload: number) => void): boolean => {
+  const scanLower = (lower: string, bits: Int32Array): boolean => {
     let state = 0
     let any = false
     for (let i = 0; i < lower.length; i++) {
@@ -123,27 +128,28 @@ export const literalScanner = (literals: ReadonlyMap<string, ReadonlyArray<numbe
       state = step(state, a === -1 ? other : a)
       if (reports[state] === 1) {
         any = true
-        report(state, found)
+        report(state, bits)
       }
     }
     return any
   }
-  const scan = (line: string, found: (payload: number) => void): boolean => {
-    if (whole) return scanLower(line.toLowerCase(), found)
+  const scanInto = (line: string, bits: Int32Array): boolean => {
+    if (whole) return scanLower(line.toLowerCase(), bits)
     let state = 0
     let any = false
     for (let i = 0; i < line.length; i++) {
-      const a = symbolAt(line.charCodeAt(i))
+      const c = line.charCodeAt(i)
+      const a = c < 128 ? asciiSymbol[c]! : symbolAt(c)
       // a character that lower-cases to more than one unit: read the line as toLowerCase gives it
-      if (a === -1) return scanLower(line.toLowerCase(), found)
+      if (a === -1) return scanLower(line.toLowerCase(), bits)
       const t = table[state * width + a]!
       state = t !== UNKNOWN ? t : step(state, a)
       if (reports[state] === 1) {
         any = true
-        report(state, found)
+        report(state, bits)
       }
     }
     return any
   }
-  return { scan }
+  return { scanInto }
 }

@@ -82,9 +82,13 @@ export interface CompiledRules {
   readonly rules: ReadonlyArray<CompiledRule>
   readonly lineRules: ReadonlyArray<CompiledRule>
   /**
-   * The line rules a line of `words` words may match, as positions in `lineRules`, in the file's order: those its
-   * first character and its literals let through (the others cannot match it).
+   * The line rules a line of `words` words may match, as bits of their positions in `lineRules` (bit k of word
+   * k >> 5 of `into`, which holds `maskWords` words): those whose word limit it keeps and whose first character and
+   * literals its text without bullets (`core`) or as written (`text`) lets through; the others cannot match it.
    */
+  readonly candidatesInto: (core: string, text: string, words: number, into: Int32Array) => void
+  readonly maskWords: number
+  /** the same, as positions in `lineRules` in the file's order, for one line as written */
   readonly lineRulesFor: (line: string, words: number) => ReadonlyArray<number>
 }
 
@@ -114,75 +118,96 @@ export const compileRules = (rules: CleanRules): CompiledRules => {
     }
   })
   const lineRules = out.filter((r) => r.appliesTo === "line")
-  // rules anchored at the start, by the (lower-cased) characters they can start with; the others, by their literals
-  // (an anchored rule with literals is listed by both: it is a candidate only when a literal is found and its first
-  // character fits)
-  const byFirst = new Map<string, Array<number>>()
-  const rest: Array<number> = []
+  const maskWords = Math.max(1, (lineRules.length + 31) >>> 5)
+  const setBit = (mask: Int32Array, k: number) => {
+    mask[k >> 5]! |= 1 << (k & 31)
+  }
+  // the rules a line of w words may match by their word limits (w up to the largest limit; a longer line none)
+  const maxLimit = Math.max(0, ...lineRules.map((r) => (Number.isFinite(r.maxWords) ? r.maxWords : 0)))
+  const unlimited = new Int32Array(maskWords)
   lineRules.forEach((r, k) => {
-    if (r.gate.literals !== null || r.gate.firstChars === null) rest.push(k)
-    if (r.gate.firstChars !== null)
-      for (const c of r.gate.firstChars) {
-        const key = r.gate.ignoreCase ? `i${c}` : `s${c}`
-        byFirst.set(key, [...(byFirst.get(key) ?? []), k])
-      }
+    if (!Number.isFinite(r.maxWords)) setBit(unlimited, k)
   })
+  const byWords: Array<Int32Array> = []
+  for (let w = 0; w <= maxLimit; w++) {
+    const m = new Int32Array(maskWords)
+    lineRules.forEach((r, k) => {
+      if (r.maxWords >= w) setBit(m, k)
+    })
+    byWords.push(m)
+  }
+  const wordsMask = (w: number): Int32Array => (w <= maxLimit ? byWords[w]! : unlimited)
   // the rules' literals, lower-cased, in one automaton that reads a line once (literals.ts); a case-sensitive rule's
   // literals are lower-cased too: finding them in the lower-cased line is necessary for a match, which is all a gate
   // needs
-  const withLiterals = rest.filter((k) => lineRules[k]!.gate.literals !== null)
   const literalRules = new Map<string, Array<number>>()
-  for (const k of withLiterals)
-    for (const lit of lineRules[k]!.gate.literals!) {
+  lineRules.forEach((r, k) => {
+    for (const lit of r.gate.literals ?? []) {
       const key = lit.toLowerCase()
       literalRules.set(key, [...(literalRules.get(key) ?? []), k])
     }
+  })
   const scanner = literalScanner(literalRules)
-  const restOpen = rest.filter((k) => lineRules[k]!.gate.literals === null)
-  // per first character: the anchored rules that may start with it and the open rules, merged once
-  const mergedByKey = new Map<number, ReadonlyArray<number>>()
-  const merged = (lowerFirst: string, first: string): ReadonlyArray<number> => {
-    const key = lowerFirst.charCodeAt(0) * 65536 + first.charCodeAt(0)
-    let hit = mergedByKey.get(key)
+  // per first character (as the lower-cased line begins, and as written): the rules without literals that may start
+  // with it (anchored rules whose first characters hold it, and unanchored ones), then the rules with literals that
+  // may start with it; built as lines meet them
+  const byFirst = new Map<number, Int32Array>()
+  const firstMasks = (s: string): Int32Array => {
+    // the first character as the whole line lower-cased begins (a letter may lower-case to two units)
+    const c = s.charCodeAt(0)
+    const lower = c < 128 ? (c >= 65 && c <= 90 ? c + 32 : c) : s.slice(0, 2).toLowerCase().charCodeAt(0)
+    const key = lower * 65536 + c
+    let hit = byFirst.get(key)
     if (hit === undefined) {
-      const anchoredOpen = [...(byFirst.get(`i${lowerFirst}`) ?? []), ...(byFirst.get(`s${first}`) ?? [])].filter((k) => lineRules[k]!.gate.literals === null)
-      hit = [...new Set([...anchoredOpen, ...restOpen])].sort((x, y) => x - y)
-      mergedByKey.set(key, hit)
+      hit = new Int32Array(2 * maskWords)
+      const lowerFirst = String.fromCharCode(lower)
+      const first = String.fromCharCode(c)
+      lineRules.forEach((r, k) => {
+        const g = r.gate
+        const starts = g.firstChars === null || g.firstChars.has(g.ignoreCase ? lowerFirst : first)
+        if (starts && g.literals === null) setBit(hit!, k)
+        if (starts && g.literals !== null) hit![maskWords + (k >> 5)]! |= 1 << (k & 31)
+      })
+      byFirst.set(key, hit)
     }
     return hit
   }
-  const startsRight = (k: number, lowerFirst: string, first: string): boolean => {
-    const g = lineRules[k]!.gate
-    return g.firstChars === null || g.firstChars.has(g.ignoreCase ? lowerFirst : first)
-  }
-  // the rules whose literals the line holds and whose word limit it keeps (a scratch list, reused)
-  const seen = new Uint8Array(lineRules.length)
-  const found: Array<number> = []
-  let words = 0
-  const collect = (k: number) => {
-    if (seen[k] === 0 && lineRules[k]!.maxWords >= words) {
-      seen[k] = 1
-      found.push(k)
+  const found = new Int32Array(maskWords)
+  const candidatesInto = (core: string, text: string, words: number, into: Int32Array): void => {
+    into.fill(0)
+    const allowed = wordsMask(words)
+    let any = 0
+    for (let j = 0; j < maskWords; j++) any |= allowed[j]!
+    if (any === 0 || text.length === 0) return
+    // the literals are looked for in the text as written: it holds every literal its core holds
+    found.fill(0)
+    const literals = scanner.scanInto(text, found)
+    const a = core.length > 0 ? firstMasks(core) : null
+    const b = text !== core ? firstMasks(text) : null
+    for (let j = 0; j < maskWords; j++) {
+      let open = 0
+      let starts = 0
+      if (a !== null) {
+        open |= a[j]!
+        starts |= a[maskWords + j]!
+      }
+      if (b !== null) {
+        open |= b[j]!
+        starts |= b[maskWords + j]!
+      }
+      into[j] = (open | (literals ? found[j]! & starts : 0)) & allowed[j]!
     }
   }
-  const lineRulesFor = (line: string, lineWords: number): ReadonlyArray<number> => {
-    if (line.length === 0) return []
-    // the first character as the whole line lower-cased begins (a letter may lower-case to two units)
-    const lowerFirst = line.slice(0, 2).toLowerCase()[0]!
-    const first = line[0]!
-    const base = merged(lowerFirst, first)
-    words = lineWords
-    found.length = 0
-    scanner.scan(line, collect)
-    if (found.length === 0) return base
-    const out = base.slice()
-    for (const k of found) {
-      seen[k] = 0
-      if (startsRight(k, lowerFirst, first)) out.push(k)
-    }
-    return out.sort((x, y) => x - y)
+  const lineRulesFor = (line: string, words: number): ReadonlyArray<number> => {
+    const mask = new Int32Array(maskWords)
+    candidatesInto(line, line, words, mask)
+    const out: Array<number> = []
+    lineRules.forEach((_, k) => {
+      if ((mask[k >> 5]! >>> (k & 31)) & 1) out.push(k)
+    })
+    return out
   }
-  const compiled: CompiledRules = { rules: out, lineRules, lineRulesFor }
+  const compiled: CompiledRules = { rules: out, lineRules, candidatesInto, maskWords, lineRulesFor }
   cache.set(rules, compiled)
   return compiled
 }
@@ -191,17 +216,22 @@ export const compileRules = (rules: CleanRules): CompiledRules => {
 export const markRules = (present: ReadonlyArray<Line>, compiled: CompiledRules): void => {
   const n = present.length
   const blockRules = compiled.rules.filter((r) => r.appliesTo === "block")
+  const mask = new Int32Array(compiled.maskWords)
   for (const l of present) {
-    // the first rule in the file's order that matches the line without its bullet or as written
-    const forCore = compiled.lineRulesFor(l.core, l.words)
-    const candidates = l.core === l.text ? forCore : [...new Set([...forCore, ...compiled.lineRulesFor(l.text, l.words)])].sort((a, b) => a - b)
-    for (const k of candidates) {
-      const r = compiled.lineRules[k]!
-      if (l.words > r.maxWords) continue
-      r.re.lastIndex = 0
-      if (r.re.test(l.core) || (l.core !== l.text && r.re.test(l.text))) {
-        l.rule = r
-        break
+    // the first rule in the file's order that matches the line without its bullet or as written: the candidates' bits
+    // read lowest first
+    compiled.candidatesInto(l.core, l.text, l.words, mask)
+    search: for (let j = 0; j < mask.length; j++) {
+      let bits = mask[j]!
+      while (bits !== 0) {
+        const low = bits & -bits
+        bits ^= low
+        const r = compiled.lineRules[(j << 5) + 31 - Math.clz32(low)]!
+        r.re.lastIndex = 0
+        if (r.re.test(l.core) || (l.core !== l.text && r.re.test(l.text))) {
+          l.rule = r
+          break search
+        }
       }
     }
   }
