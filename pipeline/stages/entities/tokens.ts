@@ -125,6 +125,10 @@ const wordUnits = (body: string, i: number, c: number): number => {
   }
   return charClass(c) & CC_WORD ? 1 : 0
 }
+const isWordAt = (body: string, codes: Uint16Array, i: number): boolean => {
+  const c = codes[i]!
+  return (c < 128 ? ASCII_WORD[c]! : wordUnits(body, i, c)) > 0
+}
 export const isUpperChar = (c: string): boolean => {
   const k = c.charCodeAt(0)
   if (k < 128) return k >= 65 && k <= 90
@@ -194,6 +198,26 @@ const LOWER_SHORT: Token = { s: -1, e: -1, text: "", key: "", exact: "", word: t
 const LOWER_LONG: Token = { s: -1, e: -1, text: "~~~~", key: "~~~~", exact: "~~~~", word: true, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false }
 export const ONLY_LOWER = /^[a-z]+$/
 
+/** the body's UTF-16 code units, read once into a reused buffer: the scan then reads one array type, whatever the string's representation */
+let CODE_UNITS = new Uint16Array(1 << 16)
+/** documents longer than this get a buffer of their own, not kept */
+const KEPT_BUFFER = 1 << 20
+const codeUnits = (body: string): Uint16Array => {
+  const len = body.length
+  if (CODE_UNITS.length < len) {
+    if (len > KEPT_BUFFER) return fillCodeUnits(body, new Uint16Array(len))
+    let size = CODE_UNITS.length
+    while (size < len) size *= 2
+    CODE_UNITS = new Uint16Array(size)
+  }
+  return fillCodeUnits(body, CODE_UNITS)
+}
+const fillCodeUnits = (body: string, codes: Uint16Array): Uint16Array => {
+  const len = body.length
+  for (let i = 0; i < len; i++) codes[i] = body.charCodeAt(i)
+  return codes
+}
+
 export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Array<Token> => {
   const tokens: Array<Token> = []
   let pendingStart = true
@@ -246,10 +270,11 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
     }
   }
   const len = body.length
+  const codes = codeUnits(body)
   let i = 0
   let nl = false
   while (i < len) {
-    const c = body.charCodeAt(i)
+    const c = codes[i]!
     if (c <= 32 || c === 160 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029) {
       if (c === 10 || c === 0x2028 || c === 0x2029) nl = true
       i++
@@ -259,13 +284,13 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
     nl = false
     if (nlBefore) pendingStart = true
     const s = i
-    let w = wordUnits(body, i, c)
+    let w = c < 128 ? ASCII_WORD[c]! : wordUnits(body, i, c)
     if (w === 0) {
       const width = c >= 0xd800 && c <= 0xdbff && i + 1 < len ? 2 : 1
       const raw = width === 1 ? charString(c) : body.slice(i, i + width)
       i += width
       // a rule of repeated marks ("-----", "═════", "***"): one token, as each mark alone does the same
-      if (width === 1 && (c < 128 ? REPEATABLE[c] !== 0 : c !== 0x2018 && c !== 0x2019)) while (i < len && body.charCodeAt(i) === c) i++
+      if (width === 1 && (c < 128 ? REPEATABLE[c] !== 0 : c !== 0x2018 && c !== 0x2019)) while (i < len && codes[i]! === c) i++
       tokens.push({ s, e: i, text: raw, key: raw, exact: raw, word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore, joiner: false, headline: false })
       if (raw !== "-") chainLeft = 0
       if (SENTENCE_END.has(raw) || raw === ":" || raw === ";") pendingStart = true
@@ -280,13 +305,13 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
     let lowerOrNonLatin = nonLatin
     let h = Math.imul(FNV_OFFSET ^ c, 16777619)
     while (i < len) {
-      const d = body.charCodeAt(i)
+      const d = codes[i]!
       if (d >= 97 && d <= 122) {
         h = Math.imul(h ^ d, 16777619)
         i++
         continue
       }
-      w = wordUnits(body, i, d)
+      w = d < 128 ? ASCII_WORD[d]! : wordUnits(body, i, d)
       if (w > 0) {
         plain = false
         if (d >= 128) {
@@ -297,7 +322,7 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
         i += w
         continue
       }
-      if ((d === 45 || d === 46 || d === 39 || d === 8217) && i + 1 < len && wordUnits(body, i + 1, body.charCodeAt(i + 1)) > 0) {
+      if ((d === 45 || d === 46 || d === 39 || d === 8217) && i + 1 < len && isWordAt(body, codes, i + 1)) {
         plain = false
         lowerOrNonLatin = false
         i++
@@ -309,7 +334,7 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
       // never a name, never a listed word: a shared stand-in, its key computed only if the document asks
       cache.pending.push(body.slice(s, i))
       tokens.push(i - s > 3 ? LOWER_LONG : LOWER_SHORT)
-      if (i < len && body.charCodeAt(i) === 46) {
+      if (i < len && codes[i]! === 46) {
         tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
         i++
         pendingStart = true
@@ -320,7 +345,7 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
       h |= 1
       seenAdd(cache, h)
       const wl = i - s
-      const dot = i < len && body.charCodeAt(i) === 46
+      const dot = i < len && codes[i]! === 46
       const special = cache.special.get(h)
       if (special !== undefined && special.length === wl && body.startsWith(special, s)) {
         // a word the matcher must see: a real token (without copying the text)
@@ -344,7 +369,7 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
         continue
       }
     }
-    if (i < len && body.charCodeAt(i) === 46) i++
+    if (i < len && codes[i]! === 46) i++
     const raw = body.slice(s, i)
     asciiWord = ascii && raw.indexOf("’") < 0
     if (c < 128 && (c < 65 || c > 90)) {
