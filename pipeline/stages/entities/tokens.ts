@@ -55,6 +55,12 @@ const ABBREVIATIONS = new Set([
 const PARTICLES = new Set(["al", "el", "ul", "ad", "as", "ash", "ar", "at", "az", "an", "bin", "ibn", "abu", "bint", "ben", "de", "da", "du", "van", "von", "d", "o", "mc", "mac"])
 export const SENTENCE_END = new Set([".", "!", "?", "…"])
 const TRANSPARENT = new Set(['"', "“", "”", "‘", "'", "’", "(", "[", "«", "»", "-", "–", "—", "*", "•", "|"])
+/** what a mark does to the next word's sentence start, by code unit: starts a sentence, leaves it as it was, or ends it */
+const MARK_STARTS = 1
+const MARK_TRANSPARENT = 2
+const MARK_EFFECT = new Uint8Array(65536)
+for (const m of [...SENTENCE_END, ":", ";"]) MARK_EFFECT[m.charCodeAt(0)] = MARK_STARTS
+for (const m of TRANSPARENT) MARK_EFFECT[m.charCodeAt(0)] = MARK_TRANSPARENT
 
 /** every letter upper case (digits and marks allowed), at least one letter */
 const isAllUpper = (w: string): boolean => {
@@ -71,10 +77,9 @@ const isAllUpper = (w: string): boolean => {
   }
   return letters > 0
 }
-/** one-character strings, shared (punctuation is most of a scraped page's tokens) */
-const CHAR_STRINGS: Array<string | undefined> = []
+/** one-character strings, shared (punctuation is most of a scraped page's tokens; curly quotes and dashes included) */
+const CHAR_STRINGS: Array<string | undefined> = new Array<string | undefined>(65536).fill(undefined)
 const charString = (c: number): string => {
-  if (c >= 4096) return String.fromCharCode(c)
   let v = CHAR_STRINGS[c]
   if (v === undefined) CHAR_STRINGS[c] = v = String.fromCharCode(c)
   return v
@@ -158,7 +163,7 @@ const shouldSplitHyphenated = (raw: string): boolean => {
  */
 export interface LowerCache {
   /** lower-case words the matcher needs to see (connectors, prepositions, words inside aliases), by hash */
-  readonly special: ReadonlyMap<number, string>
+  readonly special: WordsByHash
   /** this document's lower-case words, as a set of hashes (open addressing; 0 is empty) */
   seen: Int32Array
   mask: number
@@ -166,6 +171,38 @@ export interface LowerCache {
   readonly pending: Array<string>
   /** no listed lower-case word has a non-Latin letter, so such words can be stood in for */
   readonly nonLatinFast: boolean
+}
+
+/**
+ * Words by the hash of their spelling (hashLower, never 0), looked up once per lower-case word of every document:
+ * open addressing over an Int32Array, cheaper than a Map keyed by numbers beyond the small-integer range.
+ */
+export class WordsByHash {
+  private readonly hashes: Int32Array
+  private readonly words: Array<string | undefined>
+  private readonly mask: number
+  constructor(entries: ReadonlyMap<number, string>) {
+    let size = 16
+    while (size < entries.size * 4) size *= 2
+    this.hashes = new Int32Array(size)
+    this.words = new Array<string | undefined>(size).fill(undefined)
+    this.mask = size - 1
+    for (const [h, w] of entries) {
+      let k = h & this.mask
+      while (this.hashes[k] !== 0 && this.hashes[k] !== h) k = (k + 1) & this.mask
+      this.hashes[k] = h
+      this.words[k] = w
+    }
+  }
+  get(h: number): string | undefined {
+    const hashes = this.hashes
+    let k = h & this.mask
+    for (let v = hashes[k]!; v !== 0; v = hashes[k]!) {
+      if (v === h) return this.words[k]
+      k = (k + 1) & this.mask
+    }
+    return undefined
+  }
 }
 
 const FNV_OFFSET = 2166136261 | 0
@@ -292,9 +329,11 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
       // a rule of repeated marks ("-----", "═════", "***"): one token, as each mark alone does the same
       if (width === 1 && (c < 128 ? REPEATABLE[c] !== 0 : c !== 0x2018 && c !== 0x2019)) while (i < len && codes[i]! === c) i++
       tokens.push({ s, e: i, text: raw, key: raw, exact: raw, word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore, joiner: false, headline: false })
-      if (raw !== "-") chainLeft = 0
-      if (SENTENCE_END.has(raw) || raw === ":" || raw === ";") pendingStart = true
-      else if (!TRANSPARENT.has(raw)) pendingStart = false
+      if (c !== 45 /* - */) chainLeft = 0
+      // a mark of one code unit: its effect by table; a pair of surrogates (an emoji) starts nothing and is no mark of the tables
+      const effect = width === 1 ? MARK_EFFECT[c]! : 0
+      if (effect === MARK_STARTS) pendingStart = true
+      else if (effect !== MARK_TRANSPARENT) pendingStart = false
       continue
     }
     i += w
@@ -304,6 +343,8 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
     let nonLatin = w === 1 && c >= 0x370 && (charClass(c) & CC_NONLATIN) !== 0
     let lowerOrNonLatin = nonLatin
     let h = Math.imul(FNV_OFFSET ^ c, 16777619)
+    /** a curly apostrophe inside the word ("Putin’s") */
+    let curly = false
     while (i < len) {
       const d = codes[i]!
       if (d >= 97 && d <= 122) {
@@ -325,6 +366,7 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
       if ((d === 45 || d === 46 || d === 39 || d === 8217) && i + 1 < len && isWordAt(body, codes, i + 1)) {
         plain = false
         lowerOrNonLatin = false
+        if (d === 8217) curly = true
         i++
         continue
       }
@@ -371,7 +413,7 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
     }
     if (i < len && codes[i]! === 46) i++
     const raw = body.slice(s, i)
-    asciiWord = ascii && raw.indexOf("’") < 0
+    asciiWord = ascii && !curly
     if (c < 128 && (c < 65 || c > 90)) {
       // only capitalised words are ever split at hyphens
     } else if (raw.indexOf("-") > 0 && shouldSplitHyphenated(raw)) {
@@ -422,6 +464,11 @@ export const markHeadlines = (tokens: Array<Token>, capsLine: Uint8Array): void 
       const t = tokens[k]!
       if (!t.word) continue
       words++
+      // a shared lower-case stand-in: a long one is a content word in lower case
+      if (t.s < 0) {
+        if (t === LOWER_LONG) content++
+        continue
+      }
       if (t.upper) uppers++
       if (t.key.length > 3 && !CONNECTORS.has(t.key)) {
         content++
