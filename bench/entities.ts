@@ -16,13 +16,15 @@
  * `--half a|b` scores only one half of the documents of each genre (by a hash of the id), to compare the half the rules
  * were looked at with the other.
  *
- * Then, over every benchmark folder beside <folder> (gum-dev, nerel-dev, wcxb-dev, aeb, the TempEval texts): the count of
- * entity ids that are empty or shared by two different names (non-zero exits 1), and the stage's throughput in MB/s
- * of CPU time on the English (gum-dev, wcxb-dev) and Russian (nerel-dev) texts.
+ * Then, over every benchmark folder beside <folder> (gum-dev, nerel-dev, wcxb-dev, aeb, the TempEval texts) and the
+ * seeds (raw/): the count of entity ids that are empty or shared by two different names (non-zero exits 1) and a digest
+ * of the stage's whole output (equal digests: a speed change gave the same mentions and entities); then the stage's
+ * throughput in MB/s of CPU time on the English (gum-dev, wcxb-dev) and Russian (nerel-dev) texts.
  */
 import * as crypto from "node:crypto"
 import * as fs from "node:fs"
 import * as path from "node:path"
+import { fileURLToPath } from "node:url"
 import { detectLanguage } from "../pipeline/stages/language.js"
 import { makeEntityFinder, type EntitiesResult } from "../pipeline/stages/entities/index.js"
 import { loadEntityDataSync } from "../pipeline/entity-data.js"
@@ -302,11 +304,16 @@ if (!args.includes("--no-ids")) {
   const names = new Map<string, Map<string, string>>()
   let empty = 0
   let texts = 0
+  // a digest of everything the stage gives (mentions with offsets, entities) on every text, to show that a change
+  // meant to be about speed left the output as it was
+  const digest = crypto.createHash("sha256")
   const folders = fs.existsSync(benchRoot) ? fs.readdirSync(benchRoot).filter((f) => fs.statSync(path.join(benchRoot, f)).isDirectory()).sort() : []
-  for (const f of folders) {
-    for (const { text } of readTexts(textFolders(f))) {
+  const sources = [...folders.map((f) => ({ label: f, dir: textFolders(f) })), { label: "seeds", dir: fileURLToPath(new URL("../raw", import.meta.url)) }]
+  for (const { label, dir } of sources) {
+    for (const { id, text } of readTexts(dir)) {
       texts++
       const r = find({ body: text, authors: [], language: detectLanguage(text) })
+      digest.update(`${label}/${path.basename(id)}\n${JSON.stringify(r)}\n`)
       for (const e of r.entities) {
         if (e.entity_id === "" || e.entity_id === "x-" || e.entity_id.endsWith("-")) empty++
         let m = names.get(e.entity_id)
@@ -317,7 +324,8 @@ if (!args.includes("--no-ids")) {
   }
   const shared = [...names].filter(([, m]) => m.size > 1)
   console.log(
-    `ids over ${folders.join(", ")} (${texts} texts, ${names.size} entity ids): ${empty} empty, ${shared.length} shared by different names`
+    `ids over ${folders.join(", ")} and the seeds (${texts} texts, ${names.size} entity ids): ${empty} empty, ${shared.length} shared by different names; ` +
+      `output digest ${digest.digest("hex").slice(0, 16)}`
   )
   for (const [id, m] of shared.slice(0, verbose ? 1000 : 10)) console.log(`  ${id}: ${[...m.values()].join(" | ")}`)
   if (empty > 0 || shared.length > 0) process.exitCode = 1

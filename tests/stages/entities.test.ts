@@ -6,6 +6,7 @@ import YAML from "yaml"
 import { Gazetteer, decodeGazetteer, validateGazetteer, type GazetteerEntity } from "../../pipeline/stages/entities/gazetteer.js"
 import { makeEntityFinder, normaliseAuthor, slug, translitKey, type EntitiesResult } from "../../pipeline/stages/entities/index.js"
 import { entityReport, formatEntityReport } from "../../pipeline/stages/entities/report.js"
+import { plainTranslitKey, provisionalId, translitKeyRaw } from "../../pipeline/stages/entities/translit.js"
 
 const root = join(import.meta.dirname, "..", "..")
 const gazetteer = Schema.decodeUnknownSync(Gazetteer)(YAML.parse(readFileSync(join(root, "data/gazetteer.yaml"), "utf8")))
@@ -121,6 +122,30 @@ describe("transliteration key", () => {
     expect(translitKey("Sergei")).toBe(translitKey("Sergey"))
     expect(translitKey("Nazarbayev")).toBe(translitKey("Nazarbaev"))
     expect(translitKey("Erdoğan")).toBe(translitKey("Erdogan"))
+  })
+
+  it("of a plain name (ASCII letters and digits, single spaces) is computed without regular expressions exactly as defined (property over generated names)", () => {
+    // letters the replacements touch (kh, ph, ou, j, dz, e/i/y, doubled letters), others, digits and spaces
+    const alphabet = [..."khpoujdzeiyaKHPOUJDZEIYAbs0 "]
+    let seed = 2024
+    const random = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n)
+    let checked = 0
+    for (let k = 0; k < 20000; k++) {
+      let name = ""
+      for (let i = 0, len = 1 + random(12); i < len; i++) name += alphabet[random(alphabet.length)]!
+      if (!/^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/.test(name)) continue
+      expect(plainTranslitKey(name), name).toBe(translitKeyRaw(name))
+      expect(translitKey(name), name).toBe(translitKeyRaw(name))
+      checked++
+    }
+    expect(checked).toBeGreaterThan(5000)
+    expect(plainTranslitKey("Khodzhaev Phillip Journo")).toBe("hozhaiv filip iurno")
+  })
+
+  it("gives a plain name's provisional id as its slug, and folds other names first", () => {
+    expect(provisionalId("Anna Berg 2")).toBe("x-anna-berg-2")
+    expect(provisionalId("Anna  Berg")).toBe("x-anna-berg")
+    expect(provisionalId("Émile Zola")).toBe("x-emile-zola")
   })
 
   it("keeps different names apart", () => {

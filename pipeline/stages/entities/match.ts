@@ -10,7 +10,7 @@ import type { Gazetteer, GazetteerEntity } from "./gazetteer.js"
 import { CONNECTORS, ORG_CLASS_NOUNS, PERSON_CLASS_NOUNS, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS, SUBJECT_VERBS } from "./lexicon.js"
 import { foldTokens, type Morphology } from "./morph.js"
 import type { CityIndex } from "./places.js"
-import { hashLower, normOf, ONLY_LOWER, tokenize, type Token } from "./tokens.js"
+import { hashLower, normOf, ONLY_LOWER, tokenize, WordsByHash, type Token } from "./tokens.js"
 import { translitKey } from "./translit.js"
 
 interface Terminal {
@@ -79,7 +79,7 @@ export interface CompiledGazetteer {
   /** transliteration key of a full name (2+ words) → entity indices */
   readonly translitIndex: ReadonlyMap<string, ReadonlyArray<number>>
   /** lower-case words the matcher must see as themselves, by hash; every other lower-case word is only a run break */
-  readonly special: ReadonlyMap<number, string>
+  readonly special: WordsByHash
   /** no listed lower-case word has a non-Latin letter, so such words can be stood in for */
   readonly nonLatinFast: boolean
   /** GeoNames cities by the key of their name (places.ts), when loaded */
@@ -162,7 +162,7 @@ export const compileGazetteer = (gazetteer: Gazetteer, morph?: Morphology, citie
   // words of non-Latin letters can be stood in for unless some listed lower-case word has such a letter
   const NON_LATIN_LETTER = /[^\u0000-\u036f]/
   const nonLatinFast = ![...CONNECTORS, ...PLACE_PREPOSITIONS, ...trie.lowerWords, ...trie.lowerStarts, ...SUBJECT_VERBS, ...PLACE_WORDS].some((w) => NON_LATIN_LETTER.test(w))
-  return { trie, entities, translitIndex, special, nonLatinFast, cities }
+  return { trie, entities, translitIndex, special: new WordsByHash(special), nonLatinFast, cities }
 }
 
 /** Leftmost-longest gazetteer and stoplist hits over a document's tokens. */

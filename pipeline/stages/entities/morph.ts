@@ -8,6 +8,7 @@
 import type { AzMorphFn, AzParse } from "az"
 import type { DocContext } from "./context.js"
 import type { Token } from "./tokens.js"
+import { detach, memoised } from "./memo.js"
 import { tokenKey } from "./translit.js"
 
 /** What a proper name is, by the dictionary's grammemes. */
@@ -23,6 +24,8 @@ interface CaseForm {
 export interface WordAnalysis {
   /** the nominative, lower case */
   readonly lemma: string
+  /** the nominative capitalised as the word was written ("Обамы" → "Обама", "НЬЮ-ЙОРКА" → "Нью-Йорк") */
+  readonly lemmaAsWritten: string
   readonly proper: number
   /** the dictionary knows the word, and only as a common word (or a function word) */
   readonly common: boolean
@@ -62,12 +65,14 @@ const nominativeRaw = (p: AzParse): string | undefined => {
   return any ? any.word : p.normalize()?.word
 }
 
-/** Wraps an initialised analyser; answers are memoised (the cache is dropped when it grows large). */
+/** Wraps an initialised analyser; answers are memoised across documents (memo.ts). */
 export const makeMorphology = (morph: AzMorphFn): Morphology => {
-  const cache = new Map<string, WordAnalysis>()
   const analyseRaw = (word: string): WordAnalysis => {
     const parses = morph(word)
-    if (parses.length === 0) return { lemma: tokenKey(word), proper: PROPER.none, common: false, forms: [], pos: "", properGuessed: false }
+    if (parses.length === 0) {
+      const lemma = tokenKey(word)
+      return { lemma, lemmaAsWritten: capitaliseAs(lemma, word), proper: PROPER.none, common: false, forms: [], pos: "", properGuessed: false }
+    }
     const dictionary = parses.filter((p) => p.parser === "Dictionary")
     const properParse = parses.find((p, i) => properOf(p) !== PROPER.none && (p.parser === "Dictionary" || i === 0))
     const common = dictionary.length > 0 && (dictionary.every((p) => properOf(p) === PROPER.none && !p.tag.Abbr) || FUNCTION_POS.has(parses[0]!.tag.POST ?? ""))
@@ -75,19 +80,17 @@ export const makeMorphology = (morph: AzMorphFn): Morphology => {
     const forms = parses
       .filter((p) => (properParse ? properOf(p) !== PROPER.none : true))
       .map((p) => ({ case: p.tag.CAse, score: p.score, nominative: tokenKey(nominativeOf(p, word)) }))
-    return { lemma: tokenKey(nominativeOf(chosen, word)), proper: properParse ? properOf(properParse) : PROPER.none, common: common && !properParse, forms, pos: parses[0]!.tag.POST ?? "", properGuessed: properParse !== undefined && properParse.parser !== "Dictionary" }
+    const lemma = tokenKey(nominativeOf(chosen, word))
+    return { lemma, lemmaAsWritten: capitaliseAs(lemma, word), proper: properParse ? properOf(properParse) : PROPER.none, common: common && !properParse, forms, pos: parses[0]!.tag.POST ?? "", properGuessed: properParse !== undefined && properParse.parser !== "Dictionary" }
   }
-  return {
-    analyse: (word) => {
-      let v = cache.get(word)
-      if (v === undefined) {
-        if (cache.size > 100_000) cache.clear()
-        v = analyseRaw(word)
-        cache.set(word, v)
-      }
-      return v
-    }
-  }
+  // the memo outlives the document: what it keeps holds no slice of the text
+  const keep = (a: WordAnalysis): WordAnalysis => ({
+    ...a,
+    lemma: detach(a.lemma),
+    lemmaAsWritten: detach(a.lemmaAsWritten),
+    forms: a.forms.map((f) => ({ ...f, nominative: detach(f.nominative) }))
+  })
+  return { analyse: memoised(analyseRaw, keep) }
 }
 
 const CYRILLIC = /[\u0400-\u04ff]/
@@ -102,9 +105,6 @@ export const capitaliseAs = (lower: string, written: string): string => {
   if (lp.length !== wp.length) return wp[0] && wp[0][0] !== wp[0][0]!.toLowerCase() ? cap(lower) : lower
   return lp.map((p, i) => (wp[i]![0] !== undefined && wp[i]![0] !== wp[i]![0]!.toLowerCase() ? cap(p) : p)).join("-")
 }
-
-/** a capitalised word's nominative as written ("Обамы" → "Обама"), memoised across documents */
-const NORMS = new Map<string, string>()
 
 /**
  * Folds the case endings of capitalised Cyrillic words (a document's tokens, or a gazetteer spelling's); a lower-case
@@ -125,12 +125,7 @@ export const foldTokens = (tokens: ReadonlyArray<Token>, morph: Morphology): voi
     if (t.upper) continue // acronyms do not inflect
     t.common = a.common
     t.key = a.lemma
-    let norm = NORMS.get(t.exact)
-    if (norm === undefined) {
-      if (NORMS.size > 100_000) NORMS.clear()
-      NORMS.set(t.exact, (norm = capitaliseAs(a.lemma, t.exact)))
-    }
-    t.norm = norm
+    t.norm = a.lemmaAsWritten
   }
 }
 

@@ -55,6 +55,12 @@ const ABBREVIATIONS = new Set([
 const PARTICLES = new Set(["al", "el", "ul", "ad", "as", "ash", "ar", "at", "az", "an", "bin", "ibn", "abu", "bint", "ben", "de", "da", "du", "van", "von", "d", "o", "mc", "mac"])
 export const SENTENCE_END = new Set([".", "!", "?", "…"])
 const TRANSPARENT = new Set(['"', "“", "”", "‘", "'", "’", "(", "[", "«", "»", "-", "–", "—", "*", "•", "|"])
+/** what a mark does to the next word's sentence start, by code unit: starts a sentence, leaves it as it was, or ends it */
+const MARK_STARTS = 1
+const MARK_TRANSPARENT = 2
+const MARK_EFFECT = new Uint8Array(65536)
+for (const m of [...SENTENCE_END, ":", ";"]) MARK_EFFECT[m.charCodeAt(0)] = MARK_STARTS
+for (const m of TRANSPARENT) MARK_EFFECT[m.charCodeAt(0)] = MARK_TRANSPARENT
 
 /** every letter upper case (digits and marks allowed), at least one letter */
 const isAllUpper = (w: string): boolean => {
@@ -71,10 +77,9 @@ const isAllUpper = (w: string): boolean => {
   }
   return letters > 0
 }
-/** one-character strings, shared (punctuation is most of a scraped page's tokens) */
-const CHAR_STRINGS: Array<string | undefined> = []
+/** one-character strings, shared (punctuation is most of a scraped page's tokens; curly quotes and dashes included) */
+const CHAR_STRINGS: Array<string | undefined> = new Array<string | undefined>(65536).fill(undefined)
 const charString = (c: number): string => {
-  if (c >= 4096) return String.fromCharCode(c)
   let v = CHAR_STRINGS[c]
   if (v === undefined) CHAR_STRINGS[c] = v = String.fromCharCode(c)
   return v
@@ -125,6 +130,10 @@ const wordUnits = (body: string, i: number, c: number): number => {
   }
   return charClass(c) & CC_WORD ? 1 : 0
 }
+const isWordAt = (body: string, codes: Uint16Array, i: number): boolean => {
+  const c = codes[i]!
+  return (c < 128 ? ASCII_WORD[c]! : wordUnits(body, i, c)) > 0
+}
 export const isUpperChar = (c: string): boolean => {
   const k = c.charCodeAt(0)
   if (k < 128) return k >= 65 && k <= 90
@@ -154,7 +163,7 @@ const shouldSplitHyphenated = (raw: string): boolean => {
  */
 export interface LowerCache {
   /** lower-case words the matcher needs to see (connectors, prepositions, words inside aliases), by hash */
-  readonly special: ReadonlyMap<number, string>
+  readonly special: WordsByHash
   /** this document's lower-case words, as a set of hashes (open addressing; 0 is empty) */
   seen: Int32Array
   mask: number
@@ -162,6 +171,38 @@ export interface LowerCache {
   readonly pending: Array<string>
   /** no listed lower-case word has a non-Latin letter, so such words can be stood in for */
   readonly nonLatinFast: boolean
+}
+
+/**
+ * Words by the hash of their spelling (hashLower, never 0), looked up once per lower-case word of every document:
+ * open addressing over an Int32Array, cheaper than a Map keyed by numbers beyond the small-integer range.
+ */
+export class WordsByHash {
+  private readonly hashes: Int32Array
+  private readonly words: Array<string | undefined>
+  private readonly mask: number
+  constructor(entries: ReadonlyMap<number, string>) {
+    let size = 16
+    while (size < entries.size * 4) size *= 2
+    this.hashes = new Int32Array(size)
+    this.words = new Array<string | undefined>(size).fill(undefined)
+    this.mask = size - 1
+    for (const [h, w] of entries) {
+      let k = h & this.mask
+      while (this.hashes[k] !== 0 && this.hashes[k] !== h) k = (k + 1) & this.mask
+      this.hashes[k] = h
+      this.words[k] = w
+    }
+  }
+  get(h: number): string | undefined {
+    const hashes = this.hashes
+    let k = h & this.mask
+    for (let v = hashes[k]!; v !== 0; v = hashes[k]!) {
+      if (v === h) return this.words[k]
+      k = (k + 1) & this.mask
+    }
+    return undefined
+  }
 }
 
 const FNV_OFFSET = 2166136261 | 0
@@ -193,6 +234,26 @@ export const seenHas = (cache: LowerCache, h: number): boolean => {
 const LOWER_SHORT: Token = { s: -1, e: -1, text: "", key: "", exact: "", word: true, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false }
 const LOWER_LONG: Token = { s: -1, e: -1, text: "~~~~", key: "~~~~", exact: "~~~~", word: true, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false }
 export const ONLY_LOWER = /^[a-z]+$/
+
+/** the body's UTF-16 code units, read once into a reused buffer: the scan then reads one array type, whatever the string's representation */
+let CODE_UNITS = new Uint16Array(1 << 16)
+/** documents longer than this get a buffer of their own, not kept */
+const KEPT_BUFFER = 1 << 20
+const codeUnits = (body: string): Uint16Array => {
+  const len = body.length
+  if (CODE_UNITS.length < len) {
+    if (len > KEPT_BUFFER) return fillCodeUnits(body, new Uint16Array(len))
+    let size = CODE_UNITS.length
+    while (size < len) size *= 2
+    CODE_UNITS = new Uint16Array(size)
+  }
+  return fillCodeUnits(body, CODE_UNITS)
+}
+const fillCodeUnits = (body: string, codes: Uint16Array): Uint16Array => {
+  const len = body.length
+  for (let i = 0; i < len; i++) codes[i] = body.charCodeAt(i)
+  return codes
+}
 
 export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Array<Token> => {
   const tokens: Array<Token> = []
@@ -246,10 +307,11 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
     }
   }
   const len = body.length
+  const codes = codeUnits(body)
   let i = 0
   let nl = false
   while (i < len) {
-    const c = body.charCodeAt(i)
+    const c = codes[i]!
     if (c <= 32 || c === 160 || c === 0x3000 || c === 0xfeff || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029) {
       if (c === 10 || c === 0x2028 || c === 0x2029) nl = true
       i++
@@ -259,17 +321,19 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
     nl = false
     if (nlBefore) pendingStart = true
     const s = i
-    let w = wordUnits(body, i, c)
+    let w = c < 128 ? ASCII_WORD[c]! : wordUnits(body, i, c)
     if (w === 0) {
       const width = c >= 0xd800 && c <= 0xdbff && i + 1 < len ? 2 : 1
       const raw = width === 1 ? charString(c) : body.slice(i, i + width)
       i += width
       // a rule of repeated marks ("-----", "═════", "***"): one token, as each mark alone does the same
-      if (width === 1 && (c < 128 ? REPEATABLE[c] !== 0 : c !== 0x2018 && c !== 0x2019)) while (i < len && body.charCodeAt(i) === c) i++
+      if (width === 1 && (c < 128 ? REPEATABLE[c] !== 0 : c !== 0x2018 && c !== 0x2019)) while (i < len && codes[i]! === c) i++
       tokens.push({ s, e: i, text: raw, key: raw, exact: raw, word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore, joiner: false, headline: false })
-      if (raw !== "-") chainLeft = 0
-      if (SENTENCE_END.has(raw) || raw === ":" || raw === ";") pendingStart = true
-      else if (!TRANSPARENT.has(raw)) pendingStart = false
+      if (c !== 45 /* - */) chainLeft = 0
+      // a mark of one code unit: its effect by table; a pair of surrogates (an emoji) starts nothing and is no mark of the tables
+      const effect = width === 1 ? MARK_EFFECT[c]! : 0
+      if (effect === MARK_STARTS) pendingStart = true
+      else if (effect !== MARK_TRANSPARENT) pendingStart = false
       continue
     }
     i += w
@@ -279,14 +343,16 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
     let nonLatin = w === 1 && c >= 0x370 && (charClass(c) & CC_NONLATIN) !== 0
     let lowerOrNonLatin = nonLatin
     let h = Math.imul(FNV_OFFSET ^ c, 16777619)
+    /** a curly apostrophe inside the word ("Putin’s") */
+    let curly = false
     while (i < len) {
-      const d = body.charCodeAt(i)
+      const d = codes[i]!
       if (d >= 97 && d <= 122) {
         h = Math.imul(h ^ d, 16777619)
         i++
         continue
       }
-      w = wordUnits(body, i, d)
+      w = d < 128 ? ASCII_WORD[d]! : wordUnits(body, i, d)
       if (w > 0) {
         plain = false
         if (d >= 128) {
@@ -297,9 +363,10 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
         i += w
         continue
       }
-      if ((d === 45 || d === 46 || d === 39 || d === 8217) && i + 1 < len && wordUnits(body, i + 1, body.charCodeAt(i + 1)) > 0) {
+      if ((d === 45 || d === 46 || d === 39 || d === 8217) && i + 1 < len && isWordAt(body, codes, i + 1)) {
         plain = false
         lowerOrNonLatin = false
+        if (d === 8217) curly = true
         i++
         continue
       }
@@ -309,7 +376,7 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
       // never a name, never a listed word: a shared stand-in, its key computed only if the document asks
       cache.pending.push(body.slice(s, i))
       tokens.push(i - s > 3 ? LOWER_LONG : LOWER_SHORT)
-      if (i < len && body.charCodeAt(i) === 46) {
+      if (i < len && codes[i]! === 46) {
         tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
         i++
         pendingStart = true
@@ -320,7 +387,7 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
       h |= 1
       seenAdd(cache, h)
       const wl = i - s
-      const dot = i < len && body.charCodeAt(i) === 46
+      const dot = i < len && codes[i]! === 46
       const special = cache.special.get(h)
       if (special !== undefined && special.length === wl && body.startsWith(special, s)) {
         // a word the matcher must see: a real token (without copying the text)
@@ -344,9 +411,9 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
         continue
       }
     }
-    if (i < len && body.charCodeAt(i) === 46) i++
+    if (i < len && codes[i]! === 46) i++
     const raw = body.slice(s, i)
-    asciiWord = ascii && raw.indexOf("’") < 0
+    asciiWord = ascii && !curly
     if (c < 128 && (c < 65 || c > 90)) {
       // only capitalised words are ever split at hyphens
     } else if (raw.indexOf("-") > 0 && shouldSplitHyphenated(raw)) {
@@ -397,6 +464,11 @@ export const markHeadlines = (tokens: Array<Token>, capsLine: Uint8Array): void 
       const t = tokens[k]!
       if (!t.word) continue
       words++
+      // a shared lower-case stand-in: a long one is a content word in lower case
+      if (t.s < 0) {
+        if (t === LOWER_LONG) content++
+        continue
+      }
       if (t.upper) uppers++
       if (t.key.length > 3 && !CONNECTORS.has(t.key)) {
         content++
