@@ -25,13 +25,17 @@ const processAlive = (pid: number): boolean => {
 export const acquireLock = (outDir: string, waitSeconds: number) => {
   const lockFile = path.join(outDir, LOCK_FILE)
   const tryOnce = Effect.suspend((): Effect.Effect<boolean, IoError | LockError> => {
+    // The lock appears with its holder already written in it (a hard link to a file written first): a build that
+    // finds the lock never reads it half-written and takes a live build's lock for a killed one's.
+    const candidate = `${lockFile}.${process.pid}`
     try {
-      const fd = fs.openSync(lockFile, "wx")
-      fs.writeSync(fd, JSON.stringify({ pid: process.pid }))
-      fs.closeSync(fd)
+      fs.writeFileSync(candidate, JSON.stringify({ pid: process.pid }))
+      fs.linkSync(candidate, lockFile)
       return Effect.succeed(true)
     } catch (e) {
       if ((e as { code?: string }).code !== "EEXIST") return Effect.fail(new IoError({ path: lockFile, action: "create the build lock", cause: e }))
+    } finally {
+      fs.rmSync(candidate, { force: true })
     }
     let holder = NaN
     try {
