@@ -3,6 +3,7 @@
  * BlogPosting or DiscussionForumPosting that mentions its entities (sameAs Wikidata where known). The context is
  * written into the file, so it expands offline.
  */
+import type { DatasetRelease } from "../dataset.js"
 import type { DocKind, DocumentRow, EntityRow, MentionRow } from "../model.js"
 
 export const SCHEMA_ORG_CONTEXT = {
@@ -33,14 +34,8 @@ export interface DistributionEntry {
   readonly sha256: string
 }
 
-export interface DatasetDescription {
-  readonly name: string
-  readonly title: string
-  readonly description: string
-  readonly version: string
-  readonly license: string
-  readonly publisher: string
-  readonly keywords: ReadonlyArray<string>
+/** The release the JSON-LD describes, with the day it was published. */
+export interface DatasetDescription extends DatasetRelease {
   readonly datePublished: string
 }
 

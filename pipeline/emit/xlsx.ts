@@ -18,6 +18,7 @@
  * - The bytes are reproducible: the workbook's created/modified dates are the release's and every zip entry is dated
  *   from the release. The About sheet comes first in the workbook but is written last, once the rows are counted.
  */
+import type { DatasetRelease } from "../dataset.js"
 import * as fs from "node:fs"
 import type { RecordBatch as ArrowRecordBatch } from "apache-arrow"
 import { TABLE_NAMES, TABLES, type Column, type TableName, type TableSpec } from "../model.js"
@@ -148,14 +149,8 @@ export interface WorkbookInput {
   readonly maxDataRows?: number
 }
 
-export interface WorkbookDataset {
-  readonly name: string
-  readonly title: string
-  readonly description: string
-  readonly version: string
-  readonly license: string
-  readonly publisher: string
-}
+/** What the workbook's About sheet says of the dataset. */
+export type WorkbookDataset = Pick<DatasetRelease, "name" | "title" | "description" | "version" | "license" | "publisher">
 
 const escapeXml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
 const escapeAttr = (s: string) => escapeXml(s).replace(/"/g, "&quot;")

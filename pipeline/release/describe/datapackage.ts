@@ -5,21 +5,10 @@ import { licenseUrl } from "../../emit/jsonld.js"
 import { tableSchema } from "./frictionless.js"
 import { ENTITY_DATA_SOURCES } from "../../stages/entities/sources.js"
 import type { ReleaseFingerprint } from "../history/version.js"
-
-export interface DatasetMeta {
-  readonly name: string
-  readonly title: string
-  readonly description: string
-  readonly license: string
-  readonly publisher: string
-  readonly keywords: ReadonlyArray<string>
-  readonly version: string
-  /** where the output folder is published, when configured */
-  readonly url?: string | undefined
-}
+import type { DatasetRelease } from "../../dataset.js"
 
 export const datapackageJson = (p: {
-  dataset: DatasetMeta
+  dataset: DatasetRelease
   created: string
   distribution: ReadonlyArray<DistributionEntry>
   fingerprint: ReleaseFingerprint

@@ -20,7 +20,8 @@ import type { ReleaseFingerprint } from "../history/version.js"
 import { toCsv } from "../csvread.js"
 import { citationCff, downloadUrl, licenseText } from "./citation.js"
 import { csvMetadata } from "./csvw.js"
-import { datapackageJson, type DatasetMeta } from "./datapackage.js"
+import { datapackageJson } from "./datapackage.js"
+import type { DatasetRelease } from "../../dataset.js"
 import { writeDatasetJsonLd } from "./dataset-jsonld.js"
 import { releaseReadme } from "./readme.js"
 import { roCrate } from "./rocrate.js"
@@ -38,7 +39,7 @@ export interface ReleaseDescription {
   readonly staging: Staging
   /** the latest published release, to compare against; null for the first release */
   readonly previous: { readonly dir: string; readonly version: string } | null
-  readonly dataset: DatasetMeta & { readonly datePublished: string }
+  readonly dataset: DatasetRelease & { readonly datePublished: string }
   /** the release's timestamp (SOURCE_DATE_EPOCH when set) */
   readonly created: string
   /** the build's phases with their times, for RO-Crate CreateActions */

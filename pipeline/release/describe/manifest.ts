@@ -7,7 +7,7 @@
 import type { TableName } from "../../model.js"
 import type { Glance } from "../tables.js"
 import type { ReleaseFingerprint } from "../history/version.js"
-import type { DatasetMeta } from "./datapackage.js"
+import type { DatasetIdentity } from "../../dataset.js"
 
 export const MANIFEST_FILE = "manifest.json"
 export const MANIFEST_FORMAT = 1
@@ -23,7 +23,7 @@ export interface ReleaseManifest {
   readonly version: string
   /** the release's timestamp */
   readonly created: string
-  readonly dataset: Omit<DatasetMeta, "version">
+  readonly dataset: DatasetIdentity
   readonly counts: Readonly<Record<TableName, number>>
   /** this release's CHANGELOG entry, without its heading */
   readonly notes: string

@@ -3,12 +3,12 @@ import { TABLE_NAMES, TABLES, type TableName } from "../../model.js"
 import type { InputProblem } from "../../errors.js"
 import { workbookFile } from "../contents.js"
 import { loadingSection } from "./loading.js"
-import type { DatasetMeta } from "./datapackage.js"
+import type { DatasetRelease } from "../../dataset.js"
 import { entitySourceSentences } from "../../stages/entities/sources.js"
 import { citationText, downloadUrl } from "./citation.js"
 
 export const releaseReadme = (p: {
-  dataset: DatasetMeta
+  dataset: DatasetRelease
   counts: Readonly<Record<TableName, number>>
   refused: ReadonlyArray<InputProblem>
   /** the release's timestamp: its year is the citation's */

@@ -5,6 +5,7 @@
  * with dcat:downloadURL, dcat:mediaType (an IANA media type IRI), dcat:byteSize and an spdx:checksum (sha256).
  * Download URLs are relative to out/, where the catalog lives; the context is in the file, so it expands offline.
  */
+import type { DatasetIdentity } from "../../dataset.js"
 import { iris, licenseUrl } from "../../emit/jsonld.js"
 
 export const DCAT_CONTEXT = {
@@ -34,13 +35,7 @@ export interface CatalogRelease {
   readonly zip: CatalogFile | null
 }
 
-export interface CatalogInput {
-  readonly name: string
-  readonly title: string
-  readonly description: string
-  readonly license: string
-  readonly publisher: string
-  readonly keywords: ReadonlyArray<string>
+export interface CatalogInput extends DatasetIdentity {
   /** oldest first */
   readonly releases: ReadonlyArray<CatalogRelease>
 }
