@@ -152,6 +152,26 @@ describe("English expressions at every granularity (reference Wednesday 1998-02-
     expect(value(ms, "a year earlier")).toBe("1997-Q3")
     expect(value(run("The lake froze a year ago.", "1998-10-20"), "a year ago")).toBe("1997")
   })
+
+  it("the reported quarter is a closed one: a quarter still running or ahead, named in passing, does not replace it", () => {
+    const ms = run(
+      "The brewer's profit fell in the third quarter. Traders expect a weak fourth quarter. In the year-ago period the brewer earned $9 million.",
+      "1998-10-20"
+    )
+    expect(value(ms, "fourth quarter")).toBe("1998-Q4")
+    expect(value(ms, "the year-ago period")).toBe("1997-Q3")
+    // "the latest quarter" is the last closed one, not the one a forecast named
+    const latest = run("The bank posted a third-quarter loss. Analysts see a weak fourth quarter. In the latest quarter, the bank lost $2 million.", "1998-11-05")
+    expect(value(latest, "the latest quarter")).toBe("1998-Q3")
+  })
+
+  it("the first quarter a report names is the reported one, whatever its label (a fiscal year)", () => {
+    const ms = run("The grocer reported lower fourth-quarter earnings. Sales in the latest period were $3 billion.", "1998-10-20")
+    expect(value(ms, "the latest period")).toBe("1998-Q4")
+    // a fiscal quarter said to have ended is closed too
+    const closed = run("Sales in its fourth quarter ended Sept. 30 rose. They fell a year earlier.", "1998-10-20")
+    expect(value(closed.filter((m) => m.text !== "its fourth quarter"), "a year earlier")).toBe("1997-Q4")
+  })
 })
 
 describe("earliest and latest", () => {

@@ -329,7 +329,7 @@ export const resolveCandidates = (
     // "that day" with no day written before it, "three days later": no calendar value, reported only with `vague`
     if (r.value === null && !vague && (c.kind.k === "anaphor" || c.kind.k === "vague" || countsFromFocus(c.kind))) continue
     if (r.value !== null && c.kind.k !== "anaphor" && /^\d{4}/.test(r.value)) previous = r.value
-    if (r.value !== null && namesPeriod(c.kind)) period = r.value
+    if (r.value !== null && namesPeriod(c.kind) && (period === null || reportable(doc, r.value, ref) || CLOSED_ON.test(doc.body.slice(c.e, c.e + 24)))) period = r.value
     if (isDateline) datelineValue = r.value
     const interval = r.value === null ? null : memoInterval(doc, r.value)
     mentions.push({
@@ -365,6 +365,19 @@ const memoInterval = (doc: DocContext, value: string) => {
 /** a quarter or half the text is reporting on ("the third quarter", "the latest quarter"), not a year-ago one */
 const namesPeriod = (kind: Kind) =>
   ((kind.k === "quarter" || kind.k === "half") && kind.shift === 0) || (kind.k === "latestQuarter" && kind.yearBack === 0 && kind.year === undefined)
+
+/**
+ * Whether a quarter or half can be the period a text reports on: one that has ended by the reference date (results are
+ * reported for a closed period). A quarter still running or ahead ("expects a weak fourth quarter") is named in passing,
+ * so "the year-ago period" and "a year ago" keep counting from the closed one. Without a day of reference, any. A
+ * quarter followed by the day it closed ("the fourth quarter ended June 30", a fiscal one) is closed whatever its label.
+ */
+const CLOSED_ON = /^\s*,?\s*(?:(?:which|that)\s+)?(?:ended|ending|closed)\b/i
+const reportable = (doc: DocContext, value: string, ref: Ref | null): boolean => {
+  if (!ref || ref.m === null || ref.d === null) return true
+  const latest = memoInterval(doc, value)?.latest
+  return latest === undefined || latest < isoDay(ref.y, ref.m, ref.d)
+}
 
 const needsTense = (kind: Kind): boolean =>
   (kind.k === "weekOf" && needsTense(kind.day)) ||
