@@ -165,6 +165,11 @@ describe("English expressions at every granularity (reference Wednesday 1998-02-
     expect(value(latest, "the latest quarter")).toBe("1998-Q3")
   })
 
+  it("'the comparable year-ago quarter' is read whole, not as 'the comparable year'", () => {
+    const ms = run("Output grew in the third quarter. In the comparable year-ago quarter, the mine was closed.", "1998-10-20")
+    expect(value(ms, "the comparable year-ago quarter")).toBe("1997-Q3")
+  })
+
   it("the first quarter a report names is the reported one, whatever its label (a fiscal year)", () => {
     const ms = run("The grocer reported lower fourth-quarter earnings. Sales in the latest period were $3 billion.", "1998-10-20")
     expect(value(ms, "the latest period")).toBe("1998-Q4")

@@ -39,7 +39,8 @@ const MONTH_LEAD_BEFORE = new RegExp(
 )
 const RE_MONTH_ALONE = sticky(`(${MONTH_TREE})\\b(?!\\s+\\d)`)
 const RE_MONTH_REL_YEAR = sticky(`\\b(${MONTH_TREE})\\s+(?:of\\s+)?(this|last|next|the following|the previous|the same)\\s+year\\b`)
-const RE_PERIOD = /\b(?:the\s+)?(latest|current|past|previous|same|comparable|year-ago|year-earlier|recent|prior|recent|fiscal|latest fiscal|current fiscal|most recent|comparable year-ago|comparable year-earlier|year-before)\s+(quarter|period|year|fiscal year)\b/gi
+/** "the latest quarter", "the comparable year-ago period"; a unit word goes no further into a compound ("year-ago") */
+const RE_PERIOD = /\b(?:the\s+)?(latest|current|past|previous|same|comparable|year-ago|year-earlier|recent|prior|recent|fiscal|latest fiscal|current fiscal|most recent|comparable year-ago|comparable year-earlier|year-before)\s+(quarter|period|year|fiscal year)\b(?!-)/gi
 /** "that year", "later that day", "the same month": the period of the date written just before */
 const RE_ANAPHOR = /\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(day|month|year)\b(?!['’-])/gi
 /** the second day of "April 24 and 25" (the first is read by the other rules) */
