@@ -100,6 +100,15 @@ describe("counted from the date the text has just named (earlier, later, the fol
     expect(value(ms, "A year earlier")).toBe("1962")
   })
 
+  it("'the previous Friday' and 'the following Monday' count from the day just named, else from the publication", () => {
+    const ms = run("The ferry sank on Tuesday, June 2, 1998. The following Monday, divers reached the wreck. The captain had checked the hull the previous Friday.")
+    expect(value(ms, "The following Monday")).toBe("1998-06-08")
+    // the day just named is now that Monday: the Friday before it
+    expect(value(ms, "the previous Friday")).toBe("1998-06-05")
+    // with no day written before, from the publication date (a Saturday): the Friday before it
+    expect(value(run("Stocks closed lower than the previous Friday."), "the previous Friday")).toBe("2015-10-16")
+  })
+
   it("'ago' counts from the publication date, whatever was written before", () => {
     expect(value(run("The dam was finished in 1962. Two years ago engineers found cracks."), "Two years ago")).toBe("2013")
   })

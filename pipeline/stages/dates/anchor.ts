@@ -130,6 +130,14 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
       return kind.rel ? relative(ref, v) : inferred(ref, v)
     }
     case "weekday": {
+      const focus = kind.fromFocus ? focusOf(cx) : null
+      if (focus && focus.m !== null && focus.d !== null) {
+        // the nearest such weekday strictly before (after) the day just named
+        const fwd = weekdayOf(focus.y, focus.m, focus.d)
+        const delta = kind.fromFocus === "before" ? -((fwd - kind.wd + 7) % 7 || 7) : (kind.wd - fwd + 7) % 7 || 7
+        const t = addDays(focus.y, focus.m, focus.d, delta)
+        return fromFocus(cx, kind.pod ? partOfDayValue(dayValue(t), kind.pod) : dayValue(t))
+      }
       if (!ref || ref.m === null || ref.d === null) return none("relative")
       const rwd = weekdayOf(ref.y, ref.m, ref.d)
       const back = (rwd - kind.wd + 7) % 7 // days back to the most recent such day on or before the reference

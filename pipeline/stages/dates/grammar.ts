@@ -49,7 +49,7 @@ const RE_YEAR_END = /\b(?:the\s+)?(?:year-end|year end|year's end|year’s end|e
 const RE_YEAR_AGO = /\b(year-earlier|year-ago|a year earlier|a year ago)\b/gi
 const RE_WEEKEND = /\b(?:the|this|last|next|this past|over the)\s+weekend\b/gi
 /** a weekday, tried at its token, and a relative word that may lead it (`WEEKDAY_LEAD_BEFORE`) */
-const WEEKDAY_LEAD_BEFORE = /\b(?:(last|next|this|this past|this coming|past|coming)\s+)$/
+const WEEKDAY_LEAD_BEFORE = /\b(?:(last|next|this|this past|this coming|past|coming|the previous|the preceding|the following)\s+)$/i
 const RE_WEEKDAY = sticky(`(${WEEKDAY_TREE})(?:'s)?\\b(?:\\s+(morning|afternoon|evening|night))?`)
 const RE_CASUAL = /\b(today|tonight|yesterday|tomorrow|(?:this|last|tomorrow|yesterday)(?=\s+(?:morning|afternoon|evening|night)))\b(?:\s+(morning|afternoon|evening|night))?/gi
 const podOf = (w: string | undefined): PartOfDay | undefined => {
@@ -323,7 +323,11 @@ const RULES: ReadonlyArray<Rule> = [
     read: (m, p, add) => {
       if (!isWeekdayDate(p, m.index, m.index + m[0].length, m[2]!)) return
       const pod = podOf(m[3])
-      add(m.index, m.index + m[0].length, pod ? { k: "weekday", wd: weekdayNo(m[2]!), rel: relOf(m[1]), pod } : { k: "weekday", wd: weekdayNo(m[2]!), rel: relOf(m[1]) }, 4)
+      // "the previous Friday", "the following Monday": counted from the day the text has just named
+      const lead = (m[1] ?? "").toLowerCase()
+      const fromFocus = lead === "the previous" || lead === "the preceding" ? { fromFocus: "before" as const } : lead === "the following" ? { fromFocus: "after" as const } : {}
+      const rel = fromFocus.fromFocus ? (fromFocus.fromFocus === "before" ? "last" : "next") : relOf(m[1])
+      add(m.index, m.index + m[0].length, { k: "weekday", wd: weekdayNo(m[2]!), rel, ...(pod ? { pod } : {}), ...fromFocus }, 4)
     }
   },
   {
