@@ -118,6 +118,28 @@ describe("counted from the date the text has just named (earlier, later, the fol
   })
 })
 
+describe("a habitual sentence names a month or a day that recurs every year", () => {
+  it("leaves the year out ('usually', 'tend to', 'each year')", () => {
+    expect(value(run("The lagoon usually freezes in January."), "January")).toBe("--01")
+    const ms = run("Storms tend to strike the coast from August to November.")
+    expect(value(ms, "August")).toBe("--08")
+    expect(value(ms, "November")).toBe("--11")
+    expect(value(run("Each year on June 21 the village lights a bonfire."), "June 21")).toBe("--06-21")
+    expect(run("The lagoon usually freezes in January.")[0]).toMatchObject({ earliest: null, latest: null })
+  })
+
+  it("in Russian too ('обычно', 'каждый год')", () => {
+    expect(value(run("Озеро обычно замерзает в январе.", published, "ru"), "январе")).toBe("--01")
+    expect(value(run("Каждый год 21 июня в деревне жгут костёр.", published, "ru"), "21 июня")).toBe("--06-21")
+    expect(value(run("Озеро замёрзло в январе.", published, "ru"), "январе")).toBe("2015-01")
+  })
+
+  it("keeps the year of one occasion", () => {
+    expect(value(run("The lagoon froze in January."), "January")).toBe("2015-01")
+    expect(value(run("The lagoon froze on January 9."), "January 9")).toBe("2015-01-09")
+  })
+})
+
 describe("nothing resolves after the publication date unless the sentence is about the future", () => {
   const body = [
     "The mayor visited the flooded district on Friday and met families in a school.",

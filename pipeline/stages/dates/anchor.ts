@@ -16,7 +16,7 @@
  */
 import type { DateResolution } from "../../model.js"
 import { type PartOfDay, addDays, anchorName, parseIso, centuryValue, daysIn, decadeValue, halfValue, intervalOf, isoDay, isoMonth, isoYear, partOfDayValue, precisionOrNull, quarterValue, type Ref, seasonOfMonth, seasonStart, seasonValue, utc, validDay, weekdayOf, weekValueOf } from "./calendar.js"
-import { type MarkCache, type Tense, tenseCues } from "./tense.js"
+import { isHabitual, type MarkCache, type Tense, tenseCues } from "./tense.js"
 import type { BodyCand, CalendarUnit, Dateline, DateMention, DocContext, Kind, Published } from "./types.js"
 
 export interface Resolved {
@@ -333,7 +333,9 @@ export const resolveCandidates = (
     const isDateline = dateline !== null && c.s === dateline.s
     const p = doc.paras[c.para]!
     const tense: Tense = isDateline ? "past" : needsTense(c.kind) ? tenseOf(c.kind, p.text, c.s - p.s, c.e - p.s, doc.memo.marks) : "unknown"
-    const r = resolve(c.kind, ref, { tense, previous, period, vague, lang: doc.lang })
+    // a month or a day named in a habitual sentence recurs every year: no year ("the river usually floods in March")
+    const recurring = ((c.kind.k === "month" && c.kind.rel === null) || (c.kind.k === "yearless" && c.kind.wd === undefined)) && isHabitual(p.text, c.s - p.s, c.e - p.s)
+    const r: Resolved = recurring ? yearlessOf(c.kind) : resolve(c.kind, ref, { tense, previous, period, vague, lang: doc.lang })
     // "that day" with no day written before it, "three days later": no calendar value, reported only with `vague`
     if (r.value === null && !vague && (c.kind.k === "anaphor" || c.kind.k === "vague" || countsFromFocus(c.kind))) continue
     if (r.value !== null && c.kind.k !== "anaphor" && /^\d{4}/.test(r.value)) previous = r.value
@@ -385,6 +387,13 @@ const reportable = (doc: DocContext, value: string, ref: Ref | null): boolean =>
   if (!ref || ref.m === null || ref.d === null) return true
   const latest = memoInterval(doc, value)?.latest
   return latest === undefined || latest < isoDay(ref.y, ref.m, ref.d)
+}
+
+/** the value of a month or a day without its year ("--03", "--03-14") */
+const yearlessOf = (kind: Kind): Resolved => {
+  if (kind.k !== "month" && kind.k !== "yearless") return none("explicit")
+  const mm = String(kind.m).padStart(2, "0")
+  return { value: kind.k === "yearless" ? `--${mm}-${String(kind.d).padStart(2, "0")}` : `--${mm}`, resolution: "explicit", anchor: null }
 }
 
 const needsTense = (kind: Kind): boolean =>
