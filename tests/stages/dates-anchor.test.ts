@@ -109,6 +109,15 @@ describe("counted from the date the text has just named (earlier, later, the fol
     expect(value(run("Stocks closed lower than the previous Friday."), "the previous Friday")).toBe("2015-10-16")
   })
 
+  it("'a year ago Tuesday', 'ten years ago today' name an anniversary: the day next to the publication, years back", () => {
+    // published on Saturday 2015-10-17: "Sunday" of the anniversary is tomorrow, whatever the tense of the event
+    expect(value(run("A year ago Sunday, the levee broke."), "A year ago Sunday")).toBe("2014-10-18")
+    expect(value(run("Ten years ago today the old mill burned down."), "Ten years ago today")).toBe("2005-10-17")
+    expect(value(run("Two years ago Thursday the bridge was closed."), "Two years ago Thursday")).toBe("2013-10-15")
+    // "ago" alone keeps the year
+    expect(value(run("Two years ago the bridge was closed."), "Two years ago")).toBe("2013")
+  })
+
   it("'ago' counts from the publication date, whatever was written before", () => {
     expect(value(run("The dam was finished in 1962. Two years ago engineers found cracks."), "Two years ago")).toBe("2013")
   })

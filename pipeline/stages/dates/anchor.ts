@@ -174,6 +174,17 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
       }
       return relative(ref, ref ? unitValue(kind.unit, kind.n, ref) : null)
     }
+    case "yearsBefore": {
+      // the anniversary day lies next to the reference whatever the tense of the event it recalls ("A year ago
+      // Tuesday, the dam broke", written on a Monday: tomorrow, a year back)
+      const r = resolve(kind.day, ref, { ...cx, tense: "unknown" })
+      const m = r.value ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(r.value) : null
+      if (!m) return r
+      const y = Number(m[1]) - kind.years
+      const mo = Number(m[2])
+      const d = Math.min(Number(m[3]), daysIn(y, mo))
+      return { ...r, value: isoDay(y, mo, d) }
+    }
     case "weekOf": {
       // the week of the day, once the day is resolved
       const r = resolve(kind.day, ref, cx)

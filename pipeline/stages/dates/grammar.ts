@@ -564,6 +564,23 @@ const paragraphCandidates = (p: string, config: DatesConfig, lang: string, trigg
       }
     })
 
+  // "a year ago Tuesday", "ten years ago today": the day right after "N years ago" is the anniversary it counts back from
+  if (classes & T.YEAR_WORD)
+    for (const c of out) {
+      const years = c.kind.k === "yearAgo" && !c.kind.anaphoric ? -c.kind.n : c.kind.k === "unit" && c.kind.unit === "year" && c.kind.n < 0 && !c.kind.anaphoric ? -c.kind.n : 0
+      if (years <= 0 || !/ago$/i.test(p.slice(c.s, c.e))) continue
+      const gap = /^[ \t]+/.exec(p.slice(c.e, c.e + 4))
+      if (!gap) continue
+      const at = c.e + gap[0].length
+      const day = out.find(
+        (d) => d.s === at && ((d.kind.k === "weekday" && d.kind.rel === null && !d.kind.pod) || (d.kind.k === "days" && !d.kind.anaphoric && Math.abs(d.kind.n) <= 1 && !d.kind.pod) || d.kind.k === "yearless")
+      )
+      if (!day) continue
+      c.e = day.e
+      c.kind = { k: "yearsBefore", years, day: day.kind as Extract<Kind, { k: "weekday" | "days" | "yearless" }> }
+      out.splice(out.indexOf(day), 1)
+    }
+
   // "the night of March 5", "on the morning of Oct. 3": that part of the day written after it (its candidate widened)
   if (classes & (T.MONTH | T.WEEKDAY))
     for (const c of out) {

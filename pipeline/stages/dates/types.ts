@@ -61,6 +61,8 @@ export type Kind =
   /** the latest quarter, the year-ago quarter; discussed: the quarter the text has named, when there is one; year: "the 1988 quarter" */
   | { readonly k: "latestQuarter"; readonly back: boolean; readonly yearBack: number; readonly discussed?: boolean; readonly year?: number }
   | { readonly k: "weekOf"; readonly day: Extract<Kind, { k: "full" | "yearless" }> } // the week of May 12
+  /** "a year ago Tuesday", "ten years ago today": an anniversary, the day near the reference that many years back */
+  | { readonly k: "yearsBefore"; readonly years: number; readonly day: Extract<Kind, { k: "weekday" | "days" | "yearless" }> }
   | { readonly k: "weekend"; readonly coming: boolean } // "the weekend", "this weekend": the last one or the next one, by tense
   | { readonly k: "yearAgo"; readonly n: number; readonly anaphoric?: Anaphoric } // a year ago, a year earlier: the period under discussion, a year back
   | { readonly k: "holiday"; readonly name: string; readonly day: (y: number) => { m: number; d: number } }
