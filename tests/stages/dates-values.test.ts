@@ -77,6 +77,16 @@ describe("English expressions at every granularity (reference Wednesday 1998-02-
     expect(value(ms, "Next year's second quarter")).toBe("1999-Q2")
   })
 
+  it("a half written as 'the last half' or as two quarters of a year; not a half-hour, not a match's last half", () => {
+    const ms = run("Exports slowed in the last half of 1996 and may recover in the first two quarters of 1999.", ref)
+    expect(value(ms, "the last half of 1996")).toBe("1996-H2")
+    expect(value(ms, "the first two quarters of 1999")).toBe("1999-H1")
+    expect(run("The first half-hour of the auction was slow.", ref).map((m) => m.text)).toEqual([])
+    expect(run("The visitors scored twice in the last half.", ref).map((m) => m.text)).toEqual([])
+    // "the last two quarters" without a year is a stretch of time, not a half
+    expect(run("Orders fell in the last two quarters.", ref).some((m) => m.precision === "half")).toBe(false)
+  })
+
   it("seasons, with the winter named by its January", () => {
     const ms = run("The trail closed last summer. Repairs are planned for this spring. It snowed hard in the winter of 1995.", ref)
     expect(value(ms, "last summer")).toBe("1997-SU")

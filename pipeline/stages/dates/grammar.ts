@@ -84,7 +84,10 @@ const RE_YEAR_QUARTER = rx(`\\bthe\\s+(${YEAR})\\s+(?:quarter|period)\\b`, "gi")
 const THE_UNIT_BEFORE = /\b(?:(?:earlier|later)\s+in|for|during|of|throughout|in)\s+the\s+(?:(?:full|whole|entire)\s+)?$/i
 const RE_THE_UNIT = /(year|month|week|quarter)\b(?![-’']|\s+(?:ago|before|earlier|later|of|to|two|2\d\d\d|before|after))/iy
 const RE_QUARTER = rx(`\\b(?:(?:the|its|a|their|our)\\s+)?(?:(?:comparable\\s+)?(year-ago|year-earlier|last year['’]s|next year['’]s|this year['’]s)\\s+)?(?:(${YEAR})\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?:quarter|period)\\b(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(${YEAR})\\b)?`, "gi")
-const RE_HALF = rx(`\\b(?:the\\s+)?(?:(${YEAR})\\s+)?(first|second)[- ]half\\b(?:\\s+(?:of\\s+)?(${YEAR})\\b)?`, "gi")
+/** "the second half of 1998", "the last half of 1989" (the latter one); not "the first half-hour" */
+const RE_HALF = rx(`\\b(?:the\\s+)?(?:(${YEAR})\\s+)?(first|second|last|latter|1st|2nd)[- ]half\\b(?![-‐]\\w)(?:\\s+(?:of\\s+)?(${YEAR})\\b)?`, "gi")
+/** "the first two quarters of 1990": a half of a year written as its quarters (a year is needed: alone it is a duration) */
+const RE_TWO_QUARTERS = rx(`\\b(?:the\\s+)?(first|last|second|final)\\s+two\\s+quarters\\s+of\\s+(?:fiscal\\s+)?(${YEAR})\\b`, "gi")
 const RE_FISCAL = rx(`\\b(?:fiscal|financial|FY|calendar|model|tax)[- ]?(?:year\\s+)?(${YEAR})\\b`, "gi")
 const RE_SEASON = rx(`\\b(?:(last|next|this|this past|this coming|past|coming)\\s+)?(${SEASON})(?:\\s+(?:of\\s+)?(${YEAR}))?\\b`, "gi")
 /** a year: not after a digit, a decimal or thousands separator, a currency sign, a slash, a colon or a dash */
@@ -431,8 +434,15 @@ const RULES: ReadonlyArray<Rule> = [
     when: [T.HALF],
     read: (m, p, add) => {
       const y = m[1] ?? m[3]
-      add(m.index, m.index + m[0].length, { k: "half", h: m[2]!.toLowerCase() === "first" ? 1 : 2, y: y ? Number(y) : null, shift: 0 }, 3)
+      // "the last half" alone is as often a match's or a film's as a year's
+      if (!y && /^(?:last|latter)$/i.test(m[2]!)) return
+      add(m.index, m.index + m[0].length, { k: "half", h: /^(?:first|1st)$/i.test(m[2]!) ? 1 : 2, y: y ? Number(y) : null, shift: 0 }, 3)
     }
+  },
+  {
+    re: RE_TWO_QUARTERS,
+    when: [T.QUARTER],
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "half", h: /^first$/i.test(m[1]!) ? 1 : 2, y: Number(m[2]), shift: 0 }, 2)
   },
   {
     re: RE_FISCAL,
