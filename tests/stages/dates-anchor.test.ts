@@ -127,6 +127,27 @@ describe("counted from the date the text has just named (earlier, later, the fol
   })
 })
 
+describe("May and March, which are also a verb and a name", () => {
+  it("are months between a determiner and the noun they qualify", () => {
+    expect(value(run("The March referendum was postponed."), "March")).toMatch(/^\d{4}-03$/)
+    expect(value(run("Its May report showed a surplus."), "May")).toMatch(/^\d{4}-05$/)
+  })
+
+  it("are not months as a verb, a noun or a name", () => {
+    expect(run("The march was long and the crowd was quiet.").map((m) => m.text)).toEqual([])
+    expect(run("Theresa May spoke and the May Queen danced.").map((m) => m.text)).toEqual([])
+    expect(run("The March was long.").map((m) => m.text)).toEqual([])
+  })
+
+  it("a month whose figure a present one is compared with lies in the past ('down from the March high')", () => {
+    // published 2015-10-17: next March is closer than last March, yet the high was measured already
+    expect(value(run("Output is still down from the March peak of 40 tonnes."), "March")).toBe("2015-03")
+    expect(value(run("Output is still down from the December peak of 40 tonnes."), "December")).toBe("2014-12")
+    // a month qualifying a noun with no comparison is the nearer one ("the December deadline", said in October)
+    expect(value(run("The December deadline worries the growers."), "December")).toBe("2015-12")
+  })
+})
+
 describe("a habitual sentence names a month or a day that recurs every year", () => {
   it("leaves the year out ('usually', 'tend to', 'each year')", () => {
     expect(value(run("The lagoon usually freezes in January."), "January")).toBe("--01")

@@ -431,6 +431,9 @@ const tenseOf = (kind: Kind, p: string, s: number, e: number, marks: MarkCache):
   // a weekday: its clause's verb; under an infinitive ("planned to leave on Thursday") or a present, the nearest reading
   if (kind.k === "weekday" || kind.k === "weekend") return cues.infinitive || cues.clause === "present" ? "unknown" : cues.clause
   if (ENDED_BEFORE.test(before)) return "past"
+  // a figure compared with that of a month or a day ("down from the March high", "compared with the May 3 close") is
+  // one already measured
+  if (COMPARED_BEFORE.test(before) && QUALIFIES_NOUN.test(p.slice(e, e + 16))) return "past"
   const limit = FORWARD_PREP_BEFORE.test(before) || QUALIFIES_NOUN.test(p.slice(e, e + 16)) || cues.infinitive
   if (cues.near === "future") return "future"
   if (cues.near === "past") return limit ? "present" : "past"
@@ -446,6 +449,7 @@ const tenseOf = (kind: Kind, p: string, s: number, e: number, marks: MarkCache):
 }
 /** a lower-case noun right after a date: the date qualifies it ("the Jan. 14 deadline", "November transactions") */
 const QUALIFIES_NOUN = /^\s+(?!and\b|or\b|to\b|through\b|until\b|by\b|in\b|on\b|at\b|of\b|for\b|from\b|with\b|after\b|before\b|when\b|as\b|the\b|a\b|an\b|is\b|was\b|are\b|were\b|will\b|would\b|that\b|this\b|it\b|he\b|she\b|they\b|we\b|i\b|but\b)[a-z]{3,}/
+const COMPARED_BEFORE = /\b(?:from|since|than|over|compared (?:with|to)|versus|vs\.?)\s+(?:the|its|their|a)\s+$/i
 const ENDED_BEFORE = /\b(?:ended|began|started|died|founded|born|since)\s+(?:on\s+|in\s+)?(?:early\s+|late\s+|mid-?)?$/i
 const TAKES_EFFECT_BEFORE = /\b(?:payable|effective|takes? effect|due|expires?|deadline(?:\s+(?:of|is))?|of record|redeemable|starting|beginning|as soon as)\s+(?:on\s+|in\s+|as\s+of\s+)?$/i
 const FORWARD_PREP_BEFORE = /\b(?:to|until|till|through|by|for|from)\s+(?:early\s+|late\s+|mid-?)?$/i

@@ -311,7 +311,7 @@ const RULES: ReadonlyArray<Rule> = [
       const word = m[2]!
       // "May" and "March" alone are too often verbs/names; ask for a lead word; abbreviations alone are not dates
       const lead = m[1]
-      if (/^(?:May|MAY|March|MARCH)$/.test(word) && !lead) return
+      if (/^(?:May|MAY|March|MARCH)$/.test(word) && !lead && !monthModifier(p, m.index + m[0].length - word.length, m.index + m[0].length)) return
       if (word.length <= 4 && !/^(?:June|July|May|JUNE|JULY|MAY)$/.test(word)) return
       if (/\.$/.test(word)) return
       const s = m.index + m[0].length - word.length
@@ -633,6 +633,15 @@ const paragraphCandidates = (p: string, config: DatesConfig, lang: string, trigg
   }
   return out
 }
+
+/**
+ * "the March accession", "its May report": a capitalised May or March between a determiner and a lower-case noun is a
+ * month qualifying the noun (the verb "march", the name "May" do not stand there)
+ */
+const DETERMINER_BEFORE = /\b(?:the|its|their|his|her|our|this|that|a|an)\s+$/i
+const NOUN_AFTER = /^\s+(?!(?:is|was|are|were|will|would|has|had|have|can|could|may|might|must|should|shall|did|does|do|and|or|but|of|to|in|on|at|by|for|with|from|as|that|which|who|the|a|an|it|he|she|they|we|i|you|also|not|has|been)\b)[a-z]{3,}\b/
+const monthModifier = (p: string, s: number, e: number): boolean =>
+  /^[A-Z]/.test(p.slice(s, e)) && DETERMINER_BEFORE.test(p.slice(Math.max(0, s - 8), s)) && NOUN_AFTER.test(p.slice(e, e + 24))
 
 /** a noun after a holiday's name that makes it a kind of thing ("a Christmas movie", "Thanksgiving tablescapes") */
 const HOLIDAY_THING =
