@@ -1,5 +1,5 @@
 /**
- * Benchmark of the dates stage: `npm run bench:dates -- <folder> [<folder> ...] [--verbose] [--pass-through] [--warm]`.
+ * Benchmark of the dates stage: `npm run bench:dates -- <folder> [<folder> ...] [--half a|b] [--verbose] [--pass-through] [--warm]`.
  *
  * - A TempEval-3 folder (TimeML `.tml` files, e.g. ../shared/benchmarks/tempeval3-dev), run with `vague: true` (the
  *   gold has PRESENT_REF, PAST_REF, FUTURE_REF): for every gold TIMEX3 of type DATE other than the creation time, the
@@ -20,12 +20,15 @@
  * day: "by", "until", "payable", "effective"), nor their sentence (will, would, scheduled, expected, plans) point to the
  * future: the count, and with `--verbose` the list; rows whose `earliest`/`latest` are out of order, or empty while the value has a year; and
  * throughput: UTF-8 MB of body per CPU second spent in the dates stage (wall clock means nothing on a shared machine).
+ * `--half a|b` keeps only one half of each folder's documents, split by a hash of the file name (study errors on one
+ * half, check that a change helps the other about as much).
  * `--dump <file>` writes every document's result as JSON lines (compare two runs to prove a change keeps the output).
  * `--warm` times passes after three untimed ones (the compiled code warm, as in a long build; each pass with its own
  * config object, so what the stage keeps per configuration starts empty), as many as make up a CPU second.
  */
 import { readFileSync, readdirSync, existsSync, statSync, writeFileSync } from "node:fs"
 import { basename, join } from "node:path"
+import { createHash } from "node:crypto"
 import { Schema } from "effect"
 import { parse as parseYaml } from "yaml"
 import { resolveDates, type DatesConfig, type DatesResult, type DateMention } from "../pipeline/stages/dates/index.js"
@@ -35,12 +38,22 @@ import { loadEventsFile } from "../pipeline/stages/events.js"
 import { detectLanguage } from "../pipeline/stages/language.js"
 
 const args = process.argv.slice(2).filter((a) => a !== "--")
-const folders = args.filter((a, i) => !a.startsWith("--") && args[i - 1] !== "--dump")
+const VALUE_FLAGS = new Set(["--dump", "--half"])
+const folders = args.filter((a, i) => !a.startsWith("--") && !VALUE_FLAGS.has(args[i - 1]!))
 if (folders.length === 0 || folders.some((f) => !existsSync(f))) {
   console.error("usage: npm run bench:dates -- <folder> [<folder> ...]   (TempEval-3 TimeML folders or folders of text/ + gold.jsonl)")
   process.exit(1)
 }
 const verbose = args.includes("--verbose")
+/** `--half a|b`: only the documents of one half (by a hash of the file name), to study errors on one and check on the other */
+const halfAt = args.indexOf("--half")
+const half = halfAt >= 0 ? args[halfAt + 1] : undefined
+if (half !== undefined && half !== "a" && half !== "b") {
+  console.error("--half takes a or b")
+  process.exit(1)
+}
+const inHalf = (name: string): boolean => half === undefined || ((createHash("sha256").update(name).digest()[0]! & 1) === 0) === (half === "a")
+const halfLabel = half ? ` (half ${half})` : ""
 const warm = args.includes("--warm")
 /** `--dump <file>`: every result of every document as JSON lines, to prove a change leaves the output as it was */
 const dumpAt = args.indexOf("--dump")
@@ -272,7 +285,9 @@ const timeMLFiles = (dir: string): Array<string> => {
 
 const benchTimeML = (dir: string) => {
   const cfg: DatesConfig = { ...config, vague: true }
-  const docs = timeMLFiles(dir).map((f) => ({ id: basename(f), ...readTimeML(readFileSync(f, "utf8")) }))
+  const docs = timeMLFiles(dir)
+    .filter((f) => inHalf(basename(f)))
+    .map((f) => ({ id: basename(f), ...readTimeML(readFileSync(f, "utf8")) }))
   const cleanedOf = (text: string): CleanResult => ({ ...passThrough(""), body: text })
   const inputs = docs.map((d) => inputOf(cleanedOf(d.text), d.dct))
   warmUp(inputs, cfg)
@@ -327,7 +342,7 @@ const benchTimeML = (dir: string) => {
   const f1 = (2 * recall * precision) / (recall + precision)
   const f1l = (2 * recall * lenient) / (recall + lenient)
   const acc = goldValueOk / goldFound
-  console.log(`TempEval-3 ${dir}: ${docs.length} documents, vague: true, values compared exactly as TimeML writes them`)
+  console.log(`TempEval-3 ${dir}${halfLabel}: ${docs.length} documents, vague: true, values compared exactly as TimeML writes them`)
   console.log(`  gold DATE timexes: ${gold}, predictions: ${preds}`)
   console.log(`  detection recall     ${f3(recall)}`)
   console.log(`  detection precision  ${f3(precision)}  (lenient, ignoring predictions on gold TIME/DURATION/SET: ${f3(lenient)})`)
@@ -400,6 +415,7 @@ const benchPages = (dir: string) => {
     .split("\n")
     .filter((l) => l.trim() !== "")
     .map((l) => JSON.parse(l) as PageGold)
+    .filter((g) => inHalf(g.id))
   const pages = golds.map((g) => ({ g, cleaned: clean(readFileSync(join(dir, "text", `${g.id}.txt`), "utf8"), g.url ?? null) }))
   const inputs = pages.map(({ cleaned }) => inputOf(cleaned, null))
   warmUp(inputs, config)
@@ -442,7 +458,7 @@ const benchPages = (dir: string) => {
     }
   }
   timeMore(inputs, config)
-  console.log(`${dir}: ${pages.length} pages (${label})`)
+  console.log(`${dir}${halfLabel}: ${pages.length} pages (${label})`)
   if (hasPublished) {
     const all = [...pub.values()].reduce((a, b) => ({ withGold: a.withGold + b.withGold, exact: a.exact + b.exact, without: a.without + b.without, givenWithout: a.givenWithout + b.givenWithout }))
     for (const [genre, p] of [...pub.entries(), ...(pub.size > 1 ? [["all", all] as const] : [])]) {

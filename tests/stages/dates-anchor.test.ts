@@ -100,12 +100,73 @@ describe("counted from the date the text has just named (earlier, later, the fol
     expect(value(ms, "A year earlier")).toBe("1962")
   })
 
+  it("'the previous Friday' and 'the following Monday' count from the day just named, else from the publication", () => {
+    const ms = run("The ferry sank on Tuesday, June 2, 1998. The following Monday, divers reached the wreck. The captain had checked the hull the previous Friday.")
+    expect(value(ms, "The following Monday")).toBe("1998-06-08")
+    // the day just named is now that Monday: the Friday before it
+    expect(value(ms, "the previous Friday")).toBe("1998-06-05")
+    // with no day written before, from the publication date (a Saturday): the Friday before it
+    expect(value(run("Stocks closed lower than the previous Friday."), "the previous Friday")).toBe("2015-10-16")
+  })
+
+  it("'a year ago Tuesday', 'ten years ago today' name an anniversary: the day next to the publication, years back", () => {
+    // published on Saturday 2015-10-17: "Sunday" of the anniversary is tomorrow, whatever the tense of the event
+    expect(value(run("A year ago Sunday, the levee broke."), "A year ago Sunday")).toBe("2014-10-18")
+    expect(value(run("Ten years ago today the old mill burned down."), "Ten years ago today")).toBe("2005-10-17")
+    expect(value(run("Two years ago Thursday the bridge was closed."), "Two years ago Thursday")).toBe("2013-10-15")
+    // "ago" alone keeps the year
+    expect(value(run("Two years ago the bridge was closed."), "Two years ago")).toBe("2013")
+  })
+
   it("'ago' counts from the publication date, whatever was written before", () => {
     expect(value(run("The dam was finished in 1962. Two years ago engineers found cracks."), "Two years ago")).toBe("2013")
   })
 
   it("'ten days before the vote' counts from the vote, which has no date: no value", () => {
     expect(run("The mayor resigned in May 2014, ten days before the vote.").map((m) => m.text)).toEqual(["May 2014"])
+  })
+})
+
+describe("May and March, which are also a verb and a name", () => {
+  it("are months between a determiner and the noun they qualify", () => {
+    expect(value(run("The March referendum was postponed."), "March")).toMatch(/^\d{4}-03$/)
+    expect(value(run("Its May report showed a surplus."), "May")).toMatch(/^\d{4}-05$/)
+  })
+
+  it("are not months as a verb, a noun or a name", () => {
+    expect(run("The march was long and the crowd was quiet.").map((m) => m.text)).toEqual([])
+    expect(run("Theresa May spoke and the May Queen danced.").map((m) => m.text)).toEqual([])
+    expect(run("The March was long.").map((m) => m.text)).toEqual([])
+  })
+
+  it("a month whose figure a present one is compared with lies in the past ('down from the March high')", () => {
+    // published 2015-10-17: next March is closer than last March, yet the high was measured already
+    expect(value(run("Output is still down from the March peak of 40 tonnes."), "March")).toBe("2015-03")
+    expect(value(run("Output is still down from the December peak of 40 tonnes."), "December")).toBe("2014-12")
+    // a month qualifying a noun with no comparison is the nearer one ("the December deadline", said in October)
+    expect(value(run("The December deadline worries the growers."), "December")).toBe("2015-12")
+  })
+})
+
+describe("a habitual sentence names a month or a day that recurs every year", () => {
+  it("leaves the year out ('usually', 'tend to', 'each year')", () => {
+    expect(value(run("The lagoon usually freezes in January."), "January")).toBe("--01")
+    const ms = run("Storms tend to strike the coast from August to November.")
+    expect(value(ms, "August")).toBe("--08")
+    expect(value(ms, "November")).toBe("--11")
+    expect(value(run("Each year on June 21 the village lights a bonfire."), "June 21")).toBe("--06-21")
+    expect(run("The lagoon usually freezes in January.")[0]).toMatchObject({ earliest: null, latest: null })
+  })
+
+  it("in Russian too ('обычно', 'каждый год')", () => {
+    expect(value(run("Озеро обычно замерзает в январе.", published, "ru"), "январе")).toBe("--01")
+    expect(value(run("Каждый год 21 июня в деревне жгут костёр.", published, "ru"), "21 июня")).toBe("--06-21")
+    expect(value(run("Озеро замёрзло в январе.", published, "ru"), "январе")).toBe("2015-01")
+  })
+
+  it("keeps the year of one occasion", () => {
+    expect(value(run("The lagoon froze in January."), "January")).toBe("2015-01")
+    expect(value(run("The lagoon froze on January 9."), "January 9")).toBe("2015-01-09")
   })
 })
 

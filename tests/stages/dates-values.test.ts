@@ -77,6 +77,16 @@ describe("English expressions at every granularity (reference Wednesday 1998-02-
     expect(value(ms, "Next year's second quarter")).toBe("1999-Q2")
   })
 
+  it("a half written as 'the last half' or as two quarters of a year; not a half-hour, not a match's last half", () => {
+    const ms = run("Exports slowed in the last half of 1996 and may recover in the first two quarters of 1999.", ref)
+    expect(value(ms, "the last half of 1996")).toBe("1996-H2")
+    expect(value(ms, "the first two quarters of 1999")).toBe("1999-H1")
+    expect(run("The first half-hour of the auction was slow.", ref).map((m) => m.text)).toEqual([])
+    expect(run("The visitors scored twice in the last half.", ref).map((m) => m.text)).toEqual([])
+    // "the last two quarters" without a year is a stretch of time, not a half
+    expect(run("Orders fell in the last two quarters.", ref).some((m) => m.precision === "half")).toBe(false)
+  })
+
   it("seasons, with the winter named by its January", () => {
     const ms = run("The trail closed last summer. Repairs are planned for this spring. It snowed hard in the winter of 1995.", ref)
     expect(value(ms, "last summer")).toBe("1997-SU")
@@ -151,6 +161,31 @@ describe("English expressions at every granularity (reference Wednesday 1998-02-
     expect(value(ms, "the third quarter")).toBe("1998-Q3")
     expect(value(ms, "a year earlier")).toBe("1997-Q3")
     expect(value(run("The lake froze a year ago.", "1998-10-20"), "a year ago")).toBe("1997")
+  })
+
+  it("the reported quarter is a closed one: a quarter still running or ahead, named in passing, does not replace it", () => {
+    const ms = run(
+      "The brewer's profit fell in the third quarter. Traders expect a weak fourth quarter. In the year-ago period the brewer earned $9 million.",
+      "1998-10-20"
+    )
+    expect(value(ms, "fourth quarter")).toBe("1998-Q4")
+    expect(value(ms, "the year-ago period")).toBe("1997-Q3")
+    // "the latest quarter" is the last closed one, not the one a forecast named
+    const latest = run("The bank posted a third-quarter loss. Analysts see a weak fourth quarter. In the latest quarter, the bank lost $2 million.", "1998-11-05")
+    expect(value(latest, "the latest quarter")).toBe("1998-Q3")
+  })
+
+  it("'the comparable year-ago quarter' is read whole, not as 'the comparable year'", () => {
+    const ms = run("Output grew in the third quarter. In the comparable year-ago quarter, the mine was closed.", "1998-10-20")
+    expect(value(ms, "the comparable year-ago quarter")).toBe("1997-Q3")
+  })
+
+  it("the first quarter a report names is the reported one, whatever its label (a fiscal year)", () => {
+    const ms = run("The grocer reported lower fourth-quarter earnings. Sales in the latest period were $3 billion.", "1998-10-20")
+    expect(value(ms, "the latest period")).toBe("1998-Q4")
+    // a fiscal quarter said to have ended is closed too
+    const closed = run("Sales in its fourth quarter ended Sept. 30 rose. They fell a year earlier.", "1998-10-20")
+    expect(value(closed.filter((m) => m.text !== "its fourth quarter"), "a year earlier")).toBe("1997-Q4")
   })
 })
 

@@ -95,6 +95,19 @@ describe("publication date", () => {
     const p = r.mentions.find((m) => m.role === "published")!
     expect(cpSlice(body, p.start, p.end)).toBe("12 January 2021")
   })
+
+  it("does not take an update day for the publication when the line states the publication at a coarser precision", () => {
+    const line = "First published in June 2019. Last updated on April 2, 2023."
+    expect(run("Beekeepers check their hives every week in spring.", { hint: hint(line) }).published).toBeNull()
+    const body = ["Beekeeping basics", line, "Beekeepers check their hives every week in spring, looking for eggs, brood and stores of honey, and they add boxes when the colony grows."].join("\n\n")
+    expect(run(body).published).toBeNull()
+    // a publication day on the line is still taken
+    expect(run("Beekeepers check their hives.", { hint: hint("Published June 3, 2019 · Updated April 2, 2023") }).published?.value).toBe("2019-06-03")
+  })
+
+  it("does not take a span of days (an event's) for the publication date", () => {
+    expect(run("The workshop covers soldering and safety.", { hint: hint("Dates: 2024-05-06 - 2024-05-09") }).published).toBeNull()
+  })
 })
 
 describe("dateline", () => {

@@ -16,7 +16,7 @@
  */
 import type { DateResolution } from "../../model.js"
 import { type PartOfDay, addDays, anchorName, parseIso, centuryValue, daysIn, decadeValue, halfValue, intervalOf, isoDay, isoMonth, isoYear, partOfDayValue, precisionOrNull, quarterValue, type Ref, seasonOfMonth, seasonStart, seasonValue, utc, validDay, weekdayOf, weekValueOf } from "./calendar.js"
-import { type MarkCache, type Tense, tenseCues } from "./tense.js"
+import { isHabitual, type MarkCache, type Tense, tenseCues } from "./tense.js"
 import type { BodyCand, CalendarUnit, Dateline, DateMention, DocContext, Kind, Published } from "./types.js"
 
 export interface Resolved {
@@ -130,6 +130,14 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
       return kind.rel ? relative(ref, v) : inferred(ref, v)
     }
     case "weekday": {
+      const focus = kind.fromFocus ? focusOf(cx) : null
+      if (focus && focus.m !== null && focus.d !== null) {
+        // the nearest such weekday strictly before (after) the day just named
+        const fwd = weekdayOf(focus.y, focus.m, focus.d)
+        const delta = kind.fromFocus === "before" ? -((fwd - kind.wd + 7) % 7 || 7) : (kind.wd - fwd + 7) % 7 || 7
+        const t = addDays(focus.y, focus.m, focus.d, delta)
+        return fromFocus(cx, kind.pod ? partOfDayValue(dayValue(t), kind.pod) : dayValue(t))
+      }
       if (!ref || ref.m === null || ref.d === null) return none("relative")
       const rwd = weekdayOf(ref.y, ref.m, ref.d)
       const back = (rwd - kind.wd + 7) % 7 // days back to the most recent such day on or before the reference
@@ -165,6 +173,17 @@ export const resolve = (kind: Kind, ref: Ref | null, cx: Context): Resolved => {
         if (kind.anaphoric.fallback === "none") return none("relative")
       }
       return relative(ref, ref ? unitValue(kind.unit, kind.n, ref) : null)
+    }
+    case "yearsBefore": {
+      // the anniversary day lies next to the reference whatever the tense of the event it recalls ("A year ago
+      // Tuesday, the dam broke", written on a Monday: tomorrow, a year back)
+      const r = resolve(kind.day, ref, { ...cx, tense: "unknown" })
+      const m = r.value ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(r.value) : null
+      if (!m) return r
+      const y = Number(m[1]) - kind.years
+      const mo = Number(m[2])
+      const d = Math.min(Number(m[3]), daysIn(y, mo))
+      return { ...r, value: isoDay(y, mo, d) }
     }
     case "weekOf": {
       // the week of the day, once the day is resolved
@@ -325,11 +344,13 @@ export const resolveCandidates = (
     const isDateline = dateline !== null && c.s === dateline.s
     const p = doc.paras[c.para]!
     const tense: Tense = isDateline ? "past" : needsTense(c.kind) ? tenseOf(c.kind, p.text, c.s - p.s, c.e - p.s, doc.memo.marks) : "unknown"
-    const r = resolve(c.kind, ref, { tense, previous, period, vague, lang: doc.lang })
+    // a month or a day named in a habitual sentence recurs every year: no year ("the river usually floods in March")
+    const recurring = ((c.kind.k === "month" && c.kind.rel === null) || (c.kind.k === "yearless" && c.kind.wd === undefined)) && isHabitual(p.text, c.s - p.s, c.e - p.s)
+    const r: Resolved = recurring ? yearlessOf(c.kind) : resolve(c.kind, ref, { tense, previous, period, vague, lang: doc.lang })
     // "that day" with no day written before it, "three days later": no calendar value, reported only with `vague`
     if (r.value === null && !vague && (c.kind.k === "anaphor" || c.kind.k === "vague" || countsFromFocus(c.kind))) continue
     if (r.value !== null && c.kind.k !== "anaphor" && /^\d{4}/.test(r.value)) previous = r.value
-    if (r.value !== null && namesPeriod(c.kind)) period = r.value
+    if (r.value !== null && namesPeriod(c.kind) && (period === null || reportable(doc, r.value, ref) || CLOSED_ON.test(doc.body.slice(c.e, c.e + 24)))) period = r.value
     if (isDateline) datelineValue = r.value
     const interval = r.value === null ? null : memoInterval(doc, r.value)
     mentions.push({
@@ -366,6 +387,26 @@ const memoInterval = (doc: DocContext, value: string) => {
 const namesPeriod = (kind: Kind) =>
   ((kind.k === "quarter" || kind.k === "half") && kind.shift === 0) || (kind.k === "latestQuarter" && kind.yearBack === 0 && kind.year === undefined)
 
+/**
+ * Whether a quarter or half can be the period a text reports on: one that has ended by the reference date (results are
+ * reported for a closed period). A quarter still running or ahead ("expects a weak fourth quarter") is named in passing,
+ * so "the year-ago period" and "a year ago" keep counting from the closed one. Without a day of reference, any. A
+ * quarter followed by the day it closed ("the fourth quarter ended June 30", a fiscal one) is closed whatever its label.
+ */
+const CLOSED_ON = /^\s*,?\s*(?:(?:which|that)\s+)?(?:ended|ending|closed)\b/i
+const reportable = (doc: DocContext, value: string, ref: Ref | null): boolean => {
+  if (!ref || ref.m === null || ref.d === null) return true
+  const latest = memoInterval(doc, value)?.latest
+  return latest === undefined || latest < isoDay(ref.y, ref.m, ref.d)
+}
+
+/** the value of a month or a day without its year ("--03", "--03-14") */
+const yearlessOf = (kind: Kind): Resolved => {
+  if (kind.k !== "month" && kind.k !== "yearless") return none("explicit")
+  const mm = String(kind.m).padStart(2, "0")
+  return { value: kind.k === "yearless" ? `--${mm}-${String(kind.d).padStart(2, "0")}` : `--${mm}`, resolution: "explicit", anchor: null }
+}
+
 const needsTense = (kind: Kind): boolean =>
   (kind.k === "weekOf" && needsTense(kind.day)) ||
   kind.k === "weekend" ||
@@ -390,6 +431,9 @@ const tenseOf = (kind: Kind, p: string, s: number, e: number, marks: MarkCache):
   // a weekday: its clause's verb; under an infinitive ("planned to leave on Thursday") or a present, the nearest reading
   if (kind.k === "weekday" || kind.k === "weekend") return cues.infinitive || cues.clause === "present" ? "unknown" : cues.clause
   if (ENDED_BEFORE.test(before)) return "past"
+  // a figure compared with that of a month or a day ("down from the March high", "compared with the May 3 close") is
+  // one already measured
+  if (COMPARED_BEFORE.test(before) && QUALIFIES_NOUN.test(p.slice(e, e + 16))) return "past"
   const limit = FORWARD_PREP_BEFORE.test(before) || QUALIFIES_NOUN.test(p.slice(e, e + 16)) || cues.infinitive
   if (cues.near === "future") return "future"
   if (cues.near === "past") return limit ? "present" : "past"
@@ -405,6 +449,7 @@ const tenseOf = (kind: Kind, p: string, s: number, e: number, marks: MarkCache):
 }
 /** a lower-case noun right after a date: the date qualifies it ("the Jan. 14 deadline", "November transactions") */
 const QUALIFIES_NOUN = /^\s+(?!and\b|or\b|to\b|through\b|until\b|by\b|in\b|on\b|at\b|of\b|for\b|from\b|with\b|after\b|before\b|when\b|as\b|the\b|a\b|an\b|is\b|was\b|are\b|were\b|will\b|would\b|that\b|this\b|it\b|he\b|she\b|they\b|we\b|i\b|but\b)[a-z]{3,}/
+const COMPARED_BEFORE = /\b(?:from|since|than|over|compared (?:with|to)|versus|vs\.?)\s+(?:the|its|their|a)\s+$/i
 const ENDED_BEFORE = /\b(?:ended|began|started|died|founded|born|since)\s+(?:on\s+|in\s+)?(?:early\s+|late\s+|mid-?)?$/i
 const TAKES_EFFECT_BEFORE = /\b(?:payable|effective|takes? effect|due|expires?|deadline(?:\s+(?:of|is))?|of record|redeemable|starting|beginning|as soon as)\s+(?:on\s+|in\s+|as\s+of\s+)?$/i
 const FORWARD_PREP_BEFORE = /\b(?:to|until|till|through|by|for|from)\s+(?:early\s+|late\s+|mid-?)?$/i

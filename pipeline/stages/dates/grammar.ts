@@ -39,7 +39,8 @@ const MONTH_LEAD_BEFORE = new RegExp(
 )
 const RE_MONTH_ALONE = sticky(`(${MONTH_TREE})\\b(?!\\s+\\d)`)
 const RE_MONTH_REL_YEAR = sticky(`\\b(${MONTH_TREE})\\s+(?:of\\s+)?(this|last|next|the following|the previous|the same)\\s+year\\b`)
-const RE_PERIOD = /\b(?:the\s+)?(latest|current|past|previous|same|comparable|year-ago|year-earlier|recent|prior|recent|fiscal|latest fiscal|current fiscal|most recent|comparable year-ago|comparable year-earlier|year-before)\s+(quarter|period|year|fiscal year)\b/gi
+/** "the latest quarter", "the comparable year-ago period"; a unit word goes no further into a compound ("year-ago") */
+const RE_PERIOD = /\b(?:the\s+)?(latest|current|past|previous|same|comparable|year-ago|year-earlier|recent|prior|recent|fiscal|latest fiscal|current fiscal|most recent|comparable year-ago|comparable year-earlier|year-before)\s+(quarter|period|year|fiscal year)\b(?!-)/gi
 /** "that year", "later that day", "the same month": the period of the date written just before */
 const RE_ANAPHOR = /\b(?:(?:earlier|later)\s+)?(?:that(?:\s+same)?|the\s+same)\s+(day|month|year)\b(?!['’-])/gi
 /** the second day of "April 24 and 25" (the first is read by the other rules) */
@@ -48,7 +49,7 @@ const RE_YEAR_END = /\b(?:the\s+)?(?:year-end|year end|year's end|year’s end|e
 const RE_YEAR_AGO = /\b(year-earlier|year-ago|a year earlier|a year ago)\b/gi
 const RE_WEEKEND = /\b(?:the|this|last|next|this past|over the)\s+weekend\b/gi
 /** a weekday, tried at its token, and a relative word that may lead it (`WEEKDAY_LEAD_BEFORE`) */
-const WEEKDAY_LEAD_BEFORE = /\b(?:(last|next|this|this past|this coming|past|coming)\s+)$/
+const WEEKDAY_LEAD_BEFORE = /\b(?:(last|next|this|this past|this coming|past|coming|the previous|the preceding|the following)\s+)$/i
 const RE_WEEKDAY = sticky(`(${WEEKDAY_TREE})(?:'s)?\\b(?:\\s+(morning|afternoon|evening|night))?`)
 const RE_CASUAL = /\b(today|tonight|yesterday|tomorrow|(?:this|last|tomorrow|yesterday)(?=\s+(?:morning|afternoon|evening|night)))\b(?:\s+(morning|afternoon|evening|night))?/gi
 const podOf = (w: string | undefined): PartOfDay | undefined => {
@@ -83,7 +84,10 @@ const RE_YEAR_QUARTER = rx(`\\bthe\\s+(${YEAR})\\s+(?:quarter|period)\\b`, "gi")
 const THE_UNIT_BEFORE = /\b(?:(?:earlier|later)\s+in|for|during|of|throughout|in)\s+the\s+(?:(?:full|whole|entire)\s+)?$/i
 const RE_THE_UNIT = /(year|month|week|quarter)\b(?![-’']|\s+(?:ago|before|earlier|later|of|to|two|2\d\d\d|before|after))/iy
 const RE_QUARTER = rx(`\\b(?:(?:the|its|a|their|our)\\s+)?(?:(?:comparable\\s+)?(year-ago|year-earlier|last year['’]s|next year['’]s|this year['’]s)\\s+)?(?:(${YEAR})\\s+)?(?:fiscal\\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal[- ])?(?:quarter|period)\\b(?:\\s+(?:of\\s+)?(?:fiscal\\s+)?(${YEAR})\\b)?`, "gi")
-const RE_HALF = rx(`\\b(?:the\\s+)?(?:(${YEAR})\\s+)?(first|second)[- ]half\\b(?:\\s+(?:of\\s+)?(${YEAR})\\b)?`, "gi")
+/** "the second half of 1998", "the last half of 1989" (the latter one); not "the first half-hour" */
+const RE_HALF = rx(`\\b(?:the\\s+)?(?:(${YEAR})\\s+)?(first|second|last|latter|1st|2nd)[- ]half\\b(?![-‐]\\w)(?:\\s+(?:of\\s+)?(${YEAR})\\b)?`, "gi")
+/** "the first two quarters of 1990": a half of a year written as its quarters (a year is needed: alone it is a duration) */
+const RE_TWO_QUARTERS = rx(`\\b(?:the\\s+)?(first|last|second|final)\\s+two\\s+quarters\\s+of\\s+(?:fiscal\\s+)?(${YEAR})\\b`, "gi")
 const RE_FISCAL = rx(`\\b(?:fiscal|financial|FY|calendar|model|tax)[- ]?(?:year\\s+)?(${YEAR})\\b`, "gi")
 const RE_SEASON = rx(`\\b(?:(last|next|this|this past|this coming|past|coming)\\s+)?(${SEASON})(?:\\s+(?:of\\s+)?(${YEAR}))?\\b`, "gi")
 /** a year: not after a digit, a decimal or thousands separator, a currency sign, a slash, a colon or a dash */
@@ -307,7 +311,7 @@ const RULES: ReadonlyArray<Rule> = [
       const word = m[2]!
       // "May" and "March" alone are too often verbs/names; ask for a lead word; abbreviations alone are not dates
       const lead = m[1]
-      if (/^(?:May|MAY|March|MARCH)$/.test(word) && !lead) return
+      if (/^(?:May|MAY|March|MARCH)$/.test(word) && !lead && !monthModifier(p, m.index + m[0].length - word.length, m.index + m[0].length)) return
       if (word.length <= 4 && !/^(?:June|July|May|JUNE|JULY|MAY)$/.test(word)) return
       if (/\.$/.test(word)) return
       const s = m.index + m[0].length - word.length
@@ -322,7 +326,11 @@ const RULES: ReadonlyArray<Rule> = [
     read: (m, p, add) => {
       if (!isWeekdayDate(p, m.index, m.index + m[0].length, m[2]!)) return
       const pod = podOf(m[3])
-      add(m.index, m.index + m[0].length, pod ? { k: "weekday", wd: weekdayNo(m[2]!), rel: relOf(m[1]), pod } : { k: "weekday", wd: weekdayNo(m[2]!), rel: relOf(m[1]) }, 4)
+      // "the previous Friday", "the following Monday": counted from the day the text has just named
+      const lead = (m[1] ?? "").toLowerCase()
+      const fromFocus = lead === "the previous" || lead === "the preceding" ? { fromFocus: "before" as const } : lead === "the following" ? { fromFocus: "after" as const } : {}
+      const rel = fromFocus.fromFocus ? (fromFocus.fromFocus === "before" ? "last" : "next") : relOf(m[1])
+      add(m.index, m.index + m[0].length, { k: "weekday", wd: weekdayNo(m[2]!), rel, ...(pod ? { pod } : {}), ...fromFocus }, 4)
     }
   },
   {
@@ -426,8 +434,15 @@ const RULES: ReadonlyArray<Rule> = [
     when: [T.HALF],
     read: (m, p, add) => {
       const y = m[1] ?? m[3]
-      add(m.index, m.index + m[0].length, { k: "half", h: m[2]!.toLowerCase() === "first" ? 1 : 2, y: y ? Number(y) : null, shift: 0 }, 3)
+      // "the last half" alone is as often a match's or a film's as a year's
+      if (!y && /^(?:last|latter)$/i.test(m[2]!)) return
+      add(m.index, m.index + m[0].length, { k: "half", h: /^(?:first|1st)$/i.test(m[2]!) ? 1 : 2, y: y ? Number(y) : null, shift: 0 }, 3)
     }
+  },
+  {
+    re: RE_TWO_QUARTERS,
+    when: [T.QUARTER],
+    read: (m, p, add) => add(m.index, m.index + m[0].length, { k: "half", h: /^first$/i.test(m[1]!) ? 1 : 2, y: Number(m[2]), shift: 0 }, 2)
   },
   {
     re: RE_FISCAL,
@@ -559,6 +574,23 @@ const paragraphCandidates = (p: string, config: DatesConfig, lang: string, trigg
       }
     })
 
+  // "a year ago Tuesday", "ten years ago today": the day right after "N years ago" is the anniversary it counts back from
+  if (classes & T.YEAR_WORD)
+    for (const c of out) {
+      const years = c.kind.k === "yearAgo" && !c.kind.anaphoric ? -c.kind.n : c.kind.k === "unit" && c.kind.unit === "year" && c.kind.n < 0 && !c.kind.anaphoric ? -c.kind.n : 0
+      if (years <= 0 || !/ago$/i.test(p.slice(c.s, c.e))) continue
+      const gap = /^[ \t]+/.exec(p.slice(c.e, c.e + 4))
+      if (!gap) continue
+      const at = c.e + gap[0].length
+      const day = out.find(
+        (d) => d.s === at && ((d.kind.k === "weekday" && d.kind.rel === null && !d.kind.pod) || (d.kind.k === "days" && !d.kind.anaphoric && Math.abs(d.kind.n) <= 1 && !d.kind.pod) || d.kind.k === "yearless")
+      )
+      if (!day) continue
+      c.e = day.e
+      c.kind = { k: "yearsBefore", years, day: day.kind as Extract<Kind, { k: "weekday" | "days" | "yearless" }> }
+      out.splice(out.indexOf(day), 1)
+    }
+
   // "the night of March 5", "on the morning of Oct. 3": that part of the day written after it (its candidate widened)
   if (classes & (T.MONTH | T.WEEKDAY))
     for (const c of out) {
@@ -601,6 +633,15 @@ const paragraphCandidates = (p: string, config: DatesConfig, lang: string, trigg
   }
   return out
 }
+
+/**
+ * "the March accession", "its May report": a capitalised May or March between a determiner and a lower-case noun is a
+ * month qualifying the noun (the verb "march", the name "May" do not stand there)
+ */
+const DETERMINER_BEFORE = /\b(?:the|its|their|his|her|our|this|that|a|an)\s+$/i
+const NOUN_AFTER = /^\s+(?!(?:is|was|are|were|will|would|has|had|have|can|could|may|might|must|should|shall|did|does|do|and|or|but|of|to|in|on|at|by|for|with|from|as|that|which|who|the|a|an|it|he|she|they|we|i|you|also|not|has|been)\b)[a-z]{3,}\b/
+const monthModifier = (p: string, s: number, e: number): boolean =>
+  /^[A-Z]/.test(p.slice(s, e)) && DETERMINER_BEFORE.test(p.slice(Math.max(0, s - 8), s)) && NOUN_AFTER.test(p.slice(e, e + 24))
 
 /** a noun after a holiday's name that makes it a kind of thing ("a Christmas movie", "Thanksgiving tablescapes") */
 const HOLIDAY_THING =

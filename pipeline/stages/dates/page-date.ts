@@ -85,7 +85,7 @@ const pageDateInBody = (
     const t = p.text
     if (t.length > 110 || !/\d/.test(t)) continue
     if (CHROME_NEAR.test(`${paras[i - 1]?.text ?? ""} ${t} ${paras[i + 1]?.text ?? ""}`)) continue
-    if (/\b(?:repl(?:y|ies)|wrote|said|says|asked|answered|quote|comment\s*[•·|]|last (?:checked|reviewed|verified|accessed)|accessed|retrieved|effective|valid|event date|starts?|ends?|from|to|until|through)\b|\b\d{1,2}:\d\d\s*[-–]\s*\d|\d\s*[-–]\s*\d{4}-\d\d/i.test(t)) continue
+    if (/\b(?:repl(?:y|ies)|wrote|said|says|asked|answered|quote|comment\s*[•·|]|last (?:checked|reviewed|verified|accessed)|accessed|retrieved|effective|valid|event date|starts?|ends?|from|to|until|through)\b|\b\d{1,2}:\d\d\s*[-–]\s*\d/i.test(t) || DATE_RANGE.test(t)) continue
     if (proseWords[i] || /[a-z]{3,}\.\s+[A-Z]/.test(t)) continue
     const line = unglue(t)
     if (line !== t) continue // offsets would not hold after ungluing: leave glued lines to the clean stage's hint
@@ -93,6 +93,8 @@ const pageDateInBody = (
       (c) => c.kind.k === "full" && c.kind.d !== null && c.kind.m !== null && !/[-_/\w]$/.test(line.slice(0, c.s)) && !/^[-_/]\w/.test(line.slice(c.e))
     )
     if (days.length === 0 || days.length > 2) continue
+    // "Originally published in March 2022. Last updated on ...": the publication is stated, at a month's precision
+    if (publishedCoarser(line, config, lang)) continue
     // what is around the date must be furniture, not a sentence: few words besides it
     const rest = days.reduce((acc, c) => acc.replace(line.slice(c.s, c.e), " "), line)
     if (wordCount(rest.trim()) > 9) continue
@@ -115,16 +117,34 @@ const PAST: Context = { tense: "past", previous: null, period: null, vague: fals
 const dateOfLine = (text: string, config: DatesConfig, ref: Ref | null, lang = "en"): { value: string; s: number; e: number; updated: boolean } | null => {
   const cands = windowCandidates(text, config, lang).filter((c) => c.kind.k !== "vague" && c.kind.k !== "event" && c.kind.k !== "month")
   const resolved = cands
-    .map((c) => ({ c, r: resolve(c.kind, ref, PAST), updated: UPDATED_LABEL.test(text.slice(Math.max(0, c.s - 30), c.s)) }))
+    .map((c) => {
+      const before = text.slice(Math.max(0, c.s - 30), c.s)
+      return { c, r: resolve(c.kind, ref, PAST), updated: UPDATED_LABEL.test(before), published: PUBLISHED_LABEL.test(before) }
+    })
     .filter((x) => x.r.value !== null)
-  // the most specific first; among equals a publication before an update, then the first written
-  resolved.sort((a, b) => b.r.value!.length - a.r.value!.length || Number(a.updated) - Number(b.updated) || a.c.s - b.c.s)
+  // the date a publication label names ("Originally published in March 2022. Last updated on ..."), at whatever
+  // precision; else the most specific first; among equals a publication before an update, then the first written
+  resolved.sort(
+    (a, b) => Number(b.published) - Number(a.published) || b.r.value!.length - a.r.value!.length || Number(a.updated) - Number(b.updated) || a.c.s - b.c.s
+  )
   const best = resolved[0]
   return best ? { value: best.r.value!, s: best.c.s, e: best.c.e, updated: best.updated } : null
+}
+const FULL_DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/** the line's publication label names a date without a day ("Originally published in March 2022") */
+const publishedCoarser = (line: string, config: DatesConfig, lang: string): boolean => {
+  if (!/\b(?:published|posted)\b/i.test(line)) return false
+  const d = dateOfLine(line, config, null, lang)
+  return d !== null && !FULL_DAY.test(d.value)
 }
 /** screen captures glue a year to what follows it ("June 29, 2020November 12, 2021", "October 17, 20236:01 PM") */
 const GLUED_YEAR = new RegExp(`((?:${MONTH})\\s+${DAYNUM},?\\s+|${DAYNUM}\\s+(?:${MONTH}),?\\s+)((?:1[6-9]|20)\\d\\d)(?=[A-Za-z]|\\d)`, "g")
 const unglue = (text: string) => text.replace(GLUED_YEAR, "$1$2 ")
+/** a label that names the publication itself, right before its date */
+const PUBLISHED_LABEL = /\b(?:published|first published|originally published|posted|first posted)\b(?:\s+(?:on|in|at))?\s*:?\s*$/i
+/** a line that holds a span of dates ("2025-12-12 - 2025-12-17", an event's days), not the day a page was published */
+const DATE_RANGE = /\d\s*[-–]\s*\d{4}-\d\d/
 const UPDATED_LABEL = /\b(?:updated|modified|edited|revised|last post|last reply|last activity)\b[^0-9]{0,20}$/i
 
 /** The dateline: a place and a date opening one of the first paragraphs of the body (or a place alone). */
@@ -150,8 +170,6 @@ export const findDateline = (doc: DocContext, cands: ReadonlyArray<BodyCand>): {
   return { dateline, placeOnly }
 }
 
-const FULL_DAY = /^\d{4}-\d{2}-\d{2}$/
-
 /** The publication date: stated metadata > the clean stage's hint > a dateline with a year > a page date line. */
 export const choosePublished = (doc: DocContext, cands: ReadonlyArray<BodyCand>, dateline: Dateline | null): Published | null => {
   const { input, config, body } = doc
@@ -159,7 +177,7 @@ export const choosePublished = (doc: DocContext, cands: ReadonlyArray<BodyCand>,
   // metadata may carry a time ("2022-02-17T10:00:00Z"): the value keeps the date at its precision
   if (input.statedPublished && stated) return { value: refIso(stated), s: -1, e: -1, text: input.statedPublished, source: "metadata" }
   const hint = input.cleaned.publishedHint
-  if (hint) {
+  if (hint && !DATE_RANGE.test(hint.text)) {
     const d = dateOfLine(unglue(hint.text), config, null, doc.lang)
     // a page date states a day: a month alone ("March 2019") is an archive link more often than a publication date
     if (d && FULL_DAY.test(d.value)) return { value: d.value, s: -1, e: -1, text: hint.text.slice(d.s, d.e), source: hint.source }

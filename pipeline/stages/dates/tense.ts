@@ -240,6 +240,18 @@ const NEAR_SKIP = new Set(["on", "in", "at", "since", "of", "the", "early", "lat
 const FUTURE_CUE =
   /\b(?:will|won't|wo n't|'ll|shall|going to|(?:is|are|was|were) (?:scheduled|expected|due|set|slated|planned|supposed|likely) to|scheduled for|planning to|upcoming|is to|are to|to be held|payable|(?:plans?|intends?|expects?|aims?) to)\b|(?:^|[^\p{L}])(?:будет|будут|станет|планиру|намерен|собира|предстоит|состоится|пройд[её]т)/iu
 
+/**
+ * Words that make a sentence habitual, about what recurs rather than one occasion ("the river usually floods in
+ * March", "prices tend to peak in December", "each year in July"): a month or a day named in it recurs every year.
+ */
+const HABITUAL =
+  /\b(?:usually|typically|generally|normally|traditionally|customarily|habitually|tends? to|tended to|every year|each year|annually|year after year|most years|in a typical year|as a rule)\b|(?:^|[^\p{L}])(?:обычно|как правило|ежегодно|каждый год|каждую весну|каждое лето|каждую осень|каждую зиму)/iu
+/** whether the sentence around [s, e) of paragraph p is habitual (`HABITUAL`) */
+export const isHabitual = (p: string, s: number, e: number): boolean => {
+  const { a, b } = sentenceBounds(p, s, e)
+  return HABITUAL.test(p.slice(a, b + 1))
+}
+
 export interface TenseCues {
   /** the tense of a verb group right next to the date (a few prepositions or articles between), if any */
   readonly near: Tense

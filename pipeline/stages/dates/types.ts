@@ -46,7 +46,8 @@ export type Kind =
   | { readonly k: "full"; readonly y: number; readonly m: number | null; readonly d: number | null; readonly pod?: PartOfDay } // year written
   | { readonly k: "yearless"; readonly m: number; readonly d: number; readonly wd?: number; readonly pod?: PartOfDay } // month + day (+ weekday) written
   | { readonly k: "month"; readonly m: number; readonly rel: Rel } // month alone
-  | { readonly k: "weekday"; readonly wd: number; readonly rel: Rel; readonly pod?: PartOfDay }
+  /** `fromFocus`: "the previous Friday", "the following Monday", counted from the day named just before (else from the reference) */
+  | { readonly k: "weekday"; readonly wd: number; readonly rel: Rel; readonly pod?: PartOfDay; readonly fromFocus?: "before" | "after" }
   | { readonly k: "days"; readonly n: number; readonly pod?: PartOfDay; readonly anaphoric?: Anaphoric } // today / yesterday / N days ago, tonight
   | { readonly k: "unit"; readonly unit: CalendarUnit; readonly n: number; readonly anaphoric?: Anaphoric } // last year, this month, 2 years ago
   | { readonly k: "quarter"; readonly q: number; readonly y: number | null; readonly shift: number } // third quarter (of 1989), last year's fourth quarter
@@ -60,6 +61,8 @@ export type Kind =
   /** the latest quarter, the year-ago quarter; discussed: the quarter the text has named, when there is one; year: "the 1988 quarter" */
   | { readonly k: "latestQuarter"; readonly back: boolean; readonly yearBack: number; readonly discussed?: boolean; readonly year?: number }
   | { readonly k: "weekOf"; readonly day: Extract<Kind, { k: "full" | "yearless" }> } // the week of May 12
+  /** "a year ago Tuesday", "ten years ago today": an anniversary, the day near the reference that many years back */
+  | { readonly k: "yearsBefore"; readonly years: number; readonly day: Extract<Kind, { k: "weekday" | "days" | "yearless" }> }
   | { readonly k: "weekend"; readonly coming: boolean } // "the weekend", "this weekend": the last one or the next one, by tense
   | { readonly k: "yearAgo"; readonly n: number; readonly anaphoric?: Anaphoric } // a year ago, a year earlier: the period under discussion, a year back
   | { readonly k: "holiday"; readonly name: string; readonly day: (y: number) => { m: number; d: number } }
