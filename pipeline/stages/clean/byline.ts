@@ -528,6 +528,41 @@ const confirmedNames = (lines: ReadonlyArray<Line>, from: number, common: Common
   return { all, people }
 }
 
+const personOrAgency = (name: string, common: CommonWord): boolean => {
+  const nm = name.split(",")[0]!.trim()
+  if (AGENCIES.has(nm.toLowerCase())) return true
+  return nm.includes(" ") && (plausibleName(nm, common, "strict") || startsWithGivenName(nm, common))
+}
+
+/**
+ * A byline with a cue ("By X", "Written by X", "<date> by X") outside the headline's neighbourhood, from the page's
+ * start to `last`: taken when every cue there names the same authors, since a list of teasers gives each its own.
+ */
+const cueAboveText = (
+  lines: ReadonlyArray<Line>,
+  decisions: ReadonlyArray<{ readonly keep: boolean }>,
+  skip: ReadonlySet<number>,
+  last: number,
+  words: { readonly common: CommonWord; readonly lowerCount: (word: string) => number; readonly onlyAfterBy: (word: string) => boolean }
+): { i: number; b: Byline } | null => {
+  let found: { i: number; b: Byline; key: string } | null = null
+  const none: Beside = { metadata: false, date: false, repeated: false }
+  for (let i = 0; i <= last; i++) {
+    if (skip.has(i)) continue
+    const l = lines[i]!
+    if (l.words === 0 || l.words > 24 || (decisions[i]!.keep && l.words > 12 && !opensAsByline(l.core))) continue
+    if (l.rule && l.rule.action !== "byline" && l.rule.action !== "drop" && l.rule.action !== "post_date") continue
+    const b = bylineOf(l, lines.slice(i + 1, i + 4), none, words, true)
+    // far from the headline a menu's "By State" or "Sort by Company Size" reads as a cue: the names must be a person's
+    // (two words or more the page never writes in lower case, or a given name first) or an agency's
+    if (!b || b.form !== "cue" || !b.names.every((nm) => personOrAgency(nm, words.common))) continue
+    const key = b.names.map((nm) => nm.toLowerCase()).join("|")
+    if (found && found.key !== key) return null
+    found ??= { i, b, key }
+  }
+  return found
+}
+
 /** Bylines in the head of the page give the authors (a dated byline also gives the published hint). */
 export const findBylines = (ctx: CleanContext): void => {
   const { lines, decisions, firstKept, titleIdx, authors } = ctx
@@ -579,6 +614,15 @@ export const findBylines = (ctx: CleanContext): void => {
     // the audit trail names the byline: its rule, else "byline"
     decisions[best.i] = { keep: false, reason: l.rule?.action === "byline" ? l.rule.id : l.rule !== null && !decisions[best.i]!.keep ? decisions[best.i]!.reason : "byline" }
     if (best.b.dated && best.b.form === "cue" && !ctx.publishedHint) ctx.publishedHint = { text: l.core, source: "byline" }
+    return
+  }
+  // none around the headline (the headline found may be a subheading): a cue anywhere above the text's first lines,
+  // when the page's cues there name one author (teasers name several)
+  const headCue = cueAboveText(lines, decisions, zone, Math.min(n - 1, Math.max(start, titleIdx) + AROUND_START), { common, lowerCount, onlyAfterBy })
+  if (headCue) {
+    for (const nm of headCue.b.names) if (!authors.includes(nm)) authors.push(nm)
+    ctx.bylineIdx = headCue.i
+    if (!decisions[headCue.i]!.keep || lines[headCue.i]!.words <= 12) decisions[headCue.i] = { keep: false, reason: "byline" }
     return
   }
   // no byline in the head: a "Written by X" line after the text
