@@ -20,7 +20,18 @@ const PROSE = [
   "Engineers told the council that the timber piles had rotted in several places but that the deck could be carried on new steel beams for about a third of the cost of a new pier.",
   "Residents who use the ferry to reach the market on the island said they were relieved, although some of them asked why the repairs had been left for so many years."
 ]
-const TEXT = ["", PROSE[0]!, "", PROSE[1]!, "", PROSE[2]!]
+const MORE = [
+  "The ferry company said that its boats would keep to the winter timetable while the work went on, with an extra crossing on market days.",
+  "A local fisherman who has moored beside the pier for forty years said the old timbers had outlived three harbour masters and two storms.",
+  "Council officers will now ask three firms for prices, and the work is expected to start in the spring once the weather has settled.",
+  "The school on the island plans to take its pupils to watch the divers inspect the piles, as part of a project on the history of the harbour.",
+  "Some members had argued for a floating pontoon instead, which they said would be cheaper to keep, but the idea was rejected by a wide margin.",
+  "The vote closes a debate that began after a winter storm tore away part of the railing and the pier was shut to walkers for several weeks.",
+  "Shop owners on the quay said that the pier brings visitors in the summer and that losing it would have hurt the small businesses around it.",
+  "The council will publish the engineers' full report next month, together with a plan of the works and a timetable for each stage of them."
+]
+/** the article's text: long enough that what follows it is no longer the headline's neighbourhood */
+const TEXT = [PROSE[0]!, PROSE[1]!, PROSE[2]!, ...MORE].flatMap((p) => ["", p])
 /** a dozen short lines of a page's furniture: they put a line far from the headline */
 const FURNITURE = ["Share", "Print", "Email", "Listen", "Save", "Follow", "Gift", "Comment", "Island", "Harbour", "Ferries", "Weather"]
 
@@ -36,5 +47,24 @@ describe("a cue byline far from the headline", () => {
   it("takes no menu entry that reads like a cue ('By Region', 'Sort by Company Size')", () => {
     expect(authors(["By Region", ...FURNITURE, HEADLINE, ...TEXT])).toEqual([])
     expect(authors(["Sort by Company Size", ...FURNITURE, HEADLINE, ...TEXT])).toEqual([])
+  })
+})
+
+describe("a portrait and the name under it", () => {
+  it("reads an avatar and its name far above the headline, and a user name in lower case", () => {
+    expect(authors(["Tamsin Oakhurst's avatar", "Tamsin Oakhurst", ...FURNITURE, HEADLINE, ...TEXT])).toEqual(["Tamsin Oakhurst"])
+    expect(authors(["Picture of quaymaster", "quaymaster", ...FURNITURE, HEADLINE, ...TEXT])).toEqual(["quaymaster"])
+  })
+
+  it("reads an author box after the text: a portrait of the author and the name under it", () => {
+    expect(authors([HEADLINE, ...TEXT, "", "Photo of author", "Tamsin Oakhurst", "", "Subscribe"])).toEqual(["Tamsin Oakhurst"])
+    expect(authors([HEADLINE, ...TEXT, "", "Tamsin Oakhurst's Profile Picture", "Tamsin Oakhurst"])).toEqual(["Tamsin Oakhurst"])
+  })
+
+  it("takes none from a comment section, whose avatars show several people, nor from an avatar whose name is not under it", () => {
+    const comments = ["Tamsin Oakhurst's avatar", "Tamsin Oakhurst", "Lovely news for the island.", "Pavel Ruddock's avatar", "Pavel Ruddock", "About time too."]
+    expect(authors([HEADLINE, ...TEXT, "", ...comments])).toEqual([])
+    expect(authors([HEADLINE, ...TEXT, "", "Tamsin Oakhurst's avatar", "Subscribe"])).toEqual([])
+    expect(authors([HEADLINE, ...TEXT, "", "admin's avatar", "admin"])).toEqual([])
   })
 })

@@ -563,6 +563,43 @@ const cueAboveText = (
   return found
 }
 
+/** a portrait or an avatar that names its person: "X's avatar", "X's user avatar", "Picture of X", "An avatar representing X" */
+const NAMED_PORTRAIT_RE =
+  /^(?:(?:an?\s+)?(?:headshot|picture|photo|image|portrait|avatar|profile (?:picture|photo|image))\s+(?:of|representing)\s+(.{2,60}?)|(.{2,60}?)(?:'s|’s)?\s+(?:user\s+)?(?:avatar|headshot|portrait|profile (?:picture|photo|image))(?:\s+image)?)$/iu
+/** a portrait that names no one: the name is on the next line ("Photo of author", "Author image") */
+const AUTHOR_PORTRAIT_RE = /^(?:(?:headshot|picture|photo|image|portrait|avatar) of (?:the )?author|author(?:'s)? (?:headshot|picture|photo|image|portrait|avatar))$/iu
+
+/**
+ * The person a portrait and the name under it show ("X's avatar" / "X", "Photo of author" / "X"): a page's author box
+ * or its byline, wherever the headline is. The name under the portrait must be the portrait's own (a user name may be
+ * in lower case), or, under a portrait of "the author", a person's name.
+ */
+const portraitPair = (lines: ReadonlyArray<Line>, i: number, common: CommonWord): string | null => {
+  const l = lines[i]!
+  const next = lines[i + 1]
+  if (l.words > 10 || next === undefined || next.words === 0 || next.words > 5) return null
+  const under = undouble(fold(next.core.replace(/^by\s+/iu, "")))
+  if (AUTHOR_PORTRAIT_RE.test(l.core)) return looksLikeName(under) && under.includes(" ") && plausibleName(under, common, "lenient") ? under : null
+  const m = NAMED_PORTRAIT_RE.exec(l.core)
+  const named = m ? fold(m[1] ?? m[2] ?? "") : ""
+  if (named === "" || named.toLowerCase() !== under.toLowerCase()) return null
+  const w = under.toLowerCase()
+  if (ACCOUNT_WORDS.has(w) || STOPWORDS.has(w) || (!looksLikeName(under) && !USERNAME_RE.test(under.replace(/ /gu, "_")))) return null
+  return under
+}
+
+/** The one person the portraits between `from` and `to` show (a comment section's show several: none). */
+const portraitAuthor = (lines: ReadonlyArray<Line>, from: number, to: number, common: CommonWord): { i: number; name: string } | null => {
+  let found: { i: number; name: string } | null = null
+  for (let i = Math.max(0, from); i <= Math.min(lines.length - 2, to); i++) {
+    const name = portraitPair(lines, i, common)
+    if (name === null) continue
+    if (found && found.name.toLowerCase() !== name.toLowerCase()) return null
+    found ??= { i, name }
+  }
+  return found
+}
+
 /** Bylines in the head of the page give the authors (a dated byline also gives the published hint). */
 export const findBylines = (ctx: CleanContext): void => {
   const { lines, decisions, firstKept, titleIdx, authors } = ctx
@@ -625,6 +662,13 @@ export const findBylines = (ctx: CleanContext): void => {
     if (!decisions[headCue.i]!.keep || lines[headCue.i]!.words <= 12) decisions[headCue.i] = { keep: false, reason: "byline" }
     return
   }
+  // nor a cue: the person a portrait and the name under it show above the text
+  const headPortrait = portraitAuthor(lines, 0, Math.min(n - 1, Math.max(start, titleIdx) + AROUND_START), common)
+  if (headPortrait) {
+    authors.push(headPortrait.name)
+    ctx.bylineIdx = headPortrait.i + 1
+    return
+  }
   // no byline in the head: a "Written by X" line after the text
   let lastKept = -1
   for (let i = n - 1; i >= 0; i--)
@@ -646,6 +690,11 @@ export const findBylines = (ctx: CleanContext): void => {
   }
   // nor a "Written by" line: the one person an author box or a bio after the text names
   if (ctx.forum) return
+  const boxPortrait = portraitAuthor(lines, lastKept + 1, lastKept + 40, common)
+  if (boxPortrait) {
+    authors.push(boxPortrait.name)
+    return
+  }
   confirmed ??= confirmedNames(lines, Math.min(start + 1, n), common)
   if (confirmed.people.size === 1) authors.push([...confirmed.people.values()][0]!)
 }
