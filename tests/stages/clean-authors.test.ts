@@ -68,3 +68,20 @@ describe("a portrait and the name under it", () => {
     expect(authors([HEADLINE, ...TEXT, "", "admin's avatar", "admin"])).toEqual([])
   })
 })
+
+describe("'<date> by X' and a cue inside a line", () => {
+  it("reads the name after any of the line's dates, not only the first", () => {
+    expect(authors([HEADLINE, "Posted: 2 Feb 2023 · Edited: 9 Mar 2024 by Tamsin Oakhurst · Contains partner links", ...TEXT])).toEqual(["Tamsin Oakhurst"])
+    expect(authors([HEADLINE, "June 3, 2024July 9, 2024 by Tamsin Oakhurst", ...TEXT])).toEqual(["Tamsin Oakhurst"])
+  })
+
+  it("reads a cue inside a line after the text ('This piece was written by X, <role>')", () => {
+    expect(authors([HEADLINE, ...TEXT, "", ...FURNITURE, "This piece was written by Tamsin Oakhurst, Harbour Editor"])).toEqual(["Tamsin Oakhurst"])
+    expect(authors([HEADLINE, ...TEXT, "", ...FURNITURE, "Page last changed June 3, 2024 by Tamsin Oakhurst."])).toEqual(["Tamsin Oakhurst"])
+  })
+
+  it("takes none from teasers after the text that each give '<date> by X'", () => {
+    const teasers = ["More stories", "June 3, 2024 by Pavel Ruddock | Island", "Ferry fares rise", "May 9, 2024 by Pavel Ruddock | Harbour", "Pier lights fixed"]
+    expect(authors([HEADLINE, ...TEXT, "", ...FURNITURE, ...teasers])).toEqual([])
+  })
+})

@@ -406,9 +406,14 @@ const cueTail = (l: Line, text: string): string | null => {
   // inside a longer line only after a sentence: "... the U.S. and Canada. By Jane Doe on Dec. 1"
   if (inside) return l.words <= 24 || /[.!?…]\s*$/u.test(text.slice(0, inside.index + 1)) ? text.slice(inside.index + inside[0].length) : null
   if (l.words > 30) return null
-  const d = DATE_RE.exec(text)
-  const by = d ? LOWER_BY_RE.exec(text.slice(d.index + d[0].length)) : null
-  return d && by && by.index <= 2 ? text.slice(d.index + d[0].length + by.index + by[0].length) : null
+  // "<date> by X", after any of the line's dates ("Published: <date> · Modified: <date> by X")
+  if (!DATE_RE.test(text)) return null
+  for (const d of text.matchAll(DATES_RE)) {
+    const after = text.slice(d.index + d[0].length)
+    const by = LOWER_BY_RE.exec(after)
+    if (by && by.index <= 2) return after.slice(by.index + by[0].length)
+  }
+  return null
 }
 
 /** The byline a line states, if any; `cueOnly`: far from the headline only a cue counts. */
@@ -684,6 +689,17 @@ export const findBylines = (ctx: CleanContext): void => {
     if ((cueAtStart(lead) === null && !CUE_ONLY_RE.test(lead)) || l.words > 12) continue
     const b = bylineOf(l, lines.slice(i + 1, i + 4), none, { common, lowerCount, onlyAfterBy }, true)
     if (b) {
+      for (const nm of b.names) if (!authors.includes(nm)) authors.push(nm)
+      return
+    }
+  }
+  // a cue inside a line ("This post was written by X", "Last updated <date> by X"), when one line alone has one (a
+  // list of teasers, "<date> by X | Section", repeats it) and it names a person or an agency
+  const inner = lines.slice(lastKept + 1, lastKept + 40).filter((l) => l.words <= 16 && cueTail(l, l.core) !== null)
+  if (inner.length === 1) {
+    const l = inner[0]!
+    const b = bylineOf(l, [], none, { common, lowerCount, onlyAfterBy }, true)
+    if (b && b.form === "cue" && b.names.every((nm) => personOrAgency(nm, common))) {
       for (const nm of b.names) if (!authors.includes(nm)) authors.push(nm)
       return
     }
