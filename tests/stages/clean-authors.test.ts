@@ -85,3 +85,10 @@ describe("'<date> by X' and a cue inside a line", () => {
     expect(authors([HEADLINE, ...TEXT, "", ...FURNITURE, ...teasers])).toEqual([])
   })
 })
+
+describe("where the names after a cue end", () => {
+  it("ends them at a word glued to what follows it ('X UpdatedJune 3, 2024')", () => {
+    expect(authors([HEADLINE, "ByTamsin Oakhurst UpdatedJune 3, 2024", ...TEXT])).toEqual(["Tamsin Oakhurst"])
+    expect(authors([HEADLINE, "By Tamsin Oakhurst PublishedJune 3, 2024", ...TEXT])).toEqual(["Tamsin Oakhurst"])
+  })
+})

@@ -65,7 +65,7 @@ const NOUN_BY_RE =
 
 /** where the names after a cue end (w3m glues the next element: "Jane DoeUpdated", "Jane DoeMarch 3, 2021") */
 const NAMES_END_RE =
-  /\s+(?:[Oo]n|[Ii]n|[Aa]t|[Ff]or|[Ff]rom|[Vv]ia|[Uu]pdated|UPDATED|[Pp]ublished|PUBLISHED|[Pp]osted|[Ll]ast|[Rr]eviewed|[Ff]act[- ][Cc]hecked|[Ee]dited|[Rr]ead|min|ago)\b|\s+\d|\s?[–—]|\s-\s|[|·•(]|(?<=\p{Ll})(?=(?:Published|Updated|Posted|Last|Reviewed|Edited|Fact|In|On)\b|\p{Lu}\p{Ll}{2,8}\.?\s\d)/u
+  /\s+(?:[Oo]n|[Ii]n|[Aa]t|[Ff]or|[Ff]rom|[Vv]ia|[Uu]pdated|UPDATED|[Pp]ublished|PUBLISHED|[Pp]osted|[Ll]ast|[Rr]eviewed|[Ff]act[- ][Cc]hecked|[Ee]dited|[Rr]ead|min|ago)(?:\b|(?=\p{Lu}\p{Ll}))|\s+\d|\s?[–—]|\s-\s|[|·•(]|(?<=\p{Ll})(?=(?:Published|Updated|Posted|Last|Reviewed|Edited|Fact|In|On)\b|\p{Lu}\p{Ll}{2,8}\.?\s\d)/u
 /** post-nominal letters: MS, RD, Ph.D., M.D., CFP®, E-RYT 200, Jr. */
 const POST_NOMINAL_RE = /^(?:\p{Lu}{2,6}[®™]?|(?:\p{Lu}\.){1,3}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|II|III|IV|\p{Lu}{1,4}-\p{Lu}{2,5}(?: \d{1,4})?|\p{Lu}{2,6} \p{Lu}{2,6})$/u
 const AGENCIES = new Set([
