@@ -92,3 +92,18 @@ describe("where the names after a cue end", () => {
     expect(authors([HEADLINE, "By Tamsin Oakhurst PublishedJune 3, 2024", ...TEXT])).toEqual(["Tamsin Oakhurst"])
   })
 })
+
+describe("several names, one a line after a cue", () => {
+  it("reads every name of a list after 'By' or 'Author(s)', past the separators between them", () => {
+    expect(authors([HEADLINE, "By", "Tamsin Oakhurst", ",", "Pavel Ruddock", ", and", "Harbour Desk Team", ...TEXT])).toEqual([
+      "Tamsin Oakhurst",
+      "Pavel Ruddock",
+      "Harbour Desk Team"
+    ])
+    expect(authors([HEADLINE, "Author(s)", "• Tamsin Oakhurst", "• Pavel Ruddock", ...TEXT])).toEqual(["Tamsin Oakhurst", "Pavel Ruddock"])
+  })
+
+  it("stops at a line that is no person's name ('Share Article')", () => {
+    expect(authors([HEADLINE, "Written by", "Tamsin Oakhurst", "Share Article", ...TEXT])).toEqual(["Tamsin Oakhurst"])
+  })
+})

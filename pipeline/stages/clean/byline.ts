@@ -345,9 +345,35 @@ const GLUED_WORDS_RE = /\p{Ll}{5}\p{Lu}/u
 const LONG_GLUE_RE = /\p{Ll}{7}\p{Lu}/u
 /** a line that is only a cue: the names are on the next line */
 const CUE_ONLY_RE =
-  /^(?:(?:written|posted|words|story|text|reported|recipe|article|post|guide|review|essay|column|interview|report|analysis|feature|piece|commentary|opinion|editorial|newsletter|tutorial)\s+by|by|authors?|contributors?|автор(?:ы)?)\s*:?$/iu
+  /^(?:(?:written|posted|words|story|text|reported|recipe|article|post|guide|review|essay|column|interview|report|analysis|feature|piece|commentary|opinion|editorial|newsletter|tutorial)\s+by|by|authors?|author\(s\)|contributors?|contributor\(s\)|автор(?:ы)?)\s*:?$/iu
 /** a line that is only a role ("Content Editor", "VP - Technology") */
 const ROLE_LINE_RE = /^[\p{L}\s&/,.()–-]{2,60}$/u
+
+/** how many lines after a cue alone on its line may hold its names: w3m puts each name of a list on its own line */
+const AFTER_CUE = 8
+/** a line between listed names: ",", ", and", "&" */
+const LIST_SEPARATOR_RE = /^[,;&]?\s*(?:and|&|и)?$/iu
+/**
+ * The names listed one a line after the first ("By" / X / "," / Y / ", and" / Z): each line only names (a role after
+ * them at most), after a separator or starting with a given name, up to the first line that is something else.
+ */
+const namesListedAfter = (lines: ReadonlyArray<Line>, common: CommonWord): Array<string> => {
+  const out: Array<string> = []
+  let separated = false
+  for (const l of lines) {
+    if (LIST_SEPARATOR_RE.test(l.core)) {
+      separated = true
+      continue
+    }
+    if (l.words > 6) break
+    const names = namesIn(l.core, { open: false, cue: true, oneWord: false, how: "strict" }, common)
+    // without a separator before it, a line of a person's names (a given name first), not a button ("Share Article")
+    if (names.length === 0 || !(separated || names.every((nm) => startsWithGivenName(nm, common)))) break
+    out.push(...names)
+    separated = false
+  }
+  return out
+}
 
 /** The form a byline takes: a cue, a date or a portrait with the name, names with a role, a name alone. */
 type Form = "cue" | "dated" | "portrait" | "named" | "alone"
@@ -433,13 +459,14 @@ const bylineOf = (
   // a cue alone on its line: the names are on one of the next lines; tags may stand between, words glued together
   // ("ChecklistsJust Engaged"), which a line of names is less likely to show than a brand's inner capital
   if (CUE_ONLY_RE.test(text)) {
-    const long = after.findIndex((x) => x.words > 12)
-    const near = long < 0 ? after : after.slice(0, long)
+    const first = after.slice(0, 3)
+    const long = first.findIndex((x) => x.words > 12)
+    const near = long < 0 ? first : first.slice(0, long)
     for (const glued of [false, true])
       for (const next of near) {
         if (GLUED_WORDS_RE.test(next.core) !== glued) continue
         const names = namesIn(next.core, { open: true, cue: true, oneWord: true, how: "lenient", lowerCount, onlyAfterBy }, common)
-        if (names.length > 0) return { names, form: "cue", dated }
+        if (names.length > 0) return { names: [...names, ...namesListedAfter(after.slice(after.indexOf(next) + 1), common)], form: "cue", dated }
       }
     return null
   }
@@ -557,7 +584,7 @@ const cueAboveText = (
     const l = lines[i]!
     if (l.words === 0 || l.words > 24 || (decisions[i]!.keep && l.words > 12 && !opensAsByline(l.core))) continue
     if (l.rule && l.rule.action !== "byline" && l.rule.action !== "drop" && l.rule.action !== "post_date") continue
-    const b = bylineOf(l, lines.slice(i + 1, i + 4), none, words, true)
+    const b = bylineOf(l, lines.slice(i + 1, i + 1 + AFTER_CUE), none, words, true)
     // far from the headline a menu's "By State" or "Sort by Company Size" reads as a cue: the names must be a person's
     // (two words or more the page never writes in lower case, or a given name first) or an agency's
     if (!b || b.form !== "cue" || !b.names.every((nm) => personOrAgency(nm, words.common))) continue
@@ -629,7 +656,7 @@ export const findBylines = (ctx: CleanContext): void => {
     const inHead = titleIdx >= 0 ? i > titleIdx && i <= Math.max(start, titleIdx + 6) + 1 : i < start && i >= start - 6
     const justAbove = titleIdx >= 0 && below < 0 && below >= -ABOVE_TITLE
     const beside = besideOf(lines, i)
-    const b = bylineOf(l, lines.slice(i + 1, i + 4), beside, { common, lowerCount, onlyAfterBy }, !inHead && !justAbove)
+    const b = bylineOf(l, lines.slice(i + 1, i + 1 + AFTER_CUE), beside, { common, lowerCount, onlyAfterBy }, !inHead && !justAbove)
     if (!b) continue
     // well inside the text only a cue or a name with a date is a byline (a listicle's item may be a name alone); a
     // person's name alone on its line with a date line beside it is one
@@ -687,7 +714,7 @@ export const findBylines = (ctx: CleanContext): void => {
     const l = lines[i]!
     const lead = l.core.replace(LEADING_BRACKETS_RE, "")
     if ((cueAtStart(lead) === null && !CUE_ONLY_RE.test(lead)) || l.words > 12) continue
-    const b = bylineOf(l, lines.slice(i + 1, i + 4), none, { common, lowerCount, onlyAfterBy }, true)
+    const b = bylineOf(l, lines.slice(i + 1, i + 1 + AFTER_CUE), none, { common, lowerCount, onlyAfterBy }, true)
     if (b) {
       for (const nm of b.names) if (!authors.includes(nm)) authors.push(nm)
       return
