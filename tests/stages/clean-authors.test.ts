@@ -107,3 +107,15 @@ describe("several names, one a line after a cue", () => {
     expect(authors([HEADLINE, "Written by", "Tamsin Oakhurst", "Share Article", ...TEXT])).toEqual(["Tamsin Oakhurst"])
   })
 })
+
+describe("a name under the headline with what a post's head shows beside it", () => {
+  it("reads a name past a bullet line, with a day and month and a reading time beside it", () => {
+    expect(authors([HEADLINE, "•", "Odalys Ferrant", "Mar 14", "6 min read", ...TEXT])).toEqual(["Odalys Ferrant"])
+  })
+
+  it("reads a user name in lower case right under the headline with a date beside it, not a word the page uses", () => {
+    expect(authors([HEADLINE, "quaymaster", "September 8, 2025", ...TEXT])).toEqual(["quaymaster"])
+    expect(authors([HEADLINE, "harbour", "September 8, 2025", ...TEXT])).toEqual([])
+    expect(authors([HEADLINE, "admin", "September 8, 2025", ...TEXT])).toEqual([])
+  })
+})

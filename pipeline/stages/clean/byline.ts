@@ -14,7 +14,7 @@
  * headline wins. When the head has none, a "Written by X" line after the text counts. Pure.
  */
 import type { CleanContext } from "./context.js"
-import { DATE_RE, DATE_WORDS, STOPWORDS, type Line } from "./lines.js"
+import { DATE_RE, DATE_WORDS, MONTH, STOPWORDS, type Line } from "./lines.js"
 import { foldSpace as fold, normaliseAuthor } from "../text.js"
 import { FIRST_NAMES } from "../given-names.js"
 
@@ -404,15 +404,23 @@ const besideOf = (lines: ReadonlyArray<Line>, i: number): Beside => {
       l.dateLine ||
       (l.rule !== null && METADATA_RULES.has(l.rule.id)) ||
       CUE_ONLY_RE.test(l.core) ||
-      (l.words <= 5 && !l.sentenceEnd && ROLE_LINE_RE.test(l.core) && ROLE_RE.test(l.core))
+      (l.words <= 5 && !l.sentenceEnd && ROLE_LINE_RE.test(l.core) && ROLE_RE.test(l.core)) ||
+      READING_TIME_RE.test(l.core) ||
+      DAY_MONTH_RE.test(l.core)
   }
   const same = (k: number) => k >= 0 && k < lines.length && lines[k]!.core === lines[i]!.core
-  const dateAt = (k: number) => k >= 0 && k < lines.length && lines[k]!.dateLine
+  // a date line, or a day and month alone ("Jan 23", "23 Jan") as a post of this year shows it
+  const dateAt = (k: number) => k >= 0 && k < lines.length && (lines[k]!.dateLine || DAY_MONTH_RE.test(lines[k]!.core))
   // the next line either way, past a line without words (a separator, an icon)
   const wordless = (k: number) => k >= 0 && k < lines.length && lines[k]!.words === 0
   const date = dateAt(i - 1) || dateAt(i + 1) || (wordless(i - 1) && dateAt(i - 2)) || (wordless(i + 1) && dateAt(i + 2))
   return { metadata, date, repeated: same(i - 1) || same(i + 1) }
 }
+
+/** a reading time alone: "5 min read", "11 minute read" */
+const READING_TIME_RE = /^\d{1,3}\s?(?:min(?:ute)?s?)\.?\s+read$/iu
+/** a day and a month alone, without the year: "Jan 23", "23 January", "Jun 9" */
+const DAY_MONTH_RE = new RegExp(`^(?:${MONTH}\\.?\\s{1,3}\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}${MONTH}\\.?)$`, "iu")
 
 const METADATA_RULES = new Set(["reading-time", "avatar-line", "date-label", "byline", "byline-lower"])
 
@@ -632,6 +640,16 @@ const portraitAuthor = (lines: ReadonlyArray<Line>, from: number, to: number, co
   return found
 }
 
+/**
+ * A user name in lower case alone on its line ("harbourfan"), right under the headline with a date beside it: a word
+ * of four letters or more that the page writes nowhere else, no stopword, date word or role account.
+ */
+const userNameAlone = (core: string, lowerCount: (word: string) => number): Byline | null => {
+  if (!/^[\p{Ll}\p{N}][\p{Ll}\p{N}._-]{3,39}$/u.test(core) || !/\p{Ll}/u.test(core)) return null
+  if (STOPWORDS.has(core) || DATE_WORDS.test(core) || ACCOUNT_WORDS.has(core) || lowerCount(core) > 1) return null
+  return { names: [core], form: "alone", dated: false }
+}
+
 /** Bylines in the head of the page give the authors (a dated byline also gives the published hint). */
 export const findBylines = (ctx: CleanContext): void => {
   const { lines, decisions, firstKept, titleIdx, authors } = ctx
@@ -656,7 +674,11 @@ export const findBylines = (ctx: CleanContext): void => {
     const inHead = titleIdx >= 0 ? i > titleIdx && i <= Math.max(start, titleIdx + 6) + 1 : i < start && i >= start - 6
     const justAbove = titleIdx >= 0 && below < 0 && below >= -ABOVE_TITLE
     const beside = besideOf(lines, i)
-    const b = bylineOf(l, lines.slice(i + 1, i + 1 + AFTER_CUE), beside, { common, lowerCount, onlyAfterBy }, !inHead && !justAbove)
+    // right under the headline, past lines without words (a bullet, an icon)
+    const underHeadline = inHead && (below <= 1 || lines.slice(anchor + 1, i).every((x) => x.words === 0))
+    const b =
+      bylineOf(l, lines.slice(i + 1, i + 1 + AFTER_CUE), beside, { common, lowerCount, onlyAfterBy }, !inHead && !justAbove) ??
+      (underHeadline && beside.date ? userNameAlone(l.core, lowerCount) : null)
     if (!b) continue
     // well inside the text only a cue or a name with a date is a byline (a listicle's item may be a name alone); a
     // person's name alone on its line with a date line beside it is one
@@ -667,7 +689,6 @@ export const findBylines = (ctx: CleanContext): void => {
     if (b.form === "alone") {
       // above the headline only a name repeated beside itself (an avatar's alt text and the name), or a person's name
       // with a date beside it
-      const underHeadline = inHead && below <= 1
       if (!(inHead || beside.repeated || (justAbove && person && beside.date)) || !(underHeadline || isConfirmed || beside.metadata || beside.repeated || person)) continue
     }
     // without a cue, words glued together ("InfluencersPodcasts") are a menu's
