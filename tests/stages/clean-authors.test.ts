@@ -119,3 +119,11 @@ describe("a name under the headline with what a post's head shows beside it", ()
     expect(authors([HEADLINE, "admin", "September 8, 2025", ...TEXT])).toEqual([])
   })
 })
+
+describe("a cue that an author box confirms", () => {
+  it("beats a name-like line beside the headline that nothing else on the page names", () => {
+    const box = ["", "Tamsin Oakhurst", "Tamsin Oakhurst is a reporter who has covered the island's ferries for ten years."]
+    const page = ["By Tamsin Oakhurst – Updated June 3, 2024", ...FURNITURE, HEADLINE, "Quayside Lantern Guild", "June 3, 2024", ...TEXT, ...box]
+    expect(authors(page)).toEqual(["Tamsin Oakhurst"])
+  })
+})

@@ -697,6 +697,18 @@ export const findBylines = (ctx: CleanContext): void => {
     const score = STRENGTH[b.form] * 2 + (isConfirmed ? 3 : 0) - (below > 0 ? below * 0.15 : 1 + -below * 0.3)
     if (!best || score > best.score) best = { i, b, score }
   }
+  const headLast = Math.min(n - 1, Math.max(start, titleIdx) + AROUND_START)
+  const words = { common, lowerCount, onlyAfterBy }
+  // a name without a cue near the headline that nothing else on the page names yields to a cue above the text whose
+  // names an author box or a bio confirms (the headline found was a subheading; the name beside it, a menu's)
+  if (best && best.b.form !== "cue") {
+    // the author box may stand anywhere, the text found having started late
+    const known = confirmedNames(lines, 0, common).all
+    if (!best.b.names.some((nm) => known.has(nm.toLowerCase()))) {
+      const cue = cueAboveText(lines, decisions, zone, headLast, words)
+      if (cue && cue.b.form === "cue" && cue.b.names.every((nm) => known.has(nm.toLowerCase()))) best = { i: cue.i, b: cue.b, score: best.score }
+    }
+  }
   if (best) {
     for (const nm of best.b.names) if (!authors.includes(nm)) authors.push(nm)
     ctx.bylineIdx = best.i
@@ -708,7 +720,7 @@ export const findBylines = (ctx: CleanContext): void => {
   }
   // none around the headline (the headline found may be a subheading): a cue anywhere above the text's first lines,
   // when the page's cues there name one author (teasers name several)
-  const headCue = cueAboveText(lines, decisions, zone, Math.min(n - 1, Math.max(start, titleIdx) + AROUND_START), { common, lowerCount, onlyAfterBy })
+  const headCue = cueAboveText(lines, decisions, zone, headLast, words)
   if (headCue) {
     for (const nm of headCue.b.names) if (!authors.includes(nm)) authors.push(nm)
     ctx.bylineIdx = headCue.i
@@ -716,7 +728,7 @@ export const findBylines = (ctx: CleanContext): void => {
     return
   }
   // nor a cue: the person a portrait and the name under it show above the text
-  const headPortrait = portraitAuthor(lines, 0, Math.min(n - 1, Math.max(start, titleIdx) + AROUND_START), common)
+  const headPortrait = portraitAuthor(lines, 0, headLast, common)
   if (headPortrait) {
     authors.push(headPortrait.name)
     ctx.bylineIdx = headPortrait.i + 1
