@@ -127,3 +127,10 @@ describe("a cue that an author box confirms", () => {
     expect(authors(page)).toEqual(["Tamsin Oakhurst"])
   })
 })
+
+describe("a line doubled above the headline (an image's alt text and its caption)", () => {
+  it("is an author when it is a person's name, not when it is a menu's item", () => {
+    expect(authors(["Margaret Oakhurst", "Margaret Oakhurst", "June 3, 2024", HEADLINE, ...TEXT])).toEqual(["Margaret Oakhurst"])
+    expect(authors(["Lighthouse Walks", "Lighthouse Walks", "June 3, 2024", HEADLINE, ...TEXT])).toEqual([])
+  })
+})

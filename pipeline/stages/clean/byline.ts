@@ -689,7 +689,10 @@ export const findBylines = (ctx: CleanContext): void => {
     if (b.form === "alone") {
       // above the headline only a name repeated beside itself (an avatar's alt text and the name), or a person's name
       // with a date beside it
-      if (!(inHead || beside.repeated || (justAbove && person && beside.date)) || !(underHeadline || isConfirmed || beside.metadata || beside.repeated || person)) continue
+      // a line doubled (an image's alt text and its caption) is a menu's as often as an author's: a person's name, or
+      // a date, an avatar or a role beside it, makes it one
+      const doubled = beside.repeated && (person || isConfirmed || (inHead && beside.metadata))
+      if (!(inHead || doubled || (justAbove && person && beside.date)) || !(underHeadline || isConfirmed || beside.metadata || doubled || person)) continue
     }
     // without a cue, words glued together ("InfluencersPodcasts") are a menu's
     if (b.form !== "cue" && b.names.some((nm) => LONG_GLUE_RE.test(nm))) continue
