@@ -133,4 +133,8 @@ describe("a line doubled above the headline (an image's alt text and its caption
     expect(authors(["Margaret Oakhurst", "Margaret Oakhurst", "June 3, 2024", HEADLINE, ...TEXT])).toEqual(["Margaret Oakhurst"])
     expect(authors(["Lighthouse Walks", "Lighthouse Walks", "June 3, 2024", HEADLINE, ...TEXT])).toEqual([])
   })
+
+  it("reads a line that doubles its words ('XX') as the words alone, which above the headline name no one but a person", () => {
+    expect(authors(["Videos", "Lighthouse WalksLighthouse Walks", "Ferries", HEADLINE, ...TEXT])).toEqual([])
+  })
 })

@@ -513,7 +513,8 @@ const bylineOf = (
   }
   const names = namesIn(text, { open: false, cue: false, oneWord, how }, common)
   if (names.length === 0) return null
-  const alone = names.length === 1 && fold(text) === names[0]
+  // a name doubled on its line ("X X", "XX") stands alone too
+  const alone = names.length === 1 && undouble(fold(text)) === names[0]
   return { names, form: alone ? "alone" : "named", dated: false }
 }
 
