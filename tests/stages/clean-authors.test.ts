@@ -138,3 +138,14 @@ describe("a line doubled above the headline (an image's alt text and its caption
     expect(authors(["Videos", "Lighthouse WalksLighthouse Walks", "Ferries", HEADLINE, ...TEXT])).toEqual([])
   })
 })
+
+describe("a person's own site", () => {
+  it("gives the person whose name heads the page and is named again on it", () => {
+    expect(authors(["Margaret Oakhurst", "Posts", "Projects", "", HEADLINE, ...TEXT, "", "© 2025 Margaret Oakhurst"])).toEqual(["Margaret Oakhurst"])
+  })
+
+  it("gives none when the name heads the page only, or the first line is no person's", () => {
+    expect(authors(["Margaret Oakhurst", "Posts", "Projects", "", HEADLINE, ...TEXT])).toEqual([])
+    expect(authors(["Lighthouse Walks", "Posts", "", HEADLINE, ...TEXT, "", "© 2025 Lighthouse Walks"])).toEqual([])
+  })
+})

@@ -651,6 +651,20 @@ const userNameAlone = (core: string, lowerCount: (word: string) => number): Byli
   return { names: [core], form: "alone", dated: false }
 }
 
+/**
+ * The person whose site the page is on: the page's first line is a person's name (a given name and a surname, neither a
+ * word the page writes in lower case), and another line names that person again (a copyright, an about box).
+ */
+const siteOwner = (lines: ReadonlyArray<Line>, common: CommonWord): string | null => {
+  const first = lines.find((l) => l.words > 0)
+  if (!first || first.words > 3) return null
+  const nm = fold(first.core)
+  if (!isPersonShaped(nm) || !startsWithGivenName(nm, common) || !plausibleName(nm, common, "strict")) return null
+  let again = 0
+  for (const l of lines) if (l !== first && l.core.includes(nm)) again++
+  return again >= 1 ? nm : null
+}
+
 /** Bylines in the head of the page give the authors (a dated byline also gives the published hint). */
 export const findBylines = (ctx: CleanContext): void => {
   const { lines, decisions, firstKept, titleIdx, authors } = ctx
@@ -776,5 +790,11 @@ export const findBylines = (ctx: CleanContext): void => {
     return
   }
   confirmed ??= confirmedNames(lines, Math.min(start + 1, n), common)
-  if (confirmed.people.size === 1) authors.push([...confirmed.people.values()][0]!)
+  if (confirmed.people.size === 1) {
+    authors.push([...confirmed.people.values()][0]!)
+    return
+  }
+  // nor an author box: a person's own site, whose name heads the page and is named again on it
+  const owner = siteOwner(lines, common)
+  if (owner !== null) authors.push(owner)
 }
