@@ -149,3 +149,10 @@ describe("a person's own site", () => {
     expect(authors(["Lighthouse Walks", "Posts", "", HEADLINE, ...TEXT, "", "© 2025 Lighthouse Walks"])).toEqual([])
   })
 })
+
+describe("what follows a name after a comma", () => {
+  it("takes a phrase that runs on past its capitalised words for a role, not for a second name", () => {
+    expect(authors([HEADLINE, "By Tamsin Oakhurst, Harbour Delegate to the Island Board", ...TEXT])).toEqual(["Tamsin Oakhurst"])
+    expect(authors([HEADLINE, "By Tamsin Oakhurst, Pavel Ruddock and Odalys Ferrant", ...TEXT])).toEqual(["Tamsin Oakhurst", "Pavel Ruddock", "Odalys Ferrant"])
+  })
+})

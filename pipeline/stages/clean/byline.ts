@@ -324,6 +324,9 @@ const namesIn = (
       // after a cue a name may hold common words ("Madison Green"), not only common words ("Recent Posts")
       const how = opts.cue ? "lenient" : opts.how
       if (size === 0 || (!opts.cue && size === 1 && !opts.oneWord) || !plausibleName(nm, common, how)) break
+      // after a name, a piece that runs on past its capitalised words is a phrase ("X, Candidate Representative to the
+      // Board"), not another name
+      if (names.length > 0 && rest !== "" && !/^[\p{P}\p{S}]/u.test(rest)) break
       names.push(nm)
       if (rest !== "") break
       continue
