@@ -156,3 +156,25 @@ describe("what follows a name after a comma", () => {
     expect(authors([HEADLINE, "By Tamsin Oakhurst, Pavel Ruddock and Odalys Ferrant", ...TEXT])).toEqual(["Tamsin Oakhurst", "Pavel Ruddock", "Odalys Ferrant"])
   })
 })
+
+describe("a question-and-answer page", () => {
+  it("gives the asker its question's signature names ('asked <date>', the avatar, the name), not the editor's nor a page-level 'Asked ... ago'", () => {
+    const page = [
+      "How do I keep a timber pier from rotting?",
+      "Asked 3 years, 2 months ago",
+      ...TEXT,
+      "Share",
+      "edited Jun 4, 2021 at 09:12",
+      "Tidebot's user avatar",
+      "Tidebot",
+      "asked Jun 3, 2021 at 11:38",
+      "quaymaster's user avatar",
+      "quaymaster",
+      "",
+      "Related questions",
+      "How do I paint a jetty?",
+      "Why do ferries list?"
+    ]
+    expect(authors(page)).toEqual(["quaymaster"])
+  })
+})

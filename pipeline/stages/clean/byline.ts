@@ -668,6 +668,24 @@ const siteOwner = (lines: ReadonlyArray<Line>, common: CommonWord): string | nul
   return again >= 1 ? nm : null
 }
 
+/** a Q&A site's signature under a question: "asked Mar 3, 2021 at 11:38", "asked 3 years ago" */
+const ASKED_RE = new RegExp(`^asked\\s+(?:${MONTH}\\s+\\d{1,2}\\b|\\d{1,2}\\s+${MONTH}|\\d+\\s+\\p{L}+\\s+ago$|(?:19|20)\\d\\d-\\d\\d-\\d\\d)`, "iu")
+
+/** The user the first "asked <date>" signature names on one of the next lines (past the avatar's alt text). */
+const questionAsker = (lines: ReadonlyArray<Line>, common: CommonWord): string | null => {
+  const at = lines.findIndex((l) => l.words <= 8 && ASKED_RE.test(l.core))
+  if (at < 0) return null
+  for (let k = at + 1; k <= Math.min(lines.length - 1, at + 3); k++) {
+    const core = lines[k]!.core
+    if (/(?:'s|’s)\s+(?:user\s+)?avatar$/iu.test(core) || lines[k]!.words === 0) continue
+    const w = core.toLowerCase()
+    if (ACCOUNT_WORDS.has(w) || STOPWORDS.has(w)) return null
+    if (USERNAME_RE.test(core) || (looksLikeName(core) && plausibleName(core, common, "lenient"))) return core
+    return null
+  }
+  return null
+}
+
 /** Bylines in the head of the page give the authors (a dated byline also gives the published hint). */
 export const findBylines = (ctx: CleanContext): void => {
   const { lines, decisions, firstKept, titleIdx, authors } = ctx
@@ -753,6 +771,12 @@ export const findBylines = (ctx: CleanContext): void => {
   if (headPortrait) {
     authors.push(headPortrait.name)
     ctx.bylineIdx = headPortrait.i + 1
+    return
+  }
+  // a question-and-answer page signs its question below it: "asked <date>", the asker's avatar and name
+  const asker = questionAsker(lines, common)
+  if (asker !== null) {
+    authors.push(asker)
     return
   }
   // no byline in the head: a "Written by X" line after the text
