@@ -178,3 +178,10 @@ describe("a question-and-answer page", () => {
     expect(authors(page)).toEqual(["quaymaster"])
   })
 })
+
+describe("a link aggregator's post", () => {
+  it("gives the poster its header names after the community ('r/harbours •', then the user name)", () => {
+    expect(authors(["Go to harbours", "r/harbours •", "Quay_Keeper42", "", HEADLINE, ...TEXT])).toEqual(["Quay_Keeper42"])
+    expect(authors(["r/harbours • 3 yr. ago", "quaykeeper", "", HEADLINE, ...TEXT])).toEqual(["quaykeeper"])
+  })
+})

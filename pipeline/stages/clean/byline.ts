@@ -671,9 +671,15 @@ const siteOwner = (lines: ReadonlyArray<Line>, common: CommonWord): string | nul
 /** a Q&A site's signature under a question: "asked Mar 3, 2021 at 11:38", "asked 3 years ago" */
 const ASKED_RE = new RegExp(`^asked\\s+(?:${MONTH}\\s+\\d{1,2}\\b|\\d{1,2}\\s+${MONTH}|\\d+\\s+\\p{L}+\\s+ago$|(?:19|20)\\d\\d-\\d\\d-\\d\\d)`, "iu")
 
-/** The user the first "asked <date>" signature names on one of the next lines (past the avatar's alt text). */
+/** a link aggregator's post header names the community first, then the poster: "r/harbours •", "r/harbours • 3 yr. ago" */
+const COMMUNITY_RE = /^r\/[\p{L}\p{N}_]{2,30}\s*[•·](?:\s*\d+\s*\p{L}+\.?\s+ago)?$/u
+
+/**
+ * The user the first "asked <date>" signature or community line ("r/harbours •") names on one of the next lines (past
+ * the avatar's alt text).
+ */
 const questionAsker = (lines: ReadonlyArray<Line>, common: CommonWord): string | null => {
-  const at = lines.findIndex((l) => l.words <= 8 && ASKED_RE.test(l.core))
+  const at = lines.findIndex((l) => l.words <= 8 && (ASKED_RE.test(l.core) || COMMUNITY_RE.test(l.core)))
   if (at < 0) return null
   for (let k = at + 1; k <= Math.min(lines.length - 1, at + 3); k++) {
     const core = lines[k]!.core
@@ -773,7 +779,8 @@ export const findBylines = (ctx: CleanContext): void => {
     ctx.bylineIdx = headPortrait.i + 1
     return
   }
-  // a question-and-answer page signs its question below it: "asked <date>", the asker's avatar and name
+  // a question-and-answer page signs its question below it: "asked <date>", the asker's avatar and name; a link
+  // aggregator heads a post with its community and its poster
   const asker = questionAsker(lines, common)
   if (asker !== null) {
     authors.push(asker)
