@@ -185,3 +185,10 @@ describe("a link aggregator's post", () => {
     expect(authors(["r/harbours • 3 yr. ago", "quaykeeper", "", HEADLINE, ...TEXT])).toEqual(["quaykeeper"])
   })
 })
+
+describe("names with their paper after them", () => {
+  it("keeps the second name when an organisation in capitals follows it", () => {
+    expect(authors([HEADLINE, "By Tamsin Oakhurst and Pavel Ruddock ISLAND GAZETTE", ...TEXT])).toEqual(["Tamsin Oakhurst", "Pavel Ruddock"])
+    expect(authors([HEADLINE, "June 3, 2024 Tamsin Oakhurst and Pavel Ruddock ISLAND GAZETTE", ...TEXT])).toEqual(["Tamsin Oakhurst", "Pavel Ruddock"])
+  })
+})

@@ -325,8 +325,8 @@ const namesIn = (
       const how = opts.cue ? "lenient" : opts.how
       if (size === 0 || (!opts.cue && size === 1 && !opts.oneWord) || !plausibleName(nm, common, how)) break
       // after a name, a piece that runs on past its capitalised words is a phrase ("X, Candidate Representative to the
-      // Board"), not another name
-      if (names.length > 0 && rest !== "" && !/^[\p{P}\p{S}]/u.test(rest)) break
+      // Board"), not another name; a name with its paper or role after it is one ("X and Y USA TODAY")
+      if (names.length > 0 && rest !== "" && !/^[\p{P}\p{S}]/u.test(rest) && !isRoleOrOrganisation(rest)) break
       names.push(nm)
       if (rest !== "") break
       continue
