@@ -540,7 +540,12 @@ const ABOUT_PERSON_RE = /^(.{2,60}?)\s(?:is|was|has|writes|covers|holds|joined|b
  * ("X is a writer ..."), a name alone with a sentence about it right below ("X" / "X is a finance writer ..."). The
  * names in the order the page gives them (lower-cased), with the form as written.
  */
-const confirmedNames = (lines: ReadonlyArray<Line>, from: number, common: CommonWord): { all: Set<string>; people: Map<string, string> } => {
+const confirmedNames = (
+  lines: ReadonlyArray<Line>,
+  from: number,
+  common: CommonWord,
+  to: number = lines.length
+): { all: Set<string>; people: Map<string, string> } => {
   const all = new Set<string>()
   const people = new Map<string, string>()
   /** `person`: the page says it is a person (a bio, "About the author"), or it starts with a given name */
@@ -549,7 +554,7 @@ const confirmedNames = (lines: ReadonlyArray<Line>, from: number, common: Common
     all.add(f.toLowerCase())
     if ((person || startsWithGivenName(f, common)) && isPersonShaped(f) && !people.has(f.toLowerCase())) people.set(f.toLowerCase(), f)
   }
-  for (let i = from; i < lines.length; i++) {
+  for (let i = from; i < to; i++) {
     const l = lines[i]!
     if (l.words > 40) continue
     const box = AUTHOR_BOX_RE.exec(l.core)
@@ -571,6 +576,9 @@ const confirmedNames = (lines: ReadonlyArray<Line>, from: number, common: Common
   }
   return { all, people }
 }
+
+/** what every cue holds (a quick test before reading a line as a byline): "by", "author", "von", "par", "por", «автор», «текст» */
+const MAY_HOLD_CUE_RE = /by|author|contributor|von\s|par\s|por\s|автор|текст/iu
 
 const personOrAgency = (name: string, common: CommonWord): boolean => {
   const nm = name.split(",")[0]!.trim()
@@ -594,7 +602,7 @@ const cueAboveText = (
   for (let i = 0; i <= last; i++) {
     if (skip.has(i)) continue
     const l = lines[i]!
-    if (l.words === 0 || l.words > 24 || (decisions[i]!.keep && l.words > 12 && !opensAsByline(l.core))) continue
+    if (l.words === 0 || l.words > 24 || !MAY_HOLD_CUE_RE.test(l.core) || (decisions[i]!.keep && l.words > 12 && !opensAsByline(l.core))) continue
     if (l.rule && l.rule.action !== "byline" && l.rule.action !== "drop" && l.rule.action !== "post_date") continue
     const b = bylineOf(l, lines.slice(i + 1, i + 1 + AFTER_CUE), none, words, true)
     // far from the headline a menu's "By State" or "Sort by Company Size" reads as a cue: the names must be a person's
@@ -610,6 +618,8 @@ const cueAboveText = (
 /** a portrait or an avatar that names its person: "X's avatar", "X's user avatar", "Picture of X", "An avatar representing X" */
 const NAMED_PORTRAIT_RE =
   /^(?:(?:an?\s+)?(?:headshot|picture|photo|image|portrait|avatar|profile (?:picture|photo|image))\s+(?:of|representing)\s+(.{2,60}?)|(.{2,60}?)(?:'s|’s)?\s+(?:user\s+)?(?:avatar|headshot|portrait|profile (?:picture|photo|image))(?:\s+image)?)$/iu
+/** what every portrait line holds (a quick test before the patterns) */
+const MAY_BE_PORTRAIT_RE = /avatar|headshot|picture|photo|image|portrait/iu
 /** a portrait that names no one: the name is on the next line ("Photo of author", "Author image") */
 const AUTHOR_PORTRAIT_RE = /^(?:(?:headshot|picture|photo|image|portrait|avatar) of (?:the )?author|author(?:'s)? (?:headshot|picture|photo|image|portrait|avatar))$/iu
 
@@ -621,7 +631,7 @@ const AUTHOR_PORTRAIT_RE = /^(?:(?:headshot|picture|photo|image|portrait|avatar)
 const portraitPair = (lines: ReadonlyArray<Line>, i: number, common: CommonWord): string | null => {
   const l = lines[i]!
   const next = lines[i + 1]
-  if (l.words > 10 || next === undefined || next.words === 0 || next.words > 5) return null
+  if (l.words > 10 || next === undefined || next.words === 0 || next.words > 5 || !MAY_BE_PORTRAIT_RE.test(l.core)) return null
   const under = undouble(fold(next.core.replace(/^by\s+/iu, "")))
   if (AUTHOR_PORTRAIT_RE.test(l.core)) return looksLikeName(under) && under.includes(" ") && plausibleName(under, common, "lenient") ? under : null
   const m = NAMED_PORTRAIT_RE.exec(l.core)
@@ -748,7 +758,8 @@ export const findBylines = (ctx: CleanContext): void => {
   // names an author box or a bio confirms (the headline found was a subheading; the name beside it, a menu's)
   if (best && best.b.form !== "cue") {
     // the author box may stand anywhere, the text found having started late
-    const known = confirmedNames(lines, 0, common).all
+    confirmed ??= confirmedNames(lines, Math.min(start + 1, n), common)
+    const known = new Set([...confirmed.all, ...confirmedNames(lines, 0, common, Math.min(start + 1, n)).all])
     if (!best.b.names.some((nm) => known.has(nm.toLowerCase()))) {
       const cue = cueAboveText(lines, decisions, zone, headLast, words)
       if (cue && cue.b.form === "cue" && cue.b.names.every((nm) => known.has(nm.toLowerCase()))) best = { i: cue.i, b: cue.b, score: best.score }
