@@ -192,3 +192,10 @@ describe("names with their paper after them", () => {
     expect(authors([HEADLINE, "June 3, 2024 Tamsin Oakhurst and Pavel Ruddock ISLAND GAZETTE", ...TEXT])).toEqual(["Tamsin Oakhurst", "Pavel Ruddock"])
   })
 })
+
+describe("a cue byline that a long lede pushes down", () => {
+  it("reads it twice as far below the headline as a name without a cue may stand", () => {
+    const lede = MORE.map((p) => p.split(",")[0]!)
+    expect(authors([HEADLINE, ...lede, ...lede.map((p) => p.replace("The", "A")), "by Tamsin Oakhurst, Harbour Editor", ...TEXT])).toEqual(["Tamsin Oakhurst"])
+  })
+})

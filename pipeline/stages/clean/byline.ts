@@ -774,9 +774,13 @@ export const findBylines = (ctx: CleanContext): void => {
     if (best.b.dated && best.b.form === "cue" && !ctx.publishedHint) ctx.publishedHint = { text: l.core, source: "byline" }
     return
   }
-  // none around the headline (the headline found may be a subheading): a cue anywhere above the text's first lines,
-  // when the page's cues there name one author (teasers name several)
-  const headCue = cueAboveText(lines, decisions, zone, headLast, words)
+  // none around the headline (the headline found may be a subheading, or a long lede may push the byline down): a cue
+  // anywhere from the page's start to twice as far below the headline, when the cues there name one author (teasers
+  // name several)
+  let lastKept = n - 1
+  while (lastKept >= 0 && !decisions[lastKept]!.keep) lastKept--
+  // (not past the text's end, where teasers stand)
+  const headCue = cueAboveText(lines, decisions, zone, Math.max(headLast, Math.min(lastKept - 1, Math.max(start, titleIdx) + 2 * BELOW_TITLE)), words)
   if (headCue) {
     for (const nm of headCue.b.names) if (!authors.includes(nm)) authors.push(nm)
     ctx.bylineIdx = headCue.i
@@ -798,12 +802,6 @@ export const findBylines = (ctx: CleanContext): void => {
     return
   }
   // no byline in the head: a "Written by X" line after the text
-  let lastKept = -1
-  for (let i = n - 1; i >= 0; i--)
-    if (decisions[i]!.keep) {
-      lastKept = i
-      break
-    }
   if (lastKept < 0) return
   const none: Beside = { metadata: false, date: false, repeated: false }
   for (let i = lastKept + 1; i < Math.min(n, lastKept + 40); i++) {
