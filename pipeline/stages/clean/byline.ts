@@ -14,7 +14,7 @@
  * headline wins. When the head has none, a "Written by X" line after the text counts. Pure.
  */
 import type { CleanContext } from "./context.js"
-import { DATE_RE, DATE_WORDS, STOPWORDS, type Line } from "./lines.js"
+import { DATE_RE, DATE_WORDS, MONTH, STOPWORDS, type Line } from "./lines.js"
 import { foldSpace as fold, normaliseAuthor } from "../text.js"
 import { FIRST_NAMES } from "../given-names.js"
 
@@ -65,7 +65,7 @@ const NOUN_BY_RE =
 
 /** where the names after a cue end (w3m glues the next element: "Jane DoeUpdated", "Jane DoeMarch 3, 2021") */
 const NAMES_END_RE =
-  /\s+(?:[Oo]n|[Ii]n|[Aa]t|[Ff]or|[Ff]rom|[Vv]ia|[Uu]pdated|UPDATED|[Pp]ublished|PUBLISHED|[Pp]osted|[Ll]ast|[Rr]eviewed|[Ff]act[- ][Cc]hecked|[Ee]dited|[Rr]ead|min|ago)\b|\s+\d|\s?[–—]|\s-\s|[|·•(]|(?<=\p{Ll})(?=(?:Published|Updated|Posted|Last|Reviewed|Edited|Fact|In|On)\b|\p{Lu}\p{Ll}{2,8}\.?\s\d)/u
+  /\s+(?:[Oo]n|[Ii]n|[Aa]t|[Ff]or|[Ff]rom|[Vv]ia|[Uu]pdated|UPDATED|[Pp]ublished|PUBLISHED|[Pp]osted|[Ll]ast|[Rr]eviewed|[Ff]act[- ][Cc]hecked|[Ee]dited|[Rr]ead|min|ago)(?:\b|(?=\p{Lu}\p{Ll}))|\s+\d|\s?[–—]|\s-\s|[|·•(]|(?<=\p{Ll})(?=(?:Published|Updated|Posted|Last|Reviewed|Edited|Fact|In|On)\b|\p{Lu}\p{Ll}{2,8}\.?\s\d)/u
 /** post-nominal letters: MS, RD, Ph.D., M.D., CFP®, E-RYT 200, Jr. */
 const POST_NOMINAL_RE = /^(?:\p{Lu}{2,6}[®™]?|(?:\p{Lu}\.){1,3}|Ph\.?\s?D\.?|M\.?D\.?|Jr\.?|Sr\.?|II|III|IV|\p{Lu}{1,4}-\p{Lu}{2,5}(?: \d{1,4})?|\p{Lu}{2,6} \p{Lu}{2,6})$/u
 const AGENCIES = new Set([
@@ -324,6 +324,9 @@ const namesIn = (
       // after a cue a name may hold common words ("Madison Green"), not only common words ("Recent Posts")
       const how = opts.cue ? "lenient" : opts.how
       if (size === 0 || (!opts.cue && size === 1 && !opts.oneWord) || !plausibleName(nm, common, how)) break
+      // after a name, a piece that runs on past its capitalised words is a phrase ("X, Candidate Representative to the
+      // Board"), not another name; a name with its paper or role after it is one ("X and Y USA TODAY")
+      if (names.length > 0 && rest !== "" && !/^[\p{P}\p{S}]/u.test(rest) && !isRoleOrOrganisation(rest)) break
       names.push(nm)
       if (rest !== "") break
       continue
@@ -345,9 +348,35 @@ const GLUED_WORDS_RE = /\p{Ll}{5}\p{Lu}/u
 const LONG_GLUE_RE = /\p{Ll}{7}\p{Lu}/u
 /** a line that is only a cue: the names are on the next line */
 const CUE_ONLY_RE =
-  /^(?:(?:written|posted|words|story|text|reported|recipe|article|post|guide|review|essay|column|interview|report|analysis|feature|piece|commentary|opinion|editorial|newsletter|tutorial)\s+by|by|authors?|contributors?|автор(?:ы)?)\s*:?$/iu
+  /^(?:(?:written|posted|words|story|text|reported|recipe|article|post|guide|review|essay|column|interview|report|analysis|feature|piece|commentary|opinion|editorial|newsletter|tutorial)\s+by|by|authors?|author\(s\)|contributors?|contributor\(s\)|автор(?:ы)?)\s*:?$/iu
 /** a line that is only a role ("Content Editor", "VP - Technology") */
 const ROLE_LINE_RE = /^[\p{L}\s&/,.()–-]{2,60}$/u
+
+/** how many lines after a cue alone on its line may hold its names: w3m puts each name of a list on its own line */
+const AFTER_CUE = 8
+/** a line between listed names: ",", ", and", "&" */
+const LIST_SEPARATOR_RE = /^[,;&]?\s*(?:and|&|и)?$/iu
+/**
+ * The names listed one a line after the first ("By" / X / "," / Y / ", and" / Z): each line only names (a role after
+ * them at most), after a separator or starting with a given name, up to the first line that is something else.
+ */
+const namesListedAfter = (lines: ReadonlyArray<Line>, common: CommonWord): Array<string> => {
+  const out: Array<string> = []
+  let separated = false
+  for (const l of lines) {
+    if (LIST_SEPARATOR_RE.test(l.core)) {
+      separated = true
+      continue
+    }
+    if (l.words > 6) break
+    const names = namesIn(l.core, { open: false, cue: true, oneWord: false, how: "strict" }, common)
+    // without a separator before it, a line of a person's names (a given name first), not a button ("Share Article")
+    if (names.length === 0 || !(separated || names.every((nm) => startsWithGivenName(nm, common)))) break
+    out.push(...names)
+    separated = false
+  }
+  return out
+}
 
 /** The form a byline takes: a cue, a date or a portrait with the name, names with a role, a name alone. */
 type Form = "cue" | "dated" | "portrait" | "named" | "alone"
@@ -378,15 +407,23 @@ const besideOf = (lines: ReadonlyArray<Line>, i: number): Beside => {
       l.dateLine ||
       (l.rule !== null && METADATA_RULES.has(l.rule.id)) ||
       CUE_ONLY_RE.test(l.core) ||
-      (l.words <= 5 && !l.sentenceEnd && ROLE_LINE_RE.test(l.core) && ROLE_RE.test(l.core))
+      (l.words <= 5 && !l.sentenceEnd && ROLE_LINE_RE.test(l.core) && ROLE_RE.test(l.core)) ||
+      READING_TIME_RE.test(l.core) ||
+      DAY_MONTH_RE.test(l.core)
   }
   const same = (k: number) => k >= 0 && k < lines.length && lines[k]!.core === lines[i]!.core
-  const dateAt = (k: number) => k >= 0 && k < lines.length && lines[k]!.dateLine
+  // a date line, or a day and month alone ("Jan 23", "23 Jan") as a post of this year shows it
+  const dateAt = (k: number) => k >= 0 && k < lines.length && (lines[k]!.dateLine || DAY_MONTH_RE.test(lines[k]!.core))
   // the next line either way, past a line without words (a separator, an icon)
   const wordless = (k: number) => k >= 0 && k < lines.length && lines[k]!.words === 0
   const date = dateAt(i - 1) || dateAt(i + 1) || (wordless(i - 1) && dateAt(i - 2)) || (wordless(i + 1) && dateAt(i + 2))
   return { metadata, date, repeated: same(i - 1) || same(i + 1) }
 }
+
+/** a reading time alone: "5 min read", "11 minute read" */
+const READING_TIME_RE = /^\d{1,3}\s?(?:min(?:ute)?s?)\.?\s+read$/iu
+/** a day and a month alone, without the year: "Jan 23", "23 January", "Jun 9" */
+const DAY_MONTH_RE = new RegExp(`^(?:${MONTH}\\.?\\s{1,3}\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s{1,3}${MONTH}\\.?)$`, "iu")
 
 const METADATA_RULES = new Set(["reading-time", "avatar-line", "date-label", "byline", "byline-lower"])
 
@@ -406,9 +443,14 @@ const cueTail = (l: Line, text: string): string | null => {
   // inside a longer line only after a sentence: "... the U.S. and Canada. By Jane Doe on Dec. 1"
   if (inside) return l.words <= 24 || /[.!?…]\s*$/u.test(text.slice(0, inside.index + 1)) ? text.slice(inside.index + inside[0].length) : null
   if (l.words > 30) return null
-  const d = DATE_RE.exec(text)
-  const by = d ? LOWER_BY_RE.exec(text.slice(d.index + d[0].length)) : null
-  return d && by && by.index <= 2 ? text.slice(d.index + d[0].length + by.index + by[0].length) : null
+  // "<date> by X", after any of the line's dates ("Published: <date> · Modified: <date> by X")
+  if (!DATE_RE.test(text)) return null
+  for (const d of text.matchAll(DATES_RE)) {
+    const after = text.slice(d.index + d[0].length)
+    const by = LOWER_BY_RE.exec(after)
+    if (by && by.index <= 2) return after.slice(by.index + by[0].length)
+  }
+  return null
 }
 
 /** The byline a line states, if any; `cueOnly`: far from the headline only a cue counts. */
@@ -428,13 +470,14 @@ const bylineOf = (
   // a cue alone on its line: the names are on one of the next lines; tags may stand between, words glued together
   // ("ChecklistsJust Engaged"), which a line of names is less likely to show than a brand's inner capital
   if (CUE_ONLY_RE.test(text)) {
-    const long = after.findIndex((x) => x.words > 12)
-    const near = long < 0 ? after : after.slice(0, long)
+    const first = after.slice(0, 3)
+    const long = first.findIndex((x) => x.words > 12)
+    const near = long < 0 ? first : first.slice(0, long)
     for (const glued of [false, true])
       for (const next of near) {
         if (GLUED_WORDS_RE.test(next.core) !== glued) continue
         const names = namesIn(next.core, { open: true, cue: true, oneWord: true, how: "lenient", lowerCount, onlyAfterBy }, common)
-        if (names.length > 0) return { names, form: "cue", dated }
+        if (names.length > 0) return { names: [...names, ...namesListedAfter(after.slice(after.indexOf(next) + 1), common)], form: "cue", dated }
       }
     return null
   }
@@ -473,7 +516,8 @@ const bylineOf = (
   }
   const names = namesIn(text, { open: false, cue: false, oneWord, how }, common)
   if (names.length === 0) return null
-  const alone = names.length === 1 && fold(text) === names[0]
+  // a name doubled on its line ("X X", "XX") stands alone too
+  const alone = names.length === 1 && undouble(fold(text)) === names[0]
   return { names, form: alone ? "alone" : "named", dated: false }
 }
 
@@ -496,7 +540,12 @@ const ABOUT_PERSON_RE = /^(.{2,60}?)\s(?:is|was|has|writes|covers|holds|joined|b
  * ("X is a writer ..."), a name alone with a sentence about it right below ("X" / "X is a finance writer ..."). The
  * names in the order the page gives them (lower-cased), with the form as written.
  */
-const confirmedNames = (lines: ReadonlyArray<Line>, from: number, common: CommonWord): { all: Set<string>; people: Map<string, string> } => {
+const confirmedNames = (
+  lines: ReadonlyArray<Line>,
+  from: number,
+  common: CommonWord,
+  to: number = lines.length
+): { all: Set<string>; people: Map<string, string> } => {
   const all = new Set<string>()
   const people = new Map<string, string>()
   /** `person`: the page says it is a person (a bio, "About the author"), or it starts with a given name */
@@ -505,7 +554,7 @@ const confirmedNames = (lines: ReadonlyArray<Line>, from: number, common: Common
     all.add(f.toLowerCase())
     if ((person || startsWithGivenName(f, common)) && isPersonShaped(f) && !people.has(f.toLowerCase())) people.set(f.toLowerCase(), f)
   }
-  for (let i = from; i < lines.length; i++) {
+  for (let i = from; i < to; i++) {
     const l = lines[i]!
     if (l.words > 40) continue
     const box = AUTHOR_BOX_RE.exec(l.core)
@@ -526,6 +575,131 @@ const confirmedNames = (lines: ReadonlyArray<Line>, from: number, common: Common
       }
   }
   return { all, people }
+}
+
+/** what every cue holds (a quick test before reading a line as a byline): "by", "author", "von", "par", "por", «автор», «текст» */
+const MAY_HOLD_CUE_RE = /by|author|contributor|von\s|par\s|por\s|автор|текст/iu
+
+const personOrAgency = (name: string, common: CommonWord): boolean => {
+  const nm = name.split(",")[0]!.trim()
+  if (AGENCIES.has(nm.toLowerCase())) return true
+  return nm.includes(" ") && (plausibleName(nm, common, "strict") || startsWithGivenName(nm, common))
+}
+
+/**
+ * A byline with a cue ("By X", "Written by X", "<date> by X") outside the headline's neighbourhood, from the page's
+ * start to `last`: taken when every cue there names the same authors, since a list of teasers gives each its own.
+ */
+const cueAboveText = (
+  lines: ReadonlyArray<Line>,
+  decisions: ReadonlyArray<{ readonly keep: boolean }>,
+  skip: ReadonlySet<number>,
+  last: number,
+  words: { readonly common: CommonWord; readonly lowerCount: (word: string) => number; readonly onlyAfterBy: (word: string) => boolean }
+): { i: number; b: Byline } | null => {
+  let found: { i: number; b: Byline; key: string } | null = null
+  const none: Beside = { metadata: false, date: false, repeated: false }
+  for (let i = 0; i <= last; i++) {
+    if (skip.has(i)) continue
+    const l = lines[i]!
+    if (l.words === 0 || l.words > 24 || !MAY_HOLD_CUE_RE.test(l.core) || (decisions[i]!.keep && l.words > 12 && !opensAsByline(l.core))) continue
+    if (l.rule && l.rule.action !== "byline" && l.rule.action !== "drop" && l.rule.action !== "post_date") continue
+    const b = bylineOf(l, lines.slice(i + 1, i + 1 + AFTER_CUE), none, words, true)
+    // far from the headline a menu's "By State" or "Sort by Company Size" reads as a cue: the names must be a person's
+    // (two words or more the page never writes in lower case, or a given name first) or an agency's
+    if (!b || b.form !== "cue" || !b.names.every((nm) => personOrAgency(nm, words.common))) continue
+    const key = b.names.map((nm) => nm.toLowerCase()).join("|")
+    if (found && found.key !== key) return null
+    found ??= { i, b, key }
+  }
+  return found
+}
+
+/** a portrait or an avatar that names its person: "X's avatar", "X's user avatar", "Picture of X", "An avatar representing X" */
+const NAMED_PORTRAIT_RE =
+  /^(?:(?:an?\s+)?(?:headshot|picture|photo|image|portrait|avatar|profile (?:picture|photo|image))\s+(?:of|representing)\s+(.{2,60}?)|(.{2,60}?)(?:'s|’s)?\s+(?:user\s+)?(?:avatar|headshot|portrait|profile (?:picture|photo|image))(?:\s+image)?)$/iu
+/** what every portrait line holds (a quick test before the patterns) */
+const MAY_BE_PORTRAIT_RE = /avatar|headshot|picture|photo|image|portrait/iu
+/** a portrait that names no one: the name is on the next line ("Photo of author", "Author image") */
+const AUTHOR_PORTRAIT_RE = /^(?:(?:headshot|picture|photo|image|portrait|avatar) of (?:the )?author|author(?:'s)? (?:headshot|picture|photo|image|portrait|avatar))$/iu
+
+/**
+ * The person a portrait and the name under it show ("X's avatar" / "X", "Photo of author" / "X"): a page's author box
+ * or its byline, wherever the headline is. The name under the portrait must be the portrait's own (a user name may be
+ * in lower case), or, under a portrait of "the author", a person's name.
+ */
+const portraitPair = (lines: ReadonlyArray<Line>, i: number, common: CommonWord): string | null => {
+  const l = lines[i]!
+  const next = lines[i + 1]
+  if (l.words > 10 || next === undefined || next.words === 0 || next.words > 5 || !MAY_BE_PORTRAIT_RE.test(l.core)) return null
+  const under = undouble(fold(next.core.replace(/^by\s+/iu, "")))
+  if (AUTHOR_PORTRAIT_RE.test(l.core)) return looksLikeName(under) && under.includes(" ") && plausibleName(under, common, "lenient") ? under : null
+  const m = NAMED_PORTRAIT_RE.exec(l.core)
+  const named = m ? fold(m[1] ?? m[2] ?? "") : ""
+  if (named === "" || named.toLowerCase() !== under.toLowerCase()) return null
+  const w = under.toLowerCase()
+  if (ACCOUNT_WORDS.has(w) || STOPWORDS.has(w) || (!looksLikeName(under) && !USERNAME_RE.test(under.replace(/ /gu, "_")))) return null
+  return under
+}
+
+/** The one person the portraits between `from` and `to` show (a comment section's show several: none). */
+const portraitAuthor = (lines: ReadonlyArray<Line>, from: number, to: number, common: CommonWord): { i: number; name: string } | null => {
+  let found: { i: number; name: string } | null = null
+  for (let i = Math.max(0, from); i <= Math.min(lines.length - 2, to); i++) {
+    const name = portraitPair(lines, i, common)
+    if (name === null) continue
+    if (found && found.name.toLowerCase() !== name.toLowerCase()) return null
+    found ??= { i, name }
+  }
+  return found
+}
+
+/**
+ * A user name in lower case alone on its line ("harbourfan"), right under the headline with a date beside it: a word
+ * of four letters or more that the page writes nowhere else, no stopword, date word or role account.
+ */
+const userNameAlone = (core: string, lowerCount: (word: string) => number): Byline | null => {
+  if (!/^[\p{Ll}\p{N}][\p{Ll}\p{N}._-]{3,39}$/u.test(core) || !/\p{Ll}/u.test(core)) return null
+  if (STOPWORDS.has(core) || DATE_WORDS.test(core) || ACCOUNT_WORDS.has(core) || lowerCount(core) > 1) return null
+  return { names: [core], form: "alone", dated: false }
+}
+
+/**
+ * The person whose site the page is on: the page's first line is a person's name (a given name and a surname, neither a
+ * word the page writes in lower case), and another line names that person again (a copyright, an about box).
+ */
+const siteOwner = (lines: ReadonlyArray<Line>, common: CommonWord): string | null => {
+  const first = lines.find((l) => l.words > 0)
+  if (!first || first.words > 3) return null
+  const nm = fold(first.core)
+  if (!isPersonShaped(nm) || !startsWithGivenName(nm, common) || !plausibleName(nm, common, "strict")) return null
+  let again = 0
+  for (const l of lines) if (l !== first && l.core.includes(nm)) again++
+  return again >= 1 ? nm : null
+}
+
+/** a Q&A site's signature under a question: "asked Mar 3, 2021 at 11:38", "asked 3 years ago" */
+const ASKED_RE = new RegExp(`^asked\\s+(?:${MONTH}\\s+\\d{1,2}\\b|\\d{1,2}\\s+${MONTH}|\\d+\\s+\\p{L}+\\s+ago$|(?:19|20)\\d\\d-\\d\\d-\\d\\d)`, "iu")
+
+/** a link aggregator's post header names the community first, then the poster: "r/harbours •", "r/harbours • 3 yr. ago" */
+const COMMUNITY_RE = /^r\/[\p{L}\p{N}_]{2,30}\s*[•·](?:\s*\d+\s*\p{L}+\.?\s+ago)?$/u
+
+/**
+ * The user the first "asked <date>" signature or community line ("r/harbours •") names on one of the next lines (past
+ * the avatar's alt text).
+ */
+const questionAsker = (lines: ReadonlyArray<Line>, common: CommonWord): string | null => {
+  const at = lines.findIndex((l) => l.words <= 8 && (ASKED_RE.test(l.core) || COMMUNITY_RE.test(l.core)))
+  if (at < 0) return null
+  for (let k = at + 1; k <= Math.min(lines.length - 1, at + 3); k++) {
+    const core = lines[k]!.core
+    if (/(?:'s|’s)\s+(?:user\s+)?avatar$/iu.test(core) || lines[k]!.words === 0) continue
+    const w = core.toLowerCase()
+    if (ACCOUNT_WORDS.has(w) || STOPWORDS.has(w)) return null
+    if (USERNAME_RE.test(core) || (looksLikeName(core) && plausibleName(core, common, "lenient"))) return core
+    return null
+  }
+  return null
 }
 
 /** Bylines in the head of the page give the authors (a dated byline also gives the published hint). */
@@ -552,7 +726,11 @@ export const findBylines = (ctx: CleanContext): void => {
     const inHead = titleIdx >= 0 ? i > titleIdx && i <= Math.max(start, titleIdx + 6) + 1 : i < start && i >= start - 6
     const justAbove = titleIdx >= 0 && below < 0 && below >= -ABOVE_TITLE
     const beside = besideOf(lines, i)
-    const b = bylineOf(l, lines.slice(i + 1, i + 4), beside, { common, lowerCount, onlyAfterBy }, !inHead && !justAbove)
+    // right under the headline, past lines without words (a bullet, an icon)
+    const underHeadline = inHead && (below <= 1 || lines.slice(anchor + 1, i).every((x) => x.words === 0))
+    const b =
+      bylineOf(l, lines.slice(i + 1, i + 1 + AFTER_CUE), beside, { common, lowerCount, onlyAfterBy }, !inHead && !justAbove) ??
+      (underHeadline && beside.date ? userNameAlone(l.core, lowerCount) : null)
     if (!b) continue
     // well inside the text only a cue or a name with a date is a byline (a listicle's item may be a name alone); a
     // person's name alone on its line with a date line beside it is one
@@ -563,14 +741,29 @@ export const findBylines = (ctx: CleanContext): void => {
     if (b.form === "alone") {
       // above the headline only a name repeated beside itself (an avatar's alt text and the name), or a person's name
       // with a date beside it
-      const underHeadline = inHead && below <= 1
-      if (!(inHead || beside.repeated || (justAbove && person && beside.date)) || !(underHeadline || isConfirmed || beside.metadata || beside.repeated || person)) continue
+      // a line doubled (an image's alt text and its caption) is a menu's as often as an author's: a person's name, or
+      // a date, an avatar or a role beside it, makes it one
+      const doubled = beside.repeated && (person || isConfirmed || (inHead && beside.metadata))
+      if (!(inHead || doubled || (justAbove && person && beside.date)) || !(underHeadline || isConfirmed || beside.metadata || doubled || person)) continue
     }
     // without a cue, words glued together ("InfluencersPodcasts") are a menu's
     if (b.form !== "cue" && b.names.some((nm) => LONG_GLUE_RE.test(nm))) continue
     // below the headline beats above it; nearer beats farther
     const score = STRENGTH[b.form] * 2 + (isConfirmed ? 3 : 0) - (below > 0 ? below * 0.15 : 1 + -below * 0.3)
     if (!best || score > best.score) best = { i, b, score }
+  }
+  const headLast = Math.min(n - 1, Math.max(start, titleIdx) + AROUND_START)
+  const words = { common, lowerCount, onlyAfterBy }
+  // a name without a cue near the headline that nothing else on the page names yields to a cue above the text whose
+  // names an author box or a bio confirms (the headline found was a subheading; the name beside it, a menu's)
+  if (best && best.b.form !== "cue") {
+    // the author box may stand anywhere, the text found having started late
+    confirmed ??= confirmedNames(lines, Math.min(start + 1, n), common)
+    const known = new Set([...confirmed.all, ...confirmedNames(lines, 0, common, Math.min(start + 1, n)).all])
+    if (!best.b.names.some((nm) => known.has(nm.toLowerCase()))) {
+      const cue = cueAboveText(lines, decisions, zone, headLast, words)
+      if (cue && cue.b.form === "cue" && cue.b.names.every((nm) => known.has(nm.toLowerCase()))) best = { i: cue.i, b: cue.b, score: best.score }
+    }
   }
   if (best) {
     for (const nm of best.b.names) if (!authors.includes(nm)) authors.push(nm)
@@ -581,27 +774,70 @@ export const findBylines = (ctx: CleanContext): void => {
     if (best.b.dated && best.b.form === "cue" && !ctx.publishedHint) ctx.publishedHint = { text: l.core, source: "byline" }
     return
   }
+  // none around the headline (the headline found may be a subheading, or a long lede may push the byline down): a cue
+  // anywhere from the page's start to twice as far below the headline, when the cues there name one author (teasers
+  // name several)
+  let lastKept = n - 1
+  while (lastKept >= 0 && !decisions[lastKept]!.keep) lastKept--
+  // (not past the text's end, where teasers stand)
+  const headCue = cueAboveText(lines, decisions, zone, Math.max(headLast, Math.min(lastKept - 1, Math.max(start, titleIdx) + 2 * BELOW_TITLE)), words)
+  if (headCue) {
+    for (const nm of headCue.b.names) if (!authors.includes(nm)) authors.push(nm)
+    ctx.bylineIdx = headCue.i
+    if (!decisions[headCue.i]!.keep || lines[headCue.i]!.words <= 12) decisions[headCue.i] = { keep: false, reason: "byline" }
+    return
+  }
+  // nor a cue: the person a portrait and the name under it show above the text
+  const headPortrait = portraitAuthor(lines, 0, headLast, common)
+  if (headPortrait) {
+    authors.push(headPortrait.name)
+    ctx.bylineIdx = headPortrait.i + 1
+    return
+  }
+  // a question-and-answer page signs its question below it: "asked <date>", the asker's avatar and name; a link
+  // aggregator heads a post with its community and its poster
+  const asker = questionAsker(lines, common)
+  if (asker !== null) {
+    authors.push(asker)
+    return
+  }
   // no byline in the head: a "Written by X" line after the text
-  let lastKept = -1
-  for (let i = n - 1; i >= 0; i--)
-    if (decisions[i]!.keep) {
-      lastKept = i
-      break
-    }
   if (lastKept < 0) return
   const none: Beside = { metadata: false, date: false, repeated: false }
   for (let i = lastKept + 1; i < Math.min(n, lastKept + 40); i++) {
     const l = lines[i]!
     const lead = l.core.replace(LEADING_BRACKETS_RE, "")
     if ((cueAtStart(lead) === null && !CUE_ONLY_RE.test(lead)) || l.words > 12) continue
-    const b = bylineOf(l, lines.slice(i + 1, i + 4), none, { common, lowerCount, onlyAfterBy }, true)
+    const b = bylineOf(l, lines.slice(i + 1, i + 1 + AFTER_CUE), none, { common, lowerCount, onlyAfterBy }, true)
     if (b) {
+      for (const nm of b.names) if (!authors.includes(nm)) authors.push(nm)
+      return
+    }
+  }
+  // a cue inside a line ("This post was written by X", "Last updated <date> by X"), when one line alone has one (a
+  // list of teasers, "<date> by X | Section", repeats it) and it names a person or an agency
+  const inner = lines.slice(lastKept + 1, lastKept + 40).filter((l) => l.words <= 16 && cueTail(l, l.core) !== null)
+  if (inner.length === 1) {
+    const l = inner[0]!
+    const b = bylineOf(l, [], none, { common, lowerCount, onlyAfterBy }, true)
+    if (b && b.form === "cue" && b.names.every((nm) => personOrAgency(nm, common))) {
       for (const nm of b.names) if (!authors.includes(nm)) authors.push(nm)
       return
     }
   }
   // nor a "Written by" line: the one person an author box or a bio after the text names
   if (ctx.forum) return
+  const boxPortrait = portraitAuthor(lines, lastKept + 1, lastKept + 40, common)
+  if (boxPortrait) {
+    authors.push(boxPortrait.name)
+    return
+  }
   confirmed ??= confirmedNames(lines, Math.min(start + 1, n), common)
-  if (confirmed.people.size === 1) authors.push([...confirmed.people.values()][0]!)
+  if (confirmed.people.size === 1) {
+    authors.push([...confirmed.people.values()][0]!)
+    return
+  }
+  // nor an author box: a person's own site, whose name heads the page and is named again on it
+  const owner = siteOwner(lines, common)
+  if (owner !== null) authors.push(owner)
 }
