@@ -473,4 +473,26 @@ describe("general discovery rules", () => {
     const r = run("In the Tarvik West district, officials said Tarvik is old.")
     expect(nameOf(r, "Tarvik")).not.toBe("Tarvik West")
   })
+  it("types a name by the noun of its apposition or predicate, whatever else the document says of it", () => {
+    const r = run("Staff moved to Quendrix last year. Quendrix, a company that rents rooms, grew fast. Later Vellmoor was quiet.\nVellmoor is a suburb of the capital. We met Orla Tesk, the painter, there.")
+    expect(typeOf(r, "Quendrix")).toBe("organization")
+    expect(r.mentions.filter((m) => m.surface === "Quendrix").map((m) => entity(r, m.entity_id)?.type)).toEqual(["organization", "organization"])
+    expect(typeOf(r, "Vellmoor")).toBe("place")
+    expect(typeOf(r, "Orla Tesk")).toBe("person")
+  })
+
+  it("reads the noun after a collective's 'of' and no apposition in a comma that closes a fronted phrase", () => {
+    expect(typeOf(run("Holvanu is a group of islands in the south."), "Holvanu")).not.toBe("organization")
+    expect(surfaces(run("After the decline of the Quorvani, a city rose in the valley."))).not.toContain("Quorvani")
+  })
+
+  it("types what people are members or staff of as an organisation, but not a possessive owner", () => {
+    expect(typeOf(run("Two former members of Brightlation spoke to reporters."), "Brightlation")).toBe("organization")
+    expect(typeOf(run("They are members of Marlow's (1971) group of languages."), "Marlow")).not.toBe("organization")
+  })
+
+  it("does not let a class noun that ends a heading type the name that starts the next line", () => {
+    const r = run("Leading painters\nQuendrix claims a larger share this year.")
+    expect(typeOf(r, "Quendrix")).not.toBe("person")
+  })
 })

@@ -215,8 +215,17 @@ ramzan dzhokhar akhmad sadr muqtada bashar hafez moammar muammar hosni mohamed a
 export { FIRST_NAMES } from "../given-names.js"
 
 /** Nouns that class the name after them ("the localist group Brightlation", "the physicist Lise Meitner"). */
-export const ORG_CLASS_NOUNS = words(`group company firm party band team label publisher developer studio website network agency organisation organization charity startup retailer airline carrier brand newspaper magazine`)
-export const PERSON_CLASS_NOUNS = words(`writer author actor actress artist poet philosopher painter singer composer scientist physicist chemist biologist economist historian journalist novelist musician photographer activist lawyer playwright sculptor mathematician explorer emperor pharaoh`)
+export const ORG_CLASS_NOUNS = words(`group company firm party band team label publisher developer studio website network agency organisation organization charity startup retailer airline carrier brand newspaper magazine
+corporation manufacturer maker chain platform broadcaster university college institute institution association society
+foundation church religion sect movement union club league ministry department`)
+export const PERSON_CLASS_NOUNS = words(`writer author actor actress artist poet philosopher painter singer composer scientist physicist chemist biologist economist historian journalist novelist musician photographer activist lawyer playwright sculptor mathematician explorer emperor pharaoh
+man woman boy girl son daughter wife husband brother sister rapper conductor producer politician founder inventor engineer
+architect designer player athlete footballer teacher student priest monk saint god goddess deity`)
+/** Nouns that class a name as a place when they head its apposition or predicate ("Tarvik, a suburb of ..."); besides the place head nouns. */
+export const PLACE_CLASS_NOUNS = words(`area suburb settlement archipelago locality country nation capital`)
+/** "a member of X", "the staff of X": nouns whose "of" names an organisation. */
+export const MEMBERSHIP_NOUNS = words(`member members membership employee employees staff headquarters shareholders`)
+
 
 /**
  * Russian nouns (lemmas) that class the name after them: "газета «Ведомости»", "компания Яндекс", "певица Мадонна",

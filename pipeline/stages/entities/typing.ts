@@ -11,12 +11,14 @@ import {
   DEMONYMS,
   FIRST_NAMES,
   GIVEN_NAMES,
+  MEMBERSHIP_NOUNS,
   MONTHS_AND_DAYS,
   NAME_PARTICLES,
   NAME_PREFIXES,
   ORG_CLASS_NOUNS,
   ORG_WORDS,
   PERSON_CLASS_NOUNS,
+  PLACE_CLASS_NOUNS,
   PLACE_PREPOSITIONS,
   PLACE_WORDS,
   TITLE_WORDS
@@ -116,12 +118,73 @@ const initialled = (words: ReadonlyArray<Token>): boolean => {
 
 /** The type a class noun just before the name gives it ("the group Brightlation", "the physicist Lise Meitner"), or of an acronym after "of" and a name ("Anna Berg of KLP"). */
 const typeByClassNoun = (before: Token | undefined, before2: Token | undefined, first: Token, words: number): Guess | undefined => {
-  if (before === undefined || !before.word || before.cap) return undefined
+  // a class noun ending the line before ("Emerging hardware makers" over a paragraph) classes nothing in it
+  if (before === undefined || !before.word || before.cap || first.nlBefore) return undefined
   if (ORG_CLASS_NOUNS.has(before.key)) return { type: "organization", strength: 2 }
   if ((PERSON_CLASS_NOUNS.has(before.key) || (before.key.endsWith("s") && PERSON_CLASS_NOUNS.has(before.key.slice(0, -1)))) && words <= 3) return { type: "person", strength: 2 }
+  // "a member of Brightlation", "the staff of Velm Trust": what people belong to or work for
+  if (before.key === "of" && before2 !== undefined && MEMBERSHIP_NOUNS.has(before2.key) && !first.poss) return { type: "organization", strength: 2 }
   if (before.key === "of" && words === 1 && first.upper && !/[0-9]/.test(first.exact) && before2 !== undefined && before2.cap) return { type: "organization", strength: 2 }
   return undefined
 }
+
+/** the type a class noun gives: a person's, an organisation's or a place's */
+const classOf = (key: string): EntityType | undefined =>
+  PERSON_CLASS_NOUNS.has(key) ? "person" : ORG_CLASS_NOUNS.has(key) ? "organization" : isPlaceNoun(key) || PLACE_CLASS_NOUNS.has(key) ? "place" : undefined
+
+/** words that end the noun phrase of an apposition before its head could come ("a member of ...", "the one that ...") */
+const PHRASE_ENDS: ReadonlySet<string> = new Set(["of", "for", "the", "and", "or", ...PLACE_PREPOSITIONS])
+
+/** words that open a clause or phrase set before the subject ("After the fall of Velm, a town grew") */
+const FRONTING_WORDS: ReadonlySet<string> = new Set(
+  `after before although though when whenever while since because if unless until despite during following once as upon with without by in on at from for through throughout under over`.split(" ")
+)
+/**
+ * A comma after a name that ends a clause or phrase put before the sentence's subject: the sentence opens with a
+ * subordinator or preposition and no comma comes between it and the name, so what follows the comma is no apposition.
+ */
+const closesFrontedClause = (tokens: ReadonlyArray<Token>, na: number): boolean => {
+  if (tokens[na]!.sentStart || tokens[na]!.nlBefore) return false
+  for (let k = na - 1; k >= 0; k--) {
+    const t = tokens[k]!
+    if (t.key === "," || t.key === ";" || t.key === ":") return false
+    if (t.sentStart || t.nlBefore || k === 0) return t.word && FRONTING_WORDS.has(t.key.toLowerCase())
+  }
+  return false
+}
+
+const COLLECTIVE_NOUNS: ReadonlySet<string> = new Set(["group", "chain", "network", "union", "league", "series"])
+
+/**
+ * The type the noun phrase set after a name defines it by: an apposition ("Brightlation, a company that ...",
+ * "Lise Meitner, the physicist") or a predicate noun ("Tarvik is a suburb of ..."), read up to four lower-case words
+ * after the article, the first class noun among them deciding (the words before it are its modifiers).
+ */
+export const typeByApposition = (body: string, tokens: ReadonlyArray<Token>, na: number, b: number): Guess | undefined => {
+  const t0 = tokens[b]
+  if (t0 === undefined || !(t0.key === "," || ((t0.key === "is" || t0.key === "was") && !t0.nlBefore))) return undefined
+  // read from the body: ordinary lower-case words are not tokens of their own (tokens.ts), and only names need this
+  const at = tokens[b - 1]!.e
+  const head = APPOSITION_START.exec(body.slice(at, at + 80))
+  if (head === null) return undefined
+  if (t0.key === "," && closesFrontedClause(tokens, na)) return undefined
+  const words = head[1]!.split(" ")
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!
+    if (w.endsWith("'s") || w.endsWith("’s")) return undefined // "a company's": the noun owns what follows
+    // "a group of islands", "a chain of hotels": a collective noun gives way to the noun after its "of"
+    if (COLLECTIVE_NOUNS.has(w) && words[k + 1] === "of") {
+      k++
+      continue
+    }
+    const type = classOf(w)
+    if (type !== undefined) return { type, strength: 3 }
+    if (PHRASE_ENDS.has(w)) return undefined
+  }
+  return undefined
+}
+/** after the name: a comma or "is"/"was", an article, then up to four lower-case words on the same line */
+const APPOSITION_START = /^(?:[ \u00a0]*,|\s+(?:is|was))[ \u00a0]+(?:a|an|the)[ \u00a0]+((?:[a-z][a-z-]*(?:['’]s)?)(?:[ \u00a0]+[a-z][a-z-]*(?:['’]s)?){0,3})/
 
 export const guessType = (
   name: ReadonlyArray<Token>,
