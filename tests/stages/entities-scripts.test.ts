@@ -225,6 +225,25 @@ describe("cities from GeoNames", () => {
     expect(entityOf(r, "General Walter Dushanbe")?.name).toBe("Walter Dushanbe")
   })
 
+  it("holds a mention of the large city or listed place an organisation is named after, nested in the organisation's", () => {
+    const r = en("She studied at Ahvaz Polytechnic University and later at the Velm Institute of Kazakhstan.")
+    const org = r.mentions.find((m) => m.surface === "Ahvaz Polytechnic University")!
+    const city = r.mentions.find((m) => m.surface === "Ahvaz")!
+    expect(entityOf(r, "Ahvaz Polytechnic University")?.type).toBe("organization")
+    expect(entityOf(r, "Ahvaz")?.type).toBe("place")
+    expect(city.start).toBe(org.start)
+    expect(entityOf(r, "Velm Institute of Kazakhstan")?.type).toBe("organization")
+    expect(entityOf(r, "Kazakhstan")?.type).toBe("place")
+    // a small town's name in an organisation's is not taken for the town
+    expect(en("He joined Quellbrook Academy.").mentions.map((m) => m.surface)).toEqual(["Quellbrook Academy"])
+  })
+
+  it("reads a place head noun before a name as a place's name", () => {
+    const r = en("They drove through County Tarvane and along the River Ulme.")
+    expect(entityOf(r, "County Tarvane")?.type).toBe("place")
+    expect(entityOf(r, "River Ulme")?.type).toBe("place")
+  })
+
   it("does not make a town of a given name or of a small town's name", () => {
     const r = en("Later Jerome wrote a letter about the harvest, and Byron answered it.")
     for (const e of r.entities) expect(e.geonames_id).toBeNull()

@@ -397,7 +397,16 @@ const processRun = (d: DocContext, a: number, b: number): void => {
     }
   }
   if (hasHitInside && headOutside && !titled) {
+    const before = candidates.length
     discovered(d, a, na, b, titled)
+    // "University of Malaysia", "US State Department": the place the organisation's name holds is a mention of its own
+    if (candidates.length > before && candidates[candidates.length - 1]!.type === "organization")
+      for (let k = na; k < b; k++) {
+        const at = hitAt[k]!
+        if (at < 0) continue
+        const h = hits[at]!
+        if (h.a === k && h.b <= b && entities[h.entity]!.g.type === "place") pushHit(d, h, h.a, false)
+      }
     return
   }
   // split at the hits

@@ -25,7 +25,7 @@ import { compileGazetteer, findGazetteerHits } from "./match.js"
 import { foldCaseEndings, type Morphology } from "./morph.js"
 import { indexCities, withCountries, type CityRecord, type CountryRecord } from "./places.js"
 import { collectResult } from "./result.js"
-import { cityKey, typeFromNeighbours, typeFromPlaceData } from "./typing.js"
+import { cityKey, nestedCities, typeFromNeighbours, typeFromPlaceData } from "./typing.js"
 
 export { normaliseAuthor } from "./context.js"
 export { provisionalId, romanise, slug, translitKey } from "./translit.js"
@@ -80,6 +80,7 @@ export const makeEntityFinder = (gazetteer: Gazetteer, resources: EntityResource
     discoverNames(doc)
     typeFromNeighbours(doc)
     typeFromPlaceData(doc)
+    nestedCities(doc)
     linkByTranslitKey(doc)
     resolveInDocument(doc)
     return collectResult(doc)

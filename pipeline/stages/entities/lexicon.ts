@@ -254,6 +254,6 @@ export const COMPASS = words(`north south east west northern southern eastern we
 /** Courtesy titles: after one, any capitalised word is a person's name. */
 export const COURTESY = words(`mr mrs ms miss mx dr prof professor sir dame lord lady`)
 /** Words that start place names ("New South Wales", "Upper Volta"): kept at a sentence start when a name follows. */
-export const NAME_PREFIXES = words(`new north south east west upper lower great saint st san santa los las port fort mount lake cape old
+export const NAME_PREFIXES = words(`new north south east west upper lower great saint st san santa los las port fort mount lake cape old county river isle
 anse baie pointe morne isla islas playa cerro lago monte mont puerto porto rio bahia ile cap
 сан санкт санта лос лас нью порт форт`)

@@ -344,3 +344,44 @@ export const typeFromPlaceData = (doc: DocContext): void => {
     }
   }
 }
+
+/**
+ * "Durham University", "University of Texas Arlington": a discovered organisation named after a large city holds a
+ * mention of that city, nested in its own. The city is a run of the name's capitalised words that are no head noun,
+ * connector or title, and that GeoNames knows as a city of LARGE_CITY people or more.
+ */
+export const nestedCities = (doc: DocContext): void => {
+  const cities = doc.gazetteer.cities
+  if (cities === undefined) return
+  const { tokens, candidates, hitAt } = doc
+  const count = candidates.length
+  for (let ci = 0; ci < count; ci++) {
+    const c = candidates[ci]!
+    if (c.entity >= 0 || c.type !== "organization" || c.strength < 3 || c.nb - c.na < 2) continue
+    // the longest run of city words at each word that GeoNames knows as a large city ("Ahvaz" in "Ahvaz Polytechnic University")
+    let k = c.na
+    while (k < c.nb) {
+      let end = k
+      while (end < c.nb && isCityWord(tokens[end]!) && hitAt[end]! < 0) end++
+      let found = false
+      for (let e = end; e > k && !found; e--) {
+        if (k === c.na && e === c.nb) continue // the whole name is no city of its own
+        const name = tokens.slice(k, e).map((x) => x.text).join(" ")
+        const list = cities.get(cityKey(name))
+        if (list === undefined || list[0]!.population < LARGE_CITY) continue
+        const city = dominantCity(list)
+        const nested: Candidate = { a: k, b: e, na: k, nb: e, entity: -1, name: city !== undefined && cityKey(city.name) === cityKey(name) ? cityFullName(city) : name, type: "place", strength: 3, titled: false }
+        if (city !== undefined) nested.geonames = city.cityId
+        candidates.push(nested)
+        found = true
+        k = e
+      }
+      if (!found) k++
+    }
+  }
+  if (candidates.length > count) candidates.sort((x, y) => x.a - y.a || y.b - x.b)
+}
+/** a word that can be part of a city's name inside an organisation's: capitalised, no head noun, connector, title or given name */
+const isCityWord = (t: Token): boolean =>
+  t.word && t.cap && !t.upper && !ORG_WORDS.has(t.key) && !PLACE_WORDS.has(t.key) && !TITLE_WORDS.has(t.key) && !GIVEN_NAMES.has(t.key) && !COMMON_WORDS.has(t.key)
+
