@@ -496,4 +496,12 @@ describe("general discovery rules", () => {
     const r = run("Leading painters\nQuendrix claims a larger share this year.")
     expect(typeOf(r, "Quendrix")).not.toBe("person")
   })
+  it("types a possessive owner by what it owns: a person's theory, an organisation's shareholders, a place's population", () => {
+    const r = run("Students read about Marlow's general theory and Marlow ’s life.\nInvestors said Quendrix's shareholders left, while Vellmoor's population grew.")
+    expect(typeOf(r, "Marlow")).toBe("person")
+    expect(typeOf(r, "Quendrix")).toBe("organization")
+    expect(typeOf(r, "Vellmoor")).toBe("place")
+    // what a company may own as well as a person says nothing
+    expect(run("Readers liked Quendrix's idea.").mentions).toEqual([])
+  })
 })

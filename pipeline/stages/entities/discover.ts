@@ -33,7 +33,7 @@ import { nominativePhrase, PROPER } from "./morph.js"
 import { usStateName } from "./places.js"
 import { joinText, normOf, type Token } from "./tokens.js"
 import { translitKey } from "./translit.js"
-import { guessType, INITIAL, typeByApposition, isCommon, isGivenName, PLACE_SUFFIX, UNTYPED, type Guess } from "./typing.js"
+import { guessType, INITIAL, typeByApposition, typeByPossession, isCommon, isGivenName, PLACE_SUFFIX, UNTYPED, type Guess } from "./typing.js"
 
 const DOMAIN = /\.(com|org|net|gov|edu|info|io|ru|uk|de|fr|tj|kz|uz|kg)$/i
 
@@ -602,6 +602,7 @@ const discovered = (d: DocContext, a: number, na: number, b: number, titled: boo
   let guess = guessType(nameToks, titled ? undefined : before, titled, authorKeys, na > 1 ? tokens[na - 2] : undefined)
   if (NON_ENTITY_HEADS.has(words[words.length - 1]!.key) && !titled) return
   if (guess.strength < 3 && !titled) guess = typeByApposition(body, tokens, na, b) ?? guess
+  if (guess.strength < 2 && !titled) guess = typeByPossession(body, tokens, b) ?? guess
   if (guess.strength === UNTYPED || (guess.type !== "person" && guess.strength <= 2)) {
     const byContext = personByContext(d, na, b, words) ?? classNounBefore(d, na)
     if (byContext !== undefined) guess = byContext

@@ -223,6 +223,18 @@ man woman boy girl son daughter wife husband brother sister rapper conductor pro
 architect designer player athlete footballer teacher student priest monk saint god goddess deity`)
 /** Nouns that class a name as a place when they head its apposition or predicate ("Tarvik, a suburb of ..."); besides the place head nouns. */
 export const PLACE_CLASS_NOUNS = words(`area suburb settlement archipelago locality country nation capital`)
+/**
+ * What a possessive owner is, by what it owns ("the physicist's theory", "the firm's shareholders", "the town's mayor"):
+ * nouns of what people think, make and are related to; of what organisations have and sell; of what places hold.
+ */
+export const PERSON_POSSESSIONS = words(`theory theories view views concept concepts thoughts writings letters book books
+novel novels poem poems painting paintings career life death birth childhood youth wife husband son sons daughter
+daughters father mother brother sister parents equation equations hypothesis arguments`)
+export const ORG_POSSESSIONS = words(`shares stock shareholders employees staff ceo chairman headquarters customers clients
+products services revenue revenues profit profits subsidiary subsidiaries website brand stores hotels capitalization
+spokesman spokeswoman spokesperson board members membership founder founders platform app`)
+export const PLACE_POSSESSIONS = words(`population residents inhabitants citizens mayor economy streets downtown suburbs
+neighborhoods neighbourhoods climate coast coastline borders border capital countryside outskirts skyline`)
 /** "a member of X", "the staff of X": nouns whose "of" names an organisation. */
 export const MEMBERSHIP_NOUNS = words(`member members membership employee employees staff headquarters shareholders`)
 

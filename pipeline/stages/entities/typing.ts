@@ -12,6 +12,9 @@ import {
   FIRST_NAMES,
   GIVEN_NAMES,
   MEMBERSHIP_NOUNS,
+  ORG_POSSESSIONS,
+  PERSON_POSSESSIONS,
+  PLACE_POSSESSIONS,
   MONTHS_AND_DAYS,
   NAME_PARTICLES,
   NAME_PREFIXES,
@@ -185,6 +188,28 @@ export const typeByApposition = (body: string, tokens: ReadonlyArray<Token>, na:
 }
 /** after the name: a comma or "is"/"was", an article, then up to four lower-case words on the same line */
 const APPOSITION_START = /^(?:[ \u00a0]*,|\s+(?:is|was))[ \u00a0]+(?:a|an|the)[ \u00a0]+((?:[a-z][a-z-]*(?:['’]s)?)(?:[ \u00a0]+[a-z][a-z-]*(?:['’]s)?){0,3})/
+
+/**
+ * The type a possessive name gets from what it owns: "Marlow's theory", "Marlow ’s general theory" (a person),
+ * "Quendrix's shareholders" (an organisation), "Vellmoor's population" (a place); the possessed noun is read up to
+ * two modifiers after the possessive. Weaker than the name's own words or an apposition.
+ */
+export const typeByPossession = (body: string, tokens: ReadonlyArray<Token>, b: number): Guess | undefined => {
+  const last = tokens[b - 1]!
+  const at = last.e
+  const m = POSSESSED.exec(body.slice(at, at + 60))
+  if (m === null) return undefined
+  // the possessive is written on the name ("Marlow's") or apart ("Marlow 's", "Marlow ’s"); a plural's bare apostrophe too
+  if (!(last.poss || m[1] !== undefined)) return undefined
+  for (const w of m[2]!.split(" ")) {
+    if (PERSON_POSSESSIONS.has(w)) return { type: "person", strength: 2 }
+    if (ORG_POSSESSIONS.has(w)) return { type: "organization", strength: 2 }
+    if (PLACE_POSSESSIONS.has(w)) return { type: "place", strength: 2 }
+  }
+  return undefined
+}
+/** after the name: a possessive ending (unless the token kept it), then up to three lower-case words on the same line */
+const POSSESSED = /^(?:[ \u00a0]?(['’]s?))?[ \u00a0]+([a-z][a-z-]*(?:[ \u00a0]+[a-z][a-z-]*){0,2})/
 
 export const guessType = (
   name: ReadonlyArray<Token>,
