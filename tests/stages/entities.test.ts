@@ -504,4 +504,9 @@ describe("general discovery rules", () => {
     // what a company may own as well as a person says nothing
     expect(run("Readers liked Quendrix's idea.").mentions).toEqual([])
   })
+  it("types a name nothing else types as an organisation when it is coordinated with one, but not a person's name", () => {
+    const r = run("Reporters met staff of the Velm Trust and Quendrix on Monday.")
+    expect(typeOf(r, "Quendrix")).toBe("organization")
+    expect(typeOf(run("Reporters met staff of the Velm Trust and Orla Tesk on Monday."), "Orla Tesk")).not.toBe("organization")
+  })
 })

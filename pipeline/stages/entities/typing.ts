@@ -326,6 +326,21 @@ export const typeFromNeighbours = (doc: DocContext): void => {
       const next = candidates[k + 1]
       if ((prev !== undefined && isPerson(prev) && listed(prev, c)) || (next !== undefined && isPerson(next) && listed(c, next))) c.strength = 2
     }
+  // "Brightlation and Quendrix", "Velm Trust, Quendrix and Ostra Bank": a name nothing typed, coordinated with an
+  // organisation, is one too (coordinated names are of one kind)
+  const orgFirm = (c: Candidate) => (c.entity >= 0 ? entities[c.entity]!.g.type === "organization" : c.type === "organization" && c.strength >= 2)
+  for (let pass = 0; pass < 2; pass++)
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k]!
+      // a name that looks like a person's ("Anna Berg") is not made an organisation by its neighbour
+      if (c.entity >= 0 || c.strength !== UNTYPED || c.type !== "organization") continue
+      const prev = candidates[k - 1]
+      const next = candidates[k + 1]
+      if ((prev !== undefined && orgFirm(prev) && listed(prev, c)) || (next !== undefined && orgFirm(next) && listed(c, next))) {
+        c.type = "organization"
+        c.strength = 1
+      }
+    }
   // "Irving, Texas": a place in a US state takes the state into its name, as Wikipedia titles it
   for (let k = 0; k + 1 < candidates.length; k++) {
     const c = candidates[k]!
