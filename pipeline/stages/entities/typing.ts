@@ -197,6 +197,10 @@ const APPOSITION_START = /^(?:[ \u00a0]*,|\s+(?:is|was))[ \u00a0]+(?:a|an|the)[ 
 export const typeByPossession = (body: string, tokens: ReadonlyArray<Token>, b: number): Guess | undefined => {
   const last = tokens[b - 1]!
   const at = last.e
+  // most names own nothing: look further only after a possessive ending or an apostrophe
+  const c0 = body.charCodeAt(at)
+  const c1 = body.charCodeAt(at + 1)
+  if (!(last.poss || c0 === 39 || c0 === 0x2019 || (c0 === 32 && (c1 === 39 || c1 === 0x2019)))) return undefined
   const m = POSSESSED.exec(body.slice(at, at + 60))
   if (m === null) return undefined
   // the possessive is written on the name ("Marlow's") or apart ("Marlow 's", "Marlow ’s"); a plural's bare apostrophe too
