@@ -238,6 +238,20 @@ describe("cities from GeoNames", () => {
     expect(en("He joined Quellbrook Academy.").mentions.map((m) => m.surface)).toEqual(["Quellbrook Academy"])
   })
 
+  it("keeps the state after a town and a comma as a mention of its own, nested in the town's", () => {
+    const r = en("The bus runs from Quellbrook, Oklahoma to the coast.")
+    expect(entityOf(r, "Quellbrook, Oklahoma")?.name).toBe("Quellbrook, Oklahoma")
+    const town = r.mentions.find((m) => m.surface === "Quellbrook, Oklahoma")!
+    const state = r.mentions.find((m) => m.surface === "Oklahoma")!
+    expect(entityOf(r, "Oklahoma")?.type).toBe("place")
+    expect(state.end).toBe(town.end)
+  })
+
+  it("does not take an English word for a country because another language names the country so", () => {
+    const r = en("Ferries reach Tarvane Island in an hour.")
+    expect(r.entities.map((e) => e.name)).not.toContain("Iceland")
+  })
+
   it("reads a place head noun before a name as a place's name", () => {
     const r = en("They drove through County Tarvane and along the River Ulme.")
     expect(entityOf(r, "County Tarvane")?.type).toBe("place")

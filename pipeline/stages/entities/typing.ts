@@ -353,8 +353,8 @@ export const typeFromNeighbours = (doc: DocContext): void => {
     if (d.entity < 0 || d.a !== c.b + 1 || tokens[c.b]!.key !== "," || d.a !== d.na) continue
     const state = entities[d.entity]!.g
     if (state.type !== "place" || state.within === undefined) continue
+    // the state stays a mention of its own, nested in the city's
     candidates[k] = { ...c, b: d.b, nb: d.b, name: `${c.name.replace(/, .*$/, "")}, ${state.name.replace(/ \(.*\)$/, "")}`, type: "place", strength: 3 }
-    candidates.splice(k + 1, 1)
   }
 }
 
