@@ -238,6 +238,17 @@ describe("cities from GeoNames", () => {
     expect(en("He joined Quellbrook Academy.").mentions.map((m) => m.surface)).toEqual(["Quellbrook Academy"])
   })
 
+  it("holds the place a place is named after as a mention nested in its name: a large city, or a place the document names alone", () => {
+    const r = en("Planes land at Ahvaz International Airport. Boats sail up the Tarvane River into Tarvane, a region of farms.")
+    const airport = r.mentions.find((m) => m.surface === "Ahvaz International Airport")!
+    expect(r.mentions.some((m) => m.surface === "Ahvaz" && m.start === airport.start)).toBe(true)
+    const river = r.mentions.find((m) => m.surface === "Tarvane River")!
+    const nested = r.mentions.find((m) => m.surface === "Tarvane" && m.start === river.start)
+    expect(nested?.entity_id).toBe(r.mentions.find((m) => m.surface === "Tarvane" && m.start > river.start)?.entity_id)
+    // a compass word and a city make one place, not two
+    expect(en("They live in East Ahvaz now.").mentions.map((m) => m.surface)).toEqual(["East Ahvaz"])
+  })
+
   it("keeps the state after a town and a comma as a mention of its own, nested in the town's", () => {
     const r = en("The bus runs from Quellbrook, Oklahoma to the coast.")
     expect(entityOf(r, "Quellbrook, Oklahoma")?.name).toBe("Quellbrook, Oklahoma")

@@ -390,18 +390,24 @@ export const typeFromPlaceData = (doc: DocContext): void => {
 }
 
 /**
- * "Durham University", "University of Texas Arlington": a discovered organisation named after a large city holds a
- * mention of that city, nested in its own. The city is a run of the name's capitalised words that are no head noun,
- * connector or title, and that GeoNames knows as a city of LARGE_CITY people or more.
+ * "Durham University", "University of Texas Arlington", "Tulsa International Airport": a discovered organisation, or a
+ * place with a head noun of its own, named after a place holds a mention of that place, nested in its own. The place
+ * is a run of the name's capitalised words that are no head noun, connector or title, and that GeoNames knows as a
+ * city of LARGE_CITY people or more, or, first in the name, that the document names alone as a place.
  */
-export const nestedCities = (doc: DocContext): void => {
+export const nestedPlaces = (doc: DocContext): void => {
   const cities = doc.gazetteer.cities
   if (cities === undefined) return
   const { tokens, candidates, hitAt } = doc
   const count = candidates.length
+  // the places this document names on their own, by their words as written
+  const placesAlone = new Map<string, Candidate>()
+  for (const c of candidates) if (c.entity < 0 && c.type === "place" && c.strength >= 2 && c.a === c.na) placesAlone.set(tokens.slice(c.na, c.nb).map((x) => x.text).join(" "), c)
   for (let ci = 0; ci < count; ci++) {
     const c = candidates[ci]!
-    if (c.entity >= 0 || c.type !== "organization" || c.strength < 3 || c.nb - c.na < 2) continue
+    if (c.entity >= 0 || c.type === "person" || c.strength < 3 || c.nb - c.na < 2) continue
+    // a place's name only with a head noun of its own beyond the city ("Tulsa International Airport", not "East Tulsa")
+    if (c.type === "place" && !PLACE_WORDS.has(tokens[c.nb - 1]!.key)) continue
     // the longest run of city words at each word that GeoNames knows as a large city ("Ahvaz" in "Ahvaz Polytechnic University")
     let k = c.na
     while (k < c.nb) {
@@ -412,7 +418,15 @@ export const nestedCities = (doc: DocContext): void => {
         if (k === c.na && e === c.nb) continue // the whole name is no city of its own
         const name = tokens.slice(k, e).map((x) => x.text).join(" ")
         const list = cities.get(cityKey(name))
-        if (list === undefined || list[0]!.population < LARGE_CITY) continue
+        if (list === undefined || list[0]!.population < LARGE_CITY) {
+          // the document names the place alone elsewhere ("the Casamance River" ... "in Casamance")
+          const alone = k === c.na ? placesAlone.get(name) : undefined
+          if (alone === undefined) continue
+          candidates.push({ a: k, b: e, na: k, nb: e, entity: -1, name: alone.name, type: "place", strength: 3, titled: false, ...(alone.geonames !== undefined ? { geonames: alone.geonames } : {}) })
+          found = true
+          k = e
+          continue
+        }
         const city = dominantCity(list)
         const nested: Candidate = { a: k, b: e, na: k, nb: e, entity: -1, name: city !== undefined && cityKey(city.name) === cityKey(name) ? cityFullName(city) : name, type: "place", strength: 3, titled: false }
         if (city !== undefined) nested.geonames = city.cityId
