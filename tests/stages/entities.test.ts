@@ -509,4 +509,9 @@ describe("general discovery rules", () => {
     expect(typeOf(r, "Quendrix")).toBe("organization")
     expect(typeOf(run("Reporters met staff of the Velm Trust and Orla Tesk on Monday."), "Orla Tesk")).not.toBe("organization")
   })
+  it("reads a place head before 'of' and a listed place as one place's name, the listed place nested in it", () => {
+    const r = findTiny({ body: "Boats crossed the Gulf of Vanjgrad at dawn.", authors: [], language: "en" })
+    expect(r.mentions.map((m) => m.surface)).toEqual(["Gulf of Vanjgrad", "Vanjgrad"])
+    expect(entity(r, idOf(r, "Gulf of Vanjgrad"))?.type).toBe("place")
+  })
 })

@@ -337,7 +337,8 @@ const processRun = (d: DocContext, a: number, b: number): void => {
   let headOutside = false
   for (let k = na; k < b; k++) {
     if (hitAt[k]! >= 0) hasHitInside = true
-    else if (!tokens[k]!.headline && (ORG_WORDS.has(tokens[k]!.key) || (PLACE_WORDS.has(tokens[k]!.key) && k > na))) headOutside = true
+    // a place head counts after the first word ("Tarvik Airport"), or first before "of" ("Gulf of Ostra", "Bay of Velm")
+    else if (!tokens[k]!.headline && (ORG_WORDS.has(tokens[k]!.key) || (PLACE_WORDS.has(tokens[k]!.key) && (k > na || tokens[k + 1]?.key === "of")))) headOutside = true
   }
   const wholeIsOneHit = hitAt[na]! >= 0 && hitAt[na] === hitAt[b - 1] && hits[hitAt[na]!]!.a === na && hits[hitAt[na]!]!.b === b
   if (wholeIsOneHit) {
@@ -399,8 +400,8 @@ const processRun = (d: DocContext, a: number, b: number): void => {
   if (hasHitInside && headOutside && !titled) {
     const before = candidates.length
     discovered(d, a, na, b, titled)
-    // "University of Malaysia", "US State Department": the place the organisation's name holds is a mention of its own
-    if (candidates.length > before && candidates[candidates.length - 1]!.type === "organization")
+    // "University of Malaysia", "US State Department", "Gulf of Mexico": the place the name holds is a mention of its own
+    if (candidates.length > before && candidates[candidates.length - 1]!.type !== "person")
       for (let k = na; k < b; k++) {
         const at = hitAt[k]!
         if (at < 0) continue
