@@ -272,6 +272,21 @@ if (fs.existsSync(path.join(folder, "gold.jsonl"))) {
     for (const m of badLinks) console.log("  " + m)
     console.log("\nnot annotated with this type:")
     for (const m of falsePos) console.log("  " + m)
+    // what costs B-cubed: one gold identity under several ids (split), one id over several identities (merged)
+    const group = (key: (p: { gold: string; pred: string }) => string, other: (p: { gold: string; pred: string }) => string) => {
+      const m = new Map<string, Map<string, number>>()
+      for (const p of overall.pairs) {
+        let inner = m.get(key(p))
+        if (!inner) m.set(key(p), (inner = new Map()))
+        inner.set(other(p), (inner.get(other(p)) ?? 0) + 1)
+      }
+      return [...m].filter(([, inner]) => inner.size > 1).sort((x, y) => x[0].localeCompare(y[0]))
+    }
+    const show = (inner: Map<string, number>) => [...inner].map(([k, n]) => `${k} ×${n}`).join(", ")
+    console.log("\nsplit (one gold identity, several entity ids):")
+    for (const [gold, inner] of group((p) => p.gold, (p) => p.pred)) console.log(`  ${gold}: ${show(inner)}`)
+    console.log("\nmerged (one entity id, several gold identities):")
+    for (const [pred, inner] of group((p) => p.pred, (p) => p.gold)) console.log(`  ${pred}: ${show(inner)}`)
   }
 }
 

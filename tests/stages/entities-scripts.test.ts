@@ -225,6 +225,50 @@ describe("cities from GeoNames", () => {
     expect(entityOf(r, "General Walter Dushanbe")?.name).toBe("Walter Dushanbe")
   })
 
+  it("holds a mention of the large city or listed place an organisation is named after, nested in the organisation's", () => {
+    const r = en("She studied at Ahvaz Polytechnic University and later at the Velm Institute of Kazakhstan.")
+    const org = r.mentions.find((m) => m.surface === "Ahvaz Polytechnic University")!
+    const city = r.mentions.find((m) => m.surface === "Ahvaz")!
+    expect(entityOf(r, "Ahvaz Polytechnic University")?.type).toBe("organization")
+    expect(entityOf(r, "Ahvaz")?.type).toBe("place")
+    expect(city.start).toBe(org.start)
+    expect(entityOf(r, "Velm Institute of Kazakhstan")?.type).toBe("organization")
+    expect(entityOf(r, "Kazakhstan")?.type).toBe("place")
+    // a small town's name in an organisation's is not taken for the town
+    expect(en("He joined Quellbrook Academy.").mentions.map((m) => m.surface)).toEqual(["Quellbrook Academy"])
+  })
+
+  it("holds the place a place is named after as a mention nested in its name: a large city, or a place the document names alone", () => {
+    const r = en("Planes land at Ahvaz International Airport. Boats sail up the Tarvane River into Tarvane, a region of farms.")
+    const airport = r.mentions.find((m) => m.surface === "Ahvaz International Airport")!
+    expect(r.mentions.some((m) => m.surface === "Ahvaz" && m.start === airport.start)).toBe(true)
+    const river = r.mentions.find((m) => m.surface === "Tarvane River")!
+    const nested = r.mentions.find((m) => m.surface === "Tarvane" && m.start === river.start)
+    expect(nested?.entity_id).toBe(r.mentions.find((m) => m.surface === "Tarvane" && m.start > river.start)?.entity_id)
+    // a compass word and a city make one place, not two
+    expect(en("They live in East Ahvaz now.").mentions.map((m) => m.surface)).toEqual(["East Ahvaz"])
+  })
+
+  it("keeps the state after a town and a comma as a mention of its own, nested in the town's", () => {
+    const r = en("The bus runs from Quellbrook, Oklahoma to the coast.")
+    expect(entityOf(r, "Quellbrook, Oklahoma")?.name).toBe("Quellbrook, Oklahoma")
+    const town = r.mentions.find((m) => m.surface === "Quellbrook, Oklahoma")!
+    const state = r.mentions.find((m) => m.surface === "Oklahoma")!
+    expect(entityOf(r, "Oklahoma")?.type).toBe("place")
+    expect(state.end).toBe(town.end)
+  })
+
+  it("does not take an English word for a country because another language names the country so", () => {
+    const r = en("Ferries reach Tarvane Island in an hour.")
+    expect(r.entities.map((e) => e.name)).not.toContain("Iceland")
+  })
+
+  it("reads a place head noun before a name as a place's name", () => {
+    const r = en("They drove through County Tarvane and along the River Ulme.")
+    expect(entityOf(r, "County Tarvane")?.type).toBe("place")
+    expect(entityOf(r, "River Ulme")?.type).toBe("place")
+  })
+
   it("does not make a town of a given name or of a small town's name", () => {
     const r = en("Later Jerome wrote a letter about the harvest, and Byron answered it.")
     for (const e of r.entities) expect(e.geonames_id).toBeNull()

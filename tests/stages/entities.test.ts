@@ -201,12 +201,13 @@ describe("matching", () => {
     expect(idOf(r, "Mr. Putin")).toBe("vladimir-putin")
   })
 
-  it("lets a longer discovered organisation win over a place inside it", () => {
+  it("lets a longer discovered organisation win over a place inside it, which stays a mention nested in it", () => {
     const r = run("A scholar at the Dushanbe Institute for Regional Studies disagreed.")
     const id = idOf(r, "Dushanbe Institute for Regional Studies")
     expect(id).toBe("x-dushanbe-institute-for-regional-studies")
     expect(entity(r, id)?.type).toBe("organization")
-    expect(r.mentions.some((m) => m.entity_id === "dushanbe")).toBe(false)
+    const org = r.mentions.find((m) => m.entity_id === id)!
+    expect(r.mentions.filter((m) => m.entity_id === "dushanbe").map((m) => [m.start, m.end])).toEqual([[org.start, org.start + "Dushanbe".length]])
   })
 
   it("counts offsets in code points, so an emoji before a name does not shift it", () => {
@@ -472,5 +473,45 @@ describe("general discovery rules", () => {
   it("does not give a place the name of its compass-point part", () => {
     const r = run("In the Tarvik West district, officials said Tarvik is old.")
     expect(nameOf(r, "Tarvik")).not.toBe("Tarvik West")
+  })
+  it("types a name by the noun of its apposition or predicate, whatever else the document says of it", () => {
+    const r = run("Staff moved to Quendrix last year. Quendrix, a company that rents rooms, grew fast. Later Vellmoor was quiet.\nVellmoor is a suburb of the capital. We met Orla Tesk, the painter, there.")
+    expect(typeOf(r, "Quendrix")).toBe("organization")
+    expect(r.mentions.filter((m) => m.surface === "Quendrix").map((m) => entity(r, m.entity_id)?.type)).toEqual(["organization", "organization"])
+    expect(typeOf(r, "Vellmoor")).toBe("place")
+    expect(typeOf(r, "Orla Tesk")).toBe("person")
+  })
+
+  it("reads the noun after a collective's 'of' and no apposition in a comma that closes a fronted phrase", () => {
+    expect(typeOf(run("Holvanu is a group of islands in the south."), "Holvanu")).not.toBe("organization")
+    expect(surfaces(run("After the decline of the Quorvani, a city rose in the valley."))).not.toContain("Quorvani")
+  })
+
+  it("types what people are members or staff of as an organisation, but not a possessive owner", () => {
+    expect(typeOf(run("Two former members of Brightlation spoke to reporters."), "Brightlation")).toBe("organization")
+    expect(typeOf(run("They are members of Marlow's (1971) group of languages."), "Marlow")).not.toBe("organization")
+  })
+
+  it("does not let a class noun that ends a heading type the name that starts the next line", () => {
+    const r = run("Leading painters\nQuendrix claims a larger share this year.")
+    expect(typeOf(r, "Quendrix")).not.toBe("person")
+  })
+  it("types a possessive owner by what it owns: a person's theory, an organisation's shareholders, a place's population", () => {
+    const r = run("Students read about Marlow's general theory and Marlow ’s life.\nInvestors said Quendrix's shareholders left, while Vellmoor's population grew.")
+    expect(typeOf(r, "Marlow")).toBe("person")
+    expect(typeOf(r, "Quendrix")).toBe("organization")
+    expect(typeOf(r, "Vellmoor")).toBe("place")
+    // what a company may own as well as a person says nothing
+    expect(run("Readers liked Quendrix's idea.").mentions).toEqual([])
+  })
+  it("types a name nothing else types as an organisation when it is coordinated with one, but not a person's name", () => {
+    const r = run("Reporters met staff of the Velm Trust and Quendrix on Monday.")
+    expect(typeOf(r, "Quendrix")).toBe("organization")
+    expect(typeOf(run("Reporters met staff of the Velm Trust and Orla Tesk on Monday."), "Orla Tesk")).not.toBe("organization")
+  })
+  it("reads a place head before 'of' and a listed place as one place's name, the listed place nested in it", () => {
+    const r = findTiny({ body: "Boats crossed the Gulf of Vanjgrad at dawn.", authors: [], language: "en" })
+    expect(r.mentions.map((m) => m.surface)).toEqual(["Gulf of Vanjgrad", "Vanjgrad"])
+    expect(entity(r, idOf(r, "Gulf of Vanjgrad"))?.type).toBe("place")
   })
 })

@@ -33,7 +33,7 @@ import { nominativePhrase, PROPER } from "./morph.js"
 import { usStateName } from "./places.js"
 import { joinText, normOf, type Token } from "./tokens.js"
 import { translitKey } from "./translit.js"
-import { guessType, INITIAL, isCommon, isGivenName, PLACE_SUFFIX, UNTYPED, type Guess } from "./typing.js"
+import { guessType, INITIAL, typeByApposition, typeByPossession, isCommon, isGivenName, PLACE_SUFFIX, UNTYPED, type Guess } from "./typing.js"
 
 const DOMAIN = /\.(com|org|net|gov|edu|info|io|ru|uk|de|fr|tj|kz|uz|kg)$/i
 
@@ -337,7 +337,8 @@ const processRun = (d: DocContext, a: number, b: number): void => {
   let headOutside = false
   for (let k = na; k < b; k++) {
     if (hitAt[k]! >= 0) hasHitInside = true
-    else if (!tokens[k]!.headline && (ORG_WORDS.has(tokens[k]!.key) || (PLACE_WORDS.has(tokens[k]!.key) && k > na))) headOutside = true
+    // a place head counts after the first word ("Tarvik Airport"), or first before "of" ("Gulf of Ostra", "Bay of Velm")
+    else if (!tokens[k]!.headline && (ORG_WORDS.has(tokens[k]!.key) || (PLACE_WORDS.has(tokens[k]!.key) && (k > na || tokens[k + 1]?.key === "of")))) headOutside = true
   }
   const wholeIsOneHit = hitAt[na]! >= 0 && hitAt[na] === hitAt[b - 1] && hits[hitAt[na]!]!.a === na && hits[hitAt[na]!]!.b === b
   if (wholeIsOneHit) {
@@ -397,7 +398,16 @@ const processRun = (d: DocContext, a: number, b: number): void => {
     }
   }
   if (hasHitInside && headOutside && !titled) {
+    const before = candidates.length
     discovered(d, a, na, b, titled)
+    // "University of Malaysia", "US State Department", "Gulf of Mexico": the place the name holds is a mention of its own
+    if (candidates.length > before && candidates[candidates.length - 1]!.type !== "person")
+      for (let k = na; k < b; k++) {
+        const at = hitAt[k]!
+        if (at < 0) continue
+        const h = hits[at]!
+        if (h.a === k && h.b <= b && entities[h.entity]!.g.type === "place") pushHit(d, h, h.a, false)
+      }
     return
   }
   // split at the hits
@@ -592,6 +602,8 @@ const discovered = (d: DocContext, a: number, na: number, b: number, titled: boo
   const before = na > 0 ? tokens[na - 1] : undefined
   let guess = guessType(nameToks, titled ? undefined : before, titled, authorKeys, na > 1 ? tokens[na - 2] : undefined)
   if (NON_ENTITY_HEADS.has(words[words.length - 1]!.key) && !titled) return
+  if (guess.strength < 3 && !titled) guess = typeByApposition(body, tokens, na, b) ?? guess
+  if (guess.strength < 2 && !titled) guess = typeByPossession(body, tokens, b) ?? guess
   if (guess.strength === UNTYPED || (guess.type !== "person" && guess.strength <= 2)) {
     const byContext = personByContext(d, na, b, words) ?? classNounBefore(d, na)
     if (byContext !== undefined) guess = byContext

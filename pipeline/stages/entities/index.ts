@@ -7,9 +7,11 @@
  *    morph.ts     Russian case endings folded to the nominative ("Обамы" → "Обама"); what the dictionary says a name is
  * 2. match.ts     gazetteer spellings and stoplisted chrome phrases, matched leftmost-longest over the tokens
  * 3. discover.ts  runs of capitalised words around the hits become candidate mentions, titles cut off the names
- *    typing.ts    each discovered name typed from its words and the word before it
+ *    typing.ts    each discovered name typed from its words, the word before it, its apposition or predicate
+ *                 noun, and what it owns
  * 4. typing.ts    types from the neighbours ("Taipei, Taiwan", names listed among places, "Irving, Texas"), then
- *                 from GeoNames: a large city's name is a place, and a city that dominates its name is identified
+ *                 from GeoNames: a large city's name is a place, and a city that dominates its name is identified;
+ *                 the place an organisation or a place is named after becomes a mention nested in its name
  * 5. link.ts      discovered names linked to the gazetteer by transliteration key (translit.ts), type and given name
  * 6. coref.ts     acronyms, titles and surnames resolved within the document; one type per provisional entity;
  *                 a name nothing gave a type (typing.ts, UNTYPED) is no mention
@@ -25,7 +27,7 @@ import { compileGazetteer, findGazetteerHits } from "./match.js"
 import { foldCaseEndings, type Morphology } from "./morph.js"
 import { indexCities, withCountries, type CityRecord, type CountryRecord } from "./places.js"
 import { collectResult } from "./result.js"
-import { cityKey, typeFromNeighbours, typeFromPlaceData } from "./typing.js"
+import { cityKey, nestedPlaces, typeFromNeighbours, typeFromPlaceData } from "./typing.js"
 
 export { normaliseAuthor } from "./context.js"
 export { provisionalId, romanise, slug, translitKey } from "./translit.js"
@@ -80,6 +82,7 @@ export const makeEntityFinder = (gazetteer: Gazetteer, resources: EntityResource
     discoverNames(doc)
     typeFromNeighbours(doc)
     typeFromPlaceData(doc)
+    nestedPlaces(doc)
     linkByTranslitKey(doc)
     resolveInDocument(doc)
     return collectResult(doc)

@@ -215,8 +215,29 @@ ramzan dzhokhar akhmad sadr muqtada bashar hafez moammar muammar hosni mohamed a
 export { FIRST_NAMES } from "../given-names.js"
 
 /** Nouns that class the name after them ("the localist group Brightlation", "the physicist Lise Meitner"). */
-export const ORG_CLASS_NOUNS = words(`group company firm party band team label publisher developer studio website network agency organisation organization charity startup retailer airline carrier brand newspaper magazine`)
-export const PERSON_CLASS_NOUNS = words(`writer author actor actress artist poet philosopher painter singer composer scientist physicist chemist biologist economist historian journalist novelist musician photographer activist lawyer playwright sculptor mathematician explorer emperor pharaoh`)
+export const ORG_CLASS_NOUNS = words(`group company firm party band team label publisher developer studio website network agency organisation organization charity startup retailer airline carrier brand newspaper magazine
+corporation manufacturer maker chain platform broadcaster university college institute institution association society
+foundation church religion sect movement union club league ministry department`)
+export const PERSON_CLASS_NOUNS = words(`writer author actor actress artist poet philosopher painter singer composer scientist physicist chemist biologist economist historian journalist novelist musician photographer activist lawyer playwright sculptor mathematician explorer emperor pharaoh
+man woman boy girl son daughter wife husband brother sister rapper conductor producer politician founder inventor engineer
+architect designer player athlete footballer teacher student priest monk saint god goddess deity`)
+/** Nouns that class a name as a place when they head its apposition or predicate ("Tarvik, a suburb of ..."); besides the place head nouns. */
+export const PLACE_CLASS_NOUNS = words(`area suburb settlement archipelago locality country nation capital`)
+/**
+ * What a possessive owner is, by what it owns ("the physicist's theory", "the firm's shareholders", "the town's mayor"):
+ * nouns of what people think, make and are related to; of what organisations have and sell; of what places hold.
+ */
+export const PERSON_POSSESSIONS = words(`theory theories view views concept concepts thoughts writings letters book books
+novel novels poem poems painting paintings career life death birth childhood youth wife husband son sons daughter
+daughters father mother brother sister parents equation equations hypothesis arguments`)
+export const ORG_POSSESSIONS = words(`shares stock shareholders employees staff ceo chairman headquarters customers clients
+products services revenue revenues profit profits subsidiary subsidiaries website brand stores hotels capitalization
+spokesman spokeswoman spokesperson board members membership founder founders platform app`)
+export const PLACE_POSSESSIONS = words(`population residents inhabitants citizens mayor economy streets downtown suburbs
+neighborhoods neighbourhoods climate coast coastline borders border capital countryside outskirts skyline`)
+/** "a member of X", "the staff of X": nouns whose "of" names an organisation. */
+export const MEMBERSHIP_NOUNS = words(`member members membership employee employees staff headquarters shareholders`)
+
 
 /**
  * Russian nouns (lemmas) that class the name after them: "газета «Ведомости»", "компания Яндекс", "певица Мадонна",
@@ -245,6 +266,6 @@ export const COMPASS = words(`north south east west northern southern eastern we
 /** Courtesy titles: after one, any capitalised word is a person's name. */
 export const COURTESY = words(`mr mrs ms miss mx dr prof professor sir dame lord lady`)
 /** Words that start place names ("New South Wales", "Upper Volta"): kept at a sentence start when a name follows. */
-export const NAME_PREFIXES = words(`new north south east west upper lower great saint st san santa los las port fort mount lake cape old
+export const NAME_PREFIXES = words(`new north south east west upper lower great saint st san santa los las port fort mount lake cape old county river isle
 anse baie pointe morne isla islas playa cerro lago monte mont puerto porto rio bahia ile cap
 сан санкт санта лос лас нью порт форт`)

@@ -7,7 +7,7 @@
 import type { DocContext } from "./context.js"
 import type { FoundEntity } from "./index.js"
 import type { Gazetteer, GazetteerEntity } from "./gazetteer.js"
-import { CONNECTORS, ORG_CLASS_NOUNS, PERSON_CLASS_NOUNS, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS, SUBJECT_VERBS } from "./lexicon.js"
+import { CONNECTORS, MEMBERSHIP_NOUNS, ORG_CLASS_NOUNS, PERSON_CLASS_NOUNS, PLACE_PREPOSITIONS, PLACE_WORDS, SPEECH_VERBS, SUBJECT_VERBS } from "./lexicon.js"
 import { foldTokens, type Morphology } from "./morph.js"
 import type { CityIndex } from "./places.js"
 import { hashLower, normOf, ONLY_LOWER, tokenize, WordsByHash, type Token } from "./tokens.js"
@@ -145,6 +145,7 @@ export const compileGazetteer = (gazetteer: Gazetteer, morph?: Morphology, citie
   for (const w of SUBJECT_VERBS) addSpecial(w)
   for (const w of SPEECH_VERBS) addSpecial(w)
   for (const w of ORG_CLASS_NOUNS) addSpecial(w)
+  for (const w of MEMBERSHIP_NOUNS) addSpecial(w)
   for (const w of PERSON_CLASS_NOUNS) {
     addSpecial(w)
     addSpecial(w + "s")

@@ -10,6 +10,7 @@
  * at a place, and carries the city's GeoNames id when one city dominates all others of that name. Pure: the data is
  * loaded by the shell (pipeline/entity-data.ts).
  */
+import { brill } from "brill"
 import { aliasKey, type Alias, type Gazetteer, type GazetteerEntity } from "./gazetteer.js"
 import { slug } from "./translit.js"
 
@@ -105,8 +106,10 @@ export const withCountries = (gazetteer: Gazetteer, countries: ReadonlyArray<Cou
   countries.forEach((c, i) => {
     for (const s of c.english.flatMap(spellingsOfName)) if (!shared.has(aliasKey(s))) claim(indexOf[i]!, s, allCapitals(s) ? "acronym" : "full_name")
   })
+  // a name in another language that is an English word ("Island", Icelandic and Scandinavian for Iceland) would take
+  // that word in English text for the country: Brill's English lexicon says which are words
   countries.forEach((c, i) => {
-    for (const s of c.others.flatMap(spellingsOfName)) claim(indexOf[i]!, s, "transliteration")
+    for (const s of c.others.flatMap(spellingsOfName)) if (!englishWord(s)) claim(indexOf[i]!, s, "transliteration")
   })
   for (const [index, list] of added) entities[index] = { ...entities[index]!, aliases: [...(entities[index]!.aliases ?? []), ...list] }
   return { ...gazetteer, entities }
@@ -172,4 +175,10 @@ export const dominantCity = (list: ReadonlyArray<CityRecord> | undefined): CityR
   if (list === undefined || list.length === 0) return undefined
   const [first, second] = list
   return second === undefined || first!.population >= 10 * second.population ? first : undefined
+}
+
+/** a word of one or more letters that Brill's English lexicon lists in lower case */
+const englishWord = (s: string): boolean => {
+  const lower = s.toLowerCase()
+  return /^[a-z]+$/.test(lower) && Object.prototype.hasOwnProperty.call(brill, lower)
 }

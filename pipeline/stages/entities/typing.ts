@@ -11,12 +11,17 @@ import {
   DEMONYMS,
   FIRST_NAMES,
   GIVEN_NAMES,
+  MEMBERSHIP_NOUNS,
+  ORG_POSSESSIONS,
+  PERSON_POSSESSIONS,
+  PLACE_POSSESSIONS,
   MONTHS_AND_DAYS,
   NAME_PARTICLES,
   NAME_PREFIXES,
   ORG_CLASS_NOUNS,
   ORG_WORDS,
   PERSON_CLASS_NOUNS,
+  PLACE_CLASS_NOUNS,
   PLACE_PREPOSITIONS,
   PLACE_WORDS,
   TITLE_WORDS
@@ -116,12 +121,99 @@ const initialled = (words: ReadonlyArray<Token>): boolean => {
 
 /** The type a class noun just before the name gives it ("the group Brightlation", "the physicist Lise Meitner"), or of an acronym after "of" and a name ("Anna Berg of KLP"). */
 const typeByClassNoun = (before: Token | undefined, before2: Token | undefined, first: Token, words: number): Guess | undefined => {
-  if (before === undefined || !before.word || before.cap) return undefined
+  // a class noun ending the line before ("Emerging hardware makers" over a paragraph) classes nothing in it
+  if (before === undefined || !before.word || before.cap || first.nlBefore) return undefined
   if (ORG_CLASS_NOUNS.has(before.key)) return { type: "organization", strength: 2 }
   if ((PERSON_CLASS_NOUNS.has(before.key) || (before.key.endsWith("s") && PERSON_CLASS_NOUNS.has(before.key.slice(0, -1)))) && words <= 3) return { type: "person", strength: 2 }
+  // "a member of Brightlation", "the staff of Velm Trust": what people belong to or work for
+  if (before.key === "of" && before2 !== undefined && MEMBERSHIP_NOUNS.has(before2.key) && !first.poss) return { type: "organization", strength: 2 }
   if (before.key === "of" && words === 1 && first.upper && !/[0-9]/.test(first.exact) && before2 !== undefined && before2.cap) return { type: "organization", strength: 2 }
   return undefined
 }
+
+/** the type a class noun gives: a person's, an organisation's or a place's */
+const classOf = (key: string): EntityType | undefined =>
+  PERSON_CLASS_NOUNS.has(key) ? "person" : ORG_CLASS_NOUNS.has(key) ? "organization" : isPlaceNoun(key) || PLACE_CLASS_NOUNS.has(key) ? "place" : undefined
+
+/** words that end the noun phrase of an apposition before its head could come ("a member of ...", "the one that ...") */
+const PHRASE_ENDS: ReadonlySet<string> = new Set(["of", "for", "the", "and", "or", ...PLACE_PREPOSITIONS])
+
+/** words that open a clause or phrase set before the subject ("After the fall of Velm, a town grew") */
+const FRONTING_WORDS: ReadonlySet<string> = new Set(
+  `after before although though when whenever while since because if unless until despite during following once as upon with without by in on at from for through throughout under over`.split(" ")
+)
+/**
+ * A comma after a name that ends a clause or phrase put before the sentence's subject: the sentence opens with a
+ * subordinator or preposition and no comma comes between it and the name, so what follows the comma is no apposition.
+ */
+const closesFrontedClause = (tokens: ReadonlyArray<Token>, na: number): boolean => {
+  if (tokens[na]!.sentStart || tokens[na]!.nlBefore) return false
+  for (let k = na - 1; k >= 0; k--) {
+    const t = tokens[k]!
+    if (t.key === "," || t.key === ";" || t.key === ":") return false
+    if (t.sentStart || t.nlBefore || k === 0) return t.word && FRONTING_WORDS.has(t.key.toLowerCase())
+  }
+  return false
+}
+
+const COLLECTIVE_NOUNS: ReadonlySet<string> = new Set(["group", "chain", "network", "union", "league", "series"])
+
+/**
+ * The type the noun phrase set after a name defines it by: an apposition ("Brightlation, a company that ...",
+ * "Lise Meitner, the physicist") or a predicate noun ("Tarvik is a suburb of ..."), read up to four lower-case words
+ * after the article, the first class noun among them deciding (the words before it are its modifiers).
+ */
+export const typeByApposition = (body: string, tokens: ReadonlyArray<Token>, na: number, b: number): Guess | undefined => {
+  const t0 = tokens[b]
+  if (t0 === undefined || !(t0.key === "," || ((t0.key === "is" || t0.key === "was") && !t0.nlBefore))) return undefined
+  // read from the body: ordinary lower-case words are not tokens of their own (tokens.ts), and only names need this
+  const at = tokens[b - 1]!.e
+  const head = APPOSITION_START.exec(body.slice(at, at + 80))
+  if (head === null) return undefined
+  if (t0.key === "," && closesFrontedClause(tokens, na)) return undefined
+  const words = head[1]!.split(" ")
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!
+    if (w.endsWith("'s") || w.endsWith("’s")) return undefined // "a company's": the noun owns what follows
+    // "a group of islands", "a chain of hotels": a collective noun gives way to the noun after its "of"
+    if (COLLECTIVE_NOUNS.has(w) && words[k + 1] === "of") {
+      k++
+      continue
+    }
+    const type = classOf(w)
+    if (type !== undefined) return { type, strength: 3 }
+    if (PHRASE_ENDS.has(w)) return undefined
+  }
+  return undefined
+}
+/** after the name: a comma or "is"/"was", an article, then up to four lower-case words on the same line */
+const APPOSITION_START = /^(?:[ \u00a0]*,|\s+(?:is|was))[ \u00a0]+(?:a|an|the)[ \u00a0]+((?:[a-z][a-z-]*(?:['’]s)?)(?:[ \u00a0]+[a-z][a-z-]*(?:['’]s)?){0,3})/
+
+/**
+ * The type a possessive name gets from what it owns: "Marlow's theory", "Marlow ’s general theory" (a person),
+ * "Quendrix's shareholders" (an organisation), "Vellmoor's population" (a place); the possessed noun is read up to
+ * two modifiers after the possessive. Weaker than the name's own words or an apposition.
+ */
+export const typeByPossession = (body: string, tokens: ReadonlyArray<Token>, b: number): Guess | undefined => {
+  const last = tokens[b - 1]!
+  const at = last.e
+  // most names own nothing: look further only after a possessive ending or an apostrophe
+  const c0 = body.charCodeAt(at)
+  const c1 = body.charCodeAt(at + 1)
+  if (!(last.poss || c0 === 39 || c0 === 0x2019 || (c0 === 32 && (c1 === 39 || c1 === 0x2019)))) return undefined
+  const m = POSSESSED.exec(body.slice(at, at + 60))
+  if (m === null) return undefined
+  // the possessive is written on the name ("Marlow's") or apart ("Marlow 's", "Marlow ’s"); a plural's bare apostrophe too
+  if (!(last.poss || m[1] !== undefined)) return undefined
+  for (const w of m[2]!.split(" ")) {
+    if (PERSON_POSSESSIONS.has(w)) return { type: "person", strength: 2 }
+    if (ORG_POSSESSIONS.has(w)) return { type: "organization", strength: 2 }
+    if (PLACE_POSSESSIONS.has(w)) return { type: "place", strength: 2 }
+  }
+  return undefined
+}
+/** after the name: a possessive ending (unless the token kept it), then up to three lower-case words on the same line */
+const POSSESSED = /^(?:[ \u00a0]?(['’]s?))?[ \u00a0]+([a-z][a-z-]*(?:[ \u00a0]+[a-z][a-z-]*){0,2})/
 
 export const guessType = (
   name: ReadonlyArray<Token>,
@@ -238,6 +330,21 @@ export const typeFromNeighbours = (doc: DocContext): void => {
       const next = candidates[k + 1]
       if ((prev !== undefined && isPerson(prev) && listed(prev, c)) || (next !== undefined && isPerson(next) && listed(c, next))) c.strength = 2
     }
+  // "Brightlation and Quendrix", "Velm Trust, Quendrix and Ostra Bank": a name nothing typed, coordinated with an
+  // organisation, is one too (coordinated names are of one kind)
+  const orgFirm = (c: Candidate) => (c.entity >= 0 ? entities[c.entity]!.g.type === "organization" : c.type === "organization" && c.strength >= 2)
+  for (let pass = 0; pass < 2; pass++)
+    for (let k = 0; k < candidates.length; k++) {
+      const c = candidates[k]!
+      // a name that looks like a person's ("Anna Berg") is not made an organisation by its neighbour
+      if (c.entity >= 0 || c.strength !== UNTYPED || c.type !== "organization") continue
+      const prev = candidates[k - 1]
+      const next = candidates[k + 1]
+      if ((prev !== undefined && orgFirm(prev) && listed(prev, c)) || (next !== undefined && orgFirm(next) && listed(c, next))) {
+        c.type = "organization"
+        c.strength = 1
+      }
+    }
   // "Irving, Texas": a place in a US state takes the state into its name, as Wikipedia titles it
   for (let k = 0; k + 1 < candidates.length; k++) {
     const c = candidates[k]!
@@ -246,8 +353,8 @@ export const typeFromNeighbours = (doc: DocContext): void => {
     if (d.entity < 0 || d.a !== c.b + 1 || tokens[c.b]!.key !== "," || d.a !== d.na) continue
     const state = entities[d.entity]!.g
     if (state.type !== "place" || state.within === undefined) continue
+    // the state stays a mention of its own, nested in the city's
     candidates[k] = { ...c, b: d.b, nb: d.b, name: `${c.name.replace(/, .*$/, "")}, ${state.name.replace(/ \(.*\)$/, "")}`, type: "place", strength: 3 }
-    candidates.splice(k + 1, 1)
   }
 }
 
@@ -281,3 +388,58 @@ export const typeFromPlaceData = (doc: DocContext): void => {
     }
   }
 }
+
+/**
+ * "Durham University", "University of Texas Arlington", "Tulsa International Airport": a discovered organisation, or a
+ * place with a head noun of its own, named after a place holds a mention of that place, nested in its own. The place
+ * is a run of the name's capitalised words that are no head noun, connector or title, and that GeoNames knows as a
+ * city of LARGE_CITY people or more, or, first in the name, that the document names alone as a place.
+ */
+export const nestedPlaces = (doc: DocContext): void => {
+  const cities = doc.gazetteer.cities
+  if (cities === undefined) return
+  const { tokens, candidates, hitAt } = doc
+  const count = candidates.length
+  // the places this document names on their own, by their words as written
+  const placesAlone = new Map<string, Candidate>()
+  for (const c of candidates) if (c.entity < 0 && c.type === "place" && c.strength >= 2 && c.a === c.na) placesAlone.set(tokens.slice(c.na, c.nb).map((x) => x.text).join(" "), c)
+  for (let ci = 0; ci < count; ci++) {
+    const c = candidates[ci]!
+    if (c.entity >= 0 || c.type === "person" || c.strength < 3 || c.nb - c.na < 2) continue
+    // a place's name only with a head noun of its own beyond the city ("Tulsa International Airport", not "East Tulsa")
+    if (c.type === "place" && !PLACE_WORDS.has(tokens[c.nb - 1]!.key)) continue
+    // the longest run of city words at each word that GeoNames knows as a large city ("Ahvaz" in "Ahvaz Polytechnic University")
+    let k = c.na
+    while (k < c.nb) {
+      let end = k
+      while (end < c.nb && isCityWord(tokens[end]!) && hitAt[end]! < 0) end++
+      let found = false
+      for (let e = end; e > k && !found; e--) {
+        if (k === c.na && e === c.nb) continue // the whole name is no city of its own
+        const name = tokens.slice(k, e).map((x) => x.text).join(" ")
+        const list = cities.get(cityKey(name))
+        if (list === undefined || list[0]!.population < LARGE_CITY) {
+          // the document names the place alone elsewhere ("the Casamance River" ... "in Casamance")
+          const alone = k === c.na ? placesAlone.get(name) : undefined
+          if (alone === undefined) continue
+          candidates.push({ a: k, b: e, na: k, nb: e, entity: -1, name: alone.name, type: "place", strength: 3, titled: false, ...(alone.geonames !== undefined ? { geonames: alone.geonames } : {}) })
+          found = true
+          k = e
+          continue
+        }
+        const city = dominantCity(list)
+        const nested: Candidate = { a: k, b: e, na: k, nb: e, entity: -1, name: city !== undefined && cityKey(city.name) === cityKey(name) ? cityFullName(city) : name, type: "place", strength: 3, titled: false }
+        if (city !== undefined) nested.geonames = city.cityId
+        candidates.push(nested)
+        found = true
+        k = e
+      }
+      if (!found) k++
+    }
+  }
+  if (candidates.length > count) candidates.sort((x, y) => x.a - y.a || y.b - x.b)
+}
+/** a word that can be part of a city's name inside an organisation's: capitalised, no head noun, connector, title or given name */
+const isCityWord = (t: Token): boolean =>
+  t.word && t.cap && !t.upper && !ORG_WORDS.has(t.key) && !PLACE_WORDS.has(t.key) && !TITLE_WORDS.has(t.key) && !GIVEN_NAMES.has(t.key) && !COMMON_WORDS.has(t.key)
+
