@@ -137,8 +137,8 @@ export const TABLES: Readonly<Record<TableName, TableSpec>> = {
   mentions: {
     name: "mentions",
     title: "Mentions",
-    description: "Where an entity is named in a document's body.",
-    primaryKey: ["doc_id", "start"],
+    description: "Where an entity is named in a document's body. Mentions may nest: a place named inside an organisation's or another place's name is a mention of its own.",
+    primaryKey: ["doc_id", "start", "end"],
     foreignKeys: [docRef, { fields: ["entity_id"], reference: { resource: "entities", fields: ["entity_id"] } }],
     columns: [
       col("doc_id", "string", "The document", { required: true }),

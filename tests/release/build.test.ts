@@ -4,7 +4,7 @@ import * as path from "node:path"
 import { Exit } from "effect"
 import Papa from "papaparse"
 import { buildOk, copyRaw, listFiles, runBuild, sha256sumCheck, tempDir } from "../helpers.js"
-import { TABLE_NAMES } from "../../pipeline/model.js"
+import { TABLE_NAMES, TABLES } from "../../pipeline/model.js"
 import { releaseContents } from "../../pipeline/release/contents.js"
 
 describe("a build from raw texts to a release", () => {
@@ -120,5 +120,33 @@ describe("reproducible builds", () => {
     expect(listFiles(ra)).toEqual(listFiles(rb))
     for (const f of listFiles(ra)) expect(fs.readFileSync(path.join(ra, f)).equals(fs.readFileSync(path.join(rb, f))), f).toBe(true)
     expect(JSON.parse(fs.readFileSync(path.join(ra, "datapackage.json"), "utf8")).created).toBe("2023-11-14T22:13:20.000Z")
+  })
+})
+
+describe("primary keys", () => {
+  it("are unique in every table, also where a place's mention nests inside an organisation's name at the same start", async () => {
+    const raw = tempDir("raw-")
+    const out = tempDir("out-")
+    fs.writeFileSync(
+      path.join(raw, "nested.txt"),
+      "Students rally in the capital\n\nStudents of the Dushanbe State University marched through the centre of Dushanbe on Monday, " +
+        "asking the university to reopen its library. Teachers from Khujand joined them later in the day.\n"
+    )
+    try {
+      await buildOk({ raw, out })
+      const dir = path.join(out, "releases", "1.0.0")
+      const mentions = Papa.parse<Record<string, string>>(fs.readFileSync(path.join(dir, "mentions.csv"), "utf8"), { header: true, skipEmptyLines: true }).data
+      const starts = mentions.map((m) => m.start)
+      expect(starts.length).toBeGreaterThan(new Set(starts).size)
+      for (const t of TABLE_NAMES) {
+        const key = TABLES[t].primaryKey
+        const rows = Papa.parse<Record<string, string>>(fs.readFileSync(path.join(dir, `${t}.csv`), "utf8"), { header: true, skipEmptyLines: true }).data
+        const keys = rows.map((r) => JSON.stringify(key.map((k) => r[k])))
+        expect(new Set(keys).size, `${t} (${key.join(", ")})`).toBe(keys.length)
+      }
+    } finally {
+      fs.rmSync(raw, { recursive: true, force: true })
+      fs.rmSync(out, { recursive: true, force: true })
+    }
   })
 })
