@@ -253,7 +253,13 @@ const ASCII_STOP = (() => {
  * words and words that start with a digit, in one pass over the characters: ASCII characters are classed and their
  * words looked up in flat tables; a word with another character is looked up in the stopword tree.
  */
-export const countWords = (s: string) => {
+export const countWords = (s: string): { words: number; stop: number; caps: number; digits: number } => {
+  const { words, stop, caps, digits } = measureWords(s)
+  return { words, stop, caps, digits }
+}
+
+/** countWords, and whether every character of the line is ASCII (read on the way) */
+export const measureWords = (s: string) => {
   let words = 0
   let stop = 0
   let caps = 0
@@ -377,7 +383,7 @@ const splitLines = (text: string): Array<Line | null> => {
     const indent = leadingSpace(r)
     const bm = BULLET_CODES.has(t.charCodeAt(0)) ? BULLET_RE.exec(t) : null
     const core = bm ? t.slice(bm[0].length) : t
-    const { words, stop, caps, digits, ascii } = countWords(core)
+    const { words, stop, caps, digits, ascii } = measureWords(core)
     const b = blockOf[i] ?? 0
     out.push({
       no: i + 1,
