@@ -5,7 +5,7 @@ import { Schema } from "effect"
 import YAML from "yaml"
 import { cleanText, normaliseAuthor, type CleanResult, type CleanSource } from "../../pipeline/stages/clean/index.js"
 import { CleanRules, compileRules, markRules } from "../../pipeline/stages/clean/rules.js"
-import { countWords, measureLines, STOPWORDS, WORD_RE } from "../../pipeline/stages/clean/lines.js"
+import { countWords, measureLines, measureWords, STOPWORDS, WORD_RE } from "../../pipeline/stages/clean/lines.js"
 
 const root = join(import.meta.dirname, "..", "..")
 const rules = Schema.decodeUnknownSync(CleanRules)(YAML.parse(readFileSync(join(root, "data/clean-rules.yaml"), "utf8")))
@@ -138,6 +138,15 @@ describe("rules file", () => {
       "Шторм закрыл паром в 7:30 утра, и в порту тихо"
     ]
     for (const s of samples) expect(countWords(s), s).toEqual(reference(s))
+  })
+
+  it("tells a line written wholly in ASCII from one with any other character, wherever it stands", () => {
+    // the unlisted-letters test is skipped on ASCII lines: one character outside ASCII, in a word or between words,
+    // must make the line non-ASCII
+    const ascii = ["plain words, 12 boats; it's (fine) - ok", "", "  ", "#1 · x".replace("·", "*")]
+    const other = ["café", "a — b", "word\u00a0word", "x’s", "emoji 😀 here", "end ғ", "²"]
+    for (const s of ascii) expect(measureWords(s).ascii, s).toBe(true)
+    for (const s of other) expect(measureWords(s).ascii, s).toBe(false)
   })
 
   it("stays linear on a one-megabyte line", () => {

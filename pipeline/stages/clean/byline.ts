@@ -117,6 +117,32 @@ const ABOUT_THE_AUTHOR_RE = /^about the author\s*:?\s*/iu
 /** two to four capitalised words, captured */
 const NAME_WORDS = "((?:\\p{Lu}[\\p{L}\\p{M}'’.-]*\\s){1,3}\\p{Lu}[\\p{L}\\p{M}'’.-]*)"
 const BIO_RE = new RegExp(`^${NAME_WORDS}\\s(?:is|was|has been|writes|covers)\\b`, "u")
+const isAsciiCapital = (c: number): boolean => c >= 65 && c <= 90
+/** ASCII characters of a name's word (as [\p{L}\p{M}'’.-] has them) */
+const isAsciiNameChar = (c: number): boolean => (c >= 97 && c <= 122) || isAsciiCapital(c) || c === 39 || c === 46 || c === 45
+/**
+ * Whether a line may open with two capitalised words, as NAME_WORDS wants: false when its first character or the one
+ * after its first word is ASCII and no capital, or its first word holds an ASCII character no name's word has. Most
+ * lines of text fail here ("The company said ...") and are not read with the long pattern.
+ */
+const mayOpenWithName = (s: string): boolean => {
+  const first = s.charCodeAt(0)
+  if (!(first >= 128 || isAsciiCapital(first))) return false
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c >= 128) return true
+    if (isAsciiNameChar(c)) continue
+    // the first word ends at white space (NAME_WORDS' \s), before a capital or a character outside ASCII
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      const next = s.charCodeAt(i + 1)
+      return next >= 128 || isAsciiCapital(next)
+    }
+    return false
+  }
+  return false
+}
+/** the first characters (lower case) the author box's and the heading's patterns may start with */
+const AUTHOR_BOX_FIRST = new Set([..."amrvAMRV"].map((c) => c.charCodeAt(0)))
 
 /** a long line that still opens as a byline: a cue, "Posted on <date> by", a portrait's alt text */
 const BYLINE_LEAD_RE =
@@ -557,11 +583,12 @@ const confirmedNames = (
   for (let i = from; i < to; i++) {
     const l = lines[i]!
     if (l.words > 40) continue
-    const box = AUTHOR_BOX_RE.exec(l.core)
+    const opensAsBox = AUTHOR_BOX_FIRST.has(l.core.charCodeAt(0))
+    const box = opensAsBox ? AUTHOR_BOX_RE.exec(l.core) : null
     if (box) add(box[1]!, /^about the author/iu.test(l.core))
     // "About the Author X is a writer ...": the heading glued to the bio
-    const core = l.core.replace(ABOUT_THE_AUTHOR_RE, "")
-    const bio = BIO_RE.exec(core)
+    const core = opensAsBox ? l.core.replace(ABOUT_THE_AUTHOR_RE, "") : l.core
+    const bio = mayOpenWithName(core) ? BIO_RE.exec(core) : null
     // a bio names a person when it gives a trade right after the name ("X is a reporter ..."), not when it speaks of a
     // thing ("X is one of the largest conferences")
     if (bio && (l.rule?.id === "author-bio" || ROLE_RE.test(core) || core !== l.core)) add(bio[1]!, PERSON_BIO_RE.test(core) || core !== l.core)

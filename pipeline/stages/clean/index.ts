@@ -43,8 +43,15 @@ export const cleanText = (text: string, rules: CleanRules, source: CleanSource =
   findBylines(ctx)
   findPublishedHint(ctx)
   if (ctx.forum) splitThread(ctx)
-  else ctx.bodyIdx = ctx.decisions.flatMap((d, i) => (d.keep ? [i] : []))
+  else ctx.bodyIdx = keptIndices(ctx.decisions)
   return result(ctx)
+}
+
+/** the indices of the kept lines, in order (a loop: flatMap would make an array per line) */
+const keptIndices = (decisions: ReadonlyArray<{ readonly keep: boolean }>): Array<number> => {
+  const out: Array<number> = []
+  for (let i = 0; i < decisions.length; i++) if (decisions[i]!.keep) out.push(i)
+  return out
 }
 
 const result = (ctx: CleanContext): CleanResult => {

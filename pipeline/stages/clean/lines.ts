@@ -44,6 +44,8 @@ const STOPWORD_MAX = Math.max(...[...STOPWORDS].map((w) => w.length))
 
 export const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu
 const BULLET_RE = /^(?:[•·◦▪▫■□☆★○●◆◇►▶‣⁃∙*+–—-]\s*)+/u
+/** the marks BULLET_RE starts with, by code: a line that starts with none of them is not read with it */
+const BULLET_CODES = new Set([..."•·◦▪▫■□☆★○●◆◇►▶‣⁃∙*+–—-"].map((c) => c.charCodeAt(0)))
 /** what closes a sentence, and what may stand after its mark: /[.!?…。！？]["'”’»)\]]*$|[:;]$/ read from the end */
 const SENTENCE_MARKS = new Set([..."!?.…。！？"])
 const CLOSERS = new Set([..."\"'”’»)]"])
@@ -251,7 +253,13 @@ const ASCII_STOP = (() => {
  * words and words that start with a digit, in one pass over the characters: ASCII characters are classed and their
  * words looked up in flat tables; a word with another character is looked up in the stopword tree.
  */
-export const countWords = (s: string) => {
+export const countWords = (s: string): { words: number; stop: number; caps: number; digits: number } => {
+  const { words, stop, caps, digits } = measureWords(s)
+  return { words, stop, caps, digits }
+}
+
+/** countWords, and whether every character of the line is ASCII (read on the way) */
+export const measureWords = (s: string) => {
   let words = 0
   let stop = 0
   let caps = 0
@@ -318,7 +326,7 @@ export const countWords = (s: string) => {
     const c = s.match(CJK_RE)
     if (c !== null && c.length >= 4) words = Math.max(words, Math.round(c.length / 2))
   }
-  return { words, stop, caps, digits }
+  return { words, stop, caps, digits, ascii }
 }
 
 /** a line that is only a date (with weekday, time, "Posted/Updated" labels and the like) */
@@ -373,9 +381,9 @@ const splitLines = (text: string): Array<Line | null> => {
     }
     const r = raw[i] ?? ""
     const indent = leadingSpace(r)
-    const bm = BULLET_RE.exec(t)
+    const bm = BULLET_CODES.has(t.charCodeAt(0)) ? BULLET_RE.exec(t) : null
     const core = bm ? t.slice(bm[0].length) : t
-    const { words, stop, caps, digits } = countWords(core)
+    const { words, stop, caps, digits, ascii } = measureWords(core)
     const b = blockOf[i] ?? 0
     out.push({
       no: i + 1,
@@ -392,7 +400,8 @@ const splitLines = (text: string): Array<Line | null> => {
       sentenceEnd: endsSentence(core),
       dateLine: isDateLine(core, words, digits),
       repeated: (counts.get(t) ?? 0) > 1 && words > 0,
-      unlisted: UNLISTED_RE.test(core),
+      // the letters UNLISTED_RE looks for are none of them ASCII
+      unlisted: !ascii && UNLISTED_RE.test(core),
       rule: null
     })
   }

@@ -26,6 +26,8 @@ const FULL_DATE_SOURCE =
     `|\\d{1,2}\\s{1,3}${RU_MONTH}\\s{1,3}(?:19|20)\\d\\d` +
   "|(?:19|20)\\d\\d-\\d\\d-\\d\\d|\\d{1,2}[./]\\d{1,2}[./](?:19|20)\\d\\d)(?![-_])"
 const FULL_DATE_RE = new RegExp(FULL_DATE_SOURCE, "iu")
+/** every form of a full date writes its year with "19" or "20": a line without either is not read with the long pattern */
+const hasFullDate = (s: string): boolean => (s.includes("20") || s.includes("19")) && FULL_DATE_RE.test(s)
 const FULL_DATES_RE = new RegExp(FULL_DATE_SOURCE, "giu")
 const EN_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 const RU_MONTHS = ["янв", "фев", "мар", "апр", "ма", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
@@ -157,7 +159,7 @@ const pageDateHint = (ctx: CleanContext, bylineHint: PublishedHint | null, addre
   // the address's year and month: a dated line of that month anywhere above the end zone is a candidate
   const inAddressMonth = (core: string): boolean => address !== null && monthsIn(core).some((d) => d.year === address.year && d.month === address.month)
   // a full date has a year: a line without a word that starts with a digit has none
-  const dated: Array<boolean> = lines.map((l) => l.digits > 0 && l.words <= 30 && FULL_DATE_RE.test(l.core))
+  const dated: Array<boolean> = lines.map((l) => l.digits > 0 && l.words <= 30 && hasFullDate(l.core))
   let best: { i: number; score: number } | null = null
   // outside the head and the tail, only a date of the address's month or one with a publication cue counts: the
   // headline or the start of the text may have been misplaced
@@ -223,7 +225,7 @@ const threadStartHint = (ctx: CleanContext): PublishedHint | null => {
   for (let i = 0; i < present.length; i++) {
     const l = present[i]!
     if (l.words > 14 || !(l.rule?.action === "post_date" || (l.dateLine && !decisions[i]!.keep))) continue
-    if (!FULL_DATE_RE.test(l.core) || UPDATED_RE.test(l.core) || notPageDate(l.core) || /^(?:answered|commented)\b/i.test(l.core)) continue
+    if (!hasFullDate(l.core) || UPDATED_RE.test(l.core) || notPageDate(l.core) || /^(?:answered|commented)\b/i.test(l.core)) continue
     const prev = i > 0 ? present[i - 1]! : null
     if (prev && JOIN_LABEL_RE.test(prev.core) && prev.words <= 3) continue
     return { text: readableDate(l.core), source: "thread_start" }

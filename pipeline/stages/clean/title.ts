@@ -143,6 +143,79 @@ const isCandidate = (ctx: CleanContext, i: number, start: number, named = false)
   return !(named ? /[:;,]$/u : /[.:;,]$/u).test(l.core)
 }
 
+/** a word's hash as `usedWords` computes it while it reads a line, over its lower-cased code units */
+const hashOf = (w: string): number => {
+  let h = 0
+  for (let k = 0; k < w.length; k++) h = (Math.imul(h, 31) + w.charCodeAt(k)) | 0
+  return h
+}
+
+const isAsciiLetterOrDigit = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+
+/**
+ * The words of `wanted` (lower case, at most `longest` code units) that the kept lines use as words: runs of letters
+ * and digits of three units or more, lower-cased. Every body line is read, so an ASCII line (most of them) is read
+ * without copying it: its words are hashed as they are read, and only a word whose hash is wanted is cut out and looked
+ * up. A line with another character is lower-cased whole first (lower-casing may change its length).
+ */
+const usedWords = (
+  lines: ReadonlyArray<Line>,
+  decisions: ReadonlyArray<{ readonly keep: boolean }>,
+  wanted: ReadonlySet<string>,
+  longest: number
+): Set<string> => {
+  const found = new Set<string>()
+  const hashes = new Set<number>()
+  for (const w of wanted) hashes.add(hashOf(w))
+  const lookUp = (lower: string): void =>
+    forEachWordRun(lower, (s, e) => {
+      if (e - s >= 3 && e - s <= longest) {
+        const w = lower.slice(s, e)
+        if (wanted.has(w)) found.add(w)
+      }
+    })
+  // nothing left to look up once every wanted word was found
+  for (let i = 0; i < lines.length && found.size < wanted.size; i++) {
+    if (!decisions[i]!.keep) continue
+    const s = lines[i]!.core
+    const n = s.length
+    let k = 0
+    let ascii = true
+    while (k < n) {
+      let c = s.charCodeAt(k)
+      if (c >= 128) {
+        ascii = false
+        break
+      }
+      if (!isAsciiLetterOrDigit(c)) {
+        k++
+        continue
+      }
+      const a = k
+      let h = 0
+      for (;;) {
+        if (c >= 65 && c <= 90) c += 32
+        h = (Math.imul(h, 31) + c) | 0
+        k++
+        if (k >= n) break
+        c = s.charCodeAt(k)
+        if (!isAsciiLetterOrDigit(c)) break
+      }
+      // a run that goes on into another character is no ASCII word: the line is read the other way
+      if (k < n && c >= 128) {
+        ascii = false
+        break
+      }
+      if (k - a >= 3 && k - a <= longest && hashes.has(h)) {
+        const w = s.slice(a, k).toLowerCase()
+        if (wanted.has(w)) found.add(w)
+      }
+    }
+    if (!ascii) lookUp(s.toLowerCase())
+  }
+  return found
+}
+
 /** The headline among the lines around the start of the content, or -1. */
 const headlineIndex = (ctx: CleanContext): number => {
   const { lines, decisions, klass } = ctx
@@ -182,18 +255,7 @@ const headlineIndex = (ctx: CleanContext): number => {
       wanted.add(w)
       longest = Math.max(longest, w.length)
     }
-  const bodyWords = new Set<string>()
-  decisions.forEach((d, i) => {
-    // nothing left to look up once every wanted word was found
-    if (!d.keep || bodyWords.size === wanted.size) return
-    const lower = lines[i]!.core.toLowerCase()
-    forEachWordRun(lower, (s, e) => {
-      if (e - s >= 3 && e - s <= longest) {
-        const w = lower.slice(s, e)
-        if (wanted.has(w)) bodyWords.add(w)
-      }
-    })
-  })
+  const bodyWords = usedWords(lines, decisions, wanted, longest)
   // whether a line is the article's metadata, read once per line
   const metadataCache = new Map<number, boolean>()
   const metadataAt = (k: number): boolean => {
@@ -207,11 +269,20 @@ const headlineIndex = (ctx: CleanContext): number => {
   // lines lower-cased as they are needed
   const foldedLines: Array<string | undefined> = new Array(n)
   const folded = (k: number): string => (foldedLines[k] ??= fold(lines[k]!.core))
-  // the lines by their last characters, lower-cased: a breadcrumb that ends with a candidate shares them
+  // the lines by their last characters, lower-cased: a breadcrumb that ends with a candidate shares them. Only the
+  // candidates' endings are looked up, so a line whose last character (ASCII, lower-cased) ends none of them is passed
+  // over without cutting out its ending
+  const candidateEnds = new Set<number>()
+  for (const i of candidates) {
+    const t = folded(i)
+    if (t.length >= BREADCRUMB_SUFFIX) candidateEnds.add(t.charCodeAt(t.length - 1))
+  }
   const bySuffix = new Map<string, Array<number>>()
   for (let k = 0; k < n; k++) {
     const core = lines[k]!.core
     if (core.length <= BREADCRUMB_SUFFIX) continue
+    const last = core.charCodeAt(core.length - 1)
+    if (last < 128 && !candidateEnds.has(last >= 65 && last <= 90 ? last + 32 : last)) continue
     const key = core.slice(-BREADCRUMB_SUFFIX).toLowerCase()
     const list = bySuffix.get(key)
     if (list) list.push(k)
