@@ -34,15 +34,15 @@ export interface Token {
   /** in a title-case headline line */
   headline: boolean
   /** set by the morphology step for an inflected word: its nominative, capitalised as written ("Обамы" → "Обама") */
-  norm?: string
+  norm?: string | undefined
   /** set by the morphology step: the language's dictionary knows the word only as a common word */
-  common?: boolean
+  common?: boolean | undefined
   /** set by the morphology step: what the dictionary says a proper name is (see ProperKind in morph.ts) */
-  proper?: number
+  proper?: number | undefined
   /** set by the morphology step when `proper` is the suffix model's guess for a word the dictionary lacks */
-  properGuessed?: boolean
+  properGuessed?: boolean | undefined
   /** set by the morphology step for a lower-case Cyrillic word kept as a token: the dictionary's reading of it */
-  lower?: { readonly pos: string; readonly forms: ReadonlyArray<{ readonly case: string | undefined }> }
+  lower?: { readonly pos: string; readonly forms: ReadonlyArray<{ readonly case: string | undefined }> } | undefined
 }
 
 /** The word as a name word: its nominative when the morphology step set one, else as written (dots removed). */
@@ -232,8 +232,8 @@ export const seenHas = (cache: LowerCache, h: number): boolean => {
   return false
 }
 /** shared stand-ins for ordinary lower-case words: they only break runs (short and long ones, for headline detection) */
-const LOWER_SHORT: Token = { s: -1, e: -1, text: "", key: "", exact: "", word: true, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false }
-const LOWER_LONG: Token = { s: -1, e: -1, text: "~~~~", key: "~~~~", exact: "~~~~", word: true, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false }
+const LOWER_SHORT: Token = { s: -1, e: -1, text: "", key: "", exact: "", word: true, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, norm: undefined, common: undefined, proper: undefined, properGuessed: undefined, lower: undefined }
+const LOWER_LONG: Token = { s: -1, e: -1, text: "~~~~", key: "~~~~", exact: "~~~~", word: true, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, norm: undefined, common: undefined, proper: undefined, properGuessed: undefined, lower: undefined }
 export const ONLY_LOWER = /^[a-z]+$/
 
 /** the body's UTF-16 code units, read once into a reused buffer: the scan then reads one array type, whatever the string's representation */
@@ -371,12 +371,12 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
   /** one word token of a spelling at `start`, with the full stop after it when the spelling ends a sentence */
   const emit = (sp: Spelling, start: number, nlBefore: boolean): void => {
     if (!sp.cap) lowerSeen.add(sp.key)
-    tokens.push({ s: start, e: start + sp.text.length, text: sp.text, key: sp.key, exact: sp.exact, word: true, cap: sp.cap, upper: sp.upper, poss: sp.poss, sentStart: pendingStart, nlBefore, joiner: false, headline: false })
+    tokens.push({ s: start, e: start + sp.text.length, text: sp.text, key: sp.key, exact: sp.exact, word: true, cap: sp.cap, upper: sp.upper, poss: sp.poss, sentStart: pendingStart, nlBefore, joiner: false, headline: false, norm: undefined, common: undefined, proper: undefined, properGuessed: undefined, lower: undefined })
     pendingStart = sp.endsSentence
     chainLeft = sp.cap ? LOWER_CHAIN : chainLeft > 0 && !sp.endsSentence ? chainLeft - 1 : 0
     if (sp.endsSentence) {
       const ds = start + sp.raw.length - 1
-      tokens.push({ s: ds, e: ds + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
+      tokens.push({ s: ds, e: ds + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, norm: undefined, common: undefined, proper: undefined, properGuessed: undefined, lower: undefined })
     }
   }
   const len = body.length
@@ -401,7 +401,7 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
       i += width
       // a rule of repeated marks ("-----", "═════", "***"): one token, as each mark alone does the same
       if (width === 1 && (c < 128 ? REPEATABLE[c] !== 0 : c !== 0x2018 && c !== 0x2019)) while (i < len && codes[i]! === c) i++
-      tokens.push({ s, e: i, text: raw, key: raw, exact: raw, word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore, joiner: false, headline: false })
+      tokens.push({ s, e: i, text: raw, key: raw, exact: raw, word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore, joiner: false, headline: false, norm: undefined, common: undefined, proper: undefined, properGuessed: undefined, lower: undefined })
       if (c !== 45 /* - */) chainLeft = 0
       // a mark of one code unit: its effect by table; a pair of surrogates (an emoji) starts nothing and is no mark of the tables
       const effect = width === 1 ? MARK_EFFECT[c]! : 0
@@ -451,7 +451,7 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
       cache.pending.push(body.slice(s, i))
       tokens.push(i - s > 3 ? LOWER_LONG : LOWER_SHORT)
       if (i < len && codes[i]! === 46) {
-        tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
+        tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, norm: undefined, common: undefined, proper: undefined, properGuessed: undefined, lower: undefined })
         i++
         pendingStart = true
       }
@@ -466,10 +466,10 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
       if (special !== undefined && special.length === wl && body.startsWith(special, s)) {
         // a word the matcher must see: a real token (without copying the text)
         if (!(dot && ABBREVIATIONS.has(special))) {
-          tokens.push({ s, e: i, text: special, key: special, exact: special, word: true, cap: false, upper: false, poss: false, sentStart: pendingStart, nlBefore, joiner: false, headline: false })
+          tokens.push({ s, e: i, text: special, key: special, exact: special, word: true, cap: false, upper: false, poss: false, sentStart: pendingStart, nlBefore, joiner: false, headline: false, norm: undefined, common: undefined, proper: undefined, properGuessed: undefined, lower: undefined })
           pendingStart = false
           if (dot) {
-            tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
+            tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, norm: undefined, common: undefined, proper: undefined, properGuessed: undefined, lower: undefined })
             i++
             pendingStart = true
           }
@@ -478,7 +478,7 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
       } else if (!pendingStart) {
         tokens.push(wl > 3 ? LOWER_LONG : LOWER_SHORT)
         if (dot) {
-          tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
+          tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, norm: undefined, common: undefined, proper: undefined, properGuessed: undefined, lower: undefined })
           i++
           pendingStart = true
         }
@@ -503,7 +503,7 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
       for (let k = 0; k < parts.length; k++) {
         const p = parts[k]!
         if (k > 0) {
-          tokens.push({ s: off - 1, e: off, text: "-", key: "-", exact: "-", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: true, headline: false })
+          tokens.push({ s: off - 1, e: off, text: "-", key: "-", exact: "-", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: true, headline: false, norm: undefined, common: undefined, proper: undefined, properGuessed: undefined, lower: undefined })
           emit(spell(p, plainLetters, k === parts.length - 1), off, false)
         } else emit(spell(p, plainLetters, false), off, nlBefore)
         off += p.length + 1
