@@ -357,7 +357,7 @@ class SpellingTable {
     this.count++
   }
 }
-const SPELLING_SLOTS = 1 << 16
+const SPELLING_SLOTS = 1 << 18
 const SPELLINGS = new SpellingTable()
 
 export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Array<Token> => {
