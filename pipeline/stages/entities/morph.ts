@@ -144,13 +144,44 @@ export const foldCaseEndings = (d: DocContext): void => {
  * each word in that case turned to the nominative ("Барака Обамы" → "Барак Обама", "Национальной лиги" → "Национальная
  * лига"). Words with no reading in that case, and names already in the nominative, stay as written.
  */
-export const nominativePhrase = (morph: Morphology, words: ReadonlyArray<Token>, head = words.length): Array<string> => {
+export const nominativePhrase = (morph: Morphology, words: ReadonlyArray<PhraseWord>, head = words.length): ReadonlyArray<string> =>
+  phrasesOf(morph)(phraseKey(words, head))
+
+/** What nominativePhrase reads of a token. */
+type PhraseWord = Pick<Token, "word" | "upper" | "exact">
+
+/**
+ * The same name comes back in every text that names it: the answers are memoised per analyser, keyed by what the
+ * answer depends on (the head, and each word's flags and spelling; no token holds a NUL, whitespace ends words).
+ */
+const PHRASES = new WeakMap<Morphology, (key: string) => ReadonlyArray<string>>()
+const phrasesOf = (morph: Morphology): ((key: string) => ReadonlyArray<string>) => {
+  let memo = PHRASES.get(morph)
+  if (memo === undefined) {
+    memo = memoised(
+      (key) => {
+        const [head, ...words] = key.split("\0")
+        return nominativePhraseOf(morph, words.map((w) => ({ word: (w.charCodeAt(0) & 1) !== 0, upper: (w.charCodeAt(0) & 2) !== 0, exact: w.slice(1) })), Number(head))
+      },
+      (forms) => forms.map(detach)
+    )
+    PHRASES.set(morph, memo)
+  }
+  return memo
+}
+const phraseKey = (words: ReadonlyArray<PhraseWord>, head: number): string => {
+  let key = String(head)
+  for (const t of words) key += "\0" + String.fromCharCode(48 + (t.word ? 1 : 0) + (t.upper ? 2 : 0)) + t.exact
+  return key
+}
+
+const nominativePhraseOf = (morph: Morphology, words: ReadonlyArray<PhraseWord>, head: number): ReadonlyArray<string> => {
   // the words after the head noun depend on it and keep their case ("Министерства иностранных дел" → "Министерство иностранных дел")
   if (head < words.length) {
     // a head noun alone takes its most probable reading ("Министерства" is a genitive singular before its dependents)
     const lead = head === 0 && words[0]!.word && CYRILLIC.test(words[0]!.exact) && !words[0]!.upper
       ? [capitaliseAs(morph.analyse(words[0]!.exact).forms[0]?.nominative ?? morph.analyse(words[0]!.exact).lemma, words[0]!.exact)]
-      : nominativePhrase(morph, words.slice(0, head + 1))
+      : nominativePhraseOf(morph, words.slice(0, head + 1), head + 1)
     return [...lead, ...words.slice(head + 1).map((t) => t.exact)]
   }
   const inflected = words.filter((t) => t.word && !t.upper && CYRILLIC.test(t.exact))

@@ -5,6 +5,7 @@
  * Title-case and all-capital lines are marked, since capitals there prove nothing.
  */
 import { CONNECTORS } from "./lexicon.js"
+import { detach } from "./memo.js"
 import { tokenKey } from "./translit.js"
 
 
@@ -33,15 +34,15 @@ export interface Token {
   /** in a title-case headline line */
   headline: boolean
   /** set by the morphology step for an inflected word: its nominative, capitalised as written ("Обамы" → "Обама") */
-  norm?: string
+  norm?: string | undefined
   /** set by the morphology step: the language's dictionary knows the word only as a common word */
-  common?: boolean
+  common?: boolean | undefined
   /** set by the morphology step: what the dictionary says a proper name is (see ProperKind in morph.ts) */
-  proper?: number
+  proper?: number | undefined
   /** set by the morphology step when `proper` is the suffix model's guess for a word the dictionary lacks */
-  properGuessed?: boolean
+  properGuessed?: boolean | undefined
   /** set by the morphology step for a lower-case Cyrillic word kept as a token: the dictionary's reading of it */
-  lower?: { readonly pos: string; readonly forms: ReadonlyArray<{ readonly case: string | undefined }> }
+  lower?: { readonly pos: string; readonly forms: ReadonlyArray<{ readonly case: string | undefined }> } | undefined
 }
 
 /** The word as a name word: its nominative when the morphology step set one, else as written (dots removed). */
@@ -231,8 +232,8 @@ export const seenHas = (cache: LowerCache, h: number): boolean => {
   return false
 }
 /** shared stand-ins for ordinary lower-case words: they only break runs (short and long ones, for headline detection) */
-const LOWER_SHORT: Token = { s: -1, e: -1, text: "", key: "", exact: "", word: true, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false }
-const LOWER_LONG: Token = { s: -1, e: -1, text: "~~~~", key: "~~~~", exact: "~~~~", word: true, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false }
+const LOWER_SHORT: Token = { s: -1, e: -1, text: "", key: "", exact: "", word: true, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, norm: undefined, common: undefined, proper: undefined, properGuessed: undefined, lower: undefined }
+const LOWER_LONG: Token = { s: -1, e: -1, text: "~~~~", key: "~~~~", exact: "~~~~", word: true, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, norm: undefined, common: undefined, proper: undefined, properGuessed: undefined, lower: undefined }
 export const ONLY_LOWER = /^[a-z]+$/
 
 /** the body's UTF-16 code units, read once into a reused buffer: the scan then reads one array type, whatever the string's representation */
@@ -255,55 +256,127 @@ const fillCodeUnits = (body: string, codes: Uint16Array): Uint16Array => {
   return codes
 }
 
+/**
+ * What a word's spelling alone decides: its text without a possessive or a sentence's full stop, its keys, whether it
+ * is capitalised, in capitals, possessive; whether it is one word, split at its hyphens, or initials glued to a name.
+ */
+interface Spelling {
+  readonly raw: string
+  readonly kind: number
+  readonly text: string
+  readonly exact: string
+  readonly key: string
+  readonly cap: boolean
+  readonly upper: boolean
+  readonly poss: boolean
+  /** the spelling's last character is a full stop that ends the sentence, not an abbreviation's */
+  readonly endsSentence: boolean
+}
+const WORD = 0
+const HYPHENATED = 1
+const GLUED = 2
+
+/** The spelling of one word as written (`plainLetters`: its key is its lower case, nothing to fold). */
+const spell = (raw0: string, plainLetters: boolean, allowSentenceEnd: boolean, kind = WORD): Spelling => {
+  let raw = raw0
+  let endsSentence = false
+  if (allowSentenceEnd && raw.charCodeAt(raw.length - 1) === 46 /* . */) {
+    const inner = raw.slice(0, -1)
+    const abbrev = inner.includes(".") || inner.length === 1 || ABBREVIATIONS.has(inner.toLowerCase())
+    if (!abbrev) {
+      raw = inner
+      endsSentence = true
+    }
+  }
+  let poss = false
+  let text = raw
+  const n = text.length
+  if (n > 2) {
+    const a = text.charCodeAt(n - 2)
+    const last = text.charCodeAt(n - 1)
+    if ((a === 39 || a === 8217) && (last === 115 || last === 83) && !(last === 83 && isUpperChar(text[n - 3] ?? ""))) {
+      poss = true
+      text = text.slice(0, n - 2)
+    }
+  }
+  const exact = text.indexOf(".") >= 0 ? text.replace(/\./g, "") : text
+  const f0 = text.charCodeAt(0)
+  let cap = f0 < 128 ? f0 >= 65 && f0 <= 90 : isUpperChar(text[0]!)
+  const key = plainLetters ? exact.toLowerCase() : tokenKey(exact)
+  if (!cap && f0 >= 97 && f0 <= 122 && text.indexOf("-") > 0) {
+    const h = text.indexOf("-")
+    if (h > 0 && PARTICLES.has(text.slice(0, h).toLowerCase()) && isUpperChar(text[h + 1] ?? "")) cap = true
+  }
+  // "I’m", "We’ve", "Don’t": contractions are not names
+  if (cap && n > 2 && (text.indexOf("'") > 0 || text.indexOf("’") > 0) && CONTRACTION.test(text)) cap = false
+  const upper = cap && exact.length >= 2 && isAllUpper(exact)
+  return { raw: raw0, kind, text, exact, key, cap, upper, poss, endsSentence }
+}
+
+/** A word as the scan cut it (a final full stop included): one word, or one to split at its hyphens or initials. */
+const spellingOf = (raw: string, plainLetters: boolean): Spelling => {
+  const c = raw.charCodeAt(0)
+  // only capitalised words are ever split at hyphens
+  const capitalised = !(c < 128 && (c < 65 || c > 90))
+  if (capitalised && raw.indexOf("-") > 0 && shouldSplitHyphenated(raw)) return spell(raw, plainLetters, true, HYPHENATED)
+  if (raw.indexOf(".") > 0 && GLUED_INITIALS.test(raw)) return spell(raw, plainLetters, true, GLUED)
+  return spell(raw, plainLetters, true)
+}
+
+/**
+ * The spellings met so far, by a hash of their code units, across documents: the same word is cut, cased and keyed
+ * once, and its tokens share the strings (so their hashes too, in every set and map they are looked up in). Bounded:
+ * the table starts over when half full. Its strings are detached from the documents (memo.ts).
+ */
+class SpellingTable {
+  private readonly hashes = new Int32Array(SPELLING_SLOTS)
+  private readonly entries: Array<Spelling | undefined> = new Array<Spelling | undefined>(SPELLING_SLOTS).fill(undefined)
+  private count = 0
+  find(h: number, body: string, s: number, e: number): Spelling | undefined {
+    const hashes = this.hashes
+    let k = h & (SPELLING_SLOTS - 1)
+    for (let v = hashes[k]!; v !== 0; v = hashes[k]!) {
+      if (v === h) {
+        const sp = this.entries[k]!
+        if (sp.raw.length === e - s && body.startsWith(sp.raw, s)) return sp
+      }
+      k = (k + 1) & (SPELLING_SLOTS - 1)
+    }
+    return undefined
+  }
+  add(h: number, sp: Spelling): void {
+    if (this.count >= SPELLING_SLOTS / 2) {
+      this.hashes.fill(0)
+      this.entries.fill(undefined)
+      this.count = 0
+    }
+    let k = h & (SPELLING_SLOTS - 1)
+    while (this.hashes[k] !== 0) k = (k + 1) & (SPELLING_SLOTS - 1)
+    this.hashes[k] = h
+    this.entries[k] = sp
+    this.count++
+  }
+}
+const SPELLING_SLOTS = 1 << 18
+const SPELLINGS = new SpellingTable()
+
 export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCache): Array<Token> => {
   const tokens: Array<Token> = []
   let pendingStart = true
-  let asciiWord = false
   /**
    * Lower-case words after a capitalised word that are still kept as tokens of their own, for names that continue in
    * lower case ("Министерство иностранных дел", "Следственный комитет"); elsewhere such words are stand-ins.
    */
   let chainLeft = 0
-  const pushWord = (_unused: undefined, start: number, raw0: string, nlBefore: boolean, allowSentenceEnd: boolean): void => {
-    let raw = raw0
-    let sentenceEndAfter = false
-    if (allowSentenceEnd && raw.charCodeAt(raw.length - 1) === 46 /* . */) {
-      const inner = raw.slice(0, -1)
-      const abbrev = inner.includes(".") || inner.length === 1 || ABBREVIATIONS.has(inner.toLowerCase())
-      if (!abbrev) {
-        raw = inner
-        sentenceEndAfter = true
-      }
-    }
-    let poss = false
-    let text = raw
-    const n = text.length
-    if (n > 2) {
-      const a = text.charCodeAt(n - 2)
-      const last = text.charCodeAt(n - 1)
-      if ((a === 39 || a === 8217) && (last === 115 || last === 83) && !(last === 83 && isUpperChar(text[n - 3] ?? ""))) {
-        poss = true
-        text = text.slice(0, n - 2)
-      }
-    }
-    const exact = text.indexOf(".") >= 0 ? text.replace(/\./g, "") : text
-    const f0 = text.charCodeAt(0)
-    let cap = f0 < 128 ? f0 >= 65 && f0 <= 90 : isUpperChar(text[0]!)
-    const key = asciiWord ? exact.toLowerCase() : tokenKey(exact)
-    if (!cap && f0 >= 97 && f0 <= 122 && text.indexOf("-") > 0) {
-      const h = text.indexOf("-")
-      if (h > 0 && PARTICLES.has(text.slice(0, h).toLowerCase()) && isUpperChar(text[h + 1] ?? "")) cap = true
-    }
-    // "I’m", "We’ve", "Don’t": contractions are not names
-    if (cap && n > 2 && (text.indexOf("'") > 0 || text.indexOf("’") > 0) && CONTRACTION.test(text)) cap = false
-    const upper = cap && exact.length >= 2 && isAllUpper(exact)
-    if (!cap) lowerSeen.add(key)
-    tokens.push({ s: start, e: start + text.length, text, key, exact, word: true, cap, upper, poss, sentStart: pendingStart, nlBefore, joiner: false, headline: false })
-    pendingStart = sentenceEndAfter
-    chainLeft = cap ? LOWER_CHAIN : chainLeft > 0 && !sentenceEndAfter ? chainLeft - 1 : 0
-    if (sentenceEndAfter) {
-      const ds = start + raw.length
-      tokens.push({ s: ds, e: ds + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
+  /** one word token of a spelling at `start`, with the full stop after it when the spelling ends a sentence */
+  const emit = (sp: Spelling, start: number, nlBefore: boolean): void => {
+    if (!sp.cap) lowerSeen.add(sp.key)
+    tokens.push({ s: start, e: start + sp.text.length, text: sp.text, key: sp.key, exact: sp.exact, word: true, cap: sp.cap, upper: sp.upper, poss: sp.poss, sentStart: pendingStart, nlBefore, joiner: false, headline: false, norm: undefined, common: undefined, proper: undefined, properGuessed: undefined, lower: undefined })
+    pendingStart = sp.endsSentence
+    chainLeft = sp.cap ? LOWER_CHAIN : chainLeft > 0 && !sp.endsSentence ? chainLeft - 1 : 0
+    if (sp.endsSentence) {
+      const ds = start + sp.raw.length - 1
+      tokens.push({ s: ds, e: ds + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, norm: undefined, common: undefined, proper: undefined, properGuessed: undefined, lower: undefined })
     }
   }
   const len = body.length
@@ -328,7 +401,7 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
       i += width
       // a rule of repeated marks ("-----", "═════", "***"): one token, as each mark alone does the same
       if (width === 1 && (c < 128 ? REPEATABLE[c] !== 0 : c !== 0x2018 && c !== 0x2019)) while (i < len && codes[i]! === c) i++
-      tokens.push({ s, e: i, text: raw, key: raw, exact: raw, word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore, joiner: false, headline: false })
+      tokens.push({ s, e: i, text: raw, key: raw, exact: raw, word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore, joiner: false, headline: false, norm: undefined, common: undefined, proper: undefined, properGuessed: undefined, lower: undefined })
       if (c !== 45 /* - */) chainLeft = 0
       // a mark of one code unit: its effect by table; a pair of surrogates (an emoji) starts nothing and is no mark of the tables
       const effect = width === 1 ? MARK_EFFECT[c]! : 0
@@ -338,13 +411,12 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
     }
     i += w
     let plain = c >= 97 && c <= 122
-    let ascii = c < 128
     // lower-case letters of a non-Latin script (with ASCII letters or digits after the first): "слово", "λόγος"
     let nonLatin = w === 1 && c >= 0x370 && (charClass(c) & CC_NONLATIN) !== 0
     let lowerOrNonLatin = nonLatin
     let h = Math.imul(FNV_OFFSET ^ c, 16777619)
-    /** a curly apostrophe inside the word ("Putin’s") */
-    let curly = false
+    /** every letter basic Latin or basic Cyrillic (А–я), no curly apostrophe: the word's key is its lower case */
+    let plainLetters = c < 128 || (c >= 0x410 && c <= 0x44f)
     while (i < len) {
       const d = codes[i]!
       if (d >= 97 && d <= 122) {
@@ -355,8 +427,9 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
       w = d < 128 ? ASCII_WORD[d]! : wordUnits(body, i, d)
       if (w > 0) {
         plain = false
+        h = Math.imul(h ^ d, 16777619)
         if (d >= 128) {
-          ascii = false
+          if (d < 0x410 || d > 0x44f) plainLetters = false
           if (w === 1 && d >= 0x370 && (charClass(d) & CC_NONLATIN) !== 0) nonLatin = true
           else lowerOrNonLatin = false
         }
@@ -366,7 +439,8 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
       if ((d === 45 || d === 46 || d === 39 || d === 8217) && i + 1 < len && isWordAt(body, codes, i + 1)) {
         plain = false
         lowerOrNonLatin = false
-        if (d === 8217) curly = true
+        h = Math.imul(h ^ d, 16777619)
+        if (d === 8217) plainLetters = false
         i++
         continue
       }
@@ -377,25 +451,25 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
       cache.pending.push(body.slice(s, i))
       tokens.push(i - s > 3 ? LOWER_LONG : LOWER_SHORT)
       if (i < len && codes[i]! === 46) {
-        tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
+        tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, norm: undefined, common: undefined, proper: undefined, properGuessed: undefined, lower: undefined })
         i++
         pendingStart = true
       }
       continue
     }
     if (plain && cache !== undefined && !nlBefore) {
-      h |= 1
-      seenAdd(cache, h)
+      const hp = h | 1
+      seenAdd(cache, hp)
       const wl = i - s
       const dot = i < len && codes[i]! === 46
-      const special = cache.special.get(h)
+      const special = cache.special.get(hp)
       if (special !== undefined && special.length === wl && body.startsWith(special, s)) {
         // a word the matcher must see: a real token (without copying the text)
         if (!(dot && ABBREVIATIONS.has(special))) {
-          tokens.push({ s, e: i, text: special, key: special, exact: special, word: true, cap: false, upper: false, poss: false, sentStart: pendingStart, nlBefore, joiner: false, headline: false })
+          tokens.push({ s, e: i, text: special, key: special, exact: special, word: true, cap: false, upper: false, poss: false, sentStart: pendingStart, nlBefore, joiner: false, headline: false, norm: undefined, common: undefined, proper: undefined, properGuessed: undefined, lower: undefined })
           pendingStart = false
           if (dot) {
-            tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
+            tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, norm: undefined, common: undefined, proper: undefined, properGuessed: undefined, lower: undefined })
             i++
             pendingStart = true
           }
@@ -404,43 +478,45 @@ export const tokenize = (body: string, lowerSeen: Set<string>, cache?: LowerCach
       } else if (!pendingStart) {
         tokens.push(wl > 3 ? LOWER_LONG : LOWER_SHORT)
         if (dot) {
-          tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false })
+          tokens.push({ s: i, e: i + 1, text: ".", key: ".", exact: ".", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: false, headline: false, norm: undefined, common: undefined, proper: undefined, properGuessed: undefined, lower: undefined })
           i++
           pendingStart = true
         }
         continue
       }
     }
-    if (i < len && codes[i]! === 46) i++
-    const raw = body.slice(s, i)
-    asciiWord = ascii && !curly
-    if (c < 128 && (c < 65 || c > 90)) {
-      // only capitalised words are ever split at hyphens
-    } else if (raw.indexOf("-") > 0 && shouldSplitHyphenated(raw)) {
+    if (i < len && codes[i]! === 46) {
+      h = Math.imul(h ^ 46, 16777619)
+      i++
+    }
+    h |= 1
+    let sp = SPELLINGS.find(h, body, s, i)
+    if (sp === undefined) SPELLINGS.add(h, (sp = spellingOf(detach(body.slice(s, i)), plainLetters)))
+    if (sp.kind === WORD) {
+      emit(sp, s, nlBefore)
+      continue
+    }
+    const raw = sp.raw
+    if (sp.kind === HYPHENATED) {
       const parts = raw.split("-")
       let off = s
       for (let k = 0; k < parts.length; k++) {
         const p = parts[k]!
         if (k > 0) {
-          tokens.push({ s: off - 1, e: off, text: "-", key: "-", exact: "-", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: true, headline: false })
-          pushWord(undefined, off, p, false, k === parts.length - 1)
-        } else pushWord(undefined, off, p, nlBefore, false)
+          tokens.push({ s: off - 1, e: off, text: "-", key: "-", exact: "-", word: false, cap: false, upper: false, poss: false, sentStart: false, nlBefore: false, joiner: true, headline: false, norm: undefined, common: undefined, proper: undefined, properGuessed: undefined, lower: undefined })
+          emit(spell(p, plainLetters, k === parts.length - 1), off, false)
+        } else emit(spell(p, plainLetters, false), off, nlBefore)
         off += p.length + 1
       }
       continue
     }
     // initials written against the surname ("Б.Обама", "Дж.Коми"): each initial a word of its own, like "Б. Обама"
-    const glued = raw.indexOf(".") > 0 ? GLUED_INITIALS.exec(raw) : null
-    if (glued !== null) {
-      let off = s
-      for (const part of glued[1]!.match(/\p{Lu}\p{Ll}?\./gu)!) {
-        pushWord(undefined, off, part, off === s && nlBefore, false)
-        off += part.length
-      }
-      pushWord(undefined, off, raw.slice(off - s), false, true)
-      continue
+    let off = s
+    for (const part of GLUED_INITIALS.exec(raw)![1]!.match(/\p{Lu}\p{Ll}?\./gu)!) {
+      emit(spell(part, plainLetters, false), off, off === s && nlBefore)
+      off += part.length
     }
-    pushWord(undefined, s, raw, nlBefore, true)
+    emit(spell(raw.slice(off - s), plainLetters, true), off, false)
   }
   return tokens
 }
