@@ -198,9 +198,9 @@ describe("cities from GeoNames", () => {
   })
 
   it("names a US city as it is usually titled, with its state unless it is a dateline city, and keeps it apart from what is named after it", () => {
-    const r = en("Flights leave Tulsa daily. Tulsa International Airport is north of Tulsa, while Pittsburgh is far.")
-    expect(entityOf(r, "Tulsa")?.name).toBe("Tulsa, Oklahoma")
-    expect(idOf(r, "Tulsa")).not.toBe(idOf(r, "Tulsa International Airport"))
+    const r = en("Flights leave Topeka daily. Topeka Regional Airport is south of Topeka, while Pittsburgh is far.")
+    expect(entityOf(r, "Topeka")?.name).toBe("Topeka, Kansas")
+    expect(idOf(r, "Topeka")).not.toBe(idOf(r, "Topeka Regional Airport"))
     expect(entityOf(r, "Pittsburgh")?.name).toBe("Pittsburgh")
   })
 
@@ -211,8 +211,8 @@ describe("cities from GeoNames", () => {
   })
 
   it("reads a US state's postal code after a place, road numbers and Romance place heads as places", () => {
-    const r = en("Take the bus to Paramus, NJ, then follow the A19 north to Anse Kerlan and Grande Velle.")
-    expect(entityOf(r, "Paramus, NJ")?.name).toBe("Paramus, New Jersey")
+    const r = en("Take the bus to Lubbock, TX, then follow the A19 north to Anse Kerlan and Grande Velle.")
+    expect(entityOf(r, "Lubbock, TX")?.name).toBe("Lubbock, Texas")
     for (const s of ["A19", "Anse Kerlan", "Grande Velle"]) expect(entityOf(r, s)?.type).toBe("place")
     expect(en("It is OK, Anna said.").mentions.map((m) => m.surface)).not.toContain("OK")
   })
@@ -270,7 +270,7 @@ describe("cities from GeoNames", () => {
   })
 
   it("does not make a town of a given name or of a small town's name", () => {
-    const r = en("Later Jerome wrote a letter about the harvest, and Byron answered it.")
+    const r = en("Later Florence wrote a letter about the harvest, and Chester answered it.")
     for (const e of r.entities) expect(e.geonames_id).toBeNull()
     expect(r.entities.filter((e) => e.type === "place")).toEqual([])
   })

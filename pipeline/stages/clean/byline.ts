@@ -202,7 +202,7 @@ const makeCommonWordTest = (lines: ReadonlyArray<Line>) => {
 }
 type CommonWord = (word: string) => boolean
 
-/** a team or a desk as written: "The Investopedia Team", "Podium Staff", "News Desk" */
+/** a team or a desk as written: "The Example Daily Team", "Podium Staff", "News Desk" */
 const TEAM_RE =
   /^(?:[Tt]he\s)?((?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*\s){0,4})(?:[Tt]eam|[Ss]taff|[Dd]esk|[Ee]ditors|[Nn]ewsroom)$|^Team\s((?:[\p{Lu}\p{N}][\p{L}\p{N}&'’.-]*\s?){1,3})$/u
 const ACRONYM_RE = /^\p{Lu}{2,}$/u
@@ -244,7 +244,7 @@ const startsWithGivenName = (name: string, common: CommonWord): boolean => {
   const parts = name.split(" ")
   const first = parts.length > 1 && TITLE_BEFORE_NAME_RE.test(parts[0]!) ? parts[1]! : parts[0]!
   const rest = parts.slice(parts.indexOf(first) + 1)
-  // a given name and a surname (with its particles), a middle initial between them at most ("Georgia Tech Resources"
+  // a given name and a surname (with its particles), a middle initial between them at most ("Harbor Tech Resources"
   // names no one)
   const surname = rest.filter((w, k) => !PARTICLES.has(w.toLowerCase()) && !(k === 0 && /^\p{Lu}\.$/u.test(w)))
   return (
@@ -342,7 +342,7 @@ const namesIn = (
       continue
     }
     let nm = undouble(leadingName(piece))
-    // a role is no name ("Co-Founder & Marketing Director")
+    // a role is no name ("Co-Founder & Sales Director")
     if (nm !== "" && nm.split(" ").every((w) => ROLE_RE.test(w))) nm = ""
     const size = nm === "" ? 0 : nm.split(" ").length
     const rest = piece.slice(nm.length).trim()
@@ -368,14 +368,14 @@ const namesIn = (
 
 /** "Byline profile imageWritten by X": a cue glued to the word before it */
 const GLUED_CUE_RE = /(?<=\p{Ll})(?:Written by|Posted by|By)\s*:?\s*(?=\p{Lu})/u
-/** a capital right after five small letters: two words glued ("ChecklistsJust") */
+/** a capital right after five small letters: two words glued ("RecipesFresh") */
 const GLUED_WORDS_RE = /\p{Ll}{5}\p{Lu}/u
 /** a capital right after seven small letters: words glued, not a brand's inner capital ("ServiceTitan" stays) */
 const LONG_GLUE_RE = /\p{Ll}{7}\p{Lu}/u
 /** a line that is only a cue: the names are on the next line */
 const CUE_ONLY_RE =
   /^(?:(?:written|posted|words|story|text|reported|recipe|article|post|guide|review|essay|column|interview|report|analysis|feature|piece|commentary|opinion|editorial|newsletter|tutorial)\s+by|by|authors?|author\(s\)|contributors?|contributor\(s\)|автор(?:ы)?)\s*:?$/iu
-/** a line that is only a role ("Content Editor", "VP - Technology") */
+/** a line that is only a role ("Senior Editor", "VP - Sales") */
 const ROLE_LINE_RE = /^[\p{L}\s&/,.()–-]{2,60}$/u
 
 /** how many lines after a cue alone on its line may hold its names: w3m puts each name of a list on its own line */
@@ -494,7 +494,7 @@ const bylineOf = (
   const text = l.core.replace(LEADING_BRACKETS_RE, "").replace(AVATAR_PHOTO_RE, "").replace(DIGIT_GLUED_RE, " ")
   const dated = DATE_RE.test(text)
   // a cue alone on its line: the names are on one of the next lines; tags may stand between, words glued together
-  // ("ChecklistsJust Engaged"), which a line of names is less likely to show than a brand's inner capital
+  // ("RecipesFresh Picks"), which a line of names is less likely to show than a brand's inner capital
   if (CUE_ONLY_RE.test(text)) {
     const first = after.slice(0, 3)
     const long = first.findIndex((x) => x.words > 12)
@@ -773,7 +773,7 @@ export const findBylines = (ctx: CleanContext): void => {
       const doubled = beside.repeated && (person || isConfirmed || (inHead && beside.metadata))
       if (!(inHead || doubled || (justAbove && person && beside.date)) || !(underHeadline || isConfirmed || beside.metadata || doubled || person)) continue
     }
-    // without a cue, words glued together ("InfluencersPodcasts") are a menu's
+    // without a cue, words glued together ("GuidesVideos") are a menu's
     if (b.form !== "cue" && b.names.some((nm) => LONG_GLUE_RE.test(nm))) continue
     // below the headline beats above it; nearer beats farther
     const score = STRENGTH[b.form] * 2 + (isConfirmed ? 3 : 0) - (below > 0 ? below * 0.15 : 1 + -below * 0.3)

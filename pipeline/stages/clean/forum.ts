@@ -298,7 +298,7 @@ const readHeader = (
         editedAt ??= l.core
         continue
       }
-      // "name January 4, 2020, 9:15am 2": the name before the date (a weekday is no name: "Sun Dec 17, 2023")
+      // "name January 4, 2020, 9:15am 2": the name before the date (a weekday is no name: "Sat Mar 2, 2019")
       const before = l.core.slice(0, date.index).trim()
       if (l.rule?.id === "forum-user-date-line" && before !== "" && !NOT_A_NAME_RE.test(before) && !before.split(" ").every((w) => DATE_WORDS.test(w.replace(/[,.]$/u, "")))) {
         author ??= before.split(" ")[0]!

@@ -70,9 +70,9 @@ export const DATE_RE = new RegExp(
     ")",
   "i"
 )
-/** w3m glues a date to the element before it ("EditorialNovember 22, 2018", "ByJane DoeMar 5"): a space between them */
+/** w3m glues a date to the element before it ("OpinionMarch 3, 2017", "ByJane DoeMar 5"): a space between them */
 const GLUED_DATE_RE = new RegExp(`(?<=\\p{L})(?=(?:${MONTH}|published|updated|posted)\\s{0,3}\\d)`, "giu")
-/** a day written with a full stop ("11. Sep 2024", "December 19. 2025") in the form the dates stage reads */
+/** a day written with a full stop ("11. Sep 2024", "March 4. 2023") in the form the dates stage reads */
 const DAY_STOP_BEFORE_MONTH_RE = new RegExp(`\\b(\\d{1,2})\\.\\s{1,3}(?=${MONTH}\\s{0,3}(?:19|20)\\d\\d)`, "giu")
 const DAY_STOP_BEFORE_YEAR_RE = new RegExp(`(${MONTH}\\s{0,3}\\d{1,2})\\.\\s{1,3}(?=(?:19|20)\\d\\d)`, "giu")
 export const readableDate = (core: string): string =>

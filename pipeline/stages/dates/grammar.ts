@@ -661,7 +661,7 @@ const isWeekdayDate = (p: string, s: number, e: number, word: string): boolean =
   if (WEEKDAY_BEFORE.test(before) || WEEKDAY_AFTER.test(after)) return false
   if (p.trim() === word) return false
   if (/\b(?:black|cyber|good|super|bloody|ash|palm|holy|maundy|easter|shrove|giving)\s+$/i.test(before)) return false
-  // a capitalised word after it that is no month or weekday: a name ("Sunday Ticket", "Tuesday Knight Games")
+  // a capitalised word after it that is no month or weekday: a name ("Sunday Ticket", "Saturday Kitchen")
   if (/^\s+\p{Lu}\p{Ll}/u.test(after) && !MONTH_OR_WEEKDAY_AFTER.test(after) && !/^\s+(?:I|The|A|An|He|She|It|They|We|You)\b/.test(after)) return false
   return true
 }

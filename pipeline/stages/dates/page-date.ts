@@ -138,12 +138,12 @@ const publishedCoarser = (line: string, config: DatesConfig, lang: string): bool
   const d = dateOfLine(line, config, null, lang)
   return d !== null && !FULL_DAY.test(d.value)
 }
-/** screen captures glue a year to what follows it ("June 29, 2020November 12, 2021", "October 17, 20236:01 PM") */
+/** screen captures glue a year to what follows it ("May 3, 2019April 8, 2020", "March 9, 20224:15 PM") */
 const GLUED_YEAR = new RegExp(`((?:${MONTH})\\s+${DAYNUM},?\\s+|${DAYNUM}\\s+(?:${MONTH}),?\\s+)((?:1[6-9]|20)\\d\\d)(?=[A-Za-z]|\\d)`, "g")
 const unglue = (text: string) => text.replace(GLUED_YEAR, "$1$2 ")
 /** a label that names the publication itself, right before its date */
 const PUBLISHED_LABEL = /\b(?:published|first published|originally published|posted|first posted)\b(?:\s+(?:on|in|at))?\s*:?\s*$/i
-/** a line that holds a span of dates ("2025-12-12 - 2025-12-17", an event's days), not the day a page was published */
+/** a line that holds a span of dates ("2024-05-06 - 2024-05-09", an event's days), not the day a page was published */
 const DATE_RANGE = /\d\s*[-–]\s*\d{4}-\d\d/
 const UPDATED_LABEL = /\b(?:updated|modified|edited|revised|last post|last reply|last activity)\b[^0-9]{0,20}$/i
 

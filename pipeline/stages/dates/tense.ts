@@ -73,7 +73,7 @@ const sentenceBounds = (p: string, s: number, e: number) => {
   while (b < p.length && !sentenceEndAt(p, b) && p[b] !== "\n") b++
   return { a, b }
 }
-/** abbreviations whose dot ends no sentence: initials, titles, months, company forms ("Daniel P. Davison", "Nov. 13") */
+/** abbreviations whose dot ends no sentence: initials, titles, months, company forms ("John Q. Public", "Nov. 13") */
 const ABBREVIATION = /(?:^|[^\p{L}])(?:\p{Lu}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Corp|Co|Ltd|Gen|Sen|Rep|Gov|Lt|Col|Prof|No|vs|[a-z]\.[a-z]|г|гг|им|ул|т\.е|т\.к)$/u
 const sentenceEndAt = (p: string, i: number): boolean => {
   const c = p[i]!
@@ -185,7 +185,7 @@ const markAlone = (w: string, next: string | undefined): Mark => {
 const groupTense = (words: ReadonlyArray<Word>, i: number): Mark => {
   const word = words[i]!.n
   let own = markAt(words, i)
-  // "the proposed merger", "a still unspecified date": a participle after a determiner is an adjective
+  // "the proposed merger", "a yet undisclosed sum": a participle after a determiner is an adjective
   if (own === "past" && /ed$/.test(word) && (/^un/.test(word) || isAttributive(words, i))) return null
   // "is scheduled for Friday", "planned to meet": what is planned lies ahead; "planned a rally" is the past act
   const afterBe = BE_OR_HAVE.has(words[i - 1]?.n ?? "")

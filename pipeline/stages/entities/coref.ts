@@ -186,7 +186,7 @@ const resolvePartsOfLongerNames = (doc: DocContext): void => {
   }
   /**
    * "Tarvik Airport", "Velm Outer Ring Road", "National Library of Ostra": a name whose head noun is another word than
-   * the single word names a thing called after it (or lying in it), not the same thing; "Church of Scientology" names
+   * the single word names a thing called after it (or lying in it), not the same thing; "Academy of Rhetoric" names
    * what "Scientology" does, the single word following its head.
    */
   const namedAfter = (m: Candidate, key: string): boolean => {
@@ -217,7 +217,7 @@ const resolvePartsOfLongerNames = (doc: DocContext): void => {
     const isHead = ORG_WORDS.has(key) || PLACE_WORDS.has(key)
     for (const { m, edge } of multiByWord.get(key) ?? []) {
       if (m.a > c.a && isHead) continue
-      // "Scientology" → "Church of Scientology"; "the Church" → the earlier "Church of Scientology"
+      // "Rhetoric" → "Academy of Rhetoric"; "the Academy" → the earlier "Academy of Rhetoric"
       if ((!isHead || edge) && (c.strength < 2 || m.type === c.type || isHead) && !subdivisionOf(m, key) && (isHead || !namedAfter(m, key))) {
         owners.add(m.name)
         owner = m

@@ -65,10 +65,10 @@ export const discoverNames = (d: DocContext): void => {
         }
         if (nameAt(d, j) || hitAt[j]! >= 0) {
           if (tokens[j - 1]!.poss && hitAt[j - 1]! < 0 && !possessiveInName(d, j - 1, j)) break
-          // a name does not go on into another script ("The Prodigy Кит Флинт"), nor from an acronym into a person's name
+          // a name does not go on into another script ("The Beatles Джон Леннон"), nor from an acronym into a person's name
           if (hitAt[j]! < 0 && scriptChanges(tokens[j - 1]!, u)) break
           if (tokens[j - 1]!.upper && hitAt[j - 1]! < 0 && (GIVEN_NAMES.has(u.key) || u.proper === PROPER.given) && j + 1 < n && nameAt(d, j + 1)) break
-          // "Минздрава Мэтт Хэнкок": a first name and a surname after a name with no personal word start another name
+          // "Минфина Джон Смит": a first name and a surname after a name with no personal word start another name
           if (CYRILLIC_LETTER.test(u.exact) && u.proper === PROPER.given && !u.properGuessed && j + 1 < n && nameAt(d, j + 1) && !tokens[j + 1]!.upper && !runHasPersonWord(d, i, j)) break
           // "the Harbour Trust Lena Marsh": a head noun followed by a given name ends the organisation
           const prev = tokens[j - 1]!
@@ -156,7 +156,7 @@ const lowerContinuation = (d: DocContext, a: number, j: number): number => {
     const t = tokens[k]!
     if (t.nlBefore || t.lower === undefined) break
     if (!hasHead) {
-      // adjectives before the head noun: "Харбинский военно-инженерный колледж"
+      // adjectives before the head noun: "Омский лётно-технический колледж"
       let h = k
       while (h < n && h - k < 3 && tokens[h]!.lower !== undefined && !tokens[h]!.nlBefore && (tokens[h]!.lower!.pos === "ADJF" || tokens[h]!.lower!.pos === "PRTF")) h++
       const head = tokens[h]
@@ -214,7 +214,7 @@ const possessiveInName = (d: DocContext, owner: number, k: number): boolean => {
   return false
 }
 
-/** "of", "for", "the" join only names with an organisation, place or title head: not "Nathan Law of Demosisto" */
+/** "of", "for", "the" join only names with an organisation, place or title head: not "Anna Berg of Greenpeace" */
 const runHasHead = (d: DocContext, a: number, b: number): boolean => {
   const { tokens, hitAt, hits } = d
   const entities = d.gazetteer.entities
@@ -400,7 +400,7 @@ const processRun = (d: DocContext, a: number, b: number): void => {
   if (hasHitInside && headOutside && !titled) {
     const before = candidates.length
     discovered(d, a, na, b, titled)
-    // "University of Malaysia", "US State Department", "Gulf of Mexico": the place the name holds is a mention of its own
+    // "University of Ghana", "UK Home Office", "Gulf of Finland": the place the name holds is a mention of its own
     if (candidates.length > before && candidates[candidates.length - 1]!.type !== "person")
       for (let k = na; k < b; k++) {
         const at = hitAt[k]!
@@ -482,7 +482,7 @@ const discoveredSegment = (d: DocContext, a: number, na: number, b: number, titl
   discovered(d, a, na, b, titled)
 }
 
-/** a sentence-initial word that is a name by what follows: "Ubisoft, Microsoft and ...", "Tasmania was", "Demosisto's" */
+/** a sentence-initial word that is a name by what follows: "Mattel, Microsoft and ...", "Ontario was", "Atlassian's" */
 const namedByContext = (d: DocContext, k: number): boolean => {
   const { tokens } = d
   const w = tokens[k]!
@@ -490,7 +490,7 @@ const namedByContext = (d: DocContext, k: number): boolean => {
   if (w.poss) return true
   if (w.key.endsWith("s")) return false // "Relatives have said": a plural noun
   const next = tokens[k + 1]
-  // "Demosisto 's" in tokenised text
+  // "Atlassian 's" in tokenised text
   if (next !== undefined && (next.key === "'" || next.key === "’") && tokens[k + 2]?.exact === "s") return true
   if (next === undefined || next.nlBefore) return false
   if (next.key === ",") {
@@ -522,7 +522,7 @@ const personByContext = (d: DocContext, na: number, b: number, words: ReadonlyAr
     if (name === undefined || name.nlBefore || !(name.word && name.cap && !name.upper)) break
     k = next + 1
   }
-  // a co-author itself: "Polio and Gass 1997"
+  // a co-author itself: "Miller and Rowe 2004"
   const coAuthor = separator(tokens[na - 1]) && tokens[na - 2]?.cap === true
   const t0 = tokens[k]
   const t1 = tokens[k + 1]
@@ -576,7 +576,7 @@ const usStateEntity = (d: DocContext, code: string): number | undefined => {
   return states.get(name)
 }
 
-/** "Paramus, NJ", "Tulsa, OK": a US state's postal code after a place and a comma is that state; true when it was one. */
+/** "Lubbock, TX", "Topeka, KS": a US state's postal code after a place and a comma is that state; true when it was one. */
 const postalState = (d: DocContext, a: number, b: number): boolean => {
   const { tokens } = d
   if (b - a !== 1 || !tokens[a]!.upper || tokens[a]!.exact.length !== 2 || tokens[a - 1]?.key !== "," || tokens[a - 2]?.cap !== true) return false
@@ -637,7 +637,7 @@ const discovered = (d: DocContext, a: number, na: number, b: number, titled: boo
     }
   } else if (!titled && words.every((t) => t.sentStart) && words.every((t) => lowerSeen.has(t.key) || isCommon(t)) && guess.strength < 3) return
   let canonical = words.length === 2 && words[0]!.upper && !words[1]!.upper && guess.type === "person" ? normaliseAuthor(name) : name
-  // "the City of Cleveland", "the Municipality of Culion": the place is named by its own name
+  // "the City of Toledo", "the Municipality of Bayan": the place is named by its own name
   if (words.length >= 3 && SETTLEMENT_WORDS.has(words[0]!.key) && words[1]!.key === "of" && guess.type === "place") canonical = joinText(body, words.slice(2))
   candidates.push({ a, b, na, nb: b, entity: -1, name: canonical, type: guess.type, strength: guess.strength, titled })
 }

@@ -60,7 +60,7 @@ ministerio ministère ministero museo musée banco banque compagnie compañía e
 
 /**
  * Head nouns of events, works, laws and theories: a name ending in one ("Olympic Games", "Civil War", "Nobel Prize",
- * "Emancipation Proclamation", "Game Theory") is no person, organisation or place, so no mention of the stage.
+ * "Balfour Declaration", "Game Theory") is no person, organisation or place, so no mention of the stage.
  */
 export const NON_ENTITY_HEADS = words(`
 war wars revolution uprising rebellion battle siege massacre crisis games olympics championship championships cup
@@ -257,7 +257,7 @@ export const RU_CLASS_NOUNS: ReadonlyMap<string, "organization" | "person" | "pl
 /** Verbs of saying: a personal-looking name before or after one is a person ("Anna Berg said", "said Anna Berg"). */
 export const SPEECH_VERBS = words(`said says told tells added asked answered replied explained wrote writes recalled argued insisted noted stated`)
 
-/** Verbs that follow a name at the start of a sentence ("Ubisoft has", "Tasmania was"). */
+/** Verbs that follow a name at the start of a sentence ("Mattel has", "Ontario was"). */
 export const SUBJECT_VERBS = words(`has have had was is are were said says will would announced reported told added`)
 /** Compass words and "new" before a place name another place ("South Australia", "New Ostra"). */
 export const PLACE_PREFIX_WORDS = words(`north south east west new`)

@@ -147,7 +147,7 @@ const AP_DATELINE_CITIES = new Set([
 /** The full name of the US state a postal code names ("NJ" → "New Jersey"), or undefined. */
 export const usStateName = (code: string): string | undefined => (code === "DC" ? undefined : US_STATES[code])
 
-/** The usual full name of a city: a US city other than the AP's dateline cities with its state ("Tulsa, Oklahoma"), any other as GeoNames names it. */
+/** The usual full name of a city: a US city other than the AP's dateline cities with its state ("Topeka, Kansas"), any other as GeoNames names it. */
 export const cityFullName = (city: CityRecord): string => {
   const state = city.country === "US" && city.adminCode !== undefined ? US_STATES[city.adminCode] : undefined
   return state !== undefined && !AP_DATELINE_CITIES.has(city.name) ? `${city.name}, ${state}` : city.name

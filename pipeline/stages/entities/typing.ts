@@ -242,7 +242,7 @@ export const guessType = (
   if (words.length === 1) return guessSingle(first, before, before2, titled)
   const orgAt = (t: Token | undefined) => t !== undefined && ORG_WORDS.has(t.key)
   const placeAt = (t: Token | undefined) => t !== undefined && PLACE_WORDS.has(t.key)
-  // "Irving Independent School District": an organisation word anywhere beats a place head
+  // "Elmwood Independent School District": an organisation word anywhere beats a place head
   if (placeAt(last) && words.length > 1 && words.some((t) => t !== last && ORG_WORDS.has(t.key) && !PLACE_WORDS.has(t.key)))
     return { type: "organization", strength: 3 }
   if (placeAt(last) && words.length > 1) return { type: "place", strength: 3 }
@@ -292,7 +292,7 @@ export const typeFromNeighbours = (doc: DocContext): void => {
     c.type = "place"
     c.strength = 3
   }
-  // "New South Wales, Victoria and Tasmania": an unknown name listed next to places is a place
+  // "Ontario, Quebec and Manitoba": an unknown name listed next to places is a place
   const isPlace = (c: Candidate) => (c.entity >= 0 ? entities[c.entity]!.g.type === "place" : c.type === "place" && c.strength >= 2)
   const listed = (x: Candidate, y: Candidate): boolean => {
     // y follows x, separated by "," or "and" or ", and" only
@@ -383,14 +383,14 @@ export const typeFromPlaceData = (doc: DocContext): void => {
     const city = dominantCity(list)
     if (city !== undefined) {
       c.geonames = city.cityId
-      // named as usual for the city ("Tulsa" → "Tulsa, Oklahoma"), when the text wrote the city's own name
+      // named as usual for the city ("Topeka" → "Topeka, Kansas"), when the text wrote the city's own name
       if (cityKey(city.name) === cityKey(c.name)) c.name = cityFullName(city)
     }
   }
 }
 
 /**
- * "Durham University", "University of Texas Arlington", "Tulsa International Airport": a discovered organisation, or a
+ * "Bishkek State University", "University of Ghana", "Topeka Regional Airport": a discovered organisation, or a
  * place with a head noun of its own, named after a place holds a mention of that place, nested in its own. The place
  * is a run of the name's capitalised words that are no head noun, connector or title, and that GeoNames knows as a
  * city of LARGE_CITY people or more, or, first in the name, that the document names alone as a place.
@@ -406,7 +406,7 @@ export const nestedPlaces = (doc: DocContext): void => {
   for (let ci = 0; ci < count; ci++) {
     const c = candidates[ci]!
     if (c.entity >= 0 || c.type === "person" || c.strength < 3 || c.nb - c.na < 2) continue
-    // a place's name only with a head noun of its own beyond the city ("Tulsa International Airport", not "East Tulsa")
+    // a place's name only with a head noun of its own beyond the city ("Topeka Regional Airport", not "East Topeka")
     if (c.type === "place" && !PLACE_WORDS.has(tokens[c.nb - 1]!.key)) continue
     // the longest run of city words at each word that GeoNames knows as a large city ("Ahvaz" in "Ahvaz Polytechnic University")
     let k = c.na
@@ -419,7 +419,7 @@ export const nestedPlaces = (doc: DocContext): void => {
         const name = tokens.slice(k, e).map((x) => x.text).join(" ")
         const list = cities.get(cityKey(name))
         if (list === undefined || list[0]!.population < LARGE_CITY) {
-          // the document names the place alone elsewhere ("the Casamance River" ... "in Casamance")
+          // the document names the place alone elsewhere ("the Kafue River" ... "in Kafue")
           const alone = k === c.na ? placesAlone.get(name) : undefined
           if (alone === undefined) continue
           candidates.push({ a: k, b: e, na: k, nb: e, entity: -1, name: alone.name, type: "place", strength: 3, titled: false, ...(alone.geonames !== undefined ? { geonames: alone.geonames } : {}) })
