@@ -246,8 +246,17 @@ const printTally = (label: string, t: Tally, nerel: boolean): void => {
   console.log(`  ${"".padEnd(10)} recall by type: ${types.map(([k, v]) => `${k} ${ratio(v.hit, v.gold)} (${v.hit}/${v.gold})`).join(", ")}`)
 }
 
-if (fs.existsSync(path.join(folder, "gold.jsonl"))) {
-  const gold = readGold(folder).filter((d) => inHalf(d.id))
+/** A folder's gold scores entities when its records list named mentions (GUM, NEREL); other folders' gold is for other stages. */
+const entityGold = (dir: string): Array<GoldDoc> | null => {
+  if (!fs.existsSync(path.join(dir, "gold.jsonl"))) return null
+  const gold = readGold(dir)
+  return gold.length > 0 && gold.every((d) => Array.isArray(d.named)) ? gold : null
+}
+
+const goldOfFolder = entityGold(folder)
+if (goldOfFolder === null) console.log(`entities on ${folder}: no entity gold here (no named mentions in gold.jsonl); ids, digest and throughput only`)
+if (goldOfFolder !== null) {
+  const gold = goldOfFolder.filter((d) => inHalf(d.id))
   const nerel = gold.some((d) => d.named.some((g) => g.qid !== undefined))
   const overall = newTally()
   const genres = new Map<string, Tally>()
