@@ -28,7 +28,7 @@ const DIGITS = "0123456789"
 const SPACES = " \t\n\r\f\v\u00a0"
 
 /** The items of a pattern's alternatives (top level), or null when the source uses what this reader does not know. */
-const parse = (source: string, ignoreCase: boolean): Array<Array<Item>> | null => {
+const parse = (source: string, ignoreCase: boolean, spaceFolded: boolean): Array<Array<Item>> | null => {
   let i = 0
   const fold = (c: string) => (ignoreCase ? c.toLowerCase() : c)
   const setOf = (chars: string): Set<string> => new Set([...chars].map(fold))
@@ -40,7 +40,7 @@ const parse = (source: string, ignoreCase: boolean): Array<Array<Item>> | null =
       case "d":
         return { chars: setOf(DIGITS) }
       case "s":
-        return { chars: setOf(SPACES) }
+        return { chars: setOf(spaceFolded ? " " : SPACES) }
       case "b":
       case "B":
         return { zeroWidth: true }
@@ -185,8 +185,10 @@ const parse = (source: string, ignoreCase: boolean): Array<Array<Item>> | null =
         i++
         item = { chars: setOf(c) }
       }
-      const q = quantifier()
-      alts[alts.length - 1]!.push({ chars: item.chars, alts: item.alts, zeroWidth: item.zeroWidth === true, min: q ? q.min : 1, max: q ? q.max : 1 })
+      let q = quantifier() ?? { min: 1, max: 1 }
+      // a space-folded line holds no two white-space characters in a row: a run of them is one space at most
+      if (spaceFolded && item.chars && item.chars.size === 1 && item.chars.has(" ")) q = { min: Math.min(q.min, 1), max: Math.min(q.max, 1) }
+      alts[alts.length - 1]!.push({ chars: item.chars, alts: item.alts, zeroWidth: item.zeroWidth === true, min: q.min, max: q.max })
     }
     return alts
   }
@@ -229,18 +231,40 @@ const requiredOf = (seq: ReadonlyArray<Item>): Array<string> | null => {
     const bestScore = best === null ? -Infinity : scoreOf(best)
     if (score > bestScore) best = lits
   }
-  let run = ""
+  // the run of characters read so far, as the strings it may be (a position of a few characters, "\\d", multiplies
+  // them, up to RUN_VARIANTS)
+  let run: Array<string> = [""]
   const close = () => {
-    consider(run.length > 0 ? [run] : null)
-    run = ""
+    consider(run[0] !== "" ? run : null)
+    run = [""]
+  }
+  const extend = (chars: ReadonlyArray<string>, copies: number) => {
+    for (let c = 0; c < copies; c++) {
+      if (run.length * chars.length > RUN_VARIANTS) {
+        close()
+        if (chars.length > RUN_VARIANTS) return
+      }
+      run = run.flatMap((r) => chars.map((ch) => r + ch))
+    }
   }
   for (const item of seq) {
     if (item.zeroWidth) continue
-    const single = item.chars && item.chars.size === 1 ? [...item.chars][0]! : null
-    if (single !== null && item.min >= 1) {
-      run += single.repeat(item.min)
-      if (item.max !== item.min) close()
+    const few = item.chars && item.chars.size <= RUN_VARIANTS ? [...item.chars] : null
+    if (few !== null && item.min >= 1) {
+      if (few.length <= 4 && few.every(isRareSymbol)) consider(few)
+      extend(few, item.min)
+      if (item.max !== item.min) {
+        // more of them may follow, but the last `min` stand right before what comes next
+        close()
+        extend(few, item.min)
+      }
       continue
+    }
+    // a group every alternative of which starts with known characters: the run goes on into each (".jp", ".png")
+    if (item.alts && item.min >= 1 && run[0] !== "") {
+      const starts = item.alts.map(leadOf)
+      if (starts.every((l) => l.length > 0 && l[0] !== "") && run.length * starts.reduce((k, l) => k + l.length, 0) <= RUN_VARIANTS)
+        consider(run.flatMap((r) => starts.flatMap((l) => l.map((x) => r + x))))
     }
     close()
     // a position that holds one of a few rare symbols ("[|·•]")
@@ -253,6 +277,22 @@ const requiredOf = (seq: ReadonlyArray<Item>): Array<string> | null => {
   close()
   return best
 }
+
+/** the strings every match of a sequence starts with: its leading run of known characters ([""] when none) */
+const leadOf = (seq: ReadonlyArray<Item>): Array<string> => {
+  let run: Array<string> = [""]
+  for (const item of seq) {
+    if (item.zeroWidth) continue
+    if (!item.chars || item.chars.size > RUN_VARIANTS || item.min < 1 || run.length * item.chars.size ** item.min > RUN_VARIANTS) break
+    const chars = [...item.chars]
+    for (let c = 0; c < item.min; c++) run = run.flatMap((r) => chars.map((ch) => r + ch))
+    if (item.max !== item.min) break
+  }
+  return run
+}
+
+/** how many strings a run of characters may stand for before it is cut */
+const RUN_VARIANTS = 16
 
 /** literals shorter than this (spaces aside) say too little to be worth testing */
 const MIN_LITERAL = 3
@@ -267,10 +307,13 @@ export interface Gate {
   readonly ignoreCase: boolean
 }
 
-/** The gate of a pattern (source and flags). */
-export const gateOf = (source: string, flags: string): Gate => {
+/**
+ * The gate of a pattern (source and flags). `spaceFolded`: the lines it is tested on are trimmed and hold no white
+ * space but single plain spaces (as foldSpace leaves them), so "\\s+" reads as one space.
+ */
+export const gateOf = (source: string, flags: string, spaceFolded = false): Gate => {
   const ignoreCase = flags.includes("i")
-  const alts = parse(source, ignoreCase)
+  const alts = parse(source, ignoreCase, spaceFolded)
   if (alts === null) return { firstChars: null, literals: null, ignoreCase }
   // first characters only when every alternative is anchored at the start
   const anchored = alts.every((a) => a[0]?.zeroWidth === true && a[0].chars === undefined && source.length > 0) && anchoredOnly(source)

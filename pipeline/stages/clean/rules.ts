@@ -114,7 +114,7 @@ export const compileRules = (rules: CleanRules): CompiledRules => {
       appliesTo: r.applies_to,
       action: r.action,
       maxWords: r.max_words ?? Number.POSITIVE_INFINITY,
-      gate: gateOf(re.source, re.flags)
+      gate: gateOf(re.source, re.flags, true)
     }
   })
   const lineRules = out.filter((r) => r.appliesTo === "line")
