@@ -175,6 +175,43 @@ const HALF_WORDS = /половин/iu
 const NOMINATIVE_WEDNESDAY = /среда/iu
 const WEEKDAY_BEFORE = new RegExp(`${WEEKDAY}\\s+$`, "iu")
 
+// What a match means, shared by the two forms of a rule: tried at the scan's trigger tokens (AT_*), and searched
+// for in the window where the scan found no token of its kind (RE_*).
+const readDayMonthYear: RussianRule["read"] = (m, p, add) => {
+  const d = Number(m[1])
+  const mo = monthOf(m[2]!)
+  const y = Number(m[3])
+  if (validDay(y, mo, d)) add(...at(m), { k: "full", y, m: mo, d }, 0)
+}
+
+const readMonthYear: RussianRule["read"] = (m, p, add) => add(...at(m), { k: "full", y: Number(m[2]), m: monthOf(m[1]!), d: null }, 2)
+
+const readMonthOfRelativeYear: RussianRule["read"] = (m, p, add) => add(...at(m), { k: "monthOfYear", m: monthOf(m[1]!), n: relYear(m[2]) }, 1)
+
+const readRelativeMonth: RussianRule["read"] = (m, p, add) => add(...at(m), { k: "month", m: monthOf(m[2]!), rel: relOf(m[1]) }, 2)
+
+const readMonth: RussianRule["read"] = (m, p, add) => {
+  // a month after a day number is chrono's ("20 мая"); "май" and "март" are also names: keep them after a preposition
+  if (/\d\s*[-–—]?\s*$/u.test(p.slice(Math.max(0, m.index - 4), m.index))) return
+  if (/^(?:ма[йяюе]|март|август)$/iu.test(m[1]!) && /^[А-ЯЁ]/u.test(m[1]!) && !/(?:^|[^\p{L}])(?:в|во|с|до|к|по|на|от|конц[ае]|начал[ае]|середин[еуы])\s+$/iu.test(p.slice(Math.max(0, m.index - 12), m.index))) return
+  add(...at(m), { k: "month", m: monthOf(m[1]!), rel: null }, 5)
+}
+
+const readYearRange: RussianRule["read"] = (m, p, add) => {
+  // "в 1979–1980 годы": each year its own mention
+  const s2 = m.index + m[0].indexOf(m[2]!, m[1]!.length)
+  add(m.index, m.index + m[1]!.length, { k: "full", y: Number(m[1]), m: null, d: null }, 2)
+  add(s2, m.index + m[0].length, { k: "full", y: Number(m[2]), m: null, d: null }, 2)
+}
+
+const readYearWord: RussianRule["read"] = (m, p, add) => add(...at(m), { k: "full", y: Number(m[1]), m: null, d: null }, 3)
+
+const readBareYear: RussianRule["read"] = (m, p, add) => {
+  // after a preposition or punctuation, or first of a list of years ("1984 и 1986")
+  if (!BARE_YEAR_BEFORE.test(p.slice(Math.max(0, m.index - 16), m.index)) && !YEAR_LIST_AFTER.test(p.slice(m.index + m[0].length, m.index + m[0].length + 12))) return
+  add(...at(m), { k: "full", y: Number(m[1]), m: null, d: null }, 4)
+}
+
 /**
  * The rules of the Russian grammar, in the order they run, each with the trigger classes its matches hold and, where
  * a word it needs is no trigger, a test of the window. Every expression opens with "no letter or digit before",
@@ -197,12 +234,7 @@ const RULES: ReadonlyArray<RussianRule> = [
     needsDigit: true,
     months: "at tokens",
     when: [T.RU_MONTH],
-    read: (m, p, add) => {
-      const d = Number(m[1])
-      const mo = monthOf(m[2]!)
-      const y = Number(m[3])
-      if (validDay(y, mo, d)) add(...at(m), { k: "full", y, m: mo, d }, 0)
-    }
+    read: readDayMonthYear
   },
   {
     re: RE_DAY_MONTH_YEAR_G,
@@ -210,12 +242,7 @@ const RULES: ReadonlyArray<RussianRule> = [
     needsDigit: true,
     months: "searched",
     rejectAfter: letterOrNumberBefore,
-    read: (m, p, add) => {
-      const d = Number(m[1])
-      const mo = monthOf(m[2]!)
-      const y = Number(m[3])
-      if (validDay(y, mo, d)) add(...at(m), { k: "full", y, m: mo, d }, 0)
-    }
+    read: readDayMonthYear
   },
   {
     re: AT_MONTH_YEAR,
@@ -224,7 +251,7 @@ const RULES: ReadonlyArray<RussianRule> = [
     months: "at tokens",
     when: [T.RU_MONTH],
     rejectAfter: letterOrNumberBefore,
-    read: (m, p, add) => add(...at(m), { k: "full", y: Number(m[2]), m: monthOf(m[1]!), d: null }, 2)
+    read: readMonthYear
   },
   {
     re: RE_MONTH_YEAR,
@@ -232,7 +259,7 @@ const RULES: ReadonlyArray<RussianRule> = [
     needsDigit: true,
     months: "searched",
     rejectAfter: letterOrNumberBefore,
-    read: (m, p, add) => add(...at(m), { k: "full", y: Number(m[2]), m: monthOf(m[1]!), d: null }, 2)
+    read: readMonthYear
   },
   {
     re: AT_MONTH_REL_YEAR,
@@ -240,14 +267,14 @@ const RULES: ReadonlyArray<RussianRule> = [
     months: "at tokens",
     when: [T.RU_MONTH],
     rejectAfter: letterOrNumberBefore,
-    read: (m, p, add) => add(...at(m), { k: "monthOfYear", m: monthOf(m[1]!), n: relYear(m[2]) }, 1)
+    read: readMonthOfRelativeYear
   },
   {
     re: RE_MONTH_REL_YEAR,
     when: [],
     months: "searched",
     rejectAfter: letterOrNumberBefore,
-    read: (m, p, add) => add(...at(m), { k: "monthOfYear", m: monthOf(m[1]!), n: relYear(m[2]) }, 1)
+    read: readMonthOfRelativeYear
   },
   {
     re: AT_REL_MONTH,
@@ -256,14 +283,14 @@ const RULES: ReadonlyArray<RussianRule> = [
     beforeRequired: true,
     months: "at tokens",
     when: [T.RU_MONTH],
-    read: (m, p, add) => add(...at(m), { k: "month", m: monthOf(m[2]!), rel: relOf(m[1]) }, 2)
+    read: readRelativeMonth
   },
   {
     re: RE_REL_MONTH,
     when: [],
     months: "searched",
     rejectAfter: letterOrNumberBefore,
-    read: (m, p, add) => add(...at(m), { k: "month", m: monthOf(m[2]!), rel: relOf(m[1]) }, 2)
+    read: readRelativeMonth
   },
   {
     re: AT_MONTH,
@@ -271,24 +298,14 @@ const RULES: ReadonlyArray<RussianRule> = [
     months: "at tokens",
     when: [T.RU_MONTH],
     rejectAfter: letterOrNumberBefore,
-    read: (m, p, add) => {
-      // a month after a day number is chrono's ("20 мая"); "май" and "март" are also names: keep them after a preposition
-      if (/\d\s*[-–—]?\s*$/u.test(p.slice(Math.max(0, m.index - 4), m.index))) return
-      if (/^(?:ма[йяюе]|март|август)$/iu.test(m[1]!) && /^[А-ЯЁ]/u.test(m[1]!) && !/(?:^|[^\p{L}])(?:в|во|с|до|к|по|на|от|конц[ае]|начал[ае]|середин[еуы])\s+$/iu.test(p.slice(Math.max(0, m.index - 12), m.index))) return
-      add(...at(m), { k: "month", m: monthOf(m[1]!), rel: null }, 5)
-    }
+    read: readMonth
   },
   {
     re: RE_MONTH,
     when: [],
     months: "searched",
     rejectAfter: letterOrNumberBefore,
-    read: (m, p, add) => {
-      // a month after a day number is chrono's ("20 мая"); "май" and "март" are also names: keep them after a preposition
-      if (/\d\s*[-–—]?\s*$/u.test(p.slice(Math.max(0, m.index - 4), m.index))) return
-      if (/^(?:ма[йяюе]|март|август)$/iu.test(m[1]!) && /^[А-ЯЁ]/u.test(m[1]!) && !/(?:^|[^\p{L}])(?:в|во|с|до|к|по|на|от|конц[ае]|начал[ае]|середин[еуы])\s+$/iu.test(p.slice(Math.max(0, m.index - 12), m.index))) return
-      add(...at(m), { k: "month", m: monthOf(m[1]!), rel: null }, 5)
-    }
+    read: readMonth
   },
   {
     re: AT_YEAR_RANGE,
@@ -297,12 +314,7 @@ const RULES: ReadonlyArray<RussianRule> = [
     needsDigit: true,
     years: "at tokens",
     rejectAfter: letterOrNumberBefore,
-    read: (m, p, add) => {
-      // "в 1979–1980 годы": each year its own mention
-      const s2 = m.index + m[0].indexOf(m[2]!, m[1]!.length)
-      add(m.index, m.index + m[1]!.length, { k: "full", y: Number(m[1]), m: null, d: null }, 2)
-      add(s2, m.index + m[0].length, { k: "full", y: Number(m[2]), m: null, d: null }, 2)
-    }
+    read: readYearRange
   },
   {
     re: RE_YEAR_RANGE,
@@ -310,12 +322,7 @@ const RULES: ReadonlyArray<RussianRule> = [
     needsDigit: true,
     years: "searched",
     rejectAfter: letterOrNumberBefore,
-    read: (m, p, add) => {
-      // "в 1979–1980 годы": each year its own mention
-      const s2 = m.index + m[0].indexOf(m[2]!, m[1]!.length)
-      add(m.index, m.index + m[1]!.length, { k: "full", y: Number(m[1]), m: null, d: null }, 2)
-      add(s2, m.index + m[0].length, { k: "full", y: Number(m[2]), m: null, d: null }, 2)
-    }
+    read: readYearRange
   },
   {
     re: AT_YEAR_WORD,
@@ -324,7 +331,7 @@ const RULES: ReadonlyArray<RussianRule> = [
     needsDigit: true,
     years: "at tokens",
     rejectAfter: letterOrNumberBefore,
-    read: (m, p, add) => add(...at(m), { k: "full", y: Number(m[1]), m: null, d: null }, 3)
+    read: readYearWord
   },
   {
     re: RE_YEAR_WORD,
@@ -332,7 +339,7 @@ const RULES: ReadonlyArray<RussianRule> = [
     needsDigit: true,
     years: "searched",
     rejectAfter: letterOrNumberBefore,
-    read: (m, p, add) => add(...at(m), { k: "full", y: Number(m[1]), m: null, d: null }, 3)
+    read: readYearWord
   },
   {
     re: AT_YEAR_BARE,
@@ -341,11 +348,7 @@ const RULES: ReadonlyArray<RussianRule> = [
     needsDigit: true,
     years: "at tokens",
     rejectAfter: letterOrNumberBefore,
-    read: (m, p, add) => {
-      // after a preposition or punctuation, or first of a list of years ("1984 и 1986")
-      if (!BARE_YEAR_BEFORE.test(p.slice(Math.max(0, m.index - 16), m.index)) && !YEAR_LIST_AFTER.test(p.slice(m.index + m[0].length, m.index + m[0].length + 12))) return
-      add(...at(m), { k: "full", y: Number(m[1]), m: null, d: null }, 4)
-    }
+    read: readBareYear
   },
   {
     re: RE_YEAR_BARE,
@@ -353,11 +356,7 @@ const RULES: ReadonlyArray<RussianRule> = [
     needsDigit: true,
     years: "searched",
     rejectAfter: letterOrNumberBefore,
-    read: (m, p, add) => {
-      // after a preposition or punctuation, or first of a list of years ("1984 и 1986")
-      if (!BARE_YEAR_BEFORE.test(p.slice(Math.max(0, m.index - 16), m.index)) && !YEAR_LIST_AFTER.test(p.slice(m.index + m[0].length, m.index + m[0].length + 12))) return
-      add(...at(m), { k: "full", y: Number(m[1]), m: null, d: null }, 4)
-    }
+    read: readBareYear
   },
   {
     re: RE_DECADE,
