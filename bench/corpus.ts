@@ -3,6 +3,7 @@
  * <folder> itself, or every <folder>/<sub>/text: `../shared/benchmarks` takes every benchmark's texts), in a fresh
  * temporary folder with a pipeline.yaml whose data files point back at the repository.
  */
+import { createHash } from "node:crypto"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
@@ -90,3 +91,10 @@ export const benchArgs = (valued: ReadonlyArray<string>) => {
     folders: args.filter((a, i) => !a.startsWith("--") && !valued.includes(args[i - 1] ?? ""))
   }
 }
+
+/**
+ * `--half a|b`: whether a document is in the chosen one of two fixed halves of a folder (the first bit of the sha256 of
+ * its key), so errors are studied on one half and a change is checked on the other. Every document without a half.
+ */
+export const inHalf = (key: string, half: string | undefined): boolean =>
+  half === undefined || ((createHash("sha256").update(key).digest()[0]! & 1) === 0) === (half === "a")

@@ -28,7 +28,7 @@
  */
 import { readFileSync, readdirSync, existsSync, statSync, writeFileSync } from "node:fs"
 import { basename, join } from "node:path"
-import { createHash } from "node:crypto"
+import { inHalf } from "./corpus.js"
 import { Schema } from "effect"
 import { parse as parseYaml } from "yaml"
 import { resolveDates, type DatesConfig, type DatesResult, type DateMention } from "../pipeline/stages/dates/index.js"
@@ -52,7 +52,6 @@ if (half !== undefined && half !== "a" && half !== "b") {
   console.error("--half takes a or b")
   process.exit(1)
 }
-const inHalf = (name: string): boolean => half === undefined || ((createHash("sha256").update(name).digest()[0]! & 1) === 0) === (half === "a")
 const halfLabel = half ? ` (half ${half})` : ""
 const warm = args.includes("--warm")
 /** `--dump <file>`: every result of every document as JSON lines, to prove a change leaves the output as it was */
@@ -286,7 +285,7 @@ const timeMLFiles = (dir: string): Array<string> => {
 const benchTimeML = (dir: string) => {
   const cfg: DatesConfig = { ...config, vague: true }
   const docs = timeMLFiles(dir)
-    .filter((f) => inHalf(basename(f)))
+    .filter((f) => inHalf(basename(f), half))
     .map((f) => ({ id: basename(f), ...readTimeML(readFileSync(f, "utf8")) }))
   const cleanedOf = (text: string): CleanResult => ({ ...passThrough(""), body: text })
   const inputs = docs.map((d) => inputOf(cleanedOf(d.text), d.dct))
@@ -415,7 +414,7 @@ const benchPages = (dir: string) => {
     .split("\n")
     .filter((l) => l.trim() !== "")
     .map((l) => JSON.parse(l) as PageGold)
-    .filter((g) => inHalf(g.id))
+    .filter((g) => inHalf(g.id, half))
   const pages = golds.map((g) => ({ g, cleaned: clean(readFileSync(join(dir, "text", `${g.id}.txt`), "utf8"), g.url ?? null) }))
   const inputs = pages.map(({ cleaned }) => inputOf(cleaned, null))
   warmUp(inputs, config)

@@ -29,6 +29,7 @@ import { detectLanguage } from "../pipeline/stages/language.js"
 import { makeEntityFinder, type EntitiesResult } from "../pipeline/stages/entities/index.js"
 import { loadEntityDataSync } from "../pipeline/entity-data.js"
 import { nameIdentity } from "./name-identity.js"
+import { inHalf } from "./corpus.js"
 
 interface GoldMention {
   readonly surface: string
@@ -167,11 +168,6 @@ const b3 = (pairs: ReadonlyArray<{ gold: string; pred: string }>): number => {
 const NEREL_TYPES: Record<string, string> = { state_or_province: "place" }
 
 const genreOf = (id: string): string => /^GUM_([a-z]+)_/.exec(id)?.[1] ?? "all"
-const inHalf = (id: string): boolean => {
-  if (half === undefined) return true
-  const h = crypto.createHash("sha256").update(id).digest()[0]! & 1
-  return (h === 0) === (half === "a")
-}
 
 const misses: Array<string> = []
 const badLinks: Array<string> = []
@@ -256,7 +252,7 @@ const entityGold = (dir: string): Array<GoldDoc> | null => {
 const goldOfFolder = entityGold(folder)
 if (goldOfFolder === null) console.log(`entities on ${folder}: no entity gold here (no named mentions in gold.jsonl); ids, digest and throughput only`)
 if (goldOfFolder !== null) {
-  const gold = goldOfFolder.filter((d) => inHalf(d.id))
+  const gold = goldOfFolder.filter((d) => inHalf(d.id, half))
   const nerel = gold.some((d) => d.named.some((g) => g.qid !== undefined))
   const overall = newTally()
   const genres = new Map<string, Tally>()
