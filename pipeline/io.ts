@@ -20,14 +20,12 @@ export const attempt = <A>(file: string, action: string, f: () => A): Effect.Eff
 export const attemptAsync = <A>(file: string, action: string, f: () => Promise<A>): Effect.Effect<A, IoError> =>
   Effect.tryPromise({ try: f, catch: (cause) => new IoError({ path: file, action, cause }) })
 
-export const readBytes = (file: string) => attempt(file, "read", () => fs.readFileSync(file))
 export const readText = (file: string) => attempt(file, "read", () => fs.readFileSync(file, "utf8"))
 export const writeText = (file: string, text: string) => attempt(file, "write", () => fs.writeFileSync(file, text))
 export const makeDir = (dir: string) => attempt(dir, "create", () => void fs.mkdirSync(dir, { recursive: true }))
 export const remove = (target: string) => attempt(target, "remove", () => fs.rmSync(target, { recursive: true, force: true }))
 export const rename = (from: string, to: string) => attempt(to, "move into place", () => fs.renameSync(from, to))
 export const listDir = (dir: string) => attempt(dir, "list", () => fs.readdirSync(dir).sort())
-export const fileSize = (file: string) => attempt(file, "read", () => fs.statSync(file).size)
 export const exists = (target: string) => Effect.sync(() => fs.existsSync(target))
 /** Removes a folder only if it is empty; a folder with anything in it is left as it is. */
 export const removeIfEmpty = (dir: string) =>
@@ -213,8 +211,6 @@ export const openAppenderSync = (file: string, options: { deflateTo?: string } =
     }
   }
 }
-
-export const openAppender = (file: string) => attempt(file, "write", () => openAppenderSync(file))
 
 /**
  * Lines of a UTF-8 text file, read a megabyte at a time (a character split across two reads stays whole), without

@@ -2,7 +2,6 @@
  * The record types of every table of a release: the one source from which the CSV header, the Arrow schema,
  * the Frictionless Table Schemas in schemas/ and the row validation are all derived.
  */
-import { Schema } from "effect"
 
 export type ColumnType = "string" | "int32" | "int64" | "bool" | "date" | "timestamp" | "list"
 
@@ -262,30 +261,3 @@ export interface TableRows {
   readonly removed_lines: ReadonlyArray<RemovedLineRow>
 }
 
-/** The Effect Schema of one table's rows, derived from its column list (used to validate rows before they are written). */
-export const rowSchema = (spec: TableSpec) => {
-  const fields: Record<string, Schema.Top> = {}
-  for (const c of spec.columns) {
-    const base = columnSchema(c)
-    fields[c.name] = c.required ? base : Schema.NullOr(base)
-  }
-  return Schema.Struct(fields)
-}
-
-const columnSchema = (c: Column): Schema.Top => {
-  switch (c.type) {
-    case "string":
-      return c.enum ? Schema.Literals(c.enum as ReadonlyArray<string>) : Schema.String
-    case "int32":
-    case "int64":
-      return Schema.Int
-    case "bool":
-      return Schema.Boolean
-    case "date":
-      return Schema.String.pipe(Schema.check(Schema.isPattern(/^\d{4}-\d{2}-\d{2}$/)))
-    case "timestamp":
-      return Schema.String
-    case "list":
-      return Schema.Array(Schema.String)
-  }
-}

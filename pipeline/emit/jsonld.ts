@@ -130,22 +130,3 @@ export const jsonLdHead = (): string => `{\n"@context": ${JSON.stringify(SCHEMA_
 export const jsonLdNode = (node: object, first: boolean): string => `${first ? "" : ",\n"}${JSON.stringify(node)}`
 export const jsonLdTail = (): string => "\n]\n}\n"
 
-/** The whole file as one object (small releases and tests). */
-export const datasetJsonLd = (
-  ds: DatasetDescription,
-  distribution: ReadonlyArray<DistributionEntry>,
-  documents: ReadonlyArray<DocumentRow>,
-  entities: ReadonlyArray<EntityRow>,
-  mentions: ReadonlyArray<MentionRow>
-): object => {
-  const byDoc = new Map<string, Array<string>>()
-  for (const m of mentions) byDoc.set(m.doc_id, [...(byDoc.get(m.doc_id) ?? []), m.entity_id])
-  return {
-    "@context": SCHEMA_ORG_CONTEXT,
-    "@graph": [
-      datasetNode(ds, distribution, documents.map((d) => d.doc_id)),
-      ...documents.map((d) => documentNode(ds.name, d, byDoc.get(d.doc_id) ?? [])),
-      ...entities.map((e) => entityNode(ds.name, e))
-    ]
-  }
-}

@@ -38,7 +38,6 @@ export const daysIn = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getU
 export const validDay = (y: number, m: number, d: number) => m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m)
 export const weekdayOf = (y: number, m: number, d: number) => utc(y, m, d).getUTCDay() // 0 = Sunday
 /** days from a to b (b - a) */
-export const daysBetween = (a: Ymd, b: Ymd) => Math.round((utc(b.y, b.m, b.d).getTime() - utc(a.y, a.m, a.d).getTime()) / 86_400_000)
 
 /** The ISO 8601 week of a day: the year it belongs to (near New Year it may differ from the day's) and its number. */
 export const isoWeekOf = (y: number, m: number, d: number): { y: number; w: number } => {

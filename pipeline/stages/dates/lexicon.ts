@@ -57,8 +57,6 @@ export const HOLIDAYS: ReadonlyArray<{ name: string; re: RegExp; day: (y: number
 ]
 
 export const HAS_MONTH = new RegExp(MONTH)
-export const HAS_WEEKDAY = new RegExp(WEEKDAY)
-export const HAS_HOLIDAY = /Christmas|New Year|Boxing Day|Valentine|Halloween|Fourth of July|July Fourth|Thanksgiving|Labor Day|Memorial Day|Election Day|Victory Day/
 export const MONTH_OR_NUMERIC = new RegExp(`${MONTH}|\\d[-/.]\\d`)
 
 const eventRegexCache = new WeakMap<DatesConfig["events"], ReadonlyArray<{ re: RegExp; value: string; name: string }>>()

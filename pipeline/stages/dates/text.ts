@@ -67,23 +67,6 @@ export const paragraphs = (body: string): Array<{ s: number; text: string }> => 
   return out
 }
 
-/** the clause of a mention: from the previous comma, semicolon or sentence end to the next */
-export const clauseAround = (p: string, s: number, e: number) => {
-  let a = s
-  while (a > 0 && !/[,;:(]/.test(p[a - 1]!) && !/[.!?]\s/.test(p.slice(a - 2, a))) a--
-  let b = e
-  while (b < p.length && !/[,;:)]/.test(p[b]!) && !/[.!?](?:\s|$)/.test(p.slice(b, b + 2))) b++
-  return p.slice(a, b)
-}
-
-export const sentenceAround = (p: string, s: number, e: number) => {
-  let a = s
-  while (a > 0 && !/[.!?]\s/.test(p.slice(a - 2, a))) a--
-  let b = e
-  while (b < p.length && !/[.!?](?:\s|$)/.test(p.slice(b, b + 2))) b++
-  return p.slice(a, b + 1)
-}
-
 /** t.split(/\s+/).length without the array */
 export function wordCount(t: string): number {
   let n = 1

@@ -130,4 +130,3 @@ export const decodeGazetteer = (raw: unknown): Gazetteer => {
 }
 
 /** An empty gazetteer (no entities): discovery still runs. */
-export const emptyGazetteer: Gazetteer = { version: 1, entities: [] }
